@@ -1,0 +1,7 @@
+"""Placeholder replaced in the next commit."""
+
+import typer
+
+
+def register(root: typer.Typer) -> None:
+    pass

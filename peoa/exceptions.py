@@ -1,0 +1,40 @@
+"""Every error PEOA raises on purpose derives from :class:`PeoaError`.
+
+A ``PeoaError`` is a user-facing message: the CLI prints it on one line, without a
+traceback, and exits non-zero. Its text says what went wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "ModelError",
+    "ModelIntegrityError",
+    "Neo4jError",
+    "Neo4jUnavailable",
+    "PeoaError",
+]
+
+
+class PeoaError(Exception):
+    """Root of PEOA's own errors; ``str(err)`` is a complete, one-line explanation."""
+
+
+class ConfigError(PeoaError):
+    """The configuration (environment, ``peoa.toml`` or arguments) is invalid."""
+
+
+class Neo4jError(PeoaError):
+    """The managed Neo4j could not be started, stopped or reached."""
+
+
+class Neo4jUnavailable(Neo4jError):
+    """No Neo4j answers at the configured address, or it refused the credentials."""
+
+
+class ModelError(PeoaError):
+    """A model name is unknown, a model cannot be fetched, or it failed to load."""
+
+
+class ModelIntegrityError(ModelError):
+    """A model file's sha256 does not match the catalogue; it is refused."""
