@@ -1,0 +1,1 @@
+"""PEOA's benchmarks: each compares PEOA with a baseline measured in the same run."""
