@@ -201,7 +201,9 @@ def load_settings(**overrides: Any) -> Settings:
         return Settings(**overrides)
     except ValidationError as error:
         origin = config_file()
-        hint = f" (check the PEOA_* variables and {origin})" if origin else " (check PEOA_* variables)"
+        hint = (
+            f" (check the PEOA_* variables and {origin})" if origin else " (check PEOA_* variables)"
+        )
         raise ConfigError(f"invalid configuration: {_describe(error)}{hint}") from None
     except (OSError, ValueError) as error:  # an unreadable or malformed peoa.toml
         raise ConfigError(f"cannot read the configuration: {error}") from None

@@ -17,7 +17,9 @@ def _external_status() -> Neo4jStatus:
     settings = load_settings()
     assert settings.neo4j.uri is not None
     with open_driver(settings, start=False) as driver:
-        records, _, _ = driver.execute_query("CALL dbms.components() YIELD versions RETURN versions")
+        records, _, _ = driver.execute_query(
+            "CALL dbms.components() YIELD versions RETURN versions"
+        )
     return Neo4jStatus(
         managed=False, running=True, uri=settings.neo4j.uri, version=records[0]["versions"][0]
     )
@@ -51,8 +53,11 @@ def stop(json_: JsonFlag = False) -> None:
         emit({"stopped": False, "reason": "NEO4J_URI is set; PEOA manages no server"}, json_)
         return
     stopped = ManagedNeo4j(settings).stop()
-    emit({"stopped": stopped}, json_, lambda _: console.print(
-        "Neo4j stopped" if stopped else "Neo4j was not running"))
+    emit(
+        {"stopped": stopped},
+        json_,
+        lambda _: console.print("Neo4j stopped" if stopped else "Neo4j was not running"),
+    )
 
 
 @app.command("status")

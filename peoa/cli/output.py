@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import BaseModel

@@ -287,9 +287,12 @@ class ManagedNeo4j:
         from neo4j.exceptions import ServiceUnavailable
 
         try:
-            with GraphDatabase.driver(
-                self.uri, auth=("neo4j", self.password()), connection_timeout=2.0
-            ) as driver, driver.session() as session:
+            with (
+                GraphDatabase.driver(
+                    self.uri, auth=("neo4j", self.password()), connection_timeout=2.0
+                ) as driver,
+                driver.session() as session,
+            ):
                 session.run("RETURN 1").consume()  # a bare run: no retries, no retry logging
             return True
         except (ServiceUnavailable, DriverError, OSError):
