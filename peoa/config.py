@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -146,11 +146,17 @@ class Settings(BaseSettings):
     """The whole configuration; obtain it with :func:`get_settings`."""
 
     model_config = SettingsConfigDict(
-        env_prefix="PEOA_", env_nested_delimiter="__", extra="ignore", validate_default=True
+        env_prefix="PEOA_",
+        env_nested_delimiter="__",
+        extra="ignore",
+        validate_default=True,
     )
 
     data_dir: Path = Field(default_factory=lambda: platformdirs.user_data_path("peoa"))
     cache_dir: Path = Field(default_factory=lambda: platformdirs.user_cache_path("peoa"))
+    models_dir: Path | None = Field(
+        None, description="Where model files live; default <data_dir>/models."
+    )
     neo4j: Neo4jSettings = Field(default_factory=Neo4jSettings)
     models: ModelRoles = Field(default_factory=ModelRoles)
     llm: LLMSettings = Field(default_factory=LLMSettings)
@@ -174,6 +180,12 @@ class Settings(BaseSettings):
         if toml is not None:
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml))
         return tuple(sources)
+
+    @model_validator(mode="after")
+    def _default_models_dir(self) -> Settings:
+        if self.models_dir is None:
+            self.models_dir = self.data_dir / "models"
+        return self
 
     @property
     def managed_neo4j(self) -> bool:

@@ -95,12 +95,9 @@ def catalog() -> dict[str, CatalogEntry]:
     return {name: CatalogEntry(name=name, **fields) for name, fields in raw.items()}
 
 
-def models_dir(settings: Settings) -> Path:
-    return settings.data_dir / "models"
-
-
 def local_path(entry: CatalogEntry, settings: Settings) -> Path:
-    return models_dir(settings) / entry.filename
+    assert settings.models_dir is not None  # filled in by Settings' validator
+    return settings.models_dir / entry.filename
 
 
 def is_downloaded(entry: CatalogEntry, settings: Settings) -> bool:
