@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "config_cmd",
     "neo4j_cmd",
     "models_cmd",
+    "demo_cmd",
 )
 
 
