@@ -13,6 +13,11 @@ __all__ = [
     "Neo4jError",
     "Neo4jUnavailable",
     "PeoaError",
+    "ToolError",
+    "ToolExecutionError",
+    "ToolInputError",
+    "UnknownChemicalError",
+    "UnknownToolError",
 ]
 
 
@@ -38,3 +43,23 @@ class ModelError(PeoaError):
 
 class ModelIntegrityError(ModelError):
     """A model file's sha256 does not match the catalogue; it is refused."""
+
+
+class ToolError(PeoaError):
+    """An engineering tool could not be found, called or run."""
+
+
+class UnknownToolError(ToolError):
+    """No tool of that name is registered; the message lists close matches."""
+
+
+class ToolInputError(ToolError):
+    """A tool's arguments are invalid; the message names the argument and why."""
+
+
+class UnknownChemicalError(ToolInputError):
+    """A chemical name, CAS number or formula is not recognised; close matches suggested."""
+
+
+class ToolExecutionError(ToolError):
+    """A tool's arguments were valid but the underlying library failed (e.g. no convergence)."""

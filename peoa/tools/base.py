@@ -1,0 +1,579 @@
+"""The :class:`Tool`: a field-library function behind a unit-checked, schema-described call.
+
+A tool is written as a plain function whose parameters are annotated with their
+physical dimension (:class:`Q`) or, for text, choices and counts, a plain spec
+(:class:`P`). The :func:`tool` decorator reads the signature and returns a
+:class:`Tool`, which validates a model's JSON arguments, converts every quantity to
+the unit the function computes in, calls it, and wraps the answer in a
+:class:`ToolResult` whose outputs carry their units.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import inspect
+import math
+import types
+import typing
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create_model
+from rapidfuzz import process
+
+from peoa.exceptions import ToolError, ToolExecutionError, ToolInputError
+from peoa.tools.quantity import DIMENSIONS, Quantity, is_gauge, to_si, ureg
+
+__all__ = [
+    "Out",
+    "Outcome",
+    "P",
+    "Q",
+    "Tool",
+    "ToolResult",
+    "Value",
+    "tool",
+    "warn",
+]
+
+_SNAKE = "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+def _range_text(
+    gt: float | None, ge: float | None, lt: float | None, le: float | None, unit: str = ""
+) -> str:
+    suffix = f" {unit}" if unit else ""
+    parts = []
+    if gt is not None:
+        parts.append(f"> {gt:g}{suffix}")
+    if ge is not None:
+        parts.append(f">= {ge:g}{suffix}")
+    if lt is not None:
+        parts.append(f"< {lt:g}{suffix}")
+    if le is not None:
+        parts.append(f"<= {le:g}{suffix}")
+    return " and ".join(parts)
+
+
+def _in_range(
+    x: float, gt: float | None, ge: float | None, lt: float | None, le: float | None
+) -> bool:
+    return not (
+        (gt is not None and not x > gt)
+        or (ge is not None and not x >= ge)
+        or (lt is not None and not x < lt)
+        or (le is not None and not x <= le)
+    )
+
+
+@dataclass(frozen=True)
+class Q:
+    """A quantity parameter: its dimension (a key of ``DIMENSIONS``) and allowed range.
+
+    ``unit`` is the unit the function receives (default: the dimension's SI unit);
+    the range bounds are in that unit. ``Annotated[float, Q("length", "pipe inner
+    diameter", gt=0)]`` makes the function receive metres, above zero.
+    """
+
+    dimension: str
+    description: str = ""
+    unit: str | None = None
+    gt: float | None = None
+    ge: float | None = None
+    lt: float | None = None
+    le: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.dimension not in DIMENSIONS:
+            raise ValueError(f"unknown dimension {self.dimension!r}; known: {sorted(DIMENSIONS)}")
+
+    @property
+    def target(self) -> str:
+        return self.unit if self.unit is not None else DIMENSIONS[self.dimension].si_unit
+
+    def range_text(self) -> str:
+        return _range_text(self.gt, self.ge, self.lt, self.le, self.target)
+
+
+@dataclass(frozen=True)
+class P:
+    """A plain parameter (text, choice, integer, flag, list): its description and limits."""
+
+    description: str = ""
+    choices: tuple[str, ...] | None = None
+    gt: float | None = None
+    ge: float | None = None
+    lt: float | None = None
+    le: float | None = None
+
+    def range_text(self) -> str:
+        return _range_text(self.gt, self.ge, self.lt, self.le)
+
+
+@dataclass(frozen=True)
+class Out:
+    """An output: its unit (``""`` dimensionless, ``None`` for text/flags) and meaning."""
+
+    unit: str | None
+    description: str
+
+
+@dataclass
+class Outcome:
+    """What a tool function may return instead of a plain dict: values plus the method used."""
+
+    values: Mapping[str, Any]
+    method: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+_WARNINGS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "peoa_tool_warnings", default=None
+)
+
+
+def warn(message: str) -> None:
+    """Attach a warning (e.g. outside a correlation's validity range) to the running call."""
+    sink = _WARNINGS.get()
+    if sink is None:
+        warnings.warn(message, stacklevel=2)
+    else:
+        sink.append(message)
+
+
+class Value(BaseModel):
+    """A value with its unit (``None`` for text, flags and choices; ``""`` dimensionless)."""
+
+    value: Any
+    unit: str | None = None
+
+
+class ToolResult(BaseModel):
+    """The answer of one tool call: normalised inputs and outputs, each with its unit."""
+
+    tool: str
+    inputs: dict[str, Value]
+    outputs: dict[str, Value]
+    method: str | None = None
+    reference: str
+    warnings: list[str] = []
+
+    def value(self, name: str, unit: str | None = None) -> Any:
+        """Output ``name``, converted to ``unit`` when given (``result.value("dP", "psi")``)."""
+        if name not in self.outputs:
+            raise ToolInputError(
+                f"tool {self.tool!r} has no output {name!r}; it has {', '.join(self.outputs)}"
+            )
+        out = self.outputs[name]
+        if unit is None or out.unit is None:
+            return out.value
+        if isinstance(out.value, list):
+            return [float(ureg.Quantity(v, out.unit or "").to(unit).magnitude) for v in out.value]
+        return float(ureg.Quantity(out.value, out.unit or "").to(unit).magnitude)
+
+
+@dataclass(frozen=True)
+class _Param:
+    name: str
+    spec: Q | P
+    annotation: Any  # the python type without Annotated/Optional
+    required: bool
+    default: Any
+    nullable: bool
+    is_list: bool
+
+    @property
+    def is_quantity(self) -> bool:
+        return isinstance(self.spec, Q)
+
+
+def _unwrap(annotation: Any) -> tuple[Any, Any, bool]:
+    """``Annotated[T | None, spec]`` -> ``(T, spec, nullable)``."""
+    spec = None
+    if get_origin(annotation) is Annotated:
+        base, *meta = get_args(annotation)
+        spec = next((m for m in meta if isinstance(m, Q | P)), None)
+        annotation = base
+    nullable = False
+    if get_origin(annotation) in (Union, types.UnionType):
+        members = [a for a in get_args(annotation) if a is not type(None)]
+        nullable = len(members) < len(get_args(annotation))
+        annotation = members[0] if len(members) == 1 else Union[tuple(members)]  # noqa: UP007
+    return annotation, spec, nullable
+
+
+def _quantity_schema(spec: Q, description: str) -> dict[str, Any]:
+    dimension = DIMENSIONS[spec.dimension]
+    obj = {
+        "type": "object",
+        "properties": {
+            "value": {"type": "number"},
+            "unit": {"type": "string", "description": "the unit as written in the question"},
+        },
+        "required": ["value", "unit"],
+        "additionalProperties": False,
+    }
+    if spec.dimension == "dimensionless":
+        return {"anyOf": [{"type": "number"}, obj], "description": description}
+    return obj | {"description": f"{description} [{dimension.describe()}]"}
+
+
+class Tool:
+    """One engineering calculation, callable by a model with JSON arguments.
+
+    Build one with the :func:`tool` decorator. ``run(arguments)`` validates, converts,
+    calls and returns a :class:`ToolResult`; ``json_schema()`` is the argument schema
+    for constrained decoding; ``doc()`` is the plain description stored in the graph.
+    """
+
+    def __init__(
+        self,
+        func: Callable[..., Any],
+        *,
+        topic: str,
+        reference: str,
+        outputs: Mapping[str, Out],
+        name: str | None = None,
+        description: str | None = None,
+    ) -> None:
+        self.func = func
+        self.name = name or func.__name__
+        if not self.name or set(self.name) - set(_SNAKE) or not self.name[0].isalpha():
+            raise ValueError(f"tool name {self.name!r} must be snake_case")
+        self.topic = topic
+        self.reference = reference
+        self.outputs = dict(outputs)
+        self.description = description or inspect.cleandoc(func.__doc__ or "")
+        if not self.description:
+            raise ValueError(f"tool {self.name!r} needs a description (docstring)")
+        self.params = self._read_signature(func)
+        self.input_model = self._build_model()
+        method = self.params.get("method")
+        self.methods: tuple[str, ...] | None = (
+            method.spec.choices if method is not None and isinstance(method.spec, P) else None
+        )
+
+    def __repr__(self) -> str:
+        return f"Tool({self.name!r}, topic={self.topic!r})"
+
+    # -- construction ------------------------------------------------------------------
+    def _read_signature(self, func: Callable[..., Any]) -> dict[str, _Param]:
+        hints = typing.get_type_hints(func, include_extras=True)
+        params: dict[str, _Param] = {}
+        for pname, parameter in inspect.signature(func).parameters.items():
+            annotation, spec, nullable = _unwrap(hints.get(pname, Any))
+            if spec is None:
+                raise TypeError(f"tool {self.name!r}: parameter {pname!r} needs a Q(...) or P(...)")
+            is_list = get_origin(annotation) is list
+            required = parameter.default is inspect.Parameter.empty
+            params[pname] = _Param(
+                name=pname,
+                spec=spec,
+                annotation=annotation,
+                required=required,
+                default=None if required else parameter.default,
+                nullable=nullable,
+                is_list=is_list,
+            )
+        return params
+
+    def _build_model(self) -> type[BaseModel]:
+        fields: dict[str, Any] = {}
+        for param in self.params.values():
+            if param.is_quantity:
+                kind: Any = list[Quantity] if param.is_list else Quantity
+            elif param.spec.choices is not None:  # type: ignore[union-attr]
+                kind = str  # choices are checked by hand, with close-match suggestions
+            else:
+                kind = param.annotation
+            if param.nullable:
+                kind = kind | None
+            default = ... if param.required else param.default
+            if param.is_quantity and isinstance(default, int | float):
+                # a numeric default of a quantity is in the function's own unit
+                default = Quantity(value=default, unit=param.spec.target)  # type: ignore[union-attr]
+            fields[param.name] = (kind, default)
+        model_name = "".join(part.title() for part in self.name.split("_")) + "Arguments"
+        return create_model(model_name, __config__=ConfigDict(extra="forbid"), **fields)
+
+    # -- description -------------------------------------------------------------------
+    def json_schema(self) -> dict[str, Any]:
+        """JSON schema of the arguments, self-contained (no ``$ref``), for constrained decoding."""
+        properties: dict[str, Any] = {}
+        for param in self.params.values():
+            description = param.spec.description
+            range_text = param.spec.range_text()
+            if range_text:
+                description = f"{description} (must be {range_text})"
+            if isinstance(param.spec, Q):
+                schema = _quantity_schema(param.spec, description)
+                if param.is_list:
+                    schema = {"type": "array", "items": schema, "description": description}
+            elif param.spec.choices is not None:
+                schema = {
+                    "type": "string",
+                    "enum": list(param.spec.choices),
+                    "description": description,
+                }
+            else:
+                schema = TypeAdapter(param.annotation).json_schema()
+                schema.pop("title", None)
+                schema["description"] = description
+            if not param.required:
+                default = param.default
+                if isinstance(param.spec, Q) and isinstance(default, int | float):
+                    default = {"value": default, "unit": param.spec.target}
+                schema["default"] = default
+            properties[param.name] = schema
+        return {
+            "title": self.name,
+            "description": self.description.split("\n\n")[0],
+            "type": "object",
+            "properties": properties,
+            "required": [p.name for p in self.params.values() if p.required],
+            "additionalProperties": False,
+        }
+
+    def doc(self) -> dict[str, Any]:
+        """A plain dict describing the tool (stored as a ``Tool`` node in the graph)."""
+        inputs = []
+        for param in self.params.values():
+            entry: dict[str, Any] = {
+                "name": param.name,
+                "description": param.spec.description,
+                "required": param.required,
+            }
+            if isinstance(param.spec, Q):
+                dimension = DIMENSIONS[param.spec.dimension]
+                entry |= {
+                    "dimension": param.spec.dimension,
+                    "unit": param.spec.target,
+                    "example_units": dimension.examples,
+                }
+            else:
+                entry["type"] = getattr(param.annotation, "__name__", str(param.annotation))
+                if param.spec.choices is not None:
+                    entry["choices"] = list(param.spec.choices)
+            if param.spec.range_text():
+                entry["range"] = param.spec.range_text()
+            if param.is_list:
+                entry["list"] = True
+            if not param.required:
+                entry["default"] = param.default
+            inputs.append(entry)
+        doc = {
+            "name": self.name,
+            "topic": self.topic,
+            "description": self.description,
+            "reference": self.reference,
+            "inputs": inputs,
+            "outputs": [
+                {"name": key, "unit": out.unit, "description": out.description}
+                for key, out in self.outputs.items()
+            ],
+        }
+        if self.methods is not None:
+            doc["methods"] = list(self.methods)
+        return doc
+
+    # -- calling -----------------------------------------------------------------------
+    def _fail(self, argument: str | None, message: str) -> ToolInputError:
+        where = f"argument {argument!r}: " if argument else ""
+        return ToolInputError(f"{self.name}: {where}{message}")
+
+    def _structural_errors(self, error: ValidationError) -> ToolInputError:
+        first = error.errors()[0]
+        loc = [str(part) for part in first["loc"]]
+        argument = loc[0] if loc else None
+        if first["type"] == "missing" and len(loc) == 1:
+            param = self.params[loc[0]]
+            need = (
+                DIMENSIONS[param.spec.dimension].describe()
+                if isinstance(param.spec, Q)
+                else param.spec.description
+            )
+            return self._fail(None, f"missing argument {loc[0]!r}: {need}")
+        if first["type"] == "extra_forbidden" and len(loc) == 1:
+            close = process.extractOne(loc[0], list(self.params))
+            hint = f" (did you mean {close[0]!r}?)" if close and close[1] >= 60 else ""
+            return self._fail(
+                None,
+                f"unknown argument {loc[0]!r}{hint}; it takes {', '.join(self.params)}",
+            )
+        detail = first["msg"]
+        if len(loc) > 1:
+            detail = f"{'.'.join(loc[1:])}: {detail}"
+        param = self.params.get(argument or "")
+        if param is not None and param.is_quantity and not param.is_list:
+            detail += ' (give {"value": <number>, "unit": "<unit>"})'
+        return self._fail(argument, detail)
+
+    def _convert_quantity(
+        self, param: _Param, spec: Q, quantity: Quantity, warnings_: list[str]
+    ) -> float:
+        try:
+            value = to_si(quantity.value, quantity.unit, spec.dimension, spec.target)
+        except ToolInputError as error:
+            raise self._fail(param.name, str(error)) from None
+        if not _in_range(value, spec.gt, spec.ge, spec.lt, spec.le):
+            shown = f"{quantity.value:g} {quantity.unit}".strip()
+            if quantity.unit != spec.target:
+                shown += f" (= {value:.6g} {spec.target})"
+            hint = ""
+            if spec.dimension == "dimensionless" and 1 < value <= 100 and spec.le == 1:
+                hint = f'; for a percentage give {{"value": {value:g}, "unit": "%"}}'
+            raise self._fail(
+                param.name, f"{shown} is out of range: it must be {spec.range_text()}{hint}"
+            )
+        if spec.dimension == "pressure_difference" and is_gauge(quantity.unit):
+            warnings_.append(
+                f"{param.name}: a pressure difference was given in gauge unit "
+                f"{quantity.unit!r}; read as its interval ({value:g} Pa)"
+            )
+        return value
+
+    def _check_plain(self, param: _Param, spec: P, value: Any) -> Any:
+        if spec.choices is not None and value is not None and value not in spec.choices:
+            close = [
+                c
+                for c, score, _ in process.extract(str(value), spec.choices, limit=3)
+                if score >= 50
+            ]
+            hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
+            raise self._fail(
+                param.name,
+                f"unknown choice {value!r}{hint}; choose one of {', '.join(spec.choices)}",
+            )
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, bool) or not isinstance(item, int | float):
+                continue
+            if not math.isfinite(item):
+                raise self._fail(param.name, f"{item} is not a finite number")
+            if not _in_range(item, spec.gt, spec.ge, spec.lt, spec.le):
+                raise self._fail(
+                    param.name, f"{item:g} is out of range: it must be {spec.range_text()}"
+                )
+        return value
+
+    def validate(
+        self, arguments: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Value], list[str]]:
+        """Check ``arguments``; return the function's keyword arguments (in its own units),
+        the normalised inputs for the result, and warnings raised while converting."""
+        if not isinstance(arguments, Mapping):
+            raise self._fail(
+                None, f"arguments must be a JSON object, got {type(arguments).__name__}"
+            )
+        try:
+            model = self.input_model.model_validate(dict(arguments))
+        except ValidationError as error:
+            raise self._structural_errors(error) from None
+        kwargs: dict[str, Any] = {}
+        inputs: dict[str, Value] = {}
+        notes: list[str] = []
+        for param in self.params.values():
+            raw = getattr(model, param.name)
+            spec = param.spec
+            if raw is None:
+                kwargs[param.name] = None
+                continue
+            if isinstance(spec, Q):
+                if param.is_list:
+                    value: Any = [self._convert_quantity(param, spec, q, notes) for q in raw]
+                else:
+                    value = self._convert_quantity(param, spec, raw, notes)
+                inputs[param.name] = Value(value=value, unit=spec.target)
+            else:
+                value = self._check_plain(param, spec, raw)
+                inputs[param.name] = Value(value=value, unit=None)
+            kwargs[param.name] = value
+        return kwargs, inputs, notes
+
+    def _output(self, key: str, value: Any) -> Value:
+        spec = self.outputs[key]
+        if spec.unit is None:
+            if hasattr(value, "tolist"):
+                value = value.tolist()
+            return Value(value=value, unit=None)
+        if hasattr(value, "tolist"):  # numpy scalars and arrays
+            value = value.tolist()
+        if isinstance(value, Sequence) and not isinstance(value, str):
+            numbers = [float(v) for v in value]
+            if not all(math.isfinite(v) for v in numbers):
+                raise ToolExecutionError(f"{self.name}: output {key!r} is not finite: {numbers}")
+            return Value(value=numbers, unit=spec.unit)
+        number = float(value)
+        if not math.isfinite(number):
+            raise ToolExecutionError(
+                f"{self.name}: the calculation gave {key} = {number}; check the inputs are "
+                "physically consistent"
+            )
+        return Value(value=number, unit=spec.unit)
+
+    def run(self, arguments: Mapping[str, Any]) -> ToolResult:
+        """Validate ``arguments``, call the function, return its outputs with units."""
+        kwargs, inputs, notes = self.validate(arguments)
+        token = _WARNINGS.set(notes)
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                raw = self.func(**kwargs)
+        except ToolError:
+            raise
+        except Exception as error:
+            message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise ToolExecutionError(
+                f"{self.name}: the calculation failed ({type(error).__name__}: {message}); "
+                "check the inputs are physically consistent"
+            ) from error
+        finally:
+            _WARNINGS.reset(token)
+        notes.extend(str(w.message) for w in caught)
+        method = None
+        if isinstance(raw, Outcome):
+            method = raw.method
+            notes.extend(raw.warnings)
+            raw = raw.values
+        if method is None and self.methods is not None:
+            method = kwargs.get("method")
+        missing = [key for key in self.outputs if key not in raw]
+        extra = [key for key in raw if key not in self.outputs]
+        if missing or extra:
+            raise ToolExecutionError(
+                f"{self.name}: outputs do not match the declaration (missing {missing}, "
+                f"undeclared {extra}); this is a bug in the tool"
+            )
+        return ToolResult(
+            tool=self.name,
+            inputs=inputs,
+            outputs={key: self._output(key, raw[key]) for key in self.outputs},
+            method=method,
+            reference=self.reference,
+            warnings=list(dict.fromkeys(notes)),
+        )
+
+
+def tool(
+    *,
+    topic: str,
+    reference: str,
+    outputs: Mapping[str, Out],
+    name: str | None = None,
+    description: str | None = None,
+) -> Callable[[Callable[..., Any]], Tool]:
+    """Turn an annotated function into a :class:`Tool` (its docstring is the description)."""
+
+    def wrap(func: Callable[..., Any]) -> Tool:
+        return Tool(
+            func,
+            topic=topic,
+            reference=reference,
+            outputs=outputs,
+            name=name,
+            description=description,
+        )
+
+    return wrap

@@ -1,0 +1,295 @@
+"""Quantities as a model writes them, and their conversion to the units a tool computes in.
+
+A model fills a dimensional argument with the number and the unit exactly as the
+question wrote them, ``{"value": 1.002, "unit": "mPa*s"}``; pint converts. The model
+never converts units itself. One :data:`ureg` serves the whole project, with the
+spellings process engineers use added (``gpm``, ``lbmol``, ``scf``, ``MMscfd``,
+``psia``, ``bara`` and the gauge pressures ``psig``, ``barg``, ``kPag``, ``MPag``).
+
+Gauge pressures are offset units: ``0 barg`` is ``1.01325 bara`` (one standard
+atmosphere), never ``0 bara``. Spellings such as ``bar(g)``, ``bar g`` and
+``psi(a)`` are normalised first.
+
+>>> to_si(1.002, "mPa*s", "dynamic_viscosity")
+0.001002
+>>> to_si(25, "degC", "temperature")
+298.15
+>>> to_si(10, "degC", "temperature_difference")
+10.0
+>>> to_si(5, "barg", "pressure")
+601325.0
+>>> to_si(1, "bar(g)", "pressure")
+201325.0
+>>> to_si(100, "gpm", "volumetric_flow")
+0.0063090196...
+>>> to_si(2, "m", "dynamic_viscosity")
+Traceback (most recent call last):
+...
+peoa.exceptions.ToolInputError: expected a dynamic viscosity (e.g. Pa*s, cP, mPa*s), got 'm' ([length])
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pint
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from peoa.exceptions import ToolInputError
+
+__all__ = [
+    "DIMENSIONS",
+    "Dimension",
+    "Quantity",
+    "is_gauge",
+    "normalise_unit",
+    "parse_quantity",
+    "to_si",
+    "ureg",
+]
+
+ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+"""The project's one pint registry; import it rather than creating another."""
+
+_ATM = 101325.0
+_EXTRA_DEFINITIONS = (
+    "gpm = gallon / minute = GPM",
+    "lbmol = 453.59237 * mol = lb_mol = lbmole",
+    "scf = foot ** 3 = SCF",
+    "Mscf = 1e3 * foot ** 3 = MSCF",
+    "MMscf = 1e6 * foot ** 3 = MMSCF",
+    "scfd = foot ** 3 / day = SCFD",
+    "MMscfd = 1e6 * foot ** 3 / day = MMSCFD",
+    "scfm = foot ** 3 / minute = SCFM",
+    "Sm3 = meter ** 3",
+    "Nm3 = meter ** 3",
+    "psia = psi",
+    "bara = bar",
+    "kPaa = kilopascal",
+    "MPaa = megapascal",
+    # Gauge pressures: value in the unit plus one standard atmosphere (offset in Pa).
+    f"barg = 1e5 * pascal; offset: {_ATM}",
+    f"psig = 6894.757293168361 * pascal; offset: {_ATM}",
+    f"kPag = 1e3 * pascal; offset: {_ATM}",
+    f"MPag = 1e6 * pascal; offset: {_ATM}",
+    f"kgcm2g = 98066.5 * pascal; offset: {_ATM}",
+)
+for _definition in _EXTRA_DEFINITIONS:
+    ureg.define(_definition)
+_GAUGE_UNITS = frozenset({"barg", "psig", "kPag", "MPag", "kgcm2g"})
+
+# "bar(g)", "bar g", "psi (a)", "kg/cm2g" -> the registry's names.
+_GAUGE_SPELLING = re.compile(
+    r"^\s*(bar|psi|kPa|MPa|kg/cm2|kg/cm\^2|kgf/cm2|kgf/cm\^2)\s*(?:\(\s*([ga])\s*\)|[ _-]?([ga]))\s*$",
+    re.IGNORECASE,
+)
+_GAUGE_BASE = {"bar": "bar", "psi": "psi", "kpa": "kPa", "mpa": "MPa"}
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A physical dimension a tool parameter expects, and the unit the tool computes in."""
+
+    key: str
+    label: str
+    si_unit: str
+    examples: str
+    absolute: bool = False  # absolute temperature or pressure: gauge units and > 0 apply
+    difference: bool = False  # a difference: offset units read as their interval
+
+    @property
+    def article(self) -> str:
+        return "an" if self.label[0] in "aeiou" else "a"
+
+    def describe(self) -> str:
+        """``"a dynamic viscosity (e.g. Pa*s, cP, mPa*s)"``."""
+        return f"{self.article} {self.label} (e.g. {self.examples})"
+
+
+def _dims(*rows: tuple[Any, ...]) -> dict[str, Dimension]:
+    return {row[0]: Dimension(*row) for row in rows}
+
+
+DIMENSIONS: dict[str, Dimension] = _dims(
+    ("dimensionless", "dimensionless number", "", "1, %"),
+    ("length", "length", "m", "m, mm, in, ft"),
+    ("area", "area", "m**2", "m^2, mm^2, in^2, ft^2"),
+    ("volume", "volume", "m**3", "m^3, L, gal, ft^3"),
+    ("mass", "mass", "kg", "kg, g, lb, t"),
+    ("amount", "amount of substance", "mol", "mol, kmol, lbmol"),
+    ("time", "time", "s", "s, min, h"),
+    ("velocity", "velocity", "m/s", "m/s, ft/s, km/h"),
+    ("acceleration", "acceleration", "m/s**2", "m/s^2, ft/s^2"),
+    ("pressure", "absolute pressure", "Pa", "Pa, kPa, bar, psia, atm, mmHg, barg, psig", True),
+    ("pressure_difference", "pressure difference", "Pa", "Pa, kPa, bar, psi, mbar", False, True),
+    ("temperature", "absolute temperature", "K", "K, degC, degF, degR", True),
+    ("temperature_difference", "temperature difference", "K", "K, degC, degF", False, True),
+    ("density", "density", "kg/m**3", "kg/m^3, g/cm^3, lb/ft^3"),
+    ("dynamic_viscosity", "dynamic viscosity", "Pa*s", "Pa*s, cP, mPa*s"),
+    ("kinematic_viscosity", "kinematic viscosity", "m**2/s", "m^2/s, cSt"),
+    ("mass_flow", "mass flow rate", "kg/s", "kg/s, kg/h, t/h, lb/h"),
+    ("volumetric_flow", "volumetric flow rate", "m**3/s", "m^3/s, m^3/h, L/min, gpm"),
+    ("molar_flow", "molar flow rate", "mol/s", "mol/s, kmol/h, lbmol/h"),
+    ("power", "power", "W", "W, kW, MW, hp, BTU/h"),
+    ("energy", "energy", "J", "J, kJ, MJ, BTU, kWh"),
+    ("heat_flux", "heat flux", "W/m**2", "W/m^2, kW/m^2, BTU/h/ft^2"),
+    (
+        "heat_transfer_coefficient",
+        "heat transfer coefficient",
+        "W/m**2/K",
+        "W/m^2/K, BTU/h/ft^2/degF",
+    ),
+    ("thermal_conductivity", "thermal conductivity", "W/m/K", "W/m/K, BTU/h/ft/degF"),
+    ("fouling_resistance", "fouling resistance", "m**2*K/W", "m^2*K/W, h*ft^2*degF/BTU"),
+    ("heat_capacity_rate", "heat capacity rate", "W/K", "W/K, kW/K, BTU/h/degF"),
+    ("specific_heat", "specific heat capacity", "J/kg/K", "J/kg/K, kJ/kg/K, BTU/lb/degF"),
+    ("molar_heat_capacity", "molar heat capacity", "J/mol/K", "J/mol/K, kJ/kmol/K"),
+    ("specific_energy", "specific energy or enthalpy", "J/kg", "J/kg, kJ/kg, BTU/lb"),
+    ("molar_energy", "molar energy or enthalpy", "J/mol", "J/mol, kJ/mol, kJ/kmol"),
+    ("molar_mass", "molar mass", "g/mol", "g/mol, kg/kmol, lb/lbmol"),
+    ("molar_volume", "molar volume", "m**3/mol", "m^3/mol, L/mol, cm^3/mol"),
+    ("specific_volume", "specific volume", "m**3/kg", "m^3/kg, ft^3/lb"),
+    ("mass_flux", "mass flux", "kg/m**2/s", "kg/m^2/s, lb/h/ft^2"),
+    ("surface_tension", "surface tension", "N/m", "N/m, mN/m, dyn/cm"),
+    ("frequency", "rotational speed or frequency", "1/s", "rpm, 1/s, Hz"),
+    ("angle", "angle", "rad", "deg, rad"),
+    ("molar_concentration", "molar concentration", "mol/m**3", "mol/m^3, mol/L, kmol/m^3"),
+    ("force", "force", "N", "N, kN, lbf"),
+    ("diffusivity", "diffusivity", "m**2/s", "m^2/s, cm^2/s"),
+    ("volumetric_rate", "reaction rate per volume", "mol/m**3/s", "mol/m^3/s, kmol/m^3/h"),
+    ("mass_rate", "reaction rate per catalyst mass", "mol/kg/s", "mol/kg/s, mol/g/h"),
+)
+
+
+class Quantity(BaseModel):
+    """A number with the unit written in the question: ``{"value": 1.002, "unit": "mPa*s"}``.
+
+    A plain number is read as dimensionless, and a string such as ``"5 bar"`` is
+    split into value and unit, so that small slips by a model still validate.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    value: float
+    unit: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_shorthands(cls, data: Any) -> Any:
+        if isinstance(data, bool):
+            return data  # let pydantic reject it
+        if isinstance(data, int | float):
+            return {"value": data, "unit": ""}
+        if isinstance(data, str):
+            match = re.match(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$", data)
+            if match is None:
+                raise ValueError(f"cannot read {data!r} as a number with a unit, e.g. '5 bar'")
+            return {"value": float(match.group(1)), "unit": match.group(2)}
+        return data
+
+
+def normalise_unit(unit: str) -> str:
+    """Map common spellings to the registry's names (``bar(g)`` -> ``barg``).
+
+    >>> normalise_unit("bar(g)"), normalise_unit("psi a"), normalise_unit(" kPa ")
+    ('barg', 'psia', 'kPa')
+    """
+    text = unit.strip()
+    match = _GAUGE_SPELLING.match(text)
+    if match is not None:
+        base = match.group(1).lower().replace("^", "")
+        kind = (match.group(2) or match.group(3)).lower()
+        name = _GAUGE_BASE.get(base, "kgcm2")
+        if name == "kgcm2":
+            return "kgcm2g" if kind == "g" else "kgf/cm**2"
+        return name + kind
+    # "%" alone is fine for pint; "m3/h" style is too, but "^" is only valid in some places.
+    return text.replace("^", "**")
+
+
+def parse_quantity(value: float, unit: str) -> pint.Quantity:
+    """A pint quantity, or :class:`ToolInputError` naming the unit pint cannot read."""
+    text = normalise_unit(unit)
+    try:
+        return ureg.Quantity(value, text) if text else ureg.Quantity(value)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as error:
+        raise ToolInputError(
+            f"unknown unit {unit!r} ({error}); use a pint unit such as 'bar', 'kg/h' or 'degC'"
+        ) from error
+    except Exception as error:  # pint raises assorted errors on garbage strings
+        raise ToolInputError(f"cannot read unit {unit!r}: {error}") from error
+
+
+def _has_offset(unit: pint.Unit) -> bool:
+    return any(not ureg._units[name].converter.is_multiplicative for name in unit._units)
+
+
+def _as_interval(quantity: pint.Quantity) -> pint.Quantity:
+    """Read offset units (degC, barg) as their interval: 10 degC difference is 10 K."""
+    units = {}
+    for name, power in quantity._units.items():
+        if not ureg._units[name].converter.is_multiplicative:
+            name = f"delta_{name}"
+        units[name] = power
+    return ureg.Quantity(quantity.magnitude, ureg.Unit(pint.util.UnitsContainer(units)))
+
+
+@lru_cache(maxsize=4096)
+def _linear_map(unit: str, dimension_key: str, target: str) -> tuple[float, float]:
+    """``(scale, offset)`` with ``target_value = scale * value + offset``.
+
+    Cached so that a tool call costs one multiply-add per argument, not a pint parse.
+    """
+    dimension = DIMENSIONS.get(dimension_key)
+    label = dimension.describe() if dimension else f"a quantity convertible to {target!r}"
+    goal = target or "dimensionless"
+    base = parse_quantity(1.0, unit)
+    if base.dimensionality != ureg.Quantity(1.0, goal).dimensionality:
+        shown = repr(unit) if unit.strip() else "a bare number"
+        raise ToolInputError(f"expected {label}, got {shown} ({base.dimensionality})")
+    interval = dimension is not None and dimension.difference and _has_offset(base.units)
+
+    def convert(x: float) -> float:
+        quantity = parse_quantity(x, unit)
+        if interval:
+            quantity = _as_interval(quantity)
+        return float(quantity.to(goal).magnitude)
+
+    zero = convert(0.0)
+    return convert(1.0) - zero, zero
+
+
+def to_si(value: float, unit: str, dimension: str, target: str | None = None) -> float:
+    """Convert ``value unit`` to ``target`` (default: the dimension's SI unit).
+
+    Raises :class:`ToolInputError` on an unknown unit, a dimension mismatch, a value
+    that is not finite, or an absolute temperature or pressure that is not above zero.
+    """
+    if dimension not in DIMENSIONS and target is None:
+        raise ToolInputError(f"unknown dimension {dimension!r}; known: {', '.join(DIMENSIONS)}")
+    goal = DIMENSIONS[dimension].si_unit if target is None else target
+    if not math.isfinite(value):
+        raise ToolInputError(f"value {value} is not a finite number")
+    scale, offset = _linear_map(unit, dimension, goal)
+    result = scale * value + offset
+    if dimension in DIMENSIONS and DIMENSIONS[dimension].absolute and result <= 0:
+        label = DIMENSIONS[dimension].label
+        raise ToolInputError(
+            f"{value} {unit} is not a valid {label}: it must be above absolute zero"
+        )
+    # Round away binary noise from the affine map (25 degC -> 298.15 K, not 298.15000000000003).
+    return float(f"{result:.15g}")
+
+
+@lru_cache(maxsize=1024)
+def is_gauge(unit: str) -> bool:
+    """Whether ``unit`` is a gauge pressure unit (``psig``, ``barg``, ``bar(g)`` ...)."""
+    try:
+        quantity = parse_quantity(1.0, unit)
+    except ToolInputError:
+        return False
+    return any(name in _GAUGE_UNITS for name in quantity._units)
