@@ -29,9 +29,7 @@ def _free_port() -> int:
 
 def pytest_configure(config: pytest.Config) -> None:
     # Set before anything reads the settings, so every code path sees the same ones.
-    os.environ.setdefault(
-        "PEOA_MODELS_DIR", str(platformdirs.user_data_path("peoa") / "models")
-    )
+    os.environ.setdefault("PEOA_MODELS_DIR", str(platformdirs.user_data_path("peoa") / "models"))
     os.environ["PEOA_DATA_DIR"] = str(_SESSION_DIR / "data")
     os.environ.setdefault("PEOA_CACHE_DIR", str(platformdirs.user_cache_path("peoa")))
     if not os.environ.get("NEO4J_URI"):

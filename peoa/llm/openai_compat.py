@@ -15,6 +15,10 @@ from peoa.llm.base import LLM, Delta, GenerationRequest, Usage
 __all__ = ["OpenAICompatibleLLM"]
 
 
+class _FormatRejected(Exception):
+    """The server refused the structured-output style that was sent."""
+
+
 class OpenAICompatibleLLM(LLM):
     """A chat model behind an OpenAI-compatible endpoint."""
 
@@ -33,6 +37,10 @@ class OpenAICompatibleLLM(LLM):
 
         self.remote_name = remote_name
         self._errors = (openai.APIError, openai.APIConnectionError)
+        self._status_error = openai.APIStatusError
+        # OpenAI, vLLM and Ollama take "json_schema"; llama.cpp's server takes
+        # "json_object" with a schema. The first rejection switches for good.
+        self._json_style = "json_schema"
         # Local servers need no key, but the client insists on one.
         self.client = openai.OpenAI(
             base_url=base_url, api_key=api_key or "not-needed", timeout=timeout_s, max_retries=1
@@ -50,10 +58,25 @@ class OpenAICompatibleLLM(LLM):
         if request.stop:
             kwargs["stop"] = request.stop
         if request.json_schema is not None:
-            kwargs["response_format"] = {
-                "type": "json_schema",
-                "json_schema": {"name": "output", "schema": request.json_schema},
-            }
+            kwargs["response_format"] = self._response_format(request.json_schema)
+        try:
+            yield from self._call(kwargs, stream)
+        except _FormatRejected:
+            if self._json_style != "json_schema":
+                raise ModelError(
+                    f"the endpoint {self.client.base_url} accepts neither JSON-schema style "
+                    "for structured output"
+                ) from None
+            self._json_style = "json_object"
+            kwargs["response_format"] = self._response_format(request.json_schema or {})
+            yield from self._call(kwargs, stream)
+
+    def _response_format(self, schema: dict[str, Any]) -> dict[str, Any]:
+        if self._json_style == "json_schema":
+            return {"type": "json_schema", "json_schema": {"name": "output", "schema": schema}}
+        return {"type": "json_object", "schema": schema}
+
+    def _call(self, kwargs: dict[str, Any], stream: bool) -> Iterator[Delta]:
         try:
             if not stream:
                 reply = self.client.chat.completions.create(**kwargs)
@@ -83,6 +106,13 @@ class OpenAICompatibleLLM(LLM):
                         yield Delta(text=choice.delta.content)
             yield Delta(usage=usage, finish_reason=finish)
         except self._errors as error:
+            # llama.cpp's server answers 500, others 400 or 422, to a format they lack.
+            if (
+                isinstance(error, self._status_error)
+                and "response_format" in str(error)
+                and "response_format" in kwargs
+            ):
+                raise _FormatRejected from None
             where = self.client.base_url
             raise ModelError(
                 f"the OpenAI-compatible endpoint {where} failed for model {kwargs['model']!r}: "

@@ -209,6 +209,9 @@ class ManagedNeo4j:
 
     def _check_port_free(self) -> None:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            # Like the server, ignore TIME_WAIT leftovers of a previous run; a live
+            # listener still makes the bind fail.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind((self.host, self.config.port))
             except OSError:

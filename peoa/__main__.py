@@ -1,0 +1,5 @@
+"""``python -m peoa`` runs the command line."""
+
+from peoa.cli.main import run
+
+run()
