@@ -129,6 +129,9 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
 
 
+# Library housekeeping warnings say nothing about the engineering answer.
+_NOISE = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
 _WARNINGS: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
     "peoa_tool_warnings", default=None
 )
@@ -498,6 +501,8 @@ class Tool:
             if hasattr(value, "tolist"):
                 value = value.tolist()
             return Value(value=value, unit=None)
+        if value is None:  # the library has no value here; the tool says why in a warning
+            return Value(value=None, unit=spec.unit)
         if hasattr(value, "tolist"):  # numpy scalars and arrays
             value = value.tolist()
         if isinstance(value, Sequence) and not isinstance(value, str):
@@ -531,7 +536,7 @@ class Tool:
             ) from error
         finally:
             _WARNINGS.reset(token)
-        notes.extend(str(w.message) for w in caught)
+        notes.extend(str(w.message) for w in caught if not issubclass(w.category, _NOISE))
         method = None
         if isinstance(raw, Outcome):
             method = raw.method

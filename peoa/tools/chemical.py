@@ -21,7 +21,13 @@ from rapidfuzz import fuzz, process
 
 from peoa.exceptions import UnknownChemicalError
 
-__all__ = ["Chemical", "coolprop_fluids", "resolve_chemical", "suggest_chemicals"]
+__all__ = [
+    "Chemical",
+    "coolprop_fluids",
+    "resolve_argument",
+    "resolve_chemical",
+    "suggest_chemicals",
+]
 
 
 class Chemical(BaseModel):
@@ -116,3 +122,11 @@ def resolve_chemical(identifier: str) -> Chemical:
         MW=float(meta.MW),
         coolprop=fluid,
     )
+
+
+def resolve_argument(argument: str, identifier: str) -> Chemical:
+    """:func:`resolve_chemical` for a tool argument: the error names the argument."""
+    try:
+        return resolve_chemical(identifier)
+    except UnknownChemicalError as error:
+        raise UnknownChemicalError(f"argument {argument!r}: {error}") from None

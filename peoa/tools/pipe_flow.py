@@ -6,16 +6,58 @@ Single-phase incompressible flow in circular pipes, after Crane TP-410 (2009), u
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from typing import Annotated
 
 import fluids.core
+import fluids.fittings as fit
 import fluids.friction
+import fluids.piping
 
-from peoa.tools.base import Out, Outcome, P, Q, tool
+from peoa.exceptions import ToolExecutionError, ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
 
-__all__ = ["TOOLS", "friction_factor", "reynolds_number"]
+__all__ = [
+    "TOOLS",
+    "fitting_loss_coefficient",
+    "flow_from_head",
+    "friction_factor",
+    "pipe_pressure_drop",
+    "pipe_roughness",
+    "pipe_schedule",
+    "reynolds_number",
+]
 
 FRICTION_METHODS = tuple(fluids.friction.fmethods)
+_G = 9.80665  # standard gravity, m/s^2
+_STEEL_ROUGHNESS = 4.57e-5  # commercial steel, m (Crane TP-410: 0.0018 in)
+
+# Crane TP-410 (2009) A-26..A-29 K = f(ft, L/D) for full-bore fittings, as fluids implements
+# them; each entry takes the pipe inner diameter in metres.
+CRANE_FITTINGS: dict[str, Callable[[float], float]] = {
+    "gate valve": lambda D: fit.K_gate_valve_Crane(D, D, 0.0),
+    "globe valve": lambda D: fit.K_globe_valve_Crane(D, D),
+    "angle valve": lambda D: fit.K_angle_valve_Crane(D, D, style=0),
+    "ball valve": lambda D: fit.K_ball_valve_Crane(D, D, 0.0),
+    "plug valve, straight-way": lambda D: fit.K_plug_valve_Crane(D, D, 0.0, style=0),
+    "plug valve, 3-way flow-through": lambda D: fit.K_plug_valve_Crane(D, D, 0.0, style=1),
+    "plug valve, branch flow": lambda D: fit.K_plug_valve_Crane(D, D, 0.0, style=2),
+    "butterfly valve": lambda D: fit.K_butterfly_valve_Crane(D, style=0),
+    "diaphragm valve": lambda D: fit.K_diaphragm_valve_Crane(D, style=0),
+    "swing check valve": lambda D: fit.K_swing_check_valve_Crane(D, angled=False),
+    "swing check valve, angled": lambda D: fit.K_swing_check_valve_Crane(D, angled=True),
+    "lift check valve": lambda D: fit.K_lift_check_valve_Crane(D, D, angled=False),
+    "foot valve with strainer, poppet disc": lambda D: fit.K_foot_valve_Crane(D, style=0),
+    "elbow 90, r/D=1": lambda D: fit.bend_rounded_Crane(D, 90.0, bend_diameters=1.0),
+    "elbow 90, long radius r/D=1.5": lambda D: fit.bend_rounded_Crane(D, 90.0, bend_diameters=1.5),
+    "elbow 45, r/D=1": lambda D: fit.bend_rounded_Crane(D, 45.0, bend_diameters=1.0),
+    "return bend 180, r/D=1": lambda D: fit.bend_rounded_Crane(D, 180.0, bend_diameters=1.0),
+    "pipe entrance, sharp-edged": lambda D: fit.entrance_sharp(method="Crane"),
+    "pipe exit": lambda D: fit.exit_normal(),
+}
+FITTING_METHODS = ("Crane", "Hooper", "Darby")
+FITTINGS = tuple(CRANE_FITTINGS) + tuple(fit.Hooper) + tuple(fit.Darby)
 
 
 @tool(
@@ -78,4 +120,301 @@ def friction_factor(
     return Outcome({"fd": fd, "fanning": fd / 4.0}, method=chosen)
 
 
-TOOLS = (reynolds_number, friction_factor)
+@tool(
+    topic="pipe_flow",
+    reference="Idelchik, Handbook of Hydraulic Resistance (2007); Farshad and Rieke, SPE Drill. "
+    "Complet. 21 (2006) 212, doi:10.2118/89040-PA; fluids.friction.material_roughness",
+    outputs={
+        "roughness": Out("m", "absolute roughness"),
+        "material": Out(None, "the matched material entry"),
+    },
+)
+def pipe_roughness(
+    material: Annotated[
+        str,
+        P(
+            "pipe material and condition, exactly as in fluids' roughness "
+            "tables, e.g. 'Carbon steel, bare', 'Cast iron', 'Glass', "
+            "'Seamless steel tubes, New and unused'",
+            choices=tuple(fluids.friction._all_roughness),
+        ),
+    ],
+    diameter: Annotated[
+        float | None, Q("length", "pipe inner diameter (used by the Farshad entries)", gt=0)
+    ] = None,
+) -> dict[str, object]:
+    """Absolute surface roughness of a pipe material and condition, for friction-factor
+    tools. Clean materials come from Farshad and Rieke (2006), used and corroded pipes
+    from Idelchik's tables (average value)."""
+    return {
+        "roughness": fluids.friction.material_roughness(material, D=diameter),
+        "material": material,
+    }
+
+
+@tool(
+    topic="pipe_flow",
+    reference="Crane TP-410 (2009) A-26..A-29 (fluids.fittings.*_Crane); Hooper, Chem. Eng. "
+    "88 (1981) 96 (2-K, fluids.fittings.Hooper2K); Darby, Chem. Eng. 106 (1999) 66 "
+    "(3-K, fluids.fittings.Darby3K)",
+    outputs={
+        "K": Out("", "loss coefficient based on the pipe inner diameter"),
+        "L_over_D": Out("", "equivalent length in pipe diameters (K / fd)"),
+    },
+)
+def fitting_loss_coefficient(
+    fitting: Annotated[
+        str, P("fitting name, from the Crane, Hooper or Darby list", choices=FITTINGS)
+    ],
+    diameter: Annotated[float, Q("length", "pipe inner diameter", gt=0)],
+    Re: Annotated[
+        float | None, Q("dimensionless", "Reynolds number (needed by Hooper and Darby)", gt=0)
+    ] = None,
+    method: Annotated[
+        str | None,
+        P(
+            "loss-coefficient method; default: the table the fitting name comes from",
+            choices=FITTING_METHODS,
+        ),
+    ] = None,
+) -> Outcome:
+    """Loss coefficient K of a pipe fitting or valve, dP = K rho V^2 / 2. 'Crane' uses
+    the Crane TP-410 K = (L/D) f_t values (fully turbulent, clean steel); 'Hooper' (2-K)
+    and 'Darby' (3-K) also depend on Reynolds number and size. Sum the Ks of all fittings
+    for pipe_pressure_drop."""
+    tables = {"Crane": CRANE_FITTINGS, "Hooper": fit.Hooper, "Darby": fit.Darby}
+    chosen = method or next(name for name, table in tables.items() if fitting in table)
+    if fitting not in tables[chosen]:
+        owner = next(name for name, table in tables.items() if fitting in table)
+        raise ToolInputError(
+            f"fitting_loss_coefficient: {fitting!r} is a {owner} fitting; "
+            f"use method {owner!r} or a {chosen} fitting name"
+        )
+    if chosen == "Crane":
+        K = CRANE_FITTINGS[fitting](diameter)
+    else:
+        if Re is None:
+            raise ToolInputError(
+                f"fitting_loss_coefficient: argument 'Re' is needed by the {chosen} method"
+            )
+        if chosen == "Hooper":
+            K = fit.Hooper2K(Di=diameter / 0.0254, Re=Re, name=fitting)  # Hooper uses inches
+        else:
+            K = fit.Darby3K(NPS=None, Re=Re, name=fitting, Di=diameter)
+    fd = fluids.friction.ft_Crane(diameter) if chosen == "Crane" else None
+    if fd is None:
+        fd = fluids.friction.friction_factor(Re=Re, eD=_STEEL_ROUGHNESS / diameter)
+    return Outcome({"K": K, "L_over_D": K / fd}, method=chosen)
+
+
+def _velocity(
+    mass_flow: float | None,
+    volumetric_flow: float | None,
+    velocity: float | None,
+    density: float,
+    diameter: float,
+) -> float:
+    given = [x is not None for x in (mass_flow, volumetric_flow, velocity)]
+    if sum(given) != 1:
+        raise ToolInputError("give exactly one of 'mass_flow', 'volumetric_flow' or 'velocity'")
+    area = math.pi / 4.0 * diameter**2
+    if velocity is not None:
+        return velocity
+    if volumetric_flow is not None:
+        return volumetric_flow / area
+    return mass_flow / density / area  # type: ignore[operator]
+
+
+_DENSITY = Q("density", "fluid density", gt=0)
+_VISCOSITY = Q("dynamic_viscosity", "fluid dynamic viscosity", gt=0)
+_ROUGHNESS = Q("length", "absolute pipe roughness; default commercial steel 0.0457 mm", ge=0)
+
+
+@tool(
+    topic="pipe_flow",
+    reference="Darcy-Weisbach with fitting K values, Crane TP-410 (2009) eq. 1-4 and 2-2; "
+    "fluids.friction.friction_factor, fluids.core.K_from_f, fluids.core.dP_from_K",
+    outputs={
+        "dP": Out("Pa", "total pressure drop (friction + fittings + elevation)"),
+        "dP_friction": Out("Pa", "straight-pipe friction loss"),
+        "dP_fittings": Out("Pa", "loss through the fittings (sum of K)"),
+        "dP_elevation": Out("Pa", "static head change rho g dz"),
+        "head_loss": Out("m", "frictional head loss (pipe + fittings)"),
+        "velocity": Out("m/s", "mean velocity"),
+        "Re": Out("", "Reynolds number"),
+        "fd": Out("", "Darcy friction factor"),
+    },
+)
+def pipe_pressure_drop(
+    diameter: Annotated[float, Q("length", "pipe inner diameter", gt=0)],
+    length: Annotated[float, Q("length", "straight pipe length", ge=0)],
+    density: Annotated[float, _DENSITY],
+    viscosity: Annotated[float, _VISCOSITY],
+    mass_flow: Annotated[float | None, Q("mass_flow", "mass flow rate", gt=0)] = None,
+    volumetric_flow: Annotated[
+        float | None, Q("volumetric_flow", "volumetric flow rate", gt=0)
+    ] = None,
+    velocity: Annotated[float | None, Q("velocity", "mean velocity", gt=0)] = None,
+    roughness: Annotated[float, _ROUGHNESS] = _STEEL_ROUGHNESS,
+    sum_K: Annotated[float, Q("dimensionless", "sum of fitting loss coefficients", ge=0)] = 0.0,
+    elevation_change: Annotated[float, Q("length", "outlet elevation minus inlet elevation")] = 0.0,
+    method: Annotated[
+        str | None, P("friction-factor correlation; default Clamond", choices=FRICTION_METHODS)
+    ] = None,
+) -> Outcome:
+    """Pressure drop of single-phase incompressible flow through a pipe with fittings:
+    Darcy-Weisbach friction, plus sum(K) rho V^2/2 for fittings, plus rho g dz for
+    elevation. Give one of mass flow, volumetric flow or velocity."""
+    V = _velocity(mass_flow, volumetric_flow, velocity, density, diameter)
+    Re = fluids.core.Reynolds(V=V, D=diameter, rho=density, mu=viscosity)
+    chosen = method or "Clamond"
+    fd = fluids.friction.friction_factor(Re=Re, eD=roughness / diameter, Method=chosen)
+    dp_friction = fluids.core.dP_from_K(fluids.core.K_from_f(fd, length, diameter), density, V)
+    dp_fittings = fluids.core.dP_from_K(sum_K, density, V)
+    dp_elevation = density * _G * elevation_change
+    if 2100 < Re < 4000:
+        warn(
+            f"Re = {Re:.0f} is in the laminar-turbulent transition; the friction factor is "
+            "uncertain"
+        )
+    return Outcome(
+        {
+            "dP": dp_friction + dp_fittings + dp_elevation,
+            "dP_friction": dp_friction,
+            "dP_fittings": dp_fittings,
+            "dP_elevation": dp_elevation,
+            "head_loss": fluids.core.head_from_P(dp_friction + dp_fittings, density),
+            "velocity": V,
+            "Re": Re,
+            "fd": fd,
+        },
+        method=chosen if Re >= 2040 or method else "laminar (64/Re)",
+    )
+
+
+@tool(
+    topic="pipe_flow",
+    reference="ASME B36.10M / B36.19M schedules; fluids.piping.nearest_pipe",
+    outputs={
+        "NPS": Out("", "nominal pipe size [in]"),
+        "Di": Out("m", "inner diameter"),
+        "Do": Out("m", "outer diameter"),
+        "t": Out("m", "wall thickness"),
+    },
+)
+def pipe_schedule(
+    schedule: Annotated[
+        str,
+        P(
+            "pipe schedule, e.g. '40', '80', 'STD', 'XS', '10S'",
+            choices=tuple(fluids.piping.schedule_lookup),
+        ),
+    ] = "40",
+    NPS: Annotated[
+        float | None, Q("dimensionless", "nominal pipe size in inches, e.g. 2 or 0.75", gt=0)
+    ] = None,
+    inner_diameter: Annotated[
+        float | None, Q("length", "required minimum inner diameter", gt=0)
+    ] = None,
+    outer_diameter: Annotated[float | None, Q("length", "outer diameter", gt=0)] = None,
+) -> dict[str, float]:
+    """Pipe dimensions from a schedule: give the nominal pipe size (NPS), or a required
+    inner diameter (the smallest pipe with at least that bore is chosen), or an outer
+    diameter. Returns NPS, inner and outer diameter and wall thickness."""
+    if sum(x is not None for x in (NPS, inner_diameter, outer_diameter)) != 1:
+        raise ToolInputError(
+            "pipe_schedule: give exactly one of 'NPS', 'inner_diameter' or 'outer_diameter'"
+        )
+    nps, di, do, t = fluids.piping.nearest_pipe(
+        Do=outer_diameter, Di=inner_diameter, NPS=NPS, schedule=schedule
+    )
+    return {"NPS": nps, "Di": di, "Do": do, "t": t}
+
+
+@tool(
+    topic="pipe_flow",
+    reference="Darcy-Weisbach solved for flow, Crane TP-410 (2009) ch. 2; "
+    "fluids.friction.friction_factor, fluids.core.dP_from_K; scipy.optimize.brentq",
+    outputs={
+        "volumetric_flow": Out("m**3/s", "volumetric flow rate"),
+        "mass_flow": Out("kg/s", "mass flow rate"),
+        "velocity": Out("m/s", "mean velocity"),
+        "Re": Out("", "Reynolds number"),
+        "fd": Out("", "Darcy friction factor"),
+    },
+)
+def flow_from_head(
+    diameter: Annotated[float, Q("length", "pipe inner diameter", gt=0)],
+    length: Annotated[float, Q("length", "straight pipe length", ge=0)],
+    density: Annotated[float, _DENSITY],
+    viscosity: Annotated[float, _VISCOSITY],
+    available_head: Annotated[
+        float | None, Q("length", "available head (e.g. tank level difference)", gt=0)
+    ] = None,
+    available_pressure: Annotated[
+        float | None, Q("pressure_difference", "available pressure difference", gt=0)
+    ] = None,
+    roughness: Annotated[float, _ROUGHNESS] = _STEEL_ROUGHNESS,
+    sum_K: Annotated[
+        float,
+        Q("dimensionless", "sum of fitting loss coefficients, including entrance and exit", ge=0),
+    ] = 0.0,
+    method: Annotated[
+        str | None, P("friction-factor correlation; default Clamond", choices=FRICTION_METHODS)
+    ] = None,
+) -> Outcome:
+    """Flow rate that a given head or pressure difference drives through a pipe with
+    fittings (gravity flow between tanks, flow at a fixed supply pressure). Solves
+    Darcy-Weisbach + sum(K) for the velocity."""
+    if (available_head is None) == (available_pressure is None):
+        raise ToolInputError(
+            "flow_from_head: give exactly one of 'available_head' or 'available_pressure'"
+        )
+    from scipy.optimize import brentq
+
+    dp = (
+        available_pressure
+        if available_pressure is not None
+        else (fluids.core.P_from_head(available_head, density))
+    )
+    chosen = method or "Clamond"
+    eD = roughness / diameter
+
+    def excess(V: float) -> float:
+        Re = fluids.core.Reynolds(V=V, D=diameter, rho=density, mu=viscosity)
+        fd = fluids.friction.friction_factor(Re=Re, eD=eD, Method=chosen)
+        K = fluids.core.K_from_f(fd, length, diameter) + sum_K
+        return fluids.core.dP_from_K(K, density, V) - dp
+
+    upper = 1.0
+    while excess(upper) < 0:
+        upper *= 4.0
+        if upper > 1e5:
+            raise ToolExecutionError(
+                "flow_from_head: no velocity below 1e5 m/s uses the "
+                "available head; check length and fittings"
+            )
+    V = brentq(excess, 1e-12, upper, xtol=1e-14, rtol=1e-12)
+    Re = fluids.core.Reynolds(V=V, D=diameter, rho=density, mu=viscosity)
+    area = math.pi / 4.0 * diameter**2
+    return Outcome(
+        {
+            "volumetric_flow": V * area,
+            "mass_flow": V * area * density,
+            "velocity": V,
+            "Re": Re,
+            "fd": fluids.friction.friction_factor(Re=Re, eD=eD, Method=chosen),
+        },
+        method=chosen,
+    )
+
+
+TOOLS = (
+    reynolds_number,
+    friction_factor,
+    pipe_roughness,
+    fitting_loss_coefficient,
+    pipe_pressure_drop,
+    pipe_schedule,
+    flow_from_head,
+)

@@ -45,6 +45,7 @@ __all__ = [
     "DIMENSIONS",
     "Dimension",
     "Quantity",
+    "as_interval",
     "is_gauge",
     "normalise_unit",
     "parse_quantity",
@@ -228,7 +229,7 @@ def _has_offset(unit: pint.Unit) -> bool:
     return any(not ureg._units[name].converter.is_multiplicative for name in unit._units)
 
 
-def _as_interval(quantity: pint.Quantity) -> pint.Quantity:
+def as_interval(quantity: pint.Quantity) -> pint.Quantity:
     """Read offset units (degC, barg) as their interval: 10 degC difference is 10 K."""
     units = {}
     for name, power in quantity._units.items():
@@ -256,7 +257,7 @@ def _linear_map(unit: str, dimension_key: str, target: str) -> tuple[float, floa
     def convert(x: float) -> float:
         quantity = parse_quantity(x, unit)
         if interval:
-            quantity = _as_interval(quantity)
+            quantity = as_interval(quantity)
         return float(quantity.to(goal).magnitude)
 
     zero = convert(0.0)

@@ -1,0 +1,330 @@
+"""Compressors and compressible flow: isentropic and polytropic power, gas pipelines,
+choked flow and stagnation properties (``fluids.compressible``)."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated
+
+import fluids.compressible as fc
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+
+__all__ = [
+    "TOOLS",
+    "choked_flow",
+    "compressor_power_isentropic",
+    "compressor_power_polytropic",
+    "gas_pipeline_flow",
+    "gas_pipeline_outlet_pressure",
+    "stagnation_properties",
+]
+
+_R = 8.314462618  # J/mol/K, CODATA 2018
+_K = Q("dimensionless", "heat capacity ratio k = Cp/Cv of the gas", gt=1, le=2)
+_Z = Q("dimensionless", "average compressibility factor", gt=0)
+_T1 = Q("temperature", "suction (inlet) temperature")
+_P1 = Q("pressure", "suction (inlet) absolute pressure")
+_P2 = Q("pressure", "discharge (outlet) absolute pressure")
+_MW = Q("molar_mass", "gas molar mass (with mass_flow)", gt=0)
+
+PIPELINE_METHODS = (
+    "Weymouth",
+    "Panhandle_A",
+    "Panhandle_B",
+    "IGT",
+    "Muller",
+    "Oliphant",
+    "Spitzglass_high",
+    "Spitzglass_low",
+    "Fritzsche",
+)
+_NEEDS_VISCOSITY = {"IGT", "Muller"}
+
+
+def _molar_flow(
+    mass_flow: float | None, molar_mass: float | None, molar_flow: float | None
+) -> float | None:
+    if molar_flow is not None and mass_flow is not None:
+        raise ToolInputError("give 'mass_flow' (with 'molar_mass') or 'molar_flow', not both")
+    if mass_flow is not None:
+        if molar_mass is None:
+            raise ToolInputError("argument 'molar_mass' is needed with 'mass_flow'")
+        return mass_flow / (molar_mass / 1000.0)
+    return molar_flow
+
+
+def _power_outputs(
+    work: float, T2: float, flow: float | None, molar_mass: float | None, efficiency: float
+) -> dict[str, float | None]:
+    return {
+        "work_molar": work,
+        "work_specific": None if molar_mass is None else work / (molar_mass / 1000.0),
+        "power": None if flow is None else work * flow,
+        "T2": T2,
+        "efficiency": efficiency,
+    }
+
+
+_POWER_OUTPUTS = {
+    "work_molar": Out("J/mol", "actual compression work per mole (enthalpy rise)"),
+    "work_specific": Out("J/kg", "actual work per kg (null without molar_mass)"),
+    "power": Out("W", "gas power (null without a flow)"),
+    "T2": Out("K", "actual discharge temperature"),
+    "efficiency": Out("", "isentropic efficiency (equivalent, for the polytropic tool)"),
+}
+
+
+@tool(
+    topic="compressors",
+    reference="GPSA Engineering Data Book 13th ed. sec. 13; ideal-gas isentropic work "
+    "W = k/(k-1) Z R T1 [(P2/P1)^((k-1)/k) - 1] / eta; "
+    "fluids.compressible.isentropic_work_compression, isentropic_T_rise_compression",
+    outputs=_POWER_OUTPUTS,
+)
+def compressor_power_isentropic(
+    T1: Annotated[float, _T1],
+    P1: Annotated[float, _P1],
+    P2: Annotated[float, _P2],
+    k: Annotated[float, _K],
+    efficiency: Annotated[float, Q("dimensionless", "isentropic efficiency", gt=0, le=1)] = 1.0,
+    Z: Annotated[float, _Z] = 1.0,
+    mass_flow: Annotated[float | None, Q("mass_flow", "gas mass flow", gt=0)] = None,
+    molar_mass: Annotated[float | None, _MW] = None,
+    molar_flow: Annotated[float | None, Q("molar_flow", "gas molar flow", gt=0)] = None,
+) -> dict[str, float | None]:
+    """Adiabatic compressor work and power from an isentropic efficiency (constant k, ideal
+    gas with average Z), and the actual discharge temperature. Give a mass flow with molar
+    mass, or a molar flow, to get the power."""
+    flow = _molar_flow(mass_flow, molar_mass, molar_flow)
+    work = fc.isentropic_work_compression(T1=T1, k=k, Z=Z, P1=P1, P2=P2, eta=efficiency)
+    T2 = fc.isentropic_T_rise_compression(T1, P1, P2, k, eta=efficiency)
+    if P2 / P1 > 4:
+        warn(f"pressure ratio {P2 / P1:.1f} exceeds about 4: consider staging with intercooling")
+    return _power_outputs(work, T2, flow, molar_mass, efficiency)
+
+
+@tool(
+    topic="compressors",
+    reference="GPSA Engineering Data Book 13th ed. sec. 13; polytropic exponent "
+    "(n-1)/n = (k-1)/(k eta_p); fluids.compressible.polytropic_exponent, "
+    "isentropic_work_compression, isentropic_efficiency",
+    outputs=_POWER_OUTPUTS
+    | {
+        "n": Out("", "polytropic exponent"),
+        "polytropic_head": Out("J/kg", "polytropic head (null without molar_mass)"),
+    },
+)
+def compressor_power_polytropic(
+    T1: Annotated[float, _T1],
+    P1: Annotated[float, _P1],
+    P2: Annotated[float, _P2],
+    k: Annotated[float, _K],
+    polytropic_efficiency: Annotated[
+        float, Q("dimensionless", "polytropic efficiency", gt=0, le=1)
+    ],
+    Z: Annotated[float, _Z] = 1.0,
+    mass_flow: Annotated[float | None, Q("mass_flow", "gas mass flow", gt=0)] = None,
+    molar_mass: Annotated[float | None, _MW] = None,
+    molar_flow: Annotated[float | None, Q("molar_flow", "gas molar flow", gt=0)] = None,
+) -> dict[str, float | None]:
+    """Compressor work and power from a polytropic efficiency (typical of centrifugal
+    compressors): polytropic exponent, head, discharge temperature and the equivalent
+    isentropic efficiency."""
+    flow = _molar_flow(mass_flow, molar_mass, molar_flow)
+    n = fc.polytropic_exponent(k, eta_p=polytropic_efficiency)
+    work = fc.isentropic_work_compression(T1=T1, k=n, Z=Z, P1=P1, P2=P2, eta=polytropic_efficiency)
+    head_molar = work * polytropic_efficiency
+    T2 = fc.isentropic_T_rise_compression(T1, P1, P2, n, eta=1.0)
+    eta_s = fc.isentropic_efficiency(P1, P2, k, eta_p=polytropic_efficiency)
+    values = _power_outputs(work, T2, flow, molar_mass, eta_s)
+    values["n"] = n
+    values["polytropic_head"] = None if molar_mass is None else head_molar / (molar_mass / 1e3)
+    return values
+
+
+_SG = Q("dimensionless", "gas specific gravity relative to air", gt=0)
+_TAVG = Q("temperature", "average gas temperature in the line")
+_L = Q("length", "pipeline length", gt=0)
+_D = Q("length", "pipe inner diameter", gt=0)
+_E = Q("dimensionless", "pipeline efficiency factor", gt=0, le=1.2)
+_TS = Q("temperature", "standard (base) temperature of the flow; default 288.7 K (60 degF)")
+_PS = Q("pressure", "standard (base) pressure of the flow; default 101325 Pa")
+_METHOD = P("gas pipeline equation", choices=PIPELINE_METHODS)
+_MU = Q("dynamic_viscosity", "gas viscosity (IGT and Muller only)", gt=0)
+
+
+def _pipeline(method: str, mu: float | None, **kwargs: float | None) -> float:
+    func = getattr(fc, method)
+    if method in _NEEDS_VISCOSITY:
+        if mu is None:
+            raise ToolInputError(f"argument 'viscosity' is needed by the {method} equation")
+        kwargs["mu"] = mu
+    return func(**kwargs)
+
+
+@tool(
+    topic="compressors",
+    reference="Menon, Gas Pipeline Hydraulics (2005) ch. 2; GPSA sec. 17; fluids.compressible."
+    "Weymouth, Panhandle_A, Panhandle_B, IGT, Muller, Oliphant, Spitzglass, Fritzsche",
+    outputs={"Q_standard": Out("m**3/s", "gas flow at standard conditions (Ts, Ps)")},
+)
+def gas_pipeline_flow(
+    P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
+    P2: Annotated[float, Q("pressure", "outlet absolute pressure")],
+    length: Annotated[float, _L],
+    diameter: Annotated[float, _D],
+    specific_gravity: Annotated[float, _SG],
+    T_average: Annotated[float, _TAVG],
+    method: Annotated[str, _METHOD] = "Weymouth",
+    Z_average: Annotated[float, _Z] = 1.0,
+    efficiency: Annotated[float | None, _E] = None,
+    T_standard: Annotated[float, _TS] = 288.7,
+    P_standard: Annotated[float, _PS] = 101325.0,
+    viscosity: Annotated[float | None, _MU] = None,
+) -> Outcome:
+    """Standard volumetric flow of natural gas through a long pipeline from the inlet and
+    outlet pressures, with a gas pipeline equation: Weymouth (high pressure, small
+    diameters), Panhandle A/B (large long-distance lines), IGT, Muller, Spitzglass
+    (low pressure), Oliphant, Fritzsche. Efficiency default is the equation's own."""
+    if P2 >= P1:
+        raise ToolInputError("gas_pipeline_flow: outlet pressure P2 must be below inlet P1")
+    extra = {} if efficiency is None else {"E": efficiency}
+    q = _pipeline(
+        method,
+        viscosity,
+        SG=specific_gravity,
+        Tavg=T_average,
+        L=length,
+        D=diameter,
+        P1=P1,
+        P2=P2,
+        Ts=T_standard,
+        Ps=P_standard,
+        Zavg=Z_average,
+        **extra,
+    )
+    return Outcome({"Q_standard": q}, method=method)
+
+
+@tool(
+    topic="compressors",
+    reference="Menon, Gas Pipeline Hydraulics (2005) ch. 2; fluids.compressible (solved for P2)",
+    outputs={"P2": Out("Pa", "outlet absolute pressure"), "dP": Out("Pa", "pressure drop P1 - P2")},
+)
+def gas_pipeline_outlet_pressure(
+    P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
+    Q_standard: Annotated[
+        float, Q("volumetric_flow", "gas flow at standard conditions (e.g. MMscfd, Sm3/h)", gt=0)
+    ],
+    length: Annotated[float, _L],
+    diameter: Annotated[float, _D],
+    specific_gravity: Annotated[float, _SG],
+    T_average: Annotated[float, _TAVG],
+    method: Annotated[str, _METHOD] = "Weymouth",
+    Z_average: Annotated[float, _Z] = 1.0,
+    efficiency: Annotated[float | None, _E] = None,
+    T_standard: Annotated[float, _TS] = 288.7,
+    P_standard: Annotated[float, _PS] = 101325.0,
+    viscosity: Annotated[float | None, _MU] = None,
+) -> Outcome:
+    """Outlet pressure of a gas pipeline for a given standard flow, with the chosen gas
+    pipeline equation (Weymouth, Panhandle A/B, IGT, ...)."""
+    extra = {} if efficiency is None else {"E": efficiency}
+    try:
+        p2 = _pipeline(
+            method,
+            viscosity,
+            SG=specific_gravity,
+            Tavg=T_average,
+            L=length,
+            D=diameter,
+            P1=P1,
+            Q=Q_standard,
+            Ts=T_standard,
+            Ps=P_standard,
+            Zavg=Z_average,
+            **extra,
+        )
+    except ValueError as error:
+        raise ToolInputError(
+            f"gas_pipeline_outlet_pressure: this flow cannot pass the line "
+            f"at this inlet pressure ({error})"
+        ) from None
+    if isinstance(p2, complex) or not p2 > 0:
+        raise ToolInputError(
+            "gas_pipeline_outlet_pressure: this flow needs more than the "
+            "inlet pressure; the line is too small or too long"
+        )
+    return Outcome({"P2": p2, "dP": P1 - p2}, method=method)
+
+
+@tool(
+    topic="compressors",
+    reference="Cengel and Cimbala, Fluid Mechanics (2006) sec. 12-2; fluids.compressible."
+    "P_critical_flow, T_critical_flow, is_critical_flow",
+    outputs={
+        "P_critical": Out("Pa", "critical (throat) pressure at sonic flow"),
+        "T_critical": Out("K", "critical (throat) temperature (null without T1)"),
+        "critical_pressure_ratio": Out("", "P*/P1 = (2/(k+1))^(k/(k-1))"),
+        "choked": Out(None, "whether the flow is choked (null without P2)"),
+    },
+)
+def choked_flow(
+    P1: Annotated[float, Q("pressure", "upstream stagnation (absolute) pressure")],
+    k: Annotated[float, _K],
+    T1: Annotated[float | None, Q("temperature", "upstream stagnation temperature")] = None,
+    P2: Annotated[float | None, Q("pressure", "downstream absolute pressure")] = None,
+) -> dict[str, object]:
+    """Critical (sonic) pressure and temperature of an ideal gas flowing through a
+    restriction, and whether flow to a downstream pressure is choked (P2 below the
+    critical pressure)."""
+    p_crit = fc.P_critical_flow(P1, k)
+    return {
+        "P_critical": p_crit,
+        "T_critical": None if T1 is None else fc.T_critical_flow(T1, k),
+        "critical_pressure_ratio": p_crit / P1,
+        "choked": None if P2 is None else bool(fc.is_critical_flow(P1, P2, k)),
+    }
+
+
+@tool(
+    topic="compressors",
+    reference="Cengel and Cimbala, Fluid Mechanics (2006) Example 12-1; fluids.compressible."
+    "T_stagnation_ideal, P_stagnation, stagnation_energy",
+    outputs={
+        "T0": Out("K", "stagnation temperature"),
+        "P0": Out("Pa", "stagnation pressure (null without pressure and k)"),
+        "Mach": Out("", "Mach number (null without k and molar mass)"),
+        "dynamic_temperature": Out("K", "T0 - T"),
+    },
+)
+def stagnation_properties(
+    temperature: Annotated[float, Q("temperature", "static temperature")],
+    velocity: Annotated[float, Q("velocity", "flow velocity", ge=0)],
+    Cp: Annotated[float, Q("specific_heat", "gas heat capacity at constant pressure", gt=0)],
+    pressure: Annotated[float | None, Q("pressure", "static absolute pressure")] = None,
+    k: Annotated[float | None, _K] = None,
+    molar_mass: Annotated[float | None, Q("molar_mass", "gas molar mass (for Mach)", gt=0)] = None,
+) -> dict[str, float | None]:
+    """Stagnation (total) temperature and pressure of a moving ideal gas from its static
+    state and velocity: T0 = T + V^2/(2 Cp), P0 = P (T0/T)^(k/(k-1)); and the Mach number."""
+    T0 = fc.T_stagnation_ideal(temperature, velocity, Cp)
+    P0 = None
+    if pressure is not None and k is not None:
+        P0 = fc.P_stagnation(pressure, temperature, T0, k)
+    mach = None
+    if k is not None and molar_mass is not None:
+        mach = velocity / math.sqrt(k * _R * temperature / (molar_mass / 1000.0))
+    return {"T0": T0, "P0": P0, "Mach": mach, "dynamic_temperature": T0 - temperature}
+
+
+TOOLS = (
+    compressor_power_isentropic,
+    compressor_power_polytropic,
+    gas_pipeline_flow,
+    gas_pipeline_outlet_pressure,
+    choked_flow,
+    stagnation_properties,
+)

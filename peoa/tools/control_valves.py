@@ -1,0 +1,162 @@
+"""Control valve sizing after IEC 60534-2-1:2011 (ISA-75.01.01), liquid and gas, and flow
+coefficient conversions (``fluids.control_valve``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import fluids.control_valve as cv
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool
+
+__all__ = ["TOOLS", "control_valve_gas", "control_valve_liquid", "flow_coefficient_convert"]
+
+_REFERENCE = "IEC 60534-2-1:2011 / ISA-75.01.01-2007; fluids.control_valve."
+_OUTPUTS = {
+    "Kv": Out("", "required flow coefficient Kv [m^3/h at 1 bar drop]"),
+    "Cv": Out("", "required flow coefficient Cv [US gpm at 1 psi drop]"),
+    "choked": Out(None, "whether the flow is choked"),
+    "laminar": Out(None, "whether the flow is laminar (Reynolds correction applied)"),
+    "Rev": Out("", "valve Reynolds number"),
+}
+_FL = Q(
+    "dimensionless",
+    "liquid pressure recovery factor FL of the valve (globe ~0.9, ball ~0.6)",
+    gt=0,
+    le=1,
+)
+_FD = Q(
+    "dimensionless", "valve style modifier Fd (single-port globe ~0.46, ball ~0.98)", gt=0, le=1
+)
+_D1 = Q("length", "upstream pipe inner diameter (for piping geometry factors)", gt=0)
+_D2 = Q("length", "downstream pipe inner diameter", gt=0)
+_DV = Q("length", "valve nominal size (inlet diameter)", gt=0)
+
+
+def _geometry(D1: float | None, D2: float | None, d: float | None) -> dict[str, float | None]:
+    given = [x is not None for x in (D1, D2, d)]
+    if any(given) and not all(given):
+        raise ToolInputError(
+            "give all of 'pipe_diameter_in', 'pipe_diameter_out' and "
+            "'valve_diameter' (for reducer corrections), or none"
+        )
+    return {"D1": D1, "D2": D2, "d": d}
+
+
+def _outputs(result: dict[str, Any]) -> Outcome:
+    kv = result["Kv"]
+    return Outcome(
+        {
+            "Kv": kv,
+            "Cv": cv.Kv_to_Cv(kv),
+            "choked": bool(result["choked"]),
+            "laminar": bool(result["laminar"]),
+            "Rev": result["Rev"],
+        },
+        method="choked"
+        if result["choked"]
+        else ("laminar" if result["laminar"] else "turbulent, non-choked"),
+    )
+
+
+@tool(topic="control_valves", reference=_REFERENCE + "size_control_valve_l", outputs=_OUTPUTS)
+def control_valve_liquid(
+    volumetric_flow: Annotated[float, Q("volumetric_flow", "liquid flow rate", gt=0)],
+    P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
+    P2: Annotated[float, Q("pressure", "outlet absolute pressure")],
+    density: Annotated[float, Q("density", "liquid density", gt=0)],
+    vapor_pressure: Annotated[float, Q("pressure", "liquid vapour pressure at inlet temperature")],
+    critical_pressure: Annotated[
+        float, Q("pressure", "liquid thermodynamic critical pressure (water 220.6 bar)")
+    ],
+    viscosity: Annotated[float, Q("dynamic_viscosity", "liquid viscosity", gt=0)],
+    FL: Annotated[float, _FL] = 0.9,
+    Fd: Annotated[float, _FD] = 1.0,
+    pipe_diameter_in: Annotated[float | None, _D1] = None,
+    pipe_diameter_out: Annotated[float | None, _D2] = None,
+    valve_diameter: Annotated[float | None, _DV] = None,
+) -> Outcome:
+    """Required Kv and Cv of a control valve in liquid service (IEC 60534-2-1), with the
+    choked-flow (cavitation/flashing) limit, laminar Reynolds correction and, when pipe
+    and valve diameters are given, the reducer piping geometry factor."""
+    if P2 >= P1:
+        raise ToolInputError("control_valve_liquid: P2 must be below P1")
+    result = cv.size_control_valve_l(
+        rho=density,
+        Psat=vapor_pressure,
+        Pc=critical_pressure,
+        mu=viscosity,
+        P1=P1,
+        P2=P2,
+        Q=volumetric_flow,
+        FL=FL,
+        Fd=Fd,
+        full_output=True,
+        **_geometry(pipe_diameter_in, pipe_diameter_out, valve_diameter),
+    )
+    return _outputs(result)
+
+
+@tool(topic="control_valves", reference=_REFERENCE + "size_control_valve_g", outputs=_OUTPUTS)
+def control_valve_gas(
+    standard_flow: Annotated[
+        float,
+        Q("volumetric_flow", "gas flow at standard conditions (0 degC, 1 atm; e.g. Nm3/h)", gt=0),
+    ],
+    P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
+    P2: Annotated[float, Q("pressure", "outlet absolute pressure")],
+    temperature: Annotated[float, Q("temperature", "inlet temperature")],
+    molar_mass: Annotated[float, Q("molar_mass", "gas molar mass", gt=0)],
+    viscosity: Annotated[float, Q("dynamic_viscosity", "gas viscosity", gt=0)],
+    k: Annotated[float, Q("dimensionless", "heat capacity ratio Cp/Cv", gt=1, le=2)],
+    Z: Annotated[float, Q("dimensionless", "compressibility at inlet", gt=0)] = 1.0,
+    xT: Annotated[
+        float, Q("dimensionless", "pressure differential ratio factor xT of the valve", gt=0, le=1)
+    ] = 0.7,
+    FL: Annotated[float, _FL] = 0.9,
+    Fd: Annotated[float, _FD] = 1.0,
+    pipe_diameter_in: Annotated[float | None, _D1] = None,
+    pipe_diameter_out: Annotated[float | None, _D2] = None,
+    valve_diameter: Annotated[float | None, _DV] = None,
+) -> Outcome:
+    """Required Kv and Cv of a control valve in gas or vapour service (IEC 60534-2-1),
+    with the expansion factor Y, the choked-flow limit (x >= Fk xT) and the laminar
+    correction. The flow is at standard conditions (273.15 K, 101325 Pa)."""
+    if P2 >= P1:
+        raise ToolInputError("control_valve_gas: P2 must be below P1")
+    result = cv.size_control_valve_g(
+        T=temperature,
+        MW=molar_mass,
+        mu=viscosity,
+        gamma=k,
+        Z=Z,
+        P1=P1,
+        P2=P2,
+        Q=standard_flow,
+        xT=xT,
+        FL=FL,
+        Fd=Fd,
+        full_output=True,
+        **_geometry(pipe_diameter_in, pipe_diameter_out, valve_diameter),
+    )
+    return _outputs(result)
+
+
+@tool(
+    topic="control_valves",
+    reference="IEC 60534-1 (Kv, Av) and ISA-75.01.01 (Cv); fluids.control_valve."
+    "convert_flow_coefficient",
+    outputs={"value": Out("", "the flow coefficient in the new scale")},
+)
+def flow_coefficient_convert(
+    value: Annotated[float, Q("dimensionless", "flow coefficient to convert", gt=0)],
+    from_scale: Annotated[str, P("scale of the value", choices=("Kv", "Cv", "Av"))],
+    to_scale: Annotated[str, P("scale wanted", choices=("Kv", "Cv", "Av"))],
+) -> dict[str, float]:
+    """Convert a valve flow coefficient between Kv [m^3/h, 1 bar], Cv [US gpm, 1 psi] and
+    Av [m^2] (Cv = 1.156 Kv)."""
+    return {"value": cv.convert_flow_coefficient(value, from_scale, to_scale)}
+
+
+TOOLS = (control_valve_liquid, control_valve_gas, flow_coefficient_convert)

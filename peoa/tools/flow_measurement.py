@@ -1,0 +1,189 @@
+"""Differential-pressure flow meters after ISO 5167-2/-3/-4:2003: orifice plates, nozzles
+and classical venturi tubes (``fluids.flow_meter``)."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+
+import fluids.flow_meter as fm
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool
+
+__all__ = ["TOOLS", "flow_meter_bore", "flow_meter_dp", "flow_meter_flow"]
+
+METER_TYPES = (
+    "ISO 5167 orifice",
+    "long radius nozzle",
+    "ISA 1932 nozzle",
+    "venturi nozzle",
+    "machined convergent venturi tube",
+    "as cast convergent venturi tube",
+    "rough welded convergent venturi tube",
+)
+TAPS = ("flange", "corner", "D and D/2")
+_REFERENCE = (
+    "ISO 5167-1/-2/-3/-4:2003; fluids.flow_meter.differential_pressure_meter_solver, "
+    "differential_pressure_meter_C_epsilon, differential_pressure_meter_dP"
+)
+
+_METER = P("meter type (ISO 5167 orifice, nozzles, classical venturi tubes)", choices=METER_TYPES)
+_TAPS = P("orifice pressure tappings (orifice only): flange, corner or D and D/2", choices=TAPS)
+_D = Q("length", "pipe inner diameter upstream of the meter", gt=0)
+_P1 = Q("pressure", "upstream absolute pressure at the upstream tapping")
+_RHO = Q("density", "fluid density at upstream conditions", gt=0)
+_MU = Q("dynamic_viscosity", "fluid viscosity", gt=0)
+_PHASE = P("'liquid' (expansibility 1) or 'gas' (expansibility from k)", choices=("liquid", "gas"))
+_K = Q("dimensionless", "isentropic exponent of a gas", gt=1, le=2)
+
+
+def _common(meter_type: str, taps: str | None, phase: str, k: float | None) -> dict[str, Any]:
+    if phase == "gas" and k is None:
+        raise ToolInputError("argument 'k' (isentropic exponent) is needed for a gas")
+    kwargs: dict[str, Any] = {"meter_type": meter_type, "k": k or 1.4}
+    if meter_type == "ISO 5167 orifice":
+        kwargs["taps"] = taps or "flange"
+    if phase == "liquid":
+        kwargs["epsilon_specified"] = 1.0
+    return kwargs
+
+
+def _details(
+    D: float,
+    D2: float,
+    m: float,
+    P1: float,
+    P2: float,
+    rho: float,
+    mu: float,
+    kwargs: dict[str, Any],
+) -> dict[str, float]:
+    C, epsilon = fm.differential_pressure_meter_C_epsilon(
+        D=D, D2=D2, m=m, P1=P1, P2=P2, rho=rho, mu=mu, **kwargs
+    )
+    loss = fm.differential_pressure_meter_dP(
+        D=D, D2=D2, P1=P1, P2=P2, C=C, meter_type=kwargs["meter_type"]
+    )
+    return {"C": C, "epsilon": epsilon, "beta": D2 / D, "permanent_pressure_loss": loss}
+
+
+_DETAIL_OUTPUTS = {
+    "C": Out("", "discharge coefficient"),
+    "epsilon": Out("", "expansibility factor"),
+    "beta": Out("", "diameter ratio d/D"),
+    "permanent_pressure_loss": Out("Pa", "unrecovered pressure loss across the meter"),
+}
+
+
+@tool(
+    topic="flow_measurement",
+    reference=_REFERENCE,
+    outputs={
+        "mass_flow": Out("kg/s", "mass flow rate"),
+        "volumetric_flow": Out("m**3/s", "volumetric flow at upstream density"),
+    }
+    | _DETAIL_OUTPUTS,
+)
+def flow_meter_flow(
+    pipe_diameter: Annotated[float, _D],
+    bore_diameter: Annotated[
+        float, Q("length", "orifice bore / nozzle or venturi throat diameter", gt=0)
+    ],
+    P1: Annotated[float, _P1],
+    differential_pressure: Annotated[
+        float, Q("pressure_difference", "measured differential pressure P1 - P2", gt=0)
+    ],
+    density: Annotated[float, _RHO],
+    viscosity: Annotated[float, _MU],
+    meter_type: Annotated[str, _METER] = "ISO 5167 orifice",
+    taps: Annotated[str | None, _TAPS] = None,
+    phase: Annotated[str, _PHASE] = "liquid",
+    k: Annotated[float | None, _K] = None,
+) -> Outcome:
+    """Mass and volumetric flow through an ISO 5167 orifice plate, nozzle or venturi tube
+    from the measured differential pressure (iterating on the Reynolds-dependent discharge
+    coefficient), with C, expansibility, beta and the permanent pressure loss."""
+    if bore_diameter >= pipe_diameter:
+        raise ToolInputError("flow_meter_flow: bore_diameter must be smaller than pipe_diameter")
+    kwargs = _common(meter_type, taps, phase, k)
+    P2 = P1 - differential_pressure
+    m = fm.differential_pressure_meter_solver(
+        D=pipe_diameter, D2=bore_diameter, P1=P1, P2=P2, rho=density, mu=viscosity, **kwargs
+    )
+    values = {"mass_flow": m, "volumetric_flow": m / density}
+    values |= _details(pipe_diameter, bore_diameter, m, P1, P2, density, viscosity, kwargs)
+    return Outcome(
+        values, method=f"{meter_type}" + (f", {kwargs['taps']} taps" if "taps" in kwargs else "")
+    )
+
+
+@tool(
+    topic="flow_measurement",
+    reference=_REFERENCE,
+    outputs={
+        "differential_pressure": Out("Pa", "differential pressure P1 - P2"),
+        "P2": Out("Pa", "downstream tapping absolute pressure"),
+    }
+    | _DETAIL_OUTPUTS,
+)
+def flow_meter_dp(
+    pipe_diameter: Annotated[float, _D],
+    bore_diameter: Annotated[float, Q("length", "orifice bore / throat diameter", gt=0)],
+    P1: Annotated[float, _P1],
+    mass_flow: Annotated[float, Q("mass_flow", "mass flow rate", gt=0)],
+    density: Annotated[float, _RHO],
+    viscosity: Annotated[float, _MU],
+    meter_type: Annotated[str, _METER] = "ISO 5167 orifice",
+    taps: Annotated[str | None, _TAPS] = None,
+    phase: Annotated[str, _PHASE] = "liquid",
+    k: Annotated[float | None, _K] = None,
+) -> Outcome:
+    """Differential pressure an ISO 5167 orifice, nozzle or venturi will show at a given
+    mass flow, and its permanent pressure loss."""
+    kwargs = _common(meter_type, taps, phase, k)
+    P2 = fm.differential_pressure_meter_solver(
+        D=pipe_diameter, D2=bore_diameter, P1=P1, m=mass_flow, rho=density, mu=viscosity, **kwargs
+    )
+    values = {"differential_pressure": P1 - P2, "P2": P2}
+    values |= _details(pipe_diameter, bore_diameter, mass_flow, P1, P2, density, viscosity, kwargs)
+    return Outcome(values, method=meter_type)
+
+
+@tool(
+    topic="flow_measurement",
+    reference=_REFERENCE,
+    outputs={"bore_diameter": Out("m", "orifice bore / throat diameter")} | _DETAIL_OUTPUTS,
+)
+def flow_meter_bore(
+    pipe_diameter: Annotated[float, _D],
+    P1: Annotated[float, _P1],
+    differential_pressure: Annotated[
+        float, Q("pressure_difference", "design differential pressure", gt=0)
+    ],
+    mass_flow: Annotated[float, Q("mass_flow", "design mass flow rate", gt=0)],
+    density: Annotated[float, _RHO],
+    viscosity: Annotated[float, _MU],
+    meter_type: Annotated[str, _METER] = "ISO 5167 orifice",
+    taps: Annotated[str | None, _TAPS] = None,
+    phase: Annotated[str, _PHASE] = "liquid",
+    k: Annotated[float | None, _K] = None,
+) -> Outcome:
+    """Size the bore (orifice) or throat diameter of an ISO 5167 meter to give a design
+    differential pressure at a design flow."""
+    kwargs = _common(meter_type, taps, phase, k)
+    P2 = P1 - differential_pressure
+    d = fm.differential_pressure_meter_solver(
+        D=pipe_diameter, P1=P1, P2=P2, m=mass_flow, rho=density, mu=viscosity, **kwargs
+    )
+    if not (isinstance(d, float) and math.isfinite(d) and 0 < d < pipe_diameter):
+        raise ToolInputError(
+            "flow_meter_bore: no bore smaller than the pipe gives this "
+            "differential pressure; raise it or use a larger pipe"
+        )
+    values = {"bore_diameter": d}
+    values |= _details(pipe_diameter, d, mass_flow, P1, P2, density, viscosity, kwargs)
+    return Outcome(values, method=meter_type)
+
+
+TOOLS = (flow_meter_flow, flow_meter_dp, flow_meter_bore)

@@ -1,0 +1,486 @@
+"""Physical properties of pure chemicals and mixtures.
+
+CoolProp's reference equations of state (Helmholtz-energy formulations) are used for
+the fluids CoolProp has; ``thermo`` and ``chemicals`` (DIPPR-style correlations and
+the property methods they rank) for everything else. A chemical is named by name,
+CAS number or formula; an unknown one gets close-match suggestions.
+"""
+
+from __future__ import annotations
+
+import warnings
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+
+from peoa.exceptions import ToolExecutionError, ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+from peoa.tools.chemical import Chemical, resolve_argument
+
+__all__ = [
+    "TOOLS",
+    "chemical_identity",
+    "critical_properties",
+    "density",
+    "enthalpy_change",
+    "heat_capacity",
+    "heat_of_vaporization",
+    "mixture_properties",
+    "pure_properties",
+    "saturation_temperature",
+    "vapor_pressure",
+    "viscosity",
+]
+
+PROPERTY_METHODS = ("CoolProp", "thermo")
+_METHOD = P(
+    "property source: 'CoolProp' (reference equation of state) or 'thermo' (correlations); "
+    "default CoolProp when the chemical is a CoolProp fluid, else thermo",
+    choices=PROPERTY_METHODS,
+)
+_CHEMICAL = P("chemical name, CAS number or formula, e.g. 'water', '108-88-3', 'C7H8'")
+_REF_COOLPROP = "CoolProp (Bell et al., Ind. Eng. Chem. Res. 53 (2014) 2498, doi:10.1021/ie4033999)"
+_REF_THERMO = (
+    "thermo.Chemical / chemicals (Bell, Thermo: Chemical properties component of Caleb Bell)"
+)
+
+
+def _pick(chemical: Chemical, method: str | None) -> str:
+    if method == "CoolProp" and chemical.coolprop is None:
+        raise ToolInputError(
+            f"argument 'method': {chemical.name!r} is not a CoolProp fluid; use method 'thermo'"
+        )
+    return method or ("CoolProp" if chemical.coolprop else "thermo")
+
+
+def _props_si(output: str, *args: Any) -> float:
+    import CoolProp.CoolProp as CP
+
+    try:
+        return float(CP.PropsSI(output, *args))
+    except ValueError as error:
+        raise ToolExecutionError(f"CoolProp could not evaluate {output}: {error}") from None
+
+
+@lru_cache(maxsize=256)
+def _thermo_chemical(cas: str, T: float, P: float) -> Any:
+    from thermo import Chemical as ThermoChemical
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return ThermoChemical(cas, T=T, P=P)
+
+
+def _need(value: Any, what: str, chemical: Chemical) -> float:
+    if value is None:
+        raise ToolExecutionError(
+            f"thermo has no {what} data for {chemical.name!r} at these conditions; "
+            "try method 'CoolProp' or other conditions"
+        )
+    return float(value)
+
+
+@tool(
+    topic="properties",
+    reference="chemicals.identifiers (PubChem-derived database); CoolProp fluid list",
+    outputs={
+        "name": Out(None, "common name"),
+        "CAS": Out(None, "CAS registry number"),
+        "formula": Out(None, "molecular formula"),
+        "MW": Out("g/mol", "molecular weight"),
+        "coolprop_name": Out(None, "CoolProp fluid name, or null"),
+    },
+)
+def chemical_identity(chemical: Annotated[str, _CHEMICAL]) -> dict[str, Any]:
+    """Identify a chemical from a name, CAS number or formula: its common name, CAS
+    number, formula and molecular weight. Use it to get a molar mass or to check which
+    compound a name refers to."""
+    found = resolve_argument("chemical", chemical)
+    return {
+        "name": found.name,
+        "CAS": found.CAS,
+        "formula": found.formula,
+        "MW": found.MW,
+        "coolprop_name": found.coolprop,
+    }
+
+
+@tool(
+    topic="properties",
+    reference="chemicals.critical (Tc, Pc, Vc, Zc: IUPAC/DIPPR/Yaws), chemicals.acentric.omega, "
+    "chemicals.phase_change (Tb, Tm)",
+    outputs={
+        "Tc": Out("K", "critical temperature"),
+        "Pc": Out("Pa", "critical pressure"),
+        "Vc": Out("m**3/mol", "critical molar volume"),
+        "Zc": Out("", "critical compressibility factor"),
+        "omega": Out("", "acentric factor"),
+        "Tb": Out("K", "normal boiling point"),
+        "Tm": Out("K", "melting point"),
+        "MW": Out("g/mol", "molecular weight"),
+    },
+)
+def critical_properties(chemical: Annotated[str, _CHEMICAL]) -> dict[str, Any]:
+    """Critical temperature, pressure, volume and compressibility, acentric factor, normal
+    boiling and melting points and molecular weight of a pure chemical. Use for equations
+    of state, corresponding states and reduced conditions."""
+    from chemicals import acentric, critical, phase_change
+
+    found = resolve_argument("chemical", chemical)
+    cas = found.CAS
+    values = {
+        "Tc": critical.Tc(cas),
+        "Pc": critical.Pc(cas),
+        "Vc": critical.Vc(cas),
+        "Zc": critical.Zc(cas),
+        "omega": acentric.omega(cas),
+        "Tb": phase_change.Tb(cas),
+        "Tm": phase_change.Tm(cas),
+        "MW": found.MW,
+    }
+    for key, value in values.items():
+        if value is None:
+            warn(f"no {key} data for {found.name!r}")
+    return values
+
+
+def _state_property(
+    chemical: str,
+    T: float,
+    P: float,
+    method: str | None,
+    coolprop_key: str,
+    thermo_attr: str,
+    what: str,
+) -> Outcome:
+    found = resolve_argument("chemical", chemical)
+    chosen = _pick(found, method)
+    if chosen == "CoolProp":
+        value = _props_si(coolprop_key, "T", T, "P", P, found.coolprop)
+        phase = _phase(T, P, found.coolprop)
+    else:
+        state = _thermo_chemical(found.CAS, T, P)
+        value = _need(getattr(state, thermo_attr), what, found)
+        phase = {"l": "liquid", "g": "gas", "s": "solid"}.get(state.phase, str(state.phase))
+    return Outcome({"value": value, "phase": phase}, method=chosen)
+
+
+def _phase(T: float, P: float, fluid: str | None) -> str:
+    import CoolProp.CoolProp as CP
+
+    try:
+        return str(CP.PhaseSI("T", T, "P", P, fluid))
+    except ValueError:
+        return "unknown"
+
+
+def _single(result: Outcome, name: str) -> Outcome:
+    values = dict(result.values)
+    return Outcome({name: values["value"], "phase": values["phase"]}, method=result.method)
+
+
+_T = Q("temperature", "temperature")
+_P = Q("pressure", "absolute pressure (gauge units such as barg are accepted)")
+
+
+@tool(
+    topic="properties",
+    reference=f"{_REF_COOLPROP}; {_REF_THERMO}",
+    outputs={"rho": Out("kg/m**3", "mass density"), "phase": Out(None, "phase at T, P")},
+)
+def density(
+    chemical: Annotated[str, _CHEMICAL],
+    temperature: Annotated[float, _T],
+    pressure: Annotated[float, _P] = 101325.0,
+    method: Annotated[str | None, _METHOD] = None,
+) -> Outcome:
+    """Density of a pure chemical (liquid or gas) at a temperature and pressure."""
+    return _single(
+        _state_property(chemical, temperature, pressure, method, "Dmass", "rho", "density"), "rho"
+    )
+
+
+@tool(
+    topic="properties",
+    reference=f"{_REF_COOLPROP}; {_REF_THERMO}",
+    outputs={"mu": Out("Pa*s", "dynamic viscosity"), "phase": Out(None, "phase at T, P")},
+)
+def viscosity(
+    chemical: Annotated[str, _CHEMICAL],
+    temperature: Annotated[float, _T],
+    pressure: Annotated[float, _P] = 101325.0,
+    method: Annotated[str | None, _METHOD] = None,
+) -> Outcome:
+    """Dynamic viscosity of a pure chemical (liquid or gas) at a temperature and pressure."""
+    return _single(
+        _state_property(chemical, temperature, pressure, method, "viscosity", "mu", "viscosity"),
+        "mu",
+    )
+
+
+@tool(
+    topic="properties",
+    reference=f"{_REF_COOLPROP}; {_REF_THERMO}",
+    outputs={
+        "Cp": Out("J/kg/K", "isobaric heat capacity, mass basis"),
+        "Cp_molar": Out("J/mol/K", "isobaric heat capacity, molar basis"),
+        "phase": Out(None, "phase at T, P"),
+    },
+)
+def heat_capacity(
+    chemical: Annotated[str, _CHEMICAL],
+    temperature: Annotated[float, _T],
+    pressure: Annotated[float, _P] = 101325.0,
+    method: Annotated[str | None, _METHOD] = None,
+) -> Outcome:
+    """Isobaric heat capacity (Cp) of a pure chemical at a temperature and pressure, per
+    kilogram and per mole."""
+    found = resolve_argument("chemical", chemical)
+    result = _state_property(chemical, temperature, pressure, method, "Cpmass", "Cp", "Cp")
+    cp = result.values["value"]
+    return Outcome(
+        {"Cp": cp, "Cp_molar": cp * found.MW / 1000.0, "phase": result.values["phase"]},
+        method=result.method,
+    )
+
+
+@tool(
+    topic="properties",
+    reference=f"{_REF_COOLPROP}; {_REF_THERMO}",
+    outputs={
+        "rho": Out("kg/m**3", "mass density"),
+        "mu": Out("Pa*s", "dynamic viscosity"),
+        "Cp": Out("J/kg/K", "isobaric heat capacity"),
+        "k": Out("W/m/K", "thermal conductivity"),
+        "Pr": Out("", "Prandtl number"),
+        "MW": Out("g/mol", "molecular weight"),
+        "phase": Out(None, "phase at T, P"),
+    },
+)
+def pure_properties(
+    chemical: Annotated[str, _CHEMICAL],
+    temperature: Annotated[float, _T],
+    pressure: Annotated[float, _P] = 101325.0,
+    method: Annotated[str | None, _METHOD] = None,
+) -> Outcome:
+    """All transport and thermal properties of a pure chemical at T and P in one call:
+    density, viscosity, heat capacity, thermal conductivity, Prandtl number. Use it to
+    feed Reynolds, pressure-drop and heat-transfer tools."""
+    found = resolve_argument("chemical", chemical)
+    chosen = _pick(found, method)
+    if chosen == "CoolProp":
+        fluid = found.coolprop
+        args = ("T", temperature, "P", pressure, fluid)
+        rho, mu = _props_si("Dmass", *args), _props_si("viscosity", *args)
+        cp, k = _props_si("Cpmass", *args), _props_si("conductivity", *args)
+        phase = _phase(temperature, pressure, fluid)
+    else:
+        state = _thermo_chemical(found.CAS, temperature, pressure)
+        rho, mu = _need(state.rho, "density", found), _need(state.mu, "viscosity", found)
+        cp, k = _need(state.Cp, "heat capacity", found), _need(state.k, "conductivity", found)
+        phase = {"l": "liquid", "g": "gas", "s": "solid"}.get(state.phase, str(state.phase))
+    values = {
+        "rho": rho,
+        "mu": mu,
+        "Cp": cp,
+        "k": k,
+        "Pr": cp * mu / k,
+        "MW": found.MW,
+        "phase": phase,
+    }
+    return Outcome(values, method=chosen)
+
+
+@tool(
+    topic="properties",
+    reference=f"{_REF_COOLPROP}; thermo.VaporPressure (Wagner, Antoine, DIPPR 101)",
+    outputs={"Psat": Out("Pa", "saturation (vapour) pressure")},
+)
+def vapor_pressure(
+    chemical: Annotated[str, _CHEMICAL],
+    temperature: Annotated[float, _T],
+    method: Annotated[str | None, _METHOD] = None,
+) -> Outcome:
+    """Vapour (saturation) pressure of a pure chemical at a temperature, between its
+    triple and critical points. Use for boiling, NPSH, flashing and Raoult's law."""
+    found = resolve_argument("chemical", chemical)
+    chosen = _pick(found, method)
+    if chosen == "CoolProp":
+        psat = _props_si("P", "T", temperature, "Q", 0, found.coolprop)
+    else:
+        state = _thermo_chemical(found.CAS, temperature, 101325.0)
+        psat = _need(state.VaporPressure(temperature), "vapour pressure", found)
+    return Outcome({"Psat": psat}, method=chosen)
+
+
+@tool(
+    topic="properties",
+    reference=f"{_REF_COOLPROP}; thermo.VaporPressure.solve_property",
+    outputs={"Tsat": Out("K", "saturation (boiling) temperature")},
+)
+def saturation_temperature(
+    chemical: Annotated[str, _CHEMICAL],
+    pressure: Annotated[float, _P],
+    method: Annotated[str | None, _METHOD] = None,
+) -> Outcome:
+    """Saturation (boiling) temperature of a pure chemical at a pressure, below its
+    critical pressure."""
+    found = resolve_argument("chemical", chemical)
+    chosen = _pick(found, method)
+    if chosen == "CoolProp":
+        tsat = _props_si("T", "P", pressure, "Q", 0, found.coolprop)
+    else:
+        state = _thermo_chemical(found.CAS, 298.15, 101325.0)
+        tsat = state.VaporPressure.solve_property(pressure)
+    return Outcome({"Tsat": tsat}, method=chosen)
+
+
+@tool(
+    topic="properties",
+    reference=f"{_REF_COOLPROP}; thermo.EnthalpyVaporization (Watson, DIPPR 106, CoolProp)",
+    outputs={
+        "Hvap": Out("J/kg", "enthalpy (latent heat) of vaporisation, mass basis"),
+        "Hvap_molar": Out("J/mol", "enthalpy of vaporisation, molar basis"),
+        "T": Out("K", "temperature used"),
+    },
+)
+def heat_of_vaporization(
+    chemical: Annotated[str, _CHEMICAL],
+    temperature: Annotated[
+        float | None, Q("temperature", "temperature; default: normal boiling point")
+    ] = None,
+    method: Annotated[str | None, _METHOD] = None,
+) -> Outcome:
+    """Latent heat (enthalpy) of vaporisation of a pure chemical at a temperature
+    (default its normal boiling point)."""
+    found = resolve_argument("chemical", chemical)
+    chosen = _pick(found, method)
+    if chosen == "CoolProp":
+        fluid = found.coolprop
+        T = temperature or _props_si("T", "P", 101325.0, "Q", 0, fluid)
+        hvap = _props_si("H", "T", T, "Q", 1, fluid) - _props_si("H", "T", T, "Q", 0, fluid)
+    else:
+        from chemicals import phase_change
+
+        T = temperature or _need(phase_change.Tb(found.CAS), "boiling point", found)
+        state = _thermo_chemical(found.CAS, T, 101325.0)
+        hvap_molar = _need(state.EnthalpyVaporization(T), "enthalpy of vaporisation", found)
+        hvap = hvap_molar / found.MW * 1000.0
+    return Outcome({"Hvap": hvap, "Hvap_molar": hvap * found.MW / 1000.0, "T": T}, method=chosen)
+
+
+@tool(
+    topic="properties",
+    reference=f"{_REF_COOLPROP}; thermo.Chemical.H (ideal-gas Cp, Hvap and liquid Cp paths)",
+    outputs={
+        "dH": Out("J/kg", "enthalpy change H2 - H1, mass basis"),
+        "dH_molar": Out("J/mol", "enthalpy change, molar basis"),
+        "phase_1": Out(None, "phase at state 1"),
+        "phase_2": Out(None, "phase at state 2"),
+    },
+)
+def enthalpy_change(
+    chemical: Annotated[str, _CHEMICAL],
+    temperature_1: Annotated[float, Q("temperature", "initial temperature")],
+    temperature_2: Annotated[float, Q("temperature", "final temperature")],
+    pressure_1: Annotated[float, Q("pressure", "initial absolute pressure")] = 101325.0,
+    pressure_2: Annotated[float | None, Q("pressure", "final pressure; default = initial")] = None,
+    method: Annotated[str | None, _METHOD] = None,
+) -> Outcome:
+    """Enthalpy change of a pure chemical between two states (T1, P1) -> (T2, P2),
+    including any phase change in between: the heat duty per kg for heating, cooling,
+    boiling or condensing it."""
+    found = resolve_argument("chemical", chemical)
+    chosen = _pick(found, method)
+    p2 = pressure_1 if pressure_2 is None else pressure_2
+    if chosen == "CoolProp":
+        fluid = found.coolprop
+        dh = _props_si("H", "T", temperature_2, "P", p2, fluid) - _props_si(
+            "H", "T", temperature_1, "P", pressure_1, fluid
+        )
+        phases = (_phase(temperature_1, pressure_1, fluid), _phase(temperature_2, p2, fluid))
+    else:
+        one = _thermo_chemical(found.CAS, temperature_1, pressure_1)
+        two = _thermo_chemical(found.CAS, temperature_2, p2)
+        dh = _need(two.H, "enthalpy", found) - _need(one.H, "enthalpy", found)
+        phases = tuple(
+            {"l": "liquid", "g": "gas", "s": "solid"}.get(s.phase, s.phase) for s in (one, two)
+        )
+    return Outcome(
+        {"dH": dh, "dH_molar": dh * found.MW / 1000.0, "phase_1": phases[0], "phase_2": phases[1]},
+        method=chosen,
+    )
+
+
+@tool(
+    topic="properties",
+    reference="thermo.Mixture (mixing rules: Laliberte/COSTALD liquid density, Brokaw/Herning-"
+    "Zipperer gas viscosity, mole-weighted Cp)",
+    outputs={
+        "rho": Out("kg/m**3", "mixture density"),
+        "mu": Out("Pa*s", "mixture dynamic viscosity"),
+        "Cp": Out("J/kg/K", "mixture isobaric heat capacity"),
+        "k": Out("W/m/K", "mixture thermal conductivity"),
+        "MW": Out("g/mol", "mixture molecular weight"),
+        "phase": Out(None, "phase (liquid, gas or two-phase)"),
+        "mole_fractions": Out("", "mole fractions, in the order of components"),
+    },
+)
+def mixture_properties(
+    components: Annotated[list[str], P("component names, CAS numbers or formulas")],
+    fractions: Annotated[list[float], P("fraction of each component, same order", ge=0)],
+    temperature: Annotated[float, _T],
+    pressure: Annotated[float, _P] = 101325.0,
+    basis: Annotated[
+        Literal["mole", "mass"], P("whether fractions are mole or mass fractions")
+    ] = "mole",
+) -> dict[str, Any]:
+    """Density, viscosity, heat capacity, conductivity and molecular weight of a mixture
+    of known composition (mole or mass fractions) at T and P. Fractions are normalised
+    if they do not sum to 1."""
+    from thermo import Mixture
+
+    if len(components) != len(fractions) or not components:
+        raise ToolInputError(
+            "mixture_properties: components and fractions must be non-empty "
+            "lists of the same length"
+        )
+    total = sum(fractions)
+    if total <= 0:
+        raise ToolInputError("mixture_properties: argument 'fractions' must not all be zero")
+    if abs(total - 1.0) > 1e-3:
+        warn(f"fractions summed to {total:g}; normalised to 1")
+    cas = [resolve_argument("components", c).CAS for c in components]
+    normalised = [f / total for f in fractions]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        kwargs = {"zs": normalised} if basis == "mole" else {"ws": normalised}
+        mix = Mixture(cas, T=temperature, P=pressure, **kwargs)
+    phase = {"l": "liquid", "g": "gas", "two-phase": "two-phase"}.get(mix.phase, str(mix.phase))
+    values = {
+        "rho": mix.rho,
+        "mu": mix.mu,
+        "Cp": mix.Cp,
+        "k": mix.k,
+        "MW": mix.MW,
+        "phase": phase,
+        "mole_fractions": list(mix.zs),
+    }
+    for key in ("rho", "mu", "Cp", "k"):
+        if values[key] is None:
+            warn(f"thermo gives no mixture {key} for this {phase} state")
+    return values
+
+
+TOOLS = (
+    chemical_identity,
+    critical_properties,
+    density,
+    viscosity,
+    heat_capacity,
+    pure_properties,
+    vapor_pressure,
+    saturation_temperature,
+    heat_of_vaporization,
+    enthalpy_change,
+    mixture_properties,
+)

@@ -1,0 +1,268 @@
+"""Centrifugal pumps: head, power, NPSH available, affinity laws, specific speed, motors.
+
+Definitions from Hydraulic Institute HI 1.3 and Crane TP-410 (2009); ``fluids.core``
+converts head and pressure, ``fluids.pump`` supplies specific speed, the Corripio
+efficiency estimate and NEMA motor sizes and efficiencies.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import fluids.core
+import fluids.pump
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+
+__all__ = [
+    "TOOLS",
+    "motor_size",
+    "npsh_available",
+    "pump_affinity",
+    "pump_head",
+    "pump_power",
+    "pump_specific_speed",
+]
+
+_G = 9.80665
+_DENSITY = Q("density", "liquid density", gt=0)
+_EFF = Q("dimensionless", "efficiency as a fraction (0.75) or percentage (75 %)", gt=0, le=1)
+
+
+@tool(
+    topic="pumps",
+    reference="HI 1.3; head H = dP / (rho g), fluids.core.head_from_P",
+    outputs={"head": Out("m", "pump total differential head"), "dP": Out("Pa", "pressure rise")},
+)
+def pump_head(
+    density: Annotated[float, _DENSITY],
+    pressure_rise: Annotated[
+        float | None, Q("pressure_difference", "discharge minus suction pressure", gt=0)
+    ] = None,
+    suction_pressure: Annotated[float | None, Q("pressure", "suction pressure")] = None,
+    discharge_pressure: Annotated[float | None, Q("pressure", "discharge pressure")] = None,
+) -> dict[str, float]:
+    """Pump differential head from the pressure rise across it and the liquid density.
+    Give the pressure rise, or both suction and discharge pressures (gauge units such as
+    barg or psig are fine, both are converted to absolute)."""
+    if pressure_rise is None:
+        if suction_pressure is None or discharge_pressure is None:
+            raise ToolInputError(
+                "pump_head: give 'pressure_rise', or both 'suction_pressure' "
+                "and 'discharge_pressure'"
+            )
+        pressure_rise = discharge_pressure - suction_pressure
+        if pressure_rise <= 0:
+            raise ToolInputError("pump_head: discharge pressure must exceed suction pressure")
+    return {"head": fluids.core.head_from_P(pressure_rise, density), "dP": pressure_rise}
+
+
+@tool(
+    topic="pumps",
+    reference="HI 1.3: P_hyd = rho g Q H, P_shaft = P_hyd / eta; Corripio et al., Chem. Eng. 89 "
+    "(1982) 115 (fluids.pump.Corripio_pump_efficiency); NRCan CSA motor efficiencies "
+    "(fluids.pump.CSA_motor_efficiency, motor_round_size)",
+    outputs={
+        "hydraulic_power": Out("W", "power given to the liquid, rho g Q H"),
+        "brake_power": Out("W", "shaft (brake) power, hydraulic power / pump efficiency"),
+        "motor_input_power": Out("W", "electrical power drawn, brake power / motor efficiency"),
+        "pump_efficiency": Out("", "pump efficiency used"),
+        "motor_efficiency": Out("", "motor efficiency used"),
+    },
+)
+def pump_power(
+    density: Annotated[float, _DENSITY],
+    volumetric_flow: Annotated[float | None, Q("volumetric_flow", "flow rate", gt=0)] = None,
+    mass_flow: Annotated[float | None, Q("mass_flow", "mass flow rate", gt=0)] = None,
+    head: Annotated[float | None, Q("length", "pump differential head", gt=0)] = None,
+    pressure_rise: Annotated[float | None, Q("pressure_difference", "pressure rise", gt=0)] = None,
+    efficiency: Annotated[float | None, _EFF] = None,
+    motor_efficiency: Annotated[float | None, _EFF] = None,
+) -> Outcome:
+    """Hydraulic, brake (shaft) and motor input power of a pump. Give the flow (volumetric
+    or mass) and the head or pressure rise. Without a pump efficiency the Corripio
+    estimate for centrifugal pumps is used; without a motor efficiency, the CSA minimum
+    efficiency of the next standard motor size."""
+    if (volumetric_flow is None) == (mass_flow is None):
+        raise ToolInputError("pump_power: give exactly one of 'volumetric_flow' or 'mass_flow'")
+    if (head is None) == (pressure_rise is None):
+        raise ToolInputError("pump_power: give exactly one of 'head' or 'pressure_rise'")
+    flow = volumetric_flow if volumetric_flow is not None else mass_flow / density  # type: ignore[operator]
+    dp = pressure_rise if pressure_rise is not None else fluids.core.P_from_head(head, density)
+    hydraulic = flow * dp
+    notes = []
+    if efficiency is None:
+        efficiency = fluids.pump.Corripio_pump_efficiency(flow)
+        notes.append("pump efficiency estimated with Corripio (1982)")
+        if not 0.0 < efficiency <= 1.0:
+            raise ToolInputError(
+                "pump_power: the Corripio estimate is invalid at this flow; give 'efficiency'"
+            )
+        gpm = flow * 15850.323
+        if not 50 <= gpm <= 5000:
+            warn(f"flow {gpm:.0f} gpm is outside the Corripio range (50 to 5000 gpm)")
+    brake = hydraulic / efficiency
+    if motor_efficiency is None:
+        motor_efficiency = fluids.pump.CSA_motor_efficiency(fluids.pump.motor_round_size(brake))
+        notes.append("motor efficiency from CSA minimum for the next NEMA size")
+    return Outcome(
+        {
+            "hydraulic_power": hydraulic,
+            "brake_power": brake,
+            "motor_input_power": brake / motor_efficiency,
+            "pump_efficiency": efficiency,
+            "motor_efficiency": motor_efficiency,
+        },
+        method="; ".join(notes) or "given efficiencies",
+    )
+
+
+@tool(
+    topic="pumps",
+    reference="HI 1.3 / Crane TP-410 (2009): NPSHa = (P_s - P_v)/(rho g) + z_s - h_f",
+    outputs={"NPSHa": Out("m", "net positive suction head available")},
+)
+def npsh_available(
+    surface_pressure: Annotated[
+        float,
+        Q("pressure", "absolute pressure on the suction liquid surface (gauge units accepted)"),
+    ],
+    vapor_pressure: Annotated[
+        float, Q("pressure", "liquid vapour pressure at pumping temperature")
+    ],
+    density: Annotated[float, _DENSITY],
+    static_head: Annotated[
+        float,
+        Q("length", "liquid level above the pump suction centreline (negative for a suction lift)"),
+    ] = 0.0,
+    friction_loss: Annotated[float, Q("length", "suction line friction head loss", ge=0)] = 0.0,
+) -> dict[str, float]:
+    """Net positive suction head available at a pump suction: absolute pressure head minus
+    vapour pressure head, plus static head, minus suction line losses. Compare with the
+    pump's NPSHr (with margin) to check for cavitation."""
+    head = fluids.core.head_from_P(surface_pressure - vapor_pressure, density)
+    npsha = head + static_head - friction_loss
+    if npsha <= 0:
+        warn("NPSHa is not positive: the liquid will flash in the suction line")
+    return {"NPSHa": npsha}
+
+
+@tool(
+    topic="pumps",
+    reference="Pump affinity laws (HI 1.3; Karassik, Pump Handbook 4th ed.): Q ~ N D, "
+    "H ~ (N D)^2, P ~ (N D)^3",
+    outputs={
+        "flow": Out("m**3/s", "flow at the new speed/diameter"),
+        "head": Out("m", "head at the new speed/diameter"),
+        "power": Out("W", "power at the new speed/diameter (null if no power given)"),
+        "ratio": Out("", "scaling ratio N2/N1 or D2/D1"),
+    },
+)
+def pump_affinity(
+    flow: Annotated[float, Q("volumetric_flow", "flow at the original condition", gt=0)],
+    head: Annotated[float, Q("length", "head at the original condition", gt=0)],
+    power: Annotated[float | None, Q("power", "power at the original condition", gt=0)] = None,
+    speed_1: Annotated[float | None, Q("frequency", "original speed", unit="rpm", gt=0)] = None,
+    speed_2: Annotated[float | None, Q("frequency", "new speed", unit="rpm", gt=0)] = None,
+    diameter_1: Annotated[float | None, Q("length", "original impeller diameter", gt=0)] = None,
+    diameter_2: Annotated[
+        float | None, Q("length", "new (trimmed) impeller diameter", gt=0)
+    ] = None,
+) -> Outcome:
+    """Scale a pump operating point to a new speed or impeller diameter with the affinity
+    laws: flow scales with the ratio, head with its square, power with its cube. Give
+    both speeds or both diameters."""
+    by_speed = speed_1 is not None and speed_2 is not None
+    by_diameter = diameter_1 is not None and diameter_2 is not None
+    if by_speed == by_diameter:
+        raise ToolInputError(
+            "pump_affinity: give both speeds (speed_1, speed_2) or both "
+            "impeller diameters (diameter_1, diameter_2), not both pairs"
+        )
+    ratio = speed_2 / speed_1 if by_speed else diameter_2 / diameter_1  # type: ignore[operator]
+    if by_diameter and ratio < 0.8:
+        warn(
+            "impeller trims below about 80 % of the original diameter deviate from the "
+            "affinity laws"
+        )
+    return Outcome(
+        {
+            "flow": flow * ratio,
+            "head": head * ratio**2,
+            "power": None if power is None else power * ratio**3,
+            "ratio": ratio,
+        },
+        method="speed" if by_speed else "impeller diameter",
+    )
+
+
+@tool(
+    topic="pumps",
+    reference="HI 1.3 specific speed n_s = n Q^0.5 / H^0.75; fluids.pump.specific_speed",
+    outputs={
+        "Ns_SI": Out("", "specific speed with n [rpm], Q [m^3/s], H [m]"),
+        "Ns_US": Out("", "specific speed with n [rpm], Q [gpm], H [ft]"),
+        "Nss_SI": Out("", "suction specific speed, SI units (null without NPSHr)"),
+        "Nss_US": Out("", "suction specific speed, US units (null without NPSHr)"),
+    },
+)
+def pump_specific_speed(
+    flow: Annotated[
+        float, Q("volumetric_flow", "flow at best efficiency point (per impeller eye)", gt=0)
+    ],
+    head: Annotated[float, Q("length", "head per stage at best efficiency point", gt=0)],
+    speed: Annotated[float, Q("frequency", "rotational speed", unit="rpm", gt=0)],
+    npsh_required: Annotated[
+        float | None, Q("length", "NPSHr at best efficiency point", gt=0)
+    ] = None,
+) -> dict[str, float | None]:
+    """Pump specific speed (impeller type: radial < ~4000 US units, mixed, axial > ~9000)
+    and, with NPSHr, suction specific speed, in SI and US customary units."""
+    gpm, ft = flow * 15850.323141488903, head / 0.3048
+    values: dict[str, float | None] = {
+        "Ns_SI": fluids.pump.specific_speed(flow, head, speed),
+        "Ns_US": fluids.pump.specific_speed(gpm, ft, speed),
+        "Nss_SI": None,
+        "Nss_US": None,
+    }
+    if npsh_required is not None:
+        values["Nss_SI"] = fluids.pump.specific_speed(flow, npsh_required, speed)
+        values["Nss_US"] = fluids.pump.specific_speed(gpm, npsh_required / 0.3048, speed)
+    return values
+
+
+@tool(
+    topic="pumps",
+    reference="NEMA standard motor sizes and NRCan CSA C390 minimum efficiencies; "
+    "fluids.pump.motor_round_size, fluids.pump.CSA_motor_efficiency",
+    outputs={
+        "motor_power": Out("W", "next standard motor rating"),
+        "motor_power_hp": Out("", "the same rating in hp"),
+        "efficiency": Out("", "full-load efficiency of that motor"),
+        "input_power": Out("W", "electrical input at the required shaft power"),
+    },
+)
+def motor_size(
+    shaft_power: Annotated[float, Q("power", "required shaft (brake) power", gt=0)],
+    enclosure: Annotated[str, P("motor enclosure", choices=("open", "closed"))] = "open",
+    poles: Annotated[int, P("number of poles (2, 4, 6 or 8)", ge=2, le=8)] = 2,
+    high_efficiency: Annotated[bool, P("premium (high) efficiency motor")] = False,
+) -> dict[str, float]:
+    """Select the next standard (NEMA) electric motor size for a shaft power and its
+    minimum full-load efficiency per CSA, and the electrical input power."""
+    if poles not in (2, 4, 6, 8):
+        raise ToolInputError(f"motor_size: argument 'poles': {poles} is not 2, 4, 6 or 8")
+    rating = fluids.pump.motor_round_size(shaft_power)
+    eff = fluids.pump.CSA_motor_efficiency(
+        rating, closed=enclosure == "closed", poles=poles, high_efficiency=high_efficiency
+    )
+    return {
+        "motor_power": rating,
+        "motor_power_hp": rating / fluids.pump.hp,
+        "efficiency": eff,
+        "input_power": shaft_power / eff,
+    }
+
+
+TOOLS = (pump_head, pump_power, npsh_available, pump_affinity, pump_specific_speed, motor_size)

@@ -1,0 +1,211 @@
+"""Pressure relief valve sizing after API 520 Part I (10th ed., 2020) and the API 526
+standard orifice letters (``fluids.safety_valve``)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import fluids.safety_valve as sv
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+
+__all__ = [
+    "TOOLS",
+    "api526_orifice",
+    "relief_valve_gas",
+    "relief_valve_liquid",
+    "relief_valve_steam",
+]
+
+_ATM = 101325.0
+_KD = Q("dimensionless", "effective coefficient of discharge Kd", gt=0, le=1)
+_KB = Q(
+    "dimensionless",
+    "backpressure correction Kb (1 for conventional valves at low backpressure)",
+    gt=0,
+    le=1,
+)
+_KC = Q(
+    "dimensionless", "combination correction Kc (0.9 with an upstream rupture disk)", gt=0, le=1
+)
+_LETTER_OUTPUTS = {
+    "letter": Out(None, "API 526 orifice letter of the smallest standard orifice that fits"),
+    "letter_area": Out("m**2", "effective area of that API 526 orifice"),
+}
+
+
+def _letter(area: float) -> dict[str, object]:
+    for letter, size in zip(sv.API526_letters, sv.API526_A, strict=True):
+        if size >= area:
+            return {"letter": letter, "letter_area": size}
+    warn("the required area exceeds the largest API 526 orifice (T); use multiple valves")
+    return {"letter": None, "letter_area": None}
+
+
+@tool(
+    topic="relief_devices",
+    reference="API 520 Part I (10th ed.) sec. 5.6 eq. 9 (critical) and 18 (subcritical); "
+    "fluids.safety_valve.API520_A_g; API 526 orifice letters",
+    outputs={
+        "area": Out("m**2", "required effective discharge area"),
+        "critical": Out(None, "whether flow is critical (choked)"),
+    }
+    | _LETTER_OUTPUTS,
+)
+def relief_valve_gas(
+    mass_flow: Annotated[float, Q("mass_flow", "required relieving mass flow", gt=0)],
+    temperature: Annotated[float, Q("temperature", "relieving temperature at the inlet")],
+    relieving_pressure: Annotated[
+        float,
+        Q("pressure", "upstream relieving pressure (absolute: set pressure + overpressure + atm)"),
+    ],
+    molar_mass: Annotated[float, Q("molar_mass", "gas molar mass", gt=0)],
+    k: Annotated[float, Q("dimensionless", "ideal-gas heat capacity ratio Cp/Cv", gt=1, le=2)],
+    Z: Annotated[float, Q("dimensionless", "compressibility at relieving conditions", gt=0)] = 1.0,
+    back_pressure: Annotated[float, Q("pressure", "total back pressure (absolute)")] = _ATM,
+    Kd: Annotated[float, _KD] = 0.975,
+    Kb: Annotated[float, _KB] = 1.0,
+    Kc: Annotated[float, _KC] = 1.0,
+) -> Outcome:
+    """Required orifice area of a pressure relief valve in gas or vapour service (API 520
+    Part I), critical or subcritical flow, and the API 526 orifice letter to select."""
+    if back_pressure >= relieving_pressure:
+        raise ToolInputError("relief_valve_gas: back_pressure must be below relieving_pressure")
+    area = sv.API520_A_g(
+        m=mass_flow,
+        T=temperature,
+        Z=Z,
+        MW=molar_mass,
+        k=k,
+        P1=relieving_pressure,
+        P2=back_pressure,
+        Kd=Kd,
+        Kb=Kb,
+        Kc=Kc,
+    )
+    critical = bool(sv.is_critical_flow(relieving_pressure, back_pressure, k))
+    return Outcome(
+        {"area": area, "critical": critical} | _letter(area),
+        method="critical flow" if critical else "subcritical flow",
+    )
+
+
+@tool(
+    topic="relief_devices",
+    reference="API 520 Part I (10th ed.) sec. 5.7 eq. 24 (Napier, with KN and KSH); "
+    "fluids.safety_valve.API520_A_steam; API 526 orifice letters",
+    outputs={"area": Out("m**2", "required effective discharge area")} | _LETTER_OUTPUTS,
+)
+def relief_valve_steam(
+    mass_flow: Annotated[float, Q("mass_flow", "required relieving steam flow", gt=0)],
+    temperature: Annotated[
+        float, Q("temperature", "relieving temperature (saturated or superheated)")
+    ],
+    relieving_pressure: Annotated[float, Q("pressure", "upstream relieving absolute pressure")],
+    Kd: Annotated[float, _KD] = 0.975,
+    Kb: Annotated[float, _KB] = 1.0,
+    Kc: Annotated[float, _KC] = 1.0,
+    edition: Annotated[
+        str, P("API 520 edition for the superheat factor", choices=("10E", "7E"))
+    ] = "10E",
+) -> Outcome:
+    """Required orifice area of a pressure relief valve in saturated or superheated steam
+    service (API 520 Napier equation with the high-pressure and superheat corrections)."""
+    area = sv.API520_A_steam(
+        m=mass_flow, T=temperature, P1=relieving_pressure, Kd=Kd, Kb=Kb, Kc=Kc, edition=edition
+    )
+    return Outcome({"area": area} | _letter(area), method=f"API 520 {edition}")
+
+
+@tool(
+    topic="relief_devices",
+    reference="API 520 Part I (10th ed.) sec. 5.8 eq. 27 (liquid, certified valves) with Kw "
+    "and the Kv viscosity correction; fluids.safety_valve.API520_A_l",
+    outputs={
+        "area": Out("m**2", "required effective discharge area"),
+        "Kw": Out("", "backpressure correction used (balanced bellows)"),
+        "Kv": Out("", "viscosity correction used"),
+    }
+    | _LETTER_OUTPUTS,
+)
+def relief_valve_liquid(
+    mass_flow: Annotated[float, Q("mass_flow", "required relieving liquid flow", gt=0)],
+    density: Annotated[float, Q("density", "liquid density", gt=0)],
+    set_pressure: Annotated[
+        float, Q("pressure", "set pressure (absolute; gauge units such as barg or psig are fine)")
+    ],
+    overpressure: Annotated[
+        float,
+        Q(
+            "dimensionless",
+            "allowed overpressure as a fraction of the gauge set pressure (0.1 or 10 %)",
+            gt=0,
+            le=1,
+        ),
+    ] = 0.1,
+    back_pressure: Annotated[float, Q("pressure", "total back pressure (absolute)")] = _ATM,
+    viscosity: Annotated[
+        float | None, Q("dynamic_viscosity", "liquid viscosity (for the Kv correction)", gt=0)
+    ] = None,
+    Kd: Annotated[float, _KD] = 0.65,
+    Kc: Annotated[float, _KC] = 1.0,
+    balanced_bellows: Annotated[
+        bool, P("balanced bellows valve (applies Kw for back pressure)")
+    ] = False,
+) -> Outcome:
+    """Required orifice area of a pressure relief valve in liquid service (API 520 Part I,
+    certified liquid-trim valves), with back-pressure and viscosity corrections."""
+    set_gauge = set_pressure - _ATM
+    if set_gauge <= 0:
+        raise ToolInputError("relief_valve_liquid: set_pressure must be above atmospheric")
+    P1 = (1.0 + overpressure) * set_gauge + _ATM
+    if back_pressure >= P1:
+        raise ToolInputError(
+            "relief_valve_liquid: back_pressure must be below the relieving pressure"
+        )
+    kw = None if balanced_bellows else 1.0
+    kv = 1.0 if viscosity is None else None
+    area = sv.API520_A_l(
+        m=mass_flow,
+        rho=density,
+        P1=P1,
+        P2=back_pressure,
+        overpressure=overpressure,
+        Kd=Kd,
+        Kc=Kc,
+        Kw=kw,
+        Kv=kv,
+        mu=viscosity,
+    )
+    if kw is None:
+        kw = sv.API520_W(set_pressure, back_pressure)
+    if kv is None:
+        from math import pi, sqrt
+
+        D = sqrt(4.0 * area / pi)
+        kv = sv.API520_Kv(density * (mass_flow / density / area) * D / viscosity)  # type: ignore[operator]
+    return Outcome(
+        {"area": area, "Kw": kw, "Kv": kv} | _letter(area),
+        method="with viscosity correction" if viscosity is not None else "Kv = 1",
+    )
+
+
+@tool(
+    topic="relief_devices",
+    reference="API Std 526 (7th ed.) effective orifice areas D..T; fluids.safety_valve."
+    "API526_letters, API526_A",
+    outputs=_LETTER_OUTPUTS | {"letter_area_in2": Out("", "that area in square inches")},
+)
+def api526_orifice(
+    required_area: Annotated[float, Q("area", "required effective discharge area", gt=0)],
+) -> dict[str, object]:
+    """The smallest API 526 standard orifice letter (D, E, F, G, H, J, K, L, M, N, P, Q, R,
+    T) whose effective area covers a required relief area."""
+    values = _letter(required_area)
+    area = values["letter_area"]
+    values["letter_area_in2"] = None if area is None else area / 0.0254**2
+    return values
+
+
+TOOLS = (relief_valve_gas, relief_valve_steam, relief_valve_liquid, api526_orifice)
