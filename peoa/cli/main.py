@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "neo4j_cmd",
     "models_cmd",
     "demo_cmd",
+    "tools_cmd",
 )
 
 
