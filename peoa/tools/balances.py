@@ -1,0 +1,408 @@
+"""Mass and energy balances: a linear flowsheet solver, heats of reaction and combustion,
+adiabatic flame temperature.
+
+The flowsheet solver writes every unit's component balances and every specification as
+one sparse linear system ``A n = b`` in the component flows of all streams and solves it
+with ``numpy.linalg.lstsq``, checking the rank: too few specifications are reported as
+degrees of freedom, contradictory ones as an inconsistency. Recycle loops need no
+tearing because the whole system is solved at once (Felder & Rousseau, *Elementary
+Principles of Chemical Processes*, 4th ed., ch. 4). Formation enthalpies come from
+``chemicals.reaction``, heating values from ``chemicals.combustion`` and flame
+temperatures from a Cantera equilibrium (GRI-Mech 3.0).
+
+>>> from peoa.tools import get_registry
+>>> r = get_registry().run("heat_of_reaction", {
+...     "species": ["methane", "oxygen", "carbon dioxide", "water"],
+...     "stoichiometry": [-1, -2, 1, 2], "phases": ["gas", "gas", "gas", "liquid"]})
+>>> round(r.value("dH", "kJ/mol"), 1)
+-890.6
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool
+from peoa.tools.chemical import resolve_chemical
+
+__all__ = [
+    "TOOLS",
+    "Reaction",
+    "StreamSpec",
+    "UnitSpec",
+    "adiabatic_flame_temperature",
+    "heat_of_combustion",
+    "heat_of_reaction",
+    "mass_balance",
+    "solve_flowsheet",
+]
+
+
+class Reaction(BaseModel):
+    """A reaction in a reactor unit, at a fixed single-pass conversion of its key."""
+
+    model_config = ConfigDict(extra="forbid")
+    stoichiometry: dict[str, float] = Field(
+        description="component -> coefficient, negative for reactants, e.g. {'A': -1, 'B': 1}"
+    )
+    key: str = Field(description="key reactant whose conversion is given")
+    conversion: float = Field(
+        gt=0, le=1, description="single-pass conversion of the key, based on the reactor inlet"
+    )
+
+
+class UnitSpec(BaseModel):
+    """One unit of the flowsheet and the streams entering and leaving it."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    type: Literal["mixer", "splitter", "separator", "reactor"] = Field(
+        description="mixer (inlets combine into one outlet), splitter (same composition in "
+        "every outlet, split_fractions), separator (component_splits) or reactor (reactions)"
+    )
+    inlets: list[str] = Field(min_length=1)
+    outlets: list[str] = Field(min_length=1)
+    split_fractions: dict[str, float] | None = Field(
+        default=None,
+        description="splitter: outlet -> fraction of the inlet sent there; give all outlets "
+        "but one (it takes the rest)",
+    )
+    component_splits: dict[str, dict[str, float]] | None = Field(
+        default=None,
+        description="separator: outlet -> {component: fraction of that component's inlet flow "
+        "sent there}; leave one outlet out (it takes the rest); unlisted components send "
+        "nothing to a listed outlet",
+    )
+    reactions: list[Reaction] | None = Field(default=None, description="reactor: reactions")
+
+
+class StreamSpec(BaseModel):
+    """What is known about a stream (flows in any one consistent basis, e.g. kmol/h)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    flows: dict[str, float] | None = Field(
+        default=None, description="known component flows; unlisted components are zero"
+    )
+    total: float | None = Field(default=None, ge=0, description="known total flow")
+    fractions: dict[str, float] | None = Field(
+        default=None, description="known composition (fractions summing to 1; unlisted = 0)"
+    )
+
+
+def solve_flowsheet(
+    components: list[str], units: list[UnitSpec], streams: list[StreamSpec]
+) -> dict[str, dict[str, float]]:
+    """Component flows of every stream; raises :class:`ToolInputError` when the
+    specification is incomplete or contradictory."""
+    import numpy as np
+
+    comps = list(dict.fromkeys(components))
+    if len(comps) != len(components) or not comps:
+        raise ToolInputError("components must be a non-empty list of distinct names")
+    names: list[str] = []
+    for unit in units:
+        for s in unit.inlets + unit.outlets:
+            if s not in names:
+                names.append(s)
+    for spec in streams:
+        if spec.name not in names:
+            raise ToolInputError(
+                f"stream {spec.name!r} is not connected to any unit; streams are {names}"
+            )
+    nc = len(comps)
+    index = {(s, c): i * nc + j for i, s in enumerate(names) for j, c in enumerate(comps)}
+    rows: list[dict[int, float]] = []
+    rhs: list[float] = []
+
+    def equation(coeffs: dict[int, float], value: float = 0.0) -> None:
+        rows.append(coeffs)
+        rhs.append(value)
+
+    def check_components(where: str, keys: Any) -> None:
+        unknown = [k for k in keys if k not in comps]
+        if unknown:
+            raise ToolInputError(f"{where}: unknown components {unknown}; declared: {comps}")
+
+    for unit in units:
+        where = f"unit {unit.name!r}"
+        if unit.type == "mixer" and len(unit.outlets) != 1:
+            raise ToolInputError(f"{where}: a mixer has exactly one outlet")
+        if unit.type == "reactor" and (len(unit.outlets) != 1 or not unit.reactions):
+            raise ToolInputError(f"{where}: a reactor has one outlet and at least one reaction")
+        for c in comps:  # overall component balance: in - out + generation = 0
+            coeffs: dict[int, float] = {}
+            for s in unit.inlets:
+                coeffs[index[s, c]] = coeffs.get(index[s, c], 0.0) + 1.0
+            for s in unit.outlets:
+                coeffs[index[s, c]] = coeffs.get(index[s, c], 0.0) - 1.0
+            for reaction in unit.reactions or []:
+                check_components(where, [*reaction.stoichiometry, reaction.key])
+                nu_key = reaction.stoichiometry.get(reaction.key, 0.0)
+                if nu_key >= 0:
+                    raise ToolInputError(f"{where}: key {reaction.key!r} must be a reactant")
+                nu = reaction.stoichiometry.get(c, 0.0)
+                for s in unit.inlets:  # extent = X * (key in) / |nu_key|
+                    i = index[s, reaction.key]
+                    coeffs[i] = coeffs.get(i, 0.0) + nu * reaction.conversion / -nu_key
+            equation(coeffs)
+        if unit.type == "splitter":
+            fractions = unit.split_fractions or {}
+            if len(fractions) < len(unit.outlets) - 1:
+                raise ToolInputError(f"{where}: give split_fractions for all outlets but one")
+            if set(fractions) - set(unit.outlets) or sum(fractions.values()) > 1 + 1e-9:
+                raise ToolInputError(f"{where}: split_fractions must name outlets and sum to <= 1")
+            for outlet, f in fractions.items():
+                for c in comps:
+                    coeffs = {index[outlet, c]: 1.0}
+                    for s in unit.inlets:
+                        coeffs[index[s, c]] = coeffs.get(index[s, c], 0.0) - f
+                    equation(coeffs)
+        if unit.type == "separator":
+            splits = unit.component_splits or {}
+            if len(splits) < len(unit.outlets) - 1 or set(splits) - set(unit.outlets):
+                raise ToolInputError(f"{where}: give component_splits for all outlets but one")
+            for outlet, table in splits.items():
+                check_components(where, table)
+                for c in comps:
+                    f = table.get(c, 0.0)
+                    coeffs = {index[outlet, c]: 1.0}
+                    for s in unit.inlets:
+                        coeffs[index[s, c]] = coeffs.get(index[s, c], 0.0) - f
+                    equation(coeffs)
+    for spec in streams:
+        where = f"stream {spec.name!r}"
+        if spec.flows is not None:
+            check_components(where, spec.flows)
+            for c in comps:
+                equation({index[spec.name, c]: 1.0}, spec.flows.get(c, 0.0))
+        if spec.fractions is not None:
+            check_components(where, spec.fractions)
+            if abs(sum(spec.fractions.values()) - 1) > 1e-3:
+                raise ToolInputError(
+                    f"{where}: fractions sum to {sum(spec.fractions.values()):.6g}, not 1"
+                )
+            for c in comps:  # n_c - x_c * sum(n) = 0
+                x = spec.fractions.get(c, 0.0)
+                equation({index[spec.name, d]: (1.0 if d == c else 0.0) - x for d in comps})
+        if spec.total is not None:
+            equation({index[spec.name, c]: 1.0 for c in comps}, spec.total)
+    a = np.zeros((len(rows), len(index)))
+    for r, coeffs in enumerate(rows):
+        for i, v in coeffs.items():
+            a[r, i] += v
+    b = np.array(rhs)
+    rank = np.linalg.matrix_rank(a) if rows else 0
+    if rank < len(index):
+        raise ToolInputError(
+            f"the flowsheet is underspecified: {len(index) - rank} degree(s) of freedom remain; "
+            "specify more stream flows, totals, fractions or split fractions"
+        )
+    solution, *_ = np.linalg.lstsq(a, b, rcond=None)
+    residual = float(np.max(np.abs(a @ solution - b)))
+    if residual > 1e-8 * max(1.0, float(np.max(np.abs(b)))):
+        raise ToolInputError(
+            f"the specifications contradict each other (balance residual {residual:.3g}); "
+            "remove a specification"
+        )
+    flows = {s: {c: float(solution[index[s, c]]) for c in comps} for s in names}
+    # round-off of the least-squares solve, relative to the largest flow, is zero
+    noise = 1e-9 * max(1.0, max(abs(v) for f in flows.values() for v in f.values()))
+    negative = [f"{s}.{c}" for s in names for c in comps if flows[s][c] < -noise]
+    if negative:
+        raise ToolInputError(
+            f"the balance gives negative flows {negative}; check the specifications"
+        )
+    return {s: {c: (v if abs(v) > noise else 0.0) for c, v in f.items()} for s, f in flows.items()}
+
+
+@tool(
+    topic="balances",
+    reference="Felder & Rousseau, Elementary Principles of Chemical Processes 4th ed. ch. 4 "
+    "(balances on multiple units, recycle and purge); solved as one linear system with "
+    "numpy.linalg.lstsq and a rank check",
+    outputs={
+        "streams": Out(None, "component flows of every stream, in the basis given"),
+        "totals": Out(None, "total flow of every stream"),
+        "fractions": Out(None, "mole (or mass) fractions of every stream"),
+    },
+)
+def mass_balance(
+    components: Annotated[list[str], P("component names used in the flowsheet")],
+    units: Annotated[
+        list[UnitSpec],
+        P(
+            "the units: mixers, splitters, separators and reactors "
+            "with their inlet and outlet stream names"
+        ),
+    ],
+    streams: Annotated[list[StreamSpec], P("what is known about streams: flows, total, fractions")],
+) -> dict[str, Any]:
+    """Steady-state material balance of a flowsheet with recycle and purge: declare units
+    (mixer, splitter with split fractions, separator with component split fractions,
+    reactor with single-pass conversions) connected by named streams, and the known
+    stream flows, totals or compositions; every unknown component flow is solved at once
+    from the linear balances. Flows may be molar or mass, in any one consistent unit."""
+    flows = solve_flowsheet(components, units, streams)
+    totals = {s: sum(f.values()) for s, f in flows.items()}
+    fractions = {
+        s: {c: (v / totals[s] if totals[s] > 0 else 0.0) for c, v in f.items()}
+        for s, f in flows.items()
+    }
+    return {"streams": flows, "totals": totals, "fractions": fractions}
+
+
+_PHASES = ("gas", "liquid", "solid")
+
+
+def _formation_enthalpy(cas: str, phase: str) -> float | None:
+    from chemicals.reaction import Hfg, Hfl, Hfs
+
+    try:
+        return {"gas": Hfg, "liquid": Hfl, "solid": Hfs}[phase](cas)
+    except Exception:  # chemicals raises for a missing entry in some versions
+        return None
+
+
+@tool(
+    topic="balances",
+    reference="Hess's law dH_rxn = sum nu_i dHf_i (Felder & Rousseau 4th ed. sec. 9.3); "
+    "standard formation enthalpies at 298.15 K from chemicals.reaction (Hfg, Hfl, Hfs: "
+    "ATcT, TRC, CRC)",
+    outputs={
+        "dH": Out("J/mol", "standard heat of reaction per mole of reaction as written"),
+        "Hf": Out("J/mol", "formation enthalpies used, in species order"),
+    },
+)
+def heat_of_reaction(
+    species: Annotated[list[str], P("chemical names, CAS numbers or formulas")],
+    stoichiometry: Annotated[list[float], P("coefficients, negative for reactants")],
+    phases: Annotated[
+        list[str] | None, P("phase of each species: gas, liquid or solid (default all gas)")
+    ] = None,
+) -> dict[str, Any]:
+    """Standard heat of reaction at 25 °C from standard enthalpies of formation,
+    dH°rxn = sum(nu_i dH°f,i), negative for exothermic reactions. State each species'
+    phase (e.g. liquid water for a higher heating value)."""
+    if len(stoichiometry) != len(species):
+        raise ToolInputError("give one stoichiometric coefficient per species")
+    phases = phases or ["gas"] * len(species)
+    if len(phases) != len(species) or any(p not in _PHASES for p in phases):
+        raise ToolInputError(f"give one phase per species, each one of {', '.join(_PHASES)}")
+    hfs = []
+    for name, phase in zip(species, phases, strict=True):
+        chem = resolve_chemical(name)
+        hf = _formation_enthalpy(chem.CAS, phase)
+        if hf is None:
+            raise ToolInputError(f"no {phase}-phase formation enthalpy is known for {chem.name!r}")
+        hfs.append(hf)
+    return {"dH": sum(v * h for v, h in zip(stoichiometry, hfs, strict=True)), "Hf": hfs}
+
+
+@tool(
+    topic="balances",
+    reference="chemicals.combustion.combustion_data (stoichiometric method: HHV = sum nu dHf, "
+    "products CO2(g), H2O(l), SO2, N2 ...; LHV = HHV + n_H2O * 44.01 kJ/mol); Perry's Chemical "
+    "Engineers' Handbook 9th ed. sec. 2",
+    outputs={
+        "HHV": Out("J/mol", "higher heating value (water liquid), positive"),
+        "LHV": Out("J/mol", "lower heating value (water vapour), positive"),
+        "HHV_mass": Out("J/kg", "higher heating value per kg of fuel"),
+        "LHV_mass": Out("J/kg", "lower heating value per kg of fuel"),
+        "O2_required": Out("", "mol O2 per mol fuel for complete combustion"),
+    },
+)
+def heat_of_combustion(
+    fuel: Annotated[str, P("fuel name, CAS number or formula")],
+    phase: Annotated[str, P("phase of the fuel", choices=_PHASES)] = "gas",
+) -> Outcome:
+    """Standard heats of combustion (heating values) of a fuel at 25 °C from its formation
+    enthalpy and complete-combustion stoichiometry: HHV with liquid water in the products,
+    LHV with water vapour, per mole and per kg, and the oxygen required."""
+    from chemicals.combustion import combustion_data
+    from chemicals.elements import simple_formula_parser
+
+    chem = resolve_chemical(fuel)
+    hf = _formation_enthalpy(chem.CAS, phase)
+    if hf is None:
+        raise ToolInputError(f"no {phase}-phase formation enthalpy is known for {chem.name!r}")
+    atoms = simple_formula_parser(chem.formula)
+    data = combustion_data(atoms, Hf=hf, MW=chem.MW)
+    lhv = data.LHV
+    mw_kg = chem.MW / 1000.0
+    return Outcome(
+        {
+            "HHV": -data.HHV,
+            "LHV": -lhv,
+            "HHV_mass": -data.HHV / mw_kg,
+            "LHV_mass": -lhv / mw_kg,
+            "O2_required": -data.stoichiometry.get("O2", 0.0),
+        },
+        method=f"{chem.name} ({phase})",
+    )
+
+
+@tool(
+    topic="balances",
+    reference="Chemical equilibrium at constant enthalpy and pressure (Cantera "
+    "ThermoPhase.equilibrate('HP')) with GRI-Mech 3.0 (Smith et al., 1999); Turns, An "
+    "Introduction to Combustion 3rd ed. ch. 2",
+    outputs={
+        "T_adiabatic": Out("K", "adiabatic flame temperature (with dissociation)"),
+        "products": Out(None, "equilibrium mole fractions above 1e-4"),
+    },
+)
+def adiabatic_flame_temperature(
+    fuel: Annotated[
+        str,
+        P(
+            "fuel: a GRI-Mech 3.0 species (CH4, C2H6, C3H8, H2, CO, CH3OH, "
+            "C2H4, C2H2) by formula or name"
+        ),
+    ],
+    equivalence_ratio: Annotated[
+        float, Q("dimensionless", "fuel/air equivalence ratio phi (1 = stoichiometric)", gt=0, le=5)
+    ] = 1.0,
+    oxidizer: Annotated[str, P("air (O2:1, N2:3.76) or oxygen", choices=("air", "oxygen"))] = "air",
+    temperature: Annotated[float, Q("temperature", "reactant temperature")] = 298.15,
+    pressure: Annotated[float, Q("pressure", "pressure")] = 101325.0,
+) -> Outcome:
+    """Adiabatic flame temperature of a fuel burning in air or oxygen at constant pressure,
+    from the chemical equilibrium of the products (dissociation included) at the
+    reactants' enthalpy, computed by Cantera with GRI-Mech 3.0. Also returns the major
+    product mole fractions."""
+    import cantera as ct
+
+    gas = ct.Solution("gri30.yaml")
+    name = fuel.strip()
+    if name not in gas.species_names:
+        try:
+            name = resolve_chemical(fuel).formula
+        except ToolInputError:
+            name = fuel
+        candidates = [s for s in gas.species_names if s.upper() == name.upper()]
+        if not candidates:
+            raise ToolInputError(
+                f"fuel {fuel!r} is not a GRI-Mech 3.0 species; use one of CH4, C2H6, C3H8, H2, "
+                "CO, CH3OH, C2H4, C2H2, CH2O"
+            )
+        name = candidates[0]
+    gas.TP = temperature, pressure
+    gas.set_equivalence_ratio(
+        equivalence_ratio, name, "O2:1.0, N2:3.76" if oxidizer == "air" else "O2:1.0"
+    )
+    gas.equilibrate("HP")
+    products = {s: float(x) for s, x in zip(gas.species_names, gas.X, strict=True) if x > 1e-4}
+    if not math.isfinite(gas.T):
+        raise ToolInputError("the equilibrium did not converge")
+    return Outcome(
+        {"T_adiabatic": gas.T, "products": products},
+        method=f"Cantera HP equilibrium, GRI-Mech 3.0, {name} in {oxidizer}",
+    )
+
+
+TOOLS = (mass_balance, heat_of_reaction, heat_of_combustion, adiabatic_flame_temperature)

@@ -1,0 +1,389 @@
+"""Heat exchangers: LMTD and its F correction, epsilon-NTU, duty, area and overall U.
+
+Steady, single-phase (or condensing/boiling at constant temperature) exchangers with
+constant heat capacities, after Incropera (Bergman et al., *Fundamentals of Heat and
+Mass Transfer*, 7th ed., ch. 11) and Kern (*Process Heat Transfer*, 1950), using
+``ht.hx`` and ``ht.conduction``.
+
+>>> from peoa.tools import get_registry
+>>> r = get_registry().run("hx_lmtd", {
+...     "T_hot_in": {"value": 100, "unit": "degC"}, "T_hot_out": {"value": 60, "unit": "degC"},
+...     "T_cold_in": {"value": 30, "unit": "degC"}, "T_cold_out": {"value": 40.2, "unit": "degC"}})
+>>> round(r.outputs["LMTD"].value, 2)
+43.2
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated
+
+import ht
+import ht.conduction
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+
+__all__ = [
+    "CONFIGURATIONS",
+    "TOOLS",
+    "hx_area",
+    "hx_duty",
+    "hx_effectiveness_from_ntu",
+    "hx_lmtd",
+    "hx_ntu_from_effectiveness",
+    "hx_overall_u",
+    "hx_rating_ntu",
+]
+
+CONFIGURATIONS: dict[str, str] = {
+    "counterflow": "counterflow",
+    "parallel": "parallel",
+    "shell_and_tube": "S&T",
+    "crossflow_unmixed": "crossflow",
+    "crossflow_cmin_mixed": "crossflow, mixed Cmin",
+    "crossflow_cmax_mixed": "crossflow, mixed Cmax",
+    "boiler_condenser": "boiler",
+}
+"""PEOA's configuration names -> ``ht.hx`` subtypes."""
+
+_CONFIG_HELP = (
+    "flow arrangement: counterflow, parallel, shell_and_tube (TEMA E, one shell pass per "
+    "shell, 2n tube passes), crossflow_unmixed, crossflow_cmin_mixed, crossflow_cmax_mixed, "
+    "boiler_condenser (one stream at constant temperature, Cr = 0)"
+)
+
+_T = "temperature"
+
+
+def _check_hot_cold(thi: float, tho: float, tci: float, tco: float) -> None:
+    if tho > thi:
+        raise ToolInputError("the hot stream must cool: T_hot_out must not exceed T_hot_in")
+    if tco < tci:
+        raise ToolInputError("the cold stream must heat up: T_cold_out must not be below T_cold_in")
+    if thi <= tci:
+        raise ToolInputError("T_hot_in must be above T_cold_in for heat to flow from hot to cold")
+
+
+def _lmtd_and_f(
+    thi: float, tho: float, tci: float, tco: float, arrangement: str, shells: int
+) -> tuple[float, float]:
+    _check_hot_cold(thi, tho, tci, tco)
+    counter = arrangement != "parallel"
+    dt1, dt2 = (thi - tco, tho - tci) if counter else (thi - tci, tho - tco)
+    if dt1 <= 0 or dt2 <= 0:
+        raise ToolInputError(
+            f"the terminal temperature differences are {dt1:.4g} K and {dt2:.4g} K; both must "
+            f"be positive for {arrangement} flow (a temperature cross is impossible)"
+        )
+    lmtd = ht.LMTD(thi, tho, tci, tco, counterflow=counter)
+    f = 1.0
+    if arrangement == "shell_and_tube" and tco > tci and tho < thi:
+        f = ht.F_LMTD_Fakheri(Thi=thi, Tho=tho, Tci=tci, Tco=tco, shells=shells)
+        if not math.isfinite(f) or f <= 0:
+            raise ToolInputError(
+                f"no F correction exists for {shells} shell pass(es) at these temperatures "
+                "(temperature cross); add shells in series"
+            )
+        if f < 0.75:
+            warn(f"F = {f:.3f} is below 0.75; designs usually add shell passes instead")
+    return lmtd, f
+
+
+@tool(
+    topic="heat_exchangers",
+    reference=(
+        "Bergman et al., Fundamentals of Heat and Mass Transfer 7th ed. eq. 11.15; "
+        "Fakheri, J. Heat Transfer 125 (2003) 527, doi:10.1115/1.1571078; "
+        "ht.hx.LMTD, ht.hx.F_LMTD_Fakheri"
+    ),
+    outputs={
+        "LMTD": Out("K", "log-mean temperature difference (counterflow or parallel)"),
+        "F": Out("", "LMTD correction factor (1 for pure counterflow or parallel)"),
+        "dT_mean": Out("K", "effective mean temperature difference F*LMTD"),
+        "R": Out("", "capacity ratio R = (Thi-Tho)/(Tco-Tci)"),
+        "P": Out("", "thermal effectiveness of the cold side P = (Tco-Tci)/(Thi-Tci)"),
+    },
+)
+def hx_lmtd(
+    T_hot_in: Annotated[float, Q(_T, "hot stream inlet temperature")],
+    T_hot_out: Annotated[float, Q(_T, "hot stream outlet temperature")],
+    T_cold_in: Annotated[float, Q(_T, "cold stream inlet temperature")],
+    T_cold_out: Annotated[float, Q(_T, "cold stream outlet temperature")],
+    arrangement: Annotated[
+        str,
+        P(
+            "counterflow, parallel, or shell_and_tube (counterflow LMTD times Fakheri's F "
+            "for 1..N shell passes, even tube passes)",
+            choices=("counterflow", "parallel", "shell_and_tube"),
+        ),
+    ] = "counterflow",
+    shell_passes: Annotated[int, P("number of shell passes (shell_and_tube only)", ge=1)] = 1,
+) -> dict[str, float]:
+    """Log-mean temperature difference of a heat exchanger from its four terminal
+    temperatures, dTlm = (dT1 - dT2)/ln(dT1/dT2), and for shell-and-tube exchangers the
+    correction factor F, so that Q = U A F dTlm. Use it to size or rate an exchanger when
+    all four temperatures are known."""
+    lmtd, f = _lmtd_and_f(T_hot_in, T_hot_out, T_cold_in, T_cold_out, arrangement, shell_passes)
+    dt_cold = T_cold_out - T_cold_in
+    r = (T_hot_in - T_hot_out) / dt_cold if dt_cold > 0 else math.inf
+    return {
+        "LMTD": lmtd,
+        "F": f,
+        "dT_mean": f * lmtd,
+        "R": r if math.isfinite(r) else 0.0,
+        "P": dt_cold / (T_hot_in - T_cold_in),
+    }
+
+
+@tool(
+    topic="heat_exchangers",
+    reference="First law for a stream with constant cp: Q = m cp (T_out - T_in); "
+    "Bergman et al. 7th ed. eq. 11.6",
+    outputs={
+        "Q": Out("W", "heat absorbed by the stream (negative when the stream is cooled)"),
+        "Q_abs": Out("W", "magnitude of the duty"),
+        "C": Out("W/K", "heat capacity rate m*cp"),
+    },
+)
+def hx_duty(
+    mass_flow: Annotated[float, Q("mass_flow", "stream mass flow rate", gt=0)],
+    specific_heat: Annotated[float, Q("specific_heat", "mean specific heat cp", gt=0)],
+    T_in: Annotated[float, Q(_T, "stream inlet temperature")],
+    T_out: Annotated[float, Q(_T, "stream outlet temperature")],
+) -> dict[str, float]:
+    """Sensible heat duty of one stream, Q = m cp (T_out - T_in): the heat a stream gains
+    (positive) or loses (negative) between two temperatures without phase change. Use it
+    for the duty of a heater, cooler or either side of an exchanger."""
+    c = mass_flow * specific_heat
+    q = c * (T_out - T_in)
+    return {"Q": q, "Q_abs": abs(q), "C": c}
+
+
+@tool(
+    topic="heat_exchangers",
+    reference="Design equation Q = U A F dTlm, Bergman et al. 7th ed. eq. 11.14; Kern (1950) "
+    "ch. 7; ht.hx.LMTD, ht.hx.F_LMTD_Fakheri",
+    outputs={
+        "A": Out("m**2", "required heat transfer area"),
+        "dT_mean": Out("K", "mean temperature difference used (F*LMTD)"),
+        "F": Out("", "LMTD correction factor used"),
+    },
+)
+def hx_area(
+    duty: Annotated[float, Q("power", "heat duty Q", gt=0)],
+    U: Annotated[float, Q("heat_transfer_coefficient", "overall heat transfer coefficient", gt=0)],
+    LMTD: Annotated[
+        float | None,
+        Q(
+            "temperature_difference",
+            "mean temperature difference (or give the 4 temperatures)",
+            gt=0,
+        ),
+    ] = None,
+    F: Annotated[float, Q("dimensionless", "LMTD correction factor", gt=0, le=1)] = 1.0,
+    T_hot_in: Annotated[float | None, Q(_T, "hot inlet temperature")] = None,
+    T_hot_out: Annotated[float | None, Q(_T, "hot outlet temperature")] = None,
+    T_cold_in: Annotated[float | None, Q(_T, "cold inlet temperature")] = None,
+    T_cold_out: Annotated[float | None, Q(_T, "cold outlet temperature")] = None,
+    arrangement: Annotated[
+        str,
+        P(
+            "with temperatures: counterflow, parallel or shell_and_tube",
+            choices=("counterflow", "parallel", "shell_and_tube"),
+        ),
+    ] = "counterflow",
+    shell_passes: Annotated[int, P("shell passes (shell_and_tube)", ge=1)] = 1,
+) -> dict[str, float]:
+    """Heat transfer area from the design equation A = Q / (U F dTlm). Give the duty and U,
+    and either the log-mean temperature difference (with F if it is not 1) or the four
+    terminal temperatures with the flow arrangement (then LMTD and F are computed)."""
+    temps = (T_hot_in, T_hot_out, T_cold_in, T_cold_out)
+    if LMTD is None:
+        if any(t is None for t in temps):
+            raise ToolInputError(
+                "give LMTD, or all four of T_hot_in, T_hot_out, T_cold_in, T_cold_out"
+            )
+        LMTD, F = _lmtd_and_f(*temps, arrangement, shell_passes)  # type: ignore[arg-type]
+    dt = F * LMTD
+    return {"A": duty / (U * dt), "dT_mean": dt, "F": F}
+
+
+@tool(
+    topic="heat_exchangers",
+    reference="Series thermal resistances, Bergman et al. 7th ed. eq. 11.5; Kern (1950) eq. 6.38; "
+    "ht.conduction.R_cylinder",
+    outputs={
+        "U_outer": Out("W/m**2/K", "overall coefficient based on the outer area"),
+        "U_inner": Out("W/m**2/K", "overall coefficient based on the inner area"),
+        "R_total_outer": Out("m**2*K/W", "total resistance per unit outer area 1/U_outer"),
+    },
+)
+def hx_overall_u(
+    h_inner: Annotated[float, Q("heat_transfer_coefficient", "inside film coefficient", gt=0)],
+    h_outer: Annotated[float, Q("heat_transfer_coefficient", "outside film coefficient", gt=0)],
+    D_inner: Annotated[
+        float | None, Q("length", "tube inner diameter (omit for a flat wall)", gt=0)
+    ] = None,
+    D_outer: Annotated[
+        float | None, Q("length", "tube outer diameter (omit for a flat wall)", gt=0)
+    ] = None,
+    wall_conductivity: Annotated[
+        float | None, Q("thermal_conductivity", "wall thermal conductivity (omit to neglect)", gt=0)
+    ] = None,
+    wall_thickness: Annotated[
+        float | None, Q("length", "flat wall thickness (flat wall only)", gt=0)
+    ] = None,
+    fouling_inner: Annotated[
+        float, Q("fouling_resistance", "inside fouling resistance", ge=0)
+    ] = 0.0,
+    fouling_outer: Annotated[
+        float, Q("fouling_resistance", "outside fouling resistance", ge=0)
+    ] = 0.0,
+) -> dict[str, float]:
+    """Overall heat transfer coefficient from the film coefficients, the wall and fouling:
+    1/Uo = 1/ho + Rfo + Do ln(Do/Di)/(2 k) + Rfi Do/Di + Do/(Di hi) for a tube, or
+    1/U = 1/hi + Rfi + t/k + Rfo + 1/ho for a flat wall. The wall term is omitted when no
+    conductivity is given."""
+    if (D_inner is None) != (D_outer is None):
+        raise ToolInputError("give both D_inner and D_outer for a tube, or neither for a flat wall")
+    if D_inner is not None and D_outer is not None:
+        if D_outer <= D_inner:
+            raise ToolInputError("D_outer must be larger than D_inner")
+        ratio = D_outer / D_inner
+        wall = 0.0
+        if wall_conductivity is not None:
+            # R_cylinder is per tube of length L; times the outer area per length gives m2K/W.
+            wall = ht.conduction.R_cylinder(D_inner, D_outer, wall_conductivity, 1.0)
+            wall *= math.pi * D_outer
+        r_outer = 1 / h_outer + fouling_outer + wall + fouling_inner * ratio + ratio / h_inner
+        return {"U_outer": 1 / r_outer, "U_inner": ratio / r_outer, "R_total_outer": r_outer}
+    wall = 0.0
+    if wall_conductivity is not None:
+        if wall_thickness is None:
+            raise ToolInputError("a flat wall needs wall_thickness with wall_conductivity")
+        wall = wall_thickness / wall_conductivity
+    r = 1 / h_inner + fouling_inner + wall + fouling_outer + 1 / h_outer
+    return {"U_outer": 1 / r, "U_inner": 1 / r, "R_total_outer": r}
+
+
+_CONFIG = Annotated[str, P(_CONFIG_HELP, choices=tuple(CONFIGURATIONS))]
+
+
+@tool(
+    topic="heat_exchangers",
+    reference="Bergman et al. 7th ed. Table 11.3; Shah & Sekulic, Fundamentals of Heat "
+    "Exchanger Design (2003); ht.hx.effectiveness_from_NTU",
+    outputs={"effectiveness": Out("", "heat exchanger effectiveness Q/Qmax")},
+)
+def hx_effectiveness_from_ntu(
+    NTU: Annotated[float, Q("dimensionless", "number of transfer units UA/Cmin", gt=0)],
+    Cr: Annotated[float, Q("dimensionless", "heat capacity rate ratio Cmin/Cmax", ge=0, le=1)],
+    configuration: _CONFIG = "counterflow",
+    shells: Annotated[int, P("shells in series (shell_and_tube only)", ge=1)] = 1,
+) -> dict[str, float]:
+    """Effectiveness of a heat exchanger from its NTU and capacity ratio Cr = Cmin/Cmax,
+    eps = f(NTU, Cr, configuration) (e.g. counterflow eps = (1-exp(-NTU(1-Cr)))/
+    (1-Cr exp(-NTU(1-Cr)))). Use it to rate an exchanger of known UA; Q = eps Cmin
+    (Thi - Tci)."""
+    subtype = "boiler" if Cr == 0 else CONFIGURATIONS[configuration]
+    eff = ht.effectiveness_from_NTU(
+        NTU=NTU, Cr=Cr, subtype=subtype, n_shell_tube=shells if subtype == "S&T" else None
+    )
+    return {"effectiveness": eff}
+
+
+@tool(
+    topic="heat_exchangers",
+    reference="Bergman et al. 7th ed. Table 11.4; Shah & Sekulic (2003); "
+    "ht.hx.NTU_from_effectiveness",
+    outputs={"NTU": Out("", "number of transfer units UA/Cmin")},
+)
+def hx_ntu_from_effectiveness(
+    effectiveness: Annotated[float, Q("dimensionless", "effectiveness Q/Qmax", gt=0, lt=1)],
+    Cr: Annotated[float, Q("dimensionless", "heat capacity rate ratio Cmin/Cmax", ge=0, le=1)],
+    configuration: _CONFIG = "counterflow",
+    shells: Annotated[int, P("shells in series (shell_and_tube only)", ge=1)] = 1,
+) -> dict[str, float]:
+    """Number of transfer units NTU = UA/Cmin needed for a given effectiveness and capacity
+    ratio Cr = Cmin/Cmax in the chosen configuration. Use it to size an exchanger by the
+    epsilon-NTU method: then UA = NTU * Cmin."""
+    subtype = "boiler" if Cr == 0 else CONFIGURATIONS[configuration]
+    limit = 1 / (1 + Cr) if subtype == "parallel" else 1.0
+    if effectiveness >= limit:
+        raise ToolInputError(
+            f"effectiveness {effectiveness:.4g} is not reachable in {configuration} flow "
+            f"with Cr = {Cr:.4g} (the limit is {limit:.4g})"
+        )
+    ntu = ht.NTU_from_effectiveness(
+        effectiveness=effectiveness,
+        Cr=Cr,
+        subtype=subtype,
+        n_shell_tube=shells if subtype == "S&T" else None,
+    )
+    return {"NTU": ntu}
+
+
+@tool(
+    topic="heat_exchangers",
+    reference="epsilon-NTU rating, Bergman et al. 7th ed. sec. 11.4; ht.hx.effectiveness_NTU_method",
+    outputs={
+        "Q": Out("W", "heat duty"),
+        "T_hot_out": Out("K", "hot stream outlet temperature"),
+        "T_cold_out": Out("K", "cold stream outlet temperature"),
+        "effectiveness": Out("", "effectiveness"),
+        "NTU": Out("", "number of transfer units"),
+        "Cmin": Out("W/K", "smaller heat capacity rate"),
+        "Cr": Out("", "capacity ratio Cmin/Cmax"),
+    },
+)
+def hx_rating_ntu(
+    hot_mass_flow: Annotated[float, Q("mass_flow", "hot stream mass flow", gt=0)],
+    hot_cp: Annotated[float, Q("specific_heat", "hot stream specific heat", gt=0)],
+    cold_mass_flow: Annotated[float, Q("mass_flow", "cold stream mass flow", gt=0)],
+    cold_cp: Annotated[float, Q("specific_heat", "cold stream specific heat", gt=0)],
+    T_hot_in: Annotated[float, Q(_T, "hot inlet temperature")],
+    T_cold_in: Annotated[float, Q(_T, "cold inlet temperature")],
+    UA: Annotated[float, Q("heat_capacity_rate", "product U*A of the exchanger (W/K)", gt=0)],
+    configuration: _CONFIG = "counterflow",
+    shells: Annotated[int, P("shells in series (shell_and_tube only)", ge=1)] = 1,
+) -> dict[str, float]:
+    """Rate an existing heat exchanger by the epsilon-NTU method: from both flows, heat
+    capacities, inlet temperatures and UA, find the duty and both outlet temperatures.
+    Use it when the outlet temperatures are unknown (LMTD would need iteration)."""
+    if T_hot_in <= T_cold_in:
+        raise ToolInputError("T_hot_in must be above T_cold_in")
+    result = ht.effectiveness_NTU_method(
+        mh=hot_mass_flow,
+        mc=cold_mass_flow,
+        Cph=hot_cp,
+        Cpc=cold_cp,
+        subtype=CONFIGURATIONS[configuration],
+        Thi=T_hot_in,
+        Tci=T_cold_in,
+        UA=UA,
+        n_shell_tube=shells if configuration == "shell_and_tube" else None,
+    )
+    return Outcome(
+        {
+            "Q": result["Q"],
+            "T_hot_out": result["Tho"],
+            "T_cold_out": result["Tco"],
+            "effectiveness": result["effectiveness"],
+            "NTU": result["NTU"],
+            "Cmin": result["Cmin"],
+            "Cr": result["Cr"],
+        },
+        method=configuration,
+    )  # type: ignore[return-value]
+
+
+TOOLS = (
+    hx_lmtd,
+    hx_duty,
+    hx_area,
+    hx_overall_u,
+    hx_effectiveness_from_ntu,
+    hx_ntu_from_effectiveness,
+    hx_rating_ntu,
+)

@@ -1,0 +1,415 @@
+"""Heat transfer coefficients: forced, natural convection, condensation and boiling.
+
+Each tool evaluates one published correlation from ``ht`` (``conv_internal``,
+``conv_external``, ``conv_free_immersed``, ``condensation``, ``boiling_nucleic``) and
+turns the Nusselt number into a film coefficient h = Nu k / L. Dimensionless groups may
+be given directly or computed from the fluid properties, so a model never computes
+them itself.
+
+>>> from peoa.tools import get_registry
+>>> r = get_registry().run("nu_dittus_boelter", {"Re": 1e5, "Pr": 1.2,
+...     "diameter": {"value": 25, "unit": "mm"},
+...     "thermal_conductivity": {"value": 0.6, "unit": "W/m/K"}})
+>>> round(r.outputs["Nu"].value, 2)
+247.4
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import fluids.core
+import fluids.friction
+import ht
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+from peoa.tools.chemical import resolve_chemical
+
+__all__ = [
+    "TOOLS",
+    "critical_heat_flux_zuber",
+    "h_boiling_cooper",
+    "h_boiling_rohsenow",
+    "h_condensation_nusselt",
+    "nu_cylinder_zukauskas",
+    "nu_dittus_boelter",
+    "nu_gnielinski",
+    "nu_natural_convection",
+]
+
+_DIMLESS = "dimensionless"
+_FILM_OUT = {
+    "Re": Out("", "Reynolds number used"),
+    "Pr": Out("", "Prandtl number used"),
+    "Nu": Out("", "Nusselt number"),
+    "h": Out("W/m**2/K", "film heat transfer coefficient h = Nu k / D"),
+}
+
+Velocity = Annotated[float | None, Q("velocity", "mean (or free-stream) velocity", gt=0)]
+Density = Annotated[float | None, Q("density", "fluid density", gt=0)]
+Viscosity = Annotated[float | None, Q("dynamic_viscosity", "fluid dynamic viscosity", gt=0)]
+SpecificHeat = Annotated[float | None, Q("specific_heat", "fluid specific heat cp", gt=0)]
+Conductivity = Annotated[float, Q("thermal_conductivity", "fluid thermal conductivity", gt=0)]
+ReArg = Annotated[
+    float | None, Q(_DIMLESS, "Reynolds number (or give velocity, density, viscosity)", gt=0)
+]
+PrArg = Annotated[
+    float | None, Q(_DIMLESS, "Prandtl number (or give specific_heat and viscosity)", gt=0)
+]
+
+
+def _re_pr(
+    re: float | None,
+    pr: float | None,
+    length: float,
+    k: float,
+    velocity: float | None,
+    density: float | None,
+    viscosity: float | None,
+    cp: float | None,
+) -> tuple[float, float]:
+    """Use the given Re and Pr, or compute them from the properties (fluids.core)."""
+    if re is None:
+        if velocity is None or density is None or viscosity is None:
+            raise ToolInputError("give Re, or velocity, density and viscosity to compute it")
+        re = fluids.core.Reynolds(V=velocity, D=length, rho=density, mu=viscosity)
+    if pr is None:
+        if cp is None or viscosity is None:
+            raise ToolInputError("give Pr, or specific_heat and viscosity to compute it")
+        pr = fluids.core.Prandtl(Cp=cp, k=k, mu=viscosity)
+    return re, pr
+
+
+@tool(
+    topic="heat_transfer",
+    reference="Dittus & Boelter, Univ. Calif. Publ. Eng. 2 (1930) 443, as revised by McAdams "
+    "(Nu = 0.023 Re^0.8 Pr^n); Bergman et al. 7th ed. eq. 8.60; "
+    "ht.conv_internal.turbulent_Dittus_Boelter",
+    outputs=_FILM_OUT,
+)
+def nu_dittus_boelter(
+    diameter: Annotated[float, Q("length", "tube inner (or hydraulic) diameter", gt=0)],
+    thermal_conductivity: Conductivity,
+    Re: ReArg = None,
+    Pr: PrArg = None,
+    heating: Annotated[
+        bool, P("true if the fluid is heated (n = 0.4), false if cooled (n = 0.3)")
+    ] = True,
+    velocity: Velocity = None,
+    density: Density = None,
+    viscosity: Viscosity = None,
+    specific_heat: SpecificHeat = None,
+) -> dict[str, float]:
+    """Film coefficient inside a smooth tube in fully developed turbulent flow by
+    Dittus-Boelter, Nu = 0.023 Re^0.8 Pr^n (n = 0.4 heating, 0.3 cooling), valid for
+    Re > 10000, 0.6 < Pr < 160, L/D > 10. Returns Nu and h = Nu k / D."""
+    re, pr = _re_pr(
+        Re, Pr, diameter, thermal_conductivity, velocity, density, viscosity, specific_heat
+    )
+    if re < 1e4 or not 0.6 <= pr <= 160:
+        warn(
+            f"Dittus-Boelter is valid for Re > 1e4 and 0.6 <= Pr <= 160 (Re = {re:.4g}, "
+            f"Pr = {pr:.4g}); consider Gnielinski"
+        )
+    nu = ht.turbulent_Dittus_Boelter(Re=re, Pr=pr, heating=heating)
+    return {"Re": re, "Pr": pr, "Nu": nu, "h": nu * thermal_conductivity / diameter}
+
+
+@tool(
+    topic="heat_transfer",
+    reference="Gnielinski, Int. Chem. Eng. 16 (1976) 359; Bergman et al. 7th ed. eq. 8.62; "
+    "ht.conv_internal.turbulent_Gnielinski, fluids.friction.friction_factor",
+    outputs=_FILM_OUT | {"fd": Out("", "Darcy friction factor used")},
+)
+def nu_gnielinski(
+    diameter: Annotated[float, Q("length", "tube inner (or hydraulic) diameter", gt=0)],
+    thermal_conductivity: Conductivity,
+    Re: ReArg = None,
+    Pr: PrArg = None,
+    roughness: Annotated[float, Q("length", "absolute wall roughness (0 = smooth)", ge=0)] = 0.0,
+    velocity: Velocity = None,
+    density: Density = None,
+    viscosity: Viscosity = None,
+    specific_heat: SpecificHeat = None,
+) -> dict[str, float]:
+    """Film coefficient inside a tube in turbulent and transitional flow by Gnielinski,
+    Nu = (f/8)(Re-1000)Pr / (1 + 12.7 (f/8)^0.5 (Pr^(2/3) - 1)), with the Darcy friction
+    factor f from Colebrook (Clamond solution); valid 3000 < Re < 5e6, 0.5 < Pr < 2000.
+    More accurate than Dittus-Boelter."""
+    re, pr = _re_pr(
+        Re, Pr, diameter, thermal_conductivity, velocity, density, viscosity, specific_heat
+    )
+    if not (2300 <= re <= 5e6 and 0.5 <= pr <= 2000):
+        warn(
+            f"Gnielinski is valid for 2300 <= Re <= 5e6 and 0.5 <= Pr <= 2000 "
+            f"(Re = {re:.4g}, Pr = {pr:.4g})"
+        )
+    fd = fluids.friction.friction_factor(Re=re, eD=roughness / diameter)
+    nu = ht.turbulent_Gnielinski(Re=re, Pr=pr, fd=fd)
+    return {"Re": re, "Pr": pr, "Nu": nu, "h": nu * thermal_conductivity / diameter, "fd": fd}
+
+
+@tool(
+    topic="heat_transfer",
+    reference="Zukauskas, Adv. Heat Transfer 8 (1972) 93; Bergman et al. 7th ed. eq. 7.53; "
+    "ht.conv_external.Nu_cylinder_Zukauskas",
+    outputs=_FILM_OUT,
+)
+def nu_cylinder_zukauskas(
+    diameter: Annotated[float, Q("length", "cylinder outer diameter", gt=0)],
+    thermal_conductivity: Conductivity,
+    Re: ReArg = None,
+    Pr: PrArg = None,
+    Pr_wall: Annotated[
+        float | None,
+        Q(
+            _DIMLESS,
+            "Prandtl number at the wall temperature (enables the (Pr/Prw)^0.25 correction)",
+            gt=0,
+        ),
+    ] = None,
+    velocity: Velocity = None,
+    density: Density = None,
+    viscosity: Viscosity = None,
+    specific_heat: SpecificHeat = None,
+) -> dict[str, float]:
+    """Film coefficient for a single cylinder (tube) in cross flow by Zukauskas,
+    Nu = C Re^m Pr^n (Pr/Prw)^(1/4), properties at the free-stream temperature; valid
+    0.7 < Pr < 500 and 1 < Re < 1e6."""
+    re, pr = _re_pr(
+        Re, Pr, diameter, thermal_conductivity, velocity, density, viscosity, specific_heat
+    )
+    if not (1 <= re <= 1e6 and 0.7 <= pr <= 500):
+        warn(
+            f"Zukauskas is valid for 1 <= Re <= 1e6 and 0.7 <= Pr <= 500 (Re = {re:.4g}, "
+            f"Pr = {pr:.4g})"
+        )
+    nu = ht.Nu_cylinder_Zukauskas(Re=re, Pr=pr, Prw=Pr_wall)
+    return {"Re": re, "Pr": pr, "Nu": nu, "h": nu * thermal_conductivity / diameter}
+
+
+_NATURAL = {
+    "vertical_plate": ht.Nu_vertical_plate_Churchill,
+    "horizontal_cylinder": ht.Nu_horizontal_cylinder_Churchill_Chu,
+    "sphere": ht.Nu_sphere_Churchill,
+}
+
+
+@tool(
+    topic="heat_transfer",
+    reference="Churchill & Chu, Int. J. Heat Mass Transfer 18 (1975) 1323 (vertical plate, "
+    "doi:10.1016/0017-9310(75)90243-4) and 1049 (horizontal cylinder, "
+    "doi:10.1016/0017-9310(75)90222-7); Churchill (1983) sphere; Bergman et al. 7th ed. "
+    "eqs. 9.26, 9.34, 9.35; ht.conv_free_immersed; fluids.core.Grashof",
+    outputs={
+        "Gr": Out("", "Grashof number g beta |Ts - Tinf| L^3 / nu^2"),
+        "Ra": Out("", "Rayleigh number Gr Pr"),
+        "Nu": Out("", "Nusselt number"),
+        "h": Out("W/m**2/K", "natural convection coefficient h = Nu k / L"),
+        "heat_flux": Out("W/m**2", "heat flux h (Ts - Tinf), positive from the surface"),
+    },
+)
+def nu_natural_convection(
+    geometry: Annotated[
+        str,
+        P(
+            "vertical_plate (L = height), horizontal_cylinder or sphere (L = diameter)",
+            choices=tuple(_NATURAL),
+        ),
+    ],
+    length: Annotated[float, Q("length", "characteristic length: plate height or diameter", gt=0)],
+    T_surface: Annotated[float, Q("temperature", "surface temperature")],
+    T_fluid: Annotated[float, Q("temperature", "quiescent fluid temperature far away")],
+    thermal_conductivity: Conductivity,
+    kinematic_viscosity: Annotated[
+        float, Q("kinematic_viscosity", "fluid kinematic viscosity at the film temperature", gt=0)
+    ],
+    Pr: Annotated[float, Q(_DIMLESS, "Prandtl number at the film temperature", gt=0)],
+    beta: Annotated[
+        float | None,
+        Q(
+            "dimensionless",
+            "volumetric expansion coefficient in 1/K (default 1/T_film, ideal gas)",
+            gt=0,
+        ),
+    ] = None,
+) -> Outcome:
+    """Free (natural) convection coefficient from an isothermal surface in a quiescent
+    fluid by the Churchill-Chu correlations, e.g. vertical plate Nu = {0.825 + 0.387
+    Ra^(1/6) / [1 + (0.492/Pr)^(9/16)]^(8/27)}^2, valid over laminar and turbulent Ra
+    (plate all Ra; cylinder Ra < 1e12; sphere Ra < 1e11, Pr > 0.7)."""
+    if T_surface == T_fluid:
+        raise ToolInputError("T_surface equals T_fluid: there is no buoyancy-driven flow")
+    beta_value = beta if beta is not None else 2.0 / (T_surface + T_fluid)
+    gr = fluids.core.Grashof(
+        L=length, beta=beta_value, T1=T_surface, T2=T_fluid, nu=kinematic_viscosity
+    )
+    nu = _NATURAL[geometry](Pr=Pr, Gr=gr)
+    h = nu * thermal_conductivity / length
+    return Outcome(
+        {"Gr": gr, "Ra": gr * Pr, "Nu": nu, "h": h, "heat_flux": h * (T_surface - T_fluid)},
+        method=f"Churchill-Chu {geometry}",
+    )
+
+
+@tool(
+    topic="heat_transfer",
+    reference="Nusselt, Z. VDI 60 (1916) 541; Bergman et al. 7th ed. eq. 10.30 (with 0.943); "
+    "Hewitt et al., Process Heat Transfer (1994) p. 578; ht.condensation.Nusselt_laminar",
+    outputs={
+        "h": Out("W/m**2/K", "mean condensing film coefficient over the plate"),
+        "heat_flux": Out("W/m**2", "heat flux h (Tsat - Tw)"),
+    },
+)
+def h_condensation_nusselt(
+    T_sat: Annotated[float, Q("temperature", "saturation temperature of the vapour")],
+    T_wall: Annotated[float, Q("temperature", "wall temperature (below T_sat)")],
+    liquid_density: Annotated[float, Q("density", "condensate density", gt=0)],
+    vapor_density: Annotated[float, Q("density", "vapour density", gt=0)],
+    liquid_conductivity: Annotated[
+        float, Q("thermal_conductivity", "condensate thermal conductivity", gt=0)
+    ],
+    liquid_viscosity: Annotated[float, Q("dynamic_viscosity", "condensate viscosity", gt=0)],
+    latent_heat: Annotated[float, Q("specific_energy", "latent heat of vaporisation", gt=0)],
+    length: Annotated[float, Q("length", "plate (or vertical tube) height", gt=0)],
+    angle: Annotated[
+        float,
+        Q("angle", "inclination from horizontal (90 deg = vertical)", unit="degree", gt=0, le=90),
+    ] = 90.0,
+) -> dict[str, float]:
+    """Laminar film condensation of a pure saturated vapour on a vertical (or inclined)
+    plate or vertical tube, Nusselt's theory: h = 0.943 [g sin(a) rho_l (rho_l - rho_v)
+    k_l^3 h_fg / (mu_l (Tsat - Tw) L)]^(1/4). Valid for laminar films (Re_film < 30)
+    and it underestimates wavy films by up to 20 %."""
+    if T_wall >= T_sat:
+        raise ToolInputError("T_wall must be below T_sat for condensation")
+    h = ht.Nusselt_laminar(
+        Tsat=T_sat,
+        Tw=T_wall,
+        rhog=vapor_density,
+        rhol=liquid_density,
+        kl=liquid_conductivity,
+        mul=liquid_viscosity,
+        Hvap=latent_heat,
+        L=length,
+        angle=angle,
+    )
+    return {"h": h, "heat_flux": h * (T_sat - T_wall)}
+
+
+@tool(
+    topic="heat_transfer",
+    reference="Rohsenow, Trans. ASME 74 (1952) 969; Bergman et al. 7th ed. eq. 10.5; "
+    "ht.boiling_nucleic.Rohsenow",
+    outputs={
+        "h": Out("W/m**2/K", "nucleate boiling coefficient"),
+        "heat_flux": Out("W/m**2", "heat flux h * excess temperature"),
+    },
+)
+def h_boiling_rohsenow(
+    excess_temperature: Annotated[
+        float, Q("temperature_difference", "wall superheat Tw - Tsat", gt=0)
+    ],
+    liquid_density: Annotated[float, Q("density", "saturated liquid density", gt=0)],
+    vapor_density: Annotated[float, Q("density", "saturated vapour density", gt=0)],
+    liquid_viscosity: Annotated[float, Q("dynamic_viscosity", "liquid viscosity", gt=0)],
+    liquid_conductivity: Annotated[float, Q("thermal_conductivity", "liquid conductivity", gt=0)],
+    liquid_cp: Annotated[float, Q("specific_heat", "liquid specific heat", gt=0)],
+    latent_heat: Annotated[float, Q("specific_energy", "latent heat of vaporisation", gt=0)],
+    surface_tension: Annotated[float, Q("surface_tension", "liquid surface tension", gt=0)],
+    Csf: Annotated[
+        float, Q(_DIMLESS, "surface-fluid coefficient (0.013 water-copper)", gt=0)
+    ] = 0.013,
+    n: Annotated[
+        float, Q(_DIMLESS, "Prandtl exponent: 1.0 for water, 1.7 other liquids", gt=0)
+    ] = 1.0,
+) -> dict[str, float]:
+    """Nucleate pool boiling by Rohsenow: q'' = mu_l h_fg [g (rho_l - rho_v)/sigma]^(1/2)
+    [cp_l dTe / (Csf h_fg Pr_l^n)]^3. Accuracy about +-100 % in q'' (+-30 % in dTe); the
+    surface-fluid constant Csf matters (Bergman Table 10.1)."""
+    h = ht.Rohsenow(
+        rhol=liquid_density,
+        rhog=vapor_density,
+        mul=liquid_viscosity,
+        kl=liquid_conductivity,
+        Cpl=liquid_cp,
+        Hvap=latent_heat,
+        sigma=surface_tension,
+        Te=excess_temperature,
+        Csf=Csf,
+        n=n,
+    )
+    return {"h": h, "heat_flux": h * excess_temperature}
+
+
+@tool(
+    topic="heat_transfer",
+    reference="Cooper, IChemE Symp. Ser. 86 (1984) 785; Rohsenow, Hartnett & Cho, Handbook of "
+    "Heat Transfer 3rd ed. (1998); ht.boiling_nucleic.Cooper",
+    outputs={
+        "h": Out("W/m**2/K", "nucleate boiling coefficient"),
+        "heat_flux": Out("W/m**2", "heat flux h * excess temperature"),
+        "reduced_pressure": Out("", "P/Pc"),
+    },
+)
+def h_boiling_cooper(
+    fluid: Annotated[
+        str, P("boiling liquid: name, CAS number or formula (Pc and molar mass are looked up)")
+    ],
+    pressure: Annotated[float, Q("pressure", "saturation pressure")],
+    excess_temperature: Annotated[
+        float, Q("temperature_difference", "wall superheat Tw - Tsat", gt=0)
+    ],
+    roughness: Annotated[float, Q("length", "surface roughness Rp (1 um default)", gt=0)] = 1e-6,
+) -> dict[str, float]:
+    """Nucleate pool boiling by Cooper's reduced-pressure correlation, h = 55 pr^(0.12 -
+    0.2 log10 Rp) (-log10 pr)^(-0.55) M^(-0.5) q^0.67, needing only the critical pressure
+    and molar mass of the fluid; good for 0.001 < P/Pc < 0.9."""
+    from chemicals.critical import Pc as critical_pressure
+
+    chem = resolve_chemical(fluid)
+    pc = critical_pressure(chem.CAS)
+    if pc is None:
+        raise ToolInputError(f"no critical pressure is known for {chem.name!r}")
+    if pressure >= pc:
+        raise ToolInputError(f"pressure must be below the critical pressure ({pc:.4g} Pa)")
+    h = ht.Cooper(P=pressure, Pc=pc, MW=chem.MW, Te=excess_temperature, Rp=roughness)
+    return {"h": h, "heat_flux": h * excess_temperature, "reduced_pressure": pressure / pc}
+
+
+@tool(
+    topic="heat_transfer",
+    reference="Zuber, Trans. ASME 80 (1958) 711; Lienhard & Dhir, NASA CR-2270 (1973); "
+    "Bergman et al. 7th ed. eq. 10.7 (C = 0.149); ht.boiling_nucleic.Zuber",
+    outputs={"q_max": Out("W/m**2", "critical (maximum) heat flux")},
+)
+def critical_heat_flux_zuber(
+    liquid_density: Annotated[float, Q("density", "saturated liquid density", gt=0)],
+    vapor_density: Annotated[float, Q("density", "saturated vapour density", gt=0)],
+    latent_heat: Annotated[float, Q("specific_energy", "latent heat of vaporisation", gt=0)],
+    surface_tension: Annotated[float, Q("surface_tension", "liquid surface tension", gt=0)],
+    C: Annotated[
+        float,
+        Q(_DIMLESS, "constant: 0.149 large horizontal plate (Lienhard), pi/24 = 0.131 Zuber", gt=0),
+    ] = 0.149,
+) -> dict[str, float]:
+    """Critical heat flux of pool boiling (the peak of the boiling curve) by Zuber,
+    q''max = C h_fg rho_v [sigma g (rho_l - rho_v) / rho_v^2]^(1/4). Beyond it the surface
+    goes to film boiling."""
+    q = ht.Zuber(
+        sigma=surface_tension, Hvap=latent_heat, rhol=liquid_density, rhog=vapor_density, K=C
+    )
+    return {"q_max": q}
+
+
+TOOLS = (
+    nu_dittus_boelter,
+    nu_gnielinski,
+    nu_cylinder_zukauskas,
+    nu_natural_convection,
+    h_condensation_nusselt,
+    h_boiling_rohsenow,
+    h_boiling_cooper,
+    critical_heat_flux_zuber,
+)

@@ -1,0 +1,210 @@
+"""Psychrometrics and steam tables: humid air and water/steam properties from CoolProp.
+
+Humid air uses CoolProp's ``HAPropsSI`` (ASHRAE RP-1485, real-gas mixture of dry air and
+water vapour with enhancement factors, Herrmann et al. 2009); water and steam use the
+IAPWS-95 reference equation of state through ``PropsSI`` (Wagner & Pruss, J. Phys.
+Chem. Ref. Data 31 (2002) 387).
+
+>>> from peoa.tools import get_registry
+>>> r = get_registry().run("steam_saturation", {"temperature": {"value": 100, "unit": "degC"}})
+>>> round(r.value("P_sat", "kPa"), 2)
+101.42
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, Q, tool
+
+__all__ = ["TOOLS", "humid_air_properties", "steam_properties", "steam_saturation"]
+
+_IAPWS = (
+    "IAPWS-95, Wagner & Pruss, J. Phys. Chem. Ref. Data 31 (2002) 387, doi:10.1063/1.1461829; "
+    "CoolProp.CoolProp.PropsSI('Water')"
+)
+
+
+@tool(
+    topic="psychrometrics",
+    reference="ASHRAE Handbook - Fundamentals (2017) ch. 1; ASHRAE RP-1485 (Herrmann, Kretzschmar "
+    "& Gatley, HVAC&R Research 15 (2009) 961); CoolProp.HumidAirProp.HAPropsSI",
+    outputs={
+        "humidity_ratio": Out("", "kg water vapour per kg dry air"),
+        "relative_humidity": Out("", "relative humidity (0..1)"),
+        "wet_bulb": Out("K", "thermodynamic wet-bulb temperature"),
+        "dew_point": Out("K", "dew-point temperature"),
+        "enthalpy": Out("J/kg", "enthalpy per kg dry air (0 for dry air and liquid water at "
+                                "0 °C)"),
+        "specific_volume": Out("m**3/kg", "volume per kg dry air"),
+        "density": Out("kg/m**3", "density of the humid air"),
+        "cp": Out("J/kg/K", "heat capacity per kg dry air"),
+    },
+)
+def humid_air_properties(
+    dry_bulb: Annotated[float, Q("temperature", "dry-bulb temperature")],
+    relative_humidity: Annotated[float | None, Q("dimensionless", "relative humidity (0..1 or "
+                                                 "%)", ge=0, le=1)] = None,
+    humidity_ratio: Annotated[float | None, Q("dimensionless", "humidity ratio kg water/kg dry "
+                                              "air", ge=0)] = None,
+    wet_bulb: Annotated[float | None, Q("temperature", "wet-bulb temperature")] = None,
+    dew_point: Annotated[float | None, Q("temperature", "dew-point temperature")] = None,
+    pressure: Annotated[float, Q("pressure", "total (barometric) pressure")] = 101325.0,
+) -> Outcome:
+    """Psychrometric state of moist air from the dry-bulb temperature, the pressure and
+    one humidity measure (relative humidity, humidity ratio, wet-bulb or dew-point
+    temperature): returns all the others plus enthalpy, specific volume and density,
+    as read from a psychrometric chart."""
+    given = {
+        "R": relative_humidity,
+        "W": humidity_ratio,
+        "Twb": wet_bulb,
+        "Tdp": dew_point,
+    }
+    given = {k: v for k, v in given.items() if v is not None}
+    if len(given) != 1:
+        raise ToolInputError("give exactly one of relative_humidity, humidity_ratio, wet_bulb, "
+                             "dew_point")
+    (name, value), = given.items()
+    if name in ("Twb", "Tdp") and value > dry_bulb + 1e-9:
+        raise ToolInputError(f"the {'wet-bulb' if name == 'Twb' else 'dew-point'} temperature "
+                             "cannot exceed the dry-bulb temperature")
+    from CoolProp.HumidAirProp import HAPropsSI
+
+    def prop(out: str) -> float:
+        return float(HAPropsSI(out, "T", dry_bulb, "P", pressure, name, value))
+
+    w = prop("W")
+    v = prop("Vda")
+    return Outcome(
+        {
+            "humidity_ratio": w,
+            "relative_humidity": prop("R"),
+            "wet_bulb": prop("Twb"),
+            "dew_point": prop("Tdp") if w > 0 else 0.0,
+            "enthalpy": prop("Hda"),
+            "specific_volume": v,
+            "density": (1 + w) / v,
+            "cp": prop("cp"),
+        },
+        method=f"HAPropsSI from T, P and {name}",
+    )
+
+
+@tool(
+    topic="steam",
+    reference=_IAPWS,
+    outputs={
+        "temperature": Out("K", "temperature"),
+        "pressure": Out("Pa", "pressure"),
+        "density": Out("kg/m**3", "density"),
+        "specific_volume": Out("m**3/kg", "specific volume"),
+        "enthalpy": Out("J/kg", "specific enthalpy (IAPWS reference: liquid at the triple point)"),
+        "entropy": Out("J/kg/K", "specific entropy"),
+        "internal_energy": Out("J/kg", "specific internal energy"),
+        "cp": Out("J/kg/K", "isobaric heat capacity (two-phase: not defined, 0)"),
+        "quality": Out("", "vapour mass fraction (-1 outside the two-phase region)"),
+        "phase": Out(None, "phase: liquid, gas, twophase, supercritical ..."),
+    },
+)
+def steam_properties(
+    temperature: Annotated[float | None, Q("temperature", "temperature")] = None,
+    pressure: Annotated[float | None, Q("pressure", "pressure")] = None,
+    enthalpy: Annotated[float | None, Q("specific_energy", "specific enthalpy")] = None,
+    entropy: Annotated[float | None, Q("specific_heat", "specific entropy (J/kg/K, kJ/kg/K)")
+                       ] = None,
+    quality: Annotated[float | None, Q("dimensionless", "vapour quality 0..1 (saturated)", ge=0,
+                                       le=1)] = None,
+) -> Outcome:
+    """Steam-table properties of water or steam (IAPWS-95) from any two of temperature,
+    pressure, enthalpy, entropy and quality: compressed liquid, saturated mixture,
+    superheated or supercritical. E.g. the enthalpy of superheated steam at 10 bar and
+    300 °C, or T and quality after an isentropic expansion (give P and s)."""
+    from CoolProp.CoolProp import PhaseSI, PropsSI
+
+    given = [(k, v) for k, v in (("T", temperature), ("P", pressure), ("H", enthalpy),
+                                 ("S", entropy), ("Q", quality)) if v is not None]
+    if len(given) != 2:
+        raise ToolInputError("give exactly two of temperature, pressure, enthalpy, entropy, "
+                             "quality")
+    (n1, v1), (n2, v2) = given
+    try:
+        phase = PhaseSI(n1, v1, n2, v2, "Water")
+
+        def prop(out: str) -> float:
+            return float(PropsSI(out, n1, v1, n2, v2, "Water"))
+
+        values: dict[str, Any] = {
+            "temperature": prop("T"),
+            "pressure": prop("P"),
+            "density": prop("D"),
+            "enthalpy": prop("H"),
+            "entropy": prop("S"),
+            "internal_energy": prop("U"),
+            "quality": prop("Q"),
+        }
+    except ValueError as error:
+        raise ToolInputError(f"CoolProp cannot evaluate water at {n1}={v1:g}, {n2}={v2:g} (SI): "
+                             f"{str(error).splitlines()[0]}") from None
+    values["specific_volume"] = 1 / values["density"]
+    two_phase = 0 <= values["quality"] <= 1 and phase.startswith("twophase")
+    values["cp"] = 0.0 if two_phase else prop("Cpmass")
+    if not two_phase:
+        values["quality"] = -1.0
+    values["phase"] = phase
+    return Outcome(values, method="IAPWS-95 (CoolProp)")
+
+
+@tool(
+    topic="steam",
+    reference=_IAPWS + "; IAPWS SR1-86 saturation properties",
+    outputs={
+        "T_sat": Out("K", "saturation temperature"),
+        "P_sat": Out("Pa", "saturation pressure"),
+        "h_f": Out("J/kg", "saturated liquid enthalpy"),
+        "h_g": Out("J/kg", "saturated vapour enthalpy"),
+        "h_fg": Out("J/kg", "latent heat of vaporisation"),
+        "s_f": Out("J/kg/K", "saturated liquid entropy"),
+        "s_g": Out("J/kg/K", "saturated vapour entropy"),
+        "v_f": Out("m**3/kg", "saturated liquid specific volume"),
+        "v_g": Out("m**3/kg", "saturated vapour specific volume"),
+    },
+)
+def steam_saturation(
+    temperature: Annotated[float | None, Q("temperature", "saturation temperature (give this "
+                                           "or pressure)")] = None,
+    pressure: Annotated[float | None, Q("pressure", "saturation pressure")] = None,
+) -> dict[str, float]:
+    """Saturated water and steam table entry (IAPWS-95) at a temperature or a pressure:
+    Tsat or Psat, liquid and vapour enthalpies, latent heat, entropies and specific
+    volumes. Valid from the triple point (273.16 K) to the critical point (647.096 K)."""
+    from CoolProp.CoolProp import PropsSI
+
+    if (temperature is None) == (pressure is None):
+        raise ToolInputError("give exactly one of temperature and pressure")
+    name, value = ("T", temperature) if temperature is not None else ("P", pressure)
+    t_crit, p_crit = 647.096, 22.064e6
+    if name == "T" and not 273.16 <= value <= t_crit:  # type: ignore[operator]
+        raise ToolInputError("saturation temperature must be between 273.16 K and 647.096 K")
+    if name == "P" and not 611.655 <= value <= p_crit:  # type: ignore[operator]
+        raise ToolInputError("saturation pressure must be between 611.655 Pa and 22.064 MPa")
+
+    def sat(out: str, q: float) -> float:
+        return float(PropsSI(out, name, value, "Q", q, "Water"))
+
+    h_f, h_g = sat("H", 0), sat("H", 1)
+    return {
+        "T_sat": sat("T", 0),
+        "P_sat": sat("P", 0),
+        "h_f": h_f,
+        "h_g": h_g,
+        "h_fg": h_g - h_f,
+        "s_f": sat("S", 0),
+        "s_g": sat("S", 1),
+        "v_f": 1 / sat("D", 0),
+        "v_g": 1 / sat("D", 1),
+    }
+
+
+TOOLS = (humid_air_properties, steam_properties, steam_saturation)

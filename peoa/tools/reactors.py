@@ -1,0 +1,702 @@
+"""Ideal reactors: CSTR, PFR and PBR design, Ergun pressure drop, energy balance, equilibrium.
+
+Single reactions with a power-law rate law ``-r_A = k prod_j C_j^a_j``, isothermal,
+after Fogler, *Elements of Chemical Reaction Engineering* (5th ed., chs. 2-5, 11 and
+13). Concentrations follow the stoichiometric table: ``C_j = C_A0 (Theta_j + nu_j/|nu_A|
+X)/(1 + eps X)`` with ``eps = y_A0 sum(nu)/|nu_A|`` for an ideal gas at constant T and
+P, and ``eps = 0`` for a liquid. The integrals and ODEs are solved with
+``scipy.integrate``; packed-bed pressure drop uses ``fluids.packed_bed.Ergun``;
+formation data come from ``thermo``/``chemicals``.
+
+Rate constants carry their units (``{"value": 0.1, "unit": "L/mol/s"}``) and pint checks
+them against the overall order n: ``(concentration)^(1-n)/time`` per volume of reactor.
+
+>>> from peoa.tools import get_registry
+>>> r = get_registry().run("reactor_cstr", {"species": ["A", "B"], "stoichiometry": [-1, 1],
+...     "key": "A", "orders": [1, 0], "rate_constant": {"value": 0.1, "unit": "1/min"},
+...     "feed_concentrations": [{"value": 2, "unit": "mol/L"}, {"value": 0, "unit": "mol/L"}],
+...     "volumetric_flow": {"value": 10, "unit": "L/min"}, "conversion": 0.9})
+>>> round(r.value("volume", "L"), 6)
+900.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Annotated, Any
+
+import fluids.packed_bed
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+from peoa.tools.quantity import Quantity, parse_quantity, ureg
+
+__all__ = [
+    "TOOLS",
+    "adiabatic_temperature_rise",
+    "equilibrium_constant",
+    "equilibrium_conversion",
+    "ergun_pressure_drop",
+    "reactor_cstr",
+    "reactor_pbr",
+    "reactor_pfr",
+]
+
+R_GAS = 8.314462618  # J/mol/K, CODATA 2018
+_D = "dimensionless"
+
+Species = Annotated[list[str], P("species labels (e.g. ['A', 'B', 'C', 'I']); include inerts")]
+Stoich = Annotated[
+    list[float],
+    P(
+        "stoichiometric coefficients in the order of species: negative for "
+        "reactants, positive for products, 0 for inerts"
+    ),
+]
+Key = Annotated[str, P("the key (limiting) reactant; conversion is based on it")]
+Orders = Annotated[
+    list[float],
+    P("reaction order in each species, in species order (0 when absent from the rate law)"),
+]
+FeedC = Annotated[
+    list[float], Q("molar_concentration", "inlet concentration of each species", ge=0)
+]
+Phase = Annotated[
+    str,
+    P(
+        "liquid (constant density) or gas (ideal gas, isothermal, isobaric: "
+        "volume changes with moles)",
+        choices=("liquid", "gas"),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class _Kinetics:
+    """The stoichiometric table of one reaction in terms of the key's conversion."""
+
+    nu: tuple[float, ...]  # coefficients divided by |nu_key|
+    orders: tuple[float, ...]
+    c0: tuple[float, ...]  # inlet concentrations, mol/m3
+    key: int
+    eps: float
+
+    @property
+    def ca0(self) -> float:
+        return self.c0[self.key]
+
+    def concentrations(self, x: float, y: float = 1.0) -> list[float]:
+        """C_j(X) with pressure ratio y = P/P0 (gas only)."""
+        scale = y / (1 + self.eps * x)
+        return [
+            max(c + n * self.ca0 * x, 0.0) * scale for c, n in zip(self.c0, self.nu, strict=True)
+        ]
+
+    def rate(self, k: float, x: float, y: float = 1.0) -> float:
+        """-r_key = k prod C_j^a_j, in the units of k times mol/m3 powers."""
+        value = k
+        for c, a in zip(self.concentrations(x, y), self.orders, strict=True):
+            if a:
+                value *= c**a
+        return value
+
+
+def _kinetics(
+    species: Sequence[str],
+    stoichiometry: Sequence[float],
+    key: str,
+    orders: Sequence[float],
+    feed: Sequence[float],
+    phase: str,
+) -> _Kinetics:
+    n = len(species)
+    for label, values in (
+        ("stoichiometry", stoichiometry),
+        ("orders", orders),
+        ("feed_concentrations", feed),
+    ):
+        if len(values) != n:
+            raise ToolInputError(
+                f"{label} has {len(values)} entries for {n} species; give one per species"
+            )
+    if key not in species:
+        raise ToolInputError(f"key {key!r} is not one of the species {list(species)}")
+    i = list(species).index(key)
+    if stoichiometry[i] >= 0:
+        raise ToolInputError(f"the key {key!r} must be a reactant (negative coefficient)")
+    if feed[i] <= 0:
+        raise ToolInputError(f"the key {key!r} must be in the feed (concentration > 0)")
+    nu = tuple(v / -stoichiometry[i] for v in stoichiometry)
+    eps = 0.0
+    if phase == "gas":
+        eps = feed[i] / sum(feed) * sum(nu)
+    return _Kinetics(nu=nu, orders=tuple(orders), c0=tuple(feed), key=i, eps=eps)
+
+
+def _rate_constant(k: Quantity, order: float, per_mass: bool = False) -> float:
+    """k in SI for overall order n: (mol/m3)^(1-n)/s, or (mol/m3)^-n mol/kg/s per catalyst."""
+    unit = f"(mol/m**3)**{-order} * mol/kg/s" if per_mass else f"(mol/m**3)**{1 - order} / s"
+    quantity = parse_quantity(k.value, k.unit)
+    try:
+        value = float(quantity.to(ureg.Unit(unit)).magnitude)
+    except Exception:
+        example = (
+            "mol/kg/s/(mol/L)^n"
+            if per_mass
+            else {0: "mol/L/s", 1: "1/s", 2: "L/mol/s"}.get(int(order), "(L/mol)^(n-1)/s")
+        )
+        raise ToolInputError(
+            f"rate_constant {k.value:g} {k.unit!r} does not fit an overall order of {order:g}: "
+            f"expected units of {unit.replace('**', '^')} (e.g. {example})"
+        ) from None
+    if not math.isfinite(value) or value <= 0:
+        raise ToolInputError("rate_constant must be a positive finite number")
+    return value
+
+
+_REACTOR_OUT = {
+    "volume": Out("m**3", "reactor volume"),
+    "space_time": Out("s", "space time tau = V/v0"),
+    "FA0": Out("mol/s", "molar feed rate of the key reactant"),
+    "rate_exit": Out("mol/m**3/s", "rate of disappearance of the key at the outlet"),
+    "epsilon": Out("", "volume change parameter eps = y_A0 delta"),
+}
+
+
+@tool(
+    topic="reactors",
+    reference="Fogler, Elements of Chemical Reaction Engineering 5th ed. ch. 2 (CSTR design "
+    "equation V = F_A0 X/(-r_A)exit) and ch. 4 (stoichiometric table)",
+    outputs=_REACTOR_OUT,
+)
+def reactor_cstr(
+    species: Species,
+    stoichiometry: Stoich,
+    key: Key,
+    orders: Orders,
+    rate_constant: Annotated[
+        Quantity,
+        P(
+            "rate constant with its units, e.g. {'value': 0.1, "
+            "'unit': 'L/mol/s'} for a second-order reaction"
+        ),
+    ],
+    feed_concentrations: FeedC,
+    volumetric_flow: Annotated[float, Q("volumetric_flow", "inlet volumetric flow v0", gt=0)],
+    conversion: Annotated[float, Q(_D, "conversion of the key reactant", gt=0, lt=1)],
+    phase: Phase = "liquid",
+) -> dict[str, float]:
+    """Volume of an isothermal continuous stirred-tank reactor (CSTR) for a target
+    conversion with a power-law rate law: V = F_A0 X / (-r_A(X)), the rate evaluated at
+    the outlet (= tank) composition. Handles gas-phase volume change at constant T, P."""
+    kin = _kinetics(species, stoichiometry, key, orders, feed_concentrations, phase)
+    k = _rate_constant(rate_constant, sum(orders))
+    fa0 = kin.ca0 * volumetric_flow
+    r = kin.rate(k, conversion)
+    if r <= 0:
+        raise ToolInputError("the rate is zero at this conversion (a reactant is used up)")
+    v = fa0 * conversion / r
+    return {
+        "volume": v,
+        "space_time": v / volumetric_flow,
+        "FA0": fa0,
+        "rate_exit": r,
+        "epsilon": kin.eps,
+    }
+
+
+@tool(
+    topic="reactors",
+    reference="Fogler 5th ed. ch. 2 (PFR design equation V = F_A0 int_0^X dX/(-r_A)) and ch. 4; "
+    "integrated with scipy.integrate.quad",
+    outputs=_REACTOR_OUT,
+)
+def reactor_pfr(
+    species: Species,
+    stoichiometry: Stoich,
+    key: Key,
+    orders: Orders,
+    rate_constant: Annotated[
+        Quantity,
+        P(
+            "rate constant with its units, e.g. {'value': 0.1, "
+            "'unit': 'L/mol/s'} for a second-order reaction"
+        ),
+    ],
+    feed_concentrations: FeedC,
+    volumetric_flow: Annotated[float, Q("volumetric_flow", "inlet volumetric flow v0", gt=0)],
+    conversion: Annotated[float, Q(_D, "conversion of the key reactant", gt=0, lt=1)],
+    phase: Phase = "liquid",
+) -> dict[str, float]:
+    """Volume of an isothermal plug-flow reactor (PFR) for a target conversion with a
+    power-law rate law, V = F_A0 int_0^X dX / (-r_A(X)), including gas-phase volume change
+    at constant T and P (no pressure drop)."""
+    from scipy.integrate import quad
+
+    kin = _kinetics(species, stoichiometry, key, orders, feed_concentrations, phase)
+    k = _rate_constant(rate_constant, sum(orders))
+    fa0 = kin.ca0 * volumetric_flow
+    if kin.rate(k, conversion) <= 0:
+        raise ToolInputError("the rate reaches zero before this conversion (a reactant is used up)")
+    integral, _ = quad(lambda x: 1.0 / kin.rate(k, x), 0.0, conversion, limit=200, epsrel=1e-10)
+    v = fa0 * integral
+    return {
+        "volume": v,
+        "space_time": v / volumetric_flow,
+        "FA0": fa0,
+        "rate_exit": kin.rate(k, conversion),
+        "epsilon": kin.eps,
+    }
+
+
+def _ergun_alpha(
+    volumetric_flow: float,
+    area: float,
+    particle_diameter: float,
+    voidage: float,
+    density: float,
+    viscosity: float,
+    catalyst_density: float,
+    pressure: float,
+) -> float:
+    """Fogler's pressure-drop parameter alpha = 2 beta0 / (Ac rho_c (1 - phi) P0) [1/kg]."""
+    beta0 = fluids.packed_bed.Ergun(
+        dp=particle_diameter,
+        voidage=voidage,
+        vs=volumetric_flow / area,
+        rho=density,
+        mu=viscosity,
+        L=1.0,
+    )
+    return 2 * beta0 / (area * catalyst_density * (1 - voidage) * pressure)
+
+
+@tool(
+    topic="reactors",
+    reference="Fogler 5th ed. sec. 5.5 (dX/dW = -r'_A/F_A0, dy/dW = -alpha (1 + eps X)"
+    "/(2y)); Ergun, Chem. Eng. Prog. 48 (1952) 89 via fluids.packed_bed.Ergun; "
+    "scipy.integrate.solve_ivp",
+    outputs={
+        "catalyst_weight": Out("kg", "catalyst weight"),
+        "conversion": Out("", "conversion of the key at the outlet"),
+        "pressure_ratio": Out("", "outlet over inlet pressure y = P/P0"),
+        "alpha": Out("1/kg", "pressure-drop parameter used"),
+        "epsilon": Out("", "volume change parameter"),
+    },
+)
+def reactor_pbr(
+    species: Species,
+    stoichiometry: Stoich,
+    key: Key,
+    orders: Orders,
+    rate_constant: Annotated[
+        Quantity,
+        P(
+            "rate constant per catalyst mass with units, e.g. "
+            "{'value': 0.0266, 'unit': 'L**2/mol/kg/s'} for "
+            "second order"
+        ),
+    ],
+    feed_concentrations: FeedC,
+    volumetric_flow: Annotated[float, Q("volumetric_flow", "inlet volumetric flow v0", gt=0)],
+    conversion: Annotated[
+        float | None, Q(_D, "target conversion (then W is found)", gt=0, lt=1)
+    ] = None,
+    catalyst_weight: Annotated[
+        float | None, Q("mass", "catalyst weight (then X is found)", gt=0)
+    ] = None,
+    alpha: Annotated[
+        float | None,
+        P(
+            "pressure-drop parameter alpha in 1/kg (0 = no pressure "
+            "drop); or give the Ergun bed data below",
+            ge=0,
+        ),
+    ] = None,
+    particle_diameter: Annotated[
+        float | None, Q("length", "catalyst particle diameter", gt=0)
+    ] = None,
+    voidage: Annotated[float | None, Q(_D, "bed void fraction", gt=0, lt=1)] = None,
+    cross_section: Annotated[float | None, Q("area", "bed cross-sectional area", gt=0)] = None,
+    gas_density: Annotated[float | None, Q("density", "inlet gas density", gt=0)] = None,
+    gas_viscosity: Annotated[float | None, Q("dynamic_viscosity", "gas viscosity", gt=0)] = None,
+    catalyst_density: Annotated[
+        float | None, Q("density", "solid catalyst particle density", gt=0)
+    ] = None,
+    inlet_pressure: Annotated[float | None, Q("pressure", "inlet pressure P0")] = None,
+    phase: Phase = "gas",
+) -> Outcome:
+    """Isothermal packed-bed reactor (PBR) with a power-law rate per catalyst mass and
+    Ergun pressure drop: dX/dW = -r'_A/F_A0 and dy/dW = -alpha (1 + eps X)/(2 y), with gas
+    concentrations scaled by y = P/P0. Give a target conversion (find W) or a catalyst
+    weight (find X); give alpha, or the bed data to compute it from Ergun's equation."""
+    from scipy.integrate import solve_ivp
+
+    if (conversion is None) == (catalyst_weight is None):
+        raise ToolInputError("give exactly one of conversion and catalyst_weight")
+    kin = _kinetics(species, stoichiometry, key, orders, feed_concentrations, phase)
+    k = _rate_constant(rate_constant, sum(orders), per_mass=True)
+    bed = (
+        particle_diameter,
+        voidage,
+        cross_section,
+        gas_density,
+        gas_viscosity,
+        catalyst_density,
+        inlet_pressure,
+    )
+    if alpha is None:
+        if any(v is None for v in bed):
+            raise ToolInputError(
+                "give alpha, or all of particle_diameter, voidage, cross_section, gas_density, "
+                "gas_viscosity, catalyst_density and inlet_pressure"
+            )
+        alpha = _ergun_alpha(volumetric_flow, *bed)  # type: ignore[arg-type]
+    if phase == "liquid" and alpha:
+        warn("pressure drop barely affects a liquid's concentrations; alpha is ignored")
+        alpha = 0.0
+    fa0 = kin.ca0 * volumetric_flow
+
+    def rhs(_w: float, state: list[float]) -> list[float]:
+        x, y = state
+        y = max(y, 1e-9)
+        return [
+            kin.rate(k, min(x, 1.0), y if phase == "gas" else 1.0) / fa0,
+            -alpha * (1 + kin.eps * x) / (2 * y),
+        ]
+
+    def reached(_w: float, state: list[float]) -> float:
+        return state[0] - (conversion or 2.0)
+
+    def plugged(_w: float, state: list[float]) -> float:
+        return state[1] - 1e-6
+
+    reached.terminal = True  # type: ignore[attr-defined]
+    plugged.terminal = True  # type: ignore[attr-defined]
+    w_end = catalyst_weight if catalyst_weight is not None else 1e12
+    sol = solve_ivp(
+        rhs,
+        (0.0, w_end),
+        [0.0, 1.0],
+        events=[reached, plugged],
+        method="LSODA",
+        rtol=1e-10,
+        atol=1e-12,
+    )
+    if sol.t_events[1].size:
+        raise ToolInputError(
+            f"the pressure falls to zero at W = {sol.t_events[1][0]:.4g} kg before the target; "
+            "use a larger particle size or cross-section"
+        )
+    if conversion is not None:
+        if not sol.t_events[0].size:
+            raise ToolInputError(f"conversion {conversion:.4g} is not reachable")
+        w = float(sol.t_events[0][0])
+        x_out, y_out = sol.y_events[0][0]
+    else:
+        w = float(catalyst_weight)  # type: ignore[arg-type]
+        x_out, y_out = sol.y[0][-1], sol.y[1][-1]
+    return Outcome(
+        {
+            "catalyst_weight": w,
+            "conversion": x_out,
+            "pressure_ratio": y_out,
+            "alpha": alpha,
+            "epsilon": kin.eps,
+        },
+        method="PBR with Ergun pressure drop" if alpha else "PBR without pressure drop",
+    )
+
+
+@tool(
+    topic="reactors",
+    reference="Ergun, Chem. Eng. Prog. 48 (1952) 89; Bird, Stewart & Lightfoot 2nd ed. eq. "
+    "6.4-12; fluids.packed_bed.Ergun",
+    outputs={
+        "pressure_drop": Out("Pa", "pressure drop over the bed"),
+        "dP_dL": Out("Pa/m", "pressure gradient"),
+        "Re_particle": Out("", "particle Reynolds number rho vs dp / mu"),
+    },
+)
+def ergun_pressure_drop(
+    particle_diameter: Annotated[
+        float, Q("length", "particle diameter (times sphericity for non-spheres)", gt=0)
+    ],
+    voidage: Annotated[float, Q(_D, "bed void fraction", gt=0, lt=1)],
+    superficial_velocity: Annotated[
+        float, Q("velocity", "superficial velocity (flow / empty bed area)", gt=0)
+    ],
+    density: Annotated[float, Q("density", "fluid density", gt=0)],
+    viscosity: Annotated[float, Q("dynamic_viscosity", "fluid viscosity", gt=0)],
+    length: Annotated[float, Q("length", "bed length", gt=0)] = 1.0,
+) -> dict[str, float]:
+    """Pressure drop of a fluid flowing through a packed bed by the Ergun equation,
+    dP/L = 150 mu (1-e)^2 vs/(e^3 dp^2) + 1.75 (1-e) rho vs^2/(e^3 dp). Use it for
+    catalyst beds, adsorbers and filters."""
+    dpdl = fluids.packed_bed.Ergun(
+        dp=particle_diameter,
+        voidage=voidage,
+        vs=superficial_velocity,
+        rho=density,
+        mu=viscosity,
+        L=1.0,
+    )
+    return {
+        "pressure_drop": dpdl * length,
+        "dP_dL": dpdl,
+        "Re_particle": density * superficial_velocity * particle_diameter / viscosity,
+    }
+
+
+@tool(
+    topic="reactors",
+    reference="Fogler 5th ed. ch. 11 (adiabatic energy balance X = sum(Theta_i Cp_i)(T - T0)"
+    "/-[dH_R(T_R) + dCp (T - T_R)])",
+    outputs={
+        "temperature": Out("K", "adiabatic outlet temperature"),
+        "temperature_rise": Out("K", "T - T0"),
+    },
+)
+def adiabatic_temperature_rise(
+    inlet_temperature: Annotated[float, Q("temperature", "feed temperature T0")],
+    heat_of_reaction: Annotated[
+        float,
+        Q(
+            "molar_energy",
+            "heat of reaction per mole of key reactant at T_ref (negative = exothermic)",
+        ),
+    ],
+    conversion: Annotated[float, Q(_D, "conversion of the key reactant", ge=0, le=1)],
+    sum_theta_cp: Annotated[
+        float,
+        Q("molar_heat_capacity", "feed heat capacity per mole of key fed, sum(Theta_i Cp_i)", gt=0),
+    ],
+    delta_cp: Annotated[
+        float, Q("molar_heat_capacity", "dCp of reaction per mole of key (sum nu_i Cp_i / |nu_A|)")
+    ] = 0.0,
+    reference_temperature: Annotated[
+        float, Q("temperature", "temperature of the heat of reaction")
+    ] = 298.15,
+) -> dict[str, float]:
+    """Outlet temperature of an adiabatic reactor from the energy balance with constant
+    heat capacities: T = [X (-dH_R(T_R)) + sum(Theta Cp) T0 + X dCp T_R] / [sum(Theta Cp)
+    + X dCp]; with dCp = 0 the rise is dT = -dH_R X / sum(Theta_i Cp_i)."""
+    denominator = sum_theta_cp + conversion * delta_cp
+    if denominator <= 0:
+        raise ToolInputError("sum_theta_cp + X delta_cp must be positive")
+    t = (
+        conversion * -heat_of_reaction
+        + sum_theta_cp * inlet_temperature
+        + conversion * delta_cp * reference_temperature
+    ) / denominator
+    if t <= 0:
+        raise ToolInputError("the energy balance gives a temperature below absolute zero")
+    return {"temperature": t, "temperature_rise": t - inlet_temperature}
+
+
+@lru_cache(maxsize=64)
+def _formation(cas: tuple[str, ...]) -> tuple[list[float | None], list[float | None], list[str]]:
+    from thermo import ChemicalConstantsPackage
+
+    constants = ChemicalConstantsPackage.constants_from_IDs(list(cas))
+    return list(constants.Hfgs), list(constants.Gfgs), list(constants.names)
+
+
+@tool(
+    topic="reactors",
+    reference="dG = -RT ln K and the van 't Hoff equation d ln K/dT = dH/(RT^2) (constant dH), "
+    "Smith, Van Ness & Abbott 7th ed. eqs. 13.11 and 13.15; ideal-gas formation data from "
+    "thermo.ChemicalConstantsPackage (chemicals Hfg, Gibbs_formation)",
+    outputs={
+        "K": Out("", "equilibrium constant (activities, standard state 1 bar ideal gas) at T"),
+        "K_ref": Out("", "equilibrium constant at the reference temperature"),
+        "dG_ref": Out("J/mol", "standard Gibbs energy of reaction at the reference temperature"),
+        "dH": Out("J/mol", "standard heat of reaction used (constant)"),
+    },
+)
+def equilibrium_constant(
+    temperature: Annotated[float, Q("temperature", "temperature at which K is wanted")],
+    species: Annotated[
+        list[str] | None,
+        P(
+            "chemical names, CAS or formulas of the gas-phase "
+            "species (formation data are looked up)"
+        ),
+    ] = None,
+    stoichiometry: Annotated[list[float] | None, P("coefficients, negative for reactants")] = None,
+    dG_ref: Annotated[
+        float | None,
+        Q("molar_energy", "standard Gibbs energy of reaction at T_ref (instead of species)"),
+    ] = None,
+    dH: Annotated[
+        float | None, Q("molar_energy", "standard heat of reaction (instead of species)")
+    ] = None,
+    reference_temperature: Annotated[float, Q("temperature", "reference temperature")] = 298.15,
+) -> dict[str, float]:
+    """Equilibrium constant of a reaction at temperature T: K_ref = exp(-dG°/(R T_ref)),
+    then van 't Hoff with constant heat of reaction, ln(K/K_ref) = -dH°/R (1/T - 1/T_ref).
+    Give the species and coefficients (gas-phase formation data at 298.15 K are looked up)
+    or dG° and dH° directly."""
+    if species is not None:
+        from peoa.tools.vle import resolve_components
+
+        if stoichiometry is None or len(stoichiometry) != len(species):
+            raise ToolInputError("give one stoichiometric coefficient per species")
+        cas = resolve_components(species)
+        hfs, gfs, names = _formation(cas)
+        missing = [n for n, h, g in zip(names, hfs, gfs, strict=True) if h is None or g is None]
+        if missing:
+            raise ToolInputError(f"no ideal-gas formation data for {missing}; give dG_ref and dH")
+        dG_ref = sum(v * g for v, g in zip(stoichiometry, gfs, strict=True))  # type: ignore[misc]
+        dH = sum(v * h for v, h in zip(stoichiometry, hfs, strict=True))  # type: ignore[misc]
+        if abs(reference_temperature - 298.15) > 1e-6:
+            raise ToolInputError(
+                "looked-up formation data are at 298.15 K; leave "
+                "reference_temperature at its default"
+            )
+    if dG_ref is None or dH is None:
+        raise ToolInputError("give species with stoichiometry, or both dG_ref and dH")
+    ln_k_ref = -dG_ref / (R_GAS * reference_temperature)
+    ln_k = ln_k_ref - dH / R_GAS * (1 / temperature - 1 / reference_temperature)
+    if abs(ln_k) > 700:
+        raise ToolInputError(f"ln K = {ln_k:.4g} overflows: the reaction is complete (or absent)")
+    return {"K": math.exp(ln_k), "K_ref": math.exp(ln_k_ref), "dG_ref": dG_ref, "dH": dH}
+
+
+_P_STD = 1e5  # Pa, standard-state pressure
+_C_STD = 1000.0  # mol/m3, 1 mol/L standard state for solutes
+
+
+@tool(
+    topic="reactors",
+    reference="Fogler 5th ed. ch. 4 (equilibrium conversion, worked example N2O4 = 2 NO2); "
+    "Smith, Van Ness & Abbott 7th ed. sec. 13.7; root found with scipy.optimize.brentq",
+    outputs={
+        "conversion": Out("", "equilibrium conversion of the key reactant"),
+        "extent": Out("", "reaction extent per unit of the feed basis"),
+        "mole_fractions": Out("", "equilibrium mole fractions"),
+    },
+)
+def equilibrium_conversion(
+    species: Species,
+    stoichiometry: Stoich,
+    key: Key,
+    feed: Annotated[
+        list[float],
+        P("feed amounts of each species on any consistent basis (moles, molar flows or ratios)"),
+    ],
+    K: Annotated[
+        Quantity,
+        P(
+            "equilibrium constant with units: dimensionless (activities: "
+            "p/1 bar or C/1 mol/L), pressure^dn (Kp) or concentration^dn (Kc)"
+        ),
+    ],
+    temperature: Annotated[float, Q("temperature", "reaction temperature")],
+    pressure: Annotated[
+        float | None,
+        Q("pressure", "total pressure (gas; for constant volume the initial pressure)"),
+    ] = None,
+    mode: Annotated[
+        str,
+        P(
+            "gas_constant_pressure (flow reactor), gas_constant_volume (batch) "
+            "or liquid (ideal solution, needs feed_total_concentration)",
+            choices=("gas_constant_pressure", "gas_constant_volume", "liquid"),
+        ),
+    ] = "gas_constant_pressure",
+    feed_total_concentration: Annotated[
+        float | None, Q("molar_concentration", "total feed concentration (liquid mode)", gt=0)
+    ] = None,
+) -> dict[str, Any]:
+    """Equilibrium conversion of a single reaction from its equilibrium constant: solves
+    prod_i a_i^nu_i = K for the extent, with ideal-gas partial pressures (constant P flow
+    or constant V batch) or ideal-solution concentrations. K may be dimensionless, Kp
+    (pressure^dn) or Kc (concentration^dn); pint reads the basis from its units."""
+    from scipy.optimize import brentq
+
+    n = len(species)
+    if len(stoichiometry) != n or len(feed) != n:
+        raise ToolInputError("give one stoichiometric coefficient and one feed amount per species")
+    if key not in species:
+        raise ToolInputError(f"key {key!r} is not one of the species {list(species)}")
+    if any(f < 0 for f in feed):
+        raise ToolInputError("feed amounts must be non-negative")
+    i = list(species).index(key)
+    if stoichiometry[i] >= 0 or feed[i] <= 0:
+        raise ToolInputError(f"the key {key!r} must be a reactant present in the feed")
+    dn = sum(stoichiometry)
+    quantity = parse_quantity(K.value, K.unit)
+    if K.value <= 0:
+        raise ToolInputError("K must be positive")
+    dims = quantity.dimensionality
+    if not dims:
+        basis, k_si = "activity", float(quantity.to("").magnitude)
+    elif dims == (ureg.Pa**dn).dimensionality:
+        basis, k_si = "pressure", float(quantity.to(ureg.Pa**dn).magnitude)
+    elif dims == ((ureg.mol / ureg.m**3) ** dn).dimensionality:
+        basis, k_si = "concentration", float(quantity.to((ureg.mol / ureg.m**3) ** dn).magnitude)
+    else:
+        raise ToolInputError(
+            f"K in {K.unit!r} fits neither a dimensionless K, Kp in pressure^{dn:g} nor Kc in "
+            f"concentration^{dn:g}"
+        )
+    total0 = sum(feed)
+    if mode.startswith("gas"):
+        if pressure is None:
+            raise ToolInputError("gas-phase equilibrium needs the pressure")
+    elif feed_total_concentration is None:
+        raise ToolInputError("liquid mode needs feed_total_concentration")
+
+    def ln_q(xi: float) -> float:
+        moles = [f + v * xi for f, v in zip(feed, stoichiometry, strict=True)]
+        total = sum(moles)
+        value = 0.0
+        for m, v in zip(moles, stoichiometry, strict=True):
+            if not v:
+                continue
+            if mode == "liquid":
+                c = m / total0 * feed_total_concentration  # type: ignore[operator]
+                a = c / _C_STD if basis == "activity" else c
+                if basis == "pressure":
+                    a = c * R_GAS * temperature
+            else:
+                p = m / (total if mode == "gas_constant_pressure" else total0) * pressure
+                a = {
+                    "activity": p / _P_STD,
+                    "pressure": p,
+                    "concentration": p / (R_GAS * temperature),
+                }[basis]
+            value += v * math.log(max(a, 1e-300))
+        return value
+
+    hi = min(f / -v for f, v in zip(feed, stoichiometry, strict=True) if v < 0)
+    # products in the feed allow a negative extent (reaction running backwards)
+    lo = max((-f / v for f, v in zip(feed, stoichiometry, strict=True) if v > 0), default=0.0)
+    if lo >= hi:
+        raise ToolInputError("no extent keeps every amount non-negative")
+    span = hi - lo
+    target = math.log(k_si)
+    xi = brentq(
+        lambda e: ln_q(e) - target, lo + 1e-13 * span, hi - 1e-13 * span, xtol=1e-15, maxiter=500
+    )
+    moles = [f + v * xi for f, v in zip(feed, stoichiometry, strict=True)]
+    return {
+        "conversion": xi * -stoichiometry[i] / feed[i],
+        "extent": xi,
+        "mole_fractions": [m / sum(moles) for m in moles],
+    }
+
+
+TOOLS = (
+    reactor_cstr,
+    reactor_pfr,
+    reactor_pbr,
+    ergun_pressure_drop,
+    adiabatic_temperature_rise,
+    equilibrium_constant,
+    equilibrium_conversion,
+)
