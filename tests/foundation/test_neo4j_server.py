@@ -48,7 +48,7 @@ def test_data_survives_stop_and_start(own_server) -> None:  # type: ignore[no-un
 
 
 def test_start_is_a_no_op_when_running_and_password_is_private(own_server) -> None:  # type: ignore[no-untyped-def]
-    own, server = own_server
+    _, server = own_server
     first = server.start()
     second = server.start()
     assert first.pid == second.pid
