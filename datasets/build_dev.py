@@ -156,7 +156,7 @@ def _pipe_dP(Q: float, D: float, L: float, rough: float, rho: float, mu: float,
 # ---------------------------------------------------------------------------------------
 # units
 
-@problem("units-001", "units", "kPa", ("convert_units",),
+@problem("units-001", "units", "kPa", ("unit_convert",),
          """A pressure gauge on a separator reads {Pg} psig. Local atmospheric pressure is
          {Patm} psia. What is the absolute pressure in the separator, in kPa?""",
          Pg=150.0, Patm=14.696)
@@ -164,7 +164,7 @@ def _(Pg: float, Patm: float) -> float:
     return _q(Pg + Patm, "psi").to("kPa").magnitude
 
 
-@problem("units-002", "units", "W/(m**2*K)", ("convert_units",),
+@problem("units-002", "units", "W/(m**2*K)", ("unit_convert",),
          """A vendor quotes an overall heat-transfer coefficient of {U} Btu/(h·ft²·°F) for a
          condenser. Express it in W/(m²·K).""",
          U=120.0)
@@ -172,7 +172,7 @@ def _(U: float) -> float:
     return _q(U, "Btu/(hour*foot**2*delta_degF)").to("W/(m**2*K)").magnitude
 
 
-@problem("units-003", "units", "m**3/hour", ("convert_units",),
+@problem("units-003", "units", "m**3/hour", ("unit_convert",),
          """A centrifugal pump is rated for {Q} US gallons per minute. What is that flow in
          m³/h?""",
          Q=350.0)
@@ -180,14 +180,14 @@ def _(Q: float) -> float:
     return _q(Q, "gallon/minute").to("m**3/hour").magnitude
 
 
-@problem("units-004", "units", "K", ("convert_units",),
+@problem("units-004", "units", "K", ("unit_convert",),
          """The outlet of a fired heater is at {T} °F. What is this temperature in kelvin?""",
          T=662.0)
 def _(T: float) -> float:
     return _q(T, "degF").to("K").magnitude
 
 
-@problem("units-005", "units", "mPa*s", ("convert_units",),
+@problem("units-005", "units", "mPa*s", ("unit_convert",),
          """A lube oil has a kinematic viscosity of {nu} cSt and a density of {rho} kg/m³ at
          the operating temperature. What is its dynamic viscosity in mPa·s (cP)?""",
          nu=45.0, rho=870.0)
@@ -198,7 +198,7 @@ def _(nu: float, rho: float) -> float:
 # ---------------------------------------------------------------------------------------
 # properties
 
-@problem("properties-001", "properties", "kg/m**3", ("water_properties", "fluid_properties"),
+@problem("properties-001", "properties", "kg/m**3", ("density", "steam_properties"),
          """What is the density of liquid water at {T_C} °C and {P_kPa} kPa absolute, in
          kg/m³? Use the IAPWS-95 formulation.""",
          T_C=60.0, P_kPa=101.325)
@@ -213,7 +213,7 @@ def _(T_C: float) -> float:
     return _psat("benzene", T_C + 273.15) / 1e3
 
 
-@problem("properties-003", "properties", "micropascal*second", ("fluid_properties",),
+@problem("properties-003", "properties", "micropascal*second", ("viscosity", "pure_properties"),
          """Estimate the dynamic viscosity of methane gas at {T_C} °C and {P_bar} bar
          absolute, in µPa·s.""",
          T_C=25.0, P_bar=1.0)
@@ -221,7 +221,7 @@ def _(T_C: float, P_bar: float) -> float:
     return _coolprop("V", "T", T_C + 273.15, "P", P_bar * 1e5, "Methane") * 1e6
 
 
-@problem("properties-004", "properties", "kg/m**3", ("fluid_properties", "gas_density"),
+@problem("properties-004", "properties", "kg/m**3", ("density",),
          """What is the density of dry air at {T} K and {P_bar} bar absolute, in kg/m³?""",
          T=300.0, P_bar=2.0)
 def _(T: float, P_bar: float) -> float:
@@ -237,7 +237,7 @@ def _(T_C: float) -> float:
     return float(Chemical("ethanol", T=T_C + 273.15).Cpl)
 
 
-@problem("properties-006", "properties", "K", ("saturation_properties",),
+@problem("properties-006", "properties", "K", ("saturation_temperature",),
          """At what temperature does propane boil at {P_bar} bar absolute? Give the
          saturation temperature in kelvin.""",
          P_bar=10.0)
@@ -290,7 +290,7 @@ def _(Q: float, rho: float, mu_mPas: float, L: float, D_mm: float, eps_mm: float
     return _pipe_dP(Q / 3600, D_mm / 1e3, L, eps_mm / 1e3, rho, mu_mPas / 1e3) / 1e3
 
 
-@problem("pipe_flow-005", "pipe_flow", "kPa", ("pipe_pressure_drop", "fitting_loss"),
+@problem("pipe_flow-005", "pipe_flow", "kPa", ("pipe_pressure_drop",),
          """Water at {Q} m³/h (density {rho} kg/m³, viscosity {mu_mPas} mPa·s) flows through
          {L} m of commercial-steel pipe ({D_mm} mm ID, roughness {eps_mm} mm) containing
          {n_elb} standard 90° elbows with K = {K_elb} each, {n_gate} fully open gate valves
@@ -314,7 +314,7 @@ def _(NPS: int, sch: str) -> float:
     return float(nearest_pipe(NPS=NPS, schedule=sch)[1]) * 1e3
 
 
-@problem("pipe_flow-007", "pipe_flow", "m**3/hour", ("flow_from_head", "pipe_pressure_drop"),
+@problem("pipe_flow-007", "pipe_flow", "m**3/hour", ("flow_from_head",),
          """Water (density {rho} kg/m³, viscosity {mu_mPas} mPa·s) drains by gravity from an
          open tank to an open tank whose liquid level is {dz} m lower, through {L} m of
          commercial-steel pipe with {D_mm} mm inside diameter and {eps_mm} mm roughness. The
@@ -358,7 +358,7 @@ def _(Q: float, rho: float, H: float, eta: float) -> float:
     return float(P_from_head(H, rho)) * Q / 3600 / eta / 1e3
 
 
-@problem("pumps-003", "pumps", "m", ("npsh_available", "water_properties"),
+@problem("pumps-003", "pumps", "m", ("npsh_available", "steam_saturation"),
          """A pump takes water at {T_C} °C from an open tank at {Patm_kPa} kPa atmospheric
          pressure. The liquid level is {z} m above the pump suction centreline and the
          suction line loses {hf} m of head to friction. Using water's density and vapour
@@ -406,7 +406,7 @@ def _(Q: float, rho: float, mu_mPas: float, dz: float, L: float, D_mm: float,
 # ---------------------------------------------------------------------------------------
 # compressors and compressible flow
 
-@problem("compressors-001", "compressors", "degC", ("compressor_isentropic",),
+@problem("compressors-001", "compressors", "degC", ("compressor_power_isentropic",),
          """Air (k = {k}) is compressed from {P1} bar absolute and {T1_C} °C to {P2} bar
          absolute in a compressor with an isentropic efficiency of {eta}. Treating air as an
          ideal gas, what is the actual discharge temperature in °C?""",
@@ -417,7 +417,7 @@ def _(k: float, P1: float, T1_C: float, P2: float, eta: float) -> float:
     return float(isentropic_T_rise_compression(T1_C + 273.15, P1, P2, k, eta)) - 273.15
 
 
-@problem("compressors-002", "compressors", "kW", ("compressor_isentropic",),
+@problem("compressors-002", "compressors", "kW", ("compressor_power_isentropic",),
          """A compressor takes {m} kg/s of air (molar mass {M} g/mol, k = {k}) at {T1} K and
          {P1} bar absolute and delivers it at {P2} bar absolute. The isentropic efficiency is
          {eta}. Assuming ideal gas (Z = 1), what gas power is needed, in kW?""",
@@ -429,7 +429,7 @@ def _(m: float, M: float, k: float, T1: float, P1: float, P2: float, eta: float)
     return float(w) * (m * 1e3 / M) / 1e3
 
 
-@problem("compressors-003", "compressors", "dimensionless", ("compressor_polytropic",),
+@problem("compressors-003", "compressors", "dimensionless", ("compressor_power_polytropic",),
          """A natural-gas compressor has a polytropic efficiency of {eta_p}; the gas has a heat
          capacity ratio k = {k}. What is the polytropic exponent n of the compression?""",
          eta_p=0.76, k=1.27)
@@ -478,7 +478,7 @@ def _(V: float, T: float, cp: float) -> float:
 # ---------------------------------------------------------------------------------------
 # flow measurement (ISO 5167)
 
-@problem("flow_measurement-001", "flow_measurement", "kg/s", ("orifice_flow",),
+@problem("flow_measurement-001", "flow_measurement", "kg/s", ("flow_meter_flow",),
          """An ISO 5167 square-edged orifice plate with flange taps, bore {d_mm} mm, is
          installed in a pipe of {D_mm} mm inside diameter carrying water (density {rho}
          kg/m³, viscosity {mu_mPas} mPa·s). The differential pressure is {dP_kPa} kPa at an
@@ -494,7 +494,7 @@ def _(d_mm: float, D_mm: float, rho: float, mu_mPas: float, dP_kPa: float,
         taps="flange", epsilon_specified=1.0))
 
 
-@problem("flow_measurement-002", "flow_measurement", "dimensionless", ("orifice_discharge_coefficient",),
+@problem("flow_measurement-002", "flow_measurement", "dimensionless", ("flow_meter_dp",),
          """What is the Reader-Harris/Gallagher (ISO 5167-2) discharge coefficient of a
          corner-tapped orifice with a {d_mm} mm bore in a {D_mm} mm pipe passing {m} kg/s of
          water (density {rho} kg/m³, viscosity {mu_mPas} mPa·s)?""",
@@ -506,7 +506,7 @@ def _(d_mm: float, D_mm: float, m: float, rho: float, mu_mPas: float) -> float:
                                            mu=mu_mPas / 1e3, m=m, taps="corner"))
 
 
-@problem("flow_measurement-003", "flow_measurement", "m**3/hour", ("venturi_flow",),
+@problem("flow_measurement-003", "flow_measurement", "m**3/hour", ("flow_meter_flow",),
          """A machined convergent venturi tube (ISO 5167-4) with a {d_mm} mm throat sits in a
          {D_mm} mm line carrying water (density {rho} kg/m³, viscosity {mu_mPas} mPa·s). The
          measured differential pressure is {dP_kPa} kPa at {P1_kPa} kPa absolute upstream.
@@ -523,7 +523,7 @@ def _(d_mm: float, D_mm: float, rho: float, mu_mPas: float, dP_kPa: float,
     return float(m) / rho * 3600
 
 
-@problem("flow_measurement-004", "flow_measurement", "dimensionless", ("orifice_expansibility",),
+@problem("flow_measurement-004", "flow_measurement", "dimensionless", ("flow_meter_flow",),
          """Natural gas (k = {k}) flows through an orifice plate of {d_mm} mm bore in a
          {D_mm} mm pipe. Upstream pressure is {P1} bar absolute and the downstream tap reads
          {P2} bar absolute. What is the ISO 5167-2 expansibility factor ε?""",
@@ -535,7 +535,7 @@ def _(k: float, d_mm: float, D_mm: float, P1: float, P2: float) -> float:
                                        P2=P2 * 1e5, k=k))
 
 
-@problem("flow_measurement-005", "flow_measurement", "kg/s", ("nozzle_flow",),
+@problem("flow_measurement-005", "flow_measurement", "kg/s", ("flow_meter_flow",),
          """An ISA 1932 flow nozzle (ISO 5167-3) with a {d_mm} mm throat in a {D_mm} mm pipe
          measures water (density {rho} kg/m³, viscosity {mu_mPas} mPa·s). The differential
          pressure is {dP_kPa} kPa at {P1_kPa} kPa absolute upstream. What is the mass flow in
@@ -572,7 +572,7 @@ def _(Q: float, P1: float, P2: float, rho: float, Psat_kPa: float, Pc_MPa: float
 
 
 @problem("control_valves-002", "control_valves", "gallon/(minute*psi**0.5)",
-         ("control_valve_liquid", "kv_cv_conversion"),
+         ("control_valve_liquid", "flow_coefficient_convert"),
          """A line-size control valve passes {Q} m³/h of water (density {rho} kg/m³, vapour
          pressure {Psat_kPa} kPa, critical pressure {Pc_MPa} MPa, viscosity {mu_mPas} mPa·s)
          from {P1} bar absolute to {P2} bar absolute; FL = {FL}, Fd = {Fd}. What US flow
@@ -647,7 +647,7 @@ def _(**kw: float) -> float:
     return _api520_gas_area(**kw) * 1e6
 
 
-@problem("relief-002", "relief", "inch**2", ("relief_valve_gas", "relief_orifice_letter"),
+@problem("relief-002", "relief", "inch**2", ("relief_valve_gas", "api526_orifice"),
          """For a gas relief case of {m_kgh} kg/h (molar mass {MW} g/mol, k = {k}, Z = {Z},
          relieving temperature {T} K), set pressure {Pset} barg, {over}% overpressure,
          discharge to atmosphere ({Patm} bar), Kd = 0.975 and Kb = Kc = 1: size by API 520,
@@ -675,7 +675,7 @@ def _(m: float, rho: float, Pset: float, over: float, Patm: float) -> float:
                             Kd=0.65, Kc=1.0, Kw=1.0, Kv=1.0)) * 1e6
 
 
-@problem("relief-004", "relief", "mm**2", ("relief_valve_steam", "steam_properties"),
+@problem("relief-004", "relief", "mm**2", ("relief_valve_steam", "steam_saturation"),
          """A safety valve on a steam drum must relieve {m_kgh} kg/h of saturated steam. Set
          pressure is {Pset} barg with {over}% overpressure and atmospheric pressure is {Patm}
          bar. Take the steam temperature as the saturation temperature at the relieving
@@ -694,7 +694,7 @@ def _(m_kgh: float, Pset: float, over: float, Patm: float) -> float:
 # ---------------------------------------------------------------------------------------
 # heat exchangers
 
-@problem("heat_exchangers-001", "heat_exchangers", "K", ("lmtd",),
+@problem("heat_exchangers-001", "heat_exchangers", "K", ("hx_lmtd",),
          """In a counter-current exchanger the hot stream is cooled from {Thi} °C to {Tho} °C
          and the cold stream is heated from {Tci} °C to {Tco} °C. What is the log-mean
          temperature difference, in K?""",
@@ -705,7 +705,7 @@ def _(Thi: float, Tho: float, Tci: float, Tco: float) -> float:
     return float(LMTD(Thi, Tho, Tci, Tco, counterflow=True))
 
 
-@problem("heat_exchangers-002", "heat_exchangers", "dimensionless", ("lmtd_correction_factor",),
+@problem("heat_exchangers-002", "heat_exchangers", "dimensionless", ("hx_lmtd",),
          """A shell-and-tube exchanger with one shell pass and two (or an even number of) tube
          passes cools a hot fluid from {Thi} °C to {Tho} °C while heating a cold fluid from
          {Tci} °C to {Tco} °C. What is the LMTD correction factor F?""",
@@ -716,8 +716,7 @@ def _(Thi: float, Tho: float, Tci: float, Tco: float) -> float:
     return float(F_LMTD_Fakheri(Thi, Tho, Tci, Tco, shells=1))
 
 
-@problem("heat_exchangers-003", "heat_exchangers", "m**2", ("heat_duty", "lmtd",
-                                                            "lmtd_correction_factor", "hx_area"),
+@problem("heat_exchangers-003", "heat_exchangers", "m**2", ("hx_duty", "hx_lmtd", "hx_area"),
          """A 1-shell-pass, 2-tube-pass exchanger heats {mc} kg/s of water (cp {cp} J/(kg·K))
          from {Tci} °C to {Tco} °C with a hot oil that cools from {Thi} °C to {Tho} °C. The
          overall coefficient is {U} W/(m²·K). What heat-transfer area is required, in m²
@@ -730,7 +729,7 @@ def _(mc: float, cp: float, Tci: float, Tco: float, Thi: float, Tho: float, U: f
     return Q / (U * F_LMTD_Fakheri(Thi, Tho, Tci, Tco, shells=1) * LMTD(Thi, Tho, Tci, Tco))
 
 
-@problem("heat_exchangers-004", "heat_exchangers", "kW", ("effectiveness_ntu",),
+@problem("heat_exchangers-004", "heat_exchangers", "kW", ("hx_rating_ntu",),
          """In a counter-flow exchanger the hot stream has a heat-capacity rate of {Ch} W/K and
          enters at {Thi} °C; the cold stream has {Cc} W/K and enters at {Tci} °C. UA is {UA}
          W/K. Using the ε-NTU method, what is the heat duty in kW?""",
@@ -743,7 +742,7 @@ def _(Ch: float, Thi: float, Cc: float, Tci: float, UA: float) -> float:
     return float(eff) * Cmin * (Thi - Tci) / 1e3
 
 
-@problem("heat_exchangers-005", "heat_exchangers", "W/(m**2*K)", ("overall_u",),
+@problem("heat_exchangers-005", "heat_exchangers", "W/(m**2*K)", ("hx_overall_u",),
          """A heat-exchanger tube has an inside film coefficient of {hi} W/(m²·K) and an outside film coefficient of {ho} W/(m²·K).
          Inside and outside fouling resistances are each {Rf} m²·K/W and the wall is {t_mm}
          mm of steel with k = {kw} W/(m·K). Treating the wall as a flat plate (area ratio 1),
@@ -756,7 +755,7 @@ def _(hi: float, ho: float, Rf: float, t_mm: float, kw: float) -> float:
     return float(1 / resistances.sum())
 
 
-@problem("heat_exchangers-006", "heat_exchangers", "degC", ("effectiveness_ntu",),
+@problem("heat_exchangers-006", "heat_exchangers", "degC", ("hx_rating_ntu",),
          """A shell-and-tube exchanger with one shell pass and two tube passes has UA = {UA}
          W/K. Hot water ({Ch} W/K) enters at {Thi} °C and cold water ({Cc} W/K) enters at
          {Tci} °C. Using the ε-NTU method, at what temperature does the cold water leave, in
@@ -774,7 +773,8 @@ def _(UA: float, Ch: float, Thi: float, Cc: float, Tci: float) -> float:
 # ---------------------------------------------------------------------------------------
 # heat-transfer correlations
 
-@problem("heat_transfer-001", "heat_transfer", "W/(m**2*K)", ("dittus_boelter", "reynolds_number"),
+@problem("heat_transfer-001", "heat_transfer", "W/(m**2*K)",
+         ("reynolds_number", "nu_dittus_boelter"),
          """Water is heated while flowing at {V} m/s inside a tube of {D_mm} mm inside
          diameter. Bulk properties: density {rho} kg/m³, viscosity {mu_mPas} mPa·s, thermal
          conductivity {k} W/(m·K), cp {cp} J/(kg·K). Using Dittus-Boelter (Nu = 0.023 Re^0.8
@@ -790,7 +790,7 @@ def _(V: float, D_mm: float, rho: float, mu_mPas: float, k: float, cp: float) ->
     return float(Nu) * k / D
 
 
-@problem("heat_transfer-002", "heat_transfer", "dimensionless", ("gnielinski", "friction_factor"),
+@problem("heat_transfer-002", "heat_transfer", "dimensionless", ("nu_gnielinski",),
          """For turbulent flow in a smooth tube at Re = {Re:.0f} and Pr = {Pr}, what is the
          Nusselt number from the Gnielinski correlation, with the Darcy friction factor from
          the Colebrook equation for a smooth pipe?""",
@@ -801,7 +801,7 @@ def _(Re: float, Pr: float) -> float:
     return float(turbulent_Gnielinski(Re=Re, Pr=Pr, fd=_darcy(Re, 0.0)))
 
 
-@problem("heat_transfer-003", "heat_transfer", "W/(m**2*K)", ("zukauskas_cylinder",),
+@problem("heat_transfer-003", "heat_transfer", "W/(m**2*K)", ("nu_cylinder_zukauskas",),
          """Air at {V} m/s flows across a single {D_mm} mm outside-diameter tube. Air
          properties: density {rho} kg/m³, viscosity {mu_uPas} µPa·s, thermal conductivity
          {k} W/(m·K), Pr = {Pr}. Neglecting the wall Prandtl-number correction, what is the
@@ -816,7 +816,7 @@ def _(V: float, D_mm: float, rho: float, mu_uPas: float, k: float, Pr: float) ->
     return float(Nu) * k / D
 
 
-@problem("heat_transfer-004", "heat_transfer", "W/(m**2*K)", ("natural_convection_plate",),
+@problem("heat_transfer-004", "heat_transfer", "W/(m**2*K)", ("nu_natural_convection",),
          """A vertical plate {L} m tall at {Tw} °C stands in still air at {Tinf} °C. Air at the
          film temperature: kinematic viscosity {nu} m²/s, thermal conductivity {k} W/(m·K),
          Pr = {Pr}; treat air as an ideal gas (β = 1/T_film). Using the Churchill-Chu
@@ -831,7 +831,7 @@ def _(L: float, Tw: float, Tinf: float, nu: float, k: float, Pr: float) -> float
     return float(Nu_vertical_plate_Churchill(Pr=Pr, Gr=Gr)) * k / L
 
 
-@problem("heat_transfer-005", "heat_transfer", "W/(m**2*K)", ("film_condensation",),
+@problem("heat_transfer-005", "heat_transfer", "W/(m**2*K)", ("h_condensation_nusselt",),
          """Saturated steam at {Tsat} K condenses on a vertical plate {L} m high held at {Tw}
          K. Condensate properties: density {rhol} kg/m³, viscosity {mul_mPas} mPa·s, thermal
          conductivity {kl} W/(m·K); vapour density {rhog} kg/m³; latent heat {Hvap_kJ} kJ/kg.
@@ -850,7 +850,7 @@ def _(Tsat: float, L: float, Tw: float, rhol: float, mul_mPas: float, kl: float,
 # ---------------------------------------------------------------------------------------
 # VLE and flash
 
-@problem("vle_flash-001", "vle_flash", "kPa", ("bubble_point", "vapor_pressure"),
+@problem("vle_flash-001", "vle_flash", "kPa", ("vle_bubble_point", "vapor_pressure"),
          """A liquid of {xB} mole fraction benzene and the rest toluene is at {T_C} °C.
          Assuming Raoult's law, what is its bubble-point pressure in kPa?""",
          xB=0.4, T_C=90.0)
@@ -859,7 +859,7 @@ def _(xB: float, T_C: float) -> float:
     return (xB * _psat("benzene", T) + (1 - xB) * _psat("toluene", T)) / 1e3
 
 
-@problem("vle_flash-002", "vle_flash", "degC", ("dew_point", "vapor_pressure"),
+@problem("vle_flash-002", "vle_flash", "degC", ("vle_dew_point",),
          """A vapour of {yB} mole fraction benzene and the rest toluene is at {P_kPa} kPa.
          Assuming Raoult's law, what is its dew-point temperature in °C?""",
          yB=0.5, P_kPa=101.325)
@@ -874,7 +874,7 @@ def _(yB: float, P_kPa: float) -> float:
     return brentq(residual, 330.0, 400.0, xtol=1e-12) - 273.15
 
 
-@problem("vle_flash-003", "vle_flash", "dimensionless", ("rachford_rice_flash",),
+@problem("vle_flash-003", "vle_flash", "dimensionless", ("flash_rachford_rice",),
          """A three-component feed with mole fractions z = {z} is flashed at conditions where
          the equilibrium ratios are K = {K}. Solving the Rachford-Rice equation, what fraction
          of the feed leaves as vapour (V/F)?""",
@@ -885,7 +885,7 @@ def _(z: list[float], K: list[float]) -> float:
     return float(Rachford_Rice_solution(zs=z, Ks=K)[0])
 
 
-@problem("vle_flash-004", "vle_flash", "dimensionless", ("peng_robinson",),
+@problem("vle_flash-004", "vle_flash", "dimensionless", ("flash_eos",),
          """Methane (Tc = {Tc} K, Pc = {Pc_bar} bar, ω = {omega}) is at {T} K and {P_bar} bar.
          What is its compressibility factor Z from the Peng-Robinson equation of state?""",
          Tc=190.564, Pc_bar=45.992, omega=0.0115, T=300.0, P_bar=50.0)
@@ -895,8 +895,7 @@ def _(Tc: float, Pc_bar: float, omega: float, T: float, P_bar: float) -> float:
     return float(PR(Tc=Tc, Pc=Pc_bar * 1e5, omega=omega, T=T, P=P_bar * 1e5).Z_g)
 
 
-@problem("vle_flash-005", "vle_flash", "kPa", ("bubble_point", "vapor_pressure",
-                                               "activity_coefficients"),
+@problem("vle_flash-005", "vle_flash", "kPa", ("vapor_pressure",),
          """An ethanol(1)-water(2) liquid with x1 = {x1} is at {T_C} °C. Activity coefficients
          follow the van Laar model with ln γ1 = A12 (1 + A12 x1 / (A21 x2))^-2 and
          ln γ2 = A21 (1 + A21 x2 / (A12 x1))^-2, A12 = {A12}, A21 = {A21}. Using modified
@@ -934,8 +933,7 @@ def _gilliland_molokanov(Nmin: float, R: float, Rmin: float) -> float:
     return (Y + Nmin) / (1 - Y)
 
 
-@problem("distillation-001", "distillation", "dimensionless", ("relative_volatility",
-                                                               "vapor_pressure"),
+@problem("distillation-001", "distillation", "dimensionless", ("relative_volatility",),
          """Assuming Raoult's law, what is the relative volatility of benzene to toluene at
          {T_C} °C?""",
          T_C=95.0)
@@ -944,7 +942,7 @@ def _(T_C: float) -> float:
     return _psat("benzene", T) / _psat("toluene", T)
 
 
-@problem("distillation-002", "distillation", "dimensionless", ("fenske",),
+@problem("distillation-002", "distillation", "dimensionless", ("fenske_min_stages",),
          """A binary column must produce a distillate with {xD} mole fraction light key and a
          bottoms with {xB}. The relative volatility is constant at {alpha}. What is the
          minimum number of theoretical stages at total reflux (Fenske)?""",
@@ -953,7 +951,7 @@ def _(xD: float, xB: float, alpha: float) -> float:
     return _fenske(alpha, xD, xB)
 
 
-@problem("distillation-003", "distillation", "dimensionless", ("underwood",),
+@problem("distillation-003", "distillation", "dimensionless", ("underwood_min_reflux",),
          """A saturated-liquid binary feed (q = 1) with {zF} mole fraction light key is
          separated into a distillate of {xD}; relative volatility {alpha}. What is the
          minimum reflux ratio from the Underwood equations?""",
@@ -962,7 +960,7 @@ def _(zF: float, xD: float, alpha: float) -> float:
     return _underwood_rmin_binary(alpha, zF, xD, 1.0)
 
 
-@problem("distillation-004", "distillation", "dimensionless", ("gilliland",),
+@problem("distillation-004", "distillation", "dimensionless", ("gilliland_stages",),
          """A column needs {Nmin} stages at total reflux and has a minimum reflux ratio of
          {Rmin}. It will run at R = {R}. Using the Gilliland correlation in Molokanov's form,
          how many theoretical stages are required?""",
@@ -971,8 +969,8 @@ def _(Nmin: float, Rmin: float, R: float) -> float:
     return _gilliland_molokanov(Nmin, R, Rmin)
 
 
-@problem("distillation-005", "distillation", "dimensionless", ("fenske", "underwood",
-                                                               "gilliland"),
+@problem("distillation-005", "distillation", "dimensionless",
+         ("fenske_min_stages", "underwood_min_reflux", "gilliland_stages"),
          """A benzene-toluene column (constant relative volatility {alpha}) takes a
          saturated-liquid feed with {zF} mole fraction benzene and makes a distillate of {xD}
          and a bottoms of {xB} benzene. The reflux ratio is {factor} times the minimum. Using
@@ -987,7 +985,7 @@ def _(alpha: float, zF: float, xD: float, xB: float, factor: float) -> float:
 # ---------------------------------------------------------------------------------------
 # reactors
 
-@problem("reactors-001", "reactors", "m**3", ("cstr_volume",),
+@problem("reactors-001", "reactors", "m**3", ("reactor_cstr",),
          """A liquid-phase first-order reaction A → B (k = {k} min⁻¹) runs isothermally in a
          CSTR fed at {v0} m³/h. What reactor volume gives {X} conversion, in m³?""",
          k=0.15, v0=6.0, X=0.85)
@@ -999,7 +997,7 @@ def _(k: float, v0: float, X: float) -> float:
     return brentq(lambda V: V * k * (1 - X) - v * X, 0.0, 1e6, xtol=1e-14)
 
 
-@problem("reactors-002", "reactors", "m**3", ("pfr_volume",),
+@problem("reactors-002", "reactors", "m**3", ("reactor_pfr",),
          """A liquid-phase second-order reaction 2A → products, rate −rA = k CA² with k = {k}
          L/(mol·min), is carried out in an isothermal PFR. Feed: {v0} L/min at CA0 = {CA0}
          mol/L. What PFR volume gives {X} conversion, in m³?""",
@@ -1012,7 +1010,7 @@ def _(k: float, v0: float, CA0: float, X: float) -> float:
     return V_L / 1e3
 
 
-@problem("reactors-003", "reactors", "m**3", ("pfr_volume",),
+@problem("reactors-003", "reactors", "m**3", ("reactor_pfr",),
          """The gas-phase first-order reaction A → 2B (k = {k} s⁻¹) runs in an isothermal,
          isobaric PFR fed with pure A at {v0} m³/s. Accounting for the volume change, what
          reactor volume gives {X} conversion, in m³?""",
@@ -1025,7 +1023,7 @@ def _(k: float, v0: float, X: float) -> float:
     return V
 
 
-@problem("reactors-004", "reactors", "1/s", ("arrhenius",),
+@problem("reactors-004", "reactors", "1/s", (),
          """A rate constant is {k1} s⁻¹ at {T1} K and the activation energy is {Ea} kJ/mol.
          What is the rate constant at {T2} K, in s⁻¹?""",
          k1=0.012, T1=350.0, Ea=75.0, T2=380.0)
@@ -1056,7 +1054,8 @@ def _(dH: float, CA0: float, rho: float, cp: float, T0: float, X: float) -> floa
     return T0 + (-dH * 1e3) * (CA0 * 1e3) * X / (rho * cp * 1e3)
 
 
-@problem("reactors-007", "reactors", "dimensionless", ("equilibrium_conversion",),
+@problem("reactors-007", "reactors", "dimensionless",
+         ("equilibrium_constant", "equilibrium_conversion"),
          """For the liquid-phase isomerisation A ⇌ B the equilibrium constant is {K1} at {T1} K
          and the standard heat of reaction is {dH} kJ/mol (constant). What is the equilibrium
          conversion of pure A at {T2} K (van 't Hoff)?""",
@@ -1111,7 +1110,7 @@ def _(reactants: dict[str, int], products: dict[str, int]) -> float:
     return (total(products) - total(reactants)) / 1e3
 
 
-@problem("balances-004", "balances", "kmol/hour", ("recycle_balance",),
+@problem("balances-004", "balances", "kmol/hour", ("mass_balance",),
          """A fresh feed of {F} kmol/h contains {yI} mole fraction inert I; the rest is A. A
          reactor converts {Xp} of the A it receives into B (single pass). B is removed
          completely; unreacted A and all of I are recycled, with a purge taken from the
@@ -1134,7 +1133,7 @@ def _(F: float, yI: float, Xp: float, yIr: float) -> float:
     return float(A_in + I_in)
 
 
-@problem("balances-005", "balances", "degC", ("mixing_energy_balance", "water_properties"),
+@problem("balances-005", "balances", "degC", ("steam_properties",),
          """{m1} kg/s of water at {T1} °C mixes adiabatically with {m2} kg/s of water at {T2}
          °C at {P_kPa} kPa. Using IAPWS-95 enthalpies, what is the temperature of the mixed
          stream in °C?""",
@@ -1146,7 +1145,7 @@ def _(m1: float, T1: float, m2: float, T2: float, P_kPa: float) -> float:
     return _coolprop("T", "H", h, "P", P, "Water") - 273.15
 
 
-@problem("balances-006", "balances", "kg/hour", ("linear_balance",),
+@problem("balances-006", "balances", "kg/hour", ("mass_balance",),
          """An evaporator concentrates {F} kg/h of an aqueous salt solution from {w0} wt% to
          {w1} wt% salt. No salt leaves with the vapour. How much water is evaporated, in
          kg/h?""",
@@ -1166,7 +1165,7 @@ def _(F: float, w0: float, w1: float) -> float:
 _AIR = dict(T_C=30.0, RH=60.0, P_kPa=101.325)
 
 
-@problem("psychrometrics_steam-001", "psychrometrics_steam", "g/kg", ("psychrometrics",),
+@problem("psychrometrics_steam-001", "psychrometrics_steam", "g/kg", ("humid_air_properties",),
          """Moist air is at {T_C} °C dry-bulb and {RH}% relative humidity at {P_kPa} kPa. What
          is its humidity ratio in grams of water per kilogram of dry air?""",
          **_AIR)
@@ -1174,7 +1173,7 @@ def _(T_C: float, RH: float, P_kPa: float) -> float:
     return _humid_air("W", T_C + 273.15, P_kPa * 1e3, RH / 100) * 1e3
 
 
-@problem("psychrometrics_steam-002", "psychrometrics_steam", "degC", ("psychrometrics",),
+@problem("psychrometrics_steam-002", "psychrometrics_steam", "degC", ("humid_air_properties",),
          """What is the dew-point temperature, in °C, of air at {T_C} °C dry-bulb and {RH}%
          relative humidity at {P_kPa} kPa?""",
          **_AIR)
@@ -1182,7 +1181,7 @@ def _(T_C: float, RH: float, P_kPa: float) -> float:
     return _humid_air("D", T_C + 273.15, P_kPa * 1e3, RH / 100) - 273.15
 
 
-@problem("psychrometrics_steam-003", "psychrometrics_steam", "degC", ("psychrometrics",),
+@problem("psychrometrics_steam-003", "psychrometrics_steam", "degC", ("humid_air_properties",),
          """What is the thermodynamic wet-bulb temperature, in °C, of air at {T_C} °C dry-bulb
          and {RH}% relative humidity at {P_kPa} kPa?""",
          **_AIR)
@@ -1198,7 +1197,7 @@ def _(P_bar: float, T_C: float) -> float:
     return _coolprop("H", "P", P_bar * 1e5, "T", T_C + 273.15, "Water") / 1e3
 
 
-@problem("psychrometrics_steam-005", "psychrometrics_steam", "degC", ("steam_properties",),
+@problem("psychrometrics_steam-005", "psychrometrics_steam", "degC", ("steam_saturation",),
          """A steam header runs at {Pg} barg; atmospheric pressure is {Patm} bar. What is the
          saturation temperature of the steam, in °C?""",
          Pg=5.0, Patm=1.01325)
@@ -1206,7 +1205,7 @@ def _(Pg: float, Patm: float) -> float:
     return _coolprop("T", "P", (Pg + Patm) * 1e5, "Q", 1, "Water") - 273.15
 
 
-@problem("psychrometrics_steam-006", "psychrometrics_steam", "kW", ("steam_properties",),
+@problem("psychrometrics_steam-006", "psychrometrics_steam", "kW", ("steam_saturation",),
          """A heater condenses {m_th} t/h of dry saturated steam at {P_bar} bar absolute to
          saturated liquid at the same pressure. What heat does it release, in kW?""",
          m_th=2.0, P_bar=4.0)
@@ -1228,7 +1227,7 @@ def build_records() -> Iterator[dict[str, Any]]:
         if item.category not in CATEGORIES:
             raise ValueError(f"problem {item.id} has unknown category {item.category!r}")
         seen.add(item.id)
-        yield {
+        record: dict[str, Any] = {
             "id": item.id,
             "category": item.category,
             "question": item.question(),
@@ -1236,8 +1235,10 @@ def build_records() -> Iterator[dict[str, Any]]:
             "unit": item.unit,
             "rel_tol": item.rel_tol,
             "source": item.source,
-            "tools": list(item.tools),
         }
+        if item.tools:  # gold tools are optional: some steps have no dedicated tool
+            record["tools"] = list(item.tools)
+        yield record
 
 
 def write_dataset(path: Path) -> int:
