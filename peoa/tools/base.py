@@ -57,6 +57,12 @@ def _range_text(
     return " and ".join(parts)
 
 
+def _choice_list(choices: Sequence[str], limit: int = 12) -> str:
+    if len(choices) <= limit:
+        return ", ".join(choices)
+    return f"{', '.join(choices[:limit])}, ... ({len(choices)} in all, listed in the schema)"
+
+
 def _in_range(
     x: float, gt: float | None, ge: float | None, lt: float | None, le: float | None
 ) -> bool:
@@ -207,6 +213,24 @@ def _unwrap(annotation: Any) -> tuple[Any, Any, bool]:
     return annotation, spec, nullable
 
 
+def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """Replace ``$ref`` to ``$defs`` by the definitions, for decoders without ``$ref``."""
+    defs = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                target = walk(defs[node["$ref"].rsplit("/", 1)[-1]])
+                rest = {k: walk(v) for k, v in node.items() if k != "$ref"}
+                return {**target, **rest}
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        return node
+
+    return walk(schema)
+
+
 def _quantity_schema(spec: Q, description: str) -> dict[str, Any]:
     dimension = DIMENSIONS[spec.dimension]
     obj = {
@@ -321,7 +345,7 @@ class Tool:
                     "description": description,
                 }
             else:
-                schema = TypeAdapter(param.annotation).json_schema()
+                schema = _inline_refs(TypeAdapter(param.annotation).json_schema())
                 schema.pop("title", None)
                 schema["description"] = description
             if not param.required:
@@ -387,7 +411,9 @@ class Tool:
         return ToolInputError(f"{self.name}: {where}{message}")
 
     def _structural_errors(self, error: ValidationError) -> ToolInputError:
-        first = error.errors()[0]
+        errors = error.errors()
+        # A misspelt name explains the "missing" error it causes, so report it first.
+        first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = [str(part) for part in first["loc"]]
         argument = loc[0] if loc else None
         if first["type"] == "missing" and len(loc) == 1:
@@ -447,7 +473,7 @@ class Tool:
             hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
             raise self._fail(
                 param.name,
-                f"unknown choice {value!r}{hint}; choose one of {', '.join(spec.choices)}",
+                f"unknown choice {value!r}{hint}; choose one of {_choice_list(spec.choices)}",
             )
         items = value if isinstance(value, list) else [value]
         for item in items:

@@ -56,6 +56,7 @@ CRANE_FITTINGS: dict[str, Callable[[float], float]] = {
     "pipe entrance, sharp-edged": lambda D: fit.entrance_sharp(method="Crane"),
     "pipe exit": lambda D: fit.exit_normal(),
 }
+_MATERIALS = tuple(fluids.friction._Farshad_roughness) + tuple(fluids.friction._all_roughness)
 FITTING_METHODS = ("Crane", "Hooper", "Darby")
 FITTINGS = tuple(CRANE_FITTINGS) + tuple(fit.Hooper) + tuple(fit.Darby)
 
@@ -136,7 +137,7 @@ def pipe_roughness(
             "pipe material and condition, exactly as in fluids' roughness "
             "tables, e.g. 'Carbon steel, bare', 'Cast iron', 'Glass', "
             "'Seamless steel tubes, New and unused'",
-            choices=tuple(fluids.friction._all_roughness),
+            choices=_MATERIALS,
         ),
     ],
     diameter: Annotated[

@@ -1,0 +1,165 @@
+"""Pipe flow tools against Crane TP-410, ASME B36.10M, Hooper and Darby, and hand
+calculations of Darcy-Weisbach with an independently solved Colebrook equation."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from peoa.exceptions import ToolInputError
+
+from .helpers import call, q
+
+G = 9.80665
+
+
+def colebrook(Re: float, eD: float) -> float:
+    """Colebrook (1939) solved by fixed-point iteration, independent of fluids."""
+    f = 0.02
+    for _ in range(200):
+        f = (-2.0 * math.log10(eD / 3.7 + 2.51 / (Re * math.sqrt(f)))) ** -2
+    return f
+
+
+def churchill_1977(Re: float, eD: float) -> float:
+    """Churchill, Chem. Eng. 84 (1977) 91, written out from the paper."""
+    A = (2.457 * math.log(1.0 / ((7.0 / Re) ** 0.9 + 0.27 * eD))) ** 16
+    B = (37530.0 / Re) ** 16
+    return 8.0 * ((8.0 / Re) ** 12 + 1.0 / (A + B) ** 1.5) ** (1.0 / 12.0)
+
+
+def test_reynolds_number_hand_calculation() -> None:
+    result = call(
+        "reynolds_number",
+        velocity=q(2, "m/s"),
+        diameter=q(50, "mm"),
+        density=q(998.2, "kg/m^3"),
+        viscosity=q(1.002, "mPa*s"),
+    )
+    assert result.value("Re") == pytest.approx(998.2 * 2 * 0.05 / 1.002e-3, rel=1e-12)
+    assert result.value("regime") == "turbulent"
+
+
+@pytest.mark.parametrize(("Re", "eD"), [(1e5, 1e-4), (5e4, 1e-3), (1e6, 0.0)])
+def test_friction_factor_colebrook_and_churchill(Re: float, eD: float) -> None:
+    cole = call("friction_factor", Re=Re, relative_roughness=eD, method="Colebrook")
+    assert cole.value("fd") == pytest.approx(colebrook(Re, eD), rel=1e-9)
+    assert cole.method == "Colebrook"
+    church = call("friction_factor", Re=Re, relative_roughness=eD, method="Churchill_1977")
+    assert church.value("fd") == pytest.approx(churchill_1977(Re, eD), rel=1e-9)
+    # Moody (1944): Re 1e5, e/D 1e-4 reads 0.0185
+    if Re == 1e5:
+        assert cole.value("fd") == pytest.approx(0.0185, abs=2e-4)
+
+
+def test_friction_factor_from_roughness_and_laminar() -> None:
+    result = call("friction_factor", Re=1e5, roughness=q(0.0457, "mm"), diameter=q(2, "in"))
+    assert result.value("fd") == pytest.approx(colebrook(1e5, 0.0457e-3 / 0.0508), rel=1e-4)
+    laminar = call("friction_factor", Re=1000, relative_roughness=0)
+    assert laminar.value("fd") == pytest.approx(64 / 1000)
+    assert laminar.method.startswith("laminar")
+    with pytest.raises(ToolInputError, match=r"relative_roughness"):
+        call("friction_factor", Re=1e5)
+
+
+def test_pipe_roughness_farshad() -> None:
+    # Farshad and Rieke (2006) Table 2: bare carbon steel, 0.0014 in average = 35.6 um
+    result = call("pipe_roughness", material="Carbon steel, bare", diameter=q(4, "in"))
+    assert result.value("roughness") == pytest.approx(35e-6, rel=0.05)
+    with pytest.raises(ToolInputError, match=r"did you mean"):
+        call("pipe_roughness", material="Carbon steel bare")
+
+
+def test_fitting_k_crane_globe_valve() -> None:
+    # Crane TP-410 (2009) A-27: globe valve K = 340 f_t; A-26: f_t = 0.019 for 2-in pipe
+    result = call("fitting_loss_coefficient", fitting="globe valve", diameter=q(52.5, "mm"))
+    assert result.value("K") == pytest.approx(340 * 0.019, rel=0.01)
+    assert result.value("L_over_D") == pytest.approx(340)
+    assert result.method == "Crane"
+
+
+def test_fitting_k_hooper_and_darby() -> None:
+    # Hooper, Chem. Eng. 88 (1981): K = K1/Re + Kinf (1 + 1/D[in]); globe valve K1=1500,
+    # Kinf=4
+    hooper = call(
+        "fitting_loss_coefficient", fitting="Valve, Globe, Standard", diameter=q(2, "in"), Re=1e4
+    )
+    assert hooper.value("K") == pytest.approx(1500 / 1e4 + 4 * (1 + 1 / 2), rel=1e-9)
+    # Darby, Chem. Eng. 106 (1999): K = K1/Re + Ki (1 + Kd / NPS^0.3); globe K1=1500,
+    # Ki=1.7, Kd=3.6; schedule 40 2-in pipe (Di 52.48 mm) is NPS 2
+    darby = call(
+        "fitting_loss_coefficient",
+        fitting="Valve, Globe valve, standard, β = 1",
+        diameter=q(52.48, "mm"),
+        Re=1e4,
+    )
+    assert darby.value("K") == pytest.approx(1500 / 1e4 + 1.7 * (1 + 3.6 / 2**0.3), rel=1e-3)
+    with pytest.raises(ToolInputError, match=r"Hooper"):
+        call(
+            "fitting_loss_coefficient",
+            fitting="Valve, Globe, Standard",
+            diameter=q(2, "in"),
+            Re=1e4,
+            method="Crane",
+        )
+
+
+def test_pipe_pressure_drop_hand_calculation() -> None:
+    D, L, rho, mu, Qv, K, dz = 0.0525, 100.0, 998.0, 1e-3, 10 / 3600, 3.0, 5.0
+    result = call(
+        "pipe_pressure_drop",
+        diameter=q(52.5, "mm"),
+        length=q(100, "m"),
+        density=q(998, "kg/m^3"),
+        viscosity=q(1, "cP"),
+        volumetric_flow=q(10, "m^3/h"),
+        roughness=q(0.0457, "mm"),
+        sum_K=K,
+        elevation_change=q(5, "m"),
+        method="Colebrook",
+    )
+    V = Qv / (math.pi / 4 * D**2)
+    Re = rho * V * D / mu
+    f = colebrook(Re, 0.0457e-3 / D)
+    expected = (f * L / D + K) * rho * V**2 / 2 + rho * G * dz
+    assert result.value("dP") == pytest.approx(expected, rel=1e-9)
+    assert result.value("velocity") == pytest.approx(V)
+    with pytest.raises(ToolInputError, match=r"exactly one"):
+        call(
+            "pipe_pressure_drop",
+            diameter=q(52.5, "mm"),
+            length=q(100, "m"),
+            density=q(998, "kg/m^3"),
+            viscosity=q(1, "cP"),
+        )
+
+
+def test_pipe_schedule_asme_b36_10() -> None:
+    # ASME B36.10M: NPS 2 schedule 40: OD 60.3 mm, wall 3.91 mm, ID 52.48 mm
+    result = call("pipe_schedule", NPS=2, schedule="40")
+    assert result.value("Do") == pytest.approx(0.0603)
+    assert result.value("t") == pytest.approx(0.00391)
+    assert result.value("Di") == pytest.approx(0.05248)
+    # the smallest schedule-80 pipe with at least 50 mm bore: NPS 2-1/2 (ID 59.0 mm)
+    bigger = call("pipe_schedule", inner_diameter=q(50, "mm"), schedule="80")
+    assert bigger.value("NPS") == pytest.approx(2.5)
+
+
+def test_flow_from_head_closes_darcy_weisbach() -> None:
+    D, L, rho, mu, K = 0.0525, 100.0, 998.0, 1e-3, 3.0
+    result = call(
+        "flow_from_head",
+        diameter=q(52.5, "mm"),
+        length=q(100, "m"),
+        density=q(998, "kg/m^3"),
+        viscosity=q(1, "cP"),
+        available_head=q(5, "m"),
+        roughness=q(0.0457, "mm"),
+        sum_K=K,
+        method="Colebrook",
+    )
+    V = result.value("velocity")
+    f = colebrook(rho * V * D / mu, 0.0457e-3 / D)
+    assert (f * L / D + K) * V**2 / (2 * G) == pytest.approx(5.0, rel=1e-8)
+    assert result.value("volumetric_flow") == pytest.approx(V * math.pi / 4 * D**2)

@@ -1,0 +1,104 @@
+"""Pump tools against HI 1.3, Seider et al. and NRCan/CSA tables, and hand calculations."""
+
+from __future__ import annotations
+
+import pytest
+
+from peoa.exceptions import ToolInputError
+
+from .helpers import call, q
+
+G = 9.80665
+
+
+def test_pump_head_from_gauge_pressures() -> None:
+    # 0.5 barg suction, 5 barg discharge: the atmosphere cancels, dP = 4.5 bar
+    result = call(
+        "pump_head",
+        density=q(1000, "kg/m^3"),
+        suction_pressure=q(0.5, "barg"),
+        discharge_pressure=q(5, "barg"),
+    )
+    assert result.value("dP") == pytest.approx(4.5e5)
+    assert result.value("head") == pytest.approx(4.5e5 / (1000 * G))
+    with pytest.raises(ToolInputError, match=r"pressure_rise"):
+        call("pump_head", density=q(1000, "kg/m^3"))
+
+
+def test_pump_power_hand_calculation() -> None:
+    result = call(
+        "pump_power",
+        density=q(1000, "kg/m^3"),
+        volumetric_flow=q(100, "m^3/h"),
+        head=q(50, "m"),
+        efficiency=q(75, "%"),
+        motor_efficiency=0.95,
+    )
+    hydraulic = 1000 * G * (100 / 3600) * 50
+    assert result.value("hydraulic_power") == pytest.approx(hydraulic)
+    assert result.value("brake_power") == pytest.approx(hydraulic / 0.75)
+    assert result.value("motor_input_power") == pytest.approx(hydraulic / 0.75 / 0.95)
+
+
+def test_pump_power_corripio_estimate() -> None:
+    # Seider, Seader and Lewin, Product and Process Design Principles, Example 16.5:
+    # 461 gpm gives an estimated pump efficiency of 0.706
+    result = call(
+        "pump_power", density=q(1000, "kg/m^3"), volumetric_flow=q(461, "gpm"), head=q(50, "m")
+    )
+    assert result.value("pump_efficiency") == pytest.approx(0.706, abs=1e-3)
+    assert "Corripio" in result.method
+
+
+def test_npsh_available_hand_calculation() -> None:
+    # water at 25 degC (Pv 3.17 kPa) in an open tank 2 m above the pump, 0.5 m of losses
+    result = call(
+        "npsh_available",
+        surface_pressure=q(0, "psig"),
+        vapor_pressure=q(3.17, "kPa"),
+        density=q(997, "kg/m^3"),
+        static_head=q(2, "m"),
+        friction_loss=q(0.5, "m"),
+    )
+    assert result.value("NPSHa") == pytest.approx((101325 - 3170) / (997 * G) + 2 - 0.5)
+
+
+def test_affinity_laws() -> None:
+    result = call(
+        "pump_affinity",
+        flow=q(100, "m^3/h"),
+        head=q(50, "m"),
+        power=q(20, "kW"),
+        speed_1=q(2900, "rpm"),
+        speed_2=q(1450, "rpm"),
+    )
+    assert result.value("flow", "m^3/h") == pytest.approx(50)
+    assert result.value("head") == pytest.approx(12.5)
+    assert result.value("power", "kW") == pytest.approx(2.5)
+    trimmed = call(
+        "pump_affinity",
+        flow=q(100, "m^3/h"),
+        head=q(50, "m"),
+        diameter_1=q(250, "mm"),
+        diameter_2=q(225, "mm"),
+    )
+    assert trimmed.value("head") == pytest.approx(50 * 0.9**2)
+    assert trimmed.method == "impeller diameter"
+
+
+def test_specific_speed_hi_example() -> None:
+    # HI 1.3 example: 0.0402 m^3/s, 100 m, 3550 rpm gives n_s = 22.5 (SI)
+    result = call(
+        "pump_specific_speed", flow=q(0.0402, "m^3/s"), head=q(100, "m"), speed=q(3550, "rpm")
+    )
+    assert result.value("Ns_SI") == pytest.approx(22.5, rel=1e-3)
+    # the US customary value is n sqrt(Q[gpm]) / H[ft]^0.75
+    us = 3550 * (0.0402 * 15850.323) ** 0.5 / (100 / 0.3048) ** 0.75
+    assert result.value("Ns_US") == pytest.approx(us, rel=1e-6)
+
+
+def test_motor_size_csa_table() -> None:
+    # NRCan CSA C390 table: a 100 hp open 2-pole motor has a minimum efficiency of 93 %
+    result = call("motor_size", shaft_power=q(90, "hp"))
+    assert result.value("motor_power_hp") == pytest.approx(100)
+    assert result.value("efficiency") == pytest.approx(0.93)
