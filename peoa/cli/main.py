@@ -29,6 +29,9 @@ _COMMAND_MODULES = (
     "models_cmd",
     "demo_cmd",
     "tools_cmd",
+    "graph_cmd",
+    "agent_cmd",
+    "eval_cmd",
 )
 
 

@@ -1,0 +1,181 @@
+"""``Assistant``: PEOA's Python API over the meta-agent."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+
+from peoa.agent.action_generator import ActionGenerator
+from peoa.agent.definitions import load_definitions
+from peoa.agent.graph import AgentContext, build_graph
+from peoa.agent.memory import make_checkpointer
+from peoa.agent.solution import Solution, StepEvent, StepRecord
+from peoa.config import Settings, get_settings
+from peoa.exceptions import PeoaError
+
+__all__ = ["Assistant"]
+
+
+class Assistant:
+    """Solve process-engineering questions.
+
+    >>> from peoa import Assistant            # doctest: +SKIP
+    >>> Assistant().solve("Pump power for 20 m3/h of water against 35 m of head, 70 % efficiency?")  # doctest: +SKIP
+    Solution(status='answered', answer=2.72..., unit='kW', ...)
+
+    One instance holds the loaded models, the experts and the graph connection;
+    reuse it. Conversations are remembered per ``thread_id`` by the checkpointer
+    configured in ``agents/meta_agent.toml``.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        checkpointer: BaseCheckpointSaver | None = None,
+        experts: dict[str, Any] | None = None,
+    ) -> None:
+        from peoa.experts import load_experts
+        from peoa.llm import get_embedder, get_llm
+
+        self.settings = settings or get_settings()
+        self.meta, generator_definition = load_definitions()
+        self.experts = experts if experts is not None else load_experts()
+        if not self.experts:
+            raise PeoaError("no experts are installed: check the experts/ folder")
+        self.generator = ActionGenerator(
+            get_llm(generator_definition.role), generator_definition, self.experts
+        )
+        self.embedder = get_embedder()
+        self._driver: Any = None
+        self._driver_lock = threading.Lock()
+        self.checkpointer = checkpointer or make_checkpointer(
+            self.meta.memory.checkpointer, self.settings.data_dir
+        )
+        self._graph = build_graph(self._context("")).compile(checkpointer=self.checkpointer)
+
+    # -- graph access ----------------------------------------------------------------------
+    @property
+    def driver(self) -> Any:
+        """The Neo4j driver, opened (and the schema and tool documentation loaded) on first use."""
+        with self._driver_lock:
+            if self._driver is None:
+                from peoa.graph import Ingestor, migrate
+                from peoa.graph.tools_loader import load_tools
+                from peoa.neo4j_server import open_driver
+
+                driver = open_driver(self.settings)
+                migrate(driver)
+                report = load_tools(Ingestor(driver, self.embedder))
+                if report.status == "error":
+                    raise PeoaError(f"could not load the tool documentation: {report.message}")
+                self._driver = driver
+            return self._driver
+
+    def find_tools(self, question: str, k: int) -> list[dict[str, Any]]:
+        """Candidate tools for ``question``, retrieved from the graph's tool documentation."""
+        from peoa.graph.retrieve import search_tools
+
+        hits = search_tools(self.driver, self.embedder, question, k=k)
+        return [hit.model_dump() for hit in hits]
+
+    def _context(self, thread_id: str) -> AgentContext:
+        return AgentContext(
+            meta=self.meta,
+            generator=self.generator,
+            experts=self.experts,
+            find_tools=self.find_tools,
+            thread_id=thread_id,
+        )
+
+    def _run_config(self, thread_id: str) -> dict[str, Any]:
+        limits = self.meta.limits
+        # Each step passes through ~4 nodes, each revision ~3; leave room for both.
+        steps = 8 + 5 * limits.max_steps + 4 * limits.max_revisions_total
+        return {"configurable": {"thread_id": thread_id}, "recursion_limit": steps}
+
+    # -- public API ------------------------------------------------------------------------
+    def solve(self, question: str, *, thread_id: str | None = None) -> Solution:
+        """Answer ``question``; the result carries the number, unit, steps and citations."""
+        solution: Solution | None = None
+        for event in self.stream(question, thread_id=thread_id):
+            if event.kind == "final":
+                solution = Solution.model_validate(event.data)
+        assert solution is not None  # the graph always ends in `finish`
+        return solution
+
+    def stream(self, question: str, *, thread_id: str | None = None) -> Iterator[StepEvent]:
+        """Yield the steps as they happen; the last event (``final``) is the Solution."""
+        thread_id = thread_id or uuid.uuid4().hex
+        start = time.perf_counter()
+        graph = build_graph(self._context(thread_id)).compile(checkpointer=self.checkpointer)
+        updates = graph.stream(
+            {"question": question}, self._run_config(thread_id), stream_mode="updates"
+        )
+        for update in updates:
+            for node, change in update.items():
+                yield from _events(node, change or {}, start)
+
+    async def asolve(self, question: str, *, thread_id: str | None = None) -> Solution:
+        """``solve`` without blocking the event loop (models run in a worker thread)."""
+        return await asyncio.to_thread(self.solve, question, thread_id=thread_id)
+
+    async def astream(
+        self, question: str, *, thread_id: str | None = None
+    ) -> AsyncIterator[StepEvent]:
+        """``stream`` for asyncio code: events arrive as the worker thread produces them."""
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[StepEvent | BaseException | None] = asyncio.Queue()
+
+        def produce() -> None:
+            try:
+                for event in self.stream(question, thread_id=thread_id):
+                    loop.call_soon_threadsafe(queue.put_nowait, event)
+            except BaseException as error:  # re-raised in the consumer
+                loop.call_soon_threadsafe(queue.put_nowait, error)
+            finally:
+                loop.call_soon_threadsafe(queue.put_nowait, None)
+
+        worker = loop.run_in_executor(None, produce)
+        while (item := await queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+        await worker
+
+    def history(self, thread_id: str) -> list[dict[str, Any]]:
+        """The earlier turns of a conversation: question, answer, unit, status."""
+        snapshot = self._graph.get_state({"configurable": {"thread_id": thread_id}})
+        return list((snapshot.values or {}).get("conversation") or [])
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+
+def _events(node: str, change: dict[str, Any], start: float) -> Iterator[StepEvent]:
+    if node == "plan" and change.get("pending"):
+        pending = {k: v for k, v in change["pending"].items() if k != "previous"}
+        yield StepEvent(kind="plan", data=pending)
+    elif node == "identify_error" and change.get("pending"):
+        pending = {k: v for k, v in change["pending"].items() if k != "previous"}
+        yield StepEvent(kind="revision", data=pending)
+    elif node == "run_expert" and change.get("steps"):
+        yield StepEvent(kind="step", data=change["steps"][-1])
+    elif node == "validate" and change.get("steps"):
+        record = StepRecord.model_validate(change["steps"][-1])
+        yield StepEvent(
+            kind="validation",
+            data={"index": record.index, "valid": record.valid, "errors": record.validation_errors},
+        )
+    elif node == "finish" and change.get("solution"):
+        solution = dict(change["solution"])
+        solution["usage"]["latency_s"] = time.perf_counter() - start
+        yield StepEvent(kind="final", data=solution)

@@ -1,0 +1,102 @@
+"""The meta-agent's and action generator's declarative definitions, from ``agents/``."""
+
+from __future__ import annotations
+
+import copy
+import json
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from peoa.exceptions import ConfigError
+from peoa.paths import resource_dir
+
+__all__ = ["ActionGeneratorDefinition", "Limits", "MetaAgentDefinition", "load_definitions"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Limits(_Strict):
+    max_steps: int = Field(4, ge=1, le=20)
+    max_revisions_per_step: int = Field(2, ge=0, le=10)
+    max_revisions_total: int = Field(4, ge=0, le=50)
+    tool_candidates: int = Field(5, ge=1, le=20)
+    min_tool_relevance: float = Field(0.25, ge=-1.0, le=1.0)
+
+
+class Memory(_Strict):
+    checkpointer: str = "sqlite"
+    history_turns: int = Field(3, ge=0, le=20)
+
+
+class Sanity(_Strict):
+    model_config = ConfigDict(extra="allow")  # dimensionality -> [low, high]
+
+    efficiency_names: list[str] = []
+    absolute_pressure_names: list[str] = []
+
+    def ranges(self) -> dict[str, tuple[float, float]]:
+        return {key: (float(v[0]), float(v[1])) for key, v in (self.model_extra or {}).items()}
+
+
+class MetaAgentDefinition(_Strict):
+    limits: Limits = Limits()
+    memory: Memory = Memory()
+    sanity: Sanity = Sanity()
+
+
+class ActionGeneratorDefinition(_Strict):
+    role: str = "action_generator"
+    adapter: str = ""
+    max_tokens: int = Field(160, ge=16)
+    prompts: dict[str, str]
+    step_schema: str
+    folder: Path = Field(exclude=True)
+
+    def prompt(self, key: str) -> str:
+        return (self.folder / self.prompts[key]).read_text()
+
+    def schema(self, experts: list[str], tools: list[str], can_finish: bool) -> dict[str, Any]:
+        """The step schema with this question's experts and candidate tools filled in."""
+        schema = copy.deepcopy(json.loads((self.folder / self.step_schema).read_text()))
+        props = schema["properties"]
+        props["expert"]["enum"] = experts
+        props["tool"]["enum"] = [*tools, "none"]
+        if not can_finish:  # nothing to report yet: the first move is always an expert
+            props["action"]["enum"] = [a for a in props["action"]["enum"] if a != "final_answer"]
+        return schema
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text())
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"cannot read agent definition {path}: {error}") from None
+
+
+@lru_cache(maxsize=1)
+def load_definitions() -> tuple[MetaAgentDefinition, ActionGeneratorDefinition]:
+    """Read ``agents/meta_agent.toml`` and ``agents/action_generator/agent.toml``."""
+    folder = resource_dir("agents")
+    meta_path = folder / "meta_agent.toml"
+    ag_path = folder / "action_generator" / "agent.toml"
+    try:
+        meta = MetaAgentDefinition.model_validate(_read(meta_path))
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{meta_path}: {where}: {first['msg']}") from None
+    try:
+        generator = ActionGeneratorDefinition.model_validate(
+            {**_read(ag_path), "folder": ag_path.parent}
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{ag_path}: {where}: {first['msg']}") from None
+    return meta, generator

@@ -1,0 +1,376 @@
+"""The meta-agent as a LangGraph ``StateGraph``: plain node functions and small routers.
+
+::
+
+    prepare ─► plan ─► run_expert ─► validate ─┬─► plan … ─► finish
+       │        │                              └─► identify_error ─► run_expert (revision)
+       └────────┴─────────────────────────────────────────────────► finish
+
+Every node takes the state and an :class:`AgentContext` and returns a partial
+update; routers only read the state, so both are testable without a model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from langgraph.graph import END, START, StateGraph
+
+from peoa.agent.action_generator import ActionGenerator
+from peoa.agent.definitions import MetaAgentDefinition
+from peoa.agent.solution import RunUsage, Solution, StepRecord
+from peoa.agent.state import SolveState
+from peoa.agent.validation import validate_result
+from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, LLMCall
+
+__all__ = ["AgentContext", "build_graph"]
+
+ToolFinder = Callable[[str, int], list[dict[str, Any]]]
+
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass
+class AgentContext:
+    """What the nodes need besides the state: definitions, models, experts, tool search."""
+
+    meta: MetaAgentDefinition
+    generator: ActionGenerator
+    experts: dict[str, Expert]
+    find_tools: ToolFinder
+    thread_id: str = ""
+
+
+# -- helpers over the state --------------------------------------------------------------
+def _records(state: SolveState) -> list[StepRecord]:
+    return [StepRecord.model_validate(s) for s in state.get("steps") or []]
+
+
+def _active(records: list[StepRecord]) -> dict[int, StepRecord]:
+    """The latest attempt of each step that a later revision has not superseded."""
+    latest: dict[int, StepRecord] = {}
+    for record in records:
+        latest[record.index] = record
+        # Revising step k invalidates what was built on it.
+        for later in [i for i in latest if i > record.index]:
+            del latest[later]
+    return dict(sorted(latest.items()))
+
+
+def _history(records: list[StepRecord]) -> list[str]:
+    return [record.summary() for record in _active(records).values()]
+
+
+def _conversation(state: SolveState, turns: int) -> str:
+    earlier = (state.get("conversation") or [])[-turns:] if turns else []
+    lines = []
+    for turn in earlier:
+        answer = turn.get("answer")
+        said = (
+            f"{answer:.6g} {turn.get('unit') or ''}".strip()
+            if answer is not None
+            else turn.get("text", "")[:200]
+        )
+        lines.append(f"Earlier question: {turn['question']}\nEarlier answer: {said}")
+    return ("\n".join(lines) + "\n\n") if lines else ""
+
+
+def _effective_question(state: SolveState, turns: int) -> str:
+    """The question with the thread's earlier turns, so follow-ups make sense to experts."""
+    return _conversation(state, turns) + state["question"]
+
+
+# -- nodes ---------------------------------------------------------------------------------
+def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+    """Start a question: reset the turn, find candidate tools, catch empty questions."""
+    fresh: dict[str, Any] = {
+        "steps": [], "pending": None, "revisions": 0, "trace": [], "outcome": None,
+        "solution": None, "candidate_tools": [],
+    }  # fmt: skip
+    question = (state.get("question") or "").strip()
+    if not question:
+        fresh["outcome"] = {
+            "action": "clarify",
+            "message": "Please ask a process-engineering question, with the values and units "
+            "you know (for example: pump power for 20 m3/h of water against 35 m of head).",
+        }
+        return fresh
+    limits = ctx.meta.limits
+    tools = ctx.find_tools(
+        _effective_question(state, ctx.meta.memory.history_turns), limits.tool_candidates
+    )
+    fresh["candidate_tools"] = tools
+    if not tools or max(t["score"] for t in tools) < limits.min_tool_relevance:
+        fresh["outcome"] = {
+            "action": "clarify",
+            "message": "This does not look like a process-engineering question PEOA can work "
+            "on. Ask about fluid flow, pumps, compressors, heat transfer, separations, "
+            "reactors, balances, relief or control valves, or properties, with the data you "
+            "have and its units.",
+        }
+    return fresh
+
+
+def plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+    """Ask the action generator for the next step, within the configured limits."""
+    records = _records(state)
+    active = _active(records)
+    trace = list(state.get("trace") or [])
+    if len(active) >= ctx.meta.limits.max_steps:
+        return {"outcome": {"action": "final_answer", "answer_step": 0}, "pending": None}
+    question = state["question"]
+    step, call = ctx.generator.next_step(
+        question,
+        _history(records),
+        state.get("candidate_tools") or [],
+        _conversation(state, ctx.meta.memory.history_turns),
+    )
+    trace.append(call.model_dump())
+    if step.action == "clarify" and (active or _NUMBER.search(question)):
+        # A question with numbers is concrete, and one with results is answerable: a
+        # small model's "clarify" there is a misfire, so finish or compute instead.
+        step = step.model_copy(update={"action": "final_answer" if active else "call_expert"})
+    if step.action == "final_answer":
+        return {
+            "outcome": {"action": "final_answer", "answer_step": step.answer_step},
+            "trace": trace,
+        }
+    if step.action == "clarify":
+        return {"outcome": {"action": "clarify", "message": step.message}, "trace": trace}
+    sub_task = step.sub_task.strip() or question
+    if any(r.valid and r.sub_task == sub_task for r in active.values()):
+        # The same step again means the generator has nothing new to do.
+        return {"outcome": {"action": "final_answer", "answer_step": 0}, "trace": trace}
+    pending = {
+        "index": (max(active) + 1) if active else 1,
+        "expert": step.expert,
+        "sub_task": sub_task,
+        "tool": None if step.tool == "none" else step.tool,
+        "revision": 0,
+    }
+    return {"pending": pending, "trace": trace}
+
+
+def run_expert(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+    """Run the pending step (or revision) with its expert."""
+    pending = dict(state["pending"] or {})
+    records = _records(state)
+    expert = ctx.experts[pending["expert"]]
+    previous = pending.get("previous")
+    task = ExpertTask(
+        question=_effective_question(state, ctx.meta.memory.history_turns),
+        sub_task=pending["sub_task"],
+        history=[r.summary() for i, r in _active(records).items() if i < pending["index"]],
+        tool_hint=pending.get("tool"),
+        candidate_tools=[t["name"] for t in state.get("candidate_tools") or []],
+        feedback=pending.get("feedback"),
+        previous=ExpertResult.model_validate(previous) if previous else None,
+        attempt=pending.get("revision", 0) + 1,
+    )
+    try:
+        result = expert.run(task)
+    except Exception as error:  # an expert bug must not lose the whole solve
+        result = ExpertResult(
+            expert=expert.name, sub_task=task.sub_task, ok=False,
+            error=f"the {expert.name} expert crashed: {type(error).__name__}: {error}",
+        )  # fmt: skip
+    record = StepRecord(
+        index=pending["index"],
+        expert=expert.name,
+        sub_task=pending["sub_task"],
+        tool_hint=pending.get("tool"),
+        revision=pending.get("revision", 0),
+        feedback=pending.get("feedback"),
+        result=result,
+    )
+    return {"steps": [*state.get("steps", []), record.model_dump(mode="json")], "pending": None}
+
+
+def validate(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+    """Check the newest step for schema, units and physical sanity."""
+    steps = list(state["steps"])
+    record = StepRecord.model_validate(steps[-1])
+    errors = validate_result(record.result, ctx.meta.sanity)
+    steps[-1] = record.model_copy(
+        update={"valid": not errors, "validation_errors": errors}
+    ).model_dump(mode="json")
+    return {"steps": steps}
+
+
+def identify_error(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+    """Let the action generator name the faulty step; queue its revision."""
+    records = _records(state)
+    failed = records[-1]
+    error = "; ".join(failed.validation_errors)
+    verdict, call = ctx.generator.identify_error(
+        state["question"], _history(records), failed.index, error
+    )
+    active = _active(records)
+    target = active.get(verdict.step, failed)
+    feedback = (
+        error if target is failed else f"{verdict.feedback} (step {failed.index} failed: {error})"
+    )
+    if verdict.feedback and target is failed:
+        feedback = f"{error}. {verdict.feedback}"
+    attempts = [r for r in records if r.index == target.index]
+    return {
+        "pending": {
+            "index": target.index,
+            "expert": target.expert,
+            "sub_task": target.sub_task,
+            "tool": target.tool_hint,
+            "revision": len(attempts),
+            "feedback": feedback,
+            "previous": target.result.model_dump(mode="json"),
+        },
+        "revisions": (state.get("revisions") or 0) + 1,
+        "trace": [*(state.get("trace") or []), call.model_dump()],
+    }
+
+
+def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+    """Write the solution: the number and unit from a validated step, never from a model."""
+    records = _records(state)
+    active = _active(records)
+    outcome = state.get("outcome") or {"action": "failed"}
+    trace = [LLMCall.model_validate(c) for c in state.get("trace") or []]
+    usage = _usage(records, trace)
+    base = {"question": state.get("question", ""), "thread_id": ctx.thread_id, "steps": records,
+            "trace": trace, "usage": usage}  # fmt: skip
+    chosen = _chosen_step(active, outcome)
+    if outcome.get("action") == "clarify":
+        solution = Solution(status="clarification", text=outcome.get("message", ""), **base)
+    elif chosen is None:
+        failures = [f"step {r.index} ({r.expert}, attempt {r.revision + 1}): "
+                    f"{'; '.join(r.validation_errors) or r.result.error}"
+                    for r in records if not r.valid]  # fmt: skip
+        text = "PEOA could not find a checked answer. " + (
+            "What failed: " + " | ".join(failures) if failures else "No step produced a result."
+        )
+        solution = Solution(status="failed", text=text, **base)
+    else:
+        solution = Solution(
+            status="answered",
+            answer=chosen.result.answer.value if chosen.result.answer else None,
+            unit=chosen.result.answer.unit if chosen.result.answer else None,
+            text=_explain(chosen, active),
+            citations=_citations(active),
+            **base,
+        )
+    turn = {"question": solution.question, "answer": solution.answer, "unit": solution.unit,
+            "text": solution.text[:500], "status": solution.status}  # fmt: skip
+    return {"solution": solution.model_dump(mode="json"), "conversation": [turn]}
+
+
+def _chosen_step(active: dict[int, StepRecord], outcome: dict[str, Any]) -> StepRecord | None:
+    valid = [r for r in active.values() if r.valid]
+    if not valid or outcome.get("action") not in {"final_answer"}:
+        return None
+    wanted = active.get(int(outcome.get("answer_step") or 0))
+    if wanted is not None and wanted.valid:
+        return wanted
+    with_number = [r for r in valid if r.result.answer is not None]
+    return (with_number or valid)[-1]
+
+
+def _explain(chosen: StepRecord, active: dict[int, StepRecord]) -> str:
+    result = chosen.result
+    lines = []
+    if result.answer is not None:
+        lines.append(f"{result.answer.value:.6g} {result.answer.unit}".strip())
+    if result.text:
+        lines.append(result.text.strip())
+    for record in active.values():
+        for call in record.result.tool_calls:
+            if call.error is None:
+                lines.append(
+                    f"Step {record.index}: {call.tool} ({call.reference or 'no reference'})"
+                )
+    return "\n".join(lines)
+
+
+def _citations(active: dict[int, StepRecord]) -> list[Citation]:
+    seen: dict[tuple[str, str | None], Citation] = {}
+    for record in active.values():
+        if not record.valid:
+            continue
+        for citation in record.result.citations:
+            seen.setdefault((citation.source, citation.chunk_id), citation)
+    return list(seen.values())
+
+
+def _usage(records: list[StepRecord], trace: list[LLMCall]) -> RunUsage:
+    calls = [*trace, *(c for r in records for c in r.result.llm_calls)]
+    tools = [t for r in records for t in r.result.tool_calls]
+    return RunUsage(
+        llm_calls=len(calls),
+        prompt_tokens=sum(c.prompt_tokens for c in calls),
+        completion_tokens=sum(c.completion_tokens for c in calls),
+        tool_calls=len(tools),
+        revisions=sum(1 for r in records if r.revision > 0),
+        model_time_s=sum(c.latency_s for c in calls),
+        tool_time_s=sum(t.latency_s for t in tools),
+    )
+
+
+# -- routers -------------------------------------------------------------------------------
+def after_prepare(state: SolveState) -> str:
+    return "finish" if state.get("outcome") else "plan"
+
+
+def after_plan(state: SolveState) -> str:
+    return "run_expert" if state.get("pending") else "finish"
+
+
+def after_validate(state: SolveState, ctx: AgentContext) -> str:
+    records = _records(state)
+    last = records[-1]
+    if last.valid:
+        return "plan"
+    limits = ctx.meta.limits
+    attempts = sum(1 for r in records if r.index == last.index)
+    if (
+        attempts <= limits.max_revisions_per_step
+        and (state.get("revisions") or 0) < limits.max_revisions_total
+    ):
+        return "identify_error"
+    return "give_up"
+
+
+def give_up(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+    """Out of revisions: finish with whatever is valid, or report the failure."""
+    active = _active(_records(state))
+    if any(r.valid for r in active.values()):
+        return {"outcome": {"action": "final_answer", "answer_step": 0}}
+    return {"outcome": {"action": "failed"}}
+
+
+def build_graph(ctx: AgentContext) -> StateGraph:
+    """The meta-agent's graph, uncompiled (compile it with a checkpointer)."""
+
+    def bind(
+        node: Callable[[SolveState, AgentContext], dict[str, Any]],
+    ) -> Callable[[SolveState], dict[str, Any]]:
+        def bound(state: SolveState) -> dict[str, Any]:
+            return node(state, ctx)
+
+        bound.__name__ = node.__name__
+        return bound
+
+    graph = StateGraph(SolveState)
+    for node in (prepare, plan, run_expert, validate, identify_error, give_up, finish):
+        graph.add_node(node.__name__, bind(node))
+    graph.add_edge(START, "prepare")
+    graph.add_conditional_edges("prepare", after_prepare, ["plan", "finish"])
+    graph.add_conditional_edges("plan", after_plan, ["run_expert", "finish"])
+    graph.add_edge("run_expert", "validate")
+    graph.add_conditional_edges(
+        "validate", lambda s: after_validate(s, ctx), ["plan", "identify_error", "give_up"]
+    )
+    graph.add_edge("identify_error", "run_expert")
+    graph.add_edge("give_up", "finish")
+    graph.add_edge("finish", END)
+    return graph

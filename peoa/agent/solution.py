@@ -1,0 +1,77 @@
+"""What a solve returns and what it streams: pydantic models, JSON-ready."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from peoa.experts.base import Citation, ExpertResult, LLMCall
+
+__all__ = ["RunUsage", "Solution", "StepEvent", "StepRecord"]
+
+
+class StepRecord(BaseModel):
+    """One expert step as it ran, with its validation."""
+
+    index: int  # 1-based step number; revisions keep the number of the step they revise
+    expert: str
+    sub_task: str
+    tool_hint: str | None = None
+    revision: int = 0  # 0 for the first attempt
+    feedback: str | None = None  # what the revision was asked to fix
+    result: ExpertResult
+    valid: bool = False
+    validation_errors: list[str] = []
+
+    def summary(self) -> str:
+        """One line for the action generator's history."""
+        head = f"step {self.index} ({self.expert}): {self.sub_task}"
+        if not self.valid:
+            why = "; ".join(self.validation_errors) or self.result.error or "failed"
+            return f"{head} -> FAILED: {why}"
+        if self.result.answer is not None:
+            outputs = (
+                ", ".join(
+                    f"{name} = {q.value:.6g} {q.unit}"
+                    for name, q in list(self.result.outputs.items())[:4]
+                )
+                or f"{self.result.answer.value:.6g} {self.result.answer.unit}"
+            )
+            return f"{head} -> {outputs}"
+        return f"{head} -> {self.result.text[:160]}"
+
+
+class RunUsage(BaseModel):
+    """What one solve cost."""
+
+    llm_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    tool_calls: int = 0
+    revisions: int = 0
+    latency_s: float = 0.0
+    model_time_s: float = 0.0
+    tool_time_s: float = 0.0
+
+
+class Solution(BaseModel):
+    """PEOA's answer to one question."""
+
+    question: str
+    thread_id: str
+    status: Literal["answered", "clarification", "failed"]
+    answer: float | None = Field(None, description="The number, or null when there is none.")
+    unit: str | None = None
+    text: str = ""
+    steps: list[StepRecord] = []
+    citations: list[Citation] = []
+    trace: list[LLMCall] = Field(default_factory=list, description="Action-generator calls.")
+    usage: RunUsage = RunUsage()
+
+
+class StepEvent(BaseModel):
+    """One thing that happened during a solve, as ``Assistant.stream`` yields it."""
+
+    kind: Literal["plan", "step", "validation", "revision", "final"]
+    data: dict[str, Any] = {}

@@ -1,0 +1,146 @@
+"""``peoa ask`` and ``peoa chat``: questions to the meta-agent."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.panel import Panel
+
+from peoa.cli.output import JsonFlag, console, emit
+
+ThreadOption = Annotated[
+    str | None, typer.Option("--thread", help="Conversation id; reuse it for follow-ups.")
+]
+
+
+def _show_event(event) -> None:  # type: ignore[no-untyped-def]
+    data = event.data
+    if event.kind == "plan":
+        tool = f" with {data['tool']}" if data.get("tool") else ""
+        console.print(
+            f"[cyan]step {data['index']}[/cyan] → {data['expert']}{tool}: {escape(data['sub_task'])}"
+        )
+    elif event.kind == "revision":
+        console.print(
+            f"[yellow]revising step {data['index']}[/yellow]: {escape(data.get('feedback') or '')}"
+        )
+    elif event.kind == "step":
+        result = data["result"]
+        for call in result.get("tool_calls", []):
+            args = ", ".join(
+                f"{k}={v['value']} {v.get('unit', '')}".strip()
+                if isinstance(v, dict) and "value" in v
+                else f"{k}={v}"
+                for k, v in call["arguments"].items()
+            )
+            status = f"[red]{escape(call['error'])}[/red]" if call.get("error") else "ok"
+            console.print(f"   tool {call['tool']}({escape(args)}): {status}")
+        if result.get("code"):
+            console.print(
+                "   code ran in the sandbox"
+                + (f": {escape(result['error'])}" if result.get("error") else "")
+            )
+        if result.get("answer"):
+            console.print(f"   = {result['answer']['value']:.6g} {result['answer']['unit']}")
+        elif result.get("error"):
+            console.print(f"   [red]{escape(result['error'])}[/red]")
+    elif event.kind == "validation" and not data["valid"]:
+        console.print(f"   [red]check failed[/red]: {escape('; '.join(data['errors']))}")
+
+
+def _show_solution(solution) -> None:  # type: ignore[no-untyped-def]
+    if solution.status == "answered" and solution.answer is not None:
+        headline = f"[bold green]{solution.answer:.6g} {escape(solution.unit or '')}[/bold green]"
+    elif solution.status == "answered":
+        headline = "[bold green]answer[/bold green]"
+    elif solution.status == "clarification":
+        headline = "[bold yellow]needs clarification[/bold yellow]"
+    else:
+        headline = "[bold red]no checked answer[/bold red]"
+    body = escape(solution.text)
+    if solution.citations:
+        body += "\n\nSources:\n" + "\n".join(
+            f"- {escape(c.source)}" + (f" § {escape(c.section)}" if c.section else "")
+            for c in solution.citations
+        )
+    usage = solution.usage
+    console.print(
+        Panel(
+            body,
+            title=headline,
+            subtitle=f"{usage.latency_s:.1f} s, {usage.llm_calls} model calls, {usage.tool_calls} tool calls",
+        )
+    )
+
+
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, with values and units.")],
+    thread: ThreadOption = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Answer one question end to end (steps, checks, sources)."""
+    from peoa.agent import Assistant, Solution
+
+    assistant = Assistant()
+    try:
+        if json_:
+            emit(assistant.solve(question, thread_id=thread), True)
+            return
+        solution = None
+        for event in assistant.stream(question, thread_id=thread):
+            if event.kind == "final":
+                solution = Solution.model_validate(event.data)
+            else:
+                _show_event(event)
+        assert solution is not None
+        _show_solution(solution)
+        console.print(f"[dim]thread {solution.thread_id}[/dim]")
+    finally:
+        assistant.close()
+
+
+def chat(thread: ThreadOption = None) -> None:
+    """An interactive conversation: /new starts over, /history lists turns, /quit leaves."""
+    from peoa.agent import Assistant, Solution
+
+    assistant = Assistant()
+    thread_id = thread or uuid.uuid4().hex
+    console.print(f"PEOA chat (thread {thread_id}). /new, /history, /quit")
+    try:
+        while True:
+            try:
+                line = console.input("[bold]you>[/bold] ").strip()
+            except EOFError:
+                break
+            if not line:
+                continue
+            if line in {"/quit", "/exit"}:
+                break
+            if line == "/new":
+                thread_id = uuid.uuid4().hex
+                console.print(f"new conversation (thread {thread_id})")
+                continue
+            if line == "/history":
+                for number, turn in enumerate(assistant.history(thread_id), start=1):
+                    said = (
+                        f"{turn['answer']:.6g} {turn.get('unit') or ''}"
+                        if turn.get("answer") is not None
+                        else turn.get("status")
+                    )
+                    console.print(f"{number}. {escape(turn['question'])} → {escape(str(said))}")
+                continue
+            for event in assistant.stream(line, thread_id=thread_id):
+                if event.kind == "final":
+                    _show_solution(Solution.model_validate(event.data))
+                else:
+                    _show_event(event)
+    finally:
+        assistant.close()
+
+
+def register(root: typer.Typer) -> None:
+    root.command("ask")(ask)
+    root.command("chat")(chat)
