@@ -1,0 +1,339 @@
+"""Retrieval over the graph: vector, full-text, hybrid (reciprocal-rank fusion) and graph.
+
+Every retriever is a :class:`Retriever`: ``search(query, k)`` is public and checks its
+input; subclasses implement only :meth:`Retriever.get_search_results`. Every hit carries
+its score and provenance (document, source, section, page, chunk id) for citations. All
+Cypher takes the query as a parameter, and full-text queries are Lucene-escaped, so the
+text of a question can never change what a statement does.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from typing import Any, Literal
+
+from neo4j import Driver
+from neo4j.exceptions import Neo4jError
+from pydantic import BaseModel, Field, ValidationError
+
+from peoa.graph.errors import GraphError, QueryRejectedError
+from peoa.llm import Embedder
+
+__all__ = [
+    "EntityContext",
+    "FulltextRetriever",
+    "GraphRetriever",
+    "HybridRetriever",
+    "Mode",
+    "RetrievedChunk",
+    "Retriever",
+    "RetrieverResult",
+    "SearchQuery",
+    "ToolHit",
+    "VectorRetriever",
+    "escape_lucene",
+    "fulltext_query",
+    "make_retriever",
+    "search_tools",
+]
+
+Mode = Literal["vector", "fulltext", "hybrid", "graph"]
+
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
+_OPERATORS = frozenset({"AND", "OR", "NOT", "TO"})
+_RRF_K = 60
+
+_CHUNK_FIELDS = (
+    "node.id AS chunk_id, node.text AS text, node.section AS section, node.page AS page, "
+    "node.position AS position, d.id AS document_id, d.title AS document, d.source AS source"
+)
+
+
+def escape_lucene(term: str) -> str:
+    r"""Escape every character Lucene's query parser treats as syntax.
+
+    >>> escape_lucene('a+b (c) "d" x:y*')
+    'a\\+b \\(c\\) \\"d\\" x\\:y\\*'
+    """
+    return _LUCENE_SPECIAL.sub(lambda m: "".join("\\" + c for c in m.group(0)), term)
+
+
+def fulltext_query(text: str) -> str:
+    """A Lucene query that matches any of the words of ``text``, as plain words.
+
+    Boolean operators typed by the user are lower-cased so that they are words, not syntax.
+
+    >>> fulltext_query('pump OR "drop" AND NOT x')
+    'pump or \\\\"drop\\\\" and not x'
+    """
+    words = []
+    for word in text.split():
+        if word in _OPERATORS:
+            word = word.lower()
+        words.append(escape_lucene(word))
+    return " ".join(words)
+
+
+class SearchQuery(BaseModel):
+    """Checked retrieval input."""
+
+    text: str = Field(min_length=1, max_length=4000)
+    k: int = Field(5, ge=1, le=100)
+
+
+class EntityContext(BaseModel):
+    id: str
+    label: str
+    name: str
+    relations: list[dict[str, str]] = Field(default_factory=list)
+
+
+class ToolHit(BaseModel):
+    name: str
+    topic: str | None = None
+    description: str | None = None
+    score: float
+
+
+class RetrievedChunk(BaseModel):
+    """One passage with its score and where it came from."""
+
+    chunk_id: str
+    text: str
+    score: float
+    document_id: str
+    document: str | None = None
+    source: str | None = None
+    section: str | None = None
+    page: int | None = None
+    position: int | None = None
+    entities: list[EntityContext] = Field(default_factory=list)
+    neighbours: list[dict[str, Any]] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=list)
+
+    def citation(self) -> str:
+        where = self.source or self.document_id
+        parts = [where]
+        if self.section:
+            parts.append(f"§ {self.section}")
+        if self.page:
+            parts.append(f"p. {self.page}")
+        return ", ".join(parts)
+
+
+class RetrieverResult(BaseModel):
+    query: str
+    mode: str
+    items: list[RetrievedChunk]
+    tools: list[ToolHit] = Field(default_factory=list)
+
+
+class Retriever(ABC):
+    """Base class of every retriever: one required method, checked inputs."""
+
+    mode: str = "base"
+
+    def __init__(self, driver: Driver, *, database: str | None = None) -> None:
+        self.driver = driver
+        self.database = database
+
+    def search(self, query: str, k: int = 5) -> RetrieverResult:
+        """The ``k`` best chunks for ``query``; bad input raises :class:`QueryRejectedError`."""
+        try:
+            checked = SearchQuery(text=query, k=k)
+        except ValidationError as error:
+            first = error.errors()[0]
+            raise QueryRejectedError(
+                f"invalid retrieval query: {first['loc'][0]}: {first['msg']}"
+            ) from None
+        if not checked.text.strip():
+            raise QueryRejectedError("the retrieval query is blank; ask something")
+        try:
+            items = self.get_search_results(checked.text, checked.k)
+        except Neo4jError as error:
+            raise GraphError(
+                f"retrieval failed in Neo4j ({str(error).splitlines()[0][:200]}); "
+                "run 'peoa graph migrate' if the indexes are missing"
+            ) from None
+        return RetrieverResult(query=checked.text, mode=self.mode, items=items[: checked.k])
+
+    @abstractmethod
+    def get_search_results(self, query: str, k: int) -> list[RetrievedChunk]:
+        """Return up to ``k`` chunks, best first."""
+
+    def _read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
+        records, _, _ = self.driver.execute_query(
+            cypher, params, database_=self.database, routing_="r"
+        )
+        return [dict(r) for r in records]
+
+
+class VectorRetriever(Retriever):
+    """Nearest chunks by cosine similarity of MiniLM embeddings."""
+
+    mode = "vector"
+
+    def __init__(self, driver: Driver, embedder: Embedder, **kwargs: Any) -> None:
+        super().__init__(driver, **kwargs)
+        self.embedder = embedder
+
+    def get_search_results(self, query: str, k: int) -> list[RetrievedChunk]:
+        return self.by_vector(self.embedder.embed_query(query), k)
+
+    def by_vector(self, vector: list[float], k: int) -> list[RetrievedChunk]:
+        rows = self._read(
+            "CALL db.index.vector.queryNodes('chunk_embedding', $k, $vector) "
+            "YIELD node, score MATCH (d:Document)-[:HAS_CHUNK]->(node) "
+            f"RETURN {_CHUNK_FIELDS}, score ORDER BY score DESC",
+            k=k,
+            vector=vector,
+        )
+        return [RetrievedChunk(**row) for row in rows]
+
+
+class FulltextRetriever(Retriever):
+    """Lucene BM25 over chunk text and section headings (English analyzer)."""
+
+    mode = "fulltext"
+
+    def get_search_results(self, query: str, k: int) -> list[RetrievedChunk]:
+        lucene = fulltext_query(query)
+        if not lucene.strip():
+            return []
+        rows = self._read(
+            "CALL db.index.fulltext.queryNodes('chunk_text', $query, {limit: $k}) "
+            "YIELD node, score MATCH (d:Document)-[:HAS_CHUNK]->(node) "
+            f"RETURN {_CHUNK_FIELDS}, score ORDER BY score DESC",
+            query=lucene,
+            k=k,
+        )
+        return [RetrievedChunk(**row) for row in rows]
+
+
+class HybridRetriever(Retriever):
+    """Vector and full-text lists fused by reciprocal rank: score = Σ 1 / (60 + rank)."""
+
+    mode = "hybrid"
+
+    def __init__(
+        self, driver: Driver, embedder: Embedder, *, candidates: int = 4, **kwargs: Any
+    ) -> None:
+        super().__init__(driver, **kwargs)
+        self.vector = VectorRetriever(driver, embedder, **kwargs)
+        self.fulltext = FulltextRetriever(driver, **kwargs)
+        self.candidates = candidates
+
+    def get_search_results(self, query: str, k: int) -> list[RetrievedChunk]:
+        depth = max(k * self.candidates, 20)
+        fused: dict[str, RetrievedChunk] = {}
+        scores: dict[str, float] = {}
+        for ranked in (
+            self.vector.get_search_results(query, depth),
+            self.fulltext.get_search_results(query, depth),
+        ):
+            for rank, item in enumerate(ranked, start=1):
+                fused.setdefault(item.chunk_id, item)
+                scores[item.chunk_id] = scores.get(item.chunk_id, 0.0) + 1.0 / (_RRF_K + rank)
+        best = sorted(scores, key=lambda cid: scores[cid], reverse=True)[:k]
+        return [fused[cid].model_copy(update={"score": scores[cid]}) for cid in best]
+
+
+class GraphRetriever(HybridRetriever):
+    """Hybrid hits expanded through the graph.
+
+    Each hit gains the entities its chunk mentions with their one-hop relations, its
+    previous and next chunks, and the tools that compute or implement those entities.
+    """
+
+    mode = "graph"
+
+    def get_search_results(self, query: str, k: int) -> list[RetrievedChunk]:
+        hits = super().get_search_results(query, k)
+        if not hits:
+            return hits
+        rows = self._read(
+            "UNWIND $ids AS cid MATCH (c:Chunk {id: cid}) "
+            "CALL (c) { OPTIONAL MATCH (c)-[:MENTIONS]->(e:Entity) "
+            "  OPTIONAL MATCH (e)-[r]-(o:Entity) "
+            "  WITH e, collect(DISTINCT {type: type(r), direction: "
+            "    CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END, "
+            "    other: o.name, other_id: o.id})[..8] AS rels "
+            "  WHERE e IS NOT NULL "
+            "  RETURN collect({id: e.id, name: e.name, "
+            "    label: [l IN labels(e) WHERE l <> 'Entity'][0], relations: rels}) AS entities } "
+            "CALL (c) { OPTIONAL MATCH (c)-[:MENTIONS]->(:Entity)<-[:COMPUTES|IMPLEMENTS]-(t:Tool) "
+            "  RETURN collect(DISTINCT t.name)[..10] AS tools } "
+            "CALL (c) { OPTIONAL MATCH (p:Chunk)-[:NEXT]->(c) OPTIONAL MATCH (c)-[:NEXT]->(n:Chunk) "
+            "  RETURN [x IN [p, n] WHERE x IS NOT NULL | "
+            "    {chunk_id: x.id, position: x.position, section: x.section, text: x.text}] "
+            "    AS neighbours } "
+            "RETURN cid, entities, tools, neighbours",
+            ids=[h.chunk_id for h in hits],
+        )
+        extra = {row["cid"]: row for row in rows}
+        expanded = []
+        for hit in hits:
+            row = extra.get(hit.chunk_id, {})
+            entities = [
+                EntityContext(
+                    id=e["id"],
+                    label=e["label"] or "Entity",
+                    name=e["name"],
+                    relations=[
+                        {k: str(v) for k, v in rel.items()}
+                        for rel in e["relations"]
+                        if rel.get("type") is not None
+                    ],
+                )
+                for e in row.get("entities", [])
+            ]
+            expanded.append(
+                hit.model_copy(
+                    update={
+                        "entities": entities,
+                        "neighbours": row.get("neighbours", []),
+                        "tools": row.get("tools", []),
+                    }
+                )
+            )
+        return expanded
+
+    def search(self, query: str, k: int = 5) -> RetrieverResult:
+        result = super().search(query, k)
+        result.tools = search_tools(
+            self.driver, self.vector.embedder, query, k=3, database=self.database
+        )
+        return result
+
+
+def search_tools(
+    driver: Driver, embedder: Embedder, query: str, *, k: int = 5, database: str | None = None
+) -> list[ToolHit]:
+    """The engineering tools whose documentation is closest to ``query``."""
+    records, _, _ = driver.execute_query(
+        "CALL db.index.vector.queryNodes('tool_embedding', $k, $vector) YIELD node, score "
+        "RETURN node.name AS name, node.topic AS topic, node.description AS description, score",
+        k=k,
+        vector=embedder.embed_query(query),
+        database_=database,
+        routing_="r",
+    )
+    return [ToolHit(**dict(r)) for r in records]
+
+
+def make_retriever(
+    mode: Mode, driver: Driver, embedder: Embedder, *, database: str | None = None
+) -> Retriever:
+    """The retriever for ``mode``."""
+    if mode == "vector":
+        return VectorRetriever(driver, embedder, database=database)
+    if mode == "fulltext":
+        return FulltextRetriever(driver, database=database)
+    if mode == "hybrid":
+        return HybridRetriever(driver, embedder, database=database)
+    if mode == "graph":
+        return GraphRetriever(driver, embedder, database=database)
+    raise QueryRejectedError(
+        f"unknown retrieval mode {mode!r}; use vector, fulltext, hybrid or graph"
+    )
