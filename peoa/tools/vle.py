@@ -202,8 +202,9 @@ def _eos_flasher(cas: tuple[str, ...], eos: str) -> tuple[Any, bool]:
 def _phase_fractions(res: Any, n: int) -> tuple[list[float], list[float]]:
     """Liquid and vapour compositions of a thermo result (the feed for an absent phase)."""
     zs = list(res.zs)
-    xs = list(res.liquid0.zs) if res.liquid0 is not None else zs
-    ys = list(res.gas.zs) if res.gas is not None else zs
+    liquid, gas = getattr(res, "liquid0", None), getattr(res, "gas", None)
+    xs = list(liquid.zs) if liquid is not None else zs
+    ys = list(gas.zs) if gas is not None else zs
     return xs[:n], ys[:n]
 
 

@@ -1,0 +1,143 @@
+"""Heat-exchanger tools against Incropera's worked example and hand calculations."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from peoa.exceptions import ToolInputError
+
+from .helpers import call, q
+
+
+def test_incropera_example_11_1_double_pipe() -> None:
+    # Bergman, Lavine, Incropera & DeWitt, Fundamentals of Heat and Mass Transfer, 6th/7th ed.,
+    # Example 11.1: oil 0.1 kg/s cooled 100 -> 60 degC (cp 2131), water 0.2 kg/s from 30 degC
+    # (cp 4178); hi = 2250, ho = 38.8 W/m2K; D_i = 25 mm. Book: q = 8524 W, Tc,o = 40.2 degC,
+    # dTlm = 43.2 degC, U = 38.1 W/m2K, L = 65.9 m.
+    oil = call(
+        "hx_duty",
+        mass_flow=q(0.1, "kg/s"),
+        specific_heat=q(2131, "J/kg/K"),
+        T_in=q(100, "degC"),
+        T_out=q(60, "degC"),
+    )
+    duty = oil.value("Q_abs")
+    assert duty == pytest.approx(8524, rel=1e-4)
+    t_cold_out = 30 + duty / (0.2 * 4178)
+    assert t_cold_out == pytest.approx(40.2, abs=0.05)
+    lm = call(
+        "hx_lmtd",
+        T_hot_in=q(100, "degC"),
+        T_hot_out=q(60, "degC"),
+        T_cold_in=q(30, "degC"),
+        T_cold_out=q(t_cold_out, "degC"),
+    )
+    assert lm.value("LMTD") == pytest.approx(43.2, abs=0.05)
+    assert lm.value("F") == 1.0
+    u = call("hx_overall_u", h_inner=q(2250, "W/m^2/K"), h_outer=q(38.8, "W/m^2/K"))
+    assert u.value("U_outer") == pytest.approx(38.1, abs=0.05)
+    area = call(
+        "hx_area",
+        duty=q(duty, "W"),
+        U=q(u.value("U_outer"), "W/m^2/K"),
+        LMTD=q(lm.value("LMTD"), "K"),
+    )
+    assert area.value("A") / (math.pi * 0.025) == pytest.approx(65.9, abs=0.1)
+
+
+def test_f_factor_matches_bowman_mueller_nagle_formula() -> None:
+    # 1 shell pass, 2 tube passes: F from Bowman, Mueller & Nagle (1940) / Kern (1950) eq. 7.41
+    thi, tho, tci, tco = 130.0, 110.0, 15.0, 85.0
+    r = (thi - tho) / (tco - tci)
+    p = (tco - tci) / (thi - tci)
+    s = math.sqrt(r * r + 1)
+    f = (
+        s
+        * math.log((1 - p) / (1 - r * p))
+        / ((r - 1) * math.log((2 - p * (r + 1 - s)) / (2 - p * (r + 1 + s))))
+    )
+    result = call(
+        "hx_lmtd",
+        T_hot_in=q(thi, "degC"),
+        T_hot_out=q(tho, "degC"),
+        T_cold_in=q(tci, "degC"),
+        T_cold_out=q(tco, "degC"),
+        arrangement="shell_and_tube",
+    )
+    assert result.value("F") == pytest.approx(f, rel=1e-9)
+    assert result.value("dT_mean") == pytest.approx(f * result.value("LMTD"), rel=1e-12)
+
+
+def test_tube_wall_and_fouling_resistances() -> None:
+    di, do, k = 0.020, 0.025, 16.0
+    hi, ho, rfi, rfo = 1000.0, 500.0, 2e-4, 1e-4
+    expected = 1 / (
+        1 / ho + rfo + do * math.log(do / di) / (2 * k) + rfi * do / di + do / (di * hi)
+    )
+    result = call(
+        "hx_overall_u",
+        h_inner=q(hi, "W/m^2/K"),
+        h_outer=q(ho, "W/m^2/K"),
+        D_inner=q(20, "mm"),
+        D_outer=q(25, "mm"),
+        wall_conductivity=q(k, "W/m/K"),
+        fouling_inner=q(rfi, "m^2*K/W"),
+        fouling_outer=q(rfo, "m^2*K/W"),
+    )
+    assert result.value("U_outer") == pytest.approx(expected, rel=1e-12)
+    assert result.value("U_inner") == pytest.approx(expected * do / di, rel=1e-12)
+
+
+def test_effectiveness_ntu_counterflow_closed_form_and_inverse() -> None:
+    ntu, cr = 2.0, 0.5
+    expected = (1 - math.exp(-ntu * (1 - cr))) / (1 - cr * math.exp(-ntu * (1 - cr)))
+    eff = call("hx_effectiveness_from_ntu", NTU=ntu, Cr=cr).value("effectiveness")
+    assert eff == pytest.approx(expected, rel=1e-12)
+    back = call("hx_ntu_from_effectiveness", effectiveness=eff, Cr=cr)
+    assert back.value("NTU") == pytest.approx(ntu, rel=1e-9)
+    # Cr = 0 (condenser): eps = 1 - exp(-NTU) whatever the arrangement
+    cond = call("hx_effectiveness_from_ntu", NTU=ntu, Cr=0, configuration="parallel")
+    assert cond.value("effectiveness") == pytest.approx(1 - math.exp(-ntu), rel=1e-12)
+
+
+def test_rating_holman_example_10_9_crossflow() -> None:
+    # Holman, Heat Transfer 10th ed., Example 10-9 (as reproduced in ht's docstring): steam
+    # 5.2 kg/s (cp 1860) mixed, oil 0.725 kg/s (cp 1900) unmixed, U = 275, A = 10.82 m2,
+    # inlets 130 and 15 degC -> Q = 131.7 kW, oil out 110.6 degC.
+    result = call(
+        "hx_rating_ntu",
+        hot_mass_flow=q(5.2, "kg/s"),
+        hot_cp=q(1860, "J/kg/K"),
+        cold_mass_flow=q(0.725, "kg/s"),
+        cold_cp=q(1900, "J/kg/K"),
+        T_hot_in=q(130, "degC"),
+        T_cold_in=q(15, "degC"),
+        UA=q(275 * 10.82, "W/K"),
+        configuration="crossflow_cmax_mixed",
+    )
+    assert result.value("Q", "kW") == pytest.approx(131.7, abs=0.1)
+    assert result.value("T_cold_out", "degC") == pytest.approx(110.6, abs=0.05)
+    # energy balance closes on both sides
+    assert result.value("Q") == pytest.approx(
+        5.2 * 1860 * (403.15 - result.value("T_hot_out")), rel=1e-9
+    )
+
+
+def test_temperature_cross_and_bad_units_are_rejected() -> None:
+    with pytest.raises(ToolInputError, match=r"terminal temperature"):
+        call(
+            "hx_lmtd",
+            T_hot_in=q(100, "degC"),
+            T_hot_out=q(40, "degC"),
+            T_cold_in=q(30, "degC"),
+            T_cold_out=q(90, "degC"),
+            arrangement="parallel",
+        )
+    with pytest.raises(ToolInputError, match=r"heat transfer coefficient"):
+        call("hx_area", duty=q(1, "kW"), U=q(500, "W/m^2"), LMTD=q(20, "K"))
+    with pytest.raises(ToolInputError, match=r"not reachable"):
+        call("hx_ntu_from_effectiveness", effectiveness=0.9, Cr=0.5, configuration="parallel")
+    with pytest.raises(ToolInputError, match=r"LMTD"):
+        call("hx_area", duty=q(1, "kW"), U=q(500, "W/m^2/K"))

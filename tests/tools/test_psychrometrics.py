@@ -1,0 +1,75 @@
+"""Humid air against the ASHRAE equations by hand; water and steam against IAPWS-95's own
+verification tables and a steam-table entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from peoa.exceptions import ToolInputError
+
+from .helpers import call, q
+
+
+def test_humid_air_ashrae_wet_bulb_relation() -> None:
+    # ASHRAE Handbook - Fundamentals (2017) ch. 1, eq. 33 (SI): from dry bulb 40 degC and
+    # thermodynamic wet bulb 20 degC at 101.325 kPa,
+    # W = ((2501 - 2.326 t*) Ws* - 1.006 (t - t*)) / (2501 + 1.86 t - 4.186 t*),
+    # with the saturation humidity ratio at t* = 20 degC, Ws* = 0.014758 (ASHRAE Table 2;
+    # it includes the enhancement factor that an ideal-gas 0.621945 pws/(p - pws) lacks).
+    ws = 0.014758
+    w = ((2501 - 2.326 * 20) * ws - 1.006 * 20) / (2501 + 1.86 * 40 - 4.186 * 20)
+    r = call("humid_air_properties", dry_bulb=q(40, "degC"), wet_bulb=q(20, "degC"))
+    assert r.value("humidity_ratio") == pytest.approx(w, rel=0.005)
+    # h = 1.006 t + W (2501 + 1.86 t) kJ/kg dry air (ASHRAE eq. 32)
+    h = 1.006 * 40 + w * (2501 + 1.86 * 40)
+    assert r.value("enthalpy", "kJ/kg") == pytest.approx(h, rel=0.005)
+    # round trip: the state found from its own relative humidity is the same state
+    back = call("humid_air_properties", dry_bulb=q(40, "degC"),
+                relative_humidity=r.value("relative_humidity"))
+    assert back.value("wet_bulb", "degC") == pytest.approx(20, abs=1e-3)
+    assert back.value("dew_point") < back.value("wet_bulb") < 313.15
+
+
+def test_humid_air_relative_humidity_definition() -> None:
+    # W = 0.621945 phi pws / (p - phi pws); pws(30 degC) = 4.2467 kPa (ASHRAE Table 3)
+    r = call("humid_air_properties", dry_bulb=q(30, "degC"), relative_humidity=q(50, "%"))
+    pw = 0.5 * 4.2467
+    assert r.value("humidity_ratio") == pytest.approx(0.621945 * pw / (101.325 - pw), rel=0.005)
+    with pytest.raises(ToolInputError, match="exactly one"):
+        call("humid_air_properties", dry_bulb=q(30, "degC"))
+    with pytest.raises(ToolInputError, match="cannot exceed"):
+        call("humid_air_properties", dry_bulb=q(30, "degC"), dew_point=q(35, "degC"))
+    with pytest.raises(ToolInputError, match="out of range"):
+        call("humid_air_properties", dry_bulb=q(30, "degC"), relative_humidity=1.5)
+
+
+def test_iapws95_verification_values() -> None:
+    # IAPWS R6-95(2018), Table 8 (saturation): T = 450 K: p = 0.932203564 MPa,
+    # rho' = 890.341250, rho'' = 4.81200360 kg/m3, h' = 749.161585, h'' = 2774.41078 kJ/kg
+    sat = call("steam_saturation", temperature=q(450, "K"))
+    assert sat.value("P_sat", "MPa") == pytest.approx(0.932203564, rel=1e-7)
+    assert 1 / sat.value("v_f") == pytest.approx(890.341250, rel=1e-7)
+    assert 1 / sat.value("v_g") == pytest.approx(4.81200360, rel=1e-7)
+    assert sat.value("h_f", "kJ/kg") == pytest.approx(749.161585, rel=1e-7)
+    assert sat.value("h_g", "kJ/kg") == pytest.approx(2774.41078, rel=1e-7)
+
+
+def test_steam_table_superheated_and_wet_states() -> None:
+    # Cengel & Boles, Thermodynamics, Table A-6: 1 MPa, 300 degC: h = 3051.6 kJ/kg,
+    # s = 7.1246 kJ/kg/K, v = 0.25799 m3/kg
+    r = call("steam_properties", pressure=q(10, "bar"), temperature=q(300, "degC"))
+    assert r.value("phase") == "gas"
+    assert r.value("enthalpy", "kJ/kg") == pytest.approx(3051.6, abs=0.2)
+    assert r.value("entropy", "kJ/kg/K") == pytest.approx(7.1246, abs=2e-4)
+    assert r.value("specific_volume") == pytest.approx(0.25799, rel=1e-4)
+    # isentropic expansion to 10 kPa lands in the wet region: x = (s - sf)/sfg
+    sat = call("steam_saturation", pressure=q(10, "kPa"))
+    wet = call("steam_properties", pressure=q(10, "kPa"), entropy=q(7.1246, "kJ/kg/K"))
+    x = (7124.6 - sat.value("s_f")) / (sat.value("s_g") - sat.value("s_f"))
+    assert wet.value("quality") == pytest.approx(x, rel=1e-6)
+    assert wet.value("enthalpy") == pytest.approx(sat.value("h_f") + x * sat.value("h_fg"),
+                                                  rel=1e-9)
+    with pytest.raises(ToolInputError, match="exactly two"):
+        call("steam_properties", pressure=q(10, "kPa"))
+    with pytest.raises(ToolInputError, match="between"):
+        call("steam_saturation", pressure=q(300, "bar"))
