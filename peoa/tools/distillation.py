@@ -240,7 +240,7 @@ def mccabe_thiele_stages(
     R_over_Rmin: Annotated[
         float | None, Q(_D, "reflux as a multiple of the minimum (give this or R)", gt=1)
     ] = None,
-) -> dict[str, Any]:
+) -> Outcome:
     """Number of equilibrium stages of a binary distillation column by McCabe-Thiele
     stepping: equilibrium y = alpha x/(1 + (alpha-1)x), rectifying line y = R/(R+1) x +
     xD/(R+1), q-line, stripping line through (xB, xB), total condenser, stepping from the
@@ -310,7 +310,7 @@ def mccabe_thiele_stages(
             "y_stages": ys,
         },
         method="McCabe-Thiele, constant alpha",
-    )  # type: ignore[return-value]
+    )
 
 
 TOOLS = (

@@ -347,7 +347,7 @@ def hx_rating_ntu(
     UA: Annotated[float, Q("heat_capacity_rate", "product U*A of the exchanger (W/K)", gt=0)],
     configuration: _CONFIG = "counterflow",
     shells: Annotated[int, P("shells in series (shell_and_tube only)", ge=1)] = 1,
-) -> dict[str, float]:
+) -> Outcome:
     """Rate an existing heat exchanger by the epsilon-NTU method: from both flows, heat
     capacities, inlet temperatures and UA, find the duty and both outlet temperatures.
     Use it when the outlet temperatures are unknown (LMTD would need iteration)."""
@@ -375,7 +375,7 @@ def hx_rating_ntu(
             "Cr": result["Cr"],
         },
         method=configuration,
-    )  # type: ignore[return-value]
+    )
 
 
 TOOLS = (
