@@ -79,7 +79,10 @@ def _lmtd_and_f(
     lmtd = ht.LMTD(thi, tho, tci, tco, counterflow=counter)
     f = 1.0
     if arrangement == "shell_and_tube" and tco > tci and tho < thi:
-        f = ht.F_LMTD_Fakheri(Thi=thi, Tho=tho, Tci=tci, Tco=tco, shells=shells)
+        try:
+            f = ht.F_LMTD_Fakheri(Thi=thi, Tho=tho, Tci=tci, Tco=tco, shells=shells)
+        except (ValueError, ZeroDivisionError):  # logarithm of a negative: no solution
+            f = math.nan
         if not math.isfinite(f) or f <= 0:
             raise ToolInputError(
                 f"no F correction exists for {shells} shell pass(es) at these temperatures "
@@ -101,7 +104,8 @@ def _lmtd_and_f(
         "LMTD": Out("K", "log-mean temperature difference (counterflow or parallel)"),
         "F": Out("", "LMTD correction factor (1 for pure counterflow or parallel)"),
         "dT_mean": Out("K", "effective mean temperature difference F*LMTD"),
-        "R": Out("", "capacity ratio R = (Thi-Tho)/(Tco-Tci)"),
+        "R": Out("", "capacity ratio R = (Thi-Tho)/(Tco-Tci); 0 when the cold stream is "
+                 "isothermal (boiling), where F = 1"),
         "P": Out("", "thermal effectiveness of the cold side P = (Tco-Tci)/(Thi-Tci)"),
     },
 )

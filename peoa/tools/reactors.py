@@ -645,6 +645,9 @@ def equilibrium_conversion(
             f"concentration^{dn:g}"
         )
     total0 = sum(feed)
+    if mode == "liquid" and basis == "pressure":
+        raise ToolInputError("a liquid-phase K is dimensionless or in concentration units, not "
+                             "in pressure units")
     if mode.startswith("gas"):
         if pressure is None:
             raise ToolInputError("gas-phase equilibrium needs the pressure")
@@ -661,8 +664,6 @@ def equilibrium_conversion(
             if mode == "liquid":
                 c = m / total0 * feed_total_concentration  # type: ignore[operator]
                 a = c / _C_STD if basis == "activity" else c
-                if basis == "pressure":
-                    a = c * R_GAS * temperature
             else:
                 p = m / (total if mode == "gas_constant_pressure" else total0) * pressure
                 a = {

@@ -125,3 +125,16 @@ def test_rate_constant_units_are_checked() -> None:
         call("reactor_cstr", **_first_order(key="C"))
     with pytest.raises(ToolInputError, match="conversion"):
         call("reactor_pfr", **_first_order(conversion=1.5))
+
+
+def test_equilibrium_conversion_liquid_isomerisation() -> None:
+    # A = B in ideal solution: K = x_B/x_A = X/(1 - X) -> X = K/(1 + K) at any concentration
+    args = {"species": ["A", "B"], "stoichiometry": [-1, 1], "key": "A", "feed": [1, 0],
+            "K": 4.0, "temperature": q(350, "K"), "mode": "liquid",
+            "feed_total_concentration": q(2, "mol/L")}
+    assert call("equilibrium_conversion", **args).value("conversion") == pytest.approx(0.8)
+    # products in the feed shift the equilibrium back: feed 1 A + 1 B -> (1 + xi)/(1 - xi) = 4
+    mixed = call("equilibrium_conversion", **(args | {"feed": [1, 1]}))
+    assert mixed.value("extent") == pytest.approx(0.6, rel=1e-9)
+    with pytest.raises(ToolInputError, match="not in pressure units"):
+        call("equilibrium_conversion", **(args | {"stoichiometry": [-1, 2], "K": q(2, "bar")}))
