@@ -104,8 +104,11 @@ def _lmtd_and_f(
         "LMTD": Out("K", "log-mean temperature difference (counterflow or parallel)"),
         "F": Out("", "LMTD correction factor (1 for pure counterflow or parallel)"),
         "dT_mean": Out("K", "effective mean temperature difference F*LMTD"),
-        "R": Out("", "capacity ratio R = (Thi-Tho)/(Tco-Tci); 0 when the cold stream is "
-                 "isothermal (boiling), where F = 1"),
+        "R": Out(
+            "",
+            "capacity ratio R = (Thi-Tho)/(Tco-Tci); 0 when the cold stream is "
+            "isothermal (boiling), where F = 1",
+        ),
         "P": Out("", "thermal effectiveness of the cold side P = (Tco-Tci)/(Thi-Tci)"),
     },
 )

@@ -35,8 +35,7 @@ _IAPWS = (
         "relative_humidity": Out("", "relative humidity (0..1)"),
         "wet_bulb": Out("K", "thermodynamic wet-bulb temperature"),
         "dew_point": Out("K", "dew-point temperature"),
-        "enthalpy": Out("J/kg", "enthalpy per kg dry air (0 for dry air and liquid water at "
-                                "0 °C)"),
+        "enthalpy": Out("J/kg", "enthalpy per kg dry air (0 for dry air and liquid water at 0 °C)"),
         "specific_volume": Out("m**3/kg", "volume per kg dry air"),
         "density": Out("kg/m**3", "density of the humid air"),
         "cp": Out("J/kg/K", "heat capacity per kg dry air"),
@@ -44,10 +43,12 @@ _IAPWS = (
 )
 def humid_air_properties(
     dry_bulb: Annotated[float, Q("temperature", "dry-bulb temperature")],
-    relative_humidity: Annotated[float | None, Q("dimensionless", "relative humidity (0..1 or "
-                                                 "%)", ge=0, le=1)] = None,
-    humidity_ratio: Annotated[float | None, Q("dimensionless", "humidity ratio kg water/kg dry "
-                                              "air", ge=0)] = None,
+    relative_humidity: Annotated[
+        float | None, Q("dimensionless", "relative humidity (0..1 or %)", ge=0, le=1)
+    ] = None,
+    humidity_ratio: Annotated[
+        float | None, Q("dimensionless", "humidity ratio kg water/kg dry air", ge=0)
+    ] = None,
     wet_bulb: Annotated[float | None, Q("temperature", "wet-bulb temperature")] = None,
     dew_point: Annotated[float | None, Q("temperature", "dew-point temperature")] = None,
     pressure: Annotated[float, Q("pressure", "total (barometric) pressure")] = 101325.0,
@@ -64,12 +65,15 @@ def humid_air_properties(
     }
     given = {k: v for k, v in given.items() if v is not None}
     if len(given) != 1:
-        raise ToolInputError("give exactly one of relative_humidity, humidity_ratio, wet_bulb, "
-                             "dew_point")
-    (name, value), = given.items()
+        raise ToolInputError(
+            "give exactly one of relative_humidity, humidity_ratio, wet_bulb, dew_point"
+        )
+    ((name, value),) = given.items()
     if name in ("Twb", "Tdp") and value > dry_bulb + 1e-9:
-        raise ToolInputError(f"the {'wet-bulb' if name == 'Twb' else 'dew-point'} temperature "
-                             "cannot exceed the dry-bulb temperature")
+        raise ToolInputError(
+            f"the {'wet-bulb' if name == 'Twb' else 'dew-point'} temperature "
+            "cannot exceed the dry-bulb temperature"
+        )
     from CoolProp.HumidAirProp import HAPropsSI
 
     def prop(out: str) -> float:
@@ -112,10 +116,12 @@ def steam_properties(
     temperature: Annotated[float | None, Q("temperature", "temperature")] = None,
     pressure: Annotated[float | None, Q("pressure", "pressure")] = None,
     enthalpy: Annotated[float | None, Q("specific_energy", "specific enthalpy")] = None,
-    entropy: Annotated[float | None, Q("specific_heat", "specific entropy (J/kg/K, kJ/kg/K)")
-                       ] = None,
-    quality: Annotated[float | None, Q("dimensionless", "vapour quality 0..1 (saturated)", ge=0,
-                                       le=1)] = None,
+    entropy: Annotated[
+        float | None, Q("specific_heat", "specific entropy (J/kg/K, kJ/kg/K)")
+    ] = None,
+    quality: Annotated[
+        float | None, Q("dimensionless", "vapour quality 0..1 (saturated)", ge=0, le=1)
+    ] = None,
 ) -> Outcome:
     """Steam-table properties of water or steam (IAPWS-95) from any two of temperature,
     pressure, enthalpy, entropy and quality: compressed liquid, saturated mixture,
@@ -123,11 +129,21 @@ def steam_properties(
     300 °C, or T and quality after an isentropic expansion (give P and s)."""
     from CoolProp.CoolProp import PhaseSI, PropsSI
 
-    given = [(k, v) for k, v in (("T", temperature), ("P", pressure), ("H", enthalpy),
-                                 ("S", entropy), ("Q", quality)) if v is not None]
+    given = [
+        (k, v)
+        for k, v in (
+            ("T", temperature),
+            ("P", pressure),
+            ("H", enthalpy),
+            ("S", entropy),
+            ("Q", quality),
+        )
+        if v is not None
+    ]
     if len(given) != 2:
-        raise ToolInputError("give exactly two of temperature, pressure, enthalpy, entropy, "
-                             "quality")
+        raise ToolInputError(
+            "give exactly two of temperature, pressure, enthalpy, entropy, quality"
+        )
     (n1, v1), (n2, v2) = given
     try:
         phase = PhaseSI(n1, v1, n2, v2, "Water")
@@ -145,8 +161,10 @@ def steam_properties(
             "quality": prop("Q"),
         }
     except ValueError as error:
-        raise ToolInputError(f"CoolProp cannot evaluate water at {n1}={v1:g}, {n2}={v2:g} (SI): "
-                             f"{str(error).splitlines()[0]}") from None
+        raise ToolInputError(
+            f"CoolProp cannot evaluate water at {n1}={v1:g}, {n2}={v2:g} (SI): "
+            f"{str(error).splitlines()[0]}"
+        ) from None
     values["specific_volume"] = 1 / values["density"]
     two_phase = 0 <= values["quality"] <= 1 and phase.startswith("twophase")
     values["cp"] = 0.0 if two_phase else prop("Cpmass")
@@ -172,8 +190,9 @@ def steam_properties(
     },
 )
 def steam_saturation(
-    temperature: Annotated[float | None, Q("temperature", "saturation temperature (give this "
-                                           "or pressure)")] = None,
+    temperature: Annotated[
+        float | None, Q("temperature", "saturation temperature (give this or pressure)")
+    ] = None,
     pressure: Annotated[float | None, Q("pressure", "saturation pressure")] = None,
 ) -> dict[str, float]:
     """Saturated water and steam table entry (IAPWS-95) at a temperature or a pressure:

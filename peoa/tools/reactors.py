@@ -646,8 +646,9 @@ def equilibrium_conversion(
         )
     total0 = sum(feed)
     if mode == "liquid" and basis == "pressure":
-        raise ToolInputError("a liquid-phase K is dimensionless or in concentration units, not "
-                             "in pressure units")
+        raise ToolInputError(
+            "a liquid-phase K is dimensionless or in concentration units, not in pressure units"
+        )
     if mode.startswith("gas"):
         if pressure is None:
             raise ToolInputError("gas-phase equilibrium needs the pressure")

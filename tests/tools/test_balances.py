@@ -11,12 +11,27 @@ from .helpers import call, q
 
 UNITS = [
     {"name": "mix", "type": "mixer", "inlets": ["F", "R"], "outlets": ["S1"]},
-    {"name": "rx", "type": "reactor", "inlets": ["S1"], "outlets": ["S2"],
-     "reactions": [{"stoichiometry": {"A": -1, "B": 1}, "key": "A", "conversion": 0.5}]},
-    {"name": "sep", "type": "separator", "inlets": ["S2"], "outlets": ["P", "G"],
-     "component_splits": {"P": {"B": 1}}},
-    {"name": "split", "type": "splitter", "inlets": ["G"], "outlets": ["W", "R"],
-     "split_fractions": {"W": 0.1}},
+    {
+        "name": "rx",
+        "type": "reactor",
+        "inlets": ["S1"],
+        "outlets": ["S2"],
+        "reactions": [{"stoichiometry": {"A": -1, "B": 1}, "key": "A", "conversion": 0.5}],
+    },
+    {
+        "name": "sep",
+        "type": "separator",
+        "inlets": ["S2"],
+        "outlets": ["P", "G"],
+        "component_splits": {"P": {"B": 1}},
+    },
+    {
+        "name": "split",
+        "type": "splitter",
+        "inlets": ["G"],
+        "outlets": ["W", "R"],
+        "split_fractions": {"W": 0.1},
+    },
 ]
 
 
@@ -24,8 +39,12 @@ def test_recycle_and_purge_by_hand() -> None:
     # Fresh feed 100 A + 1 I; 50 % single-pass conversion; all B leaves as product; 10 % of
     # the unreacted gas is purged. By hand: g_A = 0.5 (100 + 0.9 g_A) -> g_A = 50/0.55;
     # g_I = 1 + 0.9 g_I -> g_I = 10; product B = 0.5 (100 + 0.9 g_A).
-    r = call("mass_balance", components=["A", "B", "I"], units=UNITS,
-             streams=[{"name": "F", "flows": {"A": 100, "I": 1}}])
+    r = call(
+        "mass_balance",
+        components=["A", "B", "I"],
+        units=UNITS,
+        streams=[{"name": "F", "flows": {"A": 100, "I": 1}}],
+    )
     streams = r.value("streams")
     g_a = 50 / 0.55
     assert streams["G"]["A"] == pytest.approx(g_a, rel=1e-10)
@@ -38,8 +57,12 @@ def test_recycle_and_purge_by_hand() -> None:
 
 def test_composition_and_total_specifications() -> None:
     # a feed given by total and fractions instead of flows gives the same answer
-    r = call("mass_balance", components=["A", "B", "I"], units=UNITS,
-             streams=[{"name": "F", "total": 101, "fractions": {"A": 100 / 101, "I": 1 / 101}}])
+    r = call(
+        "mass_balance",
+        components=["A", "B", "I"],
+        units=UNITS,
+        streams=[{"name": "F", "total": 101, "fractions": {"A": 100 / 101, "I": 1 / 101}}],
+    )
     assert r.value("streams")["P"]["B"] == pytest.approx(0.5 * (100 + 0.9 * 50 / 0.55))
 
 
@@ -47,11 +70,19 @@ def test_underspecified_and_contradictory_flowsheets() -> None:
     with pytest.raises(ToolInputError, match="degree"):
         call("mass_balance", components=["A", "B", "I"], units=UNITS, streams=[])
     with pytest.raises(ToolInputError, match="contradict"):
-        call("mass_balance", components=["A", "B", "I"], units=UNITS,
-             streams=[{"name": "F", "flows": {"A": 100, "I": 1}}, {"name": "W", "total": 50}])
+        call(
+            "mass_balance",
+            components=["A", "B", "I"],
+            units=UNITS,
+            streams=[{"name": "F", "flows": {"A": 100, "I": 1}}, {"name": "W", "total": 50}],
+        )
     with pytest.raises(ToolInputError, match="unknown components"):
-        call("mass_balance", components=["A", "B"], units=UNITS,
-             streams=[{"name": "F", "flows": {"A": 100, "I": 1}}])
+        call(
+            "mass_balance",
+            components=["A", "B"],
+            units=UNITS,
+            streams=[{"name": "F", "flows": {"A": 100, "I": 1}}],
+        )
 
 
 def test_heat_of_reaction_methane_combustion() -> None:
@@ -59,10 +90,13 @@ def test_heat_of_reaction_methane_combustion() -> None:
     # (Felder & Rousseau 4th ed. Table B.1 formation enthalpies: -74.85, -393.5, -285.84,
     # -241.83 kJ/mol)
     species = ["methane", "oxygen", "carbon dioxide", "water"]
-    liquid = call("heat_of_reaction", species=species, stoichiometry=[-1, -2, 1, 2],
-                  phases=["gas", "gas", "gas", "liquid"])
-    assert liquid.value("dH", "kJ/mol") == pytest.approx(-74.85 * -1 - 393.5 - 2 * 285.84,
-                                                         abs=0.5)
+    liquid = call(
+        "heat_of_reaction",
+        species=species,
+        stoichiometry=[-1, -2, 1, 2],
+        phases=["gas", "gas", "gas", "liquid"],
+    )
+    assert liquid.value("dH", "kJ/mol") == pytest.approx(-74.85 * -1 - 393.5 - 2 * 285.84, abs=0.5)
     vapour = call("heat_of_reaction", species=species, stoichiometry=[-1, -2, 1, 2])
     assert vapour.value("dH", "kJ/mol") == pytest.approx(74.85 - 393.5 - 2 * 241.83, abs=0.5)
     with pytest.raises(UnknownChemicalError, match="did you mean"):

@@ -14,31 +14,47 @@ from .helpers import call, q
 def test_fenske_binary_and_multicomponent() -> None:
     r = call("fenske_min_stages", alpha=2.5, xD_light=0.95, xB_light=0.05)
     assert r.value("N_min") == pytest.approx(math.log(19 * 19) / math.log(2.5), rel=1e-12)
-    m = call("fenske_min_stages", alpha=2.0, xD_light=0.9, xB_light=0.02, xD_heavy=0.05,
-             xB_heavy=0.6)
-    assert m.value("N_min") == pytest.approx(math.log(0.9 / 0.05 * 0.6 / 0.02) / math.log(2),
-                                             rel=1e-12)
+    m = call(
+        "fenske_min_stages", alpha=2.0, xD_light=0.9, xB_light=0.02, xD_heavy=0.05, xB_heavy=0.6
+    )
+    assert m.value("N_min") == pytest.approx(
+        math.log(0.9 / 0.05 * 0.6 / 0.02) / math.log(2), rel=1e-12
+    )
 
 
 def test_underwood_binary_matches_analytic_minimum_reflux() -> None:
     # saturated-liquid feed, binary: R_min = [xD/zF - alpha (1-xD)/(1-zF)] / (alpha - 1)
     alpha, zf, xd = 2.5, 0.4, 0.95
     analytic = (xd / zf - alpha * (1 - xd) / (1 - zf)) / (alpha - 1)
-    r = call("underwood_min_reflux", alpha=[alpha, 1.0], z_feed=[zf, 1 - zf],
-             x_distillate=[xd, 1 - xd], q=1.0)
+    r = call(
+        "underwood_min_reflux",
+        alpha=[alpha, 1.0],
+        z_feed=[zf, 1 - zf],
+        x_distillate=[xd, 1 - xd],
+        q=1.0,
+    )
     assert r.value("R_min") == pytest.approx(analytic, rel=1e-9)
 
 
 def test_underwood_three_components_satisfies_both_equations() -> None:
     alpha, z, xd, qf = [4.0, 2.0, 1.0], [0.3, 0.3, 0.4], [0.6, 0.39, 0.01], 0.5
-    r = call("underwood_min_reflux", alpha=alpha, z_feed=z, x_distillate=xd, q=qf,
-             light_key=1, heavy_key=2)
+    r = call(
+        "underwood_min_reflux",
+        alpha=alpha,
+        z_feed=z,
+        x_distillate=xd,
+        q=qf,
+        light_key=1,
+        heavy_key=2,
+    )
     theta = r.value("theta")
     assert 1.0 < theta < 2.0
     assert sum(a * zi / (a - theta) for a, zi in zip(alpha, z, strict=True)) == pytest.approx(
-        1 - qf, abs=1e-9)
+        1 - qf, abs=1e-9
+    )
     assert r.value("R_min") == pytest.approx(
-        sum(a * x / (a - theta) for a, x in zip(alpha, xd, strict=True)) - 1, rel=1e-12)
+        sum(a * x / (a - theta) for a, x in zip(alpha, xd, strict=True)) - 1, rel=1e-12
+    )
     with pytest.raises(ToolInputError, match="light_key"):
         call("underwood_min_reflux", alpha=alpha, z_feed=z, x_distillate=xd)
 
@@ -64,8 +80,7 @@ def test_mccabe_thiele_total_reflux_and_minimum_reflux() -> None:
     assert total.value("stages") == pytest.approx(fenske, abs=0.5)
     # the pinch R_min for a saturated-liquid feed is the analytic binary Underwood value
     design = call("mccabe_thiele_stages", alpha=2.5, xD=0.95, xB=0.05, zF=0.5, R_over_Rmin=1.5)
-    assert design.value("R_min") == pytest.approx((0.95 / 0.5 - 2.5 * 0.05 / 0.5) / 1.5,
-                                                  rel=1e-9)
+    assert design.value("R_min") == pytest.approx((0.95 / 0.5 - 2.5 * 0.05 / 0.5) / 1.5, rel=1e-9)
     xs, ys = design.value("x_stages"), design.value("y_stages")
     for x, y in zip(xs, ys, strict=True):  # every stage is an equilibrium stage
         assert y == pytest.approx(2.5 * x / (1 + 1.5 * x), rel=1e-9)

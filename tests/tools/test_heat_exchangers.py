@@ -144,15 +144,24 @@ def test_temperature_cross_and_bad_units_are_rejected() -> None:
 
 
 def test_shell_and_tube_area_from_temperatures_and_low_f_warning() -> None:
-    temps = {"T_hot_in": q(130, "degC"), "T_hot_out": q(110, "degC"),
-             "T_cold_in": q(15, "degC"), "T_cold_out": q(85, "degC")}
+    temps = {
+        "T_hot_in": q(130, "degC"),
+        "T_hot_out": q(110, "degC"),
+        "T_cold_in": q(15, "degC"),
+        "T_cold_out": q(85, "degC"),
+    }
     lm = call("hx_lmtd", **temps, arrangement="shell_and_tube")
-    area = call("hx_area", duty=q(100, "kW"), U=q(500, "W/m^2/K"), arrangement="shell_and_tube",
-                **temps)
+    area = call(
+        "hx_area", duty=q(100, "kW"), U=q(500, "W/m^2/K"), arrangement="shell_and_tube", **temps
+    )
     assert area.value("A") == pytest.approx(1e5 / (500 * lm.value("dT_mean")), rel=1e-12)
     # a close temperature approach in one shell gives F < 0.75, which is flagged
-    close = {"T_hot_in": q(100, "degC"), "T_hot_out": q(60, "degC"), "T_cold_in": q(20, "degC"),
-             "T_cold_out": q(65, "degC")}
+    close = {
+        "T_hot_in": q(100, "degC"),
+        "T_hot_out": q(60, "degC"),
+        "T_cold_in": q(20, "degC"),
+        "T_cold_out": q(65, "degC"),
+    }
     tight = call("hx_lmtd", **close, arrangement="shell_and_tube")
     assert tight.value("F") < 0.75
     assert any("shell passes" in w for w in tight.warnings)

@@ -24,8 +24,11 @@ def test_humid_air_ashrae_wet_bulb_relation() -> None:
     h = 1.006 * 40 + w * (2501 + 1.86 * 40)
     assert r.value("enthalpy", "kJ/kg") == pytest.approx(h, rel=0.005)
     # round trip: the state found from its own relative humidity is the same state
-    back = call("humid_air_properties", dry_bulb=q(40, "degC"),
-                relative_humidity=r.value("relative_humidity"))
+    back = call(
+        "humid_air_properties",
+        dry_bulb=q(40, "degC"),
+        relative_humidity=r.value("relative_humidity"),
+    )
     assert back.value("wet_bulb", "degC") == pytest.approx(20, abs=1e-3)
     assert back.value("dew_point") < back.value("wet_bulb") < 313.15
 
@@ -67,8 +70,9 @@ def test_steam_table_superheated_and_wet_states() -> None:
     wet = call("steam_properties", pressure=q(10, "kPa"), entropy=q(7.1246, "kJ/kg/K"))
     x = (7124.6 - sat.value("s_f")) / (sat.value("s_g") - sat.value("s_f"))
     assert wet.value("quality") == pytest.approx(x, rel=1e-6)
-    assert wet.value("enthalpy") == pytest.approx(sat.value("h_f") + x * sat.value("h_fg"),
-                                                  rel=1e-9)
+    assert wet.value("enthalpy") == pytest.approx(
+        sat.value("h_f") + x * sat.value("h_fg"), rel=1e-9
+    )
     with pytest.raises(ToolInputError, match="exactly two"):
         call("steam_properties", pressure=q(10, "kPa"))
     with pytest.raises(ToolInputError, match="between"):

@@ -14,9 +14,16 @@ ZERO = q(0, "mol/L")
 
 
 def _first_order(**extra: object) -> dict[str, object]:
-    return {"species": ["A", "B"], "stoichiometry": [-1, 1], "key": "A", "orders": [1, 0],
-            "rate_constant": q(0.1, "1/min"), "feed_concentrations": [q(2, "mol/L"), ZERO],
-            "volumetric_flow": q(10, "L/min"), "conversion": 0.9} | extra
+    return {
+        "species": ["A", "B"],
+        "stoichiometry": [-1, 1],
+        "key": "A",
+        "orders": [1, 0],
+        "rate_constant": q(0.1, "1/min"),
+        "feed_concentrations": [q(2, "mol/L"), ZERO],
+        "volumetric_flow": q(10, "L/min"),
+        "conversion": 0.9,
+    } | extra
 
 
 def test_cstr_and_pfr_first_order_liquid() -> None:
@@ -30,28 +37,46 @@ def test_cstr_and_pfr_first_order_liquid() -> None:
 def test_pfr_second_order_gas_with_volume_change() -> None:
     # Fogler eq. for A -> 2B, second order, isothermal isobaric gas:
     # V = v0/(k CA0) [2 eps (1+eps) ln(1-X) + eps^2 X + (1+eps)^2 X/(1-X)]
-    args = {"species": ["A", "B", "I"], "stoichiometry": [-1, 2, 0], "key": "A",
-            "orders": [2, 0, 0], "rate_constant": q(0.5, "L/mol/s"),
-            "feed_concentrations": [q(0.5, "mol/L"), ZERO, q(0.5, "mol/L")],
-            "volumetric_flow": q(2, "L/s"), "conversion": 0.8, "phase": "gas"}
+    args = {
+        "species": ["A", "B", "I"],
+        "stoichiometry": [-1, 2, 0],
+        "key": "A",
+        "orders": [2, 0, 0],
+        "rate_constant": q(0.5, "L/mol/s"),
+        "feed_concentrations": [q(0.5, "mol/L"), ZERO, q(0.5, "mol/L")],
+        "volumetric_flow": q(2, "L/s"),
+        "conversion": 0.8,
+        "phase": "gas",
+    }
     eps, x, k, ca0, v0 = 0.5, 0.8, 0.5e-3, 500.0, 2e-3
-    expected = v0 / (k * ca0) * (2 * eps * (1 + eps) * math.log(1 - x) + eps**2 * x
-                                 + (1 + eps) ** 2 * x / (1 - x))
+    expected = (
+        v0
+        / (k * ca0)
+        * (2 * eps * (1 + eps) * math.log(1 - x) + eps**2 * x + (1 + eps) ** 2 * x / (1 - x))
+    )
     r = call("reactor_pfr", **args)
     assert r.value("epsilon") == pytest.approx(eps)
     assert r.value("volume") == pytest.approx(expected, rel=1e-8)
     # CSTR for the same: V = FA0 X (1+eps X)^2 / (k CA0^2 (1-X)^2)
     c = call("reactor_cstr", **args)
     assert c.value("volume") == pytest.approx(
-        ca0 * v0 * x * (1 + eps * x) ** 2 / (k * ca0**2 * (1 - x) ** 2), rel=1e-12)
+        ca0 * v0 * x * (1 + eps * x) ** 2 / (k * ca0**2 * (1 - x) ** 2), rel=1e-12
+    )
 
 
 def test_pbr_first_order_with_pressure_drop_closed_form() -> None:
     # Fogler sec. 5.5: eps = 0, first order: ln 1/(1-X) = k'/v0 * 2/(3 alpha) [1 - (1-aW)^1.5]
-    args = {"species": ["A", "B"], "stoichiometry": [-1, 1], "key": "A", "orders": [1, 0],
-            "rate_constant": q(0.01, "m^3/kg/s"),
-            "feed_concentrations": [q(10, "mol/m^3"), q(0, "mol/m^3")],
-            "volumetric_flow": q(1, "m^3/s"), "catalyst_weight": q(50, "kg"), "alpha": 0.01}
+    args = {
+        "species": ["A", "B"],
+        "stoichiometry": [-1, 1],
+        "key": "A",
+        "orders": [1, 0],
+        "rate_constant": q(0.01, "m^3/kg/s"),
+        "feed_concentrations": [q(10, "mol/m^3"), q(0, "mol/m^3")],
+        "volumetric_flow": q(1, "m^3/s"),
+        "catalyst_weight": q(50, "kg"),
+        "alpha": 0.01,
+    }
     r = call("reactor_pbr", **args)
     x = 1 - math.exp(-0.01 * 2 / (3 * 0.01) * (1 - (1 - 0.5) ** 1.5))
     assert r.value("conversion") == pytest.approx(x, rel=1e-7)
@@ -63,33 +88,57 @@ def test_pbr_first_order_with_pressure_drop_closed_form() -> None:
 def test_ergun_by_hand() -> None:
     dp, e, vs, rho, mu, L = 3e-3, 0.4, 0.5, 1.2, 1.8e-5, 2.0
     dpdl = 150 * mu * (1 - e) ** 2 * vs / (e**3 * dp**2) + 1.75 * (1 - e) * rho * vs**2 / (
-        e**3 * dp)
-    r = call("ergun_pressure_drop", particle_diameter=q(3, "mm"), voidage=e,
-             superficial_velocity=q(vs, "m/s"), density=q(rho, "kg/m^3"),
-             viscosity=q(1.8e-5, "Pa*s"), length=q(L, "m"))
+        e**3 * dp
+    )
+    r = call(
+        "ergun_pressure_drop",
+        particle_diameter=q(3, "mm"),
+        voidage=e,
+        superficial_velocity=q(vs, "m/s"),
+        density=q(rho, "kg/m^3"),
+        viscosity=q(1.8e-5, "Pa*s"),
+        length=q(L, "m"),
+    )
     assert r.value("pressure_drop") == pytest.approx(dpdl * L, rel=1e-12)
 
 
 def test_adiabatic_energy_balance() -> None:
     # X = 1, dH = -80 kJ/mol, sum(Theta Cp) = 200 J/mol/K -> dT = 400 K
-    r = call("adiabatic_temperature_rise", inlet_temperature=q(300, "K"),
-             heat_of_reaction=q(-80, "kJ/mol"), conversion=1, sum_theta_cp=q(200, "J/mol/K"))
+    r = call(
+        "adiabatic_temperature_rise",
+        inlet_temperature=q(300, "K"),
+        heat_of_reaction=q(-80, "kJ/mol"),
+        conversion=1,
+        sum_theta_cp=q(200, "J/mol/K"),
+    )
     assert r.value("temperature_rise") == pytest.approx(400, rel=1e-12)
     # with dCp: T = [X(-dH) + sum T0 + X dCp TR] / (sum + X dCp)
-    r2 = call("adiabatic_temperature_rise", inlet_temperature=q(300, "K"),
-              heat_of_reaction=q(-80, "kJ/mol"), conversion=0.5, sum_theta_cp=q(200, "J/mol/K"),
-              delta_cp=q(-20, "J/mol/K"))
+    r2 = call(
+        "adiabatic_temperature_rise",
+        inlet_temperature=q(300, "K"),
+        heat_of_reaction=q(-80, "kJ/mol"),
+        conversion=0.5,
+        sum_theta_cp=q(200, "J/mol/K"),
+        delta_cp=q(-20, "J/mol/K"),
+    )
     assert r2.value("temperature") == pytest.approx(
-        (0.5 * 80e3 + 200 * 300 - 0.5 * 20 * 298.15) / (200 - 10), rel=1e-12)
+        (0.5 * 80e3 + 200 * 300 - 0.5 * 20 * 298.15) / (200 - 10), rel=1e-12
+    )
 
 
 def test_equilibrium_conversion_fogler_n2o4_example() -> None:
     # Fogler, Elements of Chemical Reaction Engineering (4th ed. Example 3-8, "Calculating the
     # equilibrium conversion"): N2O4 = 2 NO2, pure N2O4 at 340 K and 202.6 kPa,
     # Kc = 0.1 mol/dm3 -> batch (constant volume) Xe = 0.44, flow (constant P) Xe = 0.51.
-    base = {"species": ["N2O4", "NO2"], "stoichiometry": [-1, 2], "key": "N2O4",
-            "feed": [1, 0], "K": q(0.1, "mol/dm^3"), "temperature": q(340, "K"),
-            "pressure": q(202.6, "kPa")}
+    base = {
+        "species": ["N2O4", "NO2"],
+        "stoichiometry": [-1, 2],
+        "key": "N2O4",
+        "feed": [1, 0],
+        "K": q(0.1, "mol/dm^3"),
+        "temperature": q(340, "K"),
+        "pressure": q(202.6, "kPa"),
+    }
     batch = call("equilibrium_conversion", **base, mode="gas_constant_volume")
     assert batch.value("conversion") == pytest.approx(0.44, abs=0.005)
     flow = call("equilibrium_conversion", **base)
@@ -106,15 +155,24 @@ def test_equilibrium_constant_from_formation_data() -> None:
     # NH3 synthesis N2 + 3 H2 = 2 NH3: dG°f(NH3, g) = -16.4 kJ/mol (Smith, Van Ness & Abbott
     # Table C.4: -16,450 J/mol) -> K298 = exp(32.9e3/(R 298.15)) = 5.8e5; thermo's formation
     # data give dG° within 0.9 kJ/mol of that.
-    r = call("equilibrium_constant", species=["nitrogen", "hydrogen", "ammonia"],
-             stoichiometry=[-1, -3, 2], temperature=q(298.15, "K"))
+    r = call(
+        "equilibrium_constant",
+        species=["nitrogen", "hydrogen", "ammonia"],
+        stoichiometry=[-1, -3, 2],
+        temperature=q(298.15, "K"),
+    )
     assert r.value("dG_ref", "kJ/mol") == pytest.approx(-32.9, abs=0.9)
     assert r.value("K") == pytest.approx(math.exp(-r.value("dG_ref") / (8.314462618 * 298.15)))
     # van 't Hoff with given data: ln(K2/K1) = -dH/R (1/T2 - 1/T1)
-    v = call("equilibrium_constant", dG_ref=q(-32.9, "kJ/mol"), dH=q(-92.2, "kJ/mol"),
-             temperature=q(500, "K"))
-    expected = math.exp(32.9e3 / (8.314462618 * 298.15)
-                        + 92.2e3 / 8.314462618 * (1 / 500 - 1 / 298.15))
+    v = call(
+        "equilibrium_constant",
+        dG_ref=q(-32.9, "kJ/mol"),
+        dH=q(-92.2, "kJ/mol"),
+        temperature=q(500, "K"),
+    )
+    expected = math.exp(
+        32.9e3 / (8.314462618 * 298.15) + 92.2e3 / 8.314462618 * (1 / 500 - 1 / 298.15)
+    )
     assert v.value("K") == pytest.approx(expected, rel=1e-12)
 
 
@@ -129,9 +187,16 @@ def test_rate_constant_units_are_checked() -> None:
 
 def test_equilibrium_conversion_liquid_isomerisation() -> None:
     # A = B in ideal solution: K = x_B/x_A = X/(1 - X) -> X = K/(1 + K) at any concentration
-    args = {"species": ["A", "B"], "stoichiometry": [-1, 1], "key": "A", "feed": [1, 0],
-            "K": 4.0, "temperature": q(350, "K"), "mode": "liquid",
-            "feed_total_concentration": q(2, "mol/L")}
+    args = {
+        "species": ["A", "B"],
+        "stoichiometry": [-1, 1],
+        "key": "A",
+        "feed": [1, 0],
+        "K": 4.0,
+        "temperature": q(350, "K"),
+        "mode": "liquid",
+        "feed_total_concentration": q(2, "mol/L"),
+    }
     assert call("equilibrium_conversion", **args).value("conversion") == pytest.approx(0.8)
     # products in the feed shift the equilibrium back: feed 1 A + 1 B -> (1 + xi)/(1 - xi) = 4
     mixed = call("equilibrium_conversion", **(args | {"feed": [1, 1]}))

@@ -35,8 +35,9 @@ def test_tp_flash_satisfies_rachford_rice_and_raoult() -> None:
     from thermo import ChemicalConstantsPackage
 
     z = [0.6, 0.4]
-    result = call("flash_tp", components=PAIR, z=z, temperature=q(78, "degC"),
-                  pressure=q(70, "kPa"))
+    result = call(
+        "flash_tp", components=PAIR, z=z, temperature=q(78, "degC"), pressure=q(70, "kPa")
+    )
     vf, x, y = result.value("vapor_fraction"), result.value("x"), result.value("y")
     assert 0 < vf < 1
     _, props = ChemicalConstantsPackage.from_IDs(["75-05-8", "75-52-5"])
@@ -61,8 +62,13 @@ def test_activity_models_predict_ethanol_water_bubble_point() -> None:
     # & Colburn, Ind. Eng. Chem. 35 (1943) 666), read at x_ethanol = 0.30: T about 81.7 degC,
     # y about 0.58 (approximate values). All three models land within 0.7 K and 0.02.
     for model in ("unifac", "unifac_dortmund", "nrtl"):
-        r = call("vle_bubble_point", components=["ethanol", "water"], x=[0.3, 0.7],
-                 pressure=q(1, "atm"), model=model)
+        r = call(
+            "vle_bubble_point",
+            components=["ethanol", "water"],
+            x=[0.3, 0.7],
+            pressure=q(1, "atm"),
+            model=model,
+        )
         assert r.value("T", "degC") == pytest.approx(81.7, abs=0.7), model
         assert r.value("composition")[0] == pytest.approx(0.58, abs=0.02), model
         gamma = r.value("gamma")
@@ -72,16 +78,22 @@ def test_activity_models_predict_ethanol_water_bubble_point() -> None:
 def test_activity_coefficients_gibbs_duhem_consistency() -> None:
     # G^E/RT = sum x_i ln gamma_i must hold for any model
     x = [0.3, 0.7]
-    r = call("activity_coefficients", components=["ethanol", "water"], x=x,
-             temperature=q(350, "K"), model="unifac")
+    r = call(
+        "activity_coefficients",
+        components=["ethanol", "water"],
+        x=x,
+        temperature=q(350, "K"),
+        model="unifac",
+    )
     ge = sum(xi * math.log(g) for xi, g in zip(x, r.value("gamma"), strict=True))
     assert r.value("GE_RT") == pytest.approx(ge, rel=1e-9)
 
 
 def test_peng_robinson_against_hand_cubic_and_nist() -> None:
     # pure propane at 300 K: saturation pressure from PR vs NIST (Lemmon) 997.6 kPa
-    sat = call("flash_eos", components=["propane"], z=[1.0], temperature=q(300, "K"),
-               vapor_fraction=0)
+    sat = call(
+        "flash_eos", components=["propane"], z=[1.0], temperature=q(300, "K"), vapor_fraction=0
+    )
     assert sat.value("pressure", "kPa") == pytest.approx(997.6, rel=0.01)
     # superheated propane at 300 K, 5 bar: Z from the PR cubic solved here with numpy
     tc, pc, w, r_gas = 369.89, 4251200.0, 0.1521, 8.314462618
@@ -91,11 +103,13 @@ def test_peng_robinson_against_hand_cubic_and_nist() -> None:
     a = 0.45724 * r_gas**2 * tc**2 / pc * alpha
     b = 0.07780 * r_gas * tc / pc
     big_a, big_b = a * p / (r_gas * t) ** 2, b * p / (r_gas * t)
-    roots = np.roots([1, -(1 - big_b), big_a - 3 * big_b**2 - 2 * big_b,
-                      -(big_a * big_b - big_b**2 - big_b**3)])
+    roots = np.roots(
+        [1, -(1 - big_b), big_a - 3 * big_b**2 - 2 * big_b, -(big_a * big_b - big_b**2 - big_b**3)]
+    )
     z_gas = max(r.real for r in roots if abs(r.imag) < 1e-12)
-    gas = call("flash_eos", components=["propane"], z=[1.0], temperature=q(300, "K"),
-               pressure=q(5, "bar"))
+    gas = call(
+        "flash_eos", components=["propane"], z=[1.0], temperature=q(300, "K"), pressure=q(5, "bar")
+    )
     assert gas.value("phase") == "V"
     assert gas.value("Z") == pytest.approx(z_gas, rel=1e-6)
 
@@ -103,8 +117,14 @@ def test_peng_robinson_against_hand_cubic_and_nist() -> None:
 def test_eos_mixture_flash_is_material_balanced() -> None:
     z = [0.5, 0.3, 0.2]
     for eos in ("PR", "SRK"):
-        r = call("flash_eos", components=["methane", "ethane", "propane"], z=z,
-                 temperature=q(-40, "degC"), pressure=q(30, "bar"), eos=eos)
+        r = call(
+            "flash_eos",
+            components=["methane", "ethane", "propane"],
+            z=z,
+            temperature=q(-40, "degC"),
+            pressure=q(30, "bar"),
+            eos=eos,
+        )
         vf, x, y = r.value("vapor_fraction"), r.value("x"), r.value("y")
         assert r.value("phase") == "VL"
         for i in range(3):
@@ -116,18 +136,37 @@ def test_bad_compositions_and_names() -> None:
     with pytest.raises(ToolInputError, match=r"sum to 0\.9"):
         call("vle_bubble_point", components=PAIR, x=[0.5, 0.4], temperature=q(75, "degC"))
     with pytest.raises(ToolInputError, match=r"out of range|non-negative"):
-        call("flash_tp", components=PAIR, z=[1.2, -0.2], temperature=q(75, "degC"),
-             pressure=q(1, "atm"))
+        call(
+            "flash_tp",
+            components=PAIR,
+            z=[1.2, -0.2],
+            temperature=q(75, "degC"),
+            pressure=q(1, "atm"),
+        )
     with pytest.raises(ToolInputError, match="3 mole fractions"):
-        call("flash_tp", components=PAIR, z=[0.2, 0.3, 0.5], temperature=q(75, "degC"),
-             pressure=q(1, "atm"))
+        call(
+            "flash_tp",
+            components=PAIR,
+            z=[0.2, 0.3, 0.5],
+            temperature=q(75, "degC"),
+            pressure=q(1, "atm"),
+        )
     with pytest.raises(UnknownChemicalError, match="did you mean"):
-        call("vle_bubble_point", components=["acetonitrile", "nitromethan"], x=[0.5, 0.5],
-             temperature=q(75, "degC"))
+        call(
+            "vle_bubble_point",
+            components=["acetonitrile", "nitromethan"],
+            x=[0.5, 0.5],
+            temperature=q(75, "degC"),
+        )
     with pytest.raises(ToolInputError, match="absolute pressure"):
         call("vle_bubble_point", components=PAIR, x=[0.5, 0.5], pressure=q(75, "degC"))
     with pytest.raises(ToolInputError, match="exactly one"):
         call("vle_dew_point", components=PAIR, y=[0.5, 0.5])
     with pytest.raises(ToolInputError, match="NRTL parameters"):
-        call("activity_coefficients", components=["methane", "ethanol"], x=[0.5, 0.5],
-             temperature=q(300, "K"), model="nrtl")
+        call(
+            "activity_coefficients",
+            components=["methane", "ethanol"],
+            x=[0.5, 0.5],
+            temperature=q(300, "K"),
+            model="nrtl",
+        )
