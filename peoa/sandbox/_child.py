@@ -77,6 +77,7 @@ def _jsonable(obj: object) -> object:
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
+# fmt: off
 # Events refused outright, whoever raises them, with the rule they break.
 _DENY = {
     "os.system": "process", "os.exec": "process", "os.posix_spawn": "process",
@@ -102,6 +103,7 @@ _WRITE_EVENTS = frozenset({
 })
 _TWO_PATH_EVENTS = frozenset({"os.rename", "os.link", "os.symlink", "shutil.copyfile",
                               "shutil.copytree", "shutil.move", "shutil.unpack_archive"})
+# fmt: on
 
 
 def _violation_writer(control_fd: int):
@@ -115,17 +117,21 @@ def _violation_writer(control_fd: int):
     def report(rule: str, event: str, detail: str) -> None:
         line = f"V\t{rule}\t{event}\t{detail.encode('utf-8', 'replace').hex()}\n".encode()
         while line:
-            line = line[write(control_fd, line):]
+            line = line[write(control_fd, line) :]
 
     return report
 
 
-def _make_hook(control_fd: int, workdir: str, read_roots: list[str], read_files: list[str],
-               write_files: list[str]):
+def _make_hook(
+    control_fd: int,
+    workdir: str,
+    read_roots: list[str],
+    read_files: list[str],
+    write_files: list[str],
+):
     """The audit hook; its rules live only in this closure, out of reach of user code."""
     report = _violation_writer(control_fd)
-    realpath, join, getcwd, fsdecode = (os.path.realpath, os.path.join, os.getcwd,
-                                        os.fsdecode)
+    realpath, join, getcwd, fsdecode = (os.path.realpath, os.path.join, os.getcwd, os.fsdecode)
     work = workdir.rstrip("/") + "/"
     readable_dirs = (work, *(r.rstrip("/") + "/" for r in read_roots))
     writable_files = frozenset(write_files)
@@ -165,7 +171,8 @@ def _make_hook(control_fd: int, workdir: str, read_roots: list[str], read_files:
             mode = args[1] if len(args) > 1 else None
             flags = args[2] if len(args) > 2 and isinstance(args[2], int) else 0
             writing = bool(flags & _WRITE_FLAGS) or (
-                isinstance(mode, str) and any(c in mode for c in "wax+"))
+                isinstance(mode, str) and any(c in mode for c in "wax+")
+            )
             ok, shown = may(args[0], writing)
             if not ok:
                 return ("filesystem_write" if writing else "filesystem_read"), shown
@@ -207,15 +214,16 @@ def _make_import(allowed: frozenset[str], denied: tuple[str, ...], control_fd: i
 
     def refuse(name: str, why: str) -> None:
         report("import", "import", name)
-        raise SandboxImportRefused(f"import of {name!r} is not allowed in the sandbox ({why}); "
-                                   f"allowed modules: {shown}")
+        raise SandboxImportRefused(
+            f"import of {name!r} is not allowed in the sandbox ({why}); allowed modules: {shown}"
+        )
 
     def guarded_import(name, globals=None, locals=None, fromlist=(), level=0):
         if level != 0:
             refuse(name or ".", "relative imports have no package here")
         if name.partition(".")[0] not in allowed:
             refuse(name, "not on the allowlist")
-        for item in (fromlist or ()):
+        for item in fromlist or ():
             full = f"{name}.{item}"
             if full.startswith(denied):
                 refuse(full, "submodule is denied")
@@ -302,15 +310,21 @@ def main() -> int:
         import _confine
     finally:
         sys.path.pop(0)
-    layers = _confine.confine(spec["kernel_read"], spec["kernel_write"],
-                              **spec.get("kernel_layers", {}))
+    layers = _confine.confine(
+        spec["kernel_read"], spec["kernel_write"], **spec.get("kernel_layers", {})
+    )
     _write_record(control_fd, {"type": "layers", "layers": layers})
 
     code_text: str = spec["code"]
-    linecache.cache[USER_FILENAME] = (len(code_text), None, code_text.splitlines(True),
-                                      USER_FILENAME)
-    guarded = _make_import(frozenset(spec["allowed_imports"]), tuple(spec["denied_modules"]),
-                           control_fd)
+    linecache.cache[USER_FILENAME] = (
+        len(code_text),
+        None,
+        code_text.splitlines(True),
+        USER_FILENAME,
+    )
+    guarded = _make_import(
+        frozenset(spec["allowed_imports"]), tuple(spec["denied_modules"]), control_fd
+    )
     user_builtins = dict(builtins.__dict__)
     user_builtins["__import__"] = guarded
     for name in ("breakpoint", "input"):
@@ -324,31 +338,37 @@ def main() -> int:
         _write_record(control_fd, {"type": "result", "value": payload}, result_limit)
 
     user_globals: dict[str, object] = {
-        "__name__": "__main__", "__file__": USER_FILENAME, "__builtins__": user_builtins,
+        "__name__": "__main__",
+        "__file__": USER_FILENAME,
+        "__builtins__": user_builtins,
         "emit": emit,
     }
     bootstrap_file = os.path.abspath(__file__)
     outcome: dict[str, object] = {"type": "outcome", "ok": True}
-    sys.addaudithook(_make_hook(control_fd, workdir, spec["read_roots"], spec["read_files"],
-                                spec["write_files"]))
+    sys.addaudithook(
+        _make_hook(control_fd, workdir, spec["read_roots"], spec["read_files"], spec["write_files"])
+    )
     try:
         compiled = compile(code_text, USER_FILENAME, "exec", dont_inherit=True)
         exec(compiled, user_globals)
     except SystemExit as exc:
         if exc.code not in (None, 0):
-            outcome.update(ok=False, kind="exception",
-                           error=f"the script exited with status {exc.code!r}")
+            outcome.update(
+                ok=False, kind="exception", error=f"the script exited with status {exc.code!r}"
+            )
     except BaseException as exc:
         text, line = _trimmed_traceback(exc, bootstrap_file)
         first = traceback.format_exception_only(type(exc), exc)[-1].strip()
         outcome.update(ok=False, kind=_classify(exc), error=first, traceback=text, line=line)
     if outcome["ok"] and "result" in user_globals:
         try:
-            _write_record(control_fd, {"type": "result", "value": user_globals["result"]},
-                          result_limit)
+            _write_record(
+                control_fd, {"type": "result", "value": user_globals["result"]}, result_limit
+            )
         except (TypeError, ValueError) as exc:
-            outcome.update(ok=False, kind="result_error",
-                           error=f"`result` could not be serialised: {exc}")
+            outcome.update(
+                ok=False, kind="result_error", error=f"`result` could not be serialised: {exc}"
+            )
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()

@@ -47,6 +47,7 @@ _ENOSYS = 38
 # Syscall numbers per architecture: the AUDIT_ARCH value, the calls answered EPERM,
 # the calls that kill the process, clone (allowed only for threads) and clone3
 # (answered ENOSYS so glibc falls back to clone, whose flags a BPF filter can inspect).
+# fmt: off
 _ARCHES: dict[str, dict[str, object]] = {
     "x86_64": {
         "audit_arch": 0xC000003E,
@@ -55,7 +56,8 @@ _ARCHES: dict[str, dict[str, object]] = {
         "landlock": (444, 445, 446),
         "eperm": {"socket": 41, "socketpair": 53, "connect": 42, "bind": 49},
         "kill": {
-            "fork": 57, "vfork": 58, "execve": 59, "execveat": 322, "ptrace": 101, "process_vm_readv": 310, "process_vm_writev": 311,
+            "fork": 57, "vfork": 58, "execve": 59, "execveat": 322, "ptrace": 101,
+            "process_vm_readv": 310, "process_vm_writev": 311,
             "io_uring_setup": 425, "io_uring_enter": 426, "io_uring_register": 427,
             "bpf": 321, "perf_event_open": 298, "userfaultfd": 323,
             "unshare": 272, "setns": 308, "mount": 165, "umount2": 166,
@@ -83,6 +85,8 @@ _ARCHES: dict[str, dict[str, object]] = {
         },
     },
 }
+
+# fmt: on
 
 # Landlock filesystem rights (linux/landlock.h); later ABIs add the last ones.
 _LL_EXECUTE = 1 << 0
@@ -168,8 +172,9 @@ def _install_landlock(
         return f"off: no syscall table for {arch}"
     create, add_rule, restrict = _ARCHES[arch]["landlock"]  # type: ignore[misc]
     libc.syscall.restype = ctypes.c_long
-    abi = libc.syscall(ctypes.c_long(create), None, ctypes.c_size_t(0),
-                       ctypes.c_uint32(_LL_CREATE_RULESET_VERSION))
+    abi = libc.syscall(
+        ctypes.c_long(create), None, ctypes.c_size_t(0), ctypes.c_uint32(_LL_CREATE_RULESET_VERSION)
+    )
     if abi < 1:
         return f"off: Landlock unavailable ({_errno_text()})"
     fs_all = _LL_ABI1_ALL
@@ -185,8 +190,9 @@ def _install_landlock(
     if abi >= 6:
         fields.append(_LL_SCOPE_ALL)  # no signals or abstract sockets outside the sandbox
     attr = struct.pack(f"={len(fields)}Q", *fields)
-    ruleset = libc.syscall(ctypes.c_long(create), attr, ctypes.c_size_t(len(attr)),
-                           ctypes.c_uint32(0))
+    ruleset = libc.syscall(
+        ctypes.c_long(create), attr, ctypes.c_size_t(len(attr)), ctypes.c_uint32(0)
+    )
     if ruleset < 0:
         return f"off: landlock_create_ruleset failed ({_errno_text()})"
     read_rights = _LL_EXECUTE | _LL_READ_FILE | _LL_READ_DIR
@@ -202,9 +208,16 @@ def _install_landlock(
                     if not os.path.isdir(path):
                         allowed &= _LL_FILE_ONLY
                     rule = struct.pack("=Qi", allowed, fd)
-                    if libc.syscall(ctypes.c_long(add_rule), ctypes.c_int(ruleset),
-                                    ctypes.c_int(_LL_RULE_PATH_BENEATH), rule,
-                                    ctypes.c_uint32(0)) != 0:
+                    if (
+                        libc.syscall(
+                            ctypes.c_long(add_rule),
+                            ctypes.c_int(ruleset),
+                            ctypes.c_int(_LL_RULE_PATH_BENEATH),
+                            rule,
+                            ctypes.c_uint32(0),
+                        )
+                        != 0
+                    ):
                         return f"off: landlock_add_rule({path}) failed ({_errno_text()})"
                 finally:
                     os.close(fd)
@@ -215,8 +228,14 @@ def _install_landlock(
     return f"on (ABI {abi})"
 
 
-def confine(read_paths: list[str], write_paths: list[str], *, network: bool = True,
-            landlock: bool = True, seccomp: bool = True) -> dict[str, str]:
+def confine(
+    read_paths: list[str],
+    write_paths: list[str],
+    *,
+    network: bool = True,
+    landlock: bool = True,
+    seccomp: bool = True,
+) -> dict[str, str]:
     """Apply every available kernel layer to the calling (single-threaded) process.
 
     Returns a mapping from layer name to ``"on..."`` or ``"off: reason"``.

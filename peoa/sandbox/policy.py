@@ -88,8 +88,9 @@ def child_sys_path() -> tuple[str, ...]:
     """
     roots = tuple(r + os.sep for r in python_read_roots())
     kept = [p for p in sys.path if p and (os.path.realpath(p) + os.sep).startswith(roots)]
-    zipped = os.path.join(sys.base_prefix, "lib", f"python{sys.version_info[0]}"
-                          f"{sys.version_info[1]}.zip")
+    zipped = os.path.join(
+        sys.base_prefix, "lib", f"python{sys.version_info[0]}{sys.version_info[1]}.zip"
+    )
     return tuple(p for p in dict.fromkeys([zipped, *kept]) if os.path.exists(p))
 
 

@@ -39,6 +39,7 @@ _CHILD = Path(__file__).with_name("_child.py")
 _READ_CHUNK = 65536
 # Output beyond this many times the kept size means a runaway print loop: stop it.
 _OUTPUT_KILL_FACTOR = 64
+_MAX_VIOLATIONS = 50
 
 
 class SandboxError(PeoaError):
@@ -159,8 +160,14 @@ def _records(raw: bytes) -> list[dict[str, Any]]:
                     detail = bytes.fromhex(parts[3].decode()).decode("utf-8", "replace")
                 except ValueError:
                     detail = ""
-                records.append({"type": "violation", "rule": parts[1].decode(errors="replace"),
-                                "event": parts[2].decode(errors="replace"), "detail": detail})
+                records.append(
+                    {
+                        "type": "violation",
+                        "rule": parts[1].decode(errors="replace"),
+                        "event": parts[2].decode(errors="replace"),
+                        "detail": detail,
+                    }
+                )
             continue
         try:
             item = json.loads(line)
@@ -233,8 +240,14 @@ def run_python(
         if late_kill and stopped is None:
             stopped = "timeout"
         return _build_result(
-            limits, out, err, _records(bytes(control.data)), stopped, status,
-            usage.ru_utime + usage.ru_stime, duration,
+            limits,
+            out,
+            err,
+            _records(bytes(control.data)),
+            stopped,
+            status,
+            usage.ru_utime + usage.ru_stime,
+            duration,
         )
     finally:
         if control_w >= 0:
@@ -282,8 +295,10 @@ def _build_result(
         error = f"the script used its {limits.cpu_s:g} s of CPU time and was killed"
     elif signum == signal.SIGSYS:
         kind = "policy_violation"
-        error = ("the kernel's seccomp filter killed the script for a forbidden system call "
-                 "(process creation, ptrace, mount or similar)")
+        error = (
+            "the kernel's seccomp filter killed the script for a forbidden system call "
+            "(process creation, ptrace, mount or similar)"
+        )
         violations.append(Violation(rule="syscall", event="seccomp", detail=error))
     elif outcome is not None:
         if not outcome.get("ok", False):
@@ -297,13 +312,18 @@ def _build_result(
         error = f"the sandbox process exited with status {os.WEXITSTATUS(status)} without a report"
         if err.data:
             error += f": {err.text().strip().splitlines()[-1]}"
-    if violations and kind not in ("timeout", "cpu_limit", "memory_limit"):
-        # A refused operation is the news even when the code caught the exception.
+    if violations:
+        # A refused operation is the news, even when the code caught the exception and
+        # went on to fail otherwise (a fork bomb that retries until the timeout).
         if kind != "policy_violation":
             first = violations[0]
-            error = (f"sandbox policy refused {first.event} ({first.rule}): {first.detail}"
-                     + (f"; then: {error}" if error else ""))
+            error = f"sandbox policy refused {first.event} ({first.rule}): {first.detail}" + (
+                f"; then: {error}" if error else ""
+            )
         kind = "policy_violation"
+        if len(violations) > _MAX_VIOLATIONS:
+            error = f"{error} ({len(violations)} refusals, the first {_MAX_VIOLATIONS} listed)"
+            violations = violations[:_MAX_VIOLATIONS]
     return SandboxResult(
         ok=kind is None,
         result=results[-1].get("value") if results else None,
