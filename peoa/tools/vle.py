@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 from peoa.exceptions import ToolInputError
-from peoa.tools.base import Out, Outcome, P, Q, tool
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
 from peoa.tools.chemical import resolve_chemical
 
 __all__ = [
@@ -49,6 +49,16 @@ ACTIVITY_MODELS = ("unifac", "unifac_dortmund", "nrtl")
 GAMMA_PHI_MODELS = ("raoult", *ACTIVITY_MODELS)
 EOS_MODELS = ("PR", "SRK")
 COMPOSITION_TOLERANCE = 1e-3
+IDEAL_GAS_LIMIT = 1e6  # Pa; above ~10 bar an ideal-gas vapour is a poor assumption
+
+
+def _check_low_pressure(pressure: float) -> None:
+    if pressure > IDEAL_GAS_LIMIT:
+        warn(
+            f"P = {pressure / 1e5:.3g} bar: Raoult's law assumes an ideal-gas vapour, which is "
+            "poor above about 10 bar; consider flash_eos"
+        )
+
 
 _MODEL_HELP = (
     "liquid model: raoult (ideal solution), unifac (original UNIFAC), unifac_dortmund, or "
@@ -223,6 +233,7 @@ def _saturation(
     flasher = _gamma_phi_flasher(cas, model)
     spec = {"T": T} if T is not None else {"P": P_}
     res = flasher.flash(VF=vf, zs=zs, **spec)
+    _check_low_pressure(res.P)
     xs, ys = _phase_fractions(res, len(cas))
     other = ys if vf == 0 else xs
     gammas = (
@@ -354,6 +365,7 @@ def flash_tp(
     coefficients (K_i = gamma_i Psat_i / P). Returns V/F and both phase compositions."""
     cas = resolve_components(components)
     zs = check_composition(z, len(cas))
+    _check_low_pressure(pressure)
     if model == "raoult":
         _, props = _package(cas)
         ks = [vp(temperature) / pressure for vp in props.VaporPressures]

@@ -170,3 +170,12 @@ def test_bad_compositions_and_names() -> None:
             temperature=q(300, "K"),
             model="nrtl",
         )
+
+
+def test_raoult_warns_at_high_pressure() -> None:
+    r = call(
+        "vle_bubble_point", components=["propane", "n-butane"], x=[0.5, 0.5], pressure=q(20, "bar")
+    )
+    assert any("flash_eos" in w for w in r.warnings)
+    low = call("vle_bubble_point", components=PAIR, x=[0.6, 0.4], pressure=q(70, "kPa"))
+    assert not low.warnings
