@@ -357,6 +357,8 @@ def main() -> int:
                 ok=False, kind="exception", error=f"the script exited with status {exc.code!r}"
             )
     except BaseException as exc:
+        # Free what the code built (a MemoryError leaves memory full) before formatting.
+        user_globals.clear()
         text, line = _trimmed_traceback(exc, bootstrap_file)
         first = traceback.format_exception_only(type(exc), exc)[-1].strip()
         outcome.update(ok=False, kind=_classify(exc), error=first, traceback=text, line=line)

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import ctypes
 import os
-import platform
 import struct
 
 __all__ = ["confine", "seccomp_program"]
@@ -244,7 +243,7 @@ def confine(
     if os.uname().sysname != "Linux":
         return {"kernel": "off: not Linux"}
     libc = _libc()
-    arch = platform.machine()
+    arch = os.uname().machine
     if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         layers["no_new_privs"] = f"off: {_errno_text()}"
     else:
