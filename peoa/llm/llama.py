@@ -8,6 +8,7 @@ JSON schema, so a small model cannot produce malformed JSON.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from collections.abc import Iterator
@@ -21,6 +22,16 @@ __all__ = ["LlamaCppLLM", "load_llama"]
 
 _instances: dict[tuple[str, str | None, int, int], Any] = {}
 _load_lock = threading.Lock()
+
+
+@atexit.register
+def _close_all() -> None:
+    # Free models while the interpreter is whole: llama.cpp's finalisers fail noisily
+    # when they run during shutdown, after module globals are gone.
+    with _load_lock:
+        for llama in _instances.values():
+            llama.close()
+        _instances.clear()
 
 
 def load_llama(
