@@ -330,5 +330,24 @@ class Extractor:
         if token.isupper() and not any(c.isdigit() for c in token):
             return  # acronyms such as CSTR, NPSH, PFR
         meta = _chemical_db().formula_index.get(token)
+        if meta is None:
+            meta = self._hill_lookup(token)
         if meta is not None:
             result.add(self.chemical(meta))
+
+    @staticmethod
+    def _hill_lookup(token: str) -> Any:
+        """Inorganic formulas in any element order (NaCl is ClNa in Hill order).
+
+        Organic ones must already be in Hill order: a condensed formula such as C2H5OH
+        names one isomer, and the Hill formula C2H6O would pick an arbitrary one.
+        """
+        from chemicals.elements import atoms_to_Hill, simple_formula_parser
+
+        try:
+            atoms = simple_formula_parser(token)
+        except Exception:  # not a formula after all
+            return None
+        if "C" in atoms or not atoms:
+            return None
+        return _chemical_db().formula_index.get(atoms_to_Hill(atoms))

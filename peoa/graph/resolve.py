@@ -2,8 +2,8 @@
 
 In order: the schema vocabulary (canonical terms and synonyms), the chemical database
 (names, CAS numbers and formulas, through :func:`chemicals.CAS_from_any`), then the
-names already known for that label, matched by edit distance (rapidfuzz) and confirmed
-by embedding similarity. A name that matches nothing becomes a new entity whose id is
+names already known for that label, matched by edit distance (rapidfuzz) and, unless the
+spelling is near-identical, confirmed by embedding similarity. A name that matches nothing becomes a new entity whose id is
 its normalised name, so the same spelling always resolves to the same node.
 """
 
@@ -29,12 +29,14 @@ class EntityResolver:
         embedder: Embedder | None = None,
         *,
         min_ratio: float = 88.0,
-        min_cosine: float = 0.80,
+        min_cosine: float = 0.75,
+        sure_ratio: float = 95.0,
     ) -> None:
         self.extractor = extractor or Extractor()
         self.embedder = embedder
         self.min_ratio = min_ratio
         self.min_cosine = min_cosine
+        self.sure_ratio = sure_ratio
         self._known: dict[str, dict[str, Entity]] = {}
         for phrase, (label, name) in self.extractor.vocabulary.items():
             self._known.setdefault(label, {})[phrase] = self.extractor.vocabulary_entity(
@@ -55,7 +57,7 @@ class EntityResolver:
         if key in known:
             return known[key]
         if label == "Chemical":
-            found = self._chemical(key)
+            found = self._chemical(name.strip())
         elif label == "Unit":
             found = self.extractor.unit(name.strip())
         else:
@@ -65,17 +67,17 @@ class EntityResolver:
         known[key] = found
         return found
 
-    def _chemical(self, key: str) -> Entity | None:
+    def _chemical(self, name: str) -> Entity | None:
         from chemicals.identifiers import CAS_from_any
 
         from peoa.graph.extract import _chemical_db
 
-        hit = self.extractor.extract(key)
+        hit = self.extractor.extract(name)
         chemicals = [e for e in hit.entities if e.label == "Chemical"]
         if len(chemicals) == 1:
             return chemicals[0]
         try:
-            cas = CAS_from_any(key)
+            cas = CAS_from_any(name)
         except Exception:  # chemicals raises ValueError and others for unknown names
             return None
         meta = _chemical_db().CAS_index.get(int(cas.replace("-", "")))
@@ -89,7 +91,8 @@ class EntityResolver:
         if match is None:
             return None
         candidate = known[match[0]]
-        if self.embedder is not None:
+        # A near-identical spelling is a typo; a looser one must also mean the same.
+        if self.embedder is not None and match[1] < self.sure_ratio:
             vectors = self.embedder.embed([key, match[0]])
             if float(np.dot(vectors[0], vectors[1])) < self.min_cosine:
                 return None

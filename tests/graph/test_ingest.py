@@ -13,6 +13,7 @@ from peoa.graph import Ingestor, delete_document, document_id, graph_stats
 from peoa.graph.chunking import chunk_blocks
 from peoa.graph.errors import DocumentNotFoundError
 from peoa.graph.readers import open_source
+from peoa.llm import Embedder
 from peoa.neo4j_server import open_driver
 
 from .conftest import count
@@ -307,3 +308,9 @@ def test_huge_files_are_streamed(tmp_path: Path) -> None:
     tracemalloc.stop()
     assert chunks > 5_000
     assert peak < size / 20  # a small, bounded window of the file, never the whole of it
+
+
+def test_an_empty_graph_retrieves_nothing(graph: Driver, embedder: Embedder) -> None:
+    from peoa.graph.retrieve import GraphRetriever
+
+    assert GraphRetriever(graph, embedder).search("pump head", k=3).items == []

@@ -1,0 +1,156 @@
+"""Retrieval on small fixtures, provenance, graph expansion and injection attempts."""
+
+from __future__ import annotations
+
+import pytest
+from neo4j import Driver
+
+from peoa.graph import Ingestor, migrate
+from peoa.graph.errors import QueryRejectedError
+from peoa.graph.retrieve import (
+    FulltextRetriever,
+    GraphRetriever,
+    HybridRetriever,
+    RetrievedChunk,
+    Retriever,
+    VectorRetriever,
+    escape_lucene,
+    fulltext_query,
+    make_retriever,
+)
+from peoa.llm import Embedder
+
+from .conftest import FIXTURES
+from .test_ingest import GOOD, fingerprint
+
+
+@pytest.fixture(scope="module")
+def loaded(neo4j_driver: Driver, embedder: Embedder) -> Driver:
+    """The fixture documents, ingested once for this module's read-only tests."""
+    with neo4j_driver.session() as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS").consume()
+    migrate(neo4j_driver)
+    ingestor = Ingestor(neo4j_driver, embedder, batch_size=4, max_chars=400, overlap=80)
+    report = ingestor.ingest_paths([FIXTURES / name for name in GOOD])
+    assert not report.failed
+    return neo4j_driver
+
+
+CASES = [
+    (
+        "minimum stages at total reflux for benzene and toluene",
+        "distillation.md",
+        "Fenske",
+    ),
+    ("why does a pump cavitate when suction head is too low", "pumps.md", "suction head"),
+    ("overall heat transfer coefficient and fouling", "heat_exchangers.txt", ""),
+    ("normal boiling point of toluene", "properties.csv", "table properties"),
+]
+
+
+@pytest.mark.parametrize("mode", ["vector", "fulltext", "hybrid", "graph"])
+@pytest.mark.parametrize(("query", "document", "section"), CASES)
+def test_each_mode_finds_the_right_passage(
+    loaded: Driver, embedder: Embedder, mode: str, query: str, document: str, section: str
+) -> None:
+    result = make_retriever(mode, loaded, embedder).search(query, k=3)  # type: ignore[arg-type]
+    assert result.mode == mode
+    top = result.items[0]
+    assert top.source is not None and top.source.endswith(document), [
+        (i.source, i.score) for i in result.items
+    ]
+    assert section in (top.section or "")
+    assert top.chunk_id.startswith("chunk:") and top.document_id.startswith("doc:")
+    assert top.score > 0
+    assert [i.score for i in result.items] == sorted((i.score for i in result.items), reverse=True)
+
+
+def test_provenance_and_citation(loaded: Driver, embedder: Embedder) -> None:
+    hit = HybridRetriever(loaded, embedder).search("NPSH available versus required", k=1).items[0]
+    assert hit.document == "Centrifugal pump sizing"
+    assert hit.section == "Centrifugal pumps > Net positive suction head"
+    assert hit.position is not None
+    assert hit.citation().endswith("§ Centrifugal pumps > Net positive suction head")
+
+
+def test_graph_mode_expands_entities_relations_and_neighbours(
+    loaded: Driver, embedder: Embedder
+) -> None:
+    hit = GraphRetriever(loaded, embedder).search("Fenske minimum stages", k=1).items[0]
+    names = {e.name: e for e in hit.entities}
+    assert "fenske equation" in names
+    relations = names["fenske equation"].relations
+    assert {"type": "COMPUTES", "direction": "out"}.items() <= relations[0].items() or any(
+        r["type"] == "COMPUTES" and r["other"] == "number of stages" for r in relations
+    )
+    assert hit.neighbours, "the next chunk of the same document comes along"
+    assert all(n["chunk_id"] != hit.chunk_id for n in hit.neighbours)
+
+
+def test_hybrid_fuses_both_lists(loaded: Driver, embedder: Embedder) -> None:
+    query = "relative volatility benzene toluene"
+    vector = {i.chunk_id for i in VectorRetriever(loaded, embedder).search(query, 3).items}
+    text = {i.chunk_id for i in FulltextRetriever(loaded).search(query, 3).items}
+    hybrid = HybridRetriever(loaded, embedder).search(query, 3).items
+    assert hybrid[0].chunk_id in vector | text
+    assert all(i.score <= 2 / 61 for i in hybrid)  # reciprocal-rank scores
+
+
+INJECTIONS = [
+    "') MATCH (n) DETACH DELETE n //",
+    "'}) CALL { MATCH (n) DETACH DELETE n } RETURN 1 //",
+    "*:*",
+    "text:* OR section:*",
+    'pump~ AND NOT ("',
+    "\\",
+    "/.*/",
+    "AND OR NOT",
+    "[* TO *] {a TO b} ^2 &&||!",
+    "$query $k; DROP INDEX chunk_text",
+]
+
+
+@pytest.mark.parametrize("query", INJECTIONS)
+def test_injection_attempts_have_no_effect(loaded: Driver, embedder: Embedder, query: str) -> None:
+    before = fingerprint(loaded)
+    for mode in ("vector", "fulltext", "hybrid", "graph"):
+        result = make_retriever(mode, loaded, embedder).search(query, k=5)  # type: ignore[arg-type]
+        assert len(result.items) <= 5
+    assert fingerprint(loaded) == before
+    indexes = loaded.execute_query("SHOW INDEXES YIELD name RETURN collect(name) AS n").records
+    assert "chunk_text" in indexes[0]["n"]
+
+
+def test_match_all_syntax_is_a_literal_not_a_wildcard(loaded: Driver) -> None:
+    total = loaded.execute_query("MATCH (c:Chunk) RETURN count(c) AS n").records[0]["n"]
+    assert len(FulltextRetriever(loaded).search("*:*", k=50).items) < total
+
+
+def test_lucene_escaping() -> None:
+    assert escape_lucene("a:b") == "a\\:b"
+    assert escape_lucene("(x)") == "\\(x\\)"
+    assert escape_lucene("a&&b||c") == "a\\&\\&b\\|\\|c"
+    assert fulltext_query("NOT pumps OR valves") == "not pumps or valves"
+    assert fulltext_query("   ") == ""
+
+
+@pytest.mark.parametrize(("query", "k"), [("", 5), ("   ", 5), ("pump", 0), ("pump", 1000)])
+def test_bad_queries_are_refused(loaded: Driver, embedder: Embedder, query: str, k: int) -> None:
+    with pytest.raises(QueryRejectedError):
+        HybridRetriever(loaded, embedder).search(query, k)
+
+
+def test_a_retriever_needs_only_one_method(loaded: Driver) -> None:
+    class Latest(Retriever):
+        mode = "latest"
+
+        def get_search_results(self, query: str, k: int) -> list[RetrievedChunk]:
+            rows = self._read(
+                "MATCH (d:Document)-[:HAS_CHUNK]->(c:Chunk) RETURN c.id AS chunk_id, "
+                "c.text AS text, 1.0 AS score, d.id AS document_id ORDER BY c.id LIMIT $k",
+                k=k,
+            )
+            return [RetrievedChunk(**r) for r in rows]
+
+    result = Latest(loaded).search("anything", k=2)
+    assert result.mode == "latest" and len(result.items) == 2
