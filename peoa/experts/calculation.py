@@ -1,0 +1,356 @@
+"""The calculation expert: one engineering tool, chosen and filled by the model, run by the registry.
+
+A small model cannot choose among sixty tools, so the choice is narrowed before the
+model sees it: the manifest's allowed tools, then the action generator's hint and the
+retrieved candidates (or, without them, the tools whose descriptions are nearest to
+the sub-task by embedding). The model picks one name from a JSON-schema ``enum`` of
+those few, then writes the tool's arguments under the tool's own JSON schema, each
+quantity as the value and unit written in the question; pint converts, the model
+never does. Before the call, :mod:`peoa.experts.grounding` holds the arguments to the
+task's text (units as written after each number, no invented optional values). The
+registry checks the arguments; its one-line error goes back to the model for a bounded
+number of revisions (``max_revisions``).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import numpy as np
+
+from peoa.exceptions import PeoaError, ToolError
+from peoa.experts.base import (
+    Citation,
+    ExpertManifest,
+    ExpertResult,
+    ExpertTask,
+    Quantity,
+    ToolCall,
+)
+from peoa.experts.errors import ManifestError
+from peoa.experts.grounding import ground_arguments, written_numbers
+from peoa.experts.runtime import ModelExpert, Trace, dumps, format_value, task_context
+from peoa.llm import LLM, Embedder, StructuredOutputError
+from peoa.tools import Tool, ToolRegistry, ToolResult, get_registry
+
+__all__ = ["CalculationExpert", "resolve_tools"]
+
+
+def resolve_tools(manifest: ExpertManifest, registry: ToolRegistry) -> list[str]:
+    """The tool names a manifest allows: names, ``topic:<topic>`` or ``"*"`` for all."""
+    where = manifest.folder / "expert.toml" if manifest.folder else manifest.name
+    names: list[str] = []
+    for entry in manifest.tools:
+        if entry == "*":
+            chosen = [t.name for t in registry.list()]
+        elif entry.startswith("topic:"):
+            topic = entry.removeprefix("topic:")
+            if topic not in registry.topics():
+                raise ManifestError(
+                    f"{where}: field 'tools': no tool topic {topic!r}; "
+                    f"topics are {', '.join(registry.topics())}"
+                )
+            chosen = [t.name for t in registry.list(topic)]
+        else:
+            try:
+                chosen = [registry.get(entry).name]
+            except ToolError as error:
+                raise ManifestError(f"{where}: field 'tools': {error}") from None
+        names.extend(n for n in chosen if n not in names)
+    return names
+
+
+def _numeric_outputs(result: ToolResult) -> dict[str, Quantity]:
+    outputs = {}
+    for name, out in result.outputs.items():
+        value = out.value
+        if out.unit is None or isinstance(value, bool) or not isinstance(value, int | float):
+            continue
+        outputs[name] = Quantity(value=float(value), unit=out.unit)
+    return outputs
+
+
+class CalculationExpert(ModelExpert):
+    """Chooses an engineering tool among a few candidates, fills it, runs it, revises it."""
+
+    def __init__(
+        self,
+        manifest: ExpertManifest,
+        *,
+        llm: LLM | None = None,
+        registry: ToolRegistry | None = None,
+        embedder: Embedder | None = None,
+    ) -> None:
+        super().__init__(manifest, llm=llm)
+        self.registry = registry or get_registry()
+        self.allowed = resolve_tools(manifest, self.registry)
+        if not self.allowed:
+            raise ManifestError(
+                f"{manifest.folder or manifest.name}: field 'tools': the calculation expert "
+                "needs at least one tool (a name, 'topic:<topic>' or '*')"
+            )
+        self._embedder = embedder
+        self._tool_vectors: np.ndarray | None = None
+
+    # -- choosing a tool -------------------------------------------------------------
+    def candidates(self, task: ExpertTask) -> list[str]:
+        """The few tools the model may choose from, best first."""
+        limit = int(self.option("max_candidates", 4))
+        allowed = set(self.allowed)
+        names: list[str] = []
+        previous = (
+            task.previous.tool_calls[-1].tool
+            if task.previous and task.previous.tool_calls
+            else None
+        )
+        for name in (task.tool_hint, *task.candidate_tools, previous):
+            if name and name in allowed and name not in names:
+                names.append(name)
+        if not names:
+            names = self.nearest_tools(f"{task.sub_task}\n{task.question}", limit)
+        return names[:limit]
+
+    def nearest_tools(self, text: str, k: int) -> list[str]:
+        """The ``k`` allowed tools whose descriptions are nearest to ``text`` (MiniLM cosine)."""
+        if self._embedder is None:
+            from peoa.llm import get_embedder
+
+            self._embedder = get_embedder()
+        if self._tool_vectors is None:
+            docs = [
+                f"{name.replace('_', ' ')}: {self.registry.get(name).description}"
+                for name in self.allowed
+            ]
+            self._tool_vectors = _normalise(self._embedder.embed(docs))
+        query = _normalise(np.asarray([self._embedder.embed_query(text)]))[0]
+        order = np.argsort(-(self._tool_vectors @ query))[:k]
+        return [self.allowed[i] for i in order]
+
+    def choose_tool(self, task: ExpertTask, names: list[str], trace: Trace) -> str:
+        if len(names) == 1:
+            return names[0]
+        listing = "\n".join(
+            f"- {n}: {self.registry.get(n).description.split(chr(10) * 2)[0]}" for n in names
+        )
+        messages = [
+            {"role": "system", "content": self.prompt("choose")},
+            {
+                "role": "user",
+                "content": f"{task_context(task)}\n{self._feedback(task)}\nTools:\n{listing}",
+            },
+        ]
+        schema = {
+            "type": "object",
+            "properties": {"tool": {"type": "string", "enum": names}},
+            "required": ["tool"],
+            "additionalProperties": False,
+        }
+        try:
+            data = self.structured(trace, messages, schema, purpose="choose tool", max_tokens=32)
+        except StructuredOutputError:
+            return names[0]
+        return str(data["tool"])
+
+    # -- filling its arguments -------------------------------------------------------
+    def describe_arguments(self, tool: Tool) -> str:
+        lines = []
+        for entry in tool.doc()["inputs"]:
+            need = "required" if entry["required"] else "optional, omit if not given"
+            kind = (
+                f"; a {entry['dimension'].replace('_', ' ')}, e.g. {entry['example_units']}"
+                if "dimension" in entry
+                else ""
+            )
+            if "choices" in entry:
+                kind = f"; one of {', '.join(map(str, entry['choices'][:8]))}"
+            lines.append(f"- {entry['name']} ({need}): {entry['description']}{kind}")
+        return "\n".join(lines)
+
+    def _feedback(self, task: ExpertTask) -> str:
+        return (
+            f"Reviewer's feedback on the last attempt: {task.feedback}\n" if task.feedback else ""
+        )
+
+    def fill_messages(self, task: ExpertTask, tool: Tool) -> list[dict[str, str]]:
+        summary = tool.description.split("\n\n")[0].replace("\n", " ")
+        user = (
+            f"{task_context(task)}\n{self.values_written(task)}\n\n"
+            f"Tool {tool.name}: {summary}\nArguments:\n{self.describe_arguments(tool)}"
+        )
+        messages = [
+            {"role": "system", "content": self.prompt("system")},
+            {"role": "user", "content": user},
+        ]
+        previous = task.previous
+        if previous and previous.tool_calls and previous.tool_calls[-1].tool == tool.name:
+            last = previous.tool_calls[-1]
+            problem = "; ".join(p for p in (last.error, task.feedback) if p) or "it was wrong"
+            messages += [
+                {"role": "assistant", "content": dumps(last.arguments)},
+                {"role": "user", "content": self.prompt("revise", error=problem)},
+            ]
+        elif task.feedback:
+            messages[1]["content"] += f"\n\n{self._feedback(task)}"
+        return messages
+
+    def values_written(self, task: ExpertTask) -> str:
+        """The numbers the task writes, with their units, as a list to copy from.
+
+        A clean list keeps a small model from blending digits of neighbouring numbers.
+        """
+        shown = [f"{w.value:g} {w.unit}".strip() for w in written_numbers(self.source_text(task))]
+        return f"Values written in the task: {'; '.join(dict.fromkeys(shown))}" if shown else ""
+
+    def source_text(self, task: ExpertTask) -> str:
+        """Everything the task writes, for grounding the arguments in it."""
+        known = [f"{k} = {format_value(v)}" for k, v in task.inputs.items()]
+        return "\n".join([task.question, task.sub_task, *known, *task.history, task.feedback or ""])
+
+    # -- choosing the answer ---------------------------------------------------------
+    def choose_output(
+        self, task: ExpertTask, tool: Tool, outputs: dict[str, Quantity], trace: Trace
+    ) -> str | None:
+        if not outputs:
+            return None
+        names = list(outputs)
+        if len(names) == 1:
+            return names[0]
+        wanted = task.sub_task.lower()
+        named = [
+            n
+            for n in names
+            if re.search(rf"(?<![\w]){re.escape(n.replace('_', ' ').lower())}(?![\w])", wanted)
+            or re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", task.sub_task)
+        ]
+        if len(named) == 1:
+            return named[0]
+        listing = "\n".join(f"- {n}: {tool.outputs[n].description}" for n in names)
+        messages = [
+            {"role": "system", "content": self.prompt("output")},
+            {
+                "role": "user",
+                "content": f"Sub-task: {task.sub_task}\nOutputs of {tool.name}:\n{listing}",
+            },
+        ]
+        schema = {
+            "type": "object",
+            "properties": {"output": {"type": "string", "enum": names}},
+            "required": ["output"],
+            "additionalProperties": False,
+        }
+        try:
+            data = self.structured(trace, messages, schema, purpose="choose output", max_tokens=32)
+        except StructuredOutputError:
+            return names[0]
+        return str(data["output"])
+
+    # -- the run -----------------------------------------------------------------------
+    def run(self, task: ExpertTask) -> ExpertResult:
+        trace = Trace()
+        calls: list[ToolCall] = []
+        try:
+            names = self.candidates(task)
+            tool = self.registry.get(self.choose_tool(task, names, trace))
+            messages = self.fill_messages(task, tool)
+            result: ToolResult | None = None
+            written: list[dict[str, Any]] = []  # the model's own arguments, attempt by attempt
+            for _ in range(1 + self.manifest.max_revisions):
+                call, result, raw = self._attempt(task, tool, messages, trace, bool(written))
+                calls.append(call)
+                if result is not None or raw is None:
+                    break
+                if written and raw == written[-1]:
+                    break  # the model repeats itself; another round would too
+                written.append(raw)
+                messages = [
+                    *messages,
+                    {"role": "assistant", "content": dumps(raw)},
+                    {"role": "user", "content": self.prompt("revise", error=call.error)},
+                ]
+        except PeoaError as error:
+            return self.finish(task, trace, ok=False, tool_calls=calls, error=str(error))
+        if result is None:
+            return self.finish(
+                task,
+                trace,
+                ok=False,
+                tool_calls=calls,
+                error=f"{tool.name} failed after {len(calls)} attempt(s): {calls[-1].error}",
+            )
+        outputs = _numeric_outputs(result)
+        chosen = self.choose_output(task, tool, outputs, trace)
+        shown = ", ".join(
+            f"{k} = {format_value(v.model_dump())}"
+            for k, v in result.outputs.items()
+            if v.value is not None
+        )
+        return self.finish(
+            task,
+            trace,
+            ok=chosen is not None,
+            answer=outputs.get(chosen) if chosen else None,
+            outputs=outputs,
+            text=f"{tool.name}: {shown}" + (f" (method {result.method})" if result.method else ""),
+            citations=[Citation(source=tool.name, text=result.reference)],
+            tool_calls=calls,
+            error=None if chosen else f"{tool.name} gave no numeric output",
+        )
+
+    def _attempt(
+        self,
+        task: ExpertTask,
+        tool: Tool,
+        messages: list[dict[str, str]],
+        trace: Trace,
+        revised: bool,
+    ) -> tuple[ToolCall, ToolResult | None, dict[str, Any] | None]:
+        """One filling and run: the call, its result (``None`` on failure) and the raw JSON."""
+        try:
+            raw = self.structured(
+                trace, messages, tool.json_schema(), purpose=f"fill {tool.name} arguments"
+            )
+        except StructuredOutputError as error:
+            return ToolCall(tool=tool.name, arguments={}, error=str(error)), None, None
+        grounded = ground_arguments(tool, raw, self.source_text(task))
+        if grounded.unwritten and not revised:
+            # Asked once; a number the model keeps after that may be a constant it knows.
+            shown = ", ".join(f"{n} = {format_value(raw[n])}" for n in grounded.unwritten)
+            error = (
+                f"{shown}: not written in the task; copy each number exactly as the task writes it"
+            )
+            call = ToolCall(
+                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
+            )
+            return call, None, raw
+        notes = list(grounded.notes)
+        if grounded.unwritten:
+            notes.append(f"kept {', '.join(grounded.unwritten)}: not written in the task")
+        start = time.perf_counter()
+        try:
+            result = self.registry.run(tool.name, grounded.arguments)
+        except ToolError as error:
+            call = ToolCall(
+                tool=tool.name,
+                arguments=grounded.arguments,
+                warnings=notes,
+                error=str(error),
+                latency_s=time.perf_counter() - start,
+            )
+            return call, None, raw
+        call = ToolCall(
+            tool=tool.name,
+            arguments=grounded.arguments,
+            outputs={k: v.model_dump() for k, v in result.outputs.items()},
+            method=result.method,
+            reference=result.reference,
+            warnings=[*notes, *result.warnings],
+            latency_s=time.perf_counter() - start,
+        )
+        return call, result, raw
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)

@@ -1,0 +1,194 @@
+"""Hold a model's tool arguments to what the task actually says.
+
+A small model fills an argument schema well enough to pick which number goes where,
+but it also slips: it copies the unit from the schema's examples instead of the one
+written after the number (``m^3/s`` for "50 m3/h"), writes a percentage as a bare
+number, invents optional arguments, or garbles a digit. The checks here compare each
+quantity with the numbers written in the task and the units written after them:
+
+- a unit that differs from the one written after that number in the task, while the
+  written one fits the argument's dimension, is replaced by the written one;
+- an optional argument whose number is not written in the task, or whose number an
+  earlier argument already took, is dropped;
+- a required argument whose number is not written in the task is reported, so the
+  expert can ask the model to copy it again.
+
+Units are copied, never converted: pint converts inside the tool.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from peoa.exceptions import ToolInputError
+from peoa.tools import Tool
+from peoa.tools.base import Q
+from peoa.tools.quantity import to_si
+
+__all__ = ["Grounding", "WrittenNumber", "ground_arguments", "spelled_unit", "written_numbers"]
+
+_NUMBER = r"(?<![\w.])(?P<number>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
+_UNIT = r"(?:[ \t]?(?P<unit>[A-Za-z°µμΩ%][\w°µμΩ%/*^·.()³²¹⁻\-]*|%))?"
+_WRITTEN = re.compile(_NUMBER + _UNIT)
+_EXPONENT = re.compile(r"(?<=[A-Za-z])([23])(?![\d.])")
+
+
+@dataclass(frozen=True)
+class WrittenNumber:
+    """A number written in the task and the word that follows it (maybe a unit)."""
+
+    value: float
+    unit: str
+
+
+def _clean_unit(text: str) -> str:
+    text = text.rstrip(".,;:")
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip(".,;:")
+    return text
+
+
+def written_numbers(text: str) -> list[WrittenNumber]:
+    """Every number in ``text`` with the word written right after it.
+
+    >>> [(w.value, w.unit) for w in written_numbers("50 m3/h of water (998 kg/m3), 70 %.")]
+    [(50.0, 'm3/h'), (998.0, 'kg/m3'), (70.0, '%')]
+    """
+    found = []
+    for match in _WRITTEN.finditer(text):
+        try:
+            value = float(match.group("number").replace(",", ""))
+        except ValueError:
+            continue
+        found.append(WrittenNumber(value, _clean_unit(match.group("unit") or "")))
+    return found
+
+
+def spelled_unit(unit: str, dimension: str, target: str) -> str | None:
+    """``unit`` as pint reads it for ``dimension``, or ``None`` if it is not such a unit.
+
+    Digits written as exponents (``m3/h``, ``kg/m3``) become ``^`` powers: a respelling,
+    not a conversion.
+
+    >>> spelled_unit("m3/h", "volumetric_flow", "m**3/s")
+    'm^3/h'
+    >>> spelled_unit("pumps", "length", "m") is None
+    True
+    """
+    for spelling in dict.fromkeys((unit, _EXPONENT.sub(r"^\1", unit))):
+        try:
+            to_si(1.0, spelling, dimension, target)
+        except (ToolInputError, ValueError, TypeError, ZeroDivisionError):
+            continue
+        return spelling
+    return None
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-12)
+
+
+@dataclass
+class Grounding:
+    """The checked arguments and what the checks changed or found."""
+
+    arguments: dict[str, Any]
+    notes: list[str] = field(default_factory=list)  # what was corrected or dropped
+    unwritten: list[str] = field(default_factory=list)  # required arguments with invented numbers
+
+
+def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grounding:
+    """Check ``arguments`` for ``tool`` against the task text ``source``.
+
+    >>> from peoa.tools import get_registry
+    >>> g = ground_arguments(get_registry().get("pump_power"), {
+    ...     "density": {"value": 1000, "unit": "kg/m^3"},
+    ...     "volumetric_flow": {"value": 50, "unit": "m^3/s"},
+    ...     "head": {"value": 30, "unit": "m"},
+    ...     "efficiency": 70, "motor_efficiency": 70},
+    ...     "50 m3/h of water, density 1000 kg/m3, head 30 m, pump efficiency 70 %")
+    >>> g.arguments["volumetric_flow"], g.arguments["efficiency"]
+    ({'value': 50, 'unit': 'm^3/h'}, {'value': 70, 'unit': '%'})
+    >>> "motor_efficiency" in g.arguments
+    False
+    """
+    written = written_numbers(source)
+    remaining = [w.value for w in written]  # each written number feeds one argument
+    result = Grounding(arguments={})
+    for name, value in arguments.items():
+        param = tool.params.get(name)
+        if param is None or not isinstance(param.spec, Q) or param.is_list:
+            result.arguments[name] = value
+            continue
+        quantity = _as_quantity(value)
+        if quantity is None:
+            result.arguments[name] = value
+            continue
+        number, unit = quantity
+        if not any(_same(number, w.value) for w in written):
+            if param.required:
+                result.unwritten.append(name)
+                result.arguments[name] = value
+            else:
+                result.notes.append(
+                    f"dropped optional argument {name} = {number:g} {unit}".rstrip()
+                    + ": that number is not written in the task"
+                )
+            continue
+        taken = next((i for i, v in enumerate(remaining) if _same(number, v)), None)
+        if taken is None and not param.required:
+            result.notes.append(
+                f"dropped optional argument {name} = {number:g}: an earlier argument took "
+                "that number"
+            )
+            continue
+        if taken is not None:
+            remaining.pop(taken)
+        result.arguments[name] = _unit_as_written(
+            name, number, unit, value, param.spec, written, result.notes
+        )
+    return result
+
+
+def _as_quantity(value: Any) -> tuple[float, str] | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value), ""
+    if isinstance(value, dict) and isinstance(value.get("value"), int | float):
+        unit = value.get("unit")
+        return float(value["value"]), unit if isinstance(unit, str) else ""
+    return None
+
+
+def _unit_as_written(
+    name: str,
+    number: float,
+    unit: str,
+    value: Any,
+    spec: Q,
+    written: Iterable[WrittenNumber],
+    notes: list[str],
+) -> Any:
+    fitting: list[str] = []  # units written after this number that fit the dimension
+    for w in written:
+        if _same(number, w.value) and w.unit:
+            spelling = spelled_unit(w.unit, spec.dimension, spec.target)
+            if spelling is not None and spelling not in fitting:
+                fitting.append(spelling)
+    if not fitting:
+        return value
+    original = value["value"] if isinstance(value, dict) else value
+    own = spelled_unit(unit, spec.dimension, spec.target) if unit else None
+    if own in fitting:
+        return value if own == unit else {"value": original, "unit": own}
+    if len(fitting) > 1:
+        return value
+    notes.append(
+        f"{name}: unit {unit or 'none'!r} replaced by {fitting[0]!r} as written in the task"
+    )
+    return {"value": original, "unit": fitting[0]}
