@@ -32,6 +32,7 @@ _COMMAND_MODULES = (
     "graph_cmd",
     "agent_cmd",
     "eval_cmd",
+    "serve_cmd",
 )
 
 

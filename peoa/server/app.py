@@ -1,0 +1,116 @@
+"""The FastAPI application: ``create_app()`` builds it, ``peoa serve`` runs it.
+
+One :class:`~peoa.agent.Assistant` per process holds the models; the lifespan builds
+it (unless one is passed in) and the routes receive it through
+:data:`peoa.server.deps.AssistantDep`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import RedirectResponse
+
+from peoa.exceptions import PeoaError
+from peoa.server.auth import KeyStore
+from peoa.server.errors import install_error_handlers
+from peoa.server.evaljobs import EvalJobs
+from peoa.server.limits import BodyLimit
+from peoa.server.routes import chunks, eval, health, ingest, openai, retrieve, solve, threads
+from peoa.server.runs import RunRegistry
+from peoa.server.settings import ServerSettings
+from peoa.server.state import ServerState
+
+__all__ = ["build_assistant", "create_app", "key_store"]
+
+
+def key_store() -> KeyStore:
+    """The API keys of the configured data directory."""
+    from peoa.config import get_settings
+
+    return KeyStore(get_settings().data_dir / "server")
+
+
+def build_assistant() -> Any:
+    """The Assistant, with its graph connection opened (Neo4j started if PEOA manages it)."""
+    from peoa.agent import Assistant
+
+    assistant = Assistant()
+    try:
+        assistant.driver  # noqa: B018 -- connect, migrate and load tool docs before serving
+    except BaseException:
+        assistant.close()
+        raise
+    return assistant
+
+
+def create_app(settings: ServerSettings | None = None, *, assistant: Any = None) -> FastAPI:
+    """The API (``/v1/...``, ``/healthz``, docs at ``/docs``) and the web chat at ``/chat``.
+
+    With ``assistant`` given, the app uses it and leaves closing it to the caller;
+    otherwise the lifespan builds one at startup and closes it at shutdown. A startup
+    failure (no Neo4j, a missing model) does not stop the server: ``/healthz`` and every
+    endpoint that needs the Assistant answer 503 with the reason.
+    """
+    from peoa.config import get_settings
+
+    settings = settings or ServerSettings()
+    folder = get_settings().data_dir / "server"
+    state = ServerState(
+        settings=settings,
+        keys=KeyStore(folder),
+        runs=RunRegistry(settings.max_concurrent_solves),
+        evals=EvalJobs(folder / "evals"),
+        assistant=assistant,
+    )
+    owned = assistant is None
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if owned:
+            try:
+                state.assistant = await asyncio.to_thread(build_assistant)
+            except PeoaError as error:
+                state.startup_error = str(error)
+        try:
+            yield
+        finally:
+            state.runs.cancel_all()
+            state.evals.stop_all()
+            if owned and state.assistant is not None:
+                state.assistant.close()
+                state.assistant = None
+
+    app = FastAPI(
+        title="PEOA",
+        summary="Process Engineering Operations Assistant: answers with numbers, units and sources.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.peoa = state
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type", "X-PEOA-Thread"],
+        )
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, prefixes=("/v1/ingest",))
+    for module in (health, solve, threads, ingest, retrieve, chunks, eval, openai):
+        app.include_router(module.router)
+
+    @app.get("/", include_in_schema=False)
+    def index() -> RedirectResponse:
+        return RedirectResponse("/chat/" if settings.web_chat else "/docs")
+
+    if settings.web_chat:
+        from peoa.server.webchat import mount_web_chat
+
+        mount_web_chat(app, state)
+    return app

@@ -1,0 +1,108 @@
+"""Typed dependencies for the routes; tests swap them with ``app.dependency_overrides``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+
+from peoa.agent import Assistant
+from peoa.server.auth import ApiKey
+from peoa.server.settings import ServerSettings
+from peoa.server.state import ServerState
+
+__all__ = [
+    "AssistantDep",
+    "Authorized",
+    "DriverDep",
+    "EmbedderDep",
+    "ServerSettingsDep",
+    "StateDep",
+    "get_assistant",
+    "get_server_settings",
+    "get_state",
+    "require_api_key",
+    "require_json",
+]
+
+
+def get_state(request: Request) -> ServerState:
+    return request.app.state.peoa
+
+
+StateDep = Annotated[ServerState, Depends(get_state)]
+
+
+def get_server_settings(state: StateDep) -> ServerSettings:
+    return state.settings
+
+
+ServerSettingsDep = Annotated[ServerSettings, Depends(get_server_settings)]
+
+
+def get_assistant(state: StateDep) -> Assistant:
+    if state.assistant is None:
+        why = state.startup_error or "the models are still loading"
+        raise HTTPException(503, f"PEOA is not ready: {why}; see GET /healthz")
+    return state.assistant
+
+
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+
+
+def get_driver(assistant: AssistantDep) -> Any:
+    return assistant.driver
+
+
+DriverDep = Annotated[Any, Depends(get_driver)]
+
+
+def get_embedder(assistant: AssistantDep) -> Any:
+    return assistant.embedder
+
+
+EmbedderDep = Annotated[Any, Depends(get_embedder)]
+
+
+def require_api_key(request: Request, state: StateDep) -> ApiKey | None:
+    """When auth is on: a valid ``Authorization: Bearer <key>`` within its rate limit."""
+    if not state.settings.auth_required:
+        return None
+    header = request.headers.get("authorization", "")
+    scheme, _, presented = header.partition(" ")
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if scheme.lower() != "bearer" or not presented.strip():
+        raise HTTPException(
+            401,
+            "an API key is required: send 'Authorization: Bearer <key>' (create one with "
+            "'peoa serve keys create')",
+            headers=challenge,
+        )
+    key = state.keys.verify(presented.strip())
+    if key is None:
+        raise HTTPException(
+            401, "the API key is not valid (revoked or mistyped)", headers=challenge
+        )
+    wait = state.limiter.hit(key.id, key.rate_per_minute)
+    if wait is not None:
+        raise HTTPException(
+            429,
+            f"rate limit of {key.rate_per_minute} requests per minute exceeded for key "
+            f"{key.id}; retry in {wait:.0f} s",
+            headers={"Retry-After": str(max(1, round(wait)))},
+        )
+    return key
+
+
+Authorized = Annotated[ApiKey | None, Depends(require_api_key)]
+
+
+def require_json(request: Request) -> None:
+    """415 unless the body is declared as JSON (a form or text body is a client mistake)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json" and not kind.endswith("+json"):
+        raise HTTPException(
+            415,
+            f"this endpoint takes a JSON body; send 'Content-Type: application/json' "
+            f"(got {kind or 'no content type'})",
+        )
