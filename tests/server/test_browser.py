@@ -1,0 +1,83 @@
+"""The web chat end to end in headless Chromium (Debian's ``chromium``, driven by Playwright).
+
+No browser is downloaded: Playwright launches the system's chromium (``make setup``
+installs it with apt).
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from peoa.evaluation import score_answer
+from tests.server.conftest import LiveServer
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+LONG = 900_000  # ms: a solve on a busy 2-core machine
+
+
+@pytest.fixture(scope="module")
+def page(live: LiveServer) -> Iterator[Any]:
+    if CHROMIUM is None:
+        pytest.fail("Debian's chromium is missing: run 'make setup' (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        page = browser.new_page()
+        page.goto(f"{live.url}/chat/")
+        page.locator("#question textarea").wait_for(timeout=60_000)
+        yield page
+        browser.close()
+
+
+@pytest.mark.slow
+def test_ask_watch_the_steps_and_get_the_answer_with_its_unit(page: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    page.locator("#question textarea").fill("Convert 12 bar to kPa.")
+    page.locator("#ask").click()
+    # The first step shows while no answer is there yet: the steps stream.
+    expect(page.locator("#chat")).to_contain_text("Step 1", timeout=LONG)
+    assert page.locator("#answer-value .value").count() == 0
+    expect(page.locator("#answer-value .value")).to_be_visible(timeout=LONG)
+    value = float(page.locator("#answer-value .value").inner_text())
+    unit = page.locator("#answer-value .unit").inner_text().strip()
+    assert score_answer(value, unit, 1200.0, "kPa", 0.01)[0], (value, unit)
+    # The conversation is listed and exports as markdown.
+    expect(page.locator("#threads")).to_contain_text("Convert 12 bar to kPa.")
+    page.locator("#export").click()
+    link = page.locator("#export-file a").first
+    expect(link).to_be_visible(timeout=60_000)
+    with page.expect_download() as download:
+        link.click()
+    target = tmp_path / "conversation.md"
+    download.value.save_as(target)
+    text = target.read_text()
+    assert "Convert 12 bar to kPa." in text and "### Steps" in text and unit in text
+
+
+def test_upload_a_document_then_retrieve_from_it(page: Any, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    marker = f"Vextrane{uuid.uuid4().hex[:8]}"
+    document = tmp_path / "column notes.md"
+    document.write_text(
+        f"# {marker} stripper\n\nThe {marker} stripper runs at 1.8 bar with 14 trays and a "
+        "reboiler duty of 2.4 MW.\n"
+    )
+    page.locator("#documents").get_by_text("Documents").first.click()
+    page.locator("#upload input[type=file]").set_input_files(str(document))
+    expect(page.locator("#upload")).to_contain_text("column notes.md", timeout=60_000)
+    page.locator("#ingest").click()
+    expect(page.locator("#ingest-status")).to_contain_text("Ingestion finished", timeout=LONG)
+    expect(page.locator("#ingest-status")).to_contain_text("ingested")
+    page.locator("#search-query textarea").fill(f"{marker} stripper trays")
+    page.locator("#search").click()
+    expect(page.locator("#search-results")).to_contain_text(marker, timeout=120_000)
+    expect(page.locator("#search-results")).to_contain_text("upload:column notes.md")
