@@ -25,7 +25,11 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/pip install --find-links $(WHEELS) --constraint constraints.txt -e ".[dev]"
 	touch $@
 
+# The web chat's browser tests drive Debian's chromium (Playwright never downloads one).
 setup: $(STAMP)
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
+	  else echo "chromium is missing (the web-chat browser tests need it): run 'sudo apt-get install -y chromium'"; fi; }
 	$(BIN)/peoa models pull
 
 demo: setup
