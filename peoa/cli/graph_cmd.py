@@ -22,8 +22,12 @@ app = typer.Typer(
 
 
 def _driver() -> Driver:
+    import logging
+
     from peoa.neo4j_server import open_driver
 
+    # The server's hints about labels that do not exist yet are noise on a fresh graph.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     return open_driver(load_settings())
 
 

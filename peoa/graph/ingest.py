@@ -251,7 +251,7 @@ class Ingestor:
             "MERGE (d:Document {id: $id}) "
             "SET d.source = $source, d.name = $name, d.format = $format, d.title = $title, "
             "d.size_bytes = $size, d.kind = $kind, d.metadata = $metadata, "
-            "d.content_hash = null",
+            "d.tools = $tools, d.content_hash = null",
             id=meta.id,
             source=meta.source,
             name=meta.name,
@@ -260,6 +260,7 @@ class Ingestor:
             size=meta.size_bytes,
             kind=meta.kind,
             metadata=json.dumps(meta.metadata, default=str),
+            tools=_names(meta.metadata.get("tools")),
         ).consume()
         previous: str | None = None
         written = 0
@@ -421,6 +422,15 @@ class Ingestor:
                     for index, values in block.rows
                 ],
             ).consume()
+
+
+def _names(value: Any) -> list[str]:
+    """The tool names a note's front matter lists (``tools: [a, b]``)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [str(v) for v in value if isinstance(v, str | int)]
+    return []
 
 
 def _first_line(error: BaseException) -> str:

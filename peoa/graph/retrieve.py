@@ -243,7 +243,8 @@ class GraphRetriever(HybridRetriever):
     """Hybrid hits expanded through the graph.
 
     Each hit gains the entities its chunk mentions with their one-hop relations, its
-    previous and next chunks, and the tools that compute or implement those entities.
+    previous and next chunks, and tools: first those its note names in its front matter,
+    then those that compute or implement the entities it mentions.
     """
 
     mode = "graph"
@@ -263,7 +264,10 @@ class GraphRetriever(HybridRetriever):
             "  RETURN collect({id: e.id, name: e.name, "
             "    label: [l IN labels(e) WHERE l <> 'Entity'][0], relations: rels}) AS entities } "
             "CALL (c) { OPTIONAL MATCH (c)-[:MENTIONS]->(:Entity)<-[:COMPUTES|IMPLEMENTS]-(t:Tool) "
-            "  RETURN collect(DISTINCT t.name)[..10] AS tools } "
+            "  RETURN collect(DISTINCT t.name)[..10] AS linked } "
+            "OPTIONAL MATCH (d:Document)-[:HAS_CHUNK]->(c) "
+            "WITH c, cid, entities, coalesce(d.tools, []) AS named, linked "
+            "WITH c, cid, entities, named + [t IN linked WHERE NOT t IN named] AS tools "
             "CALL (c) { OPTIONAL MATCH (p:Chunk)-[:NEXT]->(c) OPTIONAL MATCH (c)-[:NEXT]->(n:Chunk) "
             "  RETURN [x IN [p, n] WHERE x IS NOT NULL | "
             "    {chunk_id: x.id, position: x.position, section: x.section, text: x.text}] "

@@ -154,3 +154,11 @@ def test_a_retriever_needs_only_one_method(loaded: Driver) -> None:
 
     result = Latest(loaded).search("anything", k=2)
     assert result.mode == "latest" and len(result.items) == 2
+
+
+def test_graph_mode_lists_the_tools_a_note_names(loaded: Driver, embedder: Embedder) -> None:
+    hit = (
+        GraphRetriever(loaded, embedder).search("NPSH available at the pump suction", k=1).items[0]
+    )
+    assert hit.source is not None and hit.source.endswith("pumps.md")
+    assert hit.tools[:2] == ["pump_head", "npsh_available"]
