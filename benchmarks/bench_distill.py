@@ -1,0 +1,93 @@
+"""Inference speed with a distilled LoRA adapter against the bare base model, same run.
+
+The adapter is the one a role is configured to use when it is registered (the
+calculation expert's, else any registered adapter of the base model); without one, a
+freshly initialised rank-16 adapter of the same shape is exported, which costs
+llama.cpp exactly what a trained one does. Prompt and decoding are the calculation
+expert's: a tool-argument request, greedy. Runs alternate between base and adapter
+and the best of each is kept, so a disturbance on a shared machine hurts neither side
+more. Target: the adapter keeps at least 0.8 of the base model's tokens/s.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from benchmarks.harness import Measurement
+from peoa.distill.base import base_gguf
+from peoa.llm.llama import LlamaCppLLM
+
+_BASE = "smollm2-135m-instruct"
+_MESSAGES = [
+    {"role": "system", "content": "You fill the arguments of an engineering tool as JSON."},
+    {
+        "role": "user",
+        "content": "Question: A pump delivers 40 m^3/h of water (density 998 kg/m^3) against "
+        "35 m of head at 72 % efficiency. What brake power does it need?\n"
+        "Tool pump_power. Write every argument with its value and unit. Explain each one.",
+    },
+]
+_MAX_TOKENS = 96
+_REPEATS = 3
+
+
+def _adapter(folder: Path) -> tuple[Path, str]:
+    from peoa.distill.adapters import list_adapters
+
+    for record in list_adapters().values():
+        if record.base == _BASE and record.file.is_file():
+            return record.file, f"registered adapter {record.name}"
+    return _untrained_adapter(folder), "untrained rank-16 adapter (none registered)"
+
+
+def _untrained_adapter(folder: Path) -> Path:
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    from peoa.distill.base import load_base
+    from peoa.distill.export import export_gguf_adapter
+    from peoa.distill.train import TARGETS
+
+    model, _, gguf = load_base(_BASE)
+    peft_model = get_peft_model(
+        model, LoraConfig(r=16, lora_alpha=32, target_modules=list(TARGETS), task_type="CAUSAL_LM")
+    )
+    with torch.no_grad():  # B starts at zero; give it values so llama.cpp really applies it
+        for name, param in peft_model.named_parameters():
+            if "lora_B" in name:
+                param.normal_(0, 1e-3)
+    state = {k: v for k, v in peft_model.state_dict().items() if "lora_" in k}
+    return export_gguf_adapter(
+        state, folder / "bench-adapter.gguf", base_gguf=gguf, alpha=32,
+        n_head=model.config.num_attention_heads, n_head_kv=model.config.num_key_value_heads,
+    )  # fmt: skip
+
+
+def run() -> list[Measurement]:
+    with tempfile.TemporaryDirectory() as scratch:
+        adapter, what = _adapter(Path(scratch))
+        llm = LlamaCppLLM(_BASE, base_gguf(_BASE), n_ctx=1024)
+        best_base = best_adapter = 0.0
+        for _ in range(_REPEATS):
+            reply = llm.chat(_MESSAGES, max_tokens=_MAX_TOKENS, temperature=0.0)
+            best_base = max(best_base, reply.tokens_per_s)
+            reply = llm.chat(_MESSAGES, max_tokens=_MAX_TOKENS, temperature=0.0, adapter=str(adapter))
+            best_adapter = max(best_adapter, reply.tokens_per_s)
+    return [
+        Measurement(
+            benchmark="distill",
+            metric=f"generation with a LoRA adapter ({_BASE})",
+            unit="tokens/s",
+            value=best_adapter,
+            baseline_name="base model without adapter",
+            baseline=best_base,
+            target=0.8,
+            notes=what,
+        )
+    ]
+
+
+if __name__ == "__main__":
+    for measurement in run():
+        print(measurement.model_dump_json())

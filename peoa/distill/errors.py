@@ -1,0 +1,19 @@
+"""Errors of the distillation pipeline; each message says what to do about it."""
+
+from __future__ import annotations
+
+from peoa.exceptions import PeoaError
+
+__all__ = ["AdapterNotFoundError", "DistillError", "TrainingDependencyError"]
+
+
+class DistillError(PeoaError):
+    """Generation, training, export or evaluation of a distilled adapter failed."""
+
+
+class AdapterNotFoundError(DistillError):
+    """No adapter of that name is registered, or its file is missing."""
+
+
+class TrainingDependencyError(DistillError):
+    """The optional training packages (trl, peft, datasets, gguf) are not installed."""

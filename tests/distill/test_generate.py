@@ -1,0 +1,93 @@
+"""Trajectory generation: verification, malformed teacher output, split by template."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from peoa.distill.episodes import EpisodeRunner, schema_errors
+from peoa.distill.generate import draw_problems, generate, load_split
+from peoa.distill.teachers import LLMTeacher, ProgrammaticTeacher
+from peoa.distill.templates import TEMPLATES, split_of
+from peoa.llm.base import LLM, Delta, GenerationRequest, Usage
+from peoa.tools import get_registry
+
+
+@pytest.fixture(scope="module")
+def runner() -> EpisodeRunner:
+    return EpisodeRunner()
+
+
+def test_every_template_draws_problems_the_tools_solve() -> None:
+    registry = get_registry()
+    for problem in draw_problems(2 * len(TEMPLATES), seed=3):
+        result = registry.run(problem.tool, problem.arguments)
+        assert isinstance(result.outputs[problem.target].value, int | float), problem.template
+
+
+def test_programmatic_trajectories_verify(runner: EpisodeRunner) -> None:
+    teacher = ProgrammaticTeacher()
+    tools = ["reynolds_number", "pump_power", "hx_lmtd", "steam_saturation"]
+    for problem in draw_problems(len(tools), seed=1, tools=tools):
+        episode = runner.run(problem, teacher.answerer(problem), tool_hint=False)
+        assert episode.status == "verified", episode.reason
+        kinds = [e.kind for e in episode.examples]
+        assert kinds[0] == "next_step" and kinds[-1] == "next_step"
+        assert "fill_arguments" in kinds
+        arguments = next(e for e in episode.examples if e.kind == "fill_arguments")
+        assert json.loads(arguments.completion) == problem.arguments
+
+
+def test_generate_writes_split_by_template_with_datasheet(runner: EpisodeRunner, tmp_path) -> None:
+    sheet = generate("all", 12, "programmatic", tmp_path, seed=0, runner=runner)
+    assert sheet.verified + sheet.failed_verification + sheet.malformed <= 12
+    assert sheet.verified > 0 and sheet.teacher == "programmatic" and sheet.seed == 0
+    splits = {s: load_split(tmp_path, s) for s in ("train", "validation", "test")}
+    assert sum(map(len, splits.values())) == sum(sheet.examples.values())
+    wordings = {s: {r["template"] for r in rows} for s, rows in splits.items()}
+    assert not wordings["train"] & wordings["test"]
+    for split, rows in splits.items():
+        for row in rows:
+            assert row["split"] == split == split_of(row["template"])
+            assert row["messages"][-1]["role"] == "assistant"
+            assert schema_errors(row["messages"][-1]["content"], row["schema"]) is None
+    assert (tmp_path / "datasheet.md").read_text().startswith("# Distillation data")
+
+
+class _BrokenTeacherModel(LLM):
+    """A teacher that answers every request in a way a decoder without a grammar might."""
+
+    def __init__(self, replies: list[str]) -> None:
+        super().__init__("broken-teacher")
+        self.replies = replies
+        self.calls = 0
+
+    def _generate(self, request: GenerationRequest, stream: bool) -> Iterator[Delta]:
+        text = self.replies[self.calls % len(self.replies)]
+        self.calls += 1
+        yield Delta(text=text, usage=Usage())
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ['{"action": "call_expert", "expert": "calc', '{"action": "dance"}', "the answer is 42"],
+)
+def test_malformed_teacher_output_is_discarded_and_counted(
+    runner: EpisodeRunner, tmp_path, reply: str
+) -> None:
+    teacher = LLMTeacher(_BrokenTeacherModel([reply]))
+    sheet = generate("all", 3, teacher, tmp_path, seed=5, runner=runner, dev_path=tmp_path / "none")
+    assert sheet.malformed == 3
+    assert sheet.verified == 0
+    assert sum(sheet.examples.values()) == 0
+    assert all(not load_split(tmp_path, s) for s in ("train", "validation", "test"))
+
+
+def test_problems_close_to_the_evaluation_set_are_excluded(runner: EpisodeRunner, tmp_path) -> None:
+    problem = draw_problems(1, seed=0)[0]
+    dev = tmp_path / "dev.jsonl"
+    dev.write_text(json.dumps({"question": problem.question}) + "\n")
+    sheet = generate("all", 1, "programmatic", tmp_path / "out", seed=0, runner=runner, dev_path=dev)
+    assert sheet.excluded_dev_overlap == 1 and sheet.verified == 0
