@@ -72,7 +72,9 @@ def run() -> list[Measurement]:
         for _ in range(_REPEATS):
             reply = llm.chat(_MESSAGES, max_tokens=_MAX_TOKENS, temperature=0.0)
             best_base = max(best_base, reply.tokens_per_s)
-            reply = llm.chat(_MESSAGES, max_tokens=_MAX_TOKENS, temperature=0.0, adapter=str(adapter))
+            reply = llm.chat(
+                _MESSAGES, max_tokens=_MAX_TOKENS, temperature=0.0, adapter=str(adapter)
+            )
             best_adapter = max(best_adapter, reply.tokens_per_s)
     return [
         Measurement(

@@ -31,7 +31,9 @@ def _progress(label: str) -> Any:
 def generate_cmd(
     out: Annotated[Path, typer.Option("--out", help="Folder for the JSONL files and datasheet.")],
     role: RoleOption = "all",
-    n: Annotated[int, typer.Option("--n", help="Problems to draw (each gives several examples).")] = 200,
+    n: Annotated[
+        int, typer.Option("--n", help="Problems to draw (each gives several examples).")
+    ] = 200,
     teacher: Annotated[
         str | None,
         typer.Option(
@@ -62,9 +64,15 @@ def generate_cmd(
 def train_cmd(
     data: Annotated[Path, typer.Option("--data", help="A folder made by 'peoa distill generate'.")],
     role: RoleOption = "calculation",
-    base: Annotated[str, typer.Option("--base", help="The student's GGUF model name or path.")] = "smollm2-135m-instruct",
-    out: Annotated[Path | None, typer.Option("--out", help="Run folder (default: <data>/runs/<name>).")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Adapter name in the registry.")] = None,
+    base: Annotated[
+        str, typer.Option("--base", help="The student's GGUF model name or path.")
+    ] = "smollm2-135m-instruct",
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Run folder (default: <data>/runs/<name>).")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Adapter name in the registry.")
+    ] = None,
     max_steps: Annotated[int, typer.Option("--max-steps")] = 200,
     epochs: Annotated[float, typer.Option("--epochs")] = 3.0,
     rank: Annotated[int, typer.Option("--rank", help="LoRA rank.")] = 16,
@@ -105,7 +113,9 @@ def evaluate_cmd(
     adapter: Annotated[
         str | None, typer.Option("--adapter", help="Registered adapter name or GGUF path.")
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="At most this many problems.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="At most this many problems.")
+    ] = None,
     json_: JsonFlag = False,
 ) -> None:
     """Base model vs base + adapter on the held-back test split."""
@@ -123,7 +133,9 @@ def evaluate_cmd(
         for key in ("tool_accuracy", "argument_match", "json_valid", "end_to_end", "tokens_per_s"):
             base_value = getattr(r.base, key)
             adapted = getattr(r.adapter, key) if r.adapter else None
-            fmt = (lambda v: f"{v:.1f}") if key == "tokens_per_s" else (lambda v: f"{100 * v:.1f} %")
+            fmt = (
+                (lambda v: f"{v:.1f}") if key == "tokens_per_s" else (lambda v: f"{100 * v:.1f} %")
+            )
             gain = gains.get(key)
             table.add_row(
                 key, fmt(base_value), fmt(adapted) if adapted is not None else "-",
@@ -157,7 +169,11 @@ def adapters_cmd(json_: JsonFlag = False) -> None:
             table.add_row(r.name, r.role, r.base, str(r.steps), metrics, str(r.file))
         console.print(table)
 
-    emit([r.model_dump(mode="json") | {"file": str(r.file)} for r in records], json_, lambda _: render(records))
+    emit(
+        [r.model_dump(mode="json") | {"file": str(r.file)} for r in records],
+        json_,
+        lambda _: render(records),
+    )
 
 
 def register(root: typer.Typer) -> None:

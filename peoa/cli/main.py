@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "agent_cmd",
     "eval_cmd",
     "serve_cmd",
+    "distill_cmd",
 )
 
 

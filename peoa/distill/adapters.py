@@ -63,11 +63,15 @@ class AdapterRecord(BaseModel):
 
     def to_toml(self) -> str:
         """This record as a TOML table (values are JSON literals, which TOML accepts)."""
-        lines = [f"[{json.dumps(self.name) if not self.name.replace('-', '').replace('_', '').isalnum() else self.name}]"]
+        lines = [
+            f"[{json.dumps(self.name) if not self.name.replace('-', '').replace('_', '').isalnum() else self.name}]"
+        ]
         for key, value in self.model_dump(exclude={"name", "metrics", "folder"}).items():
             lines.append(f"{key} = {json.dumps(value)}")
         if self.metrics:
-            inner = ", ".join(f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(self.metrics.items()))
+            inner = ", ".join(
+                f"{json.dumps(k)} = {json.dumps(v)}" for k, v in sorted(self.metrics.items())
+            )
             lines.append(f"metrics = {{ {inner} }}")
         return "\n".join(lines) + "\n"
 
@@ -108,9 +112,7 @@ def _read(folder: Path) -> dict[str, AdapterRecord]:
         raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise DistillError(f"{path} is not valid TOML ({error}); fix or delete it") from None
-    return {
-        name: AdapterRecord(name=name, folder=folder, **fields) for name, fields in raw.items()
-    }
+    return {name: AdapterRecord(name=name, folder=folder, **fields) for name, fields in raw.items()}
 
 
 def list_adapters() -> dict[str, AdapterRecord]:

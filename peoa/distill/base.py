@@ -49,7 +49,9 @@ def base_gguf(name: str) -> Path:
 
 def _fingerprint(path: Path) -> str:
     stat = path.stat()
-    return hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+    return hashlib.sha256(
+        f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+    ).hexdigest()[:12]
 
 
 def load_base(name: str, *, dtype: str = "float32") -> tuple[Any, Any, Path]:

@@ -299,8 +299,10 @@ class EpisodeRunner:
                 return episode
         if result is None or not result.ok or not result.tool_calls:
             episode.status = "failed"
-            episode.reason = "no successful expert step" if result is None else (
-                result.error or "the expert step failed"
+            episode.reason = (
+                "no successful expert step"
+                if result is None
+                else (result.error or "the expert step failed")
             )
             return episode
         if episode.answer is None:
@@ -318,11 +320,16 @@ class EpisodeRunner:
             if isinstance(v.value, int | float) and not isinstance(v.value, bool)
         ]
         if not any(_close(v, episode.answer) for v in rerun):
-            episode.status, episode.reason = "failed", "re-running the tool call gives another answer"
+            episode.status, episode.reason = (
+                "failed",
+                "re-running the tool call gives another answer",
+            )
             return episode
         if not _close(episode.answer, episode.reference):
             episode.status = "failed"
-            episode.reason = f"answer {episode.answer:.6g} differs from the reference {episode.reference:.6g}"
+            episode.reason = (
+                f"answer {episode.answer:.6g} differs from the reference {episode.reference:.6g}"
+            )
             return episode
         episode.status, episode.reason = "verified", ""
         return episode

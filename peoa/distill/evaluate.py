@@ -90,7 +90,9 @@ def test_problems(data: Path, role: str, limit: int | None = None) -> list[tuple
     return problems[:limit] if limit else problems
 
 
-def _normalised(registry: ToolRegistry, tool: str, arguments: dict[str, Any]) -> dict[str, Any] | None:
+def _normalised(
+    registry: ToolRegistry, tool: str, arguments: dict[str, Any]
+) -> dict[str, Any] | None:
     try:
         _, inputs, _ = registry.get(tool).validate(arguments)
     except Exception:
@@ -161,13 +163,18 @@ def evaluate_model(
                 tool_ok += 1
                 gold = _normalised(registry, problem.tool, problem.arguments)
                 got = _normalised(registry, chosen, result.tool_calls[-1].arguments)
-                if got is not None and gold is not None and set(got) == set(gold) and all(
-                    _same(got[k], gold[k]) for k in gold
+                if (
+                    got is not None
+                    and gold is not None
+                    and set(got) == set(gold)
+                    and all(_same(got[k], gold[k]) for k in gold)
                 ):
                     args_ok += 1
             reference = runner.reference(problem)
-            if result.ok and result.answer is not None and math.isclose(
-                result.answer.value, reference, rel_tol=1e-4, abs_tol=1e-12
+            if (
+                result.ok
+                and result.answer is not None
+                and math.isclose(result.answer.value, reference, rel_tol=1e-4, abs_tol=1e-12)
             ):
                 e2e_ok += 1
             continue
@@ -250,7 +257,9 @@ def evaluate(
     from peoa.llm.models import resolve
 
     if role not in ("calculation", "action_generator"):
-        raise DistillError(f"evaluation covers the roles calculation and action_generator, not {role!r}")
+        raise DistillError(
+            f"evaluation covers the roles calculation and action_generator, not {role!r}"
+        )
     settings = get_settings()
     llm = llm_for(resolve(base, settings), settings)
     runner = EpisodeRunner()

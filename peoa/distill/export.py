@@ -90,7 +90,11 @@ def export_gguf_adapter(
                 f"LoRA target {module!r} has no llama.cpp tensor name; train with targets "
                 f"among {', '.join(GGUF_NAMES)}"
             )
-        array = tensor.detach().float().cpu().numpy() if hasattr(tensor, "detach") else np.asarray(tensor)
+        array = (
+            tensor.detach().float().cpu().numpy()
+            if hasattr(tensor, "detach")
+            else np.asarray(tensor)
+        )
         pairs.setdefault(f"blk.{layer}.{GGUF_NAMES[module]}.weight", {})[which] = array
     if not pairs:
         raise DistillError("the adapter holds no LoRA weights; was the model trained with PEFT?")

@@ -195,7 +195,9 @@ def generate(
             counts["duplicates"] += 1
             continue
         seen_questions.add(problem.question)
-        if dev and process.extractOne(problem.question, dev, scorer=fuzz.ratio, score_cutoff=DEV_SIMILARITY):
+        if dev and process.extractOne(
+            problem.question, dev, scorer=fuzz.ratio, score_cutoff=DEV_SIMILARITY
+        ):
             counts["dev"] += 1
             continue
         episode = runner.run(problem, teacher.answerer(problem), tool_hint=rng.random() < 0.5)
@@ -245,9 +247,7 @@ def load_split(data: Path, split: str, role: str | None = None) -> list[dict[str
     """The records of one split of a generated data set (optionally of one role)."""
     path = data / f"{split}.jsonl"
     if not path.is_file():
-        raise DistillError(
-            f"{path} does not exist: run 'peoa distill generate --out {data}' first"
-        )
+        raise DistillError(f"{path} does not exist: run 'peoa distill generate --out {data}' first")
     with path.open(encoding="utf-8") as handle:
         rows = [json.loads(line) for line in handle if line.strip()]
     return [r for r in rows if role in (None, "all") or r["role"] == role]

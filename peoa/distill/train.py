@@ -126,7 +126,9 @@ def train(
         raise DistillError(
             f"{data}/train.jsonl holds no {role!r} examples: generate with --role {role} or all"
         )
-    validation = load_split(data, "validation", role) if (data / "validation.jsonl").is_file() else []
+    validation = (
+        load_split(data, "validation", role) if (data / "validation.jsonl").is_file() else []
+    )
     if config.threads:
         torch.set_num_threads(config.threads)
     torch.manual_seed(config.seed)
@@ -190,7 +192,8 @@ def train(
         base_gguf=gguf_path,
         alpha=config.lora_alpha,
         n_head=model.config.num_attention_heads,
-        n_head_kv=getattr(model.config, "num_key_value_heads", None) or model.config.num_attention_heads,
+        n_head_kv=getattr(model.config, "num_key_value_heads", None)
+        or model.config.num_attention_heads,
         name=name,
     )
     digest = data_hash(data)
@@ -231,7 +234,9 @@ def _eval_loss(trainer: Any, tokenizer: Any, records: Sequence[dict[str, Any]]) 
     total, count = 0.0, 0
     with torch.no_grad():
         for row in to_prompt_completion(records[:64]):
-            prompt = tokenizer.apply_chat_template(row["prompt"], tokenize=False, add_generation_prompt=True)
+            prompt = tokenizer.apply_chat_template(
+                row["prompt"], tokenize=False, add_generation_prompt=True
+            )
             full = tokenizer.apply_chat_template(row["prompt"] + row["completion"], tokenize=False)
             prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
             ids = tokenizer(full, add_special_tokens=False, return_tensors="pt")["input_ids"]

@@ -89,5 +89,7 @@ def test_problems_close_to_the_evaluation_set_are_excluded(runner: EpisodeRunner
     problem = draw_problems(1, seed=0)[0]
     dev = tmp_path / "dev.jsonl"
     dev.write_text(json.dumps({"question": problem.question}) + "\n")
-    sheet = generate("all", 1, "programmatic", tmp_path / "out", seed=0, runner=runner, dev_path=dev)
+    sheet = generate(
+        "all", 1, "programmatic", tmp_path / "out", seed=0, runner=runner, dev_path=dev
+    )
     assert sheet.excluded_dev_overlap == 1 and sheet.verified == 0

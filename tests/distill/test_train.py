@@ -29,7 +29,11 @@ TINY = TrainConfig(
 
 def _tiny_data(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    record = {"id": "t", "role": "calculation", "messages": [*PROMPT, {"role": "assistant", "content": REPLY}]}
+    record = {
+        "id": "t",
+        "role": "calculation",
+        "messages": [*PROMPT, {"role": "assistant", "content": REPLY}],
+    }
     lines = "".join(json.dumps(record | {"id": f"t{i}"}) + "\n" for i in range(8))
     (folder / "train.jsonl").write_text(lines)
     return folder
