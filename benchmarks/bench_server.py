@@ -21,7 +21,10 @@ import uvicorn
 
 from benchmarks.harness import Measurement
 
-QUESTION = "Convert 25 psi to kPa."
+QUESTION = (  # the demo's question
+    "A centrifugal pump delivers 20 m3/h of water (density 998 kg/m3) against a total "
+    "head of 35 m. The pump efficiency is 70 %. What brake power does the pump need?"
+)
 REPEATS = 3
 
 

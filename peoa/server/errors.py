@@ -53,6 +53,13 @@ def install_error_handlers(app: FastAPI) -> None:
             {"detail": detail}, status_code=error.status_code, headers=error.headers
         )
 
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+        # A bug, not a client mistake: still one JSON line, never a bare HTML page.
+        return JSONResponse(
+            {"detail": f"internal error: {type(error).__name__}: {error}"}, status_code=500
+        )
+
     @app.exception_handler(PeoaError)
     async def _peoa(request: Request, error: PeoaError) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=_status_for(error))

@@ -17,8 +17,17 @@ from peoa.evaluation import score_answer
 from peoa.server import ServerSettings, create_app
 from tests.server.conftest import LiveServer, serving
 
-QUESTION = "Convert 25 psi to kPa."
-ANSWER_KPA = 172.369
+
+def pump_question(flow_m3h: float) -> tuple[str, float]:
+    """The demo's pump question with another flow, and its answer in W (rho g Q H / eta)."""
+    question = (
+        f"A centrifugal pump delivers {flow_m3h:g} m3/h of water (density 998 kg/m3) against a "
+        "total head of 35 m. The pump efficiency is 70 %. What brake power does the pump need?"
+    )
+    return question, 998 * 9.80665 * flow_m3h / 3600 * 35 / 0.7
+
+
+QUESTION, ANSWER_W = pump_question(20)
 
 
 def _client(live: LiveServer) -> httpx.Client:
@@ -257,13 +266,13 @@ def test_solve_returns_a_solution_and_remembers_the_thread(live: LiveServer) -> 
         solution = response.json()
         history = client.get(f"/v1/threads/{solution['thread_id']}").json()
     assert solution["status"] == "answered", solution["text"]
-    assert score_answer(solution["answer"], solution["unit"], ANSWER_KPA, "kPa", 0.01)[0]
+    assert score_answer(solution["answer"], solution["unit"], ANSWER_W, "W", 0.02)[0]
     assert [turn["question"] for turn in history["turns"]] == [QUESTION]
 
 
 @pytest.mark.slow
 def test_stream_sends_steps_then_the_solution(live: LiveServer) -> None:
-    question = "Convert 40 psi to kPa."
+    question, watts = pump_question(30)
     with (
         _client(live) as client,
         client.stream("POST", "/v1/solve/stream", json={"question": question}) as response,
@@ -276,12 +285,12 @@ def test_stream_sends_steps_then_the_solution(live: LiveServer) -> None:
     assert kinds.index("plan") < kinds.index("step") < kinds.index("final")
     final = events[-1][1]
     assert final["thread_id"] == events[0][1]["thread_id"]
-    assert score_answer(final["answer"], final["unit"], 275.79, "kPa", 0.01)[0], final["text"]
+    assert score_answer(final["answer"], final["unit"], watts, "W", 0.02)[0], final["text"]
 
 
 @pytest.mark.slow
 def test_client_disconnect_cancels_the_solve(live: LiveServer) -> None:
-    question = "Convert 55 psi to kPa."
+    question, _ = pump_question(45)
     thread_id = None
     with (
         _client(live) as client,
@@ -291,7 +300,7 @@ def test_client_disconnect_cancels_the_solve(live: LiveServer) -> None:
         for line in response.iter_lines():
             if line.startswith("event: "):
                 kind = line.removeprefix("event: ")
-            elif kind == "thread":
+            elif kind == "thread" and line.startswith("data: "):
                 thread_id = json.loads(line.removeprefix("data: "))["thread_id"]
             elif kind == "plan":
                 break  # hang up after the first step event

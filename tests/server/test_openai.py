@@ -9,6 +9,7 @@ from openai import OpenAI
 
 from peoa.evaluation import score_answer
 from tests.server.conftest import LiveServer
+from tests.server.test_api import pump_question
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 
@@ -27,14 +28,15 @@ def test_models_lists_peoa(live: LiveServer) -> None:
 @pytest.mark.slow
 def test_chat_completion(live: LiveServer) -> None:
     client = _client(live)
+    question, watts = pump_question(15)
     completion = client.chat.completions.create(
-        model="peoa", messages=[{"role": "user", "content": "Convert 3 bar to kPa."}]
+        model="peoa", messages=[{"role": "user", "content": question}]
     )
     content = completion.choices[0].message.content or ""
     solution = completion.model_extra["peoa"]
     assert completion.choices[0].finish_reason == "stop"
     assert solution["status"] == "answered", solution["text"]
-    assert score_answer(solution["answer"], solution["unit"], 300.0, "kPa", 0.01)[0]
+    assert score_answer(solution["answer"], solution["unit"], watts, "W", 0.02)[0]
     # The content a plain client reads starts with the same number and unit.
     assert float(_NUMBER.match(content).group()) == pytest.approx(solution["answer"], rel=1e-5)
     assert solution["unit"] in content.splitlines()[0]
@@ -44,11 +46,12 @@ def test_chat_completion(live: LiveServer) -> None:
 @pytest.mark.slow
 def test_chat_completion_streaming(live: LiveServer) -> None:
     client = _client(live)
+    question, watts = pump_question(25)
     stream = client.chat.completions.create(
         model="peoa",
         messages=[
             {"role": "system", "content": "You are a process engineer."},
-            {"role": "user", "content": "Convert 7 bar to kPa."},
+            {"role": "user", "content": question},
         ],
         stream=True,
         stream_options={"include_usage": True},
@@ -72,5 +75,5 @@ def test_chat_completion_streaming(live: LiveServer) -> None:
     assert finish == "stop" and usage is not None
     assert solution is not None and solution["thread_id"] == "openai-stream-test"
     text = "".join(content)
-    assert score_answer(solution["answer"], solution["unit"], 700.0, "kPa", 0.01)[0], text
+    assert score_answer(solution["answer"], solution["unit"], watts, "W", 0.02)[0], text
     assert float(_NUMBER.match(text).group()) == pytest.approx(solution["answer"], rel=1e-5)
