@@ -1,0 +1,126 @@
+"""The experts' pure logic, without a model: grounding, code extraction, results, prompts."""
+
+from __future__ import annotations
+
+import pytest
+
+from peoa.experts import ExpertResult, ExpertTask, ToolCall
+from peoa.experts.codegen import ResultError, extract_code, interpret_result
+from peoa.experts.grounding import ground_arguments, written_numbers
+from peoa.tools import get_registry
+
+QUESTION = (
+    "A pump moves 50 m3/h of water (density 998 kg/m3) against a head of 30 m "
+    "with a pump efficiency of 70 %. What brake power does it need?"
+)
+
+
+def test_written_numbers_keep_the_unit_written_after_each_number() -> None:
+    found = [(w.value, w.unit) for w in written_numbers(QUESTION)]
+    assert found == [(50.0, "m3/h"), (998.0, "kg/m3"), (30.0, "m"), (70.0, "%")]
+
+
+def test_grounding_copies_units_as_written_and_drops_invented_arguments() -> None:
+    tool = get_registry().get("pump_power")
+    raw = {
+        "density": {"value": 998, "unit": "kg/m^3"},
+        "volumetric_flow": {"value": 50, "unit": "m^3/s"},  # unit from the schema's example
+        "mass_flow": {"value": 0, "unit": "kg/h"},  # invented
+        "head": {"value": 30, "unit": "m"},
+        "efficiency": 70,  # a percentage written as a bare number
+        "motor_efficiency": 70,  # the same written number, taken twice
+    }
+    grounded = ground_arguments(tool, raw, QUESTION)
+    assert grounded.arguments == {
+        "density": {"value": 998, "unit": "kg/m^3"},
+        "volumetric_flow": {"value": 50, "unit": "m^3/h"},
+        "head": {"value": 30, "unit": "m"},
+        "efficiency": {"value": 70, "unit": "%"},
+    }
+    assert grounded.unwritten == []
+    assert len(grounded.notes) == 4
+    # the grounded arguments run, and give what the tool gives for the question's values
+    ran = get_registry().run("pump_power", grounded.arguments)
+    assert ran.value("brake_power", "W") == pytest.approx(998 * 9.80665 * 50 / 3600 * 30 / 0.7)
+
+
+def test_grounding_reports_an_invented_required_number() -> None:
+    tool = get_registry().get("reynolds_number")
+    raw = {
+        "velocity": {"value": 2.002, "unit": "m/s"},
+        "diameter": {"value": 50, "unit": "mm"},
+        "density": {"value": 998, "unit": "kg/m3"},
+        "viscosity": {"value": 1.002, "unit": "mPa*s"},
+    }
+    text = "998 kg/m3, 1.002 mPa*s, 2 m/s, 50 mm"
+    grounded = ground_arguments(tool, raw, text)
+    assert grounded.unwritten == ["velocity"]
+    assert grounded.arguments["density"] == {"value": 998, "unit": "kg/m^3"}  # respelt for pint
+
+
+def test_extract_code_from_fenced_raw_and_cut_replies() -> None:
+    assert (
+        extract_code("Sure!\n```python\nx = 1\nresult = x\n```\nThis works.") == "x = 1\nresult = x"
+    )
+    assert extract_code("```py\nresult = 2\n") == "result = 2"
+    assert (
+        extract_code("result = {'value': 1, 'unit': 'm'}") == "result = {'value': 1, 'unit': 'm'}"
+    )
+    assert extract_code("```python\n```") == ""
+
+
+@pytest.mark.parametrize(
+    ("result", "value", "unit"),
+    [
+        ({"value": 12.5, "unit": "kW"}, 12.5, "kW"),
+        (3.0, 3.0, ""),
+        ({"value": [4.0], "unit": "m"}, 4.0, "m"),
+        ({"Re": 1e5, "value": {"value": 2.0, "unit": "bar"}}, 2.0, "bar"),
+        ({"value": {"real": 1.5, "imag": 0.0}, "unit": ""}, 1.5, ""),
+    ],
+)
+def test_interpret_result_accepts_numbers_with_units(
+    result: object, value: float, unit: str
+) -> None:
+    answer, _ = interpret_result(result)
+    assert (answer.value, answer.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("result", "says"),
+    [
+        (None, "set no result"),
+        ({"value": [1.0, 3.0], "unit": ""}, "several values"),
+        ({"value": "fast", "unit": ""}, "not a real number"),
+        ({"value": 1.0, "unit": "furlongs per fortnightx"}, "not a unit pint knows"),
+        ({"a": 1.0, "b": 2.0}, "none is named 'value'"),
+        (float("nan"), "not a finite number"),
+    ],
+)
+def test_interpret_result_explains_what_to_fix(result: object, says: str) -> None:
+    with pytest.raises(ResultError, match=says):
+        interpret_result(result)
+
+
+def test_revision_prompt_carries_the_failed_call_and_its_error(experts) -> None:
+    expert = experts["calculation"]
+    tool = get_registry().get("reynolds_number")
+    bad = {"velocity": {"value": 2, "unit": "m/s"}, "diameter": {"value": 50, "unit": "mm"},
+           "density": {"value": 998, "unit": "kg/m3"}, "viscosity": {"value": 1.002, "unit": "m/s"}}  # fmt: skip
+    error = "reynolds_number: argument 'viscosity': expected a dynamic viscosity, got 'm/s'"
+    previous = ExpertResult(
+        expert="calculation",
+        sub_task="Reynolds number",
+        ok=False,
+        tool_calls=[ToolCall(tool=tool.name, arguments=bad, error=error)],
+        error=error,
+    )
+    task = ExpertTask(question=QUESTION, sub_task="Reynolds number", previous=previous,
+                      feedback="the viscosity has the wrong unit", attempt=2)  # fmt: skip
+    messages = expert.fill_messages(task, tool)
+    assert [m["role"] for m in messages] == ["system", "user", "assistant", "user"]
+    assert '"viscosity":{"value":1.002,"unit":"m/s"}' in messages[2]["content"]
+    assert error in messages[3]["content"]
+    assert "the viscosity has the wrong unit" in messages[3]["content"]
+    # the tool is chosen again among the previous one and the candidates, previous first
+    assert expert.candidates(task)[0] == "reynolds_number"
