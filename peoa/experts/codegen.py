@@ -179,6 +179,8 @@ class CodeExpert(ModelExpert):
             for attempt in range(1 + self.manifest.max_revisions):
                 purpose = "write code" if attempt == 0 and task.previous is None else "repair code"
                 reply = self.chat(trace, messages, purpose=purpose, stop=["\n```"])
+                if attempt and extract_code(reply) == code:
+                    break  # the model repeats the failed script; another round would too
                 code = extract_code(reply)
                 if not code.strip():
                     error = "the reply held no Python code; reply with one ```python block"
