@@ -52,17 +52,19 @@ def test_reynolds_number_is_the_tools_own(experts) -> None:
     assert all(c.completion_tokens > 0 for c in result.llm_calls)
 
 
-def test_pump_brake_power_copies_units_as_written(experts) -> None:
+def test_pump_shaft_power_copies_units_as_written(experts) -> None:
     task = ExpertTask(
         question=(
             "A centrifugal pump delivers 50 m3/h of water (density 1000 kg/m3) against a head "
             "of 30 m with a pump efficiency of 70 %. What brake power does it need?"
         ),
-        sub_task="Compute the brake power of the pump",
+        sub_task="Compute the shaft power the pump needs",
         tool_hint="pump_power",
     )
     result = experts["calculation"].run(task)
     assert result.ok, result.error
+    # one candidate: no choice of tool; five outputs, none named in the sub-task: the model picks
+    assert [c.purpose for c in result.llm_calls] == ["fill pump_power arguments", "choose output"]
     arguments = result.tool_calls[-1].arguments
     # every quantity as the question writes it: 50 m3/h, not 50 m3/s
     assert in_si(arguments["volumetric_flow"]) == pytest.approx(50 / 3600)

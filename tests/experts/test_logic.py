@@ -124,3 +124,13 @@ def test_revision_prompt_carries_the_failed_call_and_its_error(experts) -> None:
     assert "the viscosity has the wrong unit" in messages[3]["content"]
     # the tool is chosen again among the previous one and the candidates, previous first
     assert expert.candidates(task)[0] == "reynolds_number"
+
+
+def test_without_candidates_the_nearest_tools_are_offered(experts) -> None:
+    task = ExpertTask(
+        question="What brake power does a pump need for 20 L/s against 40 m of head?",
+        sub_task="pump brake power from flow and head",
+    )
+    names = experts["calculation"].candidates(task)
+    assert len(names) == experts["calculation"].manifest.options["max_candidates"]
+    assert "pump_power" in names
