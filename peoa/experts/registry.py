@@ -180,8 +180,8 @@ def load_experts(
 ) -> dict[str, Expert]:
     """Every discovered expert, built and ready to :meth:`~peoa.experts.base.Expert.run`.
 
-    Models, tools and the graph are opened lazily, on an expert's first run, so loading
-    is cheap.
+    Models and the graph are opened lazily, on an expert's first run; the tool registry
+    is loaded now, so that a manifest naming an unknown tool fails here.
 
     >>> sorted(load_experts())
     ['calculation', 'code', 'knowledge', 'math']
