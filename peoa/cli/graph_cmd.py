@@ -107,28 +107,24 @@ def ingest(
     ):
         total = len(files) + (1 if bundled else 0) + (1 if tools and not bundled else 0)
         task = bar.add_task("ingesting", total=total, chunks=0)
-        written = {"n": 0, "last": 0}
+        written: dict[str, int] = {}
 
         def progress(source: str, chunks: int) -> None:
-            written["n"] += chunks - written["last"]
-            written["last"] = chunks
-            bar.update(task, description=Path(source).name[-40:], chunks=written["n"])
+            written[source] = chunks
+            total = sum(written.values())
+            bar.update(task, description=Path(source).name[-40:], chunks=total)
 
         ingestor = _ingestor(driver, llm=llm, progress=progress)
-        for path in files:
-            written["last"] = 0
-            reports.append(ingestor.ingest_file(path))
-            bar.advance(task)
+        reports.extend(ingestor.ingest_many([(path, None) for path in files]))
+        bar.update(task, completed=len(files))
         if bundled:
             from peoa.graph.bundled import ingest_bundled
 
-            written["last"] = 0
             reports.extend(ingest_bundled(ingestor, tools=True).files)
             bar.advance(task)
         elif tools:
             from peoa.graph.tools_loader import load_tools
 
-            written["last"] = 0
             reports.append(load_tools(ingestor))
             bar.advance(task)
     report = IngestReport(files=reports)

@@ -42,7 +42,7 @@ def ingest_bundled(
 ) -> IngestReport:
     """Ingest the bundled notes (and the tool documentation); unchanged ones are skipped."""
     files = bundled_files(folder)
-    reports: list[FileReport] = [ingestor.ingest_file(path, source=name) for path, name in files]
+    reports: list[FileReport] = ingestor.ingest_many([(path, name) for path, name in files])
     for source in _stale(ingestor.driver, {name for _, name in files}, ingestor.database):
         removed = delete_document(ingestor.driver, source, ingestor.database)
         reports.append(

@@ -154,11 +154,65 @@ class Ingestor:
         self.overlap = overlap
         self.progress = progress
         self._embedded: set[str] = set()  # entity ids known to carry an embedding
+        self._cache: dict[str, Any] = {}  # text -> vector, filled by _prefetch
 
     # --------------------------------------------------------------- public API
     def ingest_paths(self, paths: Iterable[Path]) -> IngestReport:
         """Ingest every file (directories expanded); a bad file never stops the batch."""
-        return IngestReport(files=[self.ingest_file(path) for path in expand_paths(paths)])
+        return IngestReport(files=self.ingest_many([(path, None) for path in expand_paths(paths)]))
+
+    def ingest_many(self, items: Sequence[tuple[Path, str | None]]) -> list[FileReport]:
+        """Ingest ``(path, source)`` pairs, each document in its own transaction.
+
+        Small files are embedded together ahead of their writes: MiniLM is several times
+        faster on one batch of 64 chunks than on sixteen batches of four.
+        """
+        reports: list[FileReport] = []
+        group: list[tuple[Path, str | None]] = []
+        expected = 0
+        for path, source in [*items, (Path(), "")]:  # the sentinel flushes the last group
+            size = _size(path) if source != "" else 0
+            if group and (source == "" or expected >= 2 * self.batch_size or size > _PREFETCH):
+                self._prefetch(group)
+                reports.extend(self.ingest_file(p, source=s) for p, s in group)
+                self._cache.clear()
+                group, expected = [], 0
+            if source == "":
+                break
+            if size > _PREFETCH:
+                reports.append(self.ingest_file(path, source=source))  # streamed on its own
+                continue
+            group.append((path, source))
+            expected += 1 + size // max(1, self.max_chars - self.overlap)
+        return reports
+
+    def _prefetch(self, group: Sequence[tuple[Path, str | None]]) -> None:
+        texts: list[str] = []
+        names: set[str] = set()
+        for path, source in group:
+            try:
+                opened = open_source(Path(path))
+            except PeoaError:
+                continue  # ingest_file reports it
+            key = source or str(Path(path).resolve())
+            if self._existing_hash(document_id(key)) == opened.content_hash:
+                continue
+            for chunk in chunk_blocks(
+                opened.blocks(), max_chars=self.max_chars, overlap=self.overlap
+            ):
+                texts.append(chunk.embedding_text())
+                for entity in self.extractor.extract(chunk.text).entities:
+                    if entity.id not in self._embedded:
+                        names.add(entity.name)
+        wanted = list(dict.fromkeys([*texts, *sorted(names)]))
+        if wanted:
+            self._cache.update(zip(wanted, self.embedder.embed(wanted), strict=True))
+
+    def _embed(self, texts: Sequence[str]) -> Any:
+        """Embeddings of ``texts``, from the prefetch cache where possible."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        fresh = dict(zip(missing, self.embedder.embed(missing), strict=True)) if missing else {}
+        return [self._cache[t] if t in self._cache else fresh[t] for t in texts]
 
     def ingest_file(self, path: Path, *, source: str | None = None) -> FileReport:
         """Ingest one file; errors become a report with a one-line message."""
@@ -275,7 +329,7 @@ class Ingestor:
                 for c in batch
             ]
             positions.update({c.position: cid for c, cid in zip(batch, ids, strict=True)})
-            vectors = self.embedder.embed([c.embedding_text() for c in batch])
+            vectors = self._embed([c.embedding_text() for c in batch])
             tx.run(
                 "MATCH (d:Document {id: $doc}) "
                 "UNWIND $rows AS r MERGE (c:Chunk {id: r.id}) "
@@ -363,7 +417,7 @@ class Ingestor:
                 )
             }
         missing = [eid for eid in unknown if eid not in have]
-        vectors = self.embedder.embed([unique[eid].name for eid in missing]) if missing else []
+        vectors = self._embed([unique[eid].name for eid in missing]) if missing else []
         by_id = {eid: vector.tolist() for eid, vector in zip(missing, vectors, strict=True)}
         write_entities(
             tx,
@@ -431,6 +485,16 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if isinstance(v, str | int)]
     return []
+
+
+_PREFETCH = 1 << 20  # files above 1 MiB are streamed batch by batch, never held whole
+
+
+def _size(path: Path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
 
 
 def _first_line(error: BaseException) -> str:
