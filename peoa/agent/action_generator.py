@@ -49,7 +49,11 @@ class ActionGenerator:
         self.definition = definition
         self.experts = experts
         self.adapter = definition.adapter or None
-        listing = "\n".join(f"- {name}: {e.manifest.description}" for name, e in experts.items())
+        # The first sentence of each description: a small model reads short lists better.
+        listing = "\n".join(
+            f"- {name}: {e.manifest.description.split('. ')[0].strip().rstrip('.')}."
+            for name, e in experts.items()
+        )
         self.system = definition.prompt("system").replace("{experts}", listing)
 
     def next_step(

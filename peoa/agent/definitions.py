@@ -7,7 +7,7 @@ import json
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -29,6 +29,13 @@ class Limits(_Strict):
     min_tool_relevance: float = Field(0.25, ge=-1.0, le=1.0)
 
 
+class Policy(_Strict):
+    first_step: Literal["route", "model"] = "route"
+    numeric_expert: str = "calculation"
+    text_expert: str = "knowledge"
+    after_answer: Literal["finish", "model"] = "finish"
+
+
 class Memory(_Strict):
     checkpointer: str = "sqlite"
     history_turns: int = Field(3, ge=0, le=20)
@@ -46,6 +53,7 @@ class Sanity(_Strict):
 
 class MetaAgentDefinition(_Strict):
     limits: Limits = Limits()
+    policy: Policy = Policy()
     memory: Memory = Memory()
     sanity: Sanity = Sanity()
 

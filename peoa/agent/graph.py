@@ -19,12 +19,13 @@ from typing import Any
 
 from langgraph.graph import END, START, StateGraph
 
-from peoa.agent.action_generator import ActionGenerator
+from peoa.agent.action_generator import ActionGenerator, ErrorVerdict, NextStep
 from peoa.agent.definitions import MetaAgentDefinition
 from peoa.agent.solution import RunUsage, Solution, StepRecord
 from peoa.agent.state import SolveState
 from peoa.agent.validation import validate_result
 from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, LLMCall
+from peoa.llm import StructuredOutputError
 
 __all__ = ["AgentContext", "build_graph"]
 
@@ -122,13 +123,29 @@ def plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     if len(active) >= ctx.meta.limits.max_steps:
         return {"outcome": {"action": "final_answer", "answer_step": 0}, "pending": None}
     question = state["question"]
-    step, call = ctx.generator.next_step(
-        question,
-        _history(records),
-        state.get("candidate_tools") or [],
-        _conversation(state, ctx.meta.memory.history_turns),
-    )
-    trace.append(call.model_dump())
+    tools = state.get("candidate_tools") or []
+    routed = _routed_first_step(question, active, ctx)
+    if routed is not None:
+        return {"pending": routed, "trace": trace}
+    if ctx.meta.policy.after_answer == "finish" and any(r.valid for r in active.values()):
+        return {"outcome": {"action": "final_answer", "answer_step": 0}, "trace": trace}
+    try:
+        step, call = ctx.generator.next_step(
+            question, _history(records), tools, _conversation(state, ctx.meta.memory.history_turns)
+        )
+        trace.append(call.model_dump())
+    except StructuredOutputError as error:
+        # A malformed plan is not the user's problem: fall back to the plainest move
+        # (compute the question with the best-matching tool, or report what is done).
+        trace.append({"role": "action_generator", "model": ctx.generator.llm.name,
+                      "purpose": f"next step (unusable output: {error})"})  # fmt: skip
+        fallback = "final_answer" if active else "call_expert"
+        step = NextStep(
+            action=fallback,
+            expert="calculation" if "calculation" in ctx.experts else next(iter(ctx.experts)),
+            sub_task=question,
+            tool=tools[0]["name"] if tools else "none",
+        )
     if step.action == "clarify" and (active or _NUMBER.search(question)):
         # A question with numbers is concrete, and one with results is answerable: a
         # small model's "clarify" there is a misfire, so finish or compute instead.
@@ -141,8 +158,10 @@ def plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     if step.action == "clarify":
         return {"outcome": {"action": "clarify", "message": step.message}, "trace": trace}
     sub_task = step.sub_task.strip() or question
-    if any(r.valid and r.sub_task == sub_task for r in active.values()):
-        # The same step again means the generator has nothing new to do.
+    copied = any(sub_task[:60] in e.manifest.description for e in ctx.experts.values())
+    if copied or any(r.valid and r.sub_task == sub_task for r in active.values()):
+        # A sub-task copied from an expert's description, or repeated, means the
+        # generator has nothing new to ask: answer with what is checked.
         return {"outcome": {"action": "final_answer", "answer_step": 0}, "trace": trace}
     pending = {
         "index": (max(active) + 1) if active else 1,
@@ -152,6 +171,20 @@ def plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         "revision": 0,
     }
     return {"pending": pending, "trace": trace}
+
+
+def _routed_first_step(
+    question: str, active: dict[int, StepRecord], ctx: AgentContext
+) -> dict[str, Any] | None:
+    """The first step under the ``route`` policy, or None when the model should choose."""
+    policy = ctx.meta.policy
+    if active or policy.first_step != "route":
+        return None
+    expert = policy.numeric_expert if _NUMBER.search(question) else policy.text_expert
+    if expert not in ctx.experts:
+        return None
+    # The expert sees the whole question; it chooses its own tool among the candidates.
+    return {"index": 1, "expert": expert, "sub_task": question, "tool": None, "revision": 0}
 
 
 def run_expert(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
@@ -205,9 +238,14 @@ def identify_error(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     records = _records(state)
     failed = records[-1]
     error = "; ".join(failed.validation_errors)
-    verdict, call = ctx.generator.identify_error(
-        state["question"], _history(records), failed.index, error
-    )
+    try:
+        verdict, call = ctx.generator.identify_error(
+            state["question"], _history(records), failed.index, error
+        )
+        calls = [call.model_dump()]
+    except StructuredOutputError:
+        # Without a usable verdict the failed step itself is the one to revise.
+        verdict, calls = ErrorVerdict(step=failed.index, feedback=""), []
     active = _active(records)
     target = active.get(verdict.step, failed)
     feedback = (
@@ -227,7 +265,7 @@ def identify_error(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             "previous": target.result.model_dump(mode="json"),
         },
         "revisions": (state.get("revisions") or 0) + 1,
-        "trace": [*(state.get("trace") or []), call.model_dump()],
+        "trace": [*(state.get("trace") or []), *calls],
     }
 
 

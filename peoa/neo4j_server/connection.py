@@ -35,7 +35,14 @@ def open_driver(settings: Settings, *, start: bool = True) -> Driver:
         uri, auth = config.uri, (config.username, config.password.get_secret_value())
         fix = "check that the server runs and NEO4J_URI is right, or unset NEO4J_URI"
     try:
-        driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=10.0)
+        driver = GraphDatabase.driver(
+            uri,
+            auth=auth,
+            connection_timeout=10.0,
+            # Schema-less MATCHes on a fresh graph raise "label does not exist" notes
+            # that the driver would log as warnings on every query.
+            notifications_min_severity="OFF",
+        )
     except (ConfigurationError, ValueError) as error:
         raise Neo4jUnavailable(f"NEO4J_URI {uri!r} is not a valid Neo4j URI: {error}") from None
     try:
