@@ -21,6 +21,7 @@ model time).
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -35,7 +36,7 @@ from peoa.distill.templates import Problem
 from peoa.llm.base import LLM, StructuredOutputError
 from peoa.tools import ToolRegistry
 
-__all__ = ["EvalReport", "Metrics", "evaluate", "evaluate_model", "test_problems"]
+__all__ = ["EvalReport", "Metrics", "evaluate", "evaluate_model", "held_back_problems"]
 
 
 class Metrics(BaseModel):
@@ -72,7 +73,9 @@ class EvalReport(BaseModel):
         return out
 
 
-def test_problems(data: Path, role: str, limit: int | None = None) -> list[tuple[Problem, bool]]:
+def held_back_problems(
+    data: Path, role: str, limit: int | None = None
+) -> list[tuple[Problem, bool]]:
     """The distinct problems of the test split (with their tool-hint flag)."""
     seen: dict[str, tuple[Problem, bool]] = {}
     for record in load_split(data, "test", role):
@@ -108,6 +111,18 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
+_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _numbers_in_text(text: str) -> list[float]:
+    """Every number written in ``text``.
+
+    >>> _numbers_in_text("40 m^3/h at 1.2e5 Pa, 1,000 kg")
+    [40.0, 3.0, 120000.0, 1000.0]
+    """
+    return [float(m.group().replace(",", "")) for m in _NUMBER.finditer(text)]
+
+
 def _numbers_of(value: Any) -> list[float]:
     if isinstance(value, dict) and "value" in value:
         return [float(value["value"])]
@@ -132,7 +147,7 @@ def evaluate_model(
     from peoa.agent.action_generator import ActionGenerator
     from peoa.agent.solution import StepRecord
     from peoa.experts.base import ExpertTask
-    from peoa.experts.calculation import CalculationExpert, numbers_in
+    from peoa.experts.calculation import CalculationExpert
 
     registry = runner.registry
     tool_ok = args_ok = e2e_ok = 0
@@ -192,7 +207,7 @@ def evaluate_model(
         right_tool = step.action == "call_expert" and step.tool == problem.tool
         tool_ok += right_tool
         wanted = [n for v in problem.arguments.values() for n in _numbers_of(v)]
-        said = numbers_in(step.sub_task)
+        said = _numbers_in_text(step.sub_task)
         carried = all(any(math.isclose(w, s, rel_tol=1e-9) for s in said) for w in wanted)
         args_ok += carried
         result_line = _history_line(runner, problem, StepRecord)
@@ -263,7 +278,7 @@ def evaluate(
     settings = get_settings()
     llm = llm_for(resolve(base, settings), settings)
     runner = EpisodeRunner()
-    problems = test_problems(data, role, limit)
+    problems = held_back_problems(data, role, limit)
 
     def report(label: str) -> Callable[[int, int], None] | None:
         return (lambda i, n: progress(label, i, n)) if progress else None
