@@ -251,7 +251,7 @@ def identify_error(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     feedback = (
         error if target is failed else f"{verdict.feedback} (step {failed.index} failed: {error})"
     )
-    if verdict.feedback and target is failed:
+    if verdict.feedback and target is failed and verdict.feedback.strip() not in error:
         feedback = f"{error}. {verdict.feedback}"
     attempts = [r for r in records if r.index == target.index]
     return {

@@ -44,7 +44,10 @@ def load_llama(
             from llama_cpp import Llama
 
             if adapter is not None and not Path(adapter).is_file():
-                raise ModelError(f"LoRA adapter {adapter} does not exist: check the registry")
+                # Not a file: a name registered by `peoa distill train`.
+                from peoa.distill.adapters import resolve_adapter
+
+                adapter = str(resolve_adapter(adapter))
             try:
                 _instances[key] = Llama(
                     model_path=str(path),
