@@ -369,7 +369,10 @@ def after_validate(state: SolveState, ctx: AgentContext) -> str:
     if last.valid:
         return "plan"
     limits = ctx.meta.limits
-    attempts = sum(1 for r in records if r.index == last.index)
+    same_step = [r for r in records if r.index == last.index]
+    if len(same_step) >= 2 and same_step[-2].validation_errors == last.validation_errors:
+        return "give_up"  # the revision changed nothing; another would not either
+    attempts = len(same_step)
     if (
         attempts <= limits.max_revisions_per_step
         and (state.get("revisions") or 0) < limits.max_revisions_total
