@@ -9,7 +9,7 @@ WHEELS := $(CACHE)/wheels
 LLAMA_VERSION := $(shell sed -n 's/^llama-cpp-python==//p' constraints.txt)
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test bench lint clean
+.PHONY: setup demo test test-slow bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ demo: setup
 
 test: setup
 	$(BIN)/pytest
+
+# Whole-pipeline checks that depend on the base models' accuracy (see pyproject.toml).
+test-slow: setup
+	$(BIN)/pytest -m slow
 
 bench: setup
 	$(BIN)/python -m benchmarks.harness
