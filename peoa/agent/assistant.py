@@ -58,7 +58,8 @@ class Assistant:
         self.checkpointer = checkpointer or make_checkpointer(
             self.meta.memory.checkpointer, self.settings.data_dir
         )
-        self._graph = build_graph(self._context("")).compile(checkpointer=self.checkpointer)
+        self._graph_key: tuple[int, ...] = ()
+        self._graph = self._compiled()
 
     # -- graph access ----------------------------------------------------------------------
     @property
@@ -85,13 +86,24 @@ class Assistant:
         hits = search_tools(self.driver, self.embedder, question, k=k)
         return [hit.model_dump() for hit in hits]
 
-    def _context(self, thread_id: str) -> AgentContext:
+    def _compiled(self) -> Any:
+        """The compiled graph for the current definitions, generator and experts.
+
+        Compiled once and reused by every thread; a copy of this Assistant with other
+        experts or limits (the server's per-session settings) compiles its own.
+        """
+        key = (id(self.meta), id(self.generator), id(self.experts))
+        if key != self._graph_key:
+            self._graph = build_graph(self._context()).compile(checkpointer=self.checkpointer)
+            self._graph_key = key
+        return self._graph
+
+    def _context(self) -> AgentContext:
         return AgentContext(
             meta=self.meta,
             generator=self.generator,
             experts=self.experts,
             find_tools=self.find_tools,
-            thread_id=thread_id,
         )
 
     def _run_config(self, thread_id: str) -> dict[str, Any]:
@@ -114,8 +126,7 @@ class Assistant:
         """Yield the steps as they happen; the last event (``final``) is the Solution."""
         thread_id = thread_id or uuid.uuid4().hex
         start = time.perf_counter()
-        graph = build_graph(self._context(thread_id)).compile(checkpointer=self.checkpointer)
-        updates = graph.stream(
+        updates = self._compiled().stream(
             {"question": question}, self._run_config(thread_id), stream_mode="updates"
         )
         for update in updates:

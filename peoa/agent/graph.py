@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
 
 from peoa.agent.action_generator import ActionGenerator, ErrorVerdict, NextStep
@@ -394,9 +395,11 @@ def build_graph(ctx: AgentContext) -> StateGraph:
 
     def bind(
         node: Callable[[SolveState, AgentContext], dict[str, Any]],
-    ) -> Callable[[SolveState], dict[str, Any]]:
-        def bound(state: SolveState) -> dict[str, Any]:
-            return node(state, ctx)
+    ) -> Callable[[SolveState, RunnableConfig], dict[str, Any]]:
+        def bound(state: SolveState, config: RunnableConfig) -> dict[str, Any]:
+            # The thread id arrives with each run, so one compiled graph serves every thread.
+            thread_id = (config.get("configurable") or {}).get("thread_id", "")
+            return node(state, replace(ctx, thread_id=thread_id))
 
         bound.__name__ = node.__name__
         return bound
