@@ -139,24 +139,28 @@ class CalculationExpert(ModelExpert):
         listing = "\n".join(
             f"- {n}: {self.registry.get(n).description.split(chr(10) * 2)[0]}" for n in names
         )
+        user = f"{task_context(task)}\n{self._feedback(task)}\nTools:\n{listing}"
+        return self._pick(trace, "choose", user, "tool", names, purpose="choose tool")
+
+    def _pick(
+        self, trace: Trace, prompt: str, user: str, field: str, names: list[str], *, purpose: str
+    ) -> str:
+        """One name out of ``names``, constrained by an enum; the first if the reply is unusable."""
         messages = [
-            {"role": "system", "content": self.prompt("choose")},
-            {
-                "role": "user",
-                "content": f"{task_context(task)}\n{self._feedback(task)}\nTools:\n{listing}",
-            },
+            {"role": "system", "content": self.prompt(prompt)},
+            {"role": "user", "content": user},
         ]
         schema = {
             "type": "object",
-            "properties": {"tool": {"type": "string", "enum": names}},
-            "required": ["tool"],
+            "properties": {field: {"type": "string", "enum": names}},
+            "required": [field],
             "additionalProperties": False,
         }
         try:
-            data = self.structured(trace, messages, schema, purpose="choose tool", max_tokens=32)
+            data = self.structured(trace, messages, schema, purpose=purpose, max_tokens=32)
         except StructuredOutputError:
             return names[0]
-        return str(data["tool"])
+        return str(data[field])
 
     # -- filling its arguments -------------------------------------------------------
     def describe_arguments(self, tool: Tool) -> str:
@@ -232,24 +236,8 @@ class CalculationExpert(ModelExpert):
         if len(named) == 1:
             return named[0]
         listing = "\n".join(f"- {n}: {tool.outputs[n].description}" for n in names)
-        messages = [
-            {"role": "system", "content": self.prompt("output")},
-            {
-                "role": "user",
-                "content": f"Sub-task: {task.sub_task}\nOutputs of {tool.name}:\n{listing}",
-            },
-        ]
-        schema = {
-            "type": "object",
-            "properties": {"output": {"type": "string", "enum": names}},
-            "required": ["output"],
-            "additionalProperties": False,
-        }
-        try:
-            data = self.structured(trace, messages, schema, purpose="choose output", max_tokens=32)
-        except StructuredOutputError:
-            return names[0]
-        return str(data["output"])
+        user = f"Sub-task: {task.sub_task}\nOutputs of {tool.name}:\n{listing}"
+        return self._pick(trace, "output", user, "output", names, purpose="choose output")
 
     # -- the run -----------------------------------------------------------------------
     def run(self, task: ExpertTask) -> ExpertResult:
