@@ -68,6 +68,11 @@ class Neo4jSettings(_Section):
     heap: str = Field("512m", pattern=r"^\d+[kmgKMG]$", description="JVM heap (-Xmx).")
     pagecache: str = Field("256m", pattern=r"^\d+[kmgKMG]$", description="Page cache size.")
     start_timeout_s: float = Field(180.0, gt=0)
+    owner_pid: int | None = Field(
+        None,
+        ge=1,
+        description="Opt-in: the managed server stops itself once this process has ended.",
+    )
 
 
 class ModelRoles(_Section):

@@ -34,6 +34,8 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("PEOA_CACHE_DIR", str(platformdirs.user_cache_path("peoa")))
     if not os.environ.get("NEO4J_URI"):
         os.environ["PEOA_NEO4J__PORT"] = str(_free_port())
+        # The session's server stops itself if this run is killed before its teardown.
+        os.environ["PEOA_NEO4J__OWNER_PID"] = str(os.getpid())
     from peoa.config import get_settings
 
     get_settings.cache_clear()

@@ -129,6 +129,8 @@ class ManagedNeo4j:
                 str(password_file),
                 self.config.pagecache,
             ]
+            if self.config.owner_pid is not None:
+                command.append(str(self.config.owner_pid))
             with self.log_file.open("ab") as log:
                 process = subprocess.Popen(
                     command,
