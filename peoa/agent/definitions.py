@@ -34,6 +34,10 @@ class Policy(_Strict):
     numeric_expert: str = "calculation"
     text_expert: str = "knowledge"
     after_answer: Literal["finish", "model"] = "finish"
+    # "graph": candidate tools come from the graph's tool documentation (and gate
+    # out-of-scope questions); "none": no retrieval, experts choose on their own
+    # (the evaluation's "without graph retrieval" baseline).
+    tool_retrieval: Literal["graph", "none"] = "graph"
 
 
 class Memory(_Strict):

@@ -101,6 +101,8 @@ def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         }
         return fresh
     limits = ctx.meta.limits
+    if ctx.meta.policy.tool_retrieval == "none":
+        return fresh
     tools = ctx.find_tools(
         _effective_question(state, ctx.meta.memory.history_turns), limits.tool_candidates
     )
@@ -278,7 +280,8 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     trace = [LLMCall.model_validate(c) for c in state.get("trace") or []]
     usage = _usage(records, trace)
     base = {"question": state.get("question", ""), "thread_id": ctx.thread_id, "steps": records,
-            "trace": trace, "usage": usage}  # fmt: skip
+            "trace": trace, "usage": usage,
+            "candidate_tools": [t["name"] for t in state.get("candidate_tools") or []]}  # fmt: skip
     chosen = _chosen_step(active, outcome)
     if outcome.get("action") == "clarify":
         solution = Solution(status="clarification", text=outcome.get("message", ""), **base)

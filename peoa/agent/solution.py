@@ -68,6 +68,9 @@ class Solution(BaseModel):
     citations: list[Citation] = []
     trace: list[LLMCall] = Field(default_factory=list, description="Action-generator calls.")
     usage: RunUsage = RunUsage()
+    candidate_tools: list[str] = Field(
+        default_factory=list, description="Tools retrieved for the question, best first."
+    )
 
 
 class StepEvent(BaseModel):
