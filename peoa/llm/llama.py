@@ -18,9 +18,13 @@ from typing import Any
 from peoa.exceptions import ModelError
 from peoa.llm.base import LLM, Delta, GenerationRequest, Usage
 
-__all__ = ["LlamaCppLLM", "load_llama"]
+__all__ = ["LlamaCppLLM", "generation_lock", "load_llama"]
 
 _instances: dict[tuple[str, str | None, int, int], Any] = {}
+# One generation at a time per loaded model: a llama.cpp context is not re-entrant, and
+# every LlamaCppLLM naming the same file shares that context (so a lock per LLM object
+# would let two roles, or two server requests, decode into one context at once).
+_generation_locks: dict[int, threading.Lock] = {}
 _load_lock = threading.Lock()
 
 
@@ -32,6 +36,7 @@ def _close_all() -> None:
         for llama in _instances.values():
             llama.close()
         _instances.clear()
+        _generation_locks.clear()
 
 
 def load_llama(
@@ -60,7 +65,14 @@ def load_llama(
                 )
             except (ValueError, RuntimeError) as error:
                 raise ModelError(f"llama.cpp could not load {path.name}: {error}") from None
+            _generation_locks[id(_instances[key])] = threading.Lock()
         return _instances[key]
+
+
+def generation_lock(llama: Any) -> threading.Lock:
+    """The lock that serialises generation on a shared ``Llama`` from :func:`load_llama`."""
+    with _load_lock:
+        return _generation_locks.setdefault(id(llama), threading.Lock())
 
 
 class LlamaCppLLM(LLM):
@@ -81,8 +93,6 @@ class LlamaCppLLM(LLM):
         self.n_ctx = n_ctx
         self.n_threads = n_threads or os.cpu_count() or 1
         self.n_batch = n_batch
-        # One generation at a time per loaded model: a llama.cpp context is not re-entrant.
-        self._lock = threading.Lock()
 
     def model(self, adapter: str | None = None) -> Any:
         return load_llama(
@@ -108,7 +118,7 @@ class LlamaCppLLM(LLM):
             kwargs["top_k"] = 1  # greedy: deterministic across runs
         if request.json_schema is not None:
             kwargs["response_format"] = {"type": "json_object", "schema": request.json_schema}
-        with self._lock:
+        with generation_lock(llama):
             if not stream:
                 reply = llama.create_chat_completion(**kwargs)
                 choice = reply["choices"][0]

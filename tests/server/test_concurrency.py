@@ -7,6 +7,7 @@ about 20 solves' worth of time, which is why it is marked slow and kept apart.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from openai import AsyncOpenAI
@@ -16,6 +17,32 @@ from tests.server.conftest import LiveServer
 from tests.server.test_api import pump_question
 
 CLIENTS = 20
+
+
+def test_llm_objects_sharing_one_model_file_generate_one_at_a_time() -> None:
+    """Two roles (two LlamaCppLLM objects) share one llama.cpp context: calls from many
+    threads at once must each get the reply they get alone (greedy decoding)."""
+    from peoa.config import get_settings
+    from peoa.llm.factory import llm_for
+    from peoa.llm.models import resolve
+
+    settings = get_settings()
+    ref = resolve(settings.models.for_role("action_generator"), settings)
+    first, second = llm_for(ref, settings), llm_for(ref, settings)
+    assert first is not second and first.model() is second.model()
+    prompts = [f"Write the number {n} in words, nothing else." for n in (3, 17, 42, 96)]
+
+    def reply(job: tuple[int, str]) -> str:
+        llm = (first, second)[job[0] % 2]
+        if job[0] % 4 == 3:  # streaming holds the model as long as a whole reply
+            return "".join(delta.text for delta in llm.stream(job[1], max_tokens=12))
+        return llm.chat(job[1], max_tokens=12).text
+
+    jobs = list(enumerate(prompts * 2))
+    alone = [reply(job) for job in jobs]
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        together = list(pool.map(reply, jobs))
+    assert together == alone
 
 
 @pytest.mark.slow
