@@ -12,12 +12,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import RedirectResponse
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from peoa.exceptions import PeoaError
 from peoa.server.auth import KeyStore
+from peoa.server.deps import require_api_key_browser
 from peoa.server.errors import install_error_handlers
 from peoa.server.evaljobs import EvalJobs
 from peoa.server.limits import BodyLimit
@@ -49,8 +51,28 @@ def build_assistant() -> Any:
     return assistant
 
 
+def _add_keyed_docs(app: FastAPI) -> None:
+    """``/openapi.json``, ``/docs`` and ``/redoc`` behind the API key."""
+    keyed = [Depends(require_api_key_browser)]
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=keyed)
+    def openapi() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False, dependencies=keyed)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{app.title} - docs")
+
+    @app.get("/redoc", include_in_schema=False, dependencies=keyed)
+    def redoc() -> HTMLResponse:
+        return get_redoc_html(openapi_url="/openapi.json", title=f"{app.title} - ReDoc")
+
+
 def create_app(settings: ServerSettings | None = None, *, assistant: Any = None) -> FastAPI:
     """The API (``/v1/...``, ``/healthz``, docs at ``/docs``) and the web chat at ``/chat``.
+
+    When the settings require auth, every route but ``/healthz`` needs an API key,
+    the docs and ``/openapi.json`` included.
 
     With ``assistant`` given, the app uses it and leaves closing it to the caller;
     otherwise the lifespan builds one at startup and closes it at shutdown. A startup
@@ -86,11 +108,17 @@ def create_app(settings: ServerSettings | None = None, *, assistant: Any = None)
                 state.assistant.close()
                 state.assistant = None
 
+    # With auth on, nothing but /healthz is open: the docs are served by routes below
+    # that ask for a key (the browser prompts for it), instead of FastAPI's open ones.
+    open_docs = not settings.auth_required
     app = FastAPI(
         title="PEOA",
         summary="Process Engineering Operations Assistant: answers with numbers, units and sources.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url="/docs" if open_docs else None,
+        redoc_url="/redoc" if open_docs else None,
+        openapi_url="/openapi.json" if open_docs else None,
     )
     app.state.peoa = state
     install_error_handlers(app)
@@ -104,6 +132,8 @@ def create_app(settings: ServerSettings | None = None, *, assistant: Any = None)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, prefixes=("/v1/ingest",))
     for module in (health, solve, threads, ingest, retrieve, chunks, eval, openai):
         app.include_router(module.router)
+    if not open_docs:
+        _add_keyed_docs(app)
 
     @app.get("/", include_in_schema=False)
     def index() -> RedirectResponse:

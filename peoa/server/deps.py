@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
@@ -18,11 +20,14 @@ __all__ = [
     "EmbedderDep",
     "ServerSettingsDep",
     "StateDep",
+    "check_api_key",
     "get_assistant",
     "get_server_settings",
     "get_state",
     "require_api_key",
+    "require_api_key_browser",
     "require_json",
+    "require_multipart",
 ]
 
 
@@ -64,25 +69,38 @@ def get_embedder(assistant: AssistantDep) -> Any:
 EmbedderDep = Annotated[Any, Depends(get_embedder)]
 
 
-def require_api_key(request: Request, state: StateDep) -> ApiKey | None:
-    """When auth is on: a valid ``Authorization: Bearer <key>`` within its rate limit."""
+def _presented_key(request: Request) -> str | None:
+    """The key from ``Authorization: Bearer <key>``, or from HTTP Basic with the key as
+    the password (what a browser sends after its sign-in prompt, e.g. for ``/docs``)."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    value = value.strip()
+    if scheme.lower() == "bearer" and value:
+        return value
+    if scheme.lower() == "basic" and value:
+        try:
+            decoded = base64.b64decode(value, validate=True).decode()
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return decoded.partition(":")[2].strip() or None
+    return None
+
+
+def check_api_key(request: Request, state: ServerState, challenge: str = "Bearer") -> ApiKey | None:
+    """When auth is on: a valid key within its rate limit, else 401 (or 429)."""
     if not state.settings.auth_required:
         return None
-    header = request.headers.get("authorization", "")
-    scheme, _, presented = header.partition(" ")
-    challenge = {"WWW-Authenticate": "Bearer"}
-    if scheme.lower() != "bearer" or not presented.strip():
+    presented = _presented_key(request)
+    headers = {"WWW-Authenticate": challenge}
+    if presented is None:
         raise HTTPException(
             401,
             "an API key is required: send 'Authorization: Bearer <key>' (create one with "
             "'peoa serve keys create')",
-            headers=challenge,
+            headers=headers,
         )
-    key = state.keys.verify(presented.strip())
+    key = state.keys.verify(presented)
     if key is None:
-        raise HTTPException(
-            401, "the API key is not valid (revoked or mistyped)", headers=challenge
-        )
+        raise HTTPException(401, "the API key is not valid (revoked or mistyped)", headers=headers)
     wait = state.limiter.hit(key.id, key.rate_per_minute)
     if wait is not None:
         raise HTTPException(
@@ -92,6 +110,17 @@ def require_api_key(request: Request, state: StateDep) -> ApiKey | None:
             headers={"Retry-After": str(max(1, round(wait)))},
         )
     return key
+
+
+def require_api_key(request: Request, state: StateDep) -> ApiKey | None:
+    """When auth is on: a valid ``Authorization: Bearer <key>`` within its rate limit."""
+    return check_api_key(request, state)
+
+
+def require_api_key_browser(request: Request, state: StateDep) -> ApiKey | None:
+    """As :func:`require_api_key`, but a 401 asks the browser for Basic credentials (any
+    user name, the key as password), so people can open ``/docs`` when auth is on."""
+    return check_api_key(request, state, challenge='Basic realm="PEOA", charset="UTF-8"')
 
 
 Authorized = Annotated[ApiKey | None, Depends(require_api_key)]
@@ -105,4 +134,15 @@ def require_json(request: Request) -> None:
             415,
             f"this endpoint takes a JSON body; send 'Content-Type: application/json' "
             f"(got {kind or 'no content type'})",
+        )
+
+
+def require_multipart(request: Request) -> None:
+    """415 unless the body is ``multipart/form-data`` (how files are uploaded)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "multipart/form-data":
+        raise HTTPException(
+            415,
+            "this endpoint takes file uploads: send 'Content-Type: multipart/form-data' with "
+            f"the documents in the field 'files' (got {kind or 'no content type'})",
         )

@@ -61,9 +61,12 @@ def test_wrong_content_type_is_415(live: LiveServer) -> None:
         text = client.post(
             "/v1/chat/completions", content=b"hello", headers={"content-type": "text/plain"}
         )
+        upload = client.post("/v1/ingest", json={"files": ["notes.md"]})
     for response in (form, text):
         assert response.status_code == 415
         assert "application/json" in response.json()["detail"]
+    assert upload.status_code == 415
+    assert "multipart/form-data" in upload.json()["detail"]
 
 
 def test_schema_errors_are_422_with_one_detail(live: LiveServer) -> None:
@@ -181,6 +184,36 @@ def test_auth_keys_hash_and_rate_limit(server_assistant: Any) -> None:
     assert int(limited.headers["retry-after"]) >= 1
     keys.revoke(record.id)
     assert client.get("/v1/models", headers=good).status_code == 401
+
+
+def test_auth_on_leaves_only_healthz_open(server_assistant: Any) -> None:
+    app = create_app(ServerSettings(require_auth=True, web_chat=False), assistant=server_assistant)
+    _, key = app.state.peoa.keys.create(rate_per_minute=1000)
+    client = TestClient(app)
+    for path in ("/docs", "/redoc", "/openapi.json"):
+        refused = client.get(path)
+        assert refused.status_code == 401, path
+        assert refused.headers["www-authenticate"].startswith("Basic")  # the browser prompts
+    # A browser signs in with any name and the key as password; scripts send a Bearer key.
+    schema = client.get("/openapi.json", auth=("engineer", key))
+    assert schema.status_code == 200 and "/v1/solve" in schema.json()["paths"]
+    docs = client.get("/docs", headers={"Authorization": f"Bearer {key}"})
+    assert docs.status_code == 200 and "/openapi.json" in docs.text
+    assert client.get("/docs", auth=("engineer", "peoa-wrong.key")).status_code == 401
+    # Every operation in the schema but /healthz refuses a request without a key.
+    opened = []
+    for path, operations in schema.json()["paths"].items():
+        url = path.replace("{", "").replace("}", "")  # a placeholder value for each parameter
+        for method in operations:
+            if client.request(method.upper(), url).status_code != 401:
+                opened.append(f"{method.upper()} {path}")
+    assert opened == ["GET /healthz"]
+
+
+def test_docs_are_open_when_auth_is_off(live: LiveServer) -> None:
+    with _client(live) as client:
+        assert client.get("/openapi.json").status_code == 200
+        assert client.get("/docs").status_code == 200
 
 
 def _non_loopback_address() -> str | None:

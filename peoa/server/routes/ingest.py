@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from peoa.graph.ingest import FileReport, Progress
-from peoa.server.deps import AssistantDep, require_api_key
+from peoa.server.deps import AssistantDep, require_api_key, require_multipart
 
 __all__ = ["IngestOut", "ingest_uploads", "router"]
 
@@ -64,7 +64,7 @@ def ingest_uploads(
     return reports
 
 
-@router.post("", response_model=IngestOut)
+@router.post("", response_model=IngestOut, dependencies=[Depends(require_multipart)])
 async def ingest(
     files: Annotated[list[UploadFile], File(description="Documents: md, txt, pdf, csv, xlsx.")],
     assistant: AssistantDep,
