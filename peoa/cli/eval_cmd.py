@@ -1,38 +1,87 @@
-"""``peoa eval``: run PEOA over datasets and report accuracy."""
+"""``peoa eval``: run PEOA (and baselines) over datasets and report accuracy."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 import typer
-from rich.progress import Progress
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from peoa.cli.output import JsonFlag, console, emit, err_console
 
 
+def _settings(config: Path | None) -> Any:
+    """The settings in effect; ``--config`` makes FILE the ``peoa.toml`` for this run."""
+    from peoa.config import get_settings
+
+    if config is not None:
+        if not config.is_file():
+            raise typer.BadParameter(f"{config} is not a file", param_hint="--config")
+        # Through PEOA_CONFIG, so every part that reads get_settings() (models by role,
+        # the embedder, Neo4j) sees the same file; PEOA_* variables still win over it.
+        os.environ["PEOA_CONFIG"] = str(config.resolve())
+        get_settings.cache_clear()
+    return get_settings()
+
+
 def eval_(
     datasets: Annotated[list[Path], typer.Argument(help="JSONL datasets.")],
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="A peoa.toml whose settings apply to this run."),
+    ] = None,
     out: Annotated[
-        Path, typer.Option("--out", help="Folder for results.jsonl and summary.json.")
+        Path,
+        typer.Option("--out", help="Folder for results, summary.json and the reports."),
     ] = Path("eval-results"),
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Only the first N items.")
     ] = None,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", min=1, max=64, help="Items in flight at once.")
+    ] = 1,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Skip items already in results.jsonl.")
+        bool, typer.Option("--resume", help="Skip items already in the results files.")
     ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first malformed line.")
     ] = False,
+    baselines: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--baselines",
+            help="Also run: direct, no-graph, no-revision, no-adapters, openai[:MODEL], "
+            "or all (repeat or separate with commas).",
+        ),
+    ] = None,
+    backend: Annotated[
+        str, typer.Option("--backend", help="local (threads) or ray (one Ray task per item).")
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Ray cluster (ray://host:10001, auto); default local."),
+    ] = None,
     json_: JsonFlag = False,
 ) -> None:
-    """Solve every item and report accuracy, per category, latency and tokens."""
-    from peoa.agent import Assistant
-    from peoa.evaluation import evaluate, load_dataset, summarise
-    from peoa.evaluation.runner import write_summary
+    """Solve every item; write per-item JSONL, a summary, and markdown and HTML reports."""
+    from langgraph.checkpoint.memory import InMemorySaver
 
+    from peoa.agent import Assistant
+    from peoa.evaluation import load_dataset, run_suite
+    from peoa.evaluation.variants import parse_baselines
+
+    if backend not in ("local", "ray"):
+        raise typer.BadParameter("use local or ray", param_hint="--backend")
+    chosen_backend: Literal["local", "ray"] = "ray" if backend == "ray" else "local"
+    if chosen_backend == "ray":
+        from peoa.evaluation.ray_backend import import_ray
+
+        import_ray()  # say so before any model loads
+    wanted = parse_baselines(baselines or [])
+    settings = _settings(config)
     items = []
     problems = []
     for path in datasets:
@@ -42,35 +91,68 @@ def eval_(
     for problem in problems:
         err_console.print(f"skipped {problem.path}:{problem.line}: {problem.message}")
     items = items[:limit] if limit else items
-    assistant = Assistant()
+    # Eval items are independent questions: keep them out of the conversation memory.
+    assistant = Assistant(settings, checkpointer=InMemorySaver())
     try:
-        with Progress(console=err_console, disable=json_) as progress:
-            task = progress.add_task("evaluating", total=len(items))
-            records = evaluate(
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[correct]} correct"),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=json_,
+        ) as progress:
+            tasks: dict[str, Any] = {}
+            correct: dict[str, int] = {}
+
+            def on_start(name: str, total: int) -> None:
+                correct[name] = 0
+                tasks[name] = progress.add_task(name, total=total, correct=0)
+
+            def on_item(name: str, record: Any) -> None:
+                correct[name] += int(record.correct)
+                progress.update(tasks[name], advance=1, correct=correct[name])
+
+            document = run_suite(
                 items,
-                assistant.solve,
-                out / "results.jsonl",
+                out,
+                settings=settings,
+                assistant=assistant,
+                baselines=wanted,
+                concurrency=concurrency,
                 resume=resume,
-                on_item=lambda _: progress.advance(task),
+                backend=chosen_backend,
+                ray_address=ray_address,
+                skipped_lines=problems,
+                on_start=on_start,
+                on_item=on_item,
             )
     finally:
         assistant.close()
-    summary = summarise(records)
-    out.mkdir(parents=True, exist_ok=True)
-    write_summary(summary, out / "summary.json")
-    payload = summary.model_dump() | {"skipped_lines": [p.model_dump() for p in problems]}
 
-    def render(data: dict) -> None:  # type: ignore[type-arg]
+    def render(data: dict[str, Any]) -> None:
         table = Table("category", "accuracy")
         for category, accuracy in data["per_category"].items():
             table.add_row(category, f"{accuracy:.0%}")
         console.print(table)
+        if len(data["variants"]) > 1:
+            compare = Table("variant", "accuracy", "unit ok", "p50 s", "note")
+            for variant in data["variants"]:
+                s = variant["summary"]
+                if s is None:
+                    compare.add_row(variant["name"], "", "", "", f"skipped: {variant['skipped']}")
+                else:
+                    compare.add_row(variant["name"], f"{s['accuracy']:.1%}",
+                                    f"{s['unit_correctness']:.1%}", f"{s['latency_p50_s']:.1f}",
+                                    "")  # fmt: skip
+            console.print(compare)
         console.print(
             f"accuracy {data['accuracy']:.1%} over {data['items']} items; "
-            f"median {data['latency_p50_s']:.1f} s; results in {out}"
+            f"median {data['latency_p50_s']:.1f} s; results and report.html in {out}"
         )
 
-    emit(payload, json_, render)
+    emit(document, json_, render)
 
 
 def register(root: typer.Typer) -> None:

@@ -1,0 +1,175 @@
+"""The configurations an evaluation compares: PEOA itself and the paper's baselines.
+
+Each baseline is a named variant of the configured :class:`~peoa.agent.Assistant`,
+switched through the settings and agent definitions that already exist:
+
+========================  ==============================================================
+``peoa``                  PEOA as configured
+``direct``                the action generator's base model answers directly (one call)
+``no-graph``              ``policy.tool_retrieval = "none"`` and no knowledge expert
+``no-revision``           every revision limit (meta-agent and experts) set to 0
+``no-adapters``           every LoRA adapter removed (base models only)
+``openai[:MODEL]``        a configured OpenAI-compatible model answers directly
+========================  ==============================================================
+
+A variant that would be meaningless here (no adapter configured, no endpoint) is
+skipped with its reason rather than run.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from peoa.config import Settings
+from peoa.evaluation.direct import DirectSolver
+from peoa.exceptions import PeoaError
+
+__all__ = [
+    "BASELINES",
+    "DESCRIPTIONS",
+    "VariantError",
+    "build_solver",
+    "openai_model",
+    "parse_baselines",
+    "skip_reason",
+]
+
+BASELINES = ("direct", "no-graph", "no-revision", "no-adapters", "openai")
+DESCRIPTIONS = {
+    "peoa": "PEOA as configured",
+    "direct": "base model answering directly (one chat call, number and unit parsed)",
+    "no-graph": "PEOA without graph retrieval (no retrieved tools, no knowledge expert)",
+    "no-revision": "PEOA without the revision loop (0 revisions)",
+    "no-adapters": "PEOA without LoRA adapters (base models only)",
+    "openai": "OpenAI-compatible model answering directly",
+}
+
+
+class VariantError(PeoaError):
+    """An unknown baseline name."""
+
+
+def parse_baselines(names: list[str]) -> list[str]:
+    """Check and expand ``--baselines`` (``all`` means every baseline), keeping order.
+
+    >>> parse_baselines(["no-graph", "direct", "no-graph"])
+    ['no-graph', 'direct']
+    >>> parse_baselines(["all"])
+    ['direct', 'no-graph', 'no-revision', 'no-adapters', 'openai']
+    """
+    wanted: list[str] = []
+    for raw in names:
+        for name in (n.strip() for n in raw.split(",")):
+            if not name:
+                continue
+            expanded = list(BASELINES) if name == "all" else [name]
+            for one in expanded:
+                if one.split(":", 1)[0] not in BASELINES:
+                    raise VariantError(
+                        f"unknown baseline {one!r}; choose from {', '.join(BASELINES)}, "
+                        "openai:MODEL or all"
+                    )
+                if one not in wanted:
+                    wanted.append(one)
+    return wanted
+
+
+def openai_model(variant: str, settings: Settings) -> str | None:
+    """The OpenAI-compatible model an ``openai`` variant uses: named, or the first role's."""
+    if ":" in variant:
+        return variant.split(":", 1)[1] or None
+    roles = settings.models.model_dump()
+    for value in roles.values():
+        if isinstance(value, str) and value.startswith("openai:"):
+            return value.removeprefix("openai:")
+    return None
+
+
+def _adapters(assistant: Any) -> list[str]:
+    found = [assistant.generator.adapter] if assistant.generator.adapter else []
+    found += [e.manifest.adapter for e in assistant.experts.values() if e.manifest.adapter]
+    return found
+
+
+def skip_reason(variant: str, assistant: Any, settings: Settings) -> str | None:
+    """Why ``variant`` is not run with this configuration, or None to run it."""
+    if variant == "no-adapters" and not _adapters(assistant):
+        return "no LoRA adapter is configured, so this is the same configuration as peoa"
+    if variant.startswith("openai"):
+        model = openai_model(variant, settings)
+        if model is None:
+            return (
+                "no OpenAI-compatible model is configured: name one with --baselines "
+                "openai:MODEL or set a role's model to openai:MODEL"
+            )
+        if settings.openai.api_key is None and settings.openai.base_url is None:
+            return f"openai:{model} needs OPENAI_API_KEY or OPENAI_BASE_URL, and neither is set"
+    return None
+
+
+def _with_experts(assistant: Any, experts: dict[str, Any]) -> Any:
+    from peoa.agent.action_generator import ActionGenerator
+
+    variant = copy.copy(assistant)
+    variant.experts = experts
+    variant.generator = ActionGenerator(
+        assistant.generator.llm, assistant.generator.definition, experts
+    )
+    variant.generator.adapter = assistant.generator.adapter
+    return variant
+
+
+def _expert_copy(expert: Any, **changes: Any) -> Any:
+    clone = copy.copy(expert)
+    clone.manifest = expert.manifest.model_copy(update=changes)
+    return clone
+
+
+def _no_graph(assistant: Any) -> Any:
+    experts = {n: e for n, e in assistant.experts.items() if e.manifest.runtime != "knowledge"}
+    variant = _with_experts(assistant, experts)
+    policy = assistant.meta.policy.model_copy(update={"tool_retrieval": "none"})
+    variant.meta = assistant.meta.model_copy(update={"policy": policy})
+    return variant
+
+
+def _no_revision(assistant: Any) -> Any:
+    experts = {n: _expert_copy(e, max_revisions=0) for n, e in assistant.experts.items()}
+    variant = _with_experts(assistant, experts)
+    limits = assistant.meta.limits.model_copy(
+        update={"max_revisions_per_step": 0, "max_revisions_total": 0}
+    )
+    variant.meta = assistant.meta.model_copy(update={"limits": limits})
+    return variant
+
+
+def _no_adapters(assistant: Any) -> Any:
+    experts = {n: _expert_copy(e, adapter=None) for n, e in assistant.experts.items()}
+    variant = _with_experts(assistant, experts)
+    variant.generator.adapter = None
+    return variant
+
+
+def build_solver(variant: str, assistant: Any, settings: Settings) -> Any:
+    """A ``question -> Solution`` callable for ``variant``, derived from ``assistant``.
+
+    PEOA variants share the assistant's models, graph connection and checkpointer;
+    only their definitions differ.
+    """
+    if variant == "peoa":
+        return assistant.solve
+    if variant == "direct":
+        return DirectSolver(assistant.generator.llm)
+    if variant.startswith("openai"):
+        from peoa.llm.factory import llm_for
+        from peoa.llm.models import resolve
+
+        model = openai_model(variant, settings)
+        if model is None:
+            raise VariantError(skip_reason(variant, assistant, settings) or variant)
+        return DirectSolver(llm_for(resolve(f"openai:{model}", settings), settings))
+    builders = {"no-graph": _no_graph, "no-revision": _no_revision, "no-adapters": _no_adapters}
+    if variant not in builders:
+        raise VariantError(f"unknown variant {variant!r}")
+    return builders[variant](assistant).solve
