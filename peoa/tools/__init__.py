@@ -65,6 +65,8 @@ Writing a tool (in a topic module ``peoa/tools/<topic>.py``)
   choice (fluids' ``Method=``); it appears as ``Tool.methods`` and in the result.
 - ``outputs``: name -> ``Out(unit, description)``; ``unit`` is the unit of the value the
   function returns (``""`` dimensionless, ``None`` for text, flags and lists of text).
+  ``Out(None, description, unit_from="to_unit")`` takes the unit from a text argument
+  (checked as a pint unit before the call), for results in a unit the caller chooses.
 - Return a dict of the outputs, or ``Outcome(values, method=..., warnings=[...])`` to
   report which correlation was used. Call ``warn("...")`` for validity-range warnings;
   Python warnings raised by the library are collected too. Raise ``ToolInputError`` for

@@ -20,11 +20,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Union, get_args, get_origin
 
+import pint
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create_model
 from rapidfuzz import process
 
 from peoa.exceptions import ToolError, ToolExecutionError, ToolInputError
-from peoa.tools.quantity import DIMENSIONS, Quantity, is_gauge, to_si, ureg
+from peoa.tools.quantity import DIMENSIONS, Quantity, is_gauge, parse_quantity, to_si, ureg
 
 __all__ = [
     "Out",
@@ -120,10 +121,20 @@ class P:
 
 @dataclass(frozen=True)
 class Out:
-    """An output: its unit (``""`` dimensionless, ``None`` for text/flags) and meaning."""
+    """An output: its unit (``""`` dimensionless, ``None`` for text/flags) and meaning.
+
+    ``unit_from`` names a text argument whose value is the output's unit, for a tool
+    whose result unit is chosen by the caller (``unit_convert``'s ``to_unit``): that
+    argument must read as a pint unit before the call, and the result carries it.
+    """
 
     unit: str | None
     description: str
+    unit_from: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.unit_from is not None and self.unit is not None:
+            raise ValueError("an Out takes a fixed unit or unit_from, not both")
 
 
 @dataclass
@@ -276,6 +287,15 @@ class Tool:
         if not self.description:
             raise ValueError(f"tool {self.name!r} needs a description (docstring)")
         self.params = self._read_signature(func)
+        for key, out in self.outputs.items():
+            source = self.params.get(out.unit_from or "")
+            if out.unit_from is not None and (
+                source is None or source.is_quantity or source.annotation is not str
+            ):
+                raise TypeError(
+                    f"tool {self.name!r}: output {key!r} takes its unit from {out.unit_from!r}, "
+                    "which must be a text parameter of the tool"
+                )
         self.input_model = self._build_model()
         method = self.params.get("method")
         self.methods: tuple[str, ...] | None = (
@@ -398,6 +418,7 @@ class Tool:
             "inputs": inputs,
             "outputs": [
                 {"name": key, "unit": out.unit, "description": out.description}
+                | ({"unit_from": out.unit_from} if out.unit_from else {})
                 for key, out in self.outputs.items()
             ],
         }
@@ -519,30 +540,68 @@ class Tool:
                 value = self._check_plain(param, spec, raw)
                 inputs[param.name] = Value(value=value, unit=None)
             kwargs[param.name] = value
+        for out in self.outputs.values():
+            if out.unit_from is not None:
+                self._check_unit_argument(out.unit_from, kwargs.get(out.unit_from))
         return kwargs, inputs, notes
 
-    def _output(self, key: str, value: Any) -> Value:
+    def _check_unit_argument(self, name: str, text: Any) -> None:
+        if not isinstance(text, str) or not text.strip():
+            raise self._fail(name, "give a unit, e.g. 'kPa' or 'degC'")
+        try:
+            parse_quantity(1.0, text)
+        except ToolInputError as error:
+            raise self._fail(name, str(error)) from None
+
+    def _output(self, key: str, value: Any, kwargs: Mapping[str, Any]) -> Value:
         spec = self.outputs[key]
-        if spec.unit is None:
+        unit = spec.unit if spec.unit_from is None else str(kwargs[spec.unit_from]).strip()
+        if isinstance(value, pint.Quantity):
+            value, unit = self._magnitude(key, value, unit, written=spec.unit_from is not None)
+        if unit is None:
             if hasattr(value, "tolist"):
                 value = value.tolist()
             return Value(value=value, unit=None)
         if value is None:  # the library has no value here; the tool says why in a warning
-            return Value(value=None, unit=spec.unit)
+            return Value(value=None, unit=unit)
         if hasattr(value, "tolist"):  # numpy scalars and arrays
             value = value.tolist()
         if isinstance(value, Sequence) and not isinstance(value, str):
             numbers = [float(v) for v in value]
             if not all(math.isfinite(v) for v in numbers):
                 raise ToolExecutionError(f"{self.name}: output {key!r} is not finite: {numbers}")
-            return Value(value=numbers, unit=spec.unit)
+            return Value(value=numbers, unit=unit)
         number = float(value)
         if not math.isfinite(number):
             raise ToolExecutionError(
                 f"{self.name}: the calculation gave {key} = {number}; check the inputs are "
                 "physically consistent"
             )
-        return Value(value=number, unit=spec.unit)
+        return Value(value=number, unit=unit)
+
+    def _magnitude(
+        self, key: str, value: pint.Quantity, unit: str | None, *, written: bool
+    ) -> tuple[Any, str | None]:
+        """A pint result as ``(magnitude, unit)``.
+
+        A fixed unit converts the value to it. A unit taken from an argument is kept as
+        written when it reads as the quantity's own unit; otherwise (``F`` read as degF
+        where pint reads farad, a difference in ``delta_degF``) the quantity's own unit,
+        by pint's name, is the honest one.
+        """
+        if unit is None:
+            raise ToolExecutionError(f"{self.name}: output {key!r} is text but got a quantity")
+        if written:
+            if parse_quantity(1.0, unit).units == value.units:
+                return value.magnitude, unit
+            return value.magnitude, str(value.units)
+        try:
+            return value.to(unit or "dimensionless").magnitude, unit
+        except pint.errors.DimensionalityError:
+            raise ToolExecutionError(
+                f"{self.name}: output {key!r} is in {value.units}, not {unit!r}; "
+                "this is a bug in the tool"
+            ) from None
 
     def run(self, arguments: Mapping[str, Any]) -> ToolResult:
         """Validate ``arguments``, call the function, return its outputs with units."""
@@ -580,7 +639,7 @@ class Tool:
         return ToolResult(
             tool=self.name,
             inputs=inputs,
-            outputs={key: self._output(key, raw[key]) for key in self.outputs},
+            outputs={key: self._output(key, raw[key], kwargs) for key in self.outputs},
             method=method,
             reference=self.reference,
             warnings=list(dict.fromkeys(notes)),

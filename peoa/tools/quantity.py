@@ -10,6 +10,14 @@ Gauge pressures are offset units: ``0 barg`` is ``1.01325 bara`` (one standard
 atmosphere), never ``0 bara``. Spellings such as ``bar(g)``, ``bar g`` and
 ``psi(a)`` are normalised first.
 
+The registry also reads units as engineers write them, through a pint preprocessor
+(:func:`engineering_spelling`): a digit right after a unit symbol is its exponent
+(``m3/h``, ``kg/m3``, ``W/m2K``), ``·`` and ``.`` between symbols multiply
+(``mPa·s``, ``N.m``), and a product written that way after ``/`` is the whole
+denominator (``kJ/kg.K`` is kJ/(kg*K), as in every steam table). Names that contain
+digits stay themselves (``Nm3``, ``cmH2O``). A bare ``C`` or ``F`` is a temperature
+only where a temperature is expected (elsewhere pint reads coulomb and farad).
+
 >>> to_si(1.002, "mPa*s", "dynamic_viscosity")
 0.001002
 >>> to_si(25, "degC", "temperature")
@@ -22,6 +30,12 @@ atmosphere), never ``0 bara``. Spellings such as ``bar(g)``, ``bar g`` and
 201325.0
 >>> to_si(100, "gpm", "volumetric_flow")
 0.0063090196...
+>>> to_si(3600, "m3/h", "volumetric_flow")
+1.0
+>>> to_si(1, "kJ/kg.K", "specific_heat")
+1000.0
+>>> to_si(20, "C", "temperature")
+293.15
 >>> to_si(2, "m", "dynamic_viscosity")
 Traceback (most recent call last):
 ...
@@ -46,14 +60,73 @@ __all__ = [
     "Dimension",
     "Quantity",
     "as_interval",
+    "engineering_spelling",
     "is_gauge",
     "normalise_unit",
     "parse_quantity",
+    "temperature_spelling",
     "to_si",
     "ureg",
 ]
 
-ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+_SYMBOL_CHARS = "A-Za-z\u00b5\u03bc\u03a9\u00b0_"  # letters, micro signs, ohm, degree
+_SUPERSCRIPTS = str.maketrans({"\u00b2": "2", "\u00b3": "3", "\u00ba": "\u00b0"})
+_MIDDLE_DOTS = re.compile(r"\s*[\u00b7\u22c5\u2219\u2022]\s*")
+# "." between two symbols (kg.K, m2.K, mPa.s) multiplies; a decimal point never has a
+# letter after it in a unit.
+_DOT_PRODUCT = re.compile(rf"(?P<before>[{_SYMBOL_CHARS})]|[A-Za-z]\d)\.(?=[{_SYMBOL_CHARS}(])")
+# A name, not the exponent of a number such as 1e3.
+_NAME = re.compile(rf"(?<![\d.])[{_SYMBOL_CHARS}][{_SYMBOL_CHARS}\d]*")
+_NAME_PIECE = re.compile(r"(\D+)(\d*)")
+_DENOMINATOR = re.compile(r"/(?P<den>\s*[^/()]+)")
+_JUXTAPOSED = re.compile(rf"[\w)]\s+[{_SYMBOL_CHARS}(]")
+_PRODUCT = "\u00b7"  # marks a product written with a dot or by juxtaposition
+
+
+def _known(name: str) -> bool:
+    return bool(ureg.parse_unit_name(name))
+
+
+def _respell_name(match: re.Match[str]) -> str:
+    name = match.group(0)
+    if not any(c.isdigit() for c in name) or _known(name):
+        return name  # Nm3, cmH2O, kgcm2g are units of their own
+    pieces = _NAME_PIECE.findall(name)  # "m2K" -> [("m", "2"), ("K", "")]
+    if "".join(a + b for a, b in pieces) != name or not all(_known(a) for a, _ in pieces):
+        return name  # leave it to pint, which names it in its error
+    return _PRODUCT.join(f"{symbol}**{power}" if power else symbol for symbol, power in pieces)
+
+
+def _group_denominator(match: re.Match[str]) -> str:
+    den = match.group("den")
+    body = den.strip()
+    if _PRODUCT not in body and not _JUXTAPOSED.search(body):
+        return match.group(0)
+    product = re.sub(r"\s+", _PRODUCT, body)
+    return f"/({product})" + den[len(den.rstrip()) :]
+
+
+def engineering_spelling(text: str) -> str:
+    """Rewrite engineers' unit spellings into pint's syntax; pint parses the result.
+
+    Installed as a preprocessor of :data:`ureg`, so every parse goes through it.
+
+    >>> engineering_spelling("m3/h"), engineering_spelling("kg/m3"), engineering_spelling("Nm3/h")
+    ('m**3/h', 'kg/m**3', 'Nm3/h')
+    >>> engineering_spelling("W/m2K"), engineering_spelling("kJ/kg.K")
+    ('W/(m**2*K)', 'kJ/(kg*K)')
+    >>> engineering_spelling("mPa\u00b7s"), engineering_spelling("W/(m\u00b2\u00b7K)")
+    ('mPa*s', 'W/(m**2*K)')
+    """
+    text = text.translate(_SUPERSCRIPTS)
+    text = _MIDDLE_DOTS.sub(_PRODUCT, text)
+    text = _DOT_PRODUCT.sub(lambda m: m.group("before") + _PRODUCT, text)
+    text = _NAME.sub(_respell_name, text)
+    text = _DENOMINATOR.sub(_group_denominator, text)
+    return text.replace(_PRODUCT, "*")
+
+
+ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, preprocessors=[engineering_spelling])
 """The project's one pint registry; import it rather than creating another."""
 
 _ATM = 101325.0
@@ -212,6 +285,22 @@ def normalise_unit(unit: str) -> str:
     return text.replace("^", "**")
 
 
+_BARE_TEMPERATURE = re.compile(r"^\s*(?:deg|\u00b0|\u00ba)?\s*([CF])\s*$")
+
+
+def temperature_spelling(unit: str) -> str | None:
+    """``degC`` or ``degF`` for a bare ``C``/``F`` (``deg C``, ``\u00b0 C``), else ``None``.
+
+    Pint reads a bare ``C`` as coulomb and ``F`` as farad; callers use this only
+    where a temperature is expected, which is what makes the reading unambiguous.
+
+    >>> temperature_spelling("C"), temperature_spelling("deg F"), temperature_spelling("kg")
+    ('degC', 'degF', None)
+    """
+    match = _BARE_TEMPERATURE.match(unit)
+    return f"deg{match.group(1)}" if match else None
+
+
 def parse_quantity(value: float, unit: str) -> pint.Quantity:
     """A pint quantity, or :class:`ToolInputError` naming the unit pint cannot read."""
     text = normalise_unit(unit)
@@ -248,6 +337,8 @@ def _linear_map(unit: str, dimension_key: str, target: str) -> tuple[float, floa
     dimension = DIMENSIONS.get(dimension_key)
     label = dimension.describe() if dimension else f"a quantity convertible to {target!r}"
     goal = target or "dimensionless"
+    if dimension_key in ("temperature", "temperature_difference"):
+        unit = temperature_spelling(unit) or unit
     base = parse_quantity(1.0, unit)
     if base.dimensionality != ureg.Quantity(1.0, goal).dimensionality:
         shown = repr(unit) if unit.strip() else "a bare number"

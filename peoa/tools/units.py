@@ -9,7 +9,13 @@ import pint
 
 from peoa.exceptions import ToolInputError
 from peoa.tools.base import Out, P, tool
-from peoa.tools.quantity import as_interval, normalise_unit, parse_quantity
+from peoa.tools.quantity import (
+    as_interval,
+    normalise_unit,
+    parse_quantity,
+    temperature_spelling,
+    ureg,
+)
 
 __all__ = ["TOOLS", "unit_convert"]
 
@@ -18,7 +24,7 @@ __all__ = ["TOOLS", "unit_convert"]
     topic="units",
     reference="pint (SI Brochure 9th ed. 2019; NIST SP 811); gauge pressures offset by "
     "1 standard atmosphere",
-    outputs={"value": Out(None, "the converted value"), "unit": Out(None, "the unit converted to")},
+    outputs={"value": Out(None, "the converted value, in to_unit", unit_from="to_unit")},
 )
 def unit_convert(
     value: Annotated[float, P("the number to convert")],
@@ -35,21 +41,41 @@ def unit_convert(
     """Convert a value between units of the same dimension, including temperature scales
     (degC, degF, K, degR), gauge and absolute pressure (psig, barg, psia, bara), and
     compound units. Set difference=true for temperature or pressure differences."""
-    quantity = parse_quantity(value, from_unit)
-    target = normalise_unit(to_unit)
+    source, target = _readings(from_unit, to_unit)
+    quantity = parse_quantity(value, source)
     try:
         if difference:
             quantity = as_interval(quantity)
-            target_unit = as_interval(parse_quantity(1.0, to_unit)).units
-            converted = quantity.to(target_unit)
+            converted = quantity.to(as_interval(parse_quantity(1.0, target)).units)
         else:
-            converted = quantity.to(target)
+            converted = quantity.to(normalise_unit(target))
     except pint.errors.DimensionalityError:
         raise ToolInputError(
             f"unit_convert: cannot convert {from_unit!r} ({quantity.dimensionality}) to "
-            f"{to_unit!r} ({parse_quantity(1.0, to_unit).dimensionality})"
+            f"{to_unit!r} ({parse_quantity(1.0, target).dimensionality})"
         ) from None
-    return {"value": float(converted.magnitude), "unit": to_unit}
+    # A quantity: the framework records to_unit as written, or pint's own unit where the
+    # written one reads otherwise (a bare "F" read as degF, a difference in delta_degF).
+    return {"value": converted}
+
+
+def _readings(from_unit: str, to_unit: str) -> tuple[str, str]:
+    """The two units, with a bare ``C``/``F`` read as a temperature when the other side is
+    a temperature too (or is itself a bare ``C``/``F``): ``C`` to ``K`` is 0 degC in K."""
+    bare = [temperature_spelling(u) for u in (from_unit, to_unit)]
+    if bare == [None, None]:
+        return from_unit, to_unit
+    temperature = ureg.Unit("K").dimensionality
+    sides = []
+    for unit, spelt, other, other_spelt in (
+        (from_unit, bare[0], to_unit, bare[1]),
+        (to_unit, bare[1], from_unit, bare[0]),
+    ):
+        other_is_temperature = other_spelt is not None or (
+            parse_quantity(1.0, other).dimensionality == temperature
+        )
+        sides.append(spelt if spelt is not None and other_is_temperature else unit)
+    return sides[0], sides[1]
 
 
 TOOLS = (unit_convert,)
