@@ -80,7 +80,8 @@ class ExpertTask(BaseModel):
 
     question: str  # the user's whole question, for context
     sub_task: str  # what this step must produce
-    inputs: dict[str, Any] = {}  # values the action generator passes on (may include Quantity dicts)
+    # values the action generator passes on (may include Quantity dicts)
+    inputs: dict[str, Any] = {}
     history: list[str] = []  # one line per earlier step: "step 1 (calculation): Re = 1.2e5"
     tool_hint: str | None = None  # a tool the action generator proposes, if any
     candidate_tools: list[str] = []  # tools retrieved for this question, best first

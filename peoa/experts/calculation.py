@@ -63,17 +63,13 @@ def resolve_tools(manifest: ExpertManifest, registry: ToolRegistry) -> list[str]
 
 
 def _numeric_outputs(result: ToolResult) -> dict[str, Quantity]:
-    # A tool whose result unit depends on its arguments (unit_convert) returns the
-    # number with no fixed unit and names the unit in a text output called "unit".
-    dynamic = result.outputs.get("unit")
-    dynamic_unit = dynamic.value if dynamic is not None and isinstance(dynamic.value, str) else None
+    """The outputs that are one number with a unit (text, flags and lists are left out)."""
     outputs = {}
     for name, out in result.outputs.items():
         value = out.value
-        unit = out.unit if out.unit is not None else dynamic_unit
-        if unit is None or isinstance(value, bool) or not isinstance(value, int | float):
+        if out.unit is None or isinstance(value, bool) or not isinstance(value, int | float):
             continue
-        outputs[name] = Quantity(value=float(value), unit=unit)
+        outputs[name] = Quantity(value=float(value), unit=out.unit)
     return outputs
 
 

@@ -13,7 +13,8 @@ quantity with the numbers written in the task and the units written after them:
 - a required argument whose number is not written in the task is reported, so the
   expert can ask the model to copy it again.
 
-Units are copied, never converted: pint converts inside the tool.
+Units are copied as written, never converted or respelt: the project's pint registry
+reads engineers' spellings (``m3/h``, ``kg/m3``) and converts inside the tool.
 """
 
 from __future__ import annotations
@@ -27,14 +28,13 @@ from typing import Any
 from peoa.exceptions import ToolInputError
 from peoa.tools import Tool
 from peoa.tools.base import Q
-from peoa.tools.quantity import to_si
+from peoa.tools.quantity import parse_quantity, to_si
 
-__all__ = ["Grounding", "WrittenNumber", "ground_arguments", "spelled_unit", "written_numbers"]
+__all__ = ["Grounding", "WrittenNumber", "ground_arguments", "reads_as", "written_numbers"]
 
 _NUMBER = r"(?<![\w.])(?P<number>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
 _UNIT = r"(?:[ \t]?(?P<unit>[A-Za-z°µμΩ%][\w°µμΩ%/*^·.()³²¹⁻\-]*|%))?"
 _WRITTEN = re.compile(_NUMBER + _UNIT)
-_EXPONENT = re.compile(r"(?<=[A-Za-z])([23])(?![\d.])")
 
 
 @dataclass(frozen=True)
@@ -68,24 +68,26 @@ def written_numbers(text: str) -> list[WrittenNumber]:
     return found
 
 
-def spelled_unit(unit: str, dimension: str, target: str) -> str | None:
-    """``unit`` as pint reads it for ``dimension``, or ``None`` if it is not such a unit.
+def reads_as(unit: str, dimension: str, target: str) -> bool:
+    """Whether pint reads ``unit`` as a unit of ``dimension`` (``m3/h`` as a flow).
 
-    Digits written as exponents (``m3/h``, ``kg/m3``) become ``^`` powers: a respelling,
-    not a conversion.
-
-    >>> spelled_unit("m3/h", "volumetric_flow", "m**3/s")
-    'm^3/h'
-    >>> spelled_unit("pumps", "length", "m") is None
+    >>> reads_as("m3/h", "volumetric_flow", "m**3/s")
     True
+    >>> reads_as("pumps", "length", "m")
+    False
     """
-    for spelling in dict.fromkeys((unit, _EXPONENT.sub(r"^\1", unit))):
-        try:
-            to_si(1.0, spelling, dimension, target)
-        except (ToolInputError, ValueError, TypeError, ZeroDivisionError):
-            continue
-        return spelling
-    return None
+    try:
+        to_si(1.0, unit, dimension, target)
+    except (ToolInputError, ValueError, TypeError, ZeroDivisionError):
+        return False
+    return True
+
+
+def _same_unit(a: str, b: str) -> bool:
+    try:
+        return bool(parse_quantity(1.0, a).units == parse_quantity(1.0, b).units)
+    except ToolInputError:
+        return False
 
 
 def _same(a: float, b: float) -> bool:
@@ -112,7 +114,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     ...     "efficiency": 70, "motor_efficiency": 70},
     ...     "50 m3/h of water, density 1000 kg/m3, head 30 m, pump efficiency 70 %")
     >>> g.arguments["volumetric_flow"], g.arguments["efficiency"]
-    ({'value': 50, 'unit': 'm^3/h'}, {'value': 70, 'unit': '%'})
+    ({'value': 50, 'unit': 'm3/h'}, {'value': 70, 'unit': '%'})
     >>> "motor_efficiency" in g.arguments
     False
     """
@@ -176,18 +178,20 @@ def _unit_as_written(
 ) -> Any:
     fitting: list[str] = []  # units written after this number that fit the dimension
     for w in written:
-        if _same(number, w.value) and w.unit:
-            spelling = spelled_unit(w.unit, spec.dimension, spec.target)
-            if spelling is not None and spelling not in fitting:
-                fitting.append(spelling)
+        if (
+            _same(number, w.value)
+            and w.unit
+            and w.unit not in fitting
+            and reads_as(w.unit, spec.dimension, spec.target)
+        ):
+            fitting.append(w.unit)
     if not fitting:
         return value
-    original = value["value"] if isinstance(value, dict) else value
-    own = spelled_unit(unit, spec.dimension, spec.target) if unit else None
-    if own in fitting:
-        return value if own == unit else {"value": original, "unit": own}
+    if unit and any(_same_unit(unit, w) for w in fitting):
+        return value  # the written unit in another spelling (kg/m^3 for kg/m3)
     if len(fitting) > 1:
         return value
+    original = value["value"] if isinstance(value, dict) else value
     notes.append(
         f"{name}: unit {unit or 'none'!r} replaced by {fitting[0]!r} as written in the task"
     )
