@@ -7,7 +7,7 @@ Precedence, highest first: explicit arguments, ``PEOA_*`` variables (nested with
 
 ``peoa.toml`` is looked up at ``$PEOA_CONFIG``, then ``./peoa.toml``, then the user
 config directory. Its tables mirror the nested models: ``[neo4j]``, ``[models]``,
-``[llm]``, ``[openai]``.
+``[llm]``, ``[openai]``, ``[sandbox]``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pydantic_settings import (
 )
 
 from peoa.exceptions import ConfigError
+from peoa.sandbox.models import SandboxSettings
 
 __all__ = [
     "LLMSettings",
@@ -166,6 +167,7 @@ class Settings(BaseSettings):
     models: ModelRoles = Field(default_factory=ModelRoles)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     openai: OpenAISettings = Field(default_factory=OpenAISettings)
+    sandbox: SandboxSettings = Field(default_factory=SandboxSettings)
 
     @classmethod
     def settings_customise_sources(
