@@ -5,7 +5,26 @@
 True
 """
 
-from peoa.sandbox.models import ErrorKind, SandboxLimits, SandboxResult, Violation
-from peoa.sandbox.runner import SandboxError, run_python
+from peoa.sandbox.models import (
+    KERNEL_LAYERS,
+    ErrorKind,
+    KernelLayer,
+    SandboxLimits,
+    SandboxResult,
+    SandboxSettings,
+    Violation,
+)
+from peoa.sandbox.runner import IsolationUnavailableError, SandboxError, run_python
 
-__all__ = ["ErrorKind", "SandboxError", "SandboxLimits", "SandboxResult", "Violation", "run_python"]
+__all__ = [
+    "KERNEL_LAYERS",
+    "ErrorKind",
+    "IsolationUnavailableError",
+    "KernelLayer",
+    "SandboxError",
+    "SandboxLimits",
+    "SandboxResult",
+    "SandboxSettings",
+    "Violation",
+    "run_python",
+]

@@ -314,6 +314,15 @@ def main() -> int:
         spec["kernel_read"], spec["kernel_write"], **spec.get("kernel_layers", {})
     )
     _write_record(control_fd, {"type": "layers", "layers": layers})
+    missing = {
+        name: layers.get(name, "off: not applied")
+        for name in spec.get("require_layers", [])
+        if not layers.get(name, "").startswith("on")
+    }
+    if missing:
+        # Kernel isolation is required and not all there: the user's code never runs.
+        _write_record(control_fd, {"type": "isolation_missing", "layers": missing})
+        return 0
 
     code_text: str = spec["code"]
     linecache.cache[USER_FILENAME] = (

@@ -237,24 +237,31 @@ def confine(
 ) -> dict[str, str]:
     """Apply every available kernel layer to the calling (single-threaded) process.
 
-    Returns a mapping from layer name to ``"on..."`` or ``"off: reason"``.
+    Returns a mapping from layer name to ``"on..."`` or ``"off: reason"``; a layer
+    the caller turned off is reported as disabled, so that its absence is visible.
     """
     layers: dict[str, str] = {}
     if os.uname().sysname != "Linux":
-        return {"kernel": "off: not Linux"}
+        return {name: "off: not Linux" for name in ("network_namespace", "landlock", "seccomp")}
     libc = _libc()
     arch = os.uname().machine
     if libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         layers["no_new_privs"] = f"off: {_errno_text()}"
     else:
         layers["no_new_privs"] = "on"
-    if network:
-        if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
-            layers["network_namespace"] = f"off: unshare failed ({_errno_text()})"
-        else:
-            layers["network_namespace"] = "on"
+    disabled = "off: disabled by sandbox.disabled_layers"
+    if not network:
+        layers["network_namespace"] = disabled
+    elif libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
+        layers["network_namespace"] = f"off: unshare failed ({_errno_text()})"
+    else:
+        layers["network_namespace"] = "on"
     if landlock:
         layers["landlock"] = _install_landlock(libc, arch, read_paths, write_paths)
+    else:
+        layers["landlock"] = disabled
     if seccomp:
         layers["seccomp"] = _install_seccomp(libc, arch)
+    else:
+        layers["seccomp"] = disabled
     return layers

@@ -6,7 +6,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["ErrorKind", "SandboxLimits", "SandboxResult", "Violation"]
+__all__ = [
+    "KERNEL_LAYERS",
+    "ErrorKind",
+    "KernelLayer",
+    "SandboxLimits",
+    "SandboxResult",
+    "SandboxSettings",
+    "Violation",
+]
+
+KernelLayer = Literal["network_namespace", "landlock", "seccomp"]
+#: The kernel layers that hold when the Python-level guards are bypassed (see ``_confine``).
+KERNEL_LAYERS: tuple[KernelLayer, ...] = ("network_namespace", "landlock", "seccomp")
 
 ErrorKind = Literal[
     "syntax_error",
@@ -40,6 +52,31 @@ class SandboxLimits(BaseModel):
     file_bytes: int = Field(64 * 1024 * 1024, ge=0, description="Largest file written (FSIZE).")
     open_files: int = Field(256, ge=32, description="Open file descriptors (RLIMIT_NOFILE).")
     threads: int = Field(1, ge=1, description="Threads for OpenBLAS/OpenMP in the child.")
+
+
+class SandboxSettings(SandboxLimits):
+    """The ``[sandbox]`` settings: the limits of every run, and the isolation it requires.
+
+    ``PEOA_SANDBOX__TIMEOUT_S=10``, ``PEOA_SANDBOX__REQUIRE_KERNEL_ISOLATION=true``,
+    ``PEOA_SANDBOX__DISABLED_LAYERS='["landlock"]'``, or a ``[sandbox]`` table in
+    ``peoa.toml``.
+    """
+
+    require_kernel_isolation: bool = Field(
+        False,
+        description="Refuse to run code unless every kernel layer (user and network "
+        "namespaces, Landlock, seccomp) is on, instead of relying on the Python-level "
+        "guards where one is missing.",
+    )
+    disabled_layers: tuple[KernelLayer, ...] = Field(
+        (),
+        description="Kernel layers not to apply, for a kernel where one misbehaves; a "
+        "disabled layer counts as missing for require_kernel_isolation.",
+    )
+
+    def limits(self) -> SandboxLimits:
+        """The resource limits alone."""
+        return SandboxLimits(**self.model_dump(include=set(SandboxLimits.model_fields)))
 
 
 class Violation(BaseModel):

@@ -23,7 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from peoa.exceptions import PeoaError
-from peoa.sandbox.models import ErrorKind, SandboxLimits, SandboxResult, Violation
+from peoa.sandbox.models import (
+    KERNEL_LAYERS,
+    ErrorKind,
+    SandboxLimits,
+    SandboxResult,
+    SandboxSettings,
+    Violation,
+)
 from peoa.sandbox.policy import (
     ALLOWED_IMPORTS,
     DENIED_MODULES,
@@ -33,7 +40,7 @@ from peoa.sandbox.policy import (
     python_read_roots,
 )
 
-__all__ = ["SandboxError", "run_python"]
+__all__ = ["IsolationUnavailableError", "SandboxError", "run_python"]
 
 _CHILD = Path(__file__).with_name("_child.py")
 _READ_CHUNK = 65536
@@ -44,6 +51,20 @@ _MAX_VIOLATIONS = 50
 
 class SandboxError(PeoaError):
     """The sandbox itself could not run (not a failure of the user's code)."""
+
+
+class IsolationUnavailableError(SandboxError):
+    """Kernel isolation is required and a kernel layer is not available."""
+
+    def __init__(self, missing: dict[str, str]) -> None:
+        self.missing = dict(missing)
+        shown = "; ".join(f"{name} is {status}" for name, status in missing.items())
+        super().__init__(
+            f"the sandbox requires kernel isolation (sandbox.require_kernel_isolation) but "
+            f"{shown}; the code was not run. Run PEOA on a Linux kernel with unprivileged user "
+            "namespaces, Landlock and seccomp and clear sandbox.disabled_layers, or set "
+            "PEOA_SANDBOX__REQUIRE_KERNEL_ISOLATION=false to accept the Python-level guards"
+        )
 
 
 class _Stream:
@@ -68,8 +89,11 @@ class _Stream:
         return self.data.decode("utf-8", errors="replace")
 
 
-def _spec(code: str, workdir: str, control_fd: int, limits: SandboxLimits) -> dict[str, Any]:
+def _spec(
+    code: str, workdir: str, control_fd: int, limits: SandboxLimits, settings: SandboxSettings
+) -> dict[str, Any]:
     read_roots = [*python_read_roots(), "/usr/share/zoneinfo"]
+    off = set(settings.disabled_layers)
     return {
         "code": code,
         "workdir": workdir,
@@ -82,6 +106,12 @@ def _spec(code: str, workdir: str, control_fd: int, limits: SandboxLimits) -> di
         "kernel_write": [workdir, "/dev/null"],
         "allowed_imports": sorted(ALLOWED_IMPORTS),
         "denied_modules": list(DENIED_MODULES),
+        "kernel_layers": {
+            "network": "network_namespace" not in off,
+            "landlock": "landlock" not in off,
+            "seccomp": "seccomp" not in off,
+        },
+        "require_layers": list(KERNEL_LAYERS) if settings.require_kernel_isolation else [],
         "limits": {
             "cpu_s": max(1, int(limits.cpu_s + 0.999)),
             "memory_bytes": limits.memory_mb * 1024 * 1024,
@@ -178,6 +208,13 @@ def _records(raw: bytes) -> list[dict[str, Any]]:
     return records
 
 
+def _configured() -> SandboxSettings:
+    # Imported here: peoa.config imports this package for the [sandbox] section's model.
+    from peoa.config import get_settings
+
+    return get_settings().sandbox
+
+
 def run_python(
     code: str,
     *,
@@ -190,16 +227,22 @@ def run_python(
 
     The code reports a structured result by assigning ``result`` (any
     JSON-serialisable value; pint quantities become ``{"value", "unit"}``) or by
-    calling ``emit(value)``. Keyword limits override those in ``limits``.
+    calling ``emit(value)``. ``limits`` defaults to the ``[sandbox]`` settings; keyword
+    limits override it. The isolation policy (``require_kernel_isolation``,
+    ``disabled_layers``) comes from ``limits`` when it is a :class:`SandboxSettings`,
+    else from the settings, so that passing plain limits never loosens it.
+
+    Raises :class:`IsolationUnavailableError` when kernel isolation is required and a
+    layer is missing (the code is not run), :class:`SandboxError` when the sandbox
+    cannot start.
 
     >>> run_python("result = {'answer': 6 * 7}").result
     {'answer': 42}
     """
+    settings = limits if isinstance(limits, SandboxSettings) else _configured()
     overrides = {"timeout_s": timeout_s, "cpu_s": cpu_s, "memory_mb": memory_mb}
-    base = limits or SandboxLimits()
-    limits = SandboxLimits(
-        **(base.model_dump() | {k: v for k, v in overrides.items() if v is not None})
-    )
+    base = (limits or settings).model_dump(include=set(SandboxLimits.model_fields))
+    limits = SandboxLimits(**(base | {k: v for k, v in overrides.items() if v is not None}))
     workdir = tempfile.mkdtemp(prefix="peoa-sandbox-")
     control_r, control_w = os.pipe()
     start = time.monotonic()
@@ -223,7 +266,7 @@ def run_python(
                 "check that the virtual environment is intact"
             ) from exc
         # pass_fds keeps the descriptor's number, so the child writes to the same one.
-        spec = json.dumps(_spec(code, workdir, control_w, limits))
+        spec = json.dumps(_spec(code, workdir, control_w, limits, settings))
         os.close(control_w)
         control_w = -1
         try:
@@ -239,11 +282,15 @@ def run_python(
         duration = time.monotonic() - start
         if late_kill and stopped is None:
             stopped = "timeout"
+        records = _records(bytes(control.data))
+        missing = next((r for r in records if r.get("type") == "isolation_missing"), None)
+        if missing is not None:
+            raise IsolationUnavailableError(missing.get("layers", {}))
         return _build_result(
             limits,
             out,
             err,
-            _records(bytes(control.data)),
+            records,
             stopped,
             status,
             usage.ru_utime + usage.ru_stime,
