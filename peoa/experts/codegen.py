@@ -5,6 +5,10 @@ setting ``result = {"value": ..., "unit": ...}``. When it fails (an exception, a
 refused operation, a timeout, or a result that is not a number with a unit) the
 error and the trimmed traceback go back to the model, which repairs the script, up
 to ``max_revisions`` times.
+
+The sandbox's limits and isolation policy are the ``[sandbox]`` settings
+(``PEOA_SANDBOX__*``); a manifest's ``[options] timeout_s`` may set its own
+wall-clock limit on top of them.
 """
 
 from __future__ import annotations
@@ -14,9 +18,10 @@ import re
 from typing import Any
 
 from peoa.exceptions import PeoaError
-from peoa.experts.base import ExpertResult, ExpertTask, Quantity
+from peoa.experts.base import ExpertManifest, ExpertResult, ExpertTask, Quantity
 from peoa.experts.runtime import ModelExpert, Trace, task_context
-from peoa.sandbox import SandboxResult, run_python
+from peoa.llm import LLM
+from peoa.sandbox import SandboxResult, SandboxSettings, run_python
 from peoa.sandbox.policy import ALLOWED_IMPORTS
 
 __all__ = ["CodeExpert", "ResultError", "extract_code", "interpret_result"]
@@ -139,6 +144,28 @@ def _trim(text: str, limit: int = 1200) -> str:
 class CodeExpert(ModelExpert):
     """Writes a Python script for the sub-task, runs it in the sandbox, repairs it on error."""
 
+    def __init__(
+        self,
+        manifest: ExpertManifest,
+        *,
+        llm: LLM | None = None,
+        sandbox: SandboxSettings | None = None,
+    ) -> None:
+        super().__init__(manifest, llm=llm)
+        self._sandbox = sandbox
+
+    @property
+    def sandbox(self) -> SandboxSettings:
+        """The sandbox settings its scripts run under: injected, else ``[sandbox]``."""
+        if self._sandbox is not None:
+            base = self._sandbox
+        else:
+            from peoa.config import get_settings
+
+            base = get_settings().sandbox
+        timeout = self.manifest.options.get("timeout_s")
+        return base if timeout is None else base.model_copy(update={"timeout_s": float(timeout)})
+
     def libraries(self) -> str:
         allowed = [lib for lib in _LIBRARIES if lib in ALLOWED_IMPORTS]
         return ", ".join(allowed)
@@ -173,7 +200,7 @@ class CodeExpert(ModelExpert):
     def run(self, task: ExpertTask) -> ExpertResult:
         trace = Trace()
         messages = self.messages(task)
-        timeout = float(self.option("timeout_s", 30.0))
+        sandbox = self.sandbox
         code, error, stdout = "", "", None
         try:
             for attempt in range(1 + self.manifest.max_revisions):
@@ -185,7 +212,7 @@ class CodeExpert(ModelExpert):
                 if not code.strip():
                     error = "the reply held no Python code; reply with one ```python block"
                 else:
-                    run = run_python(code, timeout_s=timeout)
+                    run = run_python(code, limits=sandbox)
                     stdout = run.stdout or None
                     if run.ok:
                         try:
