@@ -20,6 +20,8 @@ class NextStep(BaseModel):
     tool: str = "none"
     answer_step: int = 0
     message: str = ""
+    # Sub-tasks that need neither this step's result nor each other's: run alongside it.
+    parallel_sub_tasks: list[str] = []
 
 
 class ErrorVerdict(BaseModel):

@@ -172,20 +172,25 @@ class Assistant:
 
 
 def _events(node: str, change: dict[str, Any], start: float) -> Iterator[StepEvent]:
-    if node == "plan" and change.get("pending"):
-        pending = {k: v for k, v in change["pending"].items() if k != "previous"}
-        yield StepEvent(kind="plan", data=pending)
-    elif node == "identify_error" and change.get("pending"):
-        pending = {k: v for k, v in change["pending"].items() if k != "previous"}
-        yield StepEvent(kind="revision", data=pending)
-    elif node == "run_expert" and change.get("steps"):
-        yield StepEvent(kind="step", data=change["steps"][-1])
-    elif node == "validate" and change.get("steps"):
-        record = StepRecord.model_validate(change["steps"][-1])
-        yield StepEvent(
-            kind="validation",
-            data={"index": record.index, "valid": record.valid, "errors": record.validation_errors},
-        )
+    # One event per step: independent steps are planned, run and checked together.
+    if node in {"plan", "identify_error"}:
+        kind = "plan" if node == "plan" else "revision"
+        for step in change.get("pending") or []:
+            yield StepEvent(kind=kind, data={k: v for k, v in step.items() if k != "previous"})
+    elif node == "run_expert":
+        for step in change.get("steps") or []:
+            yield StepEvent(kind="step", data=step)
+    elif node == "validate":
+        for step in change.get("steps") or []:
+            record = StepRecord.model_validate(step)
+            yield StepEvent(
+                kind="validation",
+                data={
+                    "index": record.index,
+                    "valid": record.valid,
+                    "errors": record.validation_errors,
+                },
+            )
     elif node == "finish" and change.get("solution"):
         solution = dict(change["solution"])
         solution["usage"]["latency_s"] = time.perf_counter() - start

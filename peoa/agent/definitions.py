@@ -38,6 +38,10 @@ class Policy(_Strict):
     # out-of-scope questions); "none": no retrieval, experts choose on their own
     # (the evaluation's "without graph retrieval" baseline).
     tool_retrieval: Literal["graph", "none"] = "graph"
+    # Run independent steps at the same time: the cases of a question that asks the
+    # same thing for several (pump A …, pump B …), and sub-tasks the action generator
+    # lists as not needing each other. false: one step at a time.
+    parallel_steps: bool = True
 
 
 class Memory(_Strict):

@@ -2,27 +2,36 @@
 
 ::
 
-    prepare ─► plan ─► run_expert ─► validate ─┬─► plan … ─► finish
-       │        │                              └─► identify_error ─► run_expert (revision)
-       └────────┴─────────────────────────────────────────────────► finish
+    prepare ─► plan ─► run_expert ×N ─► validate ─┬─► plan … ─► finish
+       │        │                                 └─► identify_error ─► run_expert (revision)
+       └────────┴────────────────────────────────────────────────────► finish
 
 Every node takes the state and an :class:`AgentContext` and returns a partial
 update; routers only read the state, so both are testable without a model.
+
+Independent steps (the cases of a split question, or the sub-tasks the action
+generator lists as not needing each other) fan out with LangGraph's ``Send``: one
+``run_expert`` per step, at the same time; the ``steps`` reducer merges their records
+and ``validate`` checks them together once all have returned.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
+from langgraph.types import Overwrite, Send
 
 from peoa.agent.action_generator import ActionGenerator, ErrorVerdict, NextStep
+from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import MetaAgentDefinition
-from peoa.agent.solution import RunUsage, Solution, StepRecord
+from peoa.agent.followup import resolve_follow_up
+from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import SolveState
 from peoa.agent.validation import validate_result
 from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, LLMCall
@@ -56,9 +65,13 @@ def _active(records: list[StepRecord]) -> dict[int, StepRecord]:
     latest: dict[int, StepRecord] = {}
     for record in records:
         latest[record.index] = record
-        # Revising step k invalidates what was built on it.
-        for later in [i for i in latest if i > record.index]:
-            del latest[later]
+        # Revising step k invalidates what was built on it, and what was built on that.
+        stale = [record.index]
+        while stale:
+            changed = stale.pop()
+            for other in [i for i, r in latest.items() if i != changed and r.builds_on(changed)]:
+                del latest[other]
+                stale.append(other)
     return dict(sorted(latest.items()))
 
 
@@ -80,8 +93,19 @@ def _conversation(state: SolveState, turns: int) -> str:
     return ("\n".join(lines) + "\n\n") if lines else ""
 
 
+def _task_question(state: SolveState) -> str:
+    """The question to solve: a follow-up rewritten as a whole question, else as asked."""
+    return state.get("resolved_question") or state.get("question") or ""
+
+
 def _effective_question(state: SolveState, turns: int) -> str:
-    """The question with the thread's earlier turns, so follow-ups make sense to experts."""
+    """The question with the thread's earlier turns, so follow-ups make sense to experts.
+
+    A follow-up that was rewritten into a self-contained question needs no earlier
+    turns: showing them would only offer the experts the old numbers to copy.
+    """
+    if state.get("resolved_question"):
+        return state["resolved_question"] or ""
     return _conversation(state, turns) + state["question"]
 
 
@@ -89,10 +113,14 @@ def _effective_question(state: SolveState, turns: int) -> str:
 def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     """Start a question: reset the turn, find candidate tools, catch empty questions."""
     fresh: dict[str, Any] = {
-        "steps": [], "pending": None, "revisions": 0, "trace": [], "outcome": None,
-        "solution": None, "candidate_tools": [],
+        "steps": Overwrite([]), "pending": [], "revisions": 0, "trace": [], "outcome": None,
+        "solution": None, "candidate_tools": [], "parts": [], "resolved_question": None,
     }  # fmt: skip
     question = (state.get("question") or "").strip()
+    earlier = state.get("conversation") or []
+    if question and earlier:
+        fresh["resolved_question"] = resolve_follow_up(question, earlier[-1])
+        state = {**state, "resolved_question": fresh["resolved_question"]}
     if not question:
         fresh["outcome"] = {
             "action": "clarify",
@@ -124,18 +152,23 @@ def plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     active = _active(records)
     trace = list(state.get("trace") or [])
     if len(active) >= ctx.meta.limits.max_steps:
-        return {"outcome": {"action": "final_answer", "answer_step": 0}, "pending": None}
-    question = state["question"]
+        return {"outcome": {"action": "final_answer", "answer_step": 0}, "pending": []}
+    question = _task_question(state)
     tools = state.get("candidate_tools") or []
-    routed = _routed_first_step(question, active, ctx)
+    routed = _routed_first_steps(question, active, ctx)
     if routed is not None:
-        return {"pending": routed, "trace": trace}
+        parts = [p["sub_task"] for p in routed] if len(routed) > 1 else []
+        return {"pending": routed, "parts": parts, "trace": trace}
+    done: dict[str, Any] = {"pending": [], "trace": trace}
     if ctx.meta.policy.after_answer == "finish" and any(r.valid for r in active.values()):
-        return {"outcome": {"action": "final_answer", "answer_step": 0}, "trace": trace}
+        return {"outcome": {"action": "final_answer", "answer_step": 0}, **done}
+    conversation = (
+        ""
+        if state.get("resolved_question")
+        else _conversation(state, ctx.meta.memory.history_turns)
+    )
     try:
-        step, call = ctx.generator.next_step(
-            question, _history(records), tools, _conversation(state, ctx.meta.memory.history_turns)
-        )
+        step, call = ctx.generator.next_step(question, _history(records), tools, conversation)
         trace.append(call.model_dump())
     except StructuredOutputError as error:
         # A malformed plan is not the user's problem: fall back to the plainest move
@@ -154,58 +187,99 @@ def plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         # small model's "clarify" there is a misfire, so finish or compute instead.
         step = step.model_copy(update={"action": "final_answer" if active else "call_expert"})
     if step.action == "final_answer":
-        return {
-            "outcome": {"action": "final_answer", "answer_step": step.answer_step},
-            "trace": trace,
-        }
+        return {"outcome": {"action": "final_answer", "answer_step": step.answer_step}, **done}
     if step.action == "clarify":
-        return {"outcome": {"action": "clarify", "message": step.message}, "trace": trace}
+        return {"outcome": {"action": "clarify", "message": step.message}, **done}
     sub_task = step.sub_task.strip() or question
     copied = any(sub_task[:60] in e.manifest.description for e in ctx.experts.values())
     if copied or any(r.valid and r.sub_task == sub_task for r in active.values()):
         # A sub-task copied from an expert's description, or repeated, means the
         # generator has nothing new to ask: answer with what is checked.
-        return {"outcome": {"action": "final_answer", "answer_step": 0}, "trace": trace}
-    pending = {
-        "index": (max(active) + 1) if active else 1,
-        "expert": step.expert,
-        "sub_task": sub_task,
-        "tool": None if step.tool == "none" else step.tool,
-        "revision": 0,
-    }
-    return {"pending": pending, "trace": trace}
+        return {"outcome": {"action": "final_answer", "answer_step": 0}, **done}
+    return {"pending": _planned_steps(step, sub_task, active, ctx), "trace": trace}
 
 
-def _routed_first_step(
+def _planned_steps(
+    step: NextStep, sub_task: str, active: dict[int, StepRecord], ctx: AgentContext
+) -> list[dict[str, Any]]:
+    """The model's step, plus the sub-tasks it named as independent of it (run alongside)."""
+    seen = {sub_task, *(r.sub_task for r in active.values())}
+    extra: list[str] = []
+    for text in (t.strip() for t in step.parallel_sub_tasks):
+        if text and text not in seen:
+            seen.add(text)
+            extra.append(text)
+    room = max(ctx.meta.limits.max_steps - len(active) - 1, 0)
+    extra = extra[:room] if ctx.meta.policy.parallel_steps else []
+    first = (max(active) + 1) if active else 1
+    # Alone, a step builds on every earlier one; side by side, on the earlier ones only.
+    depends_on = sorted(active) if extra else None
+    tool = None if step.tool == "none" else step.tool
+    return [
+        {"index": first + i, "expert": step.expert, "sub_task": text,
+         "tool": tool if i == 0 else None, "revision": 0, "depends_on": depends_on}
+        for i, text in enumerate([sub_task, *extra])
+    ]  # fmt: skip
+
+
+def _routed_first_steps(
     question: str, active: dict[int, StepRecord], ctx: AgentContext
-) -> dict[str, Any] | None:
-    """The first step under the ``route`` policy, or None when the model should choose."""
+) -> list[dict[str, Any]] | None:
+    """The first steps under the ``route`` policy, or None when the model should choose.
+
+    A question that asks the same thing for several cases becomes one step per case,
+    independent of each other (they run at the same time).
+    """
     policy = ctx.meta.policy
     if active or policy.first_step != "route":
         return None
     expert = policy.numeric_expert if _NUMBER.search(question) else policy.text_expert
     if expert not in ctx.experts:
         return None
-    # The expert sees the whole question; it chooses its own tool among the candidates.
-    return {"index": 1, "expert": expert, "sub_task": question, "tool": None, "revision": 0}
+    cases = split_independent(question) if policy.parallel_steps else []
+    cases = cases[: ctx.meta.limits.max_steps] or [question]
+    # The expert sees its whole case; it chooses its own tool among the candidates.
+    return [
+        {"index": i, "expert": expert, "sub_task": case, "tool": None, "revision": 0,
+         "depends_on": [] if len(cases) > 1 else None}
+        for i, case in enumerate(cases, start=1)
+    ]  # fmt: skip
 
 
 def run_expert(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
-    """Run the pending step (or revision) with its expert."""
-    pending = dict(state["pending"] or {})
+    """Run one pending step (or revision) with its expert; returns only its own record.
+
+    Called once per pending step through ``Send`` (``state["step"]``), so independent
+    steps run at the same time; the ``steps`` reducer merges what they return.
+    """
+    pending = dict(state.get("step") or (state.get("pending") or [{}])[0])
     records = _records(state)
     expert = ctx.experts[pending["expert"]]
     previous = pending.get("previous")
+    depends_on = pending.get("depends_on")
+    parts = state.get("parts") or []
+    # A case of a split question is a whole question of its own.
+    question = (
+        pending["sub_task"]
+        if parts and pending["index"] <= len(parts)
+        else _effective_question(state, ctx.meta.memory.history_turns)
+    )
+    before = [
+        r.summary()
+        for i, r in _active(records).items()
+        if (i in depends_on if depends_on is not None else i < pending["index"])
+    ]
     task = ExpertTask(
-        question=_effective_question(state, ctx.meta.memory.history_turns),
+        question=question,
         sub_task=pending["sub_task"],
-        history=[r.summary() for i, r in _active(records).items() if i < pending["index"]],
+        history=before,
         tool_hint=pending.get("tool"),
         candidate_tools=[t["name"] for t in state.get("candidate_tools") or []],
         feedback=pending.get("feedback"),
         previous=ExpertResult.model_validate(previous) if previous else None,
         attempt=pending.get("revision", 0) + 1,
     )
+    started = time.time()
     try:
         result = expert.run(task)
     except Exception as error:  # an expert bug must not lose the whole solve
@@ -221,29 +295,39 @@ def run_expert(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         revision=pending.get("revision", 0),
         feedback=pending.get("feedback"),
         result=result,
+        depends_on=depends_on,
+        started_at=started,
+        finished_at=time.time(),
     )
-    return {"steps": [*state.get("steps", []), record.model_dump(mode="json")], "pending": None}
+    return {"steps": [record.model_dump(mode="json")]}
 
 
 def validate(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
-    """Check the newest step for schema, units and physical sanity."""
-    steps = list(state["steps"])
-    record = StepRecord.model_validate(steps[-1])
-    errors = validate_result(record.result, ctx.meta.sanity)
-    steps[-1] = record.model_copy(
-        update={"valid": not errors, "validation_errors": errors}
-    ).model_dump(mode="json")
-    return {"steps": steps}
+    """Check the steps that just ran for schema, units and physical sanity."""
+    checked = []
+    for record in _records(state):
+        if record.checked:
+            continue
+        errors = validate_result(record.result, ctx.meta.sanity)
+        update = {"valid": not errors, "validation_errors": errors, "checked": True}
+        checked.append(record.model_copy(update=update).model_dump(mode="json"))
+    return {"steps": checked}
+
+
+def _first_failure(records: list[StepRecord]) -> StepRecord | None:
+    """The earliest step whose latest attempt failed validation (what to revise next)."""
+    failed = [r for r in _active(records).values() if not r.valid]
+    return failed[0] if failed else None
 
 
 def identify_error(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     """Let the action generator name the faulty step; queue its revision."""
     records = _records(state)
-    failed = records[-1]
+    failed = _first_failure(records) or records[-1]
     error = "; ".join(failed.validation_errors)
     try:
         verdict, call = ctx.generator.identify_error(
-            state["question"], _history(records), failed.index, error
+            _task_question(state), _history(records), failed.index, error
         )
         calls = [call.model_dump()]
     except StructuredOutputError:
@@ -258,15 +342,18 @@ def identify_error(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         feedback = f"{error}. {verdict.feedback}"
     attempts = [r for r in records if r.index == target.index]
     return {
-        "pending": {
-            "index": target.index,
-            "expert": target.expert,
-            "sub_task": target.sub_task,
-            "tool": target.tool_hint,
-            "revision": len(attempts),
-            "feedback": feedback,
-            "previous": target.result.model_dump(mode="json"),
-        },
+        "pending": [
+            {
+                "index": target.index,
+                "expert": target.expert,
+                "sub_task": target.sub_task,
+                "tool": target.tool_hint,
+                "revision": len(attempts),
+                "feedback": feedback,
+                "previous": target.result.model_dump(mode="json"),
+                "depends_on": target.depends_on,
+            }
+        ],
         "revisions": (state.get("revisions") or 0) + 1,
         "trace": [*(state.get("trace") or []), *calls],
     }
@@ -281,10 +368,21 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     usage = _usage(records, trace)
     base = {"question": state.get("question", ""), "thread_id": ctx.thread_id, "steps": records,
             "trace": trace, "usage": usage,
-            "candidate_tools": [t["name"] for t in state.get("candidate_tools") or []]}  # fmt: skip
+            "candidate_tools": [t["name"] for t in state.get("candidate_tools") or []],
+            "resolved_question": state.get("resolved_question")}  # fmt: skip
     chosen = _chosen_step(active, outcome)
+    parts = state.get("parts") or []
     if outcome.get("action") == "clarify":
         solution = Solution(status="clarification", text=outcome.get("message", ""), **base)
+    elif parts and chosen is not None:
+        answers = _part_answers(parts, active, records)
+        solution = Solution(
+            status="answered",
+            text="\n".join(f"Part {a.step}: {a.text}" for a in answers),
+            citations=_citations(active),
+            parts=answers,
+            **base,
+        )
     elif chosen is None:
         failures = [f"step {r.index} ({r.expert}, attempt {r.revision + 1}): "
                     f"{'; '.join(r.validation_errors) or r.result.error}"
@@ -303,7 +401,8 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             **base,
         )
     turn = {"question": solution.question, "answer": solution.answer, "unit": solution.unit,
-            "text": solution.text[:500], "status": solution.status}  # fmt: skip
+            "text": solution.text[:500], "status": solution.status,
+            "resolved": solution.resolved_question}  # fmt: skip
     return {"solution": solution.model_dump(mode="json"), "conversation": [turn]}
 
 
@@ -316,6 +415,25 @@ def _chosen_step(active: dict[int, StepRecord], outcome: dict[str, Any]) -> Step
         return wanted
     with_number = [r for r in valid if r.result.answer is not None]
     return (with_number or valid)[-1]
+
+
+def _part_answers(
+    parts: list[str], active: dict[int, StepRecord], records: list[StepRecord]
+) -> list[PartAnswer]:
+    """One answer per case of a split question: its checked number, or what failed."""
+    answers = []
+    for index, question in enumerate(parts, start=1):
+        record = active.get(index)
+        if record is not None and record.valid and record.result.answer is not None:
+            value, unit = record.result.answer.value, record.result.answer.unit
+            answers.append(PartAnswer(question=question, status="answered", answer=value,
+                                      unit=unit, step=index, text=f"{value:.6g} {unit}".strip()))  # fmt: skip
+            continue
+        tried = [r for r in records if r.index == index]
+        why = "; ".join(tried[-1].validation_errors) or tried[-1].result.error if tried else None
+        answers.append(PartAnswer(question=question, status="failed", step=index,
+                                  text=f"no checked answer ({why or 'not run'})"))  # fmt: skip
+    return answers
 
 
 def _explain(chosen: StepRecord, active: dict[int, StepRecord]) -> str:
@@ -363,14 +481,18 @@ def after_prepare(state: SolveState) -> str:
     return "finish" if state.get("outcome") else "plan"
 
 
-def after_plan(state: SolveState) -> str:
-    return "run_expert" if state.get("pending") else "finish"
+def dispatch(state: SolveState) -> list[Send] | str:
+    """Fan the pending steps out to ``run_expert``, one branch each; none pending: finish."""
+    pending = state.get("pending") or []
+    if not pending:
+        return "finish"
+    return [Send("run_expert", {**state, "step": step}) for step in pending]
 
 
 def after_validate(state: SolveState, ctx: AgentContext) -> str:
     records = _records(state)
-    last = records[-1]
-    if last.valid:
+    last = _first_failure(records)
+    if last is None:
         return "plan"
     limits = ctx.meta.limits
     same_step = [r for r in records if r.index == last.index]
@@ -412,12 +534,12 @@ def build_graph(ctx: AgentContext) -> StateGraph:
         graph.add_node(node.__name__, bind(node))
     graph.add_edge(START, "prepare")
     graph.add_conditional_edges("prepare", after_prepare, ["plan", "finish"])
-    graph.add_conditional_edges("plan", after_plan, ["run_expert", "finish"])
-    graph.add_edge("run_expert", "validate")
+    graph.add_conditional_edges("plan", dispatch, ["run_expert", "finish"])
+    graph.add_edge("run_expert", "validate")  # once, after every branch has returned
     graph.add_conditional_edges(
         "validate", lambda s: after_validate(s, ctx), ["plan", "identify_error", "give_up"]
     )
-    graph.add_edge("identify_error", "run_expert")
+    graph.add_conditional_edges("identify_error", dispatch, ["run_expert", "finish"])
     graph.add_edge("give_up", "finish")
     graph.add_edge("finish", END)
     return graph

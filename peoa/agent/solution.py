@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from peoa.experts.base import Citation, ExpertResult, LLMCall
 
-__all__ = ["RunUsage", "Solution", "StepEvent", "StepRecord"]
+__all__ = ["PartAnswer", "RunUsage", "Solution", "StepEvent", "StepRecord"]
 
 
 class StepRecord(BaseModel):
@@ -23,6 +23,18 @@ class StepRecord(BaseModel):
     result: ExpertResult
     valid: bool = False
     validation_errors: list[str] = []
+    checked: bool = False  # validation has run on this attempt
+    # The steps whose results this one builds on; None: every earlier step (a sequence).
+    # Independent steps (run at the same time) list only what came before them.
+    depends_on: list[int] | None = None
+    started_at: float | None = None  # wall-clock seconds (epoch) when the expert started
+    finished_at: float | None = None
+
+    def builds_on(self, index: int) -> bool:
+        """Whether revising step ``index`` invalidates this step."""
+        if self.depends_on is None:
+            return index < self.index
+        return index in self.depends_on
 
     def summary(self) -> str:
         """One line for the action generator's history."""
@@ -55,6 +67,17 @@ class RunUsage(BaseModel):
     tool_time_s: float = 0.0
 
 
+class PartAnswer(BaseModel):
+    """The answer to one of the independent questions a split question asks."""
+
+    question: str
+    status: Literal["answered", "failed"]
+    answer: float | None = None
+    unit: str | None = None
+    step: int
+    text: str = ""
+
+
 class Solution(BaseModel):
     """PEOA's answer to one question."""
 
@@ -70,6 +93,14 @@ class Solution(BaseModel):
     usage: RunUsage = RunUsage()
     candidate_tools: list[str] = Field(
         default_factory=list, description="Tools retrieved for the question, best first."
+    )
+    resolved_question: str | None = Field(
+        None, description="A follow-up rewritten as a self-contained question, when it was."
+    )
+    parts: list[PartAnswer] = Field(
+        default_factory=list,
+        description="For a question asking the same thing for several cases: one answer each "
+        "(then `answer` is null).",
     )
 
 

@@ -1,25 +1,39 @@
-"""The meta-agent's nodes and routers on hand-built states (no model involved)."""
+"""The meta-agent's nodes and routers on hand-built states (no model involved).
+
+The fan-out tests compile the real graph with a scripted stand-in expert: they test
+LangGraph orchestration, not a model.
+"""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.types import Overwrite
 
+from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import load_definitions
+from peoa.agent.followup import resolve_follow_up
 from peoa.agent.graph import (
     AgentContext,
     _active,
     after_prepare,
     after_validate,
+    build_graph,
     finish,
     give_up,
+    plan,
     prepare,
     validate,
 )
 from peoa.agent.solution import Solution, StepRecord
+from peoa.agent.state import merge_steps
 from peoa.agent.validation import validate_result
-from peoa.experts.base import ExpertResult, Quantity, ToolCall
+from peoa.evaluation import load_dataset
+from peoa.experts.base import ExpertManifest, ExpertResult, ExpertTask, Quantity, ToolCall
+from peoa.paths import resource_dir
 
 
 def _ctx(tools: list[dict[str, Any]] | None = None) -> AgentContext:
@@ -72,7 +86,8 @@ def test_relevant_question_goes_to_planning() -> None:
         {"question": "Pump power for 20 m3/h?"}, _ctx([{"name": "pump_power", "score": 0.6}])
     )
     assert update["outcome"] is None and after_prepare(update) == "plan"
-    assert update["steps"] == [] and update["revisions"] == 0
+    # A new question starts with no steps, whatever the thread held (past the reducer).
+    assert update["steps"] == Overwrite([]) and update["revisions"] == 0
 
 
 @pytest.mark.parametrize(
@@ -164,3 +179,161 @@ def test_agent_definitions_are_declarative() -> None:
     assert schema["properties"]["tool"]["enum"] == ["pump_power", "none"]
     assert "final_answer" not in schema["properties"]["action"]["enum"]
     assert meta.limits.max_revisions_per_step >= 1
+
+
+# -- independent steps run side by side (the real compiled graph, a scripted expert) ----
+class _CaseExpert:
+    """A stand-in expert for graph-logic tests: reads the case's number, records when it ran.
+
+    Both branches must be inside ``run`` at once to pass the barrier, so a graph that
+    ran them one after the other fails with ``BrokenBarrierError`` instead of passing.
+    """
+
+    name = "calculation"
+    manifest = ExpertManifest(
+        name="calculation", description="computes", runtime="scripted", role="calculation"
+    )
+
+    def __init__(self, parties: int) -> None:
+        self.barrier = threading.Barrier(parties, timeout=60)
+        self.sub_tasks: list[str] = []
+
+    def run(self, task: ExpertTask) -> ExpertResult:
+        self.sub_tasks.append(task.sub_task)
+        self.barrier.wait()
+        flow = float(task.sub_task.split("(")[1].split()[0])
+        answer = Quantity(value=flow / 10, unit="kW")
+        return ExpertResult(expert=self.name, sub_task=task.sub_task, ok=True, answer=answer,
+                            outputs={"P": answer})  # fmt: skip
+
+
+def test_independent_cases_run_concurrently_and_both_answers_are_reported() -> None:
+    expert = _CaseExpert(parties=2)
+    ctx = _ctx([{"name": "pump_power", "score": 0.9}])
+    ctx = AgentContext(meta=ctx.meta, generator=ctx.generator, experts={"calculation": expert},
+                       find_tools=ctx.find_tools)  # fmt: skip
+    graph = build_graph(ctx).compile(checkpointer=InMemorySaver())
+    question = ("Compute the hydraulic power for pump A (20 m3/h, 30 m head) and for pump B "
+                "(40 m3/h, 25 m head), pumping water.")  # fmt: skip
+    state = graph.invoke({"question": question}, {"configurable": {"thread_id": "fan-out"}})
+    solution = Solution.model_validate(state["solution"])
+    assert sorted(expert.sub_tasks) == [
+        "Compute the hydraulic power for pump A (20 m3/h, 30 m head), pumping water.",
+        "Compute the hydraulic power for pump B (40 m3/h, 25 m head), pumping water.",
+    ]
+    assert solution.status == "answered" and solution.answer is None
+    assert [(p.step, p.answer, p.unit) for p in solution.parts] == [(1, 2.0, "kW"), (2, 4.0, "kW")]
+    assert "Part 1: 2 kW" in solution.text and "Part 2: 4 kW" in solution.text
+    steps = sorted(solution.steps, key=lambda s: s.index)
+    assert [(s.index, s.valid, s.depends_on) for s in steps] == [(1, True, []), (2, True, [])]
+    # The trace shows the overlap: each started before the other finished.
+    first, second = steps
+    assert first.started_at is not None and second.started_at is not None
+    assert first.finished_at is not None and second.finished_at is not None
+    assert first.started_at <= second.finished_at and second.started_at <= first.finished_at
+
+
+def test_one_step_at_a_time_when_parallel_steps_is_off() -> None:
+    ctx = _ctx([{"name": "pump_power", "score": 0.9}])
+    policy = ctx.meta.policy.model_copy(update={"parallel_steps": False})
+    meta = ctx.meta.model_copy(update={"policy": policy})
+    ctx = AgentContext(meta=meta, generator=ctx.generator, experts={"calculation": _CaseExpert(1)},
+                       find_tools=ctx.find_tools)  # fmt: skip
+    update = plan({"question": "Power for pump A (20 m3/h, 30 m) and for pump B (40 m3/h, 25 m)?"},
+                  ctx)  # fmt: skip
+    assert len(update["pending"]) == 1 and update["parts"] == []
+
+
+def test_revising_one_independent_step_keeps_the_other() -> None:
+    def independent(index: int, value: float, revision: int = 0) -> StepRecord:
+        record = StepRecord.model_validate(_record(index, value, revision=revision))
+        return record.model_copy(update={"depends_on": []})
+
+    active = _active([independent(1, 2.0), independent(2, 5.0), independent(1, 2.5, 1)])
+    assert sorted(active) == [1, 2]
+    assert active[1].revision == 1 and active[2].result.answer is not None
+
+
+def test_steps_reducer_replaces_by_index_and_revision_and_appends_the_rest() -> None:
+    one, two = _record(1, 1.0), _record(2, 2.0)
+    checked = {**one, "valid": False, "checked": True}
+    assert merge_steps([one, two], [checked, _record(1, 3.0, revision=1)]) == [
+        checked, two, _record(1, 3.0, revision=1)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Hydraulic power for pump A (20 m3/h, 30 m) and for pump B (40 m3/h, 25 m)?", 2),
+        ("Pressure drop in line 1 (2 m/s, 50 mm), line 2 (3 m/s, 80 mm) and line 3 (1 m/s, "
+         "40 mm)?", 3),
+        # Dependent quantities, or groups that are not cases of one kind: left whole.
+        ("What are the Reynolds number and the friction factor for water at 2 m/s in a 50 mm "
+         "pipe?", 0),
+        ("Density of water at 20 C (293 K) and 1 bar (100 kPa)?", 0),
+        ("Pump power for 20 m3/h (water, 998 kg/m3) against 35 m (total head)?", 0),
+    ],
+)  # fmt: skip
+def test_split_independent_cases_only(question: str, parts: int) -> None:
+    split = split_independent(question)
+    assert len(split) == parts
+    for case in split:
+        assert case.count("(") == 1 and "and for" not in case
+
+
+def test_no_dev_question_is_split() -> None:
+    # Every dev problem asks for one number; splitting one would change what it asks.
+    items, _ = load_dataset(resource_dir("datasets") / "dev.jsonl")
+    assert [item.id for item in items if split_independent(item.question)] == []
+
+
+# -- follow-up questions ---------------------------------------------------------------
+_PUMP_TURN = {"question": "What hydraulic power does a pump need for 20 m3/h at 30 m head of "
+              "water?", "answer": 1632.0, "unit": "W", "status": "answered"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "turn", "expected"),
+    [
+        ("and with 40 m head instead?", _PUMP_TURN,
+         "What hydraulic power does a pump need for 20 m3/h at 40 m head of water?"),
+        ("And for 35 m3/h?", _PUMP_TURN,
+         "What hydraulic power does a pump need for 35 m3/h at 30 m head of water?"),
+        ("What is that in hp?", _PUMP_TURN, "Convert 1632 W to hp."),
+        ("and with a 3-inch pipe instead?",
+         {"question": "Water at 2 m/s flows through 100 m of 2-inch pipe. Pressure drop?"},
+         "Water at 2 m/s flows through 100 m of 3-inch pipe. Pressure drop?"),
+        ("and with 200 m of pipe?",
+         {"question": "Water at 2 m/s flows through 100 m of 2-inch pipe. Pressure drop?"},
+         "Water at 2 m/s flows through 200 m of 2-inch pipe. Pressure drop?"),
+        # No pipe in the pump question: not a substitution, the turns go along as context.
+        ("and with a 3-inch pipe instead?", _PUMP_TURN, None),
+        # A whole new question is not a follow-up, whatever word it starts with.
+        ("For a pump delivering 20 m3/h against 35 m of head, what is the NPSH available at "
+         "sea level?", _PUMP_TURN, None),
+        ("What is the density of water at 20 C?", _PUMP_TURN, None),
+    ],
+)  # fmt: skip
+def test_follow_up_is_rewritten_from_the_previous_question(
+    follow_up: str, turn: dict[str, Any], expected: str | None
+) -> None:
+    assert resolve_follow_up(follow_up, turn) == expected
+
+
+def test_a_follow_up_chain_builds_on_the_rewritten_question() -> None:
+    turn = {**_PUMP_TURN, "resolved": resolve_follow_up("and with 40 m head instead?", _PUMP_TURN)}
+    assert resolve_follow_up("and for 10 m3/h?", turn) == (
+        "What hydraulic power does a pump need for 10 m3/h at 40 m head of water?"
+    )
+
+
+def test_prepare_resolves_a_follow_up_and_experts_see_only_the_whole_question() -> None:
+    ctx = _ctx([{"name": "pump_power", "score": 0.9}])
+    ctx.experts = {"calculation": _CaseExpert(1)}
+    state = {"question": "and with 40 m head instead?", "conversation": [_PUMP_TURN]}
+    update = prepare(state, ctx)
+    resolved = "What hydraulic power does a pump need for 20 m3/h at 40 m head of water?"
+    assert update["resolved_question"] == resolved
+    step = plan({**state, **update, "steps": []}, ctx)["pending"]
+    assert [p["sub_task"] for p in step] == [resolved]

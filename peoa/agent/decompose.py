@@ -1,0 +1,75 @@
+"""Split a question that asks the same thing for several cases into independent questions.
+
+"Compute the hydraulic power for pump A (20 m3/h, 30 m head) and for pump B (40 m3/h,
+25 m head)" is two problems that share their wording: each can be solved without the
+other, so the meta-agent runs them at the same time. The split is deliberately narrow,
+because splitting a question whose parts depend on each other ("the Reynolds number
+and the friction factor") would lose the dependency:
+
+- the cases are parenthesised groups of values, joined by "and" or commas, each
+  preceded by a label of the same shape ("for pump A", "for pump B");
+- every group writes the same units, in the same order (the same kind of case).
+
+Anything else is left whole (``[]``) and the planner decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_independent"]
+
+_GROUP = re.compile(r"\(([^()]*\d[^()]*)\)")
+# Between two cases: a comma or "and", then the next case's label (a few words).
+_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?P<label>[\w\s\-]{0,40}?)\s*$", re.IGNORECASE)
+_UNIT = re.compile(r"\d\s*-?\s*([A-Za-z%°][\w/*^°%]*)")
+
+
+def _units(group: str) -> list[str]:
+    return _UNIT.findall(group)
+
+
+def split_independent(question: str) -> list[str]:
+    """The self-contained questions that ``question`` asks side by side, or ``[]``.
+
+    >>> split_independent("Hydraulic power of water for pump A (20 m3/h, 30 m) and for "
+    ...                   "pump B (40 m3/h, 25 m)?")
+    ['Hydraulic power of water for pump A (20 m3/h, 30 m)?', 'Hydraulic power of water for pump B (40 m3/h, 25 m)?']
+    >>> split_independent("What are the Reynolds number and the friction factor for 2 m/s?")
+    []
+    """
+    groups = list(_GROUP.finditer(question))
+    best: list[re.Match[str]] = []
+    labels: list[str] = []
+    # The longest run of groups joined by "and"/commas whose units agree.
+    for first in range(len(groups)):
+        run, run_labels = [groups[first]], [""]
+        for nxt in groups[first + 1 :]:
+            join = _JOIN.match(question[run[-1].end() : nxt.start()])
+            if join is None or _units(nxt.group(1)) != _units(run[0].group(1)):
+                break
+            run.append(nxt)
+            run_labels.append(join.group("label").strip())
+        if len(run) > len(best):
+            best, labels = run, run_labels
+    if len(best) < 2 or not _units(best[0].group(1)):
+        return []
+    # The first case's label has as many words as the others' ("for pump B" -> "for pump A").
+    width = len(labels[1].split())
+    if any(len(label.split()) != width for label in labels[1:]):
+        return []
+    head = question[: best[0].start()].rstrip()
+    head_words = head.split()
+    if width > len(head_words):
+        return []
+    first_label = " ".join(head_words[len(head_words) - width :]) if width else ""
+    if width and first_label.split()[0].lower() != labels[1].split()[0].lower():
+        return []  # "for pump A … and pump B": the labels are not alike, leave it whole
+    prefix = " ".join(head_words[: len(head_words) - width])
+    tail = question[best[-1].end() :]
+    labels[0] = first_label
+    parts = []
+    for label, group in zip(labels, best, strict=True):
+        case = " ".join(p for p in (prefix, label, f"({group.group(1).strip()})") if p)
+        parts.append(case + tail)
+    return parts
