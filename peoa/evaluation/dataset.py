@@ -6,7 +6,6 @@ import json
 import math
 from pathlib import Path
 
-import pint
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from peoa.exceptions import PeoaError
@@ -45,7 +44,7 @@ class DatasetItem(BaseModel):
     def _pint_unit(cls, value: str) -> str:
         try:
             ureg.Quantity(1.0, value) if value else ureg.Quantity(1.0)
-        except (pint.errors.PintError, ValueError, TypeError, AttributeError) as error:
+        except Exception as error:  # pint's parser raises tokenize and syntax errors too
             raise ValueError(f"unit {value!r} is not one pint can read ({error})") from None
         return value
 
@@ -84,6 +83,10 @@ def load_dataset(
         except json.JSONDecodeError as error:
             problems.append(
                 LineProblem(path=str(path), line=number, message=f"not JSON: {error.msg}")
+            )
+        except RecursionError:
+            problems.append(
+                LineProblem(path=str(path), line=number, message="not JSON: nested too deeply")
             )
         except ValidationError as error:
             first = error.errors()[0]

@@ -256,19 +256,25 @@ def _chain(first: list[str], rest: Iterator[str]) -> Iterator[str]:
 # ------------------------------------------------------------------------ PDF
 
 
+def _reason(error: BaseException) -> str:
+    """One line about a parser's error: damaged files make parsers raise almost anything."""
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0][:200]}" if text else type(error).__name__
+
+
 def _pdf_reader(path: Path) -> Any:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise UnreadableFileError(f"{path} is an encrypted PDF; decrypt it first")
-        return reader
-    except (PdfReadError, ValueError, KeyError, OSError) as error:
+        encrypted = reader.is_encrypted
+    except Exception as error:  # a damaged PDF can raise any type from pypdf or zlib
         raise UnreadableFileError(
-            f"{path} is not a readable PDF ({error}); check the file"
+            f"{path} is not a readable PDF ({_reason(error)}); check the file"
         ) from None
+    if encrypted:
+        raise UnreadableFileError(f"{path} is an encrypted PDF; decrypt it first")
+    return reader
 
 
 def _pdf_check(path: Path) -> dict[str, Any]:
@@ -278,16 +284,28 @@ def _pdf_check(path: Path) -> dict[str, Any]:
         title = reader.metadata.title if reader.metadata else None
     except Exception:  # pypdf raises many types on odd metadata; the title is optional
         title = None
-    return {"title": title, "pages": len(reader.pages)} if title else {"pages": len(reader.pages)}
+    try:
+        pages = len(reader.pages)
+    except Exception as error:  # a damaged page tree
+        raise UnreadableFileError(
+            f"{path} is not a readable PDF ({_reason(error)}); check the file"
+        ) from None
+    return {"title": title, "pages": pages} if title else {"pages": pages}
 
 
 def _pdf_blocks(path: Path) -> Iterator[Block]:
     reader = _pdf_reader(path)
-    for number, page in enumerate(reader.pages, start=1):
+    try:
+        pages = list(reader.pages)
+    except Exception as error:  # a damaged page tree
+        raise UnreadableFileError(f"{path}: its pages cannot be read ({_reason(error)})") from None
+    for number, page in enumerate(pages, start=1):
         try:
             text = page.extract_text() or ""
         except Exception as error:  # pypdf's errors on damaged pages vary by version
-            raise UnreadableFileError(f"{path}: page {number} cannot be read ({error})") from None
+            raise UnreadableFileError(
+                f"{path}: page {number} cannot be read ({_reason(error)})"
+            ) from None
         for paragraph in _paragraphs(iter(text.splitlines())):
             yield Block(paragraph, f"page {number}", number)
 
@@ -321,15 +339,15 @@ def _csv_table(path: Path) -> TableData:
 
 
 def _xlsx_check(path: Path) -> None:
-    from zipfile import BadZipFile
-
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
         book.close()
-    except (BadZipFile, KeyError, OSError, ValueError) as error:
-        raise UnreadableFileError(f"{path} is not a readable XLSX workbook ({error})") from None
+    except Exception as error:  # zip, XML and openpyxl errors of a damaged workbook
+        raise UnreadableFileError(
+            f"{path} is not a readable XLSX workbook ({_reason(error)})"
+        ) from None
 
 
 def _xlsx_tables(path: Path) -> Iterator[TableData]:
@@ -338,7 +356,7 @@ def _xlsx_tables(path: Path) -> Iterator[TableData]:
     book = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
     try:
         for sheet in book.worksheets:
-            rows = sheet.iter_rows(values_only=True)
+            rows = _xlsx_rows(path, sheet.iter_rows(values_only=True))
             header = next(rows, None)
             if not header or all(cell is None for cell in header):
                 continue
@@ -350,6 +368,16 @@ def _xlsx_tables(path: Path) -> Iterator[TableData]:
             yield TableData(sheet.title, columns, data)
     finally:
         book.close()
+
+
+def _xlsx_rows(path: Path, rows: Iterator[Any]) -> Iterator[Any]:
+    """``rows`` with a damaged sheet's parser errors turned into one-line errors."""
+    try:
+        yield from rows
+    except Exception as error:  # the sheet's XML is read lazily, row by row
+        raise UnreadableFileError(
+            f"{path}: a worksheet cannot be read ({_reason(error)})"
+        ) from None
 
 
 def row_text(columns: list[str], row: list[Any]) -> str:
