@@ -82,9 +82,18 @@ def ingest(
         bool,
         typer.Option("--llm", help="Add the (slow) LLM extraction pass to the rule-based one."),
     ] = False,
+    backend: Annotated[
+        str, typer.Option("--backend", help="local, or ray: each document a Ray task.")
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Ray cluster (ray://host:10001, auto); default local."),
+    ] = None,
     json_: JsonFlag = False,
 ) -> None:
     """Ingest documents into the knowledge graph (re-ingesting unchanged files does nothing)."""
+    if backend not in ("local", "ray"):
+        raise typer.BadParameter("use local or ray", param_hint="--backend")
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from peoa.graph.ingest import IngestReport, expand_paths
@@ -115,7 +124,15 @@ def ingest(
             bar.update(task, description=Path(source).name[-40:], chunks=total)
 
         ingestor = _ingestor(driver, llm=llm, progress=progress)
-        reports.extend(ingestor.ingest_many([(path, None) for path in files]))
+        if backend == "ray":
+            from peoa.graph.ray_ingest import ingest_on_ray
+
+            reports.extend(
+                ingest_on_ray(files, load_settings(), address=ray_address, llm=llm,
+                              on_report=lambda _: bar.advance(task))
+            )  # fmt: skip
+        else:
+            reports.extend(ingestor.ingest_many([(path, None) for path in files]))
         bar.update(task, completed=len(files))
         if bundled:
             from peoa.graph.bundled import ingest_bundled
