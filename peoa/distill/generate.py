@@ -4,10 +4,10 @@ For each of ``n`` problems drawn from the template bank (tools and wordings take
 turn, inputs at random from ``seed``), the teacher solves the problem in PEOA's own
 runtime (:mod:`peoa.distill.episodes`). Episodes with a malformed reply are discarded
 and counted; episodes whose re-run tool call does not reproduce the reference answer
-are dropped and counted; problems too close to an item of the evaluation set
-(``datasets/dev.jsonl``) are never used; duplicate questions and duplicate examples
-are removed. Each example goes to the split of its template's wording, so test
-wordings are never seen in training.
+are dropped and counted; problems too close to an item of any evaluation set
+(``datasets/*.jsonl``: dev, process, maths) are never used; duplicate questions and
+duplicate examples are removed. Each example goes to the split of its template's
+wording, so test wordings are never seen in training.
 
 Output in ``out``: ``train.jsonl``, ``validation.jsonl``, ``test.jsonl`` (one model call
 a line: chat ``messages`` ending with the assistant's reply, ready for TRL's SFT, plus
@@ -106,14 +106,18 @@ def draw_problems(n: int, seed: int, tools: Iterable[str] | None = None) -> list
 
 
 def _dev_questions(path: Path | None) -> list[str]:
+    """The questions of every evaluation set: ``path`` (a JSONL file or a folder of them),
+    by default all of ``datasets/*.jsonl`` (dev, process, maths, ...)."""
     if path is None:
         from peoa.paths import resource_dir
 
-        path = resource_dir("datasets") / "dev.jsonl"
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line)["question"] for line in handle if line.strip()]
+        path = resource_dir("datasets")
+    files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path] if path.is_file() else []
+    questions: list[str] = []
+    for file in files:
+        with file.open(encoding="utf-8") as handle:
+            questions += [json.loads(line)["question"] for line in handle if line.strip()]
+    return questions
 
 
 def few_shots(runner: EpisodeRunner, seed: int, per_kind: int = 2) -> dict[Kind, list[Example]]:
