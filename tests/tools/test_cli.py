@@ -33,6 +33,15 @@ def test_run_json() -> None:
     assert abs(result["outputs"]["head"]["value"] - 3e5 / (1000 * 9.80665)) < 1e-9
 
 
+def test_run_json_gives_a_converted_value_its_unit() -> None:
+    args = {"value": 50, "from_unit": "m3/h", "to_unit": "L/s"}
+    done = peoa("run", "unit_convert", "--args", json.dumps(args), "--json")
+    assert done.returncode == 0, done.stderr
+    outputs = json.loads(done.stdout)["outputs"]
+    assert set(outputs) == {"value"} and outputs["value"]["unit"] == "L/s"
+    assert abs(outputs["value"]["value"] - 50 / 3.6) < 1e-9
+
+
 def test_invalid_json_is_one_line_error() -> None:
     done = peoa("run", "pump_head", "--args", "{bad")
     assert done.returncode == 1
