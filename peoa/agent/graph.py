@@ -28,13 +28,14 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.types import Overwrite, Send
 
 from peoa.agent.action_generator import ActionGenerator, ErrorVerdict, NextStep
+from peoa.agent.asked_unit import asked_unit, in_asked_unit, pick_asked_output
 from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import MetaAgentDefinition
 from peoa.agent.followup import resolve_follow_up
 from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import SolveState
 from peoa.agent.validation import validate_result
-from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, LLMCall
+from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, LLMCall, Quantity
 from peoa.llm import StructuredOutputError
 
 __all__ = ["AgentContext", "build_graph"]
@@ -308,8 +309,23 @@ def validate(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     for record in _records(state):
         if record.checked:
             continue
-        errors = validate_result(record.result, ctx.meta.sanity)
-        update = {"valid": not errors, "validation_errors": errors, "checked": True}
+        result = record.result
+        errors = validate_result(result, ctx.meta.sanity)
+        asked = asked_unit(record.sub_task)
+        if asked and not errors and result.answer is not None:
+            picked = pick_asked_output(result, asked)
+            if picked is not None:
+                # The tool computed what was asked among its outputs; the expert chose
+                # another one ("in kPa" answered with the head in m): take the asked one.
+                result = result.model_copy(update={"answer": picked[1]})
+            elif in_asked_unit(result.answer, asked) is None:
+                errors = [
+                    f"the task asks for the answer in {asked}, but this step's answer is "
+                    f"{result.answer.value:.6g} {result.answer.unit}, which cannot be "
+                    f"expressed in {asked}: choose the tool that computes that quantity"
+                ]
+        update = {"valid": not errors, "validation_errors": errors, "checked": True,
+                  "result": result}  # fmt: skip
         checked.append(record.model_copy(update=update).model_dump(mode="json"))
     return {"steps": checked}
 
@@ -392,11 +408,12 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         )
         solution = Solution(status="failed", text=text, **base)
     else:
+        answer = _reported(chosen.result.answer, _task_question(state))
         solution = Solution(
             status="answered",
-            answer=chosen.result.answer.value if chosen.result.answer else None,
-            unit=chosen.result.answer.unit if chosen.result.answer else None,
-            text=_explain(chosen, active),
+            answer=answer.value if answer else None,
+            unit=answer.unit if answer else None,
+            text=_explain(chosen, active, answer),
             citations=_citations(active),
             **base,
         )
@@ -424,8 +441,9 @@ def _part_answers(
     answers = []
     for index, question in enumerate(parts, start=1):
         record = active.get(index)
-        if record is not None and record.valid and record.result.answer is not None:
-            value, unit = record.result.answer.value, record.result.answer.unit
+        answer = _reported(record.result.answer, question) if record and record.valid else None
+        if answer is not None:
+            value, unit = answer.value, answer.unit
             answers.append(PartAnswer(question=question, status="answered", answer=value,
                                       unit=unit, step=index, text=f"{value:.6g} {unit}".strip()))  # fmt: skip
             continue
@@ -436,11 +454,18 @@ def _part_answers(
     return answers
 
 
-def _explain(chosen: StepRecord, active: dict[int, StepRecord]) -> str:
+def _reported(answer: Quantity | None, question: str) -> Quantity | None:
+    """The answer in the unit the question asks for, when it names one pint can convert to."""
+    asked = asked_unit(question) if answer is not None else None
+    converted = in_asked_unit(answer, asked) if answer is not None and asked else None
+    return converted or answer
+
+
+def _explain(chosen: StepRecord, active: dict[int, StepRecord], answer: Quantity | None) -> str:
     result = chosen.result
     lines = []
-    if result.answer is not None:
-        lines.append(f"{result.answer.value:.6g} {result.answer.unit}".strip())
+    if answer is not None:
+        lines.append(f"{answer.value:.6g} {answer.unit}".strip())
     if result.text:
         lines.append(result.text.strip())
     for record in active.values():

@@ -13,6 +13,7 @@ import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Overwrite
 
+from peoa.agent.asked_unit import asked_unit, in_asked_unit
 from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import load_definitions
 from peoa.agent.followup import resolve_follow_up
@@ -337,3 +338,63 @@ def test_prepare_resolves_a_follow_up_and_experts_see_only_the_whole_question() 
     assert update["resolved_question"] == resolved
     step = plan({**state, **update, "steps": []}, ctx)["pending"]
     assert [p["sub_task"] for p in step] == [resolved]
+
+
+# -- the unit the question asks for ---------------------------------------------------------
+def _step(sub_task: str, answer: Quantity, outputs: dict[str, Quantity]) -> dict[str, Any]:
+    result = ExpertResult(expert="calculation", sub_task=sub_task, ok=True, answer=answer,
+                          outputs=outputs)  # fmt: skip
+    return StepRecord(index=1, expert="calculation", sub_task=sub_task, result=result).model_dump(
+        mode="json"
+    )
+
+
+def test_the_asked_quantity_is_taken_among_the_tools_outputs() -> None:
+    head, rise = Quantity(value=40.0, unit="m"), Quantity(value=3.9e5, unit="Pa")
+    state = {"steps": [_step("What pressure rise, in kPa?", head, {"head": head, "dP": rise})]}
+    record = StepRecord.model_validate(validate(state, _ctx())["steps"][0])
+    assert record.valid and record.result.answer == rise
+
+
+def test_an_answer_that_cannot_be_in_the_asked_unit_fails_validation() -> None:
+    density = Quantity(value=998.0, unit="kg/m**3")
+    state = {"steps": [_step("Pressure in the separator, in kPa?", density, {"rho": density})]}
+    record = StepRecord.model_validate(validate(state, _ctx())["steps"][0])
+    assert not record.valid and "asks for the answer in kPa" in record.validation_errors[0]
+    assert after_validate({**state, "steps": [record.model_dump(mode="json")]}, _ctx()) == (
+        "identify_error"
+    )
+
+
+def test_the_answer_is_reported_in_the_asked_unit() -> None:
+    pressure = Quantity(value=1.13554e6, unit="Pa")
+    step = {**_step("q", pressure, {"P": pressure}), "valid": True, "checked": True}
+    state = {"question": "What is the absolute pressure in the separator, in kPa?",
+             "steps": [step], "outcome": {"action": "final_answer", "answer_step": 1}}  # fmt: skip
+    solution = Solution.model_validate(finish(state, _ctx())["solution"])
+    assert solution.unit == "kPa" and solution.answer == pytest.approx(1135.54)
+    assert solution.text.startswith("1135.54 kPa")
+
+
+def test_the_asked_unit_of_every_dev_question_has_the_reference_dimension() -> None:
+    items, _ = load_dataset(resource_dir("datasets") / "dev.jsonl")
+    parsed = {item.id: asked_unit(item.question) for item in items}
+    assert sum(unit is not None for unit in parsed.values()) >= 50  # most dev questions name one
+    wrong = [
+        (item.id, unit, item.unit)
+        for item in items
+        if (unit := parsed[item.id]) is not None
+        and in_asked_unit(Quantity(value=item.answer, unit=item.unit), unit) is None
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("Express it in W/(m²·K).", "W/(m²·K)"), ("What is its dynamic viscosity in mPa·s (cP)?",
+      "mPa·s"), ("Below what downstream pressure, in bar absolute, does the flow choke?", "bar"),
+     ("Water at 2 m/s in a 50 mm pipe. What is the Reynolds number?", None),
+     ("What is its specific speed n·√Q/H^0.75 (n in rpm, Q in m³/s, H in m)?", None)],
+)  # fmt: skip
+def test_asked_unit(text: str, unit: str | None) -> None:
+    assert asked_unit(text) == unit
