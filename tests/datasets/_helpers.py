@@ -19,6 +19,7 @@ __all__ = [
     "dev_records",
     "knowledge_notes",
     "load_builder",
+    "load_script",
     "split_front_matter",
 ]
 
@@ -49,8 +50,19 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     meta = yaml.safe_load(match.group(1)) or {}
-    return meta, text[match.end():]
+    return meta, text[match.end() :]
 
 
 def knowledge_notes() -> list[Path]:
     return sorted(resource_dir("knowledge").rglob("*.md"))
+
+
+def load_script(name: str) -> ModuleType:
+    """Import ``datasets/<name>.py`` (a build script, not a package) as a module."""
+    path = resource_dir("datasets") / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"peoa_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
+    spec.loader.exec_module(module)
+    return module
