@@ -5,11 +5,13 @@ and through ``POST /v1/solve/stream`` / ``POST /v1/solve`` on a uvicorn server o
 127.0.0.1 in the same process. Runs alternate between the two sides and the best of
 each is kept, so a disturbance on a shared machine hurts neither side more. Every
 run starts a new thread, so no run sees another's memory. Target: HTTP adds ≤ 5 %.
+``PEOA_BENCH_SERVER_REPEATS`` sets the number of rounds (default 3).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import socket
 import threading
 import time
@@ -25,7 +27,7 @@ QUESTION = (  # the demo's question
     "A centrifugal pump delivers 20 m3/h of water (density 998 kg/m3) against a total "
     "head of 35 m. The pump efficiency is 70 %. What brake power does the pump need?"
 )
-REPEATS = 3
+REPEATS = int(os.environ.get("PEOA_BENCH_SERVER_REPEATS", "3"))
 
 
 def _python_first_and_total(assistant: object) -> tuple[float, float]:
