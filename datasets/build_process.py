@@ -55,6 +55,7 @@ R_GAS = 8.314462618  # molar gas constant [J/(mol K)], CODATA 2018
 P_ATM = 101325.0  # [Pa]
 SIGNIFICANT_DIGITS = 6
 ID_PREFIX = "proc"
+GOLD_TOOLS = "gold_tools"  # a draw may name the item's gold tools when they depend on it
 
 
 # ---------------------------------------------------------------------------------------
@@ -2143,7 +2144,7 @@ _LIQ_METER = [
     ("a brine", 1150.0, 1.4),
     ("methanol", 790.0, 0.55),
 ]
-_TAPS = {"flange": "flange taps", "corner": "corner taps", "D": "D and D/2 taps"}
+_TAPS = {"flange": "flange", "corner": "corner", "D": "D and D/2"}
 
 
 def _draw_orifice(rng: random.Random) -> dict[str, Any]:
@@ -2156,7 +2157,8 @@ def _draw_orifice(rng: random.Random) -> dict[str, Any]:
         "mu": Val(mu, "mPa*s", "mPa·s"),
         "D": Val(D, "mm", "mm"),
         "d": Val(sig(D * beta), "mm", "mm"),
-        "taps": pick(rng, list(_TAPS)),
+        "taps": (taps := pick(rng, list(_TAPS))),
+        "tap_text": _TAPS[taps],
         "dP": val(rng, [("kPa", "kPa", 5, 80), ("mbar", "mbar", 50, 800)]),
         "P1": Val(uni(rng, 2, 15), "bar", "bar absolute"),
         "out": out(rng, [("kg/s", "kg/s"), ("m**3/hour", "m³/h"), ("kg/hour", "kg/h")]),
@@ -2205,17 +2207,17 @@ def _mass_or_volume(m: float, rho: Val, out: Out) -> float:
     rel_tol=0.01,
     draw=_draw_orifice,
     wordings=(
-        """An ISO 5167 sharp-edged orifice plate with {taps} taps and a {d} bore sits in a
+        """An ISO 5167 sharp-edged orifice plate with {tap_text} taps and a {d} bore sits in a
           {D} ID line carrying {liquid} (density {rho}, viscosity {mu}). The transmitter
           reads {dP} at {P1} upstream. What is the flow, in {out}?""",
         """Calculate the flow rate of {liquid} ({rho}, {mu}) through a square-edged orifice
-          ({d} bore, {taps} tappings) in a {D} pipe; differential pressure {dP}, upstream
+          ({d} bore, {tap_text} tappings) in a {D} pipe; differential pressure {dP}, upstream
           pressure {P1}. Give it in {out} (ISO 5167-2).""",
-        """A flow orifice of {d} in a {D} bore pipe, {taps} taps, measures {dP} on
+        """A flow orifice of {d} in a {D} bore pipe, {tap_text} taps, measures {dP} on
           {liquid} with density {rho} and viscosity {mu}, line pressure {P1}. What flow (in
           {out}) does ISO 5167 give?""",
         """What does the orifice meter read? {liquid}, ρ = {rho}, μ = {mu}; pipe ID {D},
-          orifice bore {d}, {taps} pressure taps, ΔP = {dP}, P1 = {P1}. Answer in {out} by
+          orifice bore {d}, {tap_text} pressure taps, ΔP = {dP}, P1 = {P1}. Answer in {out} by
           ISO 5167-2.""",
     ),
 )
@@ -2274,13 +2276,13 @@ def _draw_orifice_dp(rng: random.Random) -> dict[str, Any]:
     draw=_draw_orifice_dp,
     wordings=(
         """What differential pressure, in {out}, will an ISO 5167 orifice ({d} bore,
-          {taps} taps) in a {D} pipe show when {m} of {liquid} (density {rho}, viscosity
+          {tap_text} taps) in a {D} pipe show when {m} of {liquid} (density {rho}, viscosity
           {mu}) flows at {P1}?""",
-        """Range the DP transmitter: an orifice plate with a {d} bore and {taps} tappings
+        """Range the DP transmitter: an orifice plate with a {d} bore and {tap_text} tappings
           in a {D} ID line passes {m} of {liquid} ({rho}, {mu}), upstream {P1}. Expected
           differential in {out}?""",
         """Predict the orifice differential ({out}) for {m} of {liquid}: pipe {D}, bore
-          {d}, {taps} taps, ρ = {rho}, μ = {mu}, P1 = {P1}, ISO 5167-2.""",
+          {d}, {tap_text} taps, ρ = {rho}, μ = {mu}, P1 = {P1}, ISO 5167-2.""",
     ),
 )
 def _(m: Val, **d: Any) -> float:
@@ -2308,12 +2310,12 @@ def _draw_bore(rng: random.Random) -> dict[str, Any]:
     draw=_draw_bore,
     wordings=(
         """Size an orifice plate: {m} of {liquid} (density {rho}, viscosity {mu}) at {P1}
-          in a {D} ID pipe should give {dP} of differential pressure with {taps} taps. What
+          in a {D} ID pipe should give {dP} of differential pressure with {tap_text} taps. What
           bore diameter is needed, in mm?""",
-        """What bore (mm) must an ISO 5167 orifice with {taps} taps have in a {D} line so
+        """What bore (mm) must an ISO 5167 orifice with {tap_text} taps have in a {D} line so
           that a flow of {m} of {liquid} ({rho}, {mu}, {P1}) produces {dP}?""",
         """Calculate the orifice bore in mm for a design flow of {m}, design differential
-          {dP}, pipe {D}, {taps} taps, fluid {liquid} with ρ = {rho} and μ = {mu}, upstream
+          {dP}, pipe {D}, {tap_text} taps, fluid {liquid} with ρ = {rho} and μ = {mu}, upstream
           {P1}.""",
     ),
 )
@@ -2335,7 +2337,8 @@ def _draw_gas_orifice(rng: random.Random) -> dict[str, Any]:
         "MW": MW,
         "k": k,
         "mu": Val(uni(rng, 10, 18), "micropascal*second", "µPa·s"),
-        "taps": pick(rng, list(_TAPS)),
+        "taps": (taps := pick(rng, list(_TAPS))),
+        "tap_text": _TAPS[taps],
     }
 
 
@@ -2350,19 +2353,21 @@ def _draw_gas_orifice(rng: random.Random) -> dict[str, Any]:
     draw=_draw_gas_orifice,
     wordings=(
         """A gas (molar mass {MW} g/mol, k = {k}, viscosity {mu}) flows through an ISO 5167
-          orifice with a {d} bore and {taps} taps in a {D} line. Upstream conditions are {P1}
+          orifice with a {d} bore and {tap_text} taps in a {D} line. Upstream conditions are {P1}
           and {T} (ideal gas); the differential pressure is {dP}. What is the mass flow, in
           kg/s? Include the expansibility factor.""",
         """Compute the mass flow (kg/s) through an orifice meter on a gas line: pipe {D},
-          bore {d}, {taps} taps, ΔP = {dP}, P1 = {P1}, T1 = {T}, M = {MW} g/mol, k = {k},
+          bore {d}, {tap_text} taps, ΔP = {dP}, P1 = {P1}, T1 = {T}, M = {MW} g/mol, k = {k},
           μ = {mu}. Take the density from the ideal-gas law and use the ISO 5167-2
           expansibility.""",
         """What gas flow (kg/s) does an orifice plate read when it shows {dP}? Bore {d},
-          line ID {D}, {taps} tappings, upstream {P1} and {T}, gas M = {MW} g/mol, k = {k},
+          line ID {D}, {tap_text} tappings, upstream {P1} and {T}, gas M = {MW} g/mol, k = {k},
           viscosity {mu}; ideal gas, ISO 5167-2 with expansibility.""",
     ),
 )
-def _(D: Val, d: Val, P1: Val, dP: Val, T: Val, MW: float, k: float, mu: Val, taps: str) -> float:
+def _(
+    D: Val, d: Val, P1: Val, dP: Val, T: Val, MW: float, k: float, mu: Val, taps: str, tap_text: str
+) -> float:
     from fluids import differential_pressure_meter_solver
 
     p1 = P1.to("Pa")
@@ -4290,8 +4295,9 @@ def _draw_second(rng: random.Random) -> dict[str, Any]:
         "CA0": val(rng, [("mol/L", "mol/L", 0.5, 4), ("kmol/m**3", "kmol/m³", 0.5, 4)]),
         "v0": val(rng, [("L/minute", "L/min", 5, 200), ("m**3/hour", "m³/h", 0.3, 12)]),
         "X": uni(rng, 0.5, 0.95, 2),
-        "type": pick(rng, ["CSTR", "PFR"]),
+        "type": (reactor := pick(rng, ["CSTR", "PFR"])),
         "out": out(rng, [("m**3", "m³"), ("L", "L")]),
+        GOLD_TOOLS: ("reactor_cstr",) if reactor == "CSTR" else ("reactor_pfr",),
     }
 
 
@@ -4908,6 +4914,7 @@ def build_records() -> Iterator[dict[str, Any]]:
         for n in range(item.count):
             rng = random.Random(f"{item.key}:{n}")
             inputs = item.draw(rng)
+            tools = inputs.pop(GOLD_TOOLS, item.tools)
             wording = item.wordings[n % len(item.wordings)]
             try:
                 answer, unit = _answer(item, inputs)
@@ -4923,8 +4930,8 @@ def build_records() -> Iterator[dict[str, Any]]:
                 "rel_tol": item.rel_tol,
                 "source": item.source,
             }
-            if item.tools:
-                record["tools"] = list(item.tools)
+            if tools:
+                record["tools"] = list(tools)
             record["kind"] = item.key
             yield record
 
