@@ -145,7 +145,7 @@ def _cubic_ok(d: dict[str, Any]) -> bool:
     "dimensionless",
     "numpy.roots (companion-matrix eigenvalues)",
     count=4,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_retry(_draw_cubic, _cubic_ok),
     wordings=(
         """Find the largest real root of x³ + ({a})x² + ({b})x + ({c}) = 0.""",
@@ -169,7 +169,7 @@ def _draw_trans(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "scipy.optimize.brentq",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_trans,
     wordings=(
         """Find the positive real x that satisfies {form} = {c}.""",
@@ -207,7 +207,7 @@ def _draw_vdw(rng: random.Random) -> dict[str, Any]:
     "m**3/mol",
     "van der Waals cubic in V solved with numpy.roots (largest real root = vapour)",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_vdw,
     wordings=(
         """Using the van der Waals equation (P + a/V²)(V − b) = RT with a = {a} Pa·m⁶/mol²
@@ -245,7 +245,7 @@ def _draw_batch(rng: random.Random) -> dict[str, Any]:
     "mol/L",
     "scipy.integrate.solve_ivp (LSODA, rtol 1e-10)",
     count=4,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_batch,
     wordings=(
         """In an isothermal batch reactor dCA/dt = −k·CA^{n} with k = {k} (in units of
@@ -288,7 +288,7 @@ def _draw_tank(rng: random.Random) -> dict[str, Any]:
     "Torricelli: A dh/dt = -Cd a sqrt(2 g h), integrated with "
     "scipy.integrate.solve_ivp and a terminal event",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_tank,
     wordings=(
         """A vertical cylindrical tank of {D} m diameter drains through a bottom orifice of
@@ -338,7 +338,7 @@ def _draw_series_rxn(rng: random.Random) -> dict[str, Any]:
     "mol/L",
     "scipy.integrate.solve_ivp (LSODA, rtol 1e-10)",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_retry(_draw_series_rxn, lambda d: abs(d["k1"] - d["k2"]) > 1e-3),
     wordings=(
         """Consecutive first-order reactions A → B → C run in a batch reactor with
@@ -395,7 +395,7 @@ def _draw_cp(rng: random.Random) -> dict[str, Any]:
     "J/mol",
     "scipy.integrate.quad of the cp polynomial",
     count=4,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_cp,
     wordings=(
         """The ideal-gas heat capacity of {name} is cp = {a} + ({b})T + ({c})T² + ({d})T³
@@ -428,7 +428,7 @@ def _draw_lh(rng: random.Random) -> dict[str, Any]:
     "L",
     "scipy.integrate.quad of the PFR design integral",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_lh,
     wordings=(
         """A liquid-phase reaction in a PFR follows Langmuir-Hinshelwood kinetics
@@ -466,7 +466,7 @@ def _draw_simpson(rng: random.Random) -> dict[str, Any]:
     "m**3",
     "Composite Simpson's 1/3 rule (scipy.integrate.simpson)",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_simpson,
     wordings=(
         """A flow meter logged Q = {qs} m³/min at t = {ts} min. Using Simpson's 1/3 rule,
@@ -522,7 +522,7 @@ def _split_text(d: dict[str, Any]) -> dict[str, Any]:
     "kmol/hour",
     "numpy.linalg.solve of the component balances",
     count=5,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     tools=("mass_balance",),
     draw=lambda rng: _split_text(_retry(_draw_split, _split_ok)(rng)),
     wordings=(
@@ -557,7 +557,7 @@ def _draw_rod(rng: random.Random) -> dict[str, Any]:
     "K",
     "Finite-difference fin equation, tridiagonal system solved with numpy.linalg.solve",
     count=5,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_rod,
     wordings=(
         """A fin is discretised into {n} interior nodes with the finite-difference equation
@@ -603,7 +603,7 @@ def _draw_arr(rng: random.Random) -> dict[str, Any]:
     "kJ/mol",
     "Least-squares line of ln k against 1/T (numpy.polyfit, degree 1); Ea = -slope R",
     count=4,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_retry(_draw_arr, lambda d: len(set(d["T"])) == len(d["T"])),
     wordings=(
         """Rate constants k = {ks} s⁻¹ were measured at T = {Ts} K. Fit ln k = ln A − Ea/(RT)
@@ -632,7 +632,7 @@ def _draw_poly(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "numpy.polyfit (degree 2, least squares)",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_retry(_draw_poly, lambda d: len(d["x"]) >= 5),
     wordings=(
         """Fit a quadratic y = a x² + b x + c by least squares to the points x = {xs} and
@@ -700,7 +700,7 @@ def _draw_pipe_cost(rng: random.Random) -> dict[str, Any]:
     "m",
     "scipy.optimize.minimize_scalar (bounded)",
     count=4,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_pipe_cost,
     wordings=(
         """The annual cost of a pipeline is C(D) = {a}·D^{n} + {b}/D^{m} (D in m), capital
@@ -732,7 +732,7 @@ def _draw_bmax(rng: random.Random) -> dict[str, Any]:
     "minute",
     "scipy.optimize.minimize_scalar on the analytical CB(t)",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_retry(_draw_bmax, lambda d: abs(d["k1"] / d["k2"] - 1) > 0.05),
     wordings=(
         """In the batch reaction sequence A → B → C (first order, k1 = {k1} min⁻¹,
@@ -775,7 +775,7 @@ def _draw_lp(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "scipy.optimize.linprog (HiGHS)",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_lp,
     wordings=(
         """A plant makes products 1 and 2 with profits {p1} and {p2} $/t. Each tonne of
@@ -832,7 +832,7 @@ def _draw_linear_interp(rng: random.Random) -> dict[str, Any]:
     "kPa",
     "Linear interpolation (numpy.interp)",
     count=4,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_linear_interp,
     wordings=(
         """A property table lists {P1} kPa at {T1} °C and {P2} kPa at {T2} °C. By linear
@@ -858,7 +858,7 @@ def _draw_spline(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "scipy.interpolate.CubicSpline (natural boundary conditions)",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_spline,
     wordings=(
         """Fit a natural cubic spline through the points x = {xs}, y = {ys} and evaluate it
@@ -898,7 +898,7 @@ def _draw_bilinear(rng: random.Random) -> dict[str, Any]:
     "kJ/kg",
     "Bilinear interpolation (scipy.interpolate.RegularGridInterpolator, method='linear')",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_bilinear,
     wordings=(
         """A superheated-steam table gives h = {h11} kJ/kg at ({T1} °C, {P1} bar), {h21}
@@ -945,7 +945,7 @@ def _draw_colebrook(rng: random.Random) -> dict[str, Any]:
     "Colebrook equation solved by Newton's method "
     "(scipy.optimize.newton, tol 1e-14) in x = 1/sqrt(f)",
     count=4,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     tools=("friction_factor",),
     draw=_draw_colebrook,
     wordings=(
@@ -981,7 +981,7 @@ def _draw_area_ratio(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "Isentropic area-Mach relation solved with scipy.optimize.brentq on the chosen branch",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     tools=("stagnation_properties",),
     draw=_draw_area_ratio,
     wordings=(
@@ -1024,7 +1024,7 @@ def _draw_antoine(rng: random.Random) -> dict[str, Any]:
     "degC",
     "Antoine equation log10 P = A - B/(C + T) solved by scipy.optimize.newton",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     tools=("saturation_temperature",),
     draw=_draw_antoine,
     wordings=(
@@ -1062,7 +1062,7 @@ def _draw_sym(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "numpy.linalg.eigvalsh",
     count=4,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_sym,
     wordings=(
         """What is the {which} eigenvalue of the symmetric matrix {Ms} (rows separated by
@@ -1093,7 +1093,7 @@ def _draw_tanks(rng: random.Random) -> dict[str, Any]:
     "Eigenvalues of the linearised two-tank model "
     "(numpy.linalg.eigvals); time constants = -1/lambda",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_tanks,
     wordings=(
         """Two interacting tanks in series have areas A1 = {A1} m² and A2 = {A2} m²; flow
@@ -1125,7 +1125,7 @@ def _draw_stiff(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "Eigenvalues of the Jacobian of a linear kinetic scheme (numpy.linalg.eigvals)",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_stiff,
     wordings=(
         """The first-order network A → B (k1 = {k1} s⁻¹), B → C (k2 = {k2} s⁻¹), C → A
@@ -1159,7 +1159,7 @@ def _draw_annuity(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "Finite geometric series sum_{t=1}^{n} A/(1+i)^t evaluated with sympy.summation",
     count=4,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_annuity,
     wordings=(
         """An energy-saving project returns ${A:g} at the end of every year for {n} years.
@@ -1193,7 +1193,7 @@ def _draw_slab(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "Fourier-series solution of transient conduction in a slab, first N terms summed with numpy",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_slab,
     wordings=(
         """The dimensionless temperature in a slab suddenly exposed to a fixed surface
@@ -1223,7 +1223,7 @@ def _draw_zeta(rng: random.Random) -> dict[str, Any]:
     "dimensionless",
     "Exact partial sums and tails: sympy.summation / scipy.special.zeta",
     count=3,
-    rel_tol=1e-4,
+    rel_tol=1e-3,
     draw=_draw_zeta,
     wordings=(
         """How large is the truncation error if the series Σ_(n≥1) 1/n^{p} is stopped after
