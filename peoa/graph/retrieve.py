@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from functools import lru_cache
 from typing import Any, Literal
 
 from neo4j import Driver
@@ -35,6 +36,7 @@ __all__ = [
     "escape_lucene",
     "fulltext_query",
     "make_retriever",
+    "query_vector",
     "search_tools",
 ]
 
@@ -179,7 +181,7 @@ class VectorRetriever(Retriever):
         self.embedder = embedder
 
     def get_search_results(self, query: str, k: int) -> list[RetrievedChunk]:
-        return self.by_vector(self.embedder.embed_query(query), k)
+        return self.by_vector(query_vector(self.embedder, query), k)
 
     def by_vector(self, vector: list[float], k: int) -> list[RetrievedChunk]:
         rows = self._read(
@@ -212,31 +214,71 @@ class FulltextRetriever(Retriever):
 
 
 class HybridRetriever(Retriever):
-    """Vector and full-text lists fused by reciprocal rank: score = Σ 1 / (60 + rank)."""
+    """Vector and full-text lists fused by reciprocal rank, in one round trip.
+
+    score = Σ weight / (rrf_k + rank) over the two lists, each ``candidates × k`` deep
+    (at least 20). Both index queries and the fusion run in a single Cypher statement, so
+    a search costs one query embedding (cached, see :func:`query_vector`) and one call to
+    the server.
+    """
 
     mode = "hybrid"
 
     def __init__(
-        self, driver: Driver, embedder: Embedder, *, candidates: int = 4, **kwargs: Any
+        self,
+        driver: Driver,
+        embedder: Embedder,
+        *,
+        candidates: int = 4,
+        rrf_k: int = _RRF_K,
+        vector_weight: float = 1.0,
+        fulltext_weight: float = 1.0,
+        **kwargs: Any,
     ) -> None:
         super().__init__(driver, **kwargs)
+        self.embedder = embedder
         self.vector = VectorRetriever(driver, embedder, **kwargs)
         self.fulltext = FulltextRetriever(driver, **kwargs)
         self.candidates = candidates
+        self.rrf_k = rrf_k
+        self.vector_weight = vector_weight
+        self.fulltext_weight = fulltext_weight
 
     def get_search_results(self, query: str, k: int) -> list[RetrievedChunk]:
-        depth = max(k * self.candidates, 20)
-        fused: dict[str, RetrievedChunk] = {}
-        scores: dict[str, float] = {}
-        for ranked in (
-            self.vector.get_search_results(query, depth),
-            self.fulltext.get_search_results(query, depth),
-        ):
-            for rank, item in enumerate(ranked, start=1):
-                fused.setdefault(item.chunk_id, item)
-                scores[item.chunk_id] = scores.get(item.chunk_id, 0.0) + 1.0 / (_RRF_K + rank)
-        best = sorted(scores, key=lambda cid: scores[cid], reverse=True)[:k]
-        return [fused[cid].model_copy(update={"score": scores[cid]}) for cid in best]
+        lucene = fulltext_query(query)
+        rows = self._read(
+            _HYBRID if lucene.strip() else _HYBRID_VECTOR_ONLY,
+            vector=query_vector(self.embedder, query),
+            query=lucene,
+            depth=max(k * self.candidates, 20),
+            k=k,
+            rrf=float(self.rrf_k),
+            wv=float(self.vector_weight),
+            wf=float(self.fulltext_weight),
+        )
+        return [RetrievedChunk(**row) for row in rows]
+
+
+# Each branch turns its hits into (node, weight / (rrf + rank)); the outer query sums them.
+# Index procedures yield best first, but the explicit ORDER BY keeps that from being assumed.
+_VECTOR_BRANCH = (
+    "CALL db.index.vector.queryNodes('chunk_embedding', $depth, $vector) YIELD node, score "
+    "WITH node ORDER BY score DESC WITH collect(node) AS hits "
+    "UNWIND range(0, size(hits) - 1) AS i RETURN hits[i] AS node, $wv / ($rrf + i + 1) AS part"
+)
+_FULLTEXT_BRANCH = (
+    "CALL db.index.fulltext.queryNodes('chunk_text', $query, {limit: $depth}) "
+    "YIELD node, score "
+    "WITH node ORDER BY score DESC WITH collect(node) AS hits "
+    "UNWIND range(0, size(hits) - 1) AS i RETURN hits[i] AS node, $wf / ($rrf + i + 1) AS part"
+)
+_FUSE = (
+    "WITH node, sum(part) AS score ORDER BY score DESC, node.id LIMIT $k "
+    "MATCH (d:Document)-[:HAS_CHUNK]->(node) "
+    f"RETURN {_CHUNK_FIELDS}, score ORDER BY score DESC, chunk_id"
+)
+_HYBRID = f"CALL () {{ {_VECTOR_BRANCH} UNION ALL {_FULLTEXT_BRANCH} }} {_FUSE}"
+_HYBRID_VECTOR_ONLY = f"CALL () {{ {_VECTOR_BRANCH} }} {_FUSE}"
 
 
 class GraphRetriever(HybridRetriever):
@@ -305,10 +347,22 @@ class GraphRetriever(HybridRetriever):
 
     def search(self, query: str, k: int = 5) -> RetrieverResult:
         result = super().search(query, k)
-        result.tools = search_tools(
-            self.driver, self.vector.embedder, query, k=3, database=self.database
-        )
+        result.tools = search_tools(self.driver, self.embedder, query, k=3, database=self.database)
         return result
+
+
+def query_vector(embedder: Embedder, text: str) -> list[float]:
+    """The embedding of a query, from a per-process LRU cache of 2,048 recent queries.
+
+    Retrieval asks for the same question's vector more than once (chunks, then tools; an
+    agent's revisions repeat questions), and embedding is the costliest step of a search.
+    """
+    return list(_cached_vector(embedder, text))
+
+
+@lru_cache(maxsize=2048)
+def _cached_vector(embedder: Embedder, text: str) -> tuple[float, ...]:
+    return tuple(embedder.embed_query(text))
 
 
 def search_tools(
@@ -319,7 +373,7 @@ def search_tools(
         "CALL db.index.vector.queryNodes('tool_embedding', $k, $vector) YIELD node, score "
         "RETURN node.name AS name, node.topic AS topic, node.description AS description, score",
         k=k,
-        vector=embedder.embed_query(query),
+        vector=query_vector(embedder, query),
         database_=database,
         routing_="r",
     )
