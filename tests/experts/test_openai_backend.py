@@ -1,0 +1,107 @@
+"""The experts on the ``openai:`` backend: they depend on the LLM interface only.
+
+The models are configured the way a deployment would point them at vLLM, Ollama or
+GPT-4o (``PEOA_MODELS__<ROLE>=openai:<model>`` and ``OPENAI_BASE_URL``); the server is
+llama-cpp-python's own, on loopback, serving the same Qwen 0.5B file as the local
+backend. The numbers asserted are the tools' and the sandbox's, from the question's
+numbers. The calculation expert's runs are in ``make test``: the grounding step holds
+the model's arguments to the question, so they depend on the transport, not on luck.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from peoa.config import get_settings
+from peoa.experts import Expert, ExpertTask, load_experts
+from peoa.llm.openai_compat import OpenAICompatibleLLM
+from peoa.tools import get_registry, ureg
+
+ROLES = ("calculation", "code")
+
+
+@pytest.fixture
+def remote_experts(
+    openai_server: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[dict[str, Expert]]:
+    base, name = openai_server
+    for role in ROLES:
+        monkeypatch.setenv(f"PEOA_MODELS__{role.upper()}", f"openai:{name}")
+    monkeypatch.setenv("OPENAI_BASE_URL", base)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    # A loaded CI machine can take minutes per request on 2 threads; waiting is not failing.
+    monkeypatch.setenv("PEOA_LLM__REQUEST_TIMEOUT_S", "900")
+    get_settings.cache_clear()
+    try:
+        yield load_experts()
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+
+
+def _served_by_the_server(expert: Expert, openai_server: tuple[str, str]) -> None:
+    llm = expert.llm  # type: ignore[attr-defined]
+    assert isinstance(llm, OpenAICompatibleLLM)
+    assert str(llm.client.base_url).rstrip("/") == openai_server[0]
+    assert llm.remote_name == openai_server[1]
+
+
+def test_calculation_expert_reynolds_number_over_http(
+    remote_experts: dict[str, Expert], openai_server: tuple[str, str]
+) -> None:
+    question = (
+        "Water with density 998 kg/m3 and viscosity 1.002 mPa·s flows at 2 m/s through a "
+        "pipe of 50 mm inner diameter. What is the Reynolds number?"
+    )
+    expert = remote_experts["calculation"]
+    _served_by_the_server(expert, openai_server)
+    result = expert.run(
+        ExpertTask(
+            question=question,
+            sub_task="Compute the Reynolds number of the flow",
+            tool_hint="reynolds_number",
+        )
+    )
+    assert result.ok, result.error
+    assert result.llm_calls and all(
+        call.model == f"openai:{openai_server[1]}" for call in result.llm_calls
+    )
+    call = result.tool_calls[-1]
+    assert call.tool == "reynolds_number" and call.error is None
+    # the tool's own number for the arguments used, and those are the question's numbers
+    rerun = get_registry().run("reynolds_number", call.arguments).value("Re")
+    assert result.answer is not None and result.answer.value == pytest.approx(rerun, rel=1e-12)
+    assert result.answer.value == pytest.approx(998 * 2 * 0.050 / 1.002e-3, rel=1e-9)
+    # llama.cpp's server refuses response_format "json_schema"; the backend fell back to
+    # "json_object" with the schema, which that server constrains by grammar
+    assert expert.llm._json_style == "json_object"  # type: ignore[attr-defined]
+
+
+def test_calculation_expert_unit_conversion_over_http(
+    remote_experts: dict[str, Expert], openai_server: tuple[str, str]
+) -> None:
+    question = "Convert 50 m3/h to L/s."
+    result = remote_experts["calculation"].run(
+        ExpertTask(question=question, sub_task=question, tool_hint="unit_convert")
+    )
+    assert result.ok, result.error
+    assert result.answer is not None
+    # the unit comes from the tool framework (unit_from="to_unit"), not from the expert
+    answer = ureg.Quantity(result.answer.value, result.answer.unit)
+    assert answer.to("L/s").magnitude == pytest.approx(50 * 1000 / 3600, rel=1e-9)
+
+
+@pytest.mark.slow  # the script is the base model's own work, as in test_code_math.py
+def test_code_expert_over_http(
+    remote_experts: dict[str, Expert], openai_server: tuple[str, str]
+) -> None:
+    task = "Compute the kinetic energy in J of a 1200 kg car moving at 25 m/s."
+    expert = remote_experts["code"]
+    _served_by_the_server(expert, openai_server)
+    result = expert.run(ExpertTask(question=task, sub_task=task))
+    assert result.ok, result.text
+    assert result.answer is not None and result.code
+    energy = ureg.Quantity(result.answer.value, result.answer.unit).to("J").magnitude
+    assert energy == pytest.approx(0.5 * 1200 * 25**2, rel=1e-9)
