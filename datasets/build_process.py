@@ -141,6 +141,32 @@ Q_LIQ = [
     ("L/s", "L/s", 3, 70),
 ]
 
+#: liquids with plausible density [kg/m3] and viscosity [mPa s] ranges
+LIQUID_SERVICES = {
+    "cooling water": (995, 1000, 0.6, 1.0),
+    "boiler feed water": (915, 960, 0.15, 0.3),
+    "steam condensate": (950, 985, 0.3, 0.5),
+    "a brine": (1080, 1200, 1.1, 2.0),
+    "a caustic solution": (1100, 1300, 1.5, 4.0),
+    "gasoline": (720, 760, 0.4, 0.6),
+    "a light hydrocarbon": (600, 700, 0.15, 0.35),
+    "a toluene-rich solvent": (850, 870, 0.5, 0.6),
+    "a gas oil": (820, 870, 2.0, 5.0),
+}
+
+
+def liquid_service(rng: random.Random, names: Sequence[str] | None = None) -> dict[str, Any]:
+    """A liquid name with a density and a viscosity that belong to it."""
+    name = pick(rng, list(names or LIQUID_SERVICES))
+    rho_lo, rho_hi, mu_lo, mu_hi = LIQUID_SERVICES[name]
+    rho = uni(rng, rho_lo, rho_hi)
+    density = pick(
+        rng, [Val(rho, "kg/m**3", "kg/m³"), Val(sig(rho / 16.01846337), "lb/ft**3", "lb/ft³")]
+    )
+    mu = uni(rng, mu_lo, mu_hi, 2)
+    viscosity = pick(rng, [Val(mu, "mPa*s", "mPa·s"), Val(mu, "centipoise", "cP")])
+    return {"liquid": name, "rho": density, "mu": viscosity}
+
 
 # ---------------------------------------------------------------------------------------
 # problem kinds
@@ -541,7 +567,7 @@ def _draw_tboil(rng: random.Random) -> dict[str, Any]:
     name = pick(rng, [n for n in LIQUIDS if n != "water"])
     return {
         "name": name,
-        "P": val(rng, [("kPa", "kPa", 20, 400), ("bar", "bar", 0.2, 4), ("psi", "psia", 3, 60)]),
+        "P": val(rng, [("kPa", "kPa", 20, 400), ("bar", "bar", 0.2, 4), ("psi", "psi", 3, 60)]),
     }
 
 
@@ -1193,11 +1219,7 @@ def _draw_re(rng: random.Random) -> dict[str, Any]:
     return {
         "Q": val(rng, Q_LIQ),
         "D": val(rng, [("mm", "mm", 40, 300), ("inch", "in", 1.5, 12)]),
-        "rho": val(rng, DENS_LIQ),
-        "mu": val(rng, VISC_LIQ),
-        "fluid": pick(
-            rng, ["cooling water", "a light hydrocarbon", "a brine", "condensate", "a solvent"]
-        ),
+        **liquid_service(rng),
     }
 
 
@@ -1211,16 +1233,16 @@ def _draw_re(rng: random.Random) -> dict[str, Any]:
     rel_tol=0.005,
     draw=_draw_re,
     wordings=(
-        """{fluid} (density {rho}, viscosity {mu}) flows at {Q} through a pipe of {D}
+        """{liquid} (density {rho}, viscosity {mu}) flows at {Q} through a pipe of {D}
           inside diameter. What is the Reynolds number?""",
-        """Is the flow turbulent? Compute the Reynolds number for {Q} of {fluid} in a
+        """Is the flow turbulent? Compute the Reynolds number for {Q} of {liquid} in a
           line with {D} bore; the liquid has a density of {rho} and a viscosity of {mu}.""",
-        """Find Re for {fluid} ({rho}, {mu}) at a rate of {Q} in a {D} ID pipe.""",
-        """A transfer line of {D} internal diameter carries {Q} of {fluid}. With density
+        """Find Re for {liquid} ({rho}, {mu}) at a rate of {Q} in a {D} ID pipe.""",
+        """A transfer line of {D} internal diameter carries {Q} of {liquid}. With density
           {rho} and dynamic viscosity {mu}, what Reynolds number does the flow have?""",
     ),
 )
-def _(Q: Val, D: Val, rho: Val, mu: Val, fluid: str) -> float:
+def _(Q: Val, D: Val, rho: Val, mu: Val, liquid: str) -> float:
     d = D.to("m")
     V = Q.to("m**3/s") / (math.pi * d**2 / 4)
     return rho.to("kg/m**3") * V * d / mu.to("Pa*s")
@@ -1534,10 +1556,7 @@ def _draw_head(rng: random.Random) -> dict[str, Any]:
     return {
         "Ps": Ps,
         "Pd": Pd,
-        "rho": val(rng, DENS_LIQ),
-        "liquid": pick(
-            rng, ["water", "a caustic solution", "gasoline", "a solvent", "boiler feed water"]
-        ),
+        **liquid_service(rng),
         "out": out(rng, [("m", "m"), ("foot", "ft")]),
     }
 
@@ -1565,7 +1584,7 @@ def _draw_head(rng: random.Random) -> dict[str, Any]:
           in {out} for {liquid} ({rho}).""",
     ),
 )
-def _(Ps: Val, Pd: Val, rho: Val, liquid: str, out: Out) -> float:
+def _(Ps: Val, Pd: Val, rho: Val, mu: Val, liquid: str, out: Out) -> float:
     return (Pd.to("Pa") - Ps.to("Pa")) / (rho.to("kg/m**3") * G)
 
 
@@ -2586,11 +2605,20 @@ def _(x: Val, frm: str, to: str, out: Out) -> tuple[float, str]:
 
 
 def _draw_basic(rng: random.Random) -> dict[str, Any]:
+    liquid, sg_lo, sg_hi = pick(
+        rng,
+        [
+            ("a light hydrocarbon", 0.6, 0.7),
+            ("water", 1.0, 1.0),
+            ("an amine solution", 1.0, 1.05),
+            ("a solvent", 0.8, 0.9),
+        ],
+    )
     return {
         "Q": val(rng, [("m**3/hour", "m³/h", 5, 200)]),
-        "SG": uni(rng, 0.7, 1.2, 2),
+        "SG": uni(rng, sg_lo, sg_hi, 2),
         "dP": val(rng, [("bar", "bar", 0.3, 5), ("kPa", "kPa", 30, 500)]),
-        "liquid": pick(rng, ["a hydrocarbon", "water", "an amine solution", "a solvent"]),
+        "liquid": liquid,
     }
 
 
@@ -3648,7 +3676,7 @@ def _draw_bubble(rng: random.Random) -> dict[str, Any]:
     wordings=(
         """A liquid mixture of {x} mole fraction {a} and the rest {b} is at {T}. Assuming
           Raoult's law, what is its bubble-point pressure, in {out}?""",
-        """At what pressure ({out}) does a {a}/{b} liquid with x_{a} = {x} start to boil at
+        """At what pressure ({out}) does a liquid of {a} and {b} with {x} mole fraction {a} start to boil at
           {T}? Ideal solution (Raoult's law).""",
         """Compute the bubble pressure in {out} of a liquid containing {x} {a} (mole
           fraction) in {b} at {T}, ideal liquid and vapour.""",
@@ -3674,7 +3702,7 @@ def _(a: str, b: str, x: float, T: Val, out: Out) -> float:
         """A vapour of {x} mole fraction {a} and the rest {b} is at {T}. Assuming Raoult's
           law, at what pressure does it begin to condense (dew-point pressure), in
           {out}?""",
-        """Find the dew-point pressure, in {out}, of a {a}-{b} vapour with y_{a} = {x} at
+        """Find the dew-point pressure, in {out}, of a {a}-{b} vapour with {x} mole fraction {a} at
           {T} (ideal mixture).""",
         """What is the dew pressure ({out}) at {T} of a vapour containing {x} {a} in {b} by
           mole? Use Raoult's law.""",
@@ -3711,7 +3739,7 @@ def _draw_bubble_t(rng: random.Random) -> dict[str, Any]:
     wordings=(
         """At {P}, what is the bubble-point temperature of a liquid with {x} mole fraction
           {a} and the rest {b}? Assume Raoult's law and give the answer in °C.""",
-        """A reboiler at {P} boils a {a}/{b} liquid with x_{a} = {x}. What is the boiling
+        """A reboiler at {P} boils a liquid mixture of {a} and {b} with {x} mole fraction {a}. What is the boiling
           (bubble) temperature in °C for an ideal solution?""",
         """Find the bubble temperature, in K, of {x} {a} / {xb} {b} (mole fractions)
           at {P}, ideal VLE.""",
@@ -3860,7 +3888,7 @@ def _DEW_T(a: str, b: str, y: float, p: float) -> float:
         """A feed of {z} mole fraction {a} and the rest {b} is flashed at
           {T} and {P}. Assuming Raoult's law, what fraction of the feed leaves as vapour
           (V/F)?""",
-        """Isothermal flash of a {a}/{b} mixture (z_{a} = {z}) at {P} and {T}, ideal VLE:
+        """Isothermal flash of a {a}/{b} mixture ({z} mole fraction {a}) at {P} and {T}, ideal VLE:
           compute the vapour fraction V/F.""",
         """What molar vapour fraction results from flashing a liquid of {z} {a} in {b} at
           {T}, {P}? Use K_i = Psat_i/P.""",
@@ -4436,11 +4464,11 @@ def _draw_adiabatic(rng: random.Random) -> dict[str, Any]:
     rel_tol=0.003,
     draw=_draw_adiabatic,
     wordings=(
-        """An exothermic liquid-phase reaction (ΔHr = {dH} of A) is run adiabatically with
+        """An exothermic liquid-phase reaction (ΔHr = {dH} of A reacted) is run adiabatically with
           CA0 = {CA0}, feed density {rho} and heat capacity {cp}. The feed enters at {T0}.
           What is the outlet temperature at {X} conversion, in K?""",
         """What temperature (°C) leaves an adiabatic reactor converting {X} of A? Feed at
-          {T0}, CA0 {CA0}, ΔHr {dH} per mol A, solution density {rho}, cp {cp}
+          {T0}, CA0 {CA0}, ΔHr {dH} (per mol of A), solution density {rho}, cp {cp}
           (constant).""",
         """Adiabatic temperature check for a runaway study: feed {T0}, {CA0} of A, heat of
           reaction {dH}, ρ = {rho}, cp = {cp}, conversion {X}. Outlet temperature in K?""",
