@@ -43,7 +43,7 @@ def _unit(text: str) -> str:
     """The longest leading run of ``text`` that pint reads as a unit ('' for none)."""
     words = text.strip().strip("*").rstrip(".").split()
     for count in range(min(len(words), 3), 0, -1):
-        candidate = " ".join(words[:count]).strip("*()[],.;")
+        candidate = " ".join(words[:count]).strip("*()[]<>,.;`")
         if candidate and unit_problem(candidate) is None:
             return read_unit(candidate)
     return ""

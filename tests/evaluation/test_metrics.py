@@ -121,6 +121,7 @@ def test_tool_ranking_puts_called_tools_first() -> None:
         ("The answer is **1200 kPa**", (1200.0, "kPa")),
         ("Flow 20 m3/h gives 5.6 m/s", (5.6, "m/s")),
         ("Answer: 45000", (45000.0, "")),
+        ("Answer: 662.0 <K>", (662.0, "K")),
         ("No idea.", (None, None)),
     ],
 )
