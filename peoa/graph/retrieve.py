@@ -245,11 +245,10 @@ class HybridRetriever(Retriever):
         self.fulltext_weight = fulltext_weight
 
     def get_search_results(self, query: str, k: int) -> list[RetrievedChunk]:
-        lucene = fulltext_query(query)
         rows = self._read(
-            _HYBRID if lucene.strip() else _HYBRID_VECTOR_ONLY,
+            _HYBRID,
             vector=query_vector(self.embedder, query),
-            query=lucene,
+            query=fulltext_query(query),
             depth=max(k * self.candidates, 20),
             k=k,
             rrf=float(self.rrf_k),
@@ -278,7 +277,6 @@ _FUSE = (
     f"RETURN {_CHUNK_FIELDS}, score ORDER BY score DESC, chunk_id"
 )
 _HYBRID = f"CALL () {{ {_VECTOR_BRANCH} UNION ALL {_FULLTEXT_BRANCH} }} {_FUSE}"
-_HYBRID_VECTOR_ONLY = f"CALL () {{ {_VECTOR_BRANCH} }} {_FUSE}"
 
 
 class GraphRetriever(HybridRetriever):

@@ -17,6 +17,7 @@ from peoa.graph.retrieve import (
     escape_lucene,
     fulltext_query,
     make_retriever,
+    query_vector,
 )
 from peoa.llm import Embedder
 
@@ -162,3 +163,71 @@ def test_graph_mode_lists_the_tools_a_note_names(loaded: Driver, embedder: Embed
     )
     assert hit.source is not None and hit.source.endswith("pumps.md")
     assert hit.tools[:2] == ["pump_head", "npsh_available"]
+
+
+def _rrf(lists: list[list[str]], weights: list[float], rrf_k: int) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for ranked, weight in zip(lists, weights, strict=True):
+        for rank, cid in enumerate(ranked, start=1):
+            scores[cid] = scores.get(cid, 0.0) + weight / (rrf_k + rank)
+    return scores
+
+
+@pytest.mark.parametrize(
+    ("rrf_k", "wv", "wf"), [(60, 1.0, 1.0), (10, 1.0, 0.4), (60, 0.0, 1.0), (60, 1.0, 0.0)]
+)
+def test_one_statement_fusion_matches_the_two_lists_fused_by_hand(
+    loaded: Driver, embedder: Embedder, rrf_k: int, wv: float, wf: float
+) -> None:
+    query = "boiling point of toluene and the minimum stages of the column"
+    depth = 20  # what HybridRetriever asks each index for when k * candidates < 20
+    vector = [i.chunk_id for i in VectorRetriever(loaded, embedder).search(query, depth).items]
+    text = [i.chunk_id for i in FulltextRetriever(loaded).search(query, depth).items]
+    assert vector and text
+    expected = _rrf([vector, text], [wv, wf], rrf_k)
+    hybrid = HybridRetriever(
+        loaded, embedder, rrf_k=rrf_k, vector_weight=wv, fulltext_weight=wf
+    ).search(query, 4)
+    assert len(hybrid.items) == min(4, len(expected))
+    for item in hybrid.items:
+        assert item.score == pytest.approx(expected[item.chunk_id])
+        assert item.document_id.startswith("doc:") and item.text
+    best = sorted(expected.values(), reverse=True)[: len(hybrid.items)]
+    assert [i.score for i in hybrid.items] == pytest.approx(best)
+
+
+def test_query_without_searchable_words_ranks_by_the_vector_list_alone(
+    loaded: Driver, embedder: Embedder
+) -> None:
+    query = "??? !!! ~~~"  # escaped, it is a Lucene query that the analyzer leaves empty
+    hybrid = HybridRetriever(loaded, embedder).search(query, 3).items
+    vector = VectorRetriever(loaded, embedder).search(query, 3).items
+    assert [i.chunk_id for i in hybrid] == [i.chunk_id for i in vector]
+    assert hybrid[0].score == pytest.approx(1 / 61)
+
+
+class _Counting(Embedder):
+    """The real embedder, counting how often a query reaches the model."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner, self.name, self.dimensions = inner, inner.name, inner.dimensions
+        self.queries = 0
+
+    def embed(self, texts):  # type: ignore[no-untyped-def]
+        return self.inner.embed(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        self.queries += 1
+        return self.inner.embed_query(text)
+
+
+def test_query_vectors_are_cached_per_embedder(loaded: Driver, embedder: Embedder) -> None:
+    counting = _Counting(embedder)
+    first = query_vector(counting, "pump suction head")
+    retriever = GraphRetriever(loaded, counting)
+    retriever.search("pump suction head", k=2)  # chunks and tools reuse the cached vector
+    HybridRetriever(loaded, counting).search("pump suction head", k=2)
+    assert counting.queries == 1
+    assert first == pytest.approx(embedder.embed_query("pump suction head"), abs=1e-5)
+    query_vector(counting, "a different question")
+    assert counting.queries == 2
