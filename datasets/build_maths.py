@@ -1215,7 +1215,8 @@ def _(Fo: float, x: float, terms: int) -> float:
 
 
 def _draw_zeta(rng: random.Random) -> dict[str, Any]:
-    return {"p": pick(rng, [2, 3, 4, 1.5, 2.5]), "N": pick(rng, [10, 50, 100, 1000])}
+    N = pick(rng, [10, 50, 100, 1000])
+    return {"p": pick(rng, [2, 3, 4, 1.5, 2.5]), "N": N, "N1": N + 1}
 
 
 @kind(
@@ -1228,12 +1229,12 @@ def _draw_zeta(rng: random.Random) -> dict[str, Any]:
     wordings=(
         """How large is the truncation error if the series Σ_(n≥1) 1/n^{p} is stopped after
           {N} terms? Give the exact tail Σ_(n>{N}) 1/n^{p}.""",
-        """Compute the remainder Σ_(n={N}+1..∞) n^(−{p}) of the p-series with p = {p}.""",
+        """Compute the remainder Σ_(n={N1}..∞) n^(−{p}) of the p-series with p = {p}.""",
         """The sum Σ 1/n^{p} (n = 1, 2, …) is truncated after n = {N}. What is the value of
           the neglected tail?""",
     ),
 )
-def _(p: float, N: int) -> float:
+def _(p: float, N: int, N1: int) -> float:
     from scipy.special import zeta
 
     return float(zeta(p, N + 1))
@@ -1243,6 +1244,12 @@ def _(p: float, N: int) -> float:
 # rendering
 
 
+def shortest(value: float) -> str:
+    """The shortest text that reads back as ``value`` (no trailing ``.0``)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
 @dataclass(frozen=True)
 class Num:
     """A number as a question prints it: shortest form unless the template says otherwise."""
@@ -1250,7 +1257,7 @@ class Num:
     value: float
 
     def __format__(self, spec: str) -> str:
-        return format(self.value, spec or "g")
+        return format(self.value, spec) if spec else shortest(self.value)
 
 
 def _shown(inputs: dict[str, Any]) -> dict[str, Any]:

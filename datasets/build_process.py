@@ -69,6 +69,12 @@ def _ureg() -> Any:
     return pint.UnitRegistry()
 
 
+def shortest(value: float) -> str:
+    """The shortest text that reads back as ``value`` (no trailing ``.0``)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
 @dataclass(frozen=True)
 class Val:
     """A number with the unit pint reads (``unit``) and the unit the question prints."""
@@ -79,7 +85,8 @@ class Val:
     scale: float = 1.0  # for labels such as "MMSCFD": value x scale is in ``unit``
 
     def __format__(self, spec: str) -> str:
-        return f"{self.value:{spec or 'g'}} {self.label}"
+        number = format(self.value, spec) if spec else shortest(self.value)
+        return f"{number} {self.label}"
 
     def to(self, unit: str) -> float:
         quantity = _ureg().Quantity(self.value * self.scale, self.unit)
@@ -4917,7 +4924,7 @@ class Num:
     value: float
 
     def __format__(self, spec: str) -> str:
-        return format(self.value, spec or "g")
+        return format(self.value, spec) if spec else shortest(self.value)
 
 
 def _shown(inputs: dict[str, Any]) -> dict[str, Any]:
