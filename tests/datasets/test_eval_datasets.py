@@ -15,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from peoa.evaluation.dataset import DatasetItem, load_dataset
-from peoa.evaluation.scoring import unit_problem
+from peoa.evaluation.scoring import score_answer, unit_problem
 from peoa.paths import resource_dir
 from peoa.tools import get_registry
 from peoa.tools.quantity import ureg
@@ -100,3 +100,24 @@ def test_build_script_reproduces_the_committed_file(dataset, tmp_path: Path) -> 
         f"datasets/{name}.jsonl differs from what datasets/{SETS[name][0]}.py builds now; "
         "a library version may have changed an answer: rebuild and review the diff"
     )
+
+
+def test_reference_answers_score_correct_in_base_units(dataset) -> None:
+    # the scorer converts an answer given in another unit (here SI base units) back to the
+    # reference unit: every item must survive that round trip, offset temperatures included
+    _name, _builder, items = dataset
+    for item in items:
+        base = ureg.Quantity(item.answer, item.unit).to_base_units()
+        unit = "" if base.dimensionless else format(base.units, "~")
+        assert score_answer(base.magnitude, unit, item.answer, item.unit, item.rel_tol) == (
+            True,
+            True,
+        ), item.id
+
+
+def test_questions_print_inputs_in_full(dataset) -> None:
+    # inputs reach the solver unrounded, so the question must show every digit of them
+    _name, builder, _items = dataset
+    assert format(builder.Num(1210.595)) == "1210.595"
+    assert format(builder.Num(312.0)) == "312"
+    assert format(builder.Num(0.0001571)) == "0.0001571"
