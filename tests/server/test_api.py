@@ -16,18 +16,9 @@ from fastapi.testclient import TestClient
 from peoa.evaluation import score_answer
 from peoa.server import ServerSettings, create_app
 from tests.server.conftest import LiveServer, serving
+from tests.server.questions import DEMO_FLOW, pump_question
 
-
-def pump_question(flow_m3h: float) -> tuple[str, float]:
-    """The demo's pump question with another flow, and its answer in W (rho g Q H / eta)."""
-    question = (
-        f"A centrifugal pump delivers {flow_m3h:g} m3/h of water (density 998 kg/m3) against a "
-        "total head of 35 m. The pump efficiency is 70 %. What brake power does the pump need?"
-    )
-    return question, 998 * 9.80665 * flow_m3h / 3600 * 35 / 0.7
-
-
-QUESTION, ANSWER_W = pump_question(20)
+QUESTION, ANSWER_W = pump_question(DEMO_FLOW)
 
 
 def _client(live: LiveServer) -> httpx.Client:
@@ -291,7 +282,6 @@ def _events(response: httpx.Response) -> list[tuple[str, dict[str, Any]]]:
     return events
 
 
-@pytest.mark.slow
 def test_solve_returns_a_solution_and_remembers_the_thread(live: LiveServer) -> None:
     with _client(live) as client:
         response = client.post("/v1/solve", json={"question": QUESTION})
@@ -303,9 +293,8 @@ def test_solve_returns_a_solution_and_remembers_the_thread(live: LiveServer) -> 
     assert [turn["question"] for turn in history["turns"]] == [QUESTION]
 
 
-@pytest.mark.slow
 def test_stream_sends_steps_then_the_solution(live: LiveServer) -> None:
-    question, watts = pump_question(30)
+    question, watts = QUESTION, ANSWER_W
     with (
         _client(live) as client,
         client.stream("POST", "/v1/solve/stream", json={"question": question}) as response,
@@ -321,7 +310,6 @@ def test_stream_sends_steps_then_the_solution(live: LiveServer) -> None:
     assert score_answer(final["answer"], final["unit"], watts, "W", 0.02)[0], final["text"]
 
 
-@pytest.mark.slow
 def test_client_disconnect_cancels_the_solve(live: LiveServer) -> None:
     question, _ = pump_question(45)
     thread_id = None

@@ -9,7 +9,7 @@ from openai import OpenAI
 
 from peoa.evaluation import score_answer
 from tests.server.conftest import LiveServer
-from tests.server.test_api import pump_question
+from tests.server.questions import DEMO_FLOW, pump_question
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 
@@ -25,10 +25,9 @@ def test_models_lists_peoa(live: LiveServer) -> None:
     assert client.models.retrieve("peoa").owned_by == "peoa"
 
 
-@pytest.mark.slow
 def test_chat_completion(live: LiveServer) -> None:
     client = _client(live)
-    question, watts = pump_question(15)
+    question, watts = pump_question(DEMO_FLOW)
     completion = client.chat.completions.create(
         model="peoa", messages=[{"role": "user", "content": question}]
     )
@@ -43,10 +42,9 @@ def test_chat_completion(live: LiveServer) -> None:
     assert completion.usage is not None and completion.usage.total_tokens > 0
 
 
-@pytest.mark.slow
 def test_chat_completion_streaming(live: LiveServer) -> None:
     client = _client(live)
-    question, watts = pump_question(25)
+    question, watts = pump_question(DEMO_FLOW)
     stream = client.chat.completions.create(
         model="peoa",
         messages=[
