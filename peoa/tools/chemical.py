@@ -78,13 +78,23 @@ def _from_coolprop(query: str, fluid: str) -> Chemical:
     )
 
 
-def suggest_chemicals(query: str, limit: int = 5) -> list[str]:
-    """Known names closest to ``query`` (for "did you mean" messages)."""
+_MAX_NAME = 200  # the longest IUPAC names in the database are well below this
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> list[str]:
+    """Every name to suggest from (about a million: built once, it takes seconds)."""
     from chemicals.identifiers import pubchem_db
 
     pubchem_db.autoload_main_db()
-    names = list(pubchem_db.name_index) + list(coolprop_fluids())
-    found = process.extract(query.lower(), names, scorer=fuzz.ratio, limit=limit * 3)
+    return list(pubchem_db.name_index) + list(coolprop_fluids())
+
+
+def suggest_chemicals(query: str, limit: int = 5) -> list[str]:
+    """Known names closest to ``query`` (for "did you mean" messages)."""
+    found = process.extract(
+        query.lower(), _known_names(), scorer=fuzz.ratio, limit=limit * 3, score_cutoff=70
+    )
     unique: list[str] = []
     for name, score, _ in found:
         if score >= 70 and name not in unique:
@@ -100,6 +110,12 @@ def resolve_chemical(identifier: str) -> Chemical:
     query = identifier.strip()
     if not query:
         raise UnknownChemicalError("empty chemical name; give a name, CAS number or formula")
+    if len(query) > _MAX_NAME:
+        # Fuzzy suggestions over the whole name database cost O(len) per name: refuse early.
+        raise UnknownChemicalError(
+            f"chemical name of {len(query)} characters is too long (at most {_MAX_NAME}); "
+            "give a name, CAS number or formula"
+        )
     fluid = coolprop_fluids().get(query.lower())
     try:
         cas = _coolprop_cas(fluid) if fluid else CAS_from_any(query)
