@@ -42,6 +42,9 @@ __all__ = [
 _SNAKE = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
+_MAX_TEXT = 1000
+
+
 def _range_text(
     gt: float | None, ge: float | None, lt: float | None, le: float | None, unit: str = ""
 ) -> str:
@@ -485,6 +488,13 @@ class Tool:
         return value
 
     def _check_plain(self, param: _Param, spec: P, value: Any) -> Any:
+        for text in value if isinstance(value, list) else [value]:
+            # Names, methods and materials are short; a huge string only makes the
+            # libraries' fuzzy matching crawl (100k characters took minutes).
+            if isinstance(text, str) and len(text) > _MAX_TEXT:
+                raise self._fail(
+                    param.name, f"text of {len(text)} characters is too long (at most {_MAX_TEXT})"
+                )
         if spec.choices is not None and value is not None and value not in spec.choices:
             close = [
                 c
