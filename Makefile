@@ -9,7 +9,7 @@ WHEELS := $(CACHE)/wheels
 LLAMA_VERSION := $(shell sed -n 's/^llama-cpp-python==//p' constraints.txt)
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test test-slow bench lint clean
+.PHONY: setup demo test test-slow reliability bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test: setup
 # Whole-pipeline checks that depend on the base models' accuracy (see pyproject.toml).
 test-slow: setup
 	$(BIN)/pytest -m slow
+
+# Hardening (RELIABILITY.md): the long fault/load/secrets scenarios, and the fuzz
+# tests at 10,000 cases each instead of the default run's 300.
+reliability: setup
+	PEOA_FUZZ_PROFILE=fuzz-reliability $(BIN)/pytest tests/reliability -m 'reliability or not slow'
 
 bench: setup
 	$(BIN)/python -m benchmarks.harness
