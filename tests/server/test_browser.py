@@ -49,7 +49,6 @@ def _ask(page: Any, question: str) -> None:
     page.locator("#ask").click()
 
 
-@pytest.mark.slow
 def test_ask_watch_the_steps_and_get_the_answer_with_its_unit(page: Any, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
