@@ -29,6 +29,9 @@ def _check_quantity(name: str, quantity: Quantity, sanity: Sanity) -> list[str]:
     for dims, (low, high) in sanity.ranges().items():
         if value.dimensionality != ureg.get_dimensionality(dims):
             continue
+        if dims == "[temperature]" and "delta_" in str(value.units):
+            # A temperature difference may be negative and has no absolute range to respect.
+            continue
         base = value.to_base_units().magnitude
         if dims == "[temperature]" and base <= 0:
             errors.append(f"{name} = {quantity.value} {quantity.unit} is below absolute zero")
@@ -53,6 +56,10 @@ def validate_result(result: ExpertResult, sanity: Sanity) -> list[str]:
     ...                   answer=Quantity(value=-5.0, unit="K"))
     >>> validate_result(ok, sanity)
     ['answer = -5.0 K is below absolute zero']
+    >>> drop = ExpertResult(expert="calculation", sub_task="T", ok=True,
+    ...                     answer=Quantity(value=-9.0, unit="delta_degF"))
+    >>> validate_result(drop, sanity)
+    []
     """
     if not result.ok:
         return [result.error or f"the {result.expert} expert reported a failure without a reason"]
