@@ -212,14 +212,22 @@ def evaluate(
         if solver is None:
             raise ValueError("evaluate needs a solver or a mapper")
         mapper = _thread_mapper(solver, concurrency)
-    with out.open("a", encoding="utf-8") as sink:
-        # Mappers yield in this thread, so the file has one writer.
-        for record in mapper(todo) if todo else iter(()):
-            sink.write(record.model_dump_json() + "\n")
-            sink.flush()  # a kill loses at most the items in flight
-            done[record.id] = record
-            if on_item:
-                on_item(record)
+    try:
+        with out.open("a", encoding="utf-8") as sink:
+            # Mappers yield in this thread, so the file has one writer.
+            for record in mapper(todo) if todo else iter(()):
+                sink.write(record.model_dump_json() + "\n")
+                sink.flush()  # a kill loses at most the items in flight
+                done[record.id] = record
+                if on_item:
+                    on_item(record)
+    except OSError as error:  # a full disk, a quota, a read-only folder
+        from peoa.evaluation.dataset import DatasetError
+
+        raise DatasetError(
+            f"cannot write results to {out} ({error.strerror or error}); the {len(done)} "
+            "results written so far are kept: free space and re-run with --resume"
+        ) from None
     return [done[item.id] for item in items if item.id in done]
 
 
