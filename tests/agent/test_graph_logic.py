@@ -13,6 +13,7 @@ import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Overwrite
 
+from peoa.agent.action_generator import NextStep
 from peoa.agent.asked_unit import asked_unit, in_asked_unit
 from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import load_definitions
@@ -20,6 +21,7 @@ from peoa.agent.followup import resolve_follow_up
 from peoa.agent.graph import (
     AgentContext,
     _active,
+    _planned_steps,
     after_prepare,
     after_validate,
     build_graph,
@@ -398,3 +400,22 @@ def test_the_asked_unit_of_every_dev_question_has_the_reference_dimension() -> N
 )  # fmt: skip
 def test_asked_unit(text: str, unit: str | None) -> None:
     assert asked_unit(text) == unit
+
+
+def test_sub_tasks_the_planner_names_as_independent_run_beside_its_step() -> None:
+    ctx = _ctx()
+    step = NextStep(action="call_expert", expert="calculation", sub_task="density of water",
+                    tool="fluid_properties",
+                    parallel_sub_tasks=["viscosity of water", "density of water", " "])  # fmt: skip
+    earlier = {1: StepRecord.model_validate({**_record(1, 2.0), "sub_task": "viscosity of water"})}
+    assert _planned_steps(step, step.sub_task, {}, ctx) == [
+        {"index": 1, "expert": "calculation", "sub_task": "density of water",
+         "tool": "fluid_properties", "revision": 0, "depends_on": []},
+        {"index": 2, "expert": "calculation", "sub_task": "viscosity of water", "tool": None,
+         "revision": 0, "depends_on": []},
+    ]  # fmt: skip
+    # A sub-task already done is not run again; alone, a step builds on all before it.
+    assert _planned_steps(step, step.sub_task, earlier, ctx) == [
+        {"index": 2, "expert": "calculation", "sub_task": "density of water",
+         "tool": "fluid_properties", "revision": 0, "depends_on": None},
+    ]  # fmt: skip
