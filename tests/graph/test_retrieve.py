@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from neo4j import Driver
 
@@ -94,7 +96,7 @@ def test_hybrid_fuses_both_lists(loaded: Driver, embedder: Embedder) -> None:
     text = {i.chunk_id for i in FulltextRetriever(loaded).search(query, 3).items}
     hybrid = HybridRetriever(loaded, embedder).search(query, 3).items
     assert hybrid[0].chunk_id in vector | text
-    assert all(i.score <= 2 / 61 for i in hybrid)  # reciprocal-rank scores
+    assert all(i.score <= (1 + 0.7) / 11 for i in hybrid)  # weighted reciprocal ranks, k = 10
 
 
 INJECTIONS = [
@@ -186,7 +188,7 @@ def test_one_statement_fusion_matches_the_two_lists_fused_by_hand(
     assert vector and text
     expected = _rrf([vector, text], [wv, wf], rrf_k)
     hybrid = HybridRetriever(
-        loaded, embedder, rrf_k=rrf_k, vector_weight=wv, fulltext_weight=wf
+        loaded, embedder, rrf_k=rrf_k, vector_weight=wv, fulltext_weight=wf, per_document=None
     ).search(query, 4)
     assert len(hybrid.items) == min(4, len(expected))
     for item in hybrid.items:
@@ -200,10 +202,34 @@ def test_query_without_searchable_words_ranks_by_the_vector_list_alone(
     loaded: Driver, embedder: Embedder
 ) -> None:
     query = "??? !!! ~~~"  # escaped, it is a Lucene query that the analyzer leaves empty
-    hybrid = HybridRetriever(loaded, embedder).search(query, 3).items
+    hybrid = HybridRetriever(loaded, embedder, rrf_k=60, per_document=None).search(query, 3)
     vector = VectorRetriever(loaded, embedder).search(query, 3).items
-    assert [i.chunk_id for i in hybrid] == [i.chunk_id for i in vector]
-    assert hybrid[0].score == pytest.approx(1 / 61)
+    assert [i.chunk_id for i in hybrid.items] == [i.chunk_id for i in vector]
+    assert hybrid.items[0].score == pytest.approx(1 / 61)
+
+
+def test_per_document_cap_spends_the_results_on_distinct_sources(
+    loaded: Driver, embedder: Embedder
+) -> None:
+    query = "centrifugal pump head, NPSH and cavitation at the suction"
+    uncapped = HybridRetriever(loaded, embedder, per_document=None).search(query, 4).items
+    sources = [i.document_id for i in uncapped]
+    assert len(set(sources)) < len(sources), "the fixture query must hit one document twice"
+    capped = HybridRetriever(loaded, embedder, per_document=1).search(query, 4).items
+    assert len({i.document_id for i in capped}) == len(capped)
+    assert capped[0].chunk_id == uncapped[0].chunk_id  # the best chunk stays first
+    two = HybridRetriever(loaded, embedder, per_document=2).search(query, 4).items
+    assert max(Counter(i.document_id for i in two).values()) <= 2
+
+
+def test_vector_search_over_fetches_then_keeps_the_best_k(
+    loaded: Driver, embedder: Embedder
+) -> None:
+    retriever = VectorRetriever(loaded, embedder)
+    wide = retriever.search("heat exchanger fouling", k=10).items
+    narrow = retriever.search("heat exchanger fouling", k=3).items
+    assert [i.chunk_id for i in narrow] == [i.chunk_id for i in wide[:3]]
+    assert [i.score for i in narrow] == sorted((i.score for i in narrow), reverse=True)
 
 
 class _Counting(Embedder):
