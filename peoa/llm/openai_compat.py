@@ -46,6 +46,11 @@ class OpenAICompatibleLLM(LLM):
             base_url=base_url, api_key=api_key or "not-needed", timeout=timeout_s, max_retries=1
         )
 
+    def _redact(self, text: str) -> str:
+        """``text`` without the API key: some servers quote the rejected key back."""
+        key = getattr(self.client, "api_key", None)
+        return text.replace(key, "<OPENAI_API_KEY>") if key and len(key) >= 8 else text
+
     def _generate(self, request: GenerationRequest, stream: bool) -> Iterator[Delta]:
         kwargs: dict[str, Any] = {
             "model": request.adapter or self.remote_name,
@@ -116,5 +121,6 @@ class OpenAICompatibleLLM(LLM):
             where = self.client.base_url
             raise ModelError(
                 f"the OpenAI-compatible endpoint {where} failed for model {kwargs['model']!r}: "
-                f"{type(error).__name__}: {str(error)[:200]}; check OPENAI_BASE_URL and OPENAI_API_KEY"
+                f"{type(error).__name__}: {self._redact(str(error))[:200]}; "
+                "check OPENAI_BASE_URL and OPENAI_API_KEY"
             ) from None

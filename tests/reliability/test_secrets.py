@@ -259,3 +259,16 @@ def test_no_secret_in_anything_peoa_writes(
     # The grep looked at something: every command answered and the folders filled up.
     assert len(record.outputs) >= 30
     assert any(True for _ in _files(data)) and any(True for _ in _files(out))
+
+
+def test_endpoint_error_that_quotes_the_key_is_redacted(echo_endpoint: str) -> None:
+    """Found by the full test above: an upstream 401 quoting the key reached the message."""
+    from peoa.exceptions import ModelError
+    from peoa.llm.openai_compat import OpenAICompatibleLLM
+
+    llm = OpenAICompatibleLLM("openai:gpt-4o", "gpt-4o", base_url=echo_endpoint, api_key=OPENAI_KEY)
+    with pytest.raises(ModelError) as caught:
+        llm.chat([{"role": "user", "content": "hi"}])
+    message = str(caught.value)
+    assert OPENAI_KEY not in message and "<OPENAI_API_KEY>" in message
+    assert "OPENAI_API_KEY" in message and "\n" not in message
