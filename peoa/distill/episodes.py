@@ -255,7 +255,14 @@ class EpisodeRunner:
         from peoa.agent.solution import StepRecord
         from peoa.experts.calculation import CalculationExpert
 
-        episode = Episode(problem=problem, reference=self.reference(problem), tool_hint=tool_hint)
+        try:
+            reference = self.reference(problem)
+        except Exception as error:  # the drawn inputs lie outside the tool's validity range
+            return Episode(
+                problem=problem, reference=math.nan, tool_hint=tool_hint, status="failed",
+                reason=f"no reference answer: {type(error).__name__}",
+            )  # fmt: skip
+        episode = Episode(problem=problem, reference=reference, tool_hint=tool_hint)
         generator_seat = TeacherSeat("action_generator", answer)
         expert_seat = TeacherSeat("calculation", answer)
         generator = ActionGenerator(generator_seat, self.definition, self._experts())  # type: ignore[arg-type]

@@ -93,3 +93,19 @@ def test_problems_close_to_the_evaluation_set_are_excluded(runner: EpisodeRunner
         "all", 1, "programmatic", tmp_path / "out", seed=0, runner=runner, dev_path=dev
     )
     assert sheet.excluded_dev_overlap == 1 and sheet.verified == 0
+
+
+def test_a_problem_without_a_reference_answer_fails_instead_of_stopping(
+    runner: EpisodeRunner,
+) -> None:
+    from dataclasses import replace
+
+    problem = draw_problems(1, seed=0, tools=["reynolds_number"])[0]
+    # A negative density is outside the tool's range, so no reference answer exists.
+    broken = replace(
+        problem, arguments=problem.arguments | {"density": {"value": -1.0, "unit": "kg/m^3"}}
+    )
+    episode = runner.run(broken, ProgrammaticTeacher().answerer(broken))
+    assert episode.status == "failed"
+    assert episode.reason.startswith("no reference answer")
+    assert not episode.examples
