@@ -32,6 +32,7 @@ __all__ = [
     "REGISTRY_FILE",
     "AdapterRecord",
     "list_adapters",
+    "record_metrics",
     "register_adapter",
     "registry_dirs",
     "resolve_adapter",
@@ -49,6 +50,7 @@ class AdapterRecord(BaseModel):
     role: str
     path: str  # the GGUF adapter, relative to the registry's folder (or absolute)
     data_hash: str
+    sha256: str = ""  # of the GGUF file, so a shipped file can be checked against its entry
     lora_rank: int = 0
     lora_alpha: float = 0.0
     steps: int = 0
@@ -135,6 +137,18 @@ def register_adapter(record: AdapterRecord, folder: Path | None = None) -> Path:
     path = folder / REGISTRY_FILE
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def record_metrics(name: str, metrics: dict[str, float]) -> Path:
+    """Merge ``metrics`` into the entry of adapter ``name``, in the registry that holds it."""
+    record = list_adapters().get(name)
+    if record is None or record.folder is None:
+        raise AdapterNotFoundError(
+            f"no LoRA adapter named {name!r} is registered; evaluate a registered adapter "
+            "to record its metrics"
+        )
+    record.metrics = record.metrics | metrics
+    return register_adapter(record, record.folder)
 
 
 def resolve_adapter(name: str) -> Path:

@@ -59,6 +59,17 @@ class EvalReport(BaseModel):
     base: Metrics
     adapter: Metrics | None = None
 
+    def registry_metrics(self) -> dict[str, float]:
+        """Base and adapter scores, flat, for the adapter's registry entry."""
+        out = {"test_problems": float(self.base.problems)}
+        for label, metrics in (("base", self.base), ("adapter", self.adapter)):
+            if metrics is None:
+                continue
+            for key in ("tool_accuracy", "argument_match", "json_valid", "end_to_end"):
+                out[f"{label}_{key}"] = round(getattr(metrics, key), 4)
+            out[f"{label}_tokens_per_s"] = round(metrics.tokens_per_s, 1)
+        return out
+
     def gains(self) -> dict[str, float]:
         """Adapter minus base, in percentage points (tokens/s as a ratio)."""
         if self.adapter is None:
