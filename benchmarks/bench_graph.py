@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import tempfile
@@ -83,6 +84,7 @@ def _private_graph() -> Iterator[Any]:
     finally:
         driver.close()
         ManagedNeo4j(settings).stop()
+        shutil.rmtree(folder, ignore_errors=True)  # the 100k corpus takes about 1 GB
 
 
 def _say(text: str) -> None:
