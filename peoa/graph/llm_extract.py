@@ -20,6 +20,9 @@ __all__ = ["LLMExtractor", "extraction_schema"]
 _SYSTEM = (
     "You extract process-engineering entities and relations from a passage. Use only "
     "names that appear in the passage. Labels: {labels}. Relation types: {relations}. "
+    'Example: "The pump feeds toluene to the column." -> {{"entities": [{{"label": '
+    '"Equipment", "name": "pump"}}, {{"label": "Chemical", "name": "toluene"}}, '
+    '{{"label": "Equipment", "name": "column"}}], "relations": []}}. '
     "Answer with JSON only."
 )
 
@@ -38,6 +41,9 @@ def extraction_schema(schema: GraphSchema | None = None, max_items: int = 12) ->
         "properties": {
             "entities": {
                 "type": "array",
+                # Without a floor the 0.5B model answered [] to a plain passage about a
+                # pump and benzene; the checks in merge() drop names it makes up.
+                "minItems": 1,
                 "maxItems": max_items,
                 "items": {
                     "type": "object",
