@@ -80,6 +80,19 @@ def train_cmd(
     batch_size: Annotated[int, typer.Option("--batch-size")] = 4,
     grad_accumulation: Annotated[int, typer.Option("--grad-accumulation")] = 2,
     max_length: Annotated[int, typer.Option("--max-length")] = 1024,
+    packing: Annotated[
+        bool, typer.Option("--packing/--no-packing", help="Pack short examples together.")
+    ] = True,
+    max_minutes: Annotated[
+        float | None,
+        typer.Option("--max-minutes", help="Stop after this much training; still export."),
+    ] = None,
+    registry: Annotated[
+        Path | None,
+        typer.Option(
+            "--registry", help="Register in this folder (default: the user's; adapters/ ships)."
+        ),
+    ] = None,
     json_: JsonFlag = False,
 ) -> None:
     """LoRA SFT of the student (TRL + PEFT); resumes an interrupted run; exports GGUF."""
@@ -89,9 +102,13 @@ def train_cmd(
     config = TrainConfig(
         max_steps=max_steps, epochs=epochs, lora_rank=rank, lora_alpha=2.0 * rank,
         learning_rate=learning_rate, batch_size=batch_size,
-        grad_accumulation=grad_accumulation, max_length=max_length,
+        grad_accumulation=grad_accumulation, max_length=max_length, packing=packing,
+        max_minutes=max_minutes,
     )  # fmt: skip
-    report = train(role, base, data, out or data / "runs" / name, name=name, config=config)
+    report = train(
+        role, base, data, out or data / "runs" / name, name=name, config=config,
+        registry_dir=registry,
+    )  # fmt: skip
     emit(
         report,
         json_,
@@ -116,6 +133,10 @@ def evaluate_cmd(
     limit: Annotated[
         int | None, typer.Option("--limit", help="At most this many problems.")
     ] = None,
+    record: Annotated[
+        bool,
+        typer.Option("--record", help="Write the scores into the adapter's registry entry."),
+    ] = False,
     json_: JsonFlag = False,
 ) -> None:
     """Base model vs base + adapter on the held-back test split."""
@@ -124,6 +145,10 @@ def evaluate_cmd(
     report = evaluate(
         role, base, data, adapter=adapter, limit=limit, progress=None if json_ else _progress_eval
     )
+    if record and adapter and report.adapter is not None:
+        from peoa.distill.adapters import record_metrics
+
+        record_metrics(adapter, report.registry_metrics())
 
     def render(r: Any) -> None:
         from rich.table import Table

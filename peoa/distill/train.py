@@ -51,6 +51,7 @@ class TrainConfig(BaseModel):
     logging_steps: int = 5
     seed: int = 0
     threads: int | None = None
+    max_minutes: float | None = None  # stop (and still export) after this much training time
 
 
 class TrainReport(BaseModel):
@@ -62,6 +63,7 @@ class TrainReport(BaseModel):
     steps: int
     resumed_from: int | None
     train_examples: int
+    dropped_too_long: int = 0  # examples longer than max_length, left out rather than cut
     losses: list[float]
     eval_loss: float | None
     seconds: float
@@ -90,6 +92,12 @@ def to_prompt_completion(records: Sequence[dict[str, Any]]) -> list[dict[str, An
             raise DistillError(f"record {record.get('id')} does not end with the assistant's reply")
         rows.append({"prompt": messages[:-1], "completion": messages[-1:]})
     return rows
+
+
+def _length(tokenizer: Any, row: dict[str, Any]) -> int:
+    """Tokens of a prompt/completion row under the model's chat template."""
+    text = tokenizer.apply_chat_template(row["prompt"] + row["completion"], tokenize=False)
+    return len(tokenizer(text, add_special_tokens=False)["input_ids"])
 
 
 def _last_checkpoint(folder: Path) -> Path | None:
@@ -133,6 +141,14 @@ def train(
         torch.set_num_threads(config.threads)
     torch.manual_seed(config.seed)
     model, tokenizer, gguf_path = load_base(base)
+    # A cut example would lose its reply (the only tokens with a loss), so drop it.
+    rows = to_prompt_completion(records)
+    kept = [r for r in rows if _length(tokenizer, r) <= config.max_length]
+    if not kept:
+        raise DistillError(
+            f"every {role!r} example is longer than max_length={config.max_length} tokens; "
+            "raise --max-length"
+        )
     gpu = torch.cuda.is_available()
     if gpu:
         model = _quantized_on_gpu(model, base)
@@ -172,10 +188,10 @@ def train(
     trainer = SFTTrainer(
         model=model,
         args=args,
-        train_dataset=Dataset.from_list(to_prompt_completion(records)),
+        train_dataset=Dataset.from_list(kept),
         processing_class=tokenizer,
         peft_config=peft_config,
-        callbacks=list(callbacks),
+        callbacks=[*callbacks, *([_time_limit(config.max_minutes)] if config.max_minutes else [])],
     )
     start = time.perf_counter()
     trainer.train(resume_from_checkpoint=str(resume) if resume else None)
@@ -207,6 +223,7 @@ def train(
         registry_path = register_adapter(
             AdapterRecord(
                 name=name, base=base, role=role, path=target.name, data_hash=digest,
+                sha256=hashlib.sha256(target.read_bytes()).hexdigest(),
                 lora_rank=config.lora_rank, lora_alpha=config.lora_alpha,
                 steps=int(trainer.state.global_step),
                 created=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -218,11 +235,30 @@ def train(
     report = TrainReport(
         name=name, base=base, role=role, steps=int(trainer.state.global_step),
         resumed_from=int(resume.name.split("-")[1]) if resume else None,
-        train_examples=len(records), losses=losses, eval_loss=eval_loss, seconds=seconds,
+        train_examples=len(kept), dropped_too_long=len(rows) - len(kept), losses=losses,
+        eval_loss=eval_loss, seconds=seconds,
         gguf=gguf_file, peft=peft_dir, registry=registry_path, data_hash=digest,
     )  # fmt: skip
     (out / "train_report.json").write_text(report.model_dump_json(indent=2), encoding="utf-8")
     return report
+
+
+def _time_limit(minutes: float) -> Any:
+    """A callback that ends training once ``minutes`` have passed; the adapter is still
+    saved, exported and registered, with the steps it reached."""
+    from transformers import TrainerCallback
+
+    class TimeLimit(TrainerCallback):  # type: ignore[misc]
+        def __init__(self) -> None:
+            self.deadline = time.monotonic() + 60.0 * minutes
+
+        def on_step_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> Any:
+            if time.monotonic() >= self.deadline:
+                control.should_training_stop = True
+                control.should_save = True
+            return control
+
+    return TimeLimit()
 
 
 def _eval_loss(trainer: Any, tokenizer: Any, records: Sequence[dict[str, Any]]) -> float:

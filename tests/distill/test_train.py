@@ -3,6 +3,7 @@ llama.cpp loads it and generates differently, and an interrupted run resumes."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -35,6 +36,10 @@ def _tiny_data(folder: Path) -> Path:
         "messages": [*PROMPT, {"role": "assistant", "content": REPLY}],
     }
     lines = "".join(json.dumps(record | {"id": f"t{i}"}) + "\n" for i in range(8))
+    # One example longer than max_length: it must be left out, not cut before its reply.
+    long_prompt = [{"role": "user", "content": "Which tool sizes a relief valve? " * 20}]
+    long = record | {"id": "long", "messages": [*long_prompt, record["messages"][-1]]}
+    lines += json.dumps(long) + "\n"
     (folder / "train.jsonl").write_text(lines)
     return folder
 
@@ -55,6 +60,7 @@ def test_training_lowers_the_loss_and_changes_the_adapter(trained) -> None:
 
     report, _ = trained
     assert report.steps == TINY.max_steps
+    assert (report.train_examples, report.dropped_too_long) == (8, 1)
     assert report.losses[-1] < report.losses[0]
     weights = load_file(str(report.peft / "adapter_model.safetensors"))
     lora_b = [t for k, t in weights.items() if "lora_B" in k]
@@ -69,6 +75,7 @@ def test_exported_adapter_loads_in_llama_cpp_and_changes_generation(trained, mon
     assert "tiny-test-lora" in list_adapters()
     path = resolve_adapter("tiny-test-lora")
     assert path.is_file() and path.suffix == ".gguf"
+    assert list_adapters()["tiny-test-lora"].sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     llm = LlamaCppLLM(BASE, base_gguf(BASE), n_ctx=512)
     base_text = llm.chat(PROMPT, max_tokens=16).text
     adapted_text = llm.chat(PROMPT, max_tokens=16, adapter=str(path)).text
