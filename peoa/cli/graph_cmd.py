@@ -28,6 +28,9 @@ def _driver() -> Driver:
 
     # The server's hints about labels that do not exist yet are noise on a fresh graph.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    # A lost connection is reported once, as a one-line PeoaError; the driver's own log
+    # lines about it (errors, retries) would print on stderr beside it.
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
     return open_driver(load_settings())
 
 

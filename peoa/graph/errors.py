@@ -6,6 +6,7 @@ from peoa.exceptions import PeoaError
 
 __all__ = [
     "BinaryFileError",
+    "ConnectionLostError",
     "DocumentNotFoundError",
     "EmptyFileError",
     "GraphError",
@@ -22,6 +23,10 @@ class GraphError(PeoaError):
 
 class IngestError(GraphError):
     """A file could not be ingested; the rest of a batch goes on."""
+
+
+class ConnectionLostError(IngestError):
+    """Neo4j went away during an ingestion; a batch stops at the document it was writing."""
 
 
 class UnsupportedFileError(IngestError):

@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field
 
 from peoa.exceptions import PeoaError
 from peoa.graph.chunking import ChunkText, chunk_blocks
-from peoa.graph.errors import EmptyFileError, IngestError
+from peoa.graph.errors import ConnectionLostError, EmptyFileError, IngestError
 from peoa.graph.extract import Entity, Extraction, Extractor
 from peoa.graph.readers import SUPPORTED_SUFFIXES, Block, Source, open_source
 from peoa.graph.store import (
@@ -173,18 +173,34 @@ class Ingestor:
         for path, source in [*items, (Path(), "")]:  # the sentinel flushes the last group
             size = _size(path) if source != "" else 0
             if group and (source == "" or expected >= 2 * self.batch_size or size > _PREFETCH):
-                self._prefetch(group)
-                reports.extend(self.ingest_file(p, source=s) for p, s in group)
+                try:
+                    self._prefetch(group)
+                except ConnectionLostError as error:
+                    raise _stopped(str(error), reports) from None
+                for p, s in group:
+                    reports.append(self._ingest_or_stop(p, s, reports))
                 self._cache.clear()
                 group, expected = [], 0
             if source == "":
                 break
             if size > _PREFETCH:
-                reports.append(self.ingest_file(path, source=source))  # streamed on its own
+                reports.append(self._ingest_or_stop(path, source, reports))  # streamed alone
                 continue
             group.append((path, source))
             expected += 1 + size // max(1, self.max_chars - self.overlap)
         return reports
+
+    def _ingest_or_stop(
+        self, path: Path, source: str | None, done: Sequence[FileReport]
+    ) -> FileReport:
+        """Ingest one file of a batch; a lost Neo4j stops the batch with one clear error.
+
+        Every file after it would fail the same way, each only after the driver's retries.
+        """
+        report = self.ingest_file(path, source=source)
+        if report.status == "error" and report.message and _LOST in report.message:
+            raise _stopped(report.message, done)
+        return report
 
     def _prefetch(self, group: Sequence[tuple[Path, str | None]]) -> None:
         texts: list[str] = []
@@ -261,8 +277,8 @@ class Ingestor:
                     if not tx.closed():
                         tx.rollback()
         except (ServiceUnavailable, SessionExpired, DriverError, OSError) as error:
-            raise IngestError(
-                f"{meta.source}: the connection to Neo4j was lost ({_first_line(error)}); "
+            raise ConnectionLostError(
+                f"{meta.source}: {_LOST} ({_first_line(error)}); "
                 "nothing of this document was written, run the ingestion again"
             ) from None
         except Neo4jError as error:
@@ -285,11 +301,16 @@ class Ingestor:
         yield from opened.blocks()
 
     def _existing_hash(self, doc_id: str) -> str | None:
-        records, _, _ = self.driver.execute_query(
-            "OPTIONAL MATCH (d:Document {id: $id}) RETURN d.content_hash AS hash",
-            id=doc_id,
-            database_=self.database,
-        )
+        try:
+            records, _, _ = self.driver.execute_query(
+                "OPTIONAL MATCH (d:Document {id: $id}) RETURN d.content_hash AS hash",
+                id=doc_id,
+                database_=self.database,
+            )
+        except (ServiceUnavailable, SessionExpired, DriverError, OSError) as error:
+            raise ConnectionLostError(
+                f"{_LOST} ({_first_line(error)}); run the ingestion again"
+            ) from None
         return records[0]["hash"]
 
     def _write(
@@ -487,6 +508,7 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+_LOST = "the connection to Neo4j was lost"
 _PREFETCH = 1 << 20  # files above 1 MiB are streamed batch by batch, never held whole
 
 
@@ -495,6 +517,17 @@ def _size(path: Path) -> int:
         return Path(path).stat().st_size
     except OSError:
         return 0
+
+
+def _stopped(message: str, done: Sequence[FileReport]) -> ConnectionLostError:
+    """The one error that ends a batch whose Neo4j went away, with what was kept and the fix."""
+    written = sum(1 for r in done if r.status != "error")
+    cause = message.split("; ", 1)[0]
+    return ConnectionLostError(
+        f"{cause}; {written} file(s) of this batch were done before it and nothing is left "
+        "half-written: start Neo4j ('peoa neo4j start') and run the ingestion again "
+        "(files already written are skipped)"
+    )
 
 
 def _first_line(error: BaseException) -> str:

@@ -1,0 +1,246 @@
+"""Neo4j SIGKILLed under PEOA: during an ingestion, and before a solve.
+
+Each test runs its own managed Neo4j (a temporary data directory, a free port, the
+same ``ManagedNeo4j`` the session fixtures use) so killing it never disturbs the
+session server, and drives PEOA through its real CLI in a subprocess.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from peoa.config import Settings, load_settings
+from peoa.graph.chunking import chunk_blocks
+from peoa.graph.ingest import document_id
+from peoa.graph.readers import open_source
+from peoa.neo4j_server import ManagedNeo4j, open_driver
+
+pytestmark = pytest.mark.reliability
+
+_PEOA = [sys.executable, "-m", "peoa"]
+_WORDS = (  # noqa: SIM905 - a sentence reads better than a list of 53 words
+    "pump impeller cavitation NPSH head flow rate viscosity water ethanol benzene "
+    "heat exchanger shell tube fouling LMTD duty reboiler condenser distillation column "
+    "tray packing reflux ratio relief valve pressure drop pipe roughness Reynolds number "
+    "friction factor compressor isentropic efficiency steam turbine boiler feedwater "
+    "temperature kelvin bar kPa density enthalpy entropy vapour liquid equilibrium"
+).split()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _write_documents(folder: Path, count: int = 10, paragraphs: int = 60) -> list[Path]:
+    """``count`` distinct markdown notes of about 30 chunks each (seeded, so re-runnable)."""
+    rng = random.Random(9)
+    folder.mkdir()
+    paths = []
+    for number in range(count):
+        lines = [f"# Operating note {number}", ""]
+        for paragraph in range(paragraphs):
+            if paragraph % 10 == 0:
+                lines += [f"## Section {paragraph // 10} of note {number}", ""]
+            words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(40, 80)))
+            lines += [f"Paragraph {paragraph} of note {number}: {words}.", ""]
+        path = folder / f"note_{number:02d}.md"
+        path.write_text("\n".join(lines))
+        paths.append(path)
+    return paths
+
+
+def _expected_chunks(paths: list[Path]) -> dict[str, int]:
+    """What the chunker makes of each file with the ingestor's defaults."""
+    return {
+        document_id(str(p.resolve())): sum(
+            1 for _ in chunk_blocks(open_source(p).blocks(), max_chars=1000, overlap=150)
+        )
+        for p in paths
+    }
+
+
+def _env(settings: Settings, **extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"NEO4J_URI", "NEO4J_PASSWORD", "PEOA_NEO4J__OWNER_PID"}
+    }
+    env.update(
+        PEOA_DATA_DIR=str(settings.data_dir),
+        PEOA_NEO4J__PORT=str(settings.neo4j.port),
+        COLUMNS="200",
+        **extra,
+    )
+    return env
+
+
+def _integrity(driver: Driver) -> dict[str, object]:
+    """Per document: its committed chunk count; plus everything that would be half-written."""
+    run = driver.execute_query
+    docs, _, _ = run(
+        "MATCH (d:Document) OPTIONAL MATCH (d)-[:HAS_CHUNK]->(c:Chunk) "
+        "WITH d, count(c) AS n, count(DISTINCT c.position) AS positions "
+        "OPTIONAL MATCH (d)-[:HAS_CHUNK]->(a:Chunk)-[:NEXT]->(b:Chunk)<-[:HAS_CHUNK]-(d) "
+        "RETURN d.id AS id, d.content_hash AS hash, d.chunk_count AS declared, n, positions, "
+        "count(b) AS links"
+    )
+    orphans, _, _ = run("MATCH (c:Chunk) WHERE NOT (:Document)-[:HAS_CHUNK]->(c) RETURN count(c)")
+    return {
+        "chunks": {r["id"]: r["n"] for r in docs},
+        "broken": [
+            dict(r)
+            for r in docs
+            if r["hash"] is None
+            or r["n"] == 0
+            or r["declared"] != r["n"]
+            or r["positions"] != r["n"]
+            or r["links"] != r["n"] - 1
+        ],
+        "orphan_chunks": orphans[0][0],
+    }
+
+
+@pytest.fixture()
+def own_neo4j(tmp_path: Path) -> Iterator[Settings]:
+    """A managed Neo4j of this test's own, stopped (or killed) afterwards."""
+    settings = load_settings(
+        data_dir=tmp_path / "data", neo4j={"port": _free_port(), "owner_pid": os.getpid()}
+    )
+    server = ManagedNeo4j(settings)
+    server.start()
+    try:
+        yield settings
+    finally:
+        pid = server.status().pid
+        try:
+            server.stop()
+        except Exception:  # already killed and never restarted, or stuck: make sure it is gone
+            if pid is not None:
+                with_suppressed_kill(pid)
+
+
+def with_suppressed_kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _kill_jvm(settings: Settings) -> int:
+    pid = ManagedNeo4j(settings).status().pid
+    assert pid is not None, "the test's Neo4j is not running"
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 30
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].split()[0]
+        except (OSError, IndexError):
+            break
+        if state == "Z":
+            break
+        time.sleep(0.1)
+    return pid
+
+
+def _one_line_error(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert "Traceback" not in stderr, stderr[-3000:]
+    assert len(lines) == 1, stderr[-3000:]
+    assert lines[0].startswith("peoa: error: "), lines
+    return lines[0]
+
+
+def test_neo4j_killed_during_ingestion_then_rerun_completes(
+    tmp_path: Path, own_neo4j: Settings
+) -> None:
+    paths = _write_documents(tmp_path / "notes")
+    expected = _expected_chunks(paths)
+    assert min(expected.values()) >= 20, expected
+    command = [*_PEOA, "ingest", str(tmp_path / "notes"), "--json"]
+    first = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(own_neo4j),
+    )
+    try:
+        # Kill once some document is committed and the ingestion is still going.
+        with open_driver(own_neo4j, start=False) as driver:
+            deadline = time.monotonic() + 300
+            committed = 0
+            while time.monotonic() < deadline and first.poll() is None:
+                records, _, _ = driver.execute_query(
+                    "MATCH (d:Document) WHERE d.content_hash IS NOT NULL RETURN count(d) AS n"
+                )
+                committed = records[0]["n"]
+                if committed >= 1:
+                    break
+                time.sleep(0.1)
+            assert first.poll() is None, "the ingestion ended before Neo4j could be killed"
+            assert committed >= 1, "no document was committed within 300 s"
+            _kill_jvm(own_neo4j)
+        stdout, stderr = first.communicate(timeout=300)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert first.returncode == 1, (first.returncode, stdout[-2000:], stderr[-2000:])
+    message = _one_line_error(stderr)
+    assert "Neo4j" in message and "again" in message, message
+
+    # Restart: Neo4j recovers its store; what was committed is whole, nothing is half-written.
+    ManagedNeo4j(own_neo4j).start()
+    with open_driver(own_neo4j, start=False) as driver:
+        after_kill = _integrity(driver)
+    assert after_kill["broken"] == [] and after_kill["orphan_chunks"] == 0, after_kill
+    survived = after_kill["chunks"]
+    assert isinstance(survived, dict) and 1 <= len(survived) < len(paths), survived
+    assert all(expected[doc] == n for doc, n in survived.items()), (survived, expected)
+
+    second = subprocess.run(
+        command, capture_output=True, text=True, env=_env(own_neo4j), timeout=600
+    )
+    assert second.returncode == 0, second.stderr[-3000:]
+    report = json.loads(second.stdout)
+    statuses = {Path(f["path"]).name: f["status"] for f in report["files"]}
+    assert sorted(statuses.values()).count("unchanged") == len(survived), statuses
+    assert set(statuses.values()) == {"unchanged", "ingested"}, statuses
+    with open_driver(own_neo4j, start=False) as driver:
+        final = _integrity(driver)
+    assert final["broken"] == [] and final["orphan_chunks"] == 0, final
+    assert final["chunks"] == expected
+
+
+def test_solve_with_neo4j_killed_fails_in_one_line(tmp_path: Path, own_neo4j: Settings) -> None:
+    """``peoa ask`` started after the configured Neo4j server was SIGKILLed.
+
+    The server is named by ``NEO4J_URI`` (an external server: PEOA must not start one),
+    so the solve cannot retrieve its tools and must say so on one line.
+    """
+    server = ManagedNeo4j(own_neo4j)
+    uri, password = server.uri, server.password()
+    _kill_jvm(own_neo4j)
+    result = subprocess.run(
+        [*_PEOA, "ask", "Convert 5 bar to kPa", "--json"],
+        capture_output=True,
+        text=True,
+        env=_env(own_neo4j, NEO4J_URI=uri, NEO4J_PASSWORD=password),
+        timeout=600,
+    )
+    assert result.returncode == 1, (result.returncode, result.stdout[-2000:], result.stderr[-2000:])
+    message = _one_line_error(result.stderr)
+    assert "Neo4j" in message and uri in message, message
+    assert password not in result.stderr + result.stdout
