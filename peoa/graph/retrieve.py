@@ -16,9 +16,10 @@ from typing import Any, Literal
 
 from neo4j import Driver
 from neo4j.exceptions import Neo4jError
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, computed_field
 
 from peoa.graph.errors import GraphError, QueryRejectedError
+from peoa.graph.injection import injection_signs
 from peoa.llm import Embedder
 
 __all__ = [
@@ -112,6 +113,12 @@ class RetrievedChunk(BaseModel):
     entities: list[EntityContext] = Field(default_factory=list)
     neighbours: list[dict[str, Any]] = Field(default_factory=list)
     tools: list[str] = Field(default_factory=list)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def injection(self) -> list[str]:
+        """Signs that the passage gives the model orders (empty for ordinary text)."""
+        return injection_signs(self.text)
 
     def citation(self) -> str:
         where = self.source or self.document_id
