@@ -114,3 +114,24 @@ def test_eval_runner_scores_and_resumes(assistant: Assistant, tmp_path: Path) ->
     summary = summarise(records)
     assert summary.items == 2 and summary.accuracy == (1.0 if first.correct else 0.0) / 2
     assert summary.per_category == {"units": summary.accuracy}
+
+
+HYDRAULIC = "What hydraulic power does a pump need for 20 m3/h at 30 m head of water?"
+
+
+@pytest.mark.slow  # both answers depend on the base model filling pump_power right
+def test_follow_up_is_solved_as_the_earlier_question_with_the_change(assistant: Assistant) -> None:
+    thread = "test-thread-follow-up"
+    first = assistant.solve(HYDRAULIC, thread_id=thread)
+    second = assistant.solve("and with 40 m head instead?", thread_id=thread)
+    resolved = "What hydraulic power does a pump need for 20 m3/h at 40 m head of water?"
+    assert second.question == "and with 40 m head instead?"
+    assert second.resolved_question == resolved
+    # The experts worked on the whole question, with the new head and the old flow.
+    assert second.steps and all(step.result.sub_task == resolved for step in second.steps)
+    assert assistant.history(thread)[-1]["resolved"] == resolved
+    # Whatever density the model took for water, the same one gives 40/30 of the power.
+    assert first.status == second.status == "answered", (first.text, second.text)
+    assert first.answer is not None and second.answer is not None
+    ratio = score_answer(second.answer, second.unit, first.answer * 40 / 30, first.unit, 0.01)
+    assert ratio == (True, True), (first.answer, first.unit, second.answer, second.unit)
