@@ -37,7 +37,9 @@ def run() -> list[Measurement]:
             inside = solution.usage.model_time_s + solution.usage.tool_time_s
             totals.append(elapsed)
             overheads.append(max(elapsed - inside, 0.0) / elapsed)
-            correct += score_answer(solution.answer, solution.unit, item.answer, item.unit, item.rel_tol)[0]
+            correct += score_answer(
+                solution.answer, solution.unit, item.answer, item.unit, item.rel_tol
+            )[0]
     finally:
         assistant.close()
     note = f"{len(chosen)} dev problems, {correct} correct"

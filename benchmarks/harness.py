@@ -96,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for m in results:
         base = f"{_fmt(m.baseline)} ({m.baseline_name})" if m.baseline is not None else ""
-        target = "" if m.target is None else ("≥ " if m.better == "higher" else "≤ ") + _fmt(m.target)
+        target = (
+            "" if m.target is None else ("≥ " if m.better == "higher" else "≤ ") + _fmt(m.target)
+        )
         met = {True: "yes", False: "no", None: ""}[m.met]
         lines.append(
             f"| {m.benchmark} | {m.metric} [{m.unit}] | {_fmt(m.value)} | {base} | "

@@ -11,8 +11,14 @@ import pytest
 
 from tests.datasets._helpers import dev_records, load_builder
 
-REQUIRED = {"id": str, "category": str, "question": str, "answer": float, "unit": str,
-            "rel_tol": float}
+REQUIRED = {
+    "id": str,
+    "category": str,
+    "question": str,
+    "answer": float,
+    "unit": str,
+    "rel_tol": float,
+}
 OPTIONAL = {"source": str, "tools": list}
 
 builder = load_builder()
@@ -65,7 +71,10 @@ def test_rebuilding_reproduces_every_stored_answer(tmp_path: Path) -> None:
         assert again["question"] == stored["question"], stored["id"]
         assert again["unit"] == stored["unit"], stored["id"]
         assert math.isclose(again["answer"], stored["answer"], rel_tol=1e-9), (
-            stored["id"], again["answer"], stored["answer"])
+            stored["id"],
+            again["answer"],
+            stored["answer"],
+        )
 
 
 def test_builder_rejects_a_duplicate_id() -> None:

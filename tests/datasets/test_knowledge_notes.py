@@ -12,8 +12,16 @@ from tests.datasets._helpers import knowledge_notes, split_front_matter
 
 NOTES = knowledge_notes()
 ROOT = resource_dir("knowledge")
-FOLDERS = {"fluid_flow", "pumps_compressors", "heat_transfer", "separations", "reactors",
-           "balances", "safety_valves_measurement", "thermo_units"}
+FOLDERS = {
+    "fluid_flow",
+    "pumps_compressors",
+    "heat_transfer",
+    "separations",
+    "reactors",
+    "balances",
+    "safety_valves_measurement",
+    "thermo_units",
+}
 
 
 def test_there_are_at_least_40_notes_in_every_folder() -> None:
