@@ -13,7 +13,6 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -21,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from peoa.evaluation.dataset import write_jsonl
 
 __all__ = ["CATEGORIES", "PROBLEMS", "Problem", "build_records", "write_dataset"]
 
@@ -1243,10 +1244,7 @@ def build_records() -> Iterator[dict[str, Any]]:
 
 def write_dataset(path: Path) -> int:
     """Write the dataset as JSONL to ``path``; return the number of problems written."""
-    lines = [json.dumps(record, ensure_ascii=False) for record in build_records()]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
+    return write_jsonl(path, build_records())
 
 
 def main(argv: list[str]) -> int:

@@ -17,7 +17,6 @@ The output is deterministic: every item draws from ``random.Random("<kind>:<n>")
 
 from __future__ import annotations
 
-import json
 import math
 import random
 import sys
@@ -27,6 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from peoa.evaluation.dataset import write_jsonl
 
 __all__ = ["CATEGORIES", "KINDS", "Kind", "Val", "build_records", "write_dataset"]
 
@@ -4973,10 +4974,7 @@ def build_records() -> Iterator[dict[str, Any]]:
 
 def write_dataset(path: Path) -> int:
     """Write the dataset as JSONL to ``path``; return the number of problems written."""
-    lines = [json.dumps(record, ensure_ascii=False) for record in build_records()]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
+    return write_jsonl(path, build_records())
 
 
 def main(argv: list[str]) -> int:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from peoa.exceptions import PeoaError
 from peoa.tools.quantity import ureg
 
-__all__ = ["DatasetError", "DatasetItem", "LineProblem", "load_dataset"]
+__all__ = ["DatasetError", "DatasetItem", "LineProblem", "load_dataset", "write_jsonl"]
 
 
 class DatasetError(PeoaError):
@@ -102,3 +104,15 @@ def load_dataset(
                 f"{p.path}:{p.line}: {p.message} (--strict stops at the first bad line)"
             )
     return items, problems
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
+    """Write ``records`` to ``path`` as JSONL (UTF-8, one object a line); return the count.
+
+    The dataset build scripts in ``datasets/`` write through this, so every bundled set
+    has the same byte layout.
+    """
+    lines = [json.dumps(record, ensure_ascii=False) for record in records]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
