@@ -10,7 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from peoa.cli.output import JsonFlag, console, emit, err_console
+from peoa.cli.output import JsonFlag, RayAddress, console, emit, err_console
 
 
 def _settings(config: Path | None) -> Any:
@@ -60,10 +60,7 @@ def eval_(
     backend: Annotated[
         str, typer.Option("--backend", help="local (threads) or ray (one Ray task per item).")
     ] = "local",
-    ray_address: Annotated[
-        str | None,
-        typer.Option("--ray-address", help="Ray cluster (ray://host:10001, auto); default local."),
-    ] = None,
+    ray_address: RayAddress = None,
     json_: JsonFlag = False,
 ) -> None:
     """Solve every item; write per-item JSONL, a summary, and markdown and HTML reports."""

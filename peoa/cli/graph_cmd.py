@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from peoa.cli.output import JsonFlag, console, emit, err_console
+from peoa.cli.output import JsonFlag, RayAddress, console, emit, err_console
 from peoa.config import load_settings
 
 if TYPE_CHECKING:
@@ -88,10 +88,7 @@ def ingest(
     backend: Annotated[
         str, typer.Option("--backend", help="local, or ray: each document a Ray task.")
     ] = "local",
-    ray_address: Annotated[
-        str | None,
-        typer.Option("--ray-address", help="Ray cluster (ray://host:10001, auto); default local."),
-    ] = None,
+    ray_address: RayAddress = None,
     json_: JsonFlag = False,
 ) -> None:
     """Ingest documents into the knowledge graph (re-ingesting unchanged files does nothing)."""

@@ -10,12 +10,17 @@ import typer
 from pydantic import BaseModel
 from rich.console import Console
 
-__all__ = ["JsonFlag", "console", "emit", "err_console"]
+__all__ = ["JsonFlag", "RayAddress", "console", "emit", "err_console"]
 
 console = Console()
 err_console = Console(stderr=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+# Shared by every command that can run on Ray (eval, ingest).
+RayAddress = Annotated[
+    str | None,
+    typer.Option("--ray-address", help="Ray cluster (ray://host:10001, auto); default local."),
+]
 
 
 def _plain(data: Any) -> Any:
