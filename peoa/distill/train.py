@@ -177,6 +177,9 @@ def train(
         dataloader_num_workers=0,
         disable_tqdm=True,
         eval_strategy="no",
+        # Recomputing activations saves memory a 135M-0.5B student does not need on CPU,
+        # at about a third more time per step.
+        gradient_checkpointing=gpu,
     )
     peft_config = LoraConfig(
         r=config.lora_rank,
