@@ -29,6 +29,7 @@ from peoa.experts.base import (
     Quantity,
     ToolCall,
 )
+from peoa.experts.conversion import plain_conversion
 from peoa.experts.errors import ManifestError
 from peoa.experts.grounding import ground_arguments, written_numbers
 from peoa.experts.runtime import ModelExpert, Trace, dumps, format_value, task_context
@@ -98,6 +99,9 @@ class CalculationExpert(ModelExpert):
     # -- choosing a tool -------------------------------------------------------------
     def candidates(self, task: ExpertTask) -> list[str]:
         """The few tools the model may choose from, best first."""
+        converter = self.conversion_tool(task)
+        if converter is not None:
+            return [converter]
         limit = int(self.option("max_candidates", 4))
         allowed = set(self.allowed)
         names: list[str] = []
@@ -112,6 +116,25 @@ class CalculationExpert(ModelExpert):
         if not names:
             names = self.nearest_tools(f"{task.sub_task}\n{task.question}", limit)
         return names[:limit]
+
+    def conversion_tool(self, task: ExpertTask) -> str | None:
+        """The unit-conversion tool, alone, when the sub-task is a plain conversion it can do.
+
+        "Convert 3 bar to kPa" has one right tool, but retrieval ranks the valve
+        flow-coefficient conversion (its text says "bar") level with it and the model
+        then picks by position. A trial run decides: both units readable by pint, with
+        one dimension; anything else ("Convert Kv 10 to Cv") goes the usual way.
+        """
+        name = str(self.option("conversion_tool", "unit_convert"))
+        wanted = plain_conversion(task.sub_task)
+        if wanted is None or name not in self.allowed:
+            return None
+        trial = {"value": wanted.value, "from_unit": wanted.source, "to_unit": wanted.target}
+        try:
+            self.registry.run(name, trial)
+        except PeoaError:
+            return None
+        return name
 
     def nearest_tools(self, text: str, k: int) -> list[str]:
         """The ``k`` allowed tools whose descriptions are nearest to ``text`` (MiniLM cosine)."""
