@@ -14,7 +14,7 @@ from typing import Any
 from peoa.experts.base import ExpertResult, Quantity
 from peoa.tools.quantity import normalise_unit, ureg
 
-__all__ = ["asked_unit", "in_asked_unit", "pick_asked_output"]
+__all__ = ["asked_unit", "in_asked_unit", "pick_asked_output", "unit_dimensionality"]
 
 # "in <unit>" closing a clause: before punctuation, the end, a parenthesis, or the
 # words "absolute"/"gauge" ("in bar absolute, does …"); "standard" may come first.
@@ -58,18 +58,25 @@ def asked_unit(text: str) -> str | None:
     return found
 
 
-def _dims(unit: str) -> Any:
+def unit_dimensionality(unit: str) -> Any:
+    """The pint dimensionality of ``unit`` as engineers write it; ``None`` if it is no unit.
+
+    >>> str(unit_dimensionality("m³/h"))
+    '[length] ** 3 / [time]'
+    >>> unit_dimensionality("modes") is None
+    True
+    """
     parsed = _parse(unit) if unit else None
     return None if parsed is None else ureg.Quantity(1.0, parsed).dimensionality
 
 
 def pick_asked_output(result: ExpertResult, asked: str) -> tuple[str, Quantity] | None:
     """The step's one output with the asked unit's dimension, when its answer lacks it."""
-    wanted = _dims(asked)
+    wanted = unit_dimensionality(asked)
     answer = result.answer
-    if wanted is None or answer is None or _dims(answer.unit) == wanted:
+    if wanted is None or answer is None or unit_dimensionality(answer.unit) == wanted:
         return None
-    matching = [(n, q) for n, q in result.outputs.items() if _dims(q.unit) == wanted]
+    matching = [(n, q) for n, q in result.outputs.items() if unit_dimensionality(q.unit) == wanted]
     return matching[0] if len(matching) == 1 else None
 
 

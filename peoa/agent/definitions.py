@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from peoa.agent.routing import DEFAULT_TEXT_CUES
 from peoa.exceptions import ConfigError
 from peoa.paths import resource_dir
 
@@ -33,6 +35,9 @@ class Policy(_Strict):
     first_step: Literal["route", "model"] = "route"
     numeric_expert: str = "calculation"
     text_expert: str = "knowledge"
+    # Regexes a question may open with to ask for knowledge rather than a number
+    # ("explain", "what does … say"); see peoa.agent.routing for the whole decision.
+    text_cues: list[str] = list(DEFAULT_TEXT_CUES)
     after_answer: Literal["finish", "model"] = "finish"
     # "graph": candidate tools come from the graph's tool documentation (and gate
     # out-of-scope questions); "none": no retrieval, experts choose on their own
@@ -42,6 +47,16 @@ class Policy(_Strict):
     # same thing for several (pump A …, pump B …), and sub-tasks the action generator
     # lists as not needing each other. false: one step at a time.
     parallel_steps: bool = True
+
+    @field_validator("text_cues")
+    @classmethod
+    def _compiles(cls, cues: list[str]) -> list[str]:
+        for cue in cues:
+            try:
+                re.compile(cue)
+            except re.error as error:
+                raise ValueError(f"text cue {cue!r} is not a regular expression: {error}") from None
+        return cues
 
 
 class Memory(_Strict):

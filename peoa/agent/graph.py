@@ -17,7 +17,6 @@ and ``validate`` checks them together once all have returned.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -32,6 +31,7 @@ from peoa.agent.asked_unit import asked_unit, in_asked_unit, pick_asked_output
 from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import MetaAgentDefinition
 from peoa.agent.followup import resolve_follow_up
+from peoa.agent.routing import route_question
 from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import SolveState
 from peoa.agent.validation import validate_result
@@ -41,8 +41,6 @@ from peoa.llm import StructuredOutputError
 __all__ = ["AgentContext", "build_graph"]
 
 ToolFinder = Callable[[str, int], list[dict[str, Any]]]
-
-_NUMBER = re.compile(r"\d")
 
 
 @dataclass
@@ -183,8 +181,9 @@ def plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             sub_task=question,
             tool=tools[0]["name"] if tools else "none",
         )
-    if step.action == "clarify" and (active or _NUMBER.search(question)):
-        # A question with numbers is concrete, and one with results is answerable: a
+    concrete = route_question(question, ctx.meta.policy.text_cues).kind == "numeric"
+    if step.action == "clarify" and (active or concrete):
+        # A question with values is concrete, and one with results is answerable: a
         # small model's "clarify" there is a misfire, so finish or compute instead.
         step = step.model_copy(update={"action": "final_answer" if active else "call_expert"})
     if step.action == "final_answer":
@@ -234,7 +233,8 @@ def _routed_first_steps(
     policy = ctx.meta.policy
     if active or policy.first_step != "route":
         return None
-    expert = policy.numeric_expert if _NUMBER.search(question) else policy.text_expert
+    route = route_question(question, policy.text_cues)
+    expert = policy.numeric_expert if route.kind == "numeric" else policy.text_expert
     if expert not in ctx.experts:
         return None
     cases = split_independent(question) if policy.parallel_steps else []
