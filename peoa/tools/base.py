@@ -457,7 +457,10 @@ class Tool:
             )
         detail = first["msg"]
         if len(loc) > 1:
-            detail = f"{'.'.join(loc[1:])}: {detail}"
+            # Nested keys are the caller's text (a key may be "\n"): quote odd ones so the
+            # message stays one line.
+            path = ".".join(p if p.isidentifier() or p.isdigit() else repr(p) for p in loc[1:])
+            detail = f"{path}: {detail}"
         param = self.params.get(argument or "")
         if param is not None and param.is_quantity and not param.is_list:
             detail += ' (give {"value": <number>, "unit": "<unit>"})'

@@ -2,8 +2,9 @@
 
 The default run uses ``fuzz`` (300 cases per test, seconds to a minute each);
 ``make reliability`` sets ``PEOA_FUZZ_PROFILE=fuzz-reliability`` for 10,000 cases per
-test, the figure ``RELIABILITY.md`` reports. The profiles are applied per test, not
-loaded globally, so the rest of the suite keeps Hypothesis' own defaults.
+test, the figure ``RELIABILITY.md`` reports. ``PEOA_FUZZ_EXAMPLES`` overrides the count
+of either profile, to re-run one test at another size. The profiles are applied per
+test, not loaded globally, so the rest of the suite keeps Hypothesis' own defaults.
 """
 
 from __future__ import annotations
@@ -24,4 +25,6 @@ settings.register_profile("fuzz", max_examples=300, **_COMMON)
 settings.register_profile("fuzz-reliability", max_examples=10_000, **_COMMON)
 
 FUZZ = settings.get_profile(os.environ.get("PEOA_FUZZ_PROFILE", "fuzz"))
+if os.environ.get("PEOA_FUZZ_EXAMPLES"):
+    FUZZ = settings(FUZZ, max_examples=int(os.environ["PEOA_FUZZ_EXAMPLES"]))
 FUZZ_EXAMPLES = FUZZ.max_examples

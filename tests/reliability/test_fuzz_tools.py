@@ -1,10 +1,11 @@
 """Hostile arguments for every registered tool: a result or a ``PeoaError``, nothing else.
 
-Two layers: a fixed list of hostile arguments tried on every tool in the registry, and
-a Hypothesis search (``PEOA_FUZZ_PROFILE`` sets its size, see ``_fuzz.py``) that draws a
+Three layers: a fixed list of hostile arguments tried on every tool in the registry; a
+Hypothesis search (``PEOA_FUZZ_PROFILE`` sets its size, see ``_fuzz.py``) that draws a
 tool and builds arguments from its own schema — right names with wrong values,
 wrong units, non-finite numbers, wrong types, extra and missing keys — or plain
-random JSON.
+random JSON; and the same search for one tool at a time, so each tool gets the full
+count (``reliability``: 10,000 cases times 81 tools is hours, so pick tools with ``-k``).
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ plain = st.sampled_from(CHEMICALS) | json_value | numbers
 
 
 @st.composite
-def tool_arguments(draw: st.DrawFn) -> tuple[str, Any]:
-    name = draw(st.sampled_from(TOOLS))
+def tool_arguments(draw: st.DrawFn, only: str | None = None) -> tuple[str, Any]:
+    name = only or draw(st.sampled_from(TOOLS))
     if draw(st.integers(0, 9)) == 0:
         return name, draw(json_value)  # anything at all, objects or not
     tool = REGISTRY.get(name)
@@ -102,6 +103,17 @@ def test_fuzz_every_tool(case: tuple[str, Any]) -> None:
     _call(*case)
 
 
+@pytest.mark.reliability  # the full count for each tool: 81 Hypothesis runs
+@pytest.mark.parametrize("name", TOOLS)
+def test_fuzz_each_tool(name: str) -> None:
+    @FUZZ
+    @given(tool_arguments(name))
+    def one_tool(case: tuple[str, Any]) -> None:
+        _call(*case)
+
+    one_tool()
+
+
 HOSTILE: list[Any] = [
     None, [], "pump", 42, {"": None}, {"__class__": {}}, {"a" * 10_000: 1},
 ]  # fmt: skip
@@ -111,6 +123,7 @@ HOSTILE_VALUES: list[Any] = [
     {"value": 1, "unit": 5}, {"value": 1, "unit": "furlong/fortnight"},
     {"value": 1, "unit": "m", "extra": 1}, {"value": True, "unit": "Pa"},
     "x" * 100_000, [{"value": 1, "unit": "m"}] * 1000, -(10**40),
+    {"\n": None}, {"value": 1, "unit": "m", "a\u2028b": 1},  # found by test_fuzz_each_tool
 ]  # fmt: skip
 
 
