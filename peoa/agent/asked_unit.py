@@ -2,16 +2,20 @@
 
 The meta-agent uses it three ways: a step whose answer has another dimension takes
 the tool's output that has the asked one (a tool that returns the pressure and the
-head answers "in kPa" with the pressure); a step with no such output fails validation
-and is revised; and the final answer is reported in the asked unit.
+head answers "in kPa" with the pressure), and among several such outputs the one the
+question names ("lower heating value … in MJ/kg" is ``LHV_mass``, not ``HHV_mass``);
+a step with no such output fails validation and is revised; and the final answer is
+reported in the asked unit.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from peoa.experts.base import ExpertResult, Quantity
+from peoa.experts.output_choice import asking_sentence, best_distinguished, named_outputs
 from peoa.tools.quantity import normalise_unit, ureg
 
 __all__ = ["asked_unit", "in_asked_unit", "pick_asked_output", "unit_dimensionality"]
@@ -70,14 +74,40 @@ def unit_dimensionality(unit: str) -> Any:
     return None if parsed is None else ureg.Quantity(1.0, parsed).dimensionality
 
 
-def pick_asked_output(result: ExpertResult, asked: str) -> tuple[str, Quantity] | None:
-    """The step's one output with the asked unit's dimension, when its answer lacks it."""
+def pick_asked_output(
+    result: ExpertResult,
+    asked: str,
+    text: str = "",
+    descriptions: Mapping[str, str] | None = None,
+) -> tuple[str, Quantity] | None:
+    """The output to answer with instead of the step's own choice, or ``None`` to keep it.
+
+    Among the outputs with the asked unit's dimension, it is the only one; or the one
+    ``text`` (the task) names, or distinguishes by its words ("lower" against "higher"),
+    in the sentence that asks. When the step's answer lacks the dimension, the rest of
+    the task and the step's own choice may distinguish it too (``LHV`` in J/mol asked
+    in MJ/kg is ``LHV_mass``). ``descriptions`` are the outputs' descriptions.
+    """
     wanted = unit_dimensionality(asked)
     answer = result.answer
-    if wanted is None or answer is None or unit_dimensionality(answer.unit) == wanted:
+    if wanted is None or answer is None:
         return None
-    matching = [(n, q) for n, q in result.outputs.items() if unit_dimensionality(q.unit) == wanted]
-    return matching[0] if len(matching) == 1 else None
+    current = next((n for n, q in result.outputs.items() if q == answer), None)
+    pool = {n: q for n, q in result.outputs.items() if unit_dimensionality(q.unit) == wanted}
+    fits = unit_dimensionality(answer.unit) == wanted
+    if not pool or (fits and current not in pool):
+        return None  # nothing to take, or an answer that fits but is not among the outputs
+    said = {n: (descriptions or {}).get(n, "") for n in result.outputs}
+    among = {n: said[n] for n in pool}
+    asking = asking_sentence(text)
+    clues = [asking] if fits else [asking, text, f"{current} {said.get(current, '')}"]
+    choice = next(iter(pool)) if len(pool) == 1 else None
+    for clue in clues if choice is None else []:
+        named = named_outputs(clue, among)
+        choice = named[0] if len(named) == 1 else best_distinguished(clue, among)
+        if choice is not None:
+            break
+    return None if choice is None or choice == current else (choice, pool[choice])
 
 
 def in_asked_unit(quantity: Quantity, asked: str) -> Quantity | None:

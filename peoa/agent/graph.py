@@ -35,8 +35,10 @@ from peoa.agent.routing import route_question
 from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import SolveState
 from peoa.agent.validation import validate_result
+from peoa.exceptions import PeoaError
 from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, LLMCall, Quantity
 from peoa.llm import StructuredOutputError
+from peoa.tools import get_registry
 
 __all__ = ["AgentContext", "build_graph"]
 
@@ -313,7 +315,7 @@ def validate(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         errors = validate_result(result, ctx.meta.sanity)
         asked = asked_unit(record.sub_task)
         if asked and not errors and result.answer is not None:
-            picked = pick_asked_output(result, asked)
+            picked = pick_asked_output(result, asked, record.sub_task, _descriptions(result))
             if picked is not None:
                 # The tool computed what was asked among its outputs; the expert chose
                 # another one ("in kPa" answered with the head in m): take the asked one.
@@ -328,6 +330,16 @@ def validate(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
                   "result": result}  # fmt: skip
         checked.append(record.model_copy(update=update).model_dump(mode="json"))
     return {"steps": checked}
+
+
+def _descriptions(result: ExpertResult) -> dict[str, str]:
+    """What each output of the step's tool means, from the tool's own documentation."""
+    ran = [c.tool for c in result.tool_calls if c.error is None]
+    try:
+        outputs = get_registry().get(ran[-1]).outputs if ran else {}
+    except PeoaError:  # an output of a tool no longer registered: names only
+        outputs = {}
+    return {name: out.description for name, out in outputs.items()}
 
 
 def _first_failure(records: list[StepRecord]) -> StepRecord | None:

@@ -14,7 +14,6 @@ number of revisions (``max_revisions``).
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
@@ -32,6 +31,7 @@ from peoa.experts.base import (
 from peoa.experts.conversion import plain_conversion
 from peoa.experts.errors import ManifestError
 from peoa.experts.grounding import ground_arguments, written_numbers
+from peoa.experts.output_choice import asking_sentence, named_outputs
 from peoa.experts.runtime import ModelExpert, Trace, dumps, format_value, task_context
 from peoa.llm import LLM, Embedder, StructuredOutputError
 from peoa.tools import Tool, ToolRegistry, ToolResult, get_registry
@@ -245,15 +245,15 @@ class CalculationExpert(ModelExpert):
         names = list(outputs)
         if len(names) == 1:
             return names[0]
-        wanted = task.sub_task.lower()
-        named = [
-            n
-            for n in names
-            if re.search(rf"(?<![\w]){re.escape(n.replace('_', ' ').lower())}(?![\w])", wanted)
-            or re.search(rf"(?<![\w]){re.escape(n)}(?![\w])", task.sub_task)
-        ]
+        descriptions = {n: tool.outputs[n].description for n in names}
+        # The sentence that asks names the answer ("What brake power does it need?");
+        # the rest names inputs too ("… the pump efficiency is 70 %").
+        named = named_outputs(asking_sentence(task.sub_task), descriptions) or named_outputs(
+            task.sub_task, descriptions
+        )
         if len(named) == 1:
             return named[0]
+        names = named or names  # several named: the model picks among those only
         listing = "\n".join(f"- {n}: {tool.outputs[n].description}" for n in names)
         user = f"Sub-task: {task.sub_task}\nOutputs of {tool.name}:\n{listing}"
         return self._pick(trace, "output", user, "output", names, purpose="choose output")
