@@ -62,6 +62,12 @@ class ItemRecord(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     latency_s: float = 0.0
+    # Where the time went, from the solution's trace: model calls, tool calls, and the
+    # wall time of the expert steps (which hold those calls); the rest of latency_s is
+    # the meta-agent's own (retrieval of candidate tools, graph, validation, memory).
+    model_time_s: float = 0.0
+    tool_time_s: float = 0.0
+    steps_time_s: float = 0.0
     error: str | None = None
 
 
@@ -141,9 +147,27 @@ def make_record(item: DatasetItem, solver: Solver) -> ItemRecord:
         prompt_tokens=solution.usage.prompt_tokens,
         completion_tokens=solution.usage.completion_tokens,
         latency_s=latency,
+        model_time_s=solution.usage.model_time_s,
+        tool_time_s=solution.usage.tool_time_s,
+        steps_time_s=_steps_time(solution.steps),
         error=error,
         **base,
     )
+
+
+def _steps_time(steps: Iterable[Any]) -> float:
+    """Wall time of the expert steps, overlapping ones counted once."""
+    spans = sorted(
+        (s.started_at, s.finished_at)
+        for s in steps
+        if getattr(s, "started_at", None) is not None and getattr(s, "finished_at", None)
+    )
+    total, end = 0.0, float("-inf")
+    for start, finish in spans:
+        if finish > end:
+            total += finish - max(start, end)
+            end = finish
+    return total
 
 
 def _thread_mapper(solver: Solver, concurrency: int) -> Mapper:
