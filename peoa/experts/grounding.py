@@ -11,7 +11,11 @@ quantity with the numbers written in the task and the units written after them:
 - an optional argument whose number is not written in the task, or whose number an
   earlier argument already took, is dropped;
 - a required argument whose number is not written in the task is reported, so the
-  expert can ask the model to copy it again.
+  expert can ask the model to copy it again;
+- a text argument that is the unit of a number argument (``P(unit_of=…)``, such as
+  ``unit_convert``'s ``from_unit``) takes the unit written after that number when the
+  two differ but measure the same thing ("150 psig" read as ``psi`` is a gauge reading
+  converted as an absolute one).
 
 Units are copied as written, never converted or respelt: the project's pint registry
 reads engineers' spellings (``m3/h``, ``kg/m3``) and converts inside the tool.
@@ -27,7 +31,7 @@ from typing import Any
 
 from peoa.exceptions import ToolInputError
 from peoa.tools import Tool
-from peoa.tools.base import Q
+from peoa.tools.base import P, Q
 from peoa.tools.quantity import parse_quantity, to_si
 
 __all__ = ["Grounding", "WrittenNumber", "ground_arguments", "reads_as", "written_numbers"]
@@ -153,7 +157,37 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
         result.arguments[name] = _unit_as_written(
             name, number, unit, value, param.spec, written, result.notes
         )
+    _unit_texts_as_written(tool, result, written)
     return result
+
+
+def _unit_texts_as_written(tool: Tool, result: Grounding, written: list[WrittenNumber]) -> None:
+    """Hold each ``unit_of`` text argument to the unit written after its number."""
+    for name, param in tool.params.items():
+        spec, given = param.spec, result.arguments.get(name)
+        if not isinstance(spec, P) or spec.unit_of is None or not isinstance(given, str):
+            continue
+        quantity = _as_quantity(result.arguments.get(spec.unit_of))
+        if quantity is None:
+            continue
+        units = list(
+            dict.fromkeys(w.unit for w in written if w.unit and _same(quantity[0], w.value))
+        )
+        if len(units) != 1 or units[0] == given or _same_unit(given, units[0]):
+            continue
+        try:  # the written word must be a unit measuring what the given one does
+            same_kind = (
+                parse_quantity(1.0, units[0]).dimensionality
+                == parse_quantity(1.0, given).dimensionality
+            )
+        except ToolInputError:
+            same_kind = False
+        if same_kind:
+            result.arguments[name] = units[0]
+            result.notes.append(
+                f"{name}: unit {given!r} replaced by {units[0]!r}, written after "
+                f"{quantity[0]:g} in the task"
+            )
 
 
 def _as_quantity(value: Any) -> tuple[float, str] | None:

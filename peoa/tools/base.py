@@ -117,6 +117,9 @@ class P:
     ge: float | None = None
     lt: float | None = None
     le: float | None = None
+    # A text parameter that is the unit of a number parameter (unit_convert's from_unit
+    # of value): the experts hold it to the unit the task writes after that number.
+    unit_of: str | None = None
 
     def range_text(self) -> str:
         return _range_text(self.gt, self.ge, self.lt, self.le)

@@ -28,7 +28,9 @@ __all__ = ["TOOLS", "unit_convert"]
 )
 def unit_convert(
     value: Annotated[float, P("the number to convert")],
-    from_unit: Annotated[str, P("unit of the value, e.g. 'degF', 'psig', 'lb/h', 'BTU/h/ft^2'")],
+    from_unit: Annotated[
+        str, P("unit of the value, e.g. 'degF', 'psig', 'lb/h', 'BTU/h/ft^2'", unit_of="value")
+    ],
     to_unit: Annotated[str, P("unit wanted, e.g. 'degC', 'bar', 'kg/s', 'W/m^2'")],
     difference: Annotated[
         bool,
