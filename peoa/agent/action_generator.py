@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from peoa.agent.definitions import ActionGeneratorDefinition
+from peoa.distill.adapters import fitting_adapter
 from peoa.experts.base import Expert, LLMCall
 from peoa.llm.base import LLM, Completion
 
@@ -50,7 +51,7 @@ class ActionGenerator:
         self.llm = llm
         self.definition = definition
         self.experts = experts
-        self.adapter = definition.adapter or None
+        self.adapter = fitting_adapter(definition.adapter, llm.name)
         # The first sentence of each description: a small model reads short lists better.
         listing = "\n".join(
             f"- {name}: {e.manifest.description.split('. ')[0].strip().rstrip('.')}."

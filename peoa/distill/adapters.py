@@ -19,6 +19,7 @@ its evaluation metrics and the GGUF file (relative to the registry's folder).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tomllib
 from pathlib import Path
@@ -31,6 +32,7 @@ from peoa.distill.errors import AdapterNotFoundError, DistillError
 __all__ = [
     "REGISTRY_FILE",
     "AdapterRecord",
+    "fitting_adapter",
     "list_adapters",
     "record_metrics",
     "register_adapter",
@@ -40,6 +42,8 @@ __all__ = [
 ]
 
 REGISTRY_FILE = "registry.toml"
+
+_log = logging.getLogger(__name__)
 
 
 class AdapterRecord(BaseModel):
@@ -174,3 +178,31 @@ def resolve_adapter(name: str) -> Path:
             "train it again with 'peoa distill train'"
         )
     return record.file
+
+
+def fitting_adapter(name: str | None, model: str) -> str | None:
+    """``name`` when the adapter was trained on ``model``, else ``None``.
+
+    A manifest names the adapter distilled for its role's default model; a user who
+    configures another model for that role (``PEOA_MODELS__CALCULATION=...``) gets
+    that model bare, because a LoRA adapter only fits the base it was trained on.
+    A GGUF path is taken as given. Raises :class:`AdapterNotFoundError` for a name
+    that is not registered.
+    """
+    if not name:
+        return None
+    direct = Path(name).expanduser()
+    if direct.suffix == ".gguf" and direct.is_file():
+        return name
+    resolve_adapter(name)  # a clear error for a missing name or file
+    base = list_adapters()[name].base
+    if Path(base).stem != Path(model).stem:
+        _log.warning(
+            "adapter %s was trained on %s, not on %s: running %s without it",
+            name,
+            base,
+            model,
+            model,
+        )
+        return None
+    return name

@@ -78,6 +78,14 @@ class ModelExpert(Expert):
             self._llm = get_llm(self.manifest.role)
         return self._llm
 
+    @property
+    def adapter(self) -> str | None:
+        """The manifest's LoRA adapter when it fits the role's model (see
+        :func:`~peoa.distill.adapters.fitting_adapter`)."""
+        from peoa.distill.adapters import fitting_adapter
+
+        return fitting_adapter(self.manifest.adapter, self.llm.name)
+
     def option(self, key: str, default: Any) -> Any:
         """A runtime setting from the manifest's ``[options]``, or ``default``."""
         return self.manifest.options.get(key, default)
@@ -119,7 +127,7 @@ class ModelExpert(Expert):
         completion = self.llm.chat(
             list(messages),
             max_tokens=max_tokens or self.manifest.max_tokens,
-            adapter=self.manifest.adapter,
+            adapter=self.adapter,
             stop=stop,
         )
         self._record(trace, completion, purpose)
@@ -145,14 +153,14 @@ class ModelExpert(Expert):
                 list(messages),
                 schema,
                 max_tokens=max_tokens or self.manifest.max_tokens,
-                adapter=self.manifest.adapter,
+                adapter=self.adapter,
             )
         except StructuredOutputError:
             trace.llm_calls.append(
                 LLMCall(
                     role=self.manifest.role,
                     model=self.llm.name,
-                    adapter=self.manifest.adapter,
+                    adapter=self.adapter,
                     latency_s=time.perf_counter() - start,
                     purpose=f"{purpose} (invalid JSON)",
                 )

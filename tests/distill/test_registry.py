@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from peoa.distill.adapters import AdapterRecord, list_adapters, record_metrics, register_adapter
+from peoa.distill.adapters import (
+    AdapterRecord,
+    fitting_adapter,
+    list_adapters,
+    record_metrics,
+    register_adapter,
+)
 from peoa.distill.errors import AdapterNotFoundError
 from peoa.distill.evaluate import EvalReport, Metrics
 
@@ -38,3 +44,19 @@ def test_recording_scores_for_an_unknown_adapter_names_the_problem(monkeypatch, 
     monkeypatch.setenv("PEOA_ADAPTERS_DIR", str(tmp_path))
     with pytest.raises(AdapterNotFoundError, match="no LoRA adapter named 'nope'"):
         record_metrics("nope", {"x": 1.0})
+
+
+def test_an_adapter_is_applied_only_to_the_base_it_was_trained_on(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PEOA_ADAPTERS_DIR", str(tmp_path))
+    (tmp_path / "calc-test-lora.gguf").write_bytes(b"GGUF")
+    record = AdapterRecord(
+        name="calc-test-lora", base="smollm2-135m-instruct", role="calculation",
+        path="calc-test-lora.gguf", data_hash="0" * 64,
+    )  # fmt: skip
+    register_adapter(record, tmp_path)
+    assert fitting_adapter("calc-test-lora", "smollm2-135m-instruct") == "calc-test-lora"
+    # A user who points the role at another model gets that model without the adapter.
+    assert fitting_adapter("calc-test-lora", "qwen2.5-coder-0.5b-instruct") is None
+    assert fitting_adapter(None, "qwen2.5-coder-0.5b-instruct") is None
+    with pytest.raises(AdapterNotFoundError, match="no LoRA adapter named 'nope'"):
+        fitting_adapter("nope", "smollm2-135m-instruct")
