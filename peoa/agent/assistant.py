@@ -80,11 +80,31 @@ class Assistant:
             return self._driver
 
     def find_tools(self, question: str, k: int) -> list[dict[str, Any]]:
-        """Candidate tools for ``question``, retrieved from the graph's tool documentation."""
+        """Candidate tools for ``question``, retrieved from the graph's tool documentation.
+
+        A lost connection is retried once on a fresh driver (which starts PEOA's own
+        Neo4j again when it is the managed one); a second failure raises a one-line
+        :class:`~peoa.exceptions.PeoaError` and the thread's memory keeps no part of the turn.
+        """
+        from peoa.graph.errors import GraphUnavailableError
         from peoa.graph.retrieve import search_tools
 
-        hits = search_tools(self.driver, self.embedder, question, k=k)
+        driver = self.driver
+        try:
+            hits = search_tools(driver, self.embedder, question, k=k)
+        except GraphUnavailableError:
+            # The driver has already retried for its retry window. Opening it again starts
+            # PEOA's own Neo4j when that is the one that went away, then try once more.
+            self._drop_driver(driver)
+            hits = search_tools(self.driver, self.embedder, question, k=k)
         return [hit.model_dump() for hit in hits]
+
+    def _drop_driver(self, driver: Any) -> None:
+        """Forget ``driver`` so the next use opens a new one (unless another thread did)."""
+        with self._driver_lock:
+            if self._driver is driver:
+                self._driver = None
+        driver.close()
 
     def _compiled(self) -> Any:
         """The compiled graph for the current definitions, generator and experts.

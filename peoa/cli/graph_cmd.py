@@ -22,15 +22,9 @@ app = typer.Typer(
 
 
 def _driver() -> Driver:
-    import logging
+    from peoa.neo4j_server import open_driver, quiet_driver_logs
 
-    from peoa.neo4j_server import open_driver
-
-    # The server's hints about labels that do not exist yet are noise on a fresh graph.
-    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
-    # A lost connection is reported once, as a one-line PeoaError; the driver's own log
-    # lines about it (errors, retries) would print on stderr beside it.
-    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
+    quiet_driver_logs()
     return open_driver(load_settings())
 
 

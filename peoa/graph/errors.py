@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peoa.exceptions import PeoaError
+from peoa.exceptions import Neo4jError, PeoaError
 
 __all__ = [
     "BinaryFileError",
@@ -10,6 +10,7 @@ __all__ = [
     "DocumentNotFoundError",
     "EmptyFileError",
     "GraphError",
+    "GraphUnavailableError",
     "IngestError",
     "QueryRejectedError",
     "UnreadableFileError",
@@ -19,6 +20,13 @@ __all__ = [
 
 class GraphError(PeoaError):
     """The knowledge graph refused an operation."""
+
+
+class GraphUnavailableError(GraphError, Neo4jError):
+    """Neo4j could not be reached for a read (a retrieval); nothing was changed.
+
+    A :class:`~peoa.exceptions.Neo4jError` too, so the server answers 503, not 400.
+    """
 
 
 class IngestError(GraphError):

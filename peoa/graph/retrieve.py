@@ -15,10 +15,10 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from neo4j import Driver
-from neo4j.exceptions import Neo4jError
+from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel, Field, ValidationError, computed_field
 
-from peoa.graph.errors import GraphError, QueryRejectedError
+from peoa.graph.errors import GraphError, GraphUnavailableError, QueryRejectedError
 from peoa.graph.injection import injection_signs
 from peoa.llm import Embedder
 
@@ -164,6 +164,8 @@ class Retriever(ABC):
                 f"retrieval failed in Neo4j ({str(error).splitlines()[0][:200]}); "
                 "run 'peoa graph migrate' if the indexes are missing"
             ) from None
+        except (DriverError, OSError) as error:
+            raise _unavailable(error) from None
         return RetrieverResult(query=checked.text, mode=self.mode, items=items[: checked.k])
 
     @abstractmethod
@@ -393,15 +395,28 @@ def search_tools(
     driver: Driver, embedder: Embedder, query: str, *, k: int = 5, database: str | None = None
 ) -> list[ToolHit]:
     """The engineering tools whose documentation is closest to ``query``."""
-    records, _, _ = driver.execute_query(
-        "CALL db.index.vector.queryNodes('tool_embedding', $k, $vector) YIELD node, score "
-        "RETURN node.name AS name, node.topic AS topic, node.description AS description, score",
-        k=k,
-        vector=query_vector(embedder, query),
-        database_=database,
-        routing_="r",
-    )
+    try:
+        records, _, _ = driver.execute_query(
+            "CALL db.index.vector.queryNodes('tool_embedding', $k, $vector) YIELD node, score "
+            "RETURN node.name AS name, node.topic AS topic, node.description AS description, "
+            "score",
+            k=k,
+            vector=query_vector(embedder, query),
+            database_=database,
+            routing_="r",
+        )
+    except (DriverError, OSError) as error:
+        raise _unavailable(error) from None
     return [ToolHit(**dict(r)) for r in records]
+
+
+def _unavailable(error: Exception) -> GraphUnavailableError:
+    """A lost or refused connection, after the driver's own retries, as one line."""
+    reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+    return GraphUnavailableError(
+        f"the connection to Neo4j was lost during retrieval ({reason}); nothing was changed: "
+        "check that Neo4j runs ('peoa neo4j status', or the server NEO4J_URI names) and ask again"
+    )
 
 
 def make_retriever(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
 
@@ -9,7 +11,7 @@ from peoa.config import Settings
 from peoa.exceptions import Neo4jUnavailable
 from peoa.neo4j_server.manager import ManagedNeo4j
 
-__all__ = ["open_driver"]
+__all__ = ["open_driver", "quiet_driver_logs"]
 
 
 def open_driver(settings: Settings, *, start: bool = True) -> Driver:
@@ -58,3 +60,13 @@ def open_driver(settings: Settings, *, start: bool = True) -> Driver:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise Neo4jUnavailable(f"cannot reach Neo4j at {uri} ({reason}): {fix}") from None
     return driver
+
+
+def quiet_driver_logs() -> None:
+    """Keep the driver's log lines off a command's stderr.
+
+    A lost connection reaches the user once, as a one-line ``PeoaError``; the driver's
+    own lines about it (each retry, each failed connection) would print beside it. The
+    server's hints about labels that do not exist yet are noise on a fresh graph too.
+    """
+    logging.getLogger("neo4j").setLevel(logging.CRITICAL)
