@@ -36,7 +36,15 @@ from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import SolveState
 from peoa.agent.validation import validate_result
 from peoa.exceptions import PeoaError
-from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, LLMCall, Quantity
+from peoa.experts.base import (
+    Citation,
+    Expert,
+    ExpertResult,
+    ExpertTask,
+    InjectionFlag,
+    LLMCall,
+    Quantity,
+)
 from peoa.llm import StructuredOutputError
 from peoa.tools import get_registry
 
@@ -397,7 +405,8 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     base = {"question": state.get("question", ""), "thread_id": ctx.thread_id, "steps": records,
             "trace": trace, "usage": usage,
             "candidate_tools": [t["name"] for t in state.get("candidate_tools") or []],
-            "resolved_question": state.get("resolved_question")}  # fmt: skip
+            "resolved_question": state.get("resolved_question"),
+            "injection": _injection(records)}  # fmt: skip
     chosen = _chosen_step(active, outcome)
     parts = state.get("parts") or []
     if outcome.get("action") == "clarify":
@@ -496,6 +505,17 @@ def _citations(active: dict[int, StepRecord]) -> list[Citation]:
             continue
         for citation in record.result.citations:
             seen.setdefault((citation.source, citation.chunk_id), citation)
+    return list(seen.values())
+
+
+def _injection(records: list[StepRecord]) -> list[InjectionFlag]:
+    """Every flagged passage any attempt retrieved, once (shown if any attempt showed it)."""
+    seen: dict[str, InjectionFlag] = {}
+    for record in records:
+        for flag in record.result.injection:
+            known = seen.setdefault(flag.chunk_id, flag)
+            if flag.shown_to_model and not known.shown_to_model:
+                seen[flag.chunk_id] = flag
     return list(seen.values())
 
 

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from peoa.experts.base import Citation, ExpertResult, LLMCall
+from peoa.experts.base import Citation, ExpertResult, InjectionFlag, LLMCall
 
 __all__ = ["PartAnswer", "RunUsage", "Solution", "StepEvent", "StepRecord"]
 
@@ -101,6 +101,11 @@ class Solution(BaseModel):
         default_factory=list,
         description="For a question asking the same thing for several cases: one answer each "
         "(then `answer` is null).",
+    )
+    injection: list[InjectionFlag] = Field(
+        default_factory=list,
+        description="Retrieved passages that read like orders to the model (prompt "
+        "injection), from every step; an expert shows them only marked as text to report.",
     )
 
 

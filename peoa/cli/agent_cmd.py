@@ -66,6 +66,13 @@ def _show_solution(solution) -> None:  # type: ignore[no-untyped-def]
             f"- {escape(c.source)}" + (f" § {escape(c.section)}" if c.section else "")
             for c in solution.citations
         )
+    for flag in solution.injection:
+        shown = "shown to the model marked as text" if flag.shown_to_model else "not used"
+        body += (
+            f"\n\n[yellow]Warning:[/yellow] a retrieved passage of {escape(flag.source)} "
+            f"({escape(flag.chunk_id)}) reads like orders to the model "
+            f"({escape(', '.join(flag.signs))}); {shown}."
+        )
     usage = solution.usage
     console.print(
         Panel(
@@ -83,7 +90,9 @@ def ask(
 ) -> None:
     """Answer one question end to end (steps, checks, sources)."""
     from peoa.agent import Assistant, Solution
+    from peoa.neo4j_server import quiet_driver_logs
 
+    quiet_driver_logs()
     assistant = Assistant()
     try:
         if json_:
@@ -105,7 +114,9 @@ def ask(
 def chat(thread: ThreadOption = None) -> None:
     """An interactive conversation: /new starts over, /history lists turns, /quit leaves."""
     from peoa.agent import Assistant, Solution
+    from peoa.neo4j_server import quiet_driver_logs
 
+    quiet_driver_logs()
     assistant = Assistant()
     thread_id = thread or uuid.uuid4().hex
     console.print(f"PEOA chat (thread {thread_id}). /new, /history, /quit")

@@ -26,6 +26,7 @@ __all__ = [
     "ExpertManifest",
     "ExpertResult",
     "ExpertTask",
+    "InjectionFlag",
     "LLMCall",
     "Quantity",
     "ToolCall",
@@ -48,6 +49,19 @@ class Citation(BaseModel):
     page: int | None = None
     text: str | None = None  # the quoted passage, short
     score: float | None = None
+
+
+class InjectionFlag(BaseModel):
+    """A retrieved passage that reads like orders to the model (see ``peoa.graph.injection``).
+
+    The passage stays data: it is recorded here so the trace shows the attempt, and what
+    stops an obeyed order is the sandbox and the tool allowlist.
+    """
+
+    chunk_id: str
+    source: str  # the document it came from
+    signs: list[str]  # the kinds of instruction found, e.g. "asks to run commands"
+    shown_to_model: bool  # whether the passage went into the expert's prompt
 
 
 class LLMCall(BaseModel):
@@ -102,6 +116,8 @@ class ExpertResult(BaseModel):
     outputs: dict[str, Quantity] = {}  # every named number the step produced
     text: str = ""  # explanation, or the knowledge expert's answer
     citations: list[Citation] = []
+    # retrieved passages that read like orders to the model, for the trace
+    injection: list[InjectionFlag] = []
     tool_calls: list[ToolCall] = []
     code: str | None = None
     stdout: str | None = None
