@@ -40,11 +40,14 @@ from peoa.graph.store import (
 from peoa.llm import Embedder
 
 __all__ = [
+    "LOST_CONNECTION",
     "DocumentMeta",
     "FileReport",
     "IngestReport",
     "Ingestor",
     "Progress",
+    "batch_stopped",
+    "connection_lost",
     "document_id",
     "expand_paths",
 ]
@@ -176,7 +179,7 @@ class Ingestor:
                 try:
                     self._prefetch(group)
                 except ConnectionLostError as error:
-                    raise _stopped(str(error), reports) from None
+                    raise batch_stopped(str(error), reports) from None
                 for p, s in group:
                     reports.append(self._ingest_or_stop(p, s, reports))
                 self._cache.clear()
@@ -198,8 +201,8 @@ class Ingestor:
         Every file after it would fail the same way, each only after the driver's retries.
         """
         report = self.ingest_file(path, source=source)
-        if report.status == "error" and report.message and _LOST in report.message:
-            raise _stopped(report.message, done)
+        if connection_lost(report):
+            raise batch_stopped(report.message or LOST_CONNECTION, done)
         return report
 
     def _prefetch(self, group: Sequence[tuple[Path, str | None]]) -> None:
@@ -278,7 +281,7 @@ class Ingestor:
                         tx.rollback()
         except (ServiceUnavailable, SessionExpired, DriverError, OSError) as error:
             raise ConnectionLostError(
-                f"{meta.source}: {_LOST} ({_first_line(error)}); "
+                f"{meta.source}: {LOST_CONNECTION} ({_first_line(error)}); "
                 "nothing of this document was written, run the ingestion again"
             ) from None
         except Neo4jError as error:
@@ -309,7 +312,7 @@ class Ingestor:
             )
         except (ServiceUnavailable, SessionExpired, DriverError, OSError) as error:
             raise ConnectionLostError(
-                f"{_LOST} ({_first_line(error)}); run the ingestion again"
+                f"{LOST_CONNECTION} ({_first_line(error)}); run the ingestion again"
             ) from None
         return records[0]["hash"]
 
@@ -508,7 +511,8 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-_LOST = "the connection to Neo4j was lost"
+# Every report of a file that Neo4j's going away stopped says this (see connection_lost).
+LOST_CONNECTION = "the connection to Neo4j was lost"
 _PREFETCH = 1 << 20  # files above 1 MiB are streamed batch by batch, never held whole
 
 
@@ -519,7 +523,12 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _stopped(message: str, done: Sequence[FileReport]) -> ConnectionLostError:
+def connection_lost(report: FileReport) -> bool:
+    """Whether ``report`` is a file that failed because Neo4j went away (the batch stops)."""
+    return report.status == "error" and LOST_CONNECTION in (report.message or "")
+
+
+def batch_stopped(message: str, done: Sequence[FileReport]) -> ConnectionLostError:
     """The one error that ends a batch whose Neo4j went away, with what was kept and the fix."""
     written = sum(1 for r in done if r.status != "error")
     cause = message.split("; ", 1)[0]

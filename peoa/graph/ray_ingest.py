@@ -6,6 +6,10 @@ per-document transaction, :meth:`~peoa.graph.ingest.Ingestor.ingest_file`, with 
 document's source key taken on the driver. The document id, content hash and
 idempotence are therefore exactly those of a local ingest. Each worker opens one
 driver and one embedder and reuses them for every document it receives.
+
+As locally, a lost Neo4j stops the batch: the tasks not yet finished are cancelled
+(their transactions never commit) and one :class:`~peoa.graph.errors.ConnectionLostError`
+says how many files were done and that a re-run skips them.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from peoa.config import Settings
-from peoa.graph.ingest import FileReport
+from peoa.exceptions import Neo4jError, PeoaError
+from peoa.graph.ingest import LOST_CONNECTION, FileReport, batch_stopped, connection_lost
 
 __all__ = ["ingest_on_ray"]
 
@@ -111,8 +116,43 @@ def _collect(
 ) -> None:
     done, _ = ray.wait(list(pending), num_returns=1)
     index = pending.pop(done[0])
-    report = FileReport.model_validate(ray.get(done[0]))
-    report.path = str(paths[index])
+    report = _report(ray, done[0], paths[index])
     reports[index] = report
     if on_report:
         on_report(report)
+    if connection_lost(report):
+        # Every later document would fail the same way, each after the driver's retries.
+        _cancel(ray, pending, reports, paths)
+        finished = [reports[i] for i in sorted(reports) if i != index]
+        raise batch_stopped(report.message or LOST_CONNECTION, finished)
+
+
+def _report(ray: Any, ref: Any, path: Path) -> FileReport:
+    """A task's report; a worker that could not reach Neo4j at all reports a lost connection."""
+    try:
+        report = FileReport.model_validate(ray.get(ref))
+    except ray.exceptions.RayTaskError as error:
+        cause = getattr(error, "cause", None)
+        if not isinstance(cause, PeoaError):
+            raise
+        lost = isinstance(cause, Neo4jError)  # e.g. the worker could not reach it at all
+        message = f"{path}: {LOST_CONNECTION} ({cause})" if lost else f"{path}: {cause}"
+        report = FileReport(path=str(path), status="error", message=message)
+    report.path = str(path)
+    return report
+
+
+def _cancel(
+    ray: Any, pending: dict[Any, int], reports: dict[int, FileReport], paths: Sequence[Path]
+) -> None:
+    """Cancel the unfinished tasks; keep the reports of those that finished anyway."""
+    for ref in pending:
+        ray.cancel(ref)
+    for ref, index in pending.items():
+        try:
+            report = _report(ray, ref, paths[index])
+        except (ray.exceptions.TaskCancelledError, ray.exceptions.RayTaskError):
+            continue  # cancelled before it committed: nothing of it was written
+        if report.status != "error":
+            reports[index] = report
+    pending.clear()
