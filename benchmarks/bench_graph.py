@@ -178,12 +178,20 @@ def _score(found: list[str], relevant: list[str]) -> float:
     return len(set(found[:5]) & set(relevant)) / len(relevant)
 
 
-def recall_of(retriever: Any, queries: list[dict[str, Any]]) -> float:
-    """Mean recall@5 of a PEOA retriever over labelled queries."""
+def recall_of(
+    retriever: Any, queries: list[dict[str, Any]], missed: list[str] | None = None
+) -> float:
+    """Mean recall@5 of a PEOA retriever over labelled queries.
+
+    The ids of queries that lost any relevant note are appended to ``missed``.
+    """
     total = 0.0
     for item in queries:
         hits = retriever.search(item["query"], k=5).items
-        total += _score([h.source or "" for h in hits], item["relevant"])
+        score = _score([h.source or "" for h in hits], item["relevant"])
+        total += score
+        if missed is not None and score < 1.0:
+            missed.append(item["id"])
     return total / len(queries)
 
 
@@ -233,13 +241,15 @@ def _recall(driver: Any, embedder: Embedder) -> list[Measurement]:
     )
     for label, path in sets:
         queries = _load_queries(path)
+        missed: list[str] = []
         ours = {
-            "hybrid": recall_of(HybridRetriever(driver, embedder), queries),
+            "hybrid": recall_of(HybridRetriever(driver, embedder), queries, missed),
             "vector": recall_of(VectorRetriever(driver, embedder), queries),
             "fulltext": recall_of(FulltextRetriever(driver), queries),
             "graph": recall_of(GraphRetriever(driver, embedder), queries),
         }
         theirs = graphrag_recall(driver, embedder, queries)
+        _say(f"{label}: PEOA hybrid missed {', '.join(missed) or 'none'}")
         for base in ("VectorRetriever", "HybridRetriever"):
             out.append(
                 Measurement(
