@@ -11,6 +11,7 @@ from peoa.exceptions import ToolInputError
 from peoa.tools.base import Out, P, tool
 from peoa.tools.quantity import (
     as_interval,
+    is_gauge,
     normalise_unit,
     parse_quantity,
     temperature_spelling,
@@ -45,6 +46,16 @@ def unit_convert(
     compound units. Set difference=true for temperature or pressure differences."""
     source, target = _readings(from_unit, to_unit)
     quantity = parse_quantity(value, source)
+    same_kind = quantity.dimensionality == parse_quantity(1.0, target).dimensionality
+    if difference and same_kind and is_gauge(source) != is_gauge(target):
+        # A gauge reading is a pressure, measured from the atmosphere; taken as a
+        # difference into an absolute unit it would lose that atmosphere.
+        gauge, other = (from_unit, to_unit) if is_gauge(source) else (to_unit, from_unit)
+        raise ToolInputError(
+            f"unit_convert: {gauge!r} is a gauge pressure and {other!r} an absolute one, so "
+            "the value is a pressure, not a difference: set difference=false (a pressure "
+            "difference is written without the g, e.g. psi or bar)"
+        )
     try:
         if difference:
             quantity = as_interval(quantity)

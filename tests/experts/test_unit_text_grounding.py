@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from peoa.exceptions import ToolInputError
 from peoa.experts.grounding import ground_arguments
 from peoa.tools import get_registry
 
@@ -38,3 +39,15 @@ def test_a_written_word_of_another_kind_is_not_taken_as_the_unit() -> None:
     raw = {"value": 150, "from_unit": "gal/min", "to_unit": "m3/h"}
     grounded = ground_arguments(tool, raw, "What is 150 gallons per minute in m3/h?")
     assert grounded.arguments["from_unit"] == "gal/min" and grounded.notes == []
+
+
+def test_a_gauge_reading_is_no_difference_to_convert_into_an_absolute_unit() -> None:
+    registry = get_registry()
+    raw = {"value": 150.0, "from_unit": "psig", "to_unit": "kPa", "difference": True}
+    with pytest.raises(ToolInputError, match="set difference=false"):
+        registry.run("unit_convert", raw)
+    # Gauge to gauge, or a difference written without the g, still converts as one.
+    both = registry.run("unit_convert", {**raw, "to_unit": "barg"}).outputs["value"]
+    assert both.value == pytest.approx(150.0 * 0.0689476, 1e-5)
+    plain = registry.run("unit_convert", {**raw, "from_unit": "psi"}).outputs["value"]
+    assert plain.value == pytest.approx(150.0 * 6.894757, 1e-6)
