@@ -62,12 +62,16 @@ class KeyStore:
         self._lock = threading.Lock()
         self._keys: dict[str, ApiKey] = {}
         self._mtime: float | None = None
+        self._pepper_bytes: bytes | None = None
 
     # -- storage -----------------------------------------------------------------------
     def _pepper(self) -> bytes:
-        if not self.pepper_path.exists():
-            _write_private(self.pepper_path, secrets.token_hex(32))
-        return bytes.fromhex(self.pepper_path.read_text().strip())
+        # Read once: every authenticated request needs it, and it never changes.
+        if self._pepper_bytes is None:
+            if not self.pepper_path.exists():
+                _write_private(self.pepper_path, secrets.token_hex(32))
+            self._pepper_bytes = bytes.fromhex(self.pepper_path.read_text().strip())
+        return self._pepper_bytes
 
     def _load(self) -> dict[str, ApiKey]:
         """The keys on disk, re-read when the file changed (keys made while serving work)."""

@@ -1,4 +1,9 @@
-"""Typed dependencies for the routes; tests swap them with ``app.dependency_overrides``."""
+"""Typed dependencies for the routes; tests swap them with ``app.dependency_overrides``.
+
+The ones that only read the app's state are ``async def``: FastAPI runs a plain ``def``
+dependency in its thread pool, a thread hop per dependency per request that showed in
+the time to a solve's first step event.
+"""
 
 from __future__ import annotations
 
@@ -31,21 +36,21 @@ __all__ = [
 ]
 
 
-def get_state(request: Request) -> ServerState:
+async def get_state(request: Request) -> ServerState:
     return request.app.state.peoa
 
 
 StateDep = Annotated[ServerState, Depends(get_state)]
 
 
-def get_server_settings(state: StateDep) -> ServerSettings:
+async def get_server_settings(state: StateDep) -> ServerSettings:
     return state.settings
 
 
 ServerSettingsDep = Annotated[ServerSettings, Depends(get_server_settings)]
 
 
-def get_assistant(state: StateDep) -> Assistant:
+async def get_assistant(state: StateDep) -> Assistant:
     if state.assistant is None:
         why = state.startup_error or "the models are still loading"
         raise HTTPException(503, f"PEOA is not ready: {why}; see GET /healthz")
@@ -112,12 +117,12 @@ def check_api_key(request: Request, state: ServerState, challenge: str = "Bearer
     return key
 
 
-def require_api_key(request: Request, state: StateDep) -> ApiKey | None:
+async def require_api_key(request: Request, state: StateDep) -> ApiKey | None:
     """When auth is on: a valid ``Authorization: Bearer <key>`` within its rate limit."""
     return check_api_key(request, state)
 
 
-def require_api_key_browser(request: Request, state: StateDep) -> ApiKey | None:
+async def require_api_key_browser(request: Request, state: StateDep) -> ApiKey | None:
     """As :func:`require_api_key`, but a 401 asks the browser for Basic credentials (any
     user name, the key as password), so people can open ``/docs`` when auth is on."""
     return check_api_key(request, state, challenge='Basic realm="PEOA", charset="UTF-8"')
@@ -126,7 +131,7 @@ def require_api_key_browser(request: Request, state: StateDep) -> ApiKey | None:
 Authorized = Annotated[ApiKey | None, Depends(require_api_key)]
 
 
-def require_json(request: Request) -> None:
+async def require_json(request: Request) -> None:
     """415 unless the body is declared as JSON (a form or text body is a client mistake)."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json" and not kind.endswith("+json"):
@@ -137,7 +142,7 @@ def require_json(request: Request) -> None:
         )
 
 
-def require_multipart(request: Request) -> None:
+async def require_multipart(request: Request) -> None:
     """415 unless the body is ``multipart/form-data`` (how files are uploaded)."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "multipart/form-data":

@@ -92,21 +92,19 @@ class SolveRun:
             self._finished.set()
             self._put(_END)
 
-    async def events(self, poll_s: float = 0.5) -> AsyncIterator[StepEvent]:
+    async def events(self) -> AsyncIterator[StepEvent]:
         """The events as they come; raises the worker's exception if it failed.
 
         Leaving the iteration early (the caller broke out, or was cancelled because its
-        client disconnected) cancels the solve.
+        client disconnected: the cancellation lands in the wait for the next event)
+        cancels the solve.
         """
         if self._queue is None:
             self.start()
         assert self._queue is not None
         try:
             while True:
-                try:
-                    item = await asyncio.wait_for(self._queue.get(), timeout=poll_s)
-                except TimeoutError:
-                    continue  # lets the caller's cancellation land while a model runs
+                item = await self._queue.get()
                 if item is _END:
                     return
                 if isinstance(item, BaseException):
