@@ -497,7 +497,8 @@ def run() -> list[Measurement]:
     embedder = get_embedder()
     embedder.embed(["warm up the model"])
     embedder.embed_query("warm up the query encoder")  # the ONNX export or its loading
-    # PEOA_BENCH_GRAPH_SIZES=1000,10000 leaves out the 100k corpus (about 10 min to build).
+    # PEOA_BENCH_GRAPH_SIZES=1000,10000 leaves out the 100k corpus (about 1 min to build
+    # on an idle 2-core machine, 9 min at load 20).
     sizes = [
         int(n) for n in os.environ.get("PEOA_BENCH_GRAPH_SIZES", "1000,10000,100000").split(",")
     ]
