@@ -1,8 +1,10 @@
-"""Neo4j SIGKILLed under PEOA: during an ingestion, and before a solve.
+"""Neo4j SIGKILLed under PEOA: during an ingestion (local and on Ray), and during a solve.
 
 Each test runs its own managed Neo4j (a temporary data directory, a free port, the
 same ``ManagedNeo4j`` the session fixtures use) so killing it never disturbs the
-session server, and drives PEOA through its real CLI in a subprocess.
+session server. The ingestion and ``ask`` tests drive PEOA through its real CLI in a
+subprocess; the mid-solve tests run ``Assistant.solve`` in this process, with the real
+models, and kill the server from inside the solve, right before its retrieval.
 """
 
 from __future__ import annotations
@@ -15,14 +17,19 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from neo4j import Driver
 
+from peoa.agent import Assistant
 from peoa.config import Settings, load_settings
+from peoa.evaluation import score_answer
+from peoa.exceptions import PeoaError
 from peoa.graph.chunking import chunk_blocks
 from peoa.graph.ingest import document_id
 from peoa.graph.readers import open_source
@@ -244,3 +251,154 @@ def test_solve_with_neo4j_killed_fails_in_one_line(tmp_path: Path, own_neo4j: Se
     message = _one_line_error(result.stderr)
     assert "Neo4j" in message and uri in message, message
     assert password not in result.stderr + result.stdout
+
+
+class _KilledBeforeRetrieval(Assistant):
+    """The real Assistant; ``before_retrieval`` (once) runs inside the solve's retrieval."""
+
+    before_retrieval: Callable[[], object] | None = None
+
+    def find_tools(self, question: str, k: int) -> list[dict[str, Any]]:
+        hook, self.before_retrieval = self.before_retrieval, None
+        if hook is not None:
+            hook()
+        return super().find_tools(question, k)
+
+
+def _warm(assistant: Assistant) -> None:
+    """Open the driver and load the tool documentation, so the kill hits a live connection."""
+    assert assistant.find_tools("Convert 5 bar to kPa", 3), "no tools in the fresh graph"
+
+
+def _answers_500_kpa(solution: Any) -> bool:
+    scored = score_answer(solution.answer, solution.unit, 500.0, "kPa", 1e-6)
+    return solution.status == "answered" and scored == (True, True)
+
+
+def test_neo4j_killed_mid_solve_fails_in_one_line_then_the_thread_goes_on(
+    tmp_path: Path, own_neo4j: Settings
+) -> None:
+    """An external server (``NEO4J_URI``) killed during a solve and not back in time.
+
+    The driver retries for its retry window, PEOA reconnects once, then the solve ends
+    with one line and the thread's memory keeps no part of the turn. Once the server is
+    back, the same Assistant answers on the same thread.
+    """
+    server = ManagedNeo4j(own_neo4j)
+    external = load_settings(
+        data_dir=tmp_path / "client",
+        neo4j={"uri": server.uri, "password": server.password()},
+    )
+    assistant = _KilledBeforeRetrieval(external)
+    try:
+        _warm(assistant)
+        assistant.before_retrieval = lambda: _kill_jvm(own_neo4j)
+        started = time.monotonic()
+        with pytest.raises(PeoaError) as caught:
+            assistant.solve("Convert 5 bar to kPa", thread_id="killed")
+        waited = time.monotonic() - started
+        message = str(caught.value)
+        assert "\n" not in message and "Neo4j" in message and server.uri in message, message
+        assert server.password() not in message
+        assert assistant.history("killed") == []  # nothing of the failed turn is kept
+        print(f"failed after {waited:.1f} s: {message}")
+
+        server.start()
+        solution = assistant.solve("Convert 5 bar to kPa", thread_id="killed")
+        assert solution.candidate_tools, "retrieval did not work after the restart"
+        assert _answers_500_kpa(solution), (solution.status, solution.answer, solution.unit)
+        assert [t["question"] for t in assistant.history("killed")] == ["Convert 5 bar to kPa"]
+    finally:
+        assistant.close()
+
+
+def test_managed_neo4j_killed_mid_solve_is_restarted_and_the_solve_answers(
+    own_neo4j: Settings,
+) -> None:
+    """PEOA's own server killed during a solve: the retry starts it again and the solve goes on."""
+    assistant = _KilledBeforeRetrieval(own_neo4j)
+    try:
+        _warm(assistant)
+        killed: list[int] = []
+        assistant.before_retrieval = lambda: killed.append(_kill_jvm(own_neo4j))
+        solution = assistant.solve("Convert 5 bar to kPa", thread_id="restarted")
+        assert killed, "the hook did not run inside the solve"
+        now = ManagedNeo4j(own_neo4j).status().pid
+        assert now is not None and now != killed[0], "Neo4j was not started again"
+        assert solution.candidate_tools, "the retried retrieval found no tools"
+        assert _answers_500_kpa(solution), (solution.status, solution.answer, solution.unit)
+        assert len(assistant.history("restarted")) == 1
+    finally:
+        assistant.close()
+
+
+def test_neo4j_killed_during_ray_ingestion_stops_the_batch_then_rerun_completes(
+    tmp_path: Path, own_neo4j: Settings
+) -> None:
+    """``ingest --backend ray``: the same stop, integrity and re-run as the local ingestion."""
+    ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'peoa[ray]')")
+    from peoa.graph import migrate
+    from peoa.graph.errors import ConnectionLostError
+    from peoa.graph.ray_ingest import ingest_on_ray
+
+    paths = _write_documents(tmp_path / "notes", count=6)
+    expected = _expected_chunks(paths)
+    with open_driver(own_neo4j, start=False) as driver:
+        migrate(driver)
+    started_here = not ray.is_initialized()
+    if started_here:  # one CPU: one document at a time, the rest queued as tasks
+        ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)
+    outcome: dict[str, Any] = {}
+
+    def ingest() -> None:
+        try:
+            outcome["reports"] = ingest_on_ray(paths, own_neo4j)
+        except BaseException as error:  # handed to the test thread
+            outcome["error"] = error
+
+    batch = threading.Thread(target=ingest)
+    try:
+        batch.start()
+        with open_driver(own_neo4j, start=False) as driver:
+            deadline = time.monotonic() + 300
+            committed = 0
+            while time.monotonic() < deadline and batch.is_alive():
+                records, _, _ = driver.execute_query(
+                    "MATCH (d:Document) WHERE d.content_hash IS NOT NULL RETURN count(d) AS n"
+                )
+                committed = records[0]["n"]
+                if committed >= 1:
+                    break
+                time.sleep(0.1)
+            assert batch.is_alive(), f"the ingestion ended before Neo4j could be killed: {outcome}"
+            assert committed >= 1, "no document was committed within 300 s"
+            _kill_jvm(own_neo4j)
+        batch.join(timeout=300)
+        assert not batch.is_alive(), "the Ray batch did not stop within 300 s of the kill"
+        error = outcome.get("error")
+        assert isinstance(error, ConnectionLostError), outcome
+        message = str(error)
+        assert "\n" not in message and "Neo4j" in message and "again" in message, message
+        print(message)
+
+        ManagedNeo4j(own_neo4j).start()
+        with open_driver(own_neo4j, start=False) as driver:
+            after_kill = _integrity(driver)
+        assert after_kill["broken"] == [] and after_kill["orphan_chunks"] == 0, after_kill
+        survived = after_kill["chunks"]
+        assert isinstance(survived, dict) and 1 <= len(survived) < len(paths), survived
+        assert all(expected[doc] == n for doc, n in survived.items()), (survived, expected)
+        assert f"{len(survived)} file(s) of this batch were done" in message, message
+
+        reports = ingest_on_ray(paths, own_neo4j)
+        statuses = [r.status for r in reports]
+        assert statuses.count("unchanged") == len(survived), statuses
+        assert set(statuses) == {"unchanged", "ingested"}, statuses
+        with open_driver(own_neo4j, start=False) as driver:
+            final = _integrity(driver)
+        assert final["broken"] == [] and final["orphan_chunks"] == 0, final
+        assert final["chunks"] == expected
+    finally:
+        batch.join(timeout=600)
+        if started_here:
+            ray.shutdown()
