@@ -1,0 +1,74 @@
+"""The adapter PEOA ships: registered, intact, and usable by llama.cpp on a held-out problem."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from peoa.distill.adapters import REGISTRY_FILE, AdapterRecord, _read
+from peoa.distill.base import base_gguf
+from peoa.distill.episodes import EpisodeRunner, schema_errors
+from peoa.distill.generate import draw_problems
+from peoa.distill.teachers import ProgrammaticTeacher
+from peoa.distill.templates import TEMPLATES, split_of
+from peoa.paths import resource_dir
+
+SHIPPED = "calculation-smollm2-135m-lora"
+
+
+@pytest.fixture(scope="module")
+def record() -> AdapterRecord:
+    folder = resource_dir("adapters")
+    records = _read(folder)
+    assert SHIPPED in records, f"{SHIPPED} is missing from {folder / REGISTRY_FILE}"
+    return records[SHIPPED]
+
+
+def test_the_shipped_adapter_is_registered_and_its_file_matches(record: AdapterRecord) -> None:
+    assert record.role == "calculation"
+    assert record.file.is_file()
+    assert record.sha256 == hashlib.sha256(record.file.read_bytes()).hexdigest()
+    assert len(record.data_hash) == 64
+    assert {"adapter_tool_accuracy", "base_tool_accuracy"} <= set(record.metrics)
+    assert base_gguf(record.base).is_file()
+
+
+def _held_out_request(kind: str) -> tuple[list[dict[str, str]], dict]:
+    """The exact request the calculation expert makes for a test-wording problem."""
+    problem = next(
+        p for p in draw_problems(4 * len(TEMPLATES), seed=11) if split_of(p.template) == "test"
+    )
+    others = [n for n in ("unit_convert", "pump_power", "density", "hx_lmtd") if n != problem.tool]
+    runner = EpisodeRunner(
+        candidates=lambda _q, gold: [
+            {"name": n, "description": "", "score": 0.0} for n in [*others[:2], gold, others[2]]
+        ]
+    )
+    episode = runner.run(problem, ProgrammaticTeacher().answerer(problem), tool_hint=False)
+    example = next(e for e in episode.examples if e.kind == kind)
+    return example.messages, example.schema
+
+
+@pytest.mark.parametrize("kind", ["choose_tool", "fill_arguments"])
+def test_the_shipped_adapter_answers_a_held_out_request_in_schema(
+    record: AdapterRecord, kind: str
+) -> None:
+    from peoa.llm.llama import LlamaCppLLM
+
+    messages, schema = _held_out_request(kind)
+    llm = LlamaCppLLM(record.base, base_gguf(record.base), n_ctx=2048)
+    # No grammar: the JSON and its fit to the schema must come from the adapter itself.
+    text = llm.chat(messages, max_tokens=160, temperature=0.0, adapter=str(record.file)).text
+    assert schema_errors(text.strip(), schema) is None, text
+    json.loads(text)
+
+
+def test_the_calculation_expert_runs_the_shipped_adapter_by_default(record: AdapterRecord) -> None:
+    from peoa.config import get_settings
+    from peoa.experts import load_experts
+
+    expert = load_experts()["calculation"]
+    assert get_settings().models.calculation == record.base
+    assert expert.adapter == SHIPPED
