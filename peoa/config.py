@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
@@ -108,6 +108,12 @@ class LLMSettings(_Section):
     n_threads: int | None = Field(None, ge=1, description="llama.cpp threads; default all cores.")
     n_ctx: int = Field(4096, ge=256)
     n_batch: int = Field(512, ge=1)
+    prompt_cache: Literal["blocks", "off", "prefix"] = Field(
+        "blocks",
+        description="KV cache a llama.cpp call reuses from the previous one: whole n_batch "
+        "blocks (a reply depends on its prompt only), none, or any shared prefix (faster, "
+        "but a reply may change with the calls before it).",
+    )
     seed: int = 0
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     max_tokens: int = Field(512, ge=1)

@@ -30,6 +30,7 @@ def llm_for(ref: ModelRef, settings: Settings) -> LLM:
             n_ctx=settings.llm.n_ctx,
             n_threads=settings.llm.n_threads,
             n_batch=settings.llm.n_batch,
+            prompt_cache=settings.llm.prompt_cache,
             **common,
         )
     if ref.backend == "openai":

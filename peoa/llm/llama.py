@@ -4,6 +4,16 @@ A GGUF model is loaded once per process and shared by every role that names it;
 a LoRA adapter is applied at load time, so each (model, adapter) pair is one
 shared instance. JSON output is constrained by a grammar compiled from the
 JSON schema, so a small model cannot produce malformed JSON.
+
+A reply is a function of its prompt alone. llama-cpp-python keeps the KV cache of the
+previous call and, by default, evaluates only the part of a new prompt after the
+longest prefix the two share. That changes how the prompt is split into decode batches,
+and llama.cpp's batched kernels do not give bit-identical results for different
+splits, so a greedy small model could answer the same prompt differently depending on
+what it was asked before. The default ``prompt_cache="blocks"`` reuses only whole
+``n_batch`` blocks of the previous prompt: the rest is then decoded in exactly the
+batches a fresh evaluation would use, and the logits are bit-identical to a fresh
+start's (``tests/foundation/test_llama_determinism.py``).
 """
 
 from __future__ import annotations
@@ -11,16 +21,23 @@ from __future__ import annotations
 import atexit
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from peoa.exceptions import ModelError
 from peoa.llm.base import LLM, Delta, GenerationRequest, Usage
 
-__all__ = ["LlamaCppLLM", "generation_lock", "load_llama"]
+__all__ = ["LlamaCppLLM", "PromptCache", "generation_lock", "load_llama", "reusable_prefix"]
 
-_instances: dict[tuple[str, str | None, int, int], Any] = {}
+PromptCache = Literal["blocks", "off", "prefix"]
+"""What a call may reuse of the previous call's KV cache: whole ``n_batch`` blocks of the
+previous prompt (``blocks``: deterministic, the default), nothing (``off``: deterministic,
+re-evaluates every prompt) or any shared prefix (``prefix``: llama-cpp-python's own
+behaviour, the fastest, but a reply may then depend on the calls before it)."""
+
+_instances: dict[tuple[str, str | None, int, int, int, str], Any] = {}
 # One generation at a time per loaded model: a llama.cpp context is not re-entrant, and
 # every LlamaCppLLM naming the same file shares that context (so a lock per LLM object
 # would let two roles, or two server requests, decode into one context at once).
@@ -39,14 +56,72 @@ def _close_all() -> None:
         _generation_locks.clear()
 
 
+def reusable_prefix(cached: Sequence[int], prompt: Sequence[int], block: int) -> int:
+    """How many leading tokens of ``prompt`` may keep the KV entries that ``cached`` (the
+    previous prompt, decoded in ``block``-sized batches) left, so that the rest is decoded
+    exactly as a fresh evaluation would decode it.
+
+    Only whole blocks qualify, and never the prompt's last token, whose logits the
+    next sampling step needs (decoding it alone would be a batch a fresh start never uses).
+
+    >>> reusable_prefix([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 9, 9], 2)
+    4
+    >>> reusable_prefix([1, 2, 3, 4], [1, 2, 3, 4], 2)
+    2
+    >>> reusable_prefix([7, 2, 3, 4], [1, 2, 3, 4], 2)
+    0
+    """
+    shared = 0
+    for old, new in zip(cached, prompt[: max(len(prompt) - 1, 0)], strict=False):
+        if old != new:
+            break
+        shared += 1
+    return shared // block * block
+
+
+@cache
+def _llama_class() -> type:
+    """``llama_cpp.Llama`` with the KV-cache reuse that ``prompt_cache`` allows."""
+    from llama_cpp import Llama
+
+    class PeoaLlama(Llama):
+        prompt_cache: PromptCache = "blocks"
+        _prompt_tokens: tuple[int, ...] = ()  # the previous call's prompt
+
+        def generate(self, tokens: Sequence[int], *args: Any, **kwargs: Any) -> Any:
+            tokens = list(tokens)
+            if self.prompt_cache != "prefix" and kwargs.get("reset", True):
+                keep = 0
+                if self.prompt_cache == "blocks":
+                    cached = self._prompt_tokens[: self.n_tokens]
+                    keep = reusable_prefix(cached, tokens, self.n_batch)
+                if keep:
+                    # Llama.generate then keeps exactly these tokens' KV entries (all
+                    # of them match) and decodes the rest from a block boundary.
+                    self.n_tokens = keep
+                else:
+                    self.reset()
+            self._prompt_tokens = tuple(tokens)
+            return super().generate(tokens, *args, **kwargs)
+
+    return PeoaLlama
+
+
 def load_llama(
-    path: Path, *, adapter: str | None, n_ctx: int, n_threads: int, n_batch: int = 512
+    path: Path,
+    *,
+    adapter: str | None,
+    n_ctx: int,
+    n_threads: int,
+    n_batch: int = 512,
+    prompt_cache: PromptCache = "blocks",
 ) -> Any:
-    """The shared ``llama_cpp.Llama`` for this file, adapter and context size."""
-    key = (str(path), adapter, n_ctx, n_threads)
+    """The shared ``llama_cpp.Llama`` for this file, adapter, context and batch sizes,
+    thread count and KV-cache policy (:data:`PromptCache`)."""
+    key = (str(path), adapter, n_ctx, n_threads, n_batch, prompt_cache)
     with _load_lock:
         if key not in _instances:
-            from llama_cpp import Llama
+            Llama = _llama_class()
 
             if adapter is not None and not Path(adapter).is_file():
                 # Not a file: a name registered by `peoa distill train`.
@@ -65,6 +140,7 @@ def load_llama(
                 )
             except (ValueError, RuntimeError) as error:
                 raise ModelError(f"llama.cpp could not load {path.name}: {error}") from None
+            _instances[key].prompt_cache = prompt_cache
             _generation_locks[id(_instances[key])] = threading.Lock()
         return _instances[key]
 
@@ -86,6 +162,7 @@ class LlamaCppLLM(LLM):
         n_ctx: int = 4096,
         n_threads: int | None = None,
         n_batch: int = 512,
+        prompt_cache: PromptCache = "blocks",
         **defaults: Any,
     ) -> None:
         super().__init__(name, **defaults)
@@ -93,6 +170,7 @@ class LlamaCppLLM(LLM):
         self.n_ctx = n_ctx
         self.n_threads = n_threads or os.cpu_count() or 1
         self.n_batch = n_batch
+        self.prompt_cache: PromptCache = prompt_cache
 
     def model(self, adapter: str | None = None) -> Any:
         return load_llama(
@@ -101,6 +179,7 @@ class LlamaCppLLM(LLM):
             n_ctx=self.n_ctx,
             n_threads=self.n_threads,
             n_batch=self.n_batch,
+            prompt_cache=self.prompt_cache,
         )
 
     def _generate(self, request: GenerationRequest, stream: bool) -> Iterator[Delta]:
