@@ -65,10 +65,20 @@ def test_the_shipped_adapter_answers_a_held_out_request_in_schema(
     json.loads(text)
 
 
-def test_the_calculation_expert_runs_the_shipped_adapter_by_default(record: AdapterRecord) -> None:
+def test_the_calculation_expert_applies_the_adapter_only_on_its_base(
+    record: AdapterRecord, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from peoa.config import get_settings
     from peoa.experts import load_experts
+    from peoa.llm.factory import _cached_llm
 
-    expert = load_experts()["calculation"]
-    assert get_settings().models.calculation == record.base
-    assert expert.adapter == SHIPPED
+    assert load_experts()["calculation"].manifest.adapter == SHIPPED
+    for model, applied in ((record.base, SHIPPED), ("qwen2.5-coder-0.5b-instruct", None)):
+        monkeypatch.setenv("PEOA_MODELS__CALCULATION", model)
+        get_settings.cache_clear()
+        _cached_llm.cache_clear()
+        try:
+            assert load_experts()["calculation"].adapter == applied
+        finally:
+            get_settings.cache_clear()
+            _cached_llm.cache_clear()
