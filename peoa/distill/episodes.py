@@ -222,14 +222,15 @@ class EpisodeRunner:
         scores = self._vectors @ (query / np.linalg.norm(query))
         order = [int(i) for i in np.argsort(-scores)[: self.k]]
         gold_index = self._names.index(gold)
-        if gold_index not in order[:_EXPERT_CHOICES]:
-            # The calculation expert chooses among the first few candidates only; the
-            # gold tool must be among them for the episode to teach anything, at a
-            # position fixed by the question so no position is favoured.
-            if gold_index in order:
-                order.remove(gold_index)
-            order.insert(zlib.crc32(question.encode()) % _EXPERT_CHOICES, gold_index)
-            order = order[: self.k]
+        # The calculation expert chooses among the first few candidates only, so the gold
+        # tool goes among them, at a position fixed by the question. Always: a templated
+        # question reads so much like its tool's documentation that retrieval ranks the
+        # gold tool first, and a student trained on that learns to take the first tool
+        # (the first adapter did, and failed on the dev set's real retrieval order).
+        if gold_index in order:
+            order.remove(gold_index)
+        order.insert(zlib.crc32(question.encode()) % _EXPERT_CHOICES, gold_index)
+        order = order[: self.k]
         return [
             {
                 "name": self._names[i],

@@ -40,6 +40,10 @@ Role = Literal["action_generator", "calculation", "all"]
 
 #: Questions at least this similar (rapidfuzz ratio, 0-100) to an evaluation item are excluded.
 DEV_SIMILARITY = 85.0
+# Share of episodes in which the action generator names the tool. The calculation expert
+# then lists that tool first, so hinted episodes always teach "take the first tool"; the
+# default route policy gives no hint, so most episodes must not.
+_HINTED = 0.25
 
 
 class Datasheet(BaseModel):
@@ -204,7 +208,7 @@ def generate(
         ):
             counts["dev"] += 1
             continue
-        episode = runner.run(problem, teacher.answerer(problem), tool_hint=rng.random() < 0.5)
+        episode = runner.run(problem, teacher.answerer(problem), tool_hint=rng.random() < _HINTED)
         if episode.status != "verified":
             counts[episode.status] += 1
             reasons[f"{episode.status}: {episode.reason.split(':')[0][:80]}"] += 1

@@ -109,3 +109,17 @@ def test_a_problem_without_a_reference_answer_fails_instead_of_stopping(
     assert episode.status == "failed"
     assert episode.reason.startswith("no reference answer")
     assert not episode.examples
+
+
+def test_the_gold_tool_is_not_always_the_first_candidate(runner: EpisodeRunner) -> None:
+    """Retrieval ranks a templated question's own tool first; training on that order
+    teaches a student to take the first candidate, so the episodes move it."""
+    teacher = ProgrammaticTeacher()
+    positions = []
+    for problem in draw_problems(24, seed=3):
+        episode = runner.run(problem, teacher.answerer(problem), tool_hint=False)
+        choice = next((e for e in episode.examples if e.kind == "choose_tool"), None)
+        if choice is not None:
+            positions.append(choice.schema["properties"]["tool"]["enum"].index(problem.tool))
+    assert len(positions) >= 12
+    assert max(positions.count(p) for p in set(positions)) <= 0.6 * len(positions), positions
