@@ -4,9 +4,8 @@ The issue's targets, with the default offline models on a 2-core CPU: median
 end-to-end time per dev problem ≤ 20 s, and orchestration overhead ≤ 5 % of it.
 Orchestration overhead is all the time outside model calls and tool calls (LangGraph,
 retrieval of candidate tools, validation, the checkpointer, the experts' own Python),
-read from each solve's trace: ``latency - model time - tool time``. It is split in two:
-the time outside the expert steps (the meta-agent) and the time inside them that is
-neither a model nor a tool call (prompt building, grounding, embedding lookups).
+read from each solve's trace: ``latency - model time - tool time``, the model time
+including the action generator's calls.
 
 The figures come from per-item records in the format ``peoa eval`` writes
 (``results.jsonl``), so a dev-set evaluation already run serves as the benchmark's
@@ -57,7 +56,6 @@ def figures(records: list[ItemRecord]) -> list[Measurement]:
         )
     totals = [r.latency_s for r in timed]
     outside = [max(r.latency_s - r.model_time_s - r.tool_time_s, 0.0) for r in timed]
-    graph = [max(r.latency_s - r.steps_time_s, 0.0) for r in timed]
     e2e = sum(totals)
     shares = [o / t for o, t in zip(outside, totals, strict=True)]
     correct = sum(r.correct for r in timed)
@@ -77,11 +75,6 @@ def figures(records: list[ItemRecord]) -> list[Measurement]:
             unit="fraction", value=sum(outside) / e2e, better="lower", target=0.05,
             notes="total time not in model or tool calls over total end-to-end time; "
             f"per-problem median {statistics.median(shares):.3f}",
-        ),
-        Measurement(
-            benchmark="agent", metric="overhead outside the expert steps (meta-agent)",
-            unit="fraction", value=sum(graph) / e2e, better="lower",
-            notes="candidate-tool retrieval, LangGraph, validation, checkpointer",
         ),
         Measurement(
             benchmark="agent", metric="model time", unit="fraction",

@@ -34,9 +34,6 @@ def test_bench_agent_figures_from_records() -> None:
     overhead = found["orchestration overhead (outside models and tools)"]
     assert overhead.value == pytest.approx((0.5 + 1.0 + 3.0) / 60.0)
     assert overhead.met is False  # 7.5 % > 5 %
-    assert found["overhead outside the expert steps (meta-agent)"].value == pytest.approx(
-        (0.2 + 1.0 + 1.0) / 60.0
-    )
     assert "3 dev problems, 2 correct" in found["median end-to-end time per dev problem"].notes
 
 
