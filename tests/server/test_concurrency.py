@@ -1,10 +1,10 @@
 """20 OpenAI clients at once, each with its own question and thread, each gets its own answer.
 
 The models generate one request at a time, so the solves queue: the 20-client test
-takes about 20 solves' worth of time. It stays ``slow`` because its last assertion
-depends on the base model choosing the conversion tool: in one run here (2..21 bar)
-every client got its own question and thread back, 16 got the right number, and 3, 4,
-7 and 21 bar went to another tool (heat_capacity, flow_coefficient_convert).
+takes about 20 solves' worth of time (41 s here). Each asks a plain conversion, which
+the calculation expert sends to ``unit_convert`` alone (before that, retrieval ranked
+``flow_coefficient_convert`` level with it and the base model went to the wrong tool
+for 4 of 20; see ``tests/experts/test_conversion_routing.py``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from openai import AsyncOpenAI
 
 from peoa.evaluation import score_answer
@@ -48,7 +47,6 @@ def test_llm_objects_sharing_one_model_file_generate_one_at_a_time() -> None:
     assert together == alone
 
 
-@pytest.mark.slow
 def test_twenty_concurrent_clients_get_their_own_answers(live: LiveServer) -> None:
     async def one(number: int) -> dict:
         client = AsyncOpenAI(base_url=f"{live.url}/v1", api_key="loopback", timeout=7200)
