@@ -15,16 +15,16 @@ import llama_cpp
 import numpy as np
 import pytest
 
+from peoa.graph.tools_loader import tool_text
 from peoa.llm.llama import LlamaCppLLM, PromptCache
 from peoa.llm.models import resolve
+from peoa.tools import get_registry
 
 SMALL = "smollm2-135m-instruct"
-SYSTEM = (
-    "You are a process engineer. Pick the one tool that answers the question: "
-    "pump_power (brake power of a pump from flow, head, density and efficiency), "
-    "unit_convert (a quantity in another unit), reynolds_number (pipe flow regime), "
-    "pressure_drop_darcy (friction loss in a straight pipe), lmtd (log-mean temperature "
-    "difference of a heat exchanger). Reply with the tool's name only."
+# Longer than one 512-token batch: a fresh start decodes it in two batches, and a reuse of
+# the whole shared prefix would decode only the few tokens after it.
+SYSTEM = "Pick the one tool that answers the question. Reply with its name only.\n\n" + "\n\n".join(
+    tool_text(tool.doc()) for tool in get_registry().list()[:4]
 )
 PUMP = [
     {"role": "system", "content": SYSTEM},
@@ -51,10 +51,9 @@ def test_same_prompt_same_reply_whatever_ran_before(
 ) -> None:
     path = resolve(SMALL, settings).path
     assert path is not None
-    # A batch of 16 tokens splits these prompts into several blocks, so the reuse of
-    # whole blocks (and of the partial one after them) is exercised; the unusual sizes
-    # give this test an instance of its own, fresh on its first call.
-    llm = LlamaCppLLM(SMALL, path, n_ctx=640, n_batch=16, prompt_cache=prompt_cache, max_tokens=6)
+    # An instance of this test's own (the context size is unusual), fresh on its first call.
+    llm = LlamaCppLLM(SMALL, path, n_ctx=1664, prompt_cache=prompt_cache, max_tokens=6)
+    assert llm.n_batch == 512 and len(llm.model().tokenize(SYSTEM.encode())) > 512
     fresh_text, fresh = _reply(llm, PUMP)
     _reply(llm, CONVERT)  # shares the system prompt, then differs
     after_text, after = _reply(llm, PUMP)
