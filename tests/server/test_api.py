@@ -282,7 +282,6 @@ def _events(response: httpx.Response) -> list[tuple[str, dict[str, Any]]]:
     return events
 
 
-@pytest.mark.slow  # the base 0.5B's answer to this question flips with what ran before in the session (shared KV cache, graph contents); see the session note
 def test_solve_returns_a_solution_and_remembers_the_thread(live: LiveServer) -> None:
     with _client(live) as client:
         response = client.post("/v1/solve", json={"question": QUESTION})
@@ -294,7 +293,6 @@ def test_solve_returns_a_solution_and_remembers_the_thread(live: LiveServer) -> 
     assert [turn["question"] for turn in history["turns"]] == [QUESTION]
 
 
-@pytest.mark.slow  # the base 0.5B's answer to this question flips with what ran before in the session (shared KV cache, graph contents); see the session note
 def test_stream_sends_steps_then_the_solution(live: LiveServer) -> None:
     question, watts = QUESTION, ANSWER_W
     with (

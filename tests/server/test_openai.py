@@ -25,7 +25,6 @@ def test_models_lists_peoa(live: LiveServer) -> None:
     assert client.models.retrieve("peoa").owned_by == "peoa"
 
 
-@pytest.mark.slow  # the base 0.5B's answer to this question flips with what ran before in the session (shared KV cache, graph contents); see the session note
 def test_chat_completion(live: LiveServer) -> None:
     client = _client(live)
     question, watts = pump_question(DEMO_FLOW)
@@ -43,7 +42,6 @@ def test_chat_completion(live: LiveServer) -> None:
     assert completion.usage is not None and completion.usage.total_tokens > 0
 
 
-@pytest.mark.slow  # the base 0.5B's answer to this question flips with what ran before in the session (shared KV cache, graph contents); see the session note
 def test_chat_completion_streaming(live: LiveServer) -> None:
     client = _client(live)
     question, watts = pump_question(DEMO_FLOW)
