@@ -6,8 +6,8 @@ import asyncio
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any, TypeVar
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 
@@ -18,6 +18,8 @@ from peoa.agent.memory import make_checkpointer
 from peoa.agent.solution import Solution, StepEvent, StepRecord
 from peoa.config import Settings, get_settings
 from peoa.exceptions import PeoaError
+
+_T = TypeVar("_T")
 
 __all__ = ["Assistant"]
 
@@ -86,18 +88,33 @@ class Assistant:
         Neo4j again when it is the managed one); a second failure raises a one-line
         :class:`~peoa.exceptions.PeoaError` and the thread's memory keeps no part of the turn.
         """
-        from peoa.graph.errors import GraphUnavailableError
         from peoa.graph.retrieve import search_tools
+
+        hits = self._on_graph(lambda driver: search_tools(driver, self.embedder, question, k=k))
+        return [hit.model_dump() for hit in hits]
+
+    def find_passages(self, question: str, k: int) -> list[dict[str, Any]]:
+        """The ``k`` chunks of the knowledge graph nearest to ``question`` (vector search),
+        with their scores; reconnects once like :meth:`find_tools`."""
+        from peoa.graph.retrieve import VectorRetriever
+
+        result = self._on_graph(
+            lambda driver: VectorRetriever(driver, self.embedder).search(question, k=k)
+        )
+        return [item.model_dump() for item in result.items]
+
+    def _on_graph(self, search: Callable[[Any], _T]) -> _T:
+        """``search(driver)``; after a lost connection, once more on a fresh driver."""
+        from peoa.graph.errors import GraphUnavailableError
 
         driver = self.driver
         try:
-            hits = search_tools(driver, self.embedder, question, k=k)
+            return search(driver)
         except GraphUnavailableError:
             # The driver has already retried for its retry window. Opening it again starts
             # PEOA's own Neo4j when that is the one that went away, then try once more.
             self._drop_driver(driver)
-            hits = search_tools(self.driver, self.embedder, question, k=k)
-        return [hit.model_dump() for hit in hits]
+            return search(self.driver)
 
     def _drop_driver(self, driver: Any) -> None:
         """Forget ``driver`` so the next use opens a new one (unless another thread did)."""
@@ -124,6 +141,7 @@ class Assistant:
             generator=self.generator,
             experts=self.experts,
             find_tools=self.find_tools,
+            find_passages=self.find_passages,
         )
 
     def _run_config(self, thread_id: str) -> dict[str, Any]:

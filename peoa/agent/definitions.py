@@ -29,6 +29,7 @@ class Limits(_Strict):
     max_revisions_total: int = Field(4, ge=0, le=50)
     tool_candidates: int = Field(5, ge=1, le=20)
     min_tool_relevance: float = Field(0.6, ge=0.0, le=1.0)
+    min_passage_relevance: float = Field(0.7, ge=0.0, le=1.0)
 
 
 class Policy(_Strict):

@@ -51,6 +51,8 @@ from peoa.tools import get_registry
 __all__ = ["AgentContext", "build_graph"]
 
 ToolFinder = Callable[[str, int], list[dict[str, Any]]]
+# The k best passages (chunks) of the knowledge graph for a question, with their scores.
+PassageFinder = Callable[[str, int], list[dict[str, Any]]]
 
 
 @dataclass
@@ -62,6 +64,7 @@ class AgentContext:
     experts: dict[str, Expert]
     find_tools: ToolFinder
     thread_id: str = ""
+    find_passages: PassageFinder | None = None
 
 
 # -- helpers over the state --------------------------------------------------------------
@@ -140,11 +143,10 @@ def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     limits = ctx.meta.limits
     if ctx.meta.policy.tool_retrieval == "none":
         return fresh
-    tools = ctx.find_tools(
-        _effective_question(state, ctx.meta.memory.history_turns), limits.tool_candidates
-    )
+    effective = _effective_question(state, ctx.meta.memory.history_turns)
+    tools = ctx.find_tools(effective, limits.tool_candidates)
     fresh["candidate_tools"] = tools
-    if not tools or max(t["score"] for t in tools) < limits.min_tool_relevance:
+    if not _in_scope(effective, tools, ctx):
         fresh["outcome"] = {
             "action": "clarify",
             "message": "This does not look like a process-engineering question PEOA can work "
@@ -153,6 +155,21 @@ def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             "have and its units.",
         }
     return fresh
+
+
+def _in_scope(question: str, tools: list[dict[str, Any]], ctx: AgentContext) -> bool:
+    """Whether a tool, or else a passage of the graph, is close enough to the question.
+
+    Tool documentation alone misses questions about the user's own documents ("what do
+    the notes say about the C-101 stripper?"), so a well-matching passage counts too.
+    """
+    limits = ctx.meta.limits
+    if tools and max(t["score"] for t in tools) >= limits.min_tool_relevance:
+        return True
+    if ctx.find_passages is None:
+        return False
+    passages = ctx.find_passages(question, 1)
+    return bool(passages) and passages[0]["score"] >= limits.min_passage_relevance
 
 
 def plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:

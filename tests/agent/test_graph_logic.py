@@ -84,6 +84,28 @@ def test_out_of_scope_question_is_clarified() -> None:
     assert update["outcome"]["action"] == "clarify"
 
 
+def test_a_well_matching_passage_brings_a_question_into_scope() -> None:
+    meta, _ = load_definitions()
+    asked: list[str] = []
+
+    def ctx(passage_score: float) -> AgentContext:
+        def passages(question: str, k: int) -> list[dict[str, Any]]:
+            asked.append(question)
+            return [{"chunk_id": "c1", "score": passage_score}]
+
+        return AgentContext(
+            meta=meta, generator=None, experts={},  # type: ignore[arg-type]
+            find_tools=lambda question, k: [{"name": "x", "score": 0.05}],
+            find_passages=passages,
+        )  # fmt: skip
+
+    question = {"question": "What do the notes say about the C-4711 stripper?"}
+    limit = meta.limits.min_passage_relevance
+    assert prepare(question, ctx(limit + 0.01))["outcome"] is None
+    assert prepare(question, ctx(limit - 0.01))["outcome"]["action"] == "clarify"
+    assert asked == [question["question"]] * 2
+
+
 def test_relevant_question_goes_to_planning() -> None:
     update = prepare(
         {"question": "Pump power for 20 m3/h?"}, _ctx([{"name": "pump_power", "score": 0.6}])
