@@ -118,7 +118,6 @@ def test_cli_reports_bad_lines_and_resumes(sequential: Any, tmp_path: Path) -> N
     assert "d.jsonl:2: not JSON" in str(strict.exception or "") + strict.output
 
 
-@pytest.mark.slow  # the base 0.5B's answer to this question flips with what ran before in the session (shared KV cache, graph contents); see the session note
 def test_ray_backend_runs_items_as_tasks_with_the_same_results(
     ray_local: Any, sequential: Any, assistant: Assistant, settings: Any, tmp_path: Path
 ) -> None:
