@@ -87,8 +87,13 @@ def openai_model(variant: str, settings: Settings) -> str | None:
 
 
 def _adapters(assistant: Any) -> list[str]:
+    """The adapters this configuration applies: a manifest's adapter counts only when its
+    role runs the adapter's base model (``ModelExpert.adapter``)."""
     found = [assistant.generator.adapter] if assistant.generator.adapter else []
-    found += [e.manifest.adapter for e in assistant.experts.values() if e.manifest.adapter]
+    for expert in assistant.experts.values():
+        applied = getattr(expert, "adapter", expert.manifest.adapter)
+        if applied:
+            found.append(applied)
     return found
 
 
