@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,10 @@ from peoa.config import get_settings
 def restore_settings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.delenv("PEOA_CONFIG", raising=False)
     yield
-    monkeypatch.delenv("PEOA_CONFIG", raising=False)
+    # Not monkeypatch.delenv: it would record the value --config set and put it back at
+    # teardown, and every later test would run with this test's peoa.toml (its SmolLM2
+    # calculation model included).
+    os.environ.pop("PEOA_CONFIG", None)
     get_settings.cache_clear()
 
 

@@ -50,7 +50,9 @@ _EVAL = textwrap.dedent(
             "unit_convert", {"value": bar, "from_unit": "bar", "to_unit": "kPa"}
         )
         value = result.outputs["value"].value
-        usage = SimpleNamespace(revisions=0, prompt_tokens=0, completion_tokens=0)
+        usage = SimpleNamespace(
+            revisions=0, prompt_tokens=0, completion_tokens=0, model_time_s=0.0, tool_time_s=0.0
+        )
         return SimpleNamespace(
             status="answered", answer=value, unit="kPa", steps=[], usage=usage, text="",
         )
@@ -139,7 +141,9 @@ def test_full_disk_during_evaluation_fails_clearly_and_keeps_results(tmp_path: P
 
         def solve(question: str) -> SimpleNamespace:
             # A failed solve's record carries 300 characters of its text: about 700 bytes.
-            usage = SimpleNamespace(revisions=0, prompt_tokens=0, completion_tokens=0)
+            usage = SimpleNamespace(
+                revisions=0, prompt_tokens=0, completion_tokens=0, model_time_s=0.0, tool_time_s=0.0
+            )
             return SimpleNamespace(
                 status="failed", answer=None, unit=None, steps=[], usage=usage, text=padding
             )
