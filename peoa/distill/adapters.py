@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -197,12 +198,14 @@ def fitting_adapter(name: str | None, model: str) -> str | None:
     resolve_adapter(name)  # a clear error for a missing name or file
     base = list_adapters()[name].base
     if Path(base).stem != Path(model).stem:
-        _log.warning(
-            "adapter %s was trained on %s, not on %s: running %s without it",
-            name,
-            base,
-            model,
-            model,
-        )
+        _warn_unfit(name, base, model)
         return None
     return name
+
+
+@lru_cache(maxsize=64)
+def _warn_unfit(name: str, base: str, model: str) -> None:
+    """Say once per process that a manifest's adapter is left out."""
+    _log.warning(
+        "adapter %s was trained on %s, not on %s: running %s without it", name, base, model, model
+    )
