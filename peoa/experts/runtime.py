@@ -68,6 +68,8 @@ class ModelExpert(Expert):
     def __init__(self, manifest: ExpertManifest, *, llm: LLM | None = None) -> None:
         super().__init__(manifest)
         self._llm = llm
+        self._adapter: str | None = None
+        self._adapter_checked: tuple[str | None, str] | None = None
 
     @property
     def llm(self) -> LLM:
@@ -84,7 +86,13 @@ class ModelExpert(Expert):
         :func:`~peoa.distill.adapters.fitting_adapter`)."""
         from peoa.distill.adapters import fitting_adapter
 
-        return fitting_adapter(self.manifest.adapter, self.llm.name)
+        # Every model call asks, and the answer reads the adapter registries from disk:
+        # keep it for as long as the manifest's adapter and the model stay the same.
+        key = (self.manifest.adapter, self.llm.name)
+        if self._adapter_checked != key:
+            self._adapter = fitting_adapter(*key)
+            self._adapter_checked = key
+        return self._adapter
 
     def option(self, key: str, default: Any) -> Any:
         """A runtime setting from the manifest's ``[options]``, or ``default``."""
