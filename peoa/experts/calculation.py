@@ -99,9 +99,9 @@ class CalculationExpert(ModelExpert):
     # -- choosing a tool -------------------------------------------------------------
     def candidates(self, task: ExpertTask) -> list[str]:
         """The few tools the model may choose from, best first."""
-        converter = self.conversion_tool(task)
+        converter = self.plain_conversion_call(task)
         if converter is not None:
-            return [converter]
+            return [converter[0]]
         limit = int(self.option("max_candidates", 4))
         allowed = set(self.allowed)
         names: list[str] = []
@@ -117,24 +117,26 @@ class CalculationExpert(ModelExpert):
             names = self.nearest_tools(f"{task.sub_task}\n{task.question}", limit)
         return names[:limit]
 
-    def conversion_tool(self, task: ExpertTask) -> str | None:
-        """The unit-conversion tool, alone, when the sub-task is a plain conversion it can do.
+    def plain_conversion_call(self, task: ExpertTask) -> tuple[str, dict[str, Any]] | None:
+        """The unit-conversion tool and its arguments when the sub-task is a plain conversion.
 
-        "Convert 3 bar to kPa" has one right tool, but retrieval ranks the valve
-        flow-coefficient conversion (its text says "bar") level with it and the model
-        then picks by position. A trial run decides: both units readable by pint, with
-        one dimension; anything else ("Convert Kv 10 to Cv") goes the usual way.
+        Retrieval ranks the conversion tool in a near-tie with tools that merely mention
+        the units (a valve flow-coefficient conversion says "bar") and a small model then
+        picks by position; and the text already says the value and both units, so the
+        model is not asked at all (it once wrote 3.5 for "Convert 3 bar to kPa"). A
+        trial run decides: both units readable by pint, with one dimension; anything
+        else ("Convert Kv 10 to Cv") goes the usual way.
         """
         name = str(self.option("conversion_tool", "unit_convert"))
         wanted = plain_conversion(task.sub_task)
         if wanted is None or name not in self.allowed:
             return None
-        trial = {"value": wanted.value, "from_unit": wanted.source, "to_unit": wanted.target}
+        arguments = {"value": wanted.value, "from_unit": wanted.source, "to_unit": wanted.target}
         try:
-            self.registry.run(name, trial)
+            self.registry.run(name, arguments)
         except PeoaError:
             return None
-        return name
+        return name, arguments
 
     def nearest_tools(self, text: str, k: int) -> list[str]:
         """The ``k`` allowed tools whose descriptions are nearest to ``text`` (MiniLM cosine)."""
@@ -263,26 +265,49 @@ class CalculationExpert(ModelExpert):
         trace = Trace()
         calls: list[ToolCall] = []
         try:
-            names = self.candidates(task)
-            tool = self.registry.get(self.choose_tool(task, names, trace))
-            messages = self.fill_messages(task, tool)
-            result: ToolResult | None = None
-            written: list[dict[str, Any]] = []  # the model's own arguments, attempt by attempt
-            for _ in range(1 + self.manifest.max_revisions):
-                call, result, raw = self._attempt(task, tool, messages, trace, bool(written))
+            preset = self.plain_conversion_call(task)
+            if preset is not None:
+                tool = self.registry.get(preset[0])
+                call, result = self._call(tool, preset[1], ["arguments read from the text"])
                 calls.append(call)
-                if result is not None or raw is None:
-                    break
-                if written and raw == written[-1]:
-                    break  # the model repeats itself; another round would too
-                written.append(raw)
-                messages = [
-                    *messages,
-                    {"role": "assistant", "content": dumps(raw)},
-                    {"role": "user", "content": self.prompt("revise", error=call.error)},
-                ]
+            else:
+                tool, result = self._solve_with_model(task, trace, calls)
         except PeoaError as error:
             return self.finish(task, trace, ok=False, tool_calls=calls, error=str(error))
+        return self._conclude(task, trace, tool, result, calls)
+
+    def _solve_with_model(
+        self, task: ExpertTask, trace: Trace, calls: list[ToolCall]
+    ) -> tuple[Tool, ToolResult | None]:
+        """The model chooses a tool and fills its arguments, revising after a failed call."""
+        names = self.candidates(task)
+        tool = self.registry.get(self.choose_tool(task, names, trace))
+        messages = self.fill_messages(task, tool)
+        result: ToolResult | None = None
+        written: list[dict[str, Any]] = []  # the model's own arguments, attempt by attempt
+        for _ in range(1 + self.manifest.max_revisions):
+            call, result, raw = self._attempt(task, tool, messages, trace, bool(written))
+            calls.append(call)
+            if result is not None or raw is None:
+                break
+            if written and raw == written[-1]:
+                break  # the model repeats itself; another round would too
+            written.append(raw)
+            messages = [
+                *messages,
+                {"role": "assistant", "content": dumps(raw)},
+                {"role": "user", "content": self.prompt("revise", error=call.error)},
+            ]
+        return tool, result
+
+    def _conclude(
+        self,
+        task: ExpertTask,
+        trace: Trace,
+        tool: Tool,
+        result: ToolResult | None,
+        calls: list[ToolCall],
+    ) -> ExpertResult:
         if result is None:
             return self.finish(
                 task,
@@ -339,28 +364,35 @@ class CalculationExpert(ModelExpert):
         notes = list(grounded.notes)
         if grounded.unwritten:
             notes.append(f"kept {', '.join(grounded.unwritten)}: not written in the task")
+        call, result = self._call(tool, grounded.arguments, notes)
+        return call, result, raw
+
+    def _call(
+        self, tool: Tool, arguments: dict[str, Any], notes: list[str]
+    ) -> tuple[ToolCall, ToolResult | None]:
+        """Run ``tool``; the call as recorded and its result (``None`` when it refused)."""
         start = time.perf_counter()
         try:
-            result = self.registry.run(tool.name, grounded.arguments)
+            result = self.registry.run(tool.name, arguments)
         except ToolError as error:
             call = ToolCall(
                 tool=tool.name,
-                arguments=grounded.arguments,
+                arguments=arguments,
                 warnings=notes,
                 error=str(error),
                 latency_s=time.perf_counter() - start,
             )
-            return call, None, raw
+            return call, None
         call = ToolCall(
             tool=tool.name,
-            arguments=grounded.arguments,
+            arguments=arguments,
             outputs={k: v.model_dump() for k, v in result.outputs.items()},
             method=result.method,
             reference=result.reference,
             warnings=[*notes, *result.warnings],
             latency_s=time.perf_counter() - start,
         )
-        return call, result, raw
+        return call, result
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:

@@ -82,11 +82,13 @@ def test_calculation_expert_reynolds_number_over_http(
 def test_calculation_expert_unit_conversion_over_http(
     remote_experts: dict[str, Expert], openai_server: tuple[str, str]
 ) -> None:
-    question = "Convert 50 m3/h to L/s."
+    # Not a bare "Convert 50 m3/h to L/s.": that one is solved from its text, no model asked
+    question = "The feed pump moves 50 m3/h of brine. Express this flow rate in L/s."
     result = remote_experts["calculation"].run(
         ExpertTask(question=question, sub_task=question, tool_hint="unit_convert")
     )
     assert result.ok, result.error
+    assert result.llm_calls, "the model over HTTP filled the arguments"
     assert result.answer is not None
     # the unit comes from the tool framework (unit_from="to_unit"), not from the expert
     answer = ureg.Quantity(result.answer.value, result.answer.unit)
