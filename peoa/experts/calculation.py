@@ -123,7 +123,8 @@ class CalculationExpert(ModelExpert):
         Retrieval ranks the conversion tool in a near-tie with tools that merely mention
         the units (a valve flow-coefficient conversion says "bar") and a small model then
         picks by position; and the text already says the value and both units, so the
-        model is not asked at all (it once wrote 3.5 for "Convert 3 bar to kPa"). A
+        model is not asked at all (filling them, it once answered 350 kPa for "Convert 3 bar
+        to kPa"). A
         trial run decides: both units readable by pint, with one dimension; anything
         else ("Convert Kv 10 to Cv") goes the usual way.
         """

@@ -4,7 +4,7 @@ Retrieval puts ``flow_coefficient_convert`` (its text mentions bar) level with
 ``unit_convert`` for "Convert N bar to kPa", and the base model picked by position;
 these are the candidates the expert offers its model. A plain conversion's text also
 says the value and both units, so the expert runs the tool without asking its model
-(the base model once wrote 3.5 for "Convert 3 bar to kPa" in a 20-client run). The
+(filling them, the base model once answered 350 kPa for "Convert 3 bar to kPa"). The
 whole solve through the server is in ``tests/server/test_concurrency.py``.
 """
 
