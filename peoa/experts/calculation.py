@@ -124,9 +124,8 @@ class CalculationExpert(ModelExpert):
         the units (a valve flow-coefficient conversion says "bar") and a small model then
         picks by position; and the text already says the value and both units, so the
         model is not asked at all (filling them, it once answered 350 kPa for "Convert 3 bar
-        to kPa"). A
-        trial run decides: both units readable by pint, with one dimension; anything
-        else ("Convert Kv 10 to Cv") goes the usual way.
+        to kPa"). A trial run decides: both units readable by pint, with one dimension;
+        anything else ("Convert Kv 10 to Cv") goes the usual way.
         """
         name = str(self.option("conversion_tool", "unit_convert"))
         wanted = plain_conversion(task.sub_task)

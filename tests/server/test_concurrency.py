@@ -2,8 +2,8 @@
 
 Each asks a plain conversion, which the calculation expert solves from the question's
 own text ("Convert 3 bar to kPa": value and both units are written, so no model fills
-them; in one CI run the base model filling them answered 350 kPa for 3 bar), so the 20 solves are quick
-and what is tested is the server: its threads, sessions and streams. Models used from
+them; in one CI run the base model filling them answered 350 kPa for 3 bar), so the 20
+solves are quick and what is tested is the server: its threads, sessions and streams. Models used from
 many threads at once are tested by the first test here.
 """
 
