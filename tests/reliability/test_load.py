@@ -5,7 +5,9 @@ the real default models, the test session's Neo4j) for ``PEOA_LOAD_MINUTES`` (de
 10). Each client keeps its own thread and asks questions that carry values only it
 uses, in a loop of:
 
-- a unit conversion through ``/v1/chat/completions`` (a real solve with the models);
+- a unit conversion through ``/v1/chat/completions``, written as a sentence so that the
+  calculation expert's model fills the tool's arguments (a bare "Convert N bar to
+  kPa." is read without a model);
 - an off-topic question and a blank one through ``/v1/solve``, which the meta-agent
   answers with a clarification (tool retrieval, no generation);
 - ``GET /v1/threads/{id}``: the thread's memory holds this client's questions, in order;
@@ -134,7 +136,7 @@ class Session:
 
     async def convert(self, turn: int) -> None:
         bar = self.index + 1 + SESSIONS * turn  # no other session ever asks this number
-        question = f"Convert {bar} bar to kPa."
+        question = f"The header pressure is {bar} bar. What is that in kPa?"
         answer = await self._call(
             "conversion (chat)",
             "POST",
