@@ -28,7 +28,7 @@ from peoa.experts.base import (
     Quantity,
     ToolCall,
 )
-from peoa.experts.conversion import plain_conversion
+from peoa.experts.conversion import plain_conversion, restated_conversion
 from peoa.experts.errors import ManifestError
 from peoa.experts.grounding import ground_arguments, written_numbers
 from peoa.experts.output_choice import asking_sentence, named_outputs
@@ -118,7 +118,9 @@ class CalculationExpert(ModelExpert):
         return names[:limit]
 
     def plain_conversion_call(self, task: ExpertTask) -> tuple[str, dict[str, Any]] | None:
-        """The unit-conversion tool and its arguments when the sub-task is a plain conversion.
+        """The unit-conversion tool and its arguments when the sub-task is a plain conversion
+        (:mod:`peoa.experts.conversion`: "Convert 3 bar to kPa", or a value stated and then
+        asked again in another unit).
 
         Retrieval ranks the conversion tool in a near-tie with tools that merely mention
         the units (a valve flow-coefficient conversion says "bar") and a small model then
@@ -128,7 +130,7 @@ class CalculationExpert(ModelExpert):
         anything else ("Convert Kv 10 to Cv") goes the usual way.
         """
         name = str(self.option("conversion_tool", "unit_convert"))
-        wanted = plain_conversion(task.sub_task)
+        wanted = plain_conversion(task.sub_task) or restated_conversion(task.sub_task)
         if wanted is None or name not in self.allowed:
             return None
         arguments = {"value": wanted.value, "from_unit": wanted.source, "to_unit": wanted.target}

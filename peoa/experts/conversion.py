@@ -1,4 +1,6 @@
-"""Recognise a plain unit conversion ("Convert 3 bar to kPa.") in a task's text.
+"""Recognise a plain unit conversion in a task's text: "Convert 3 bar to kPa.", or a
+value stated and then asked again in another unit ("… rated for 350 US gallons per
+minute. What is that flow in m³/h?").
 
 Such a task has exactly one right tool, but embedding retrieval ranks it in a near-tie
 with tools that merely mention conversion or the units (a valve flow-coefficient
@@ -11,7 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Conversion", "plain_conversion"]
+from peoa.exceptions import ToolInputError
+from peoa.experts.grounding import written_numbers
+from peoa.tools.quantity import parse_quantity
+
+__all__ = ["Conversion", "plain_conversion", "restated_conversion"]
 
 _VALUE = r"(?P<value>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
 # One written unit: no spaces (m3/h, kg/m^3, degF, °C, BTU/h/ft^2, psig).
@@ -31,6 +37,18 @@ _PHRASINGS = [
     )
 ]
 _TRAILING = ".?!:; \t\n"
+# "What is that flow in m³/h?", "Express it in W/(m²·K).": the value is one written before.
+_RESTATED = re.compile(
+    r"\b(?:what\s+is|what's|express|convert|give|state)\s+(?:that|this|it)"
+    rf"(?:\s+[a-z]+){{0,3}}?\s+(?:in|to|into|as)\s+{_TO}",
+    re.IGNORECASE,
+)
+# Units written as words, respelt so that the number's unit is one token pint reads.
+_WORDY_UNITS = [
+    (re.compile(r"\bUS\s+(gallons?)\b", re.IGNORECASE), r"\1"),
+    (re.compile(r"\bimperial\s+gallons?\b", re.IGNORECASE), "imperial_gallon"),
+    (re.compile(r"\b([A-Za-z]+)\s+per\s+([A-Za-z]+)\b"), r"\1/\2"),
+]
 
 
 @dataclass(frozen=True)
@@ -68,3 +86,50 @@ def plain_conversion(text: str) -> Conversion | None:
             return None
         return Conversion(value, match.group("source"), match.group("target").rstrip(_TRAILING))
     return None
+
+
+def restated_conversion(text: str) -> Conversion | None:
+    """The conversion ``text`` asks for when it states one value and asks it in another unit.
+
+    The asking phrase refers back ("that", "this", "it"), no question comes before it,
+    and the one number written before it has a unit of the asked unit's dimension;
+    otherwise ``None``.
+
+    >>> restated_conversion("A pump is rated for 350.0 US gallons per minute. "
+    ...                     "What is that flow in m³/h?")
+    Conversion(value=350.0, source='gallons/minute', target='m³/h')
+    >>> restated_conversion("The heater outlet is at 662.0 °F. What is this temperature in kelvin?")
+    Conversion(value=662.0, source='°F', target='kelvin')
+    >>> restated_conversion("Oil: 45 cSt, 870 kg/m³. What is its dynamic viscosity in mPa·s?") is None
+    True
+    >>> restated_conversion("What is the dew point of air at 25 °C? Give it in °F.") is None
+    True
+    """
+    for pattern, spelling in _WORDY_UNITS:
+        text = pattern.sub(spelling, text)
+    asked = None
+    for match in _RESTATED.finditer(text):
+        asked = match
+    if asked is None:
+        return None
+    target = asked.group("target").rstrip(_TRAILING)
+    wanted = _dimensionality(target)
+    if wanted is None:
+        return None
+    before = text[: asked.start()]
+    written = written_numbers(before)
+    # One value, and no question before the ask: "What is the dew point of air at 25 °C?
+    # Give it in °F." asks for a computed value; so does anything with other data
+    # (standard conditions, a humidity) beside the value.
+    if "?" in before or len(written) != 1 or _dimensionality(written[0].unit) != wanted:
+        return None
+    return Conversion(written[0].value, written[0].unit, target)
+
+
+def _dimensionality(unit: str) -> object | None:
+    if not unit:
+        return None
+    try:
+        return parse_quantity(1.0, unit).dimensionality
+    except ToolInputError:
+        return None

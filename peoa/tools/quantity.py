@@ -87,8 +87,15 @@ def _known(name: str) -> bool:
     return bool(ureg.parse_unit_name(name))
 
 
+# In the process industries a barrel is the petroleum barrel, 42 US gallons; pint's
+# "barrel" and "bbl" are the US liquid barrel of 31.5 gallons.
+_PETROLEUM_BARREL = frozenset({"barrel", "barrels", "bbl", "bbls"})
+
+
 def _respell_name(match: re.Match[str]) -> str:
     name = match.group(0)
+    if name in _PETROLEUM_BARREL:
+        return "oil_barrel"
     if not any(c.isdigit() for c in name) or _known(name):
         return name  # Nm3, cmH2O, kgcm2g are units of their own
     pieces = _NAME_PIECE.findall(name)  # "m2K" -> [("m", "2"), ("K", "")]
@@ -117,6 +124,8 @@ def engineering_spelling(text: str) -> str:
     ('W/(m**2*K)', 'kJ/(kg*K)')
     >>> engineering_spelling("mPa\u00b7s"), engineering_spelling("W/(m\u00b2\u00b7K)")
     ('mPa*s', 'W/(m**2*K)')
+    >>> engineering_spelling("bbl/d"), engineering_spelling("barrels/day")
+    ('oil_barrel/d', 'oil_barrel/day')
     """
     text = text.translate(_SUPERSCRIPTS)
     text = _MIDDLE_DOTS.sub(_PRODUCT, text)

@@ -53,6 +53,18 @@ def test_anything_else_keeps_the_retrieved_candidates(experts, question: str) ->
         ("How many kPa is 21 bar?", 2100.0, "kPa"),
         ("What is 212 degF in degC?", 100.0, "degC"),
         ("Express 6 m3/h in L/min", 100.0, "L/min"),
+        # a value stated, then asked again in another unit
+        (
+            "The cooling-water header runs at 1200 US gallons per minute. What is that in L/s?",
+            1200 * 3.785411784 / 60,
+            "L/s",
+        ),
+        (
+            "The skid exports 5000 bbl/d of condensate. Express it in m3/h.",
+            5000 * 0.158987294928 / 24,
+            "m3/h",
+        ),
+        ("A reboiler outlet reads 400 °F. What is this temperature in °C?", 204.444444, "°C"),
     ],
 )
 def test_a_plain_conversion_is_solved_from_its_text_without_the_model(
@@ -63,3 +75,22 @@ def test_a_plain_conversion_is_solved_from_its_text_without_the_model(
     assert result.llm_calls == []
     assert [c.tool for c in result.tool_calls] == ["unit_convert"]
     assert result.answer.value == pytest.approx(value) and result.answer.unit == unit
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # other data beside the value: the answer is computed, not converted
+        "A gas plant processes 239 MMSCFD of gas at 60 °F and 14.696 psia. What is that flow "
+        "in Nm3/d at 0 °C and 101.325 kPa?",
+        # a question first: "it" is its answer
+        "What is the dew point of air at 25 °C and 50 % relative humidity? Give it in °F.",
+        "What is the dew point of air at 25 °C? Give it in °F.",
+        # the asked unit does not fit the value
+        "The tank holds 30 m3 of water. What is that in kg?",
+    ],
+)
+def test_a_computed_answer_asked_in_a_unit_is_not_a_conversion(experts, question: str) -> None:
+    task = ExpertTask(question=question, sub_task=question, candidate_tools=RETRIEVED)
+    assert experts["calculation"].plain_conversion_call(task) is None
+    assert experts["calculation"].candidates(task) == RETRIEVED

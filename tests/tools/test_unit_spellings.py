@@ -30,6 +30,9 @@ FT = 0.3048  # m, exact (NIST SP 811 B.8)
         ("kg/m2/s", "mass_flux", 1.0),
         ("kg/(m2.s)", "mass_flux", 1.0),
         ("Nm3/h", "volumetric_flow", 1 / 3600),  # a volume at normal conditions, as defined
+        # the petroleum barrel, 42 US gal (pint's own "barrel" is 31.5 US gal)
+        ("bbl/d", "volumetric_flow", 42 * 3.785411784e-3 / 86400),
+        ("barrels/day", "volumetric_flow", 42 * 3.785411784e-3 / 86400),
         ("mPa·s", "dynamic_viscosity", 1e-3),
         ("mPa.s", "dynamic_viscosity", 1e-3),
         ("N.m", "energy", 1.0),
