@@ -11,6 +11,7 @@ and written in batches, so a huge file never sits in memory whole, and any failu
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import time
@@ -158,6 +159,7 @@ class Ingestor:
         self.progress = progress
         self._embedded: set[str] = set()  # entity ids known to carry an embedding
         self._cache: dict[str, Any] = {}  # text -> vector, filled by _prefetch
+        self._found: dict[str, Extraction] = {}  # chunk text -> entities, from _prefetch
 
     # --------------------------------------------------------------- public API
     def ingest_paths(self, paths: Iterable[Path]) -> IngestReport:
@@ -183,6 +185,7 @@ class Ingestor:
                 for p, s in group:
                     reports.append(self._ingest_or_stop(p, s, reports))
                 self._cache.clear()
+                self._found.clear()
                 group, expected = [], 0
             if source == "":
                 break
@@ -220,7 +223,8 @@ class Ingestor:
                 opened.blocks(), max_chars=self.max_chars, overlap=self.overlap
             ):
                 texts.append(chunk.embedding_text())
-                for entity in self.extractor.extract(chunk.text).entities:
+                found = self._found.setdefault(chunk.text, self.extractor.extract(chunk.text))
+                for entity in found.entities:
                     if entity.id not in self._embedded:
                         names.add(entity.name)
         wanted = list(dict.fromkeys([*texts, *sorted(names)]))
@@ -417,8 +421,10 @@ class Ingestor:
         return written, len(entity_ids), orphans, embedded
 
     def _extract(self, chunk: ChunkText) -> Extraction:
-        found = self.extractor.extract(chunk.text)
+        # The prefetch extracted it already, to embed the entity names in its batch.
+        found = self._found.get(chunk.text) or self.extractor.extract(chunk.text)
         if self.llm_extractor is not None:
+            found = copy.deepcopy(found)  # the LLM pass extends it in place
             self.llm_extractor.extend(chunk.text, found)
         return found
 
