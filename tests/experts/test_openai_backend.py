@@ -82,8 +82,9 @@ def test_calculation_expert_reynolds_number_over_http(
 def test_calculation_expert_unit_conversion_over_http(
     remote_experts: dict[str, Expert], openai_server: tuple[str, str]
 ) -> None:
-    # Not a bare "Convert 50 m3/h to L/s.": that one is solved from its text, no model asked
-    question = "The feed pump moves 50 m3/h of brine. Express this flow rate in L/s."
+    # Not "Convert 50 m3/h to L/s." or "Express this flow rate in L/s.": those are read
+    # from their text, no model asked
+    question = "The feed pump moves 50 m3/h of brine. Express the flow rate in L/s."
     result = remote_experts["calculation"].run(
         ExpertTask(question=question, sub_task=question, tool_hint="unit_convert")
     )
