@@ -136,7 +136,7 @@ class Session:
 
     async def convert(self, turn: int) -> None:
         bar = self.index + 1 + SESSIONS * turn  # no other session ever asks this number
-        question = f"The header pressure is {bar} bar. What is that in kPa?"
+        question = f"The header pressure is {bar} bar. Convert the header pressure to kPa."
         answer = await self._call(
             "conversion (chat)",
             "POST",
