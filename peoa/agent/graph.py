@@ -27,7 +27,6 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.types import Overwrite, Send
 
 from peoa.agent.action_generator import ActionGenerator, ErrorVerdict, NextStep
-from peoa.agent.asked_unit import asked_unit, in_asked_unit, pick_asked_output
 from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import MetaAgentDefinition
 from peoa.agent.followup import resolve_follow_up
@@ -36,6 +35,7 @@ from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import SolveState
 from peoa.agent.validation import validate_result
 from peoa.exceptions import PeoaError
+from peoa.experts.asked_unit import asked_unit, in_asked_unit, pick_asked_output
 from peoa.experts.base import (
     Citation,
     Expert,

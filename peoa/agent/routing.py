@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from peoa.agent.asked_unit import asked_unit, unit_dimensionality
+from peoa.experts.asked_unit import asked_unit, unit_dimensionality
 from peoa.experts.grounding import written_numbers
 
 __all__ = ["DEFAULT_TEXT_CUES", "Route", "route_question", "written_quantities"]

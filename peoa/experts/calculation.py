@@ -28,7 +28,7 @@ from peoa.experts.base import (
     Quantity,
     ToolCall,
 )
-from peoa.experts.conversion import plain_conversion, restated_conversion
+from peoa.experts.conversion import Conversion, plain_conversion, restated_conversion
 from peoa.experts.errors import ManifestError
 from peoa.experts.grounding import ground_arguments, written_numbers
 from peoa.experts.output_choice import asking_sentence, named_outputs
@@ -99,9 +99,8 @@ class CalculationExpert(ModelExpert):
     # -- choosing a tool -------------------------------------------------------------
     def candidates(self, task: ExpertTask) -> list[str]:
         """The few tools the model may choose from, best first."""
-        converter = self.plain_conversion_call(task)
-        if converter is not None:
-            return [converter[0]]
+        if self._conversion_asked(task) is not None:
+            return [self._conversion_tool]
         limit = int(self.option("max_candidates", 4))
         allowed = set(self.allowed)
         names: list[str] = []
@@ -117,28 +116,35 @@ class CalculationExpert(ModelExpert):
             names = self.nearest_tools(f"{task.sub_task}\n{task.question}", limit)
         return names[:limit]
 
-    def plain_conversion_call(self, task: ExpertTask) -> tuple[str, dict[str, Any]] | None:
-        """The unit-conversion tool and its arguments when the sub-task is a plain conversion
-        (:mod:`peoa.experts.conversion`: "Convert 3 bar to kPa", or a value stated and then
-        asked again in another unit).
+    @property
+    def _conversion_tool(self) -> str:
+        return str(self.option("conversion_tool", "unit_convert"))
+
+    def _conversion_asked(self, task: ExpertTask) -> Conversion | None:
+        """The plain conversion the sub-task asks for (:mod:`peoa.experts.conversion`)."""
+        if self._conversion_tool not in self.allowed:
+            return None
+        return plain_conversion(task.sub_task) or restated_conversion(task.sub_task)
+
+    def plain_conversion_call(self, task: ExpertTask) -> tuple[ToolCall, ToolResult] | None:
+        """The conversion tool's call and result when the sub-task is a plain conversion
+        ("Convert 3 bar to kPa", or a value stated and then asked again in another unit);
+        ``None`` otherwise, or when the tool refuses the units.
 
         Retrieval ranks the conversion tool in a near-tie with tools that merely mention
         the units (a valve flow-coefficient conversion says "bar") and a small model then
         picks by position; and the text already says the value and both units, so the
         model is not asked at all (filling them, it once answered 350 kPa for "Convert 3 bar
-        to kPa"). A trial run decides: both units readable by pint, with one dimension;
-        anything else ("Convert Kv 10 to Cv") goes the usual way.
+        to kPa"). A refused call (a unit pint reads but the tool does not take) goes the
+        usual way.
         """
-        name = str(self.option("conversion_tool", "unit_convert"))
-        wanted = plain_conversion(task.sub_task) or restated_conversion(task.sub_task)
-        if wanted is None or name not in self.allowed:
+        wanted = self._conversion_asked(task)
+        if wanted is None:
             return None
         arguments = {"value": wanted.value, "from_unit": wanted.source, "to_unit": wanted.target}
-        try:
-            self.registry.run(name, arguments)
-        except PeoaError:
-            return None
-        return name, arguments
+        tool = self.registry.get(self._conversion_tool)
+        call, result = self._call(tool, arguments, ["arguments read from the text"])
+        return None if result is None else (call, result)
 
     def nearest_tools(self, text: str, k: int) -> list[str]:
         """The ``k`` allowed tools whose descriptions are nearest to ``text`` (MiniLM cosine)."""
@@ -269,8 +275,7 @@ class CalculationExpert(ModelExpert):
         try:
             preset = self.plain_conversion_call(task)
             if preset is not None:
-                tool = self.registry.get(preset[0])
-                call, result = self._call(tool, preset[1], ["arguments read from the text"])
+                tool, (call, result) = self.registry.get(self._conversion_tool), preset
                 calls.append(call)
             else:
                 tool, result = self._solve_with_model(task, trace, calls)

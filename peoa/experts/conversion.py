@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peoa.exceptions import ToolInputError
+from peoa.experts.asked_unit import unit_dimensionality
 from peoa.experts.grounding import written_numbers
-from peoa.tools.quantity import parse_quantity
 
 __all__ = ["Conversion", "plain_conversion", "restated_conversion"]
 
@@ -63,8 +62,8 @@ class Conversion:
 def plain_conversion(text: str) -> Conversion | None:
     """The conversion ``text`` asks for when that is all it asks, else None.
 
-    Only the phrasing is checked here; whether pint reads both units (and they share a
-    dimension) is for the conversion tool to say.
+    Both units must be ones pint reads, with one dimension; "Convert 10 Kv to Cv" (valve
+    coefficients) or "Convert 3 bar to kg" is not a conversion of units.
 
     >>> plain_conversion("Convert 3 bar to kPa.")
     Conversion(value=3.0, source='bar', target='kPa')
@@ -73,6 +72,8 @@ def plain_conversion(text: str) -> Conversion | None:
     >>> plain_conversion("Convert 3 bar to kPa and then find the boiling point of water.") is None
     True
     >>> plain_conversion("A pump delivers 20 m3/h against 35 m of head; what power?") is None
+    True
+    >>> plain_conversion("Convert 3 bar to kg.") is None
     True
     """
     stripped = text.strip().rstrip(_TRAILING)
@@ -84,7 +85,11 @@ def plain_conversion(text: str) -> Conversion | None:
             value = float(match.group("value").replace(",", ""))
         except ValueError:
             return None
-        return Conversion(value, match.group("source"), match.group("target").rstrip(_TRAILING))
+        source, target = match.group("source"), match.group("target").rstrip(_TRAILING)
+        wanted = unit_dimensionality(target)
+        if wanted is None or unit_dimensionality(source) != wanted:
+            return None
+        return Conversion(value, source, target)
     return None
 
 
@@ -113,7 +118,7 @@ def restated_conversion(text: str) -> Conversion | None:
     if asked is None:
         return None
     target = asked.group("target").rstrip(_TRAILING)
-    wanted = _dimensionality(target)
+    wanted = unit_dimensionality(target)
     if wanted is None:
         return None
     before = text[: asked.start()]
@@ -121,15 +126,6 @@ def restated_conversion(text: str) -> Conversion | None:
     # One value, and no question before the ask: "What is the dew point of air at 25 °C?
     # Give it in °F." asks for a computed value; so does anything with other data
     # (standard conditions, a humidity) beside the value.
-    if "?" in before or len(written) != 1 or _dimensionality(written[0].unit) != wanted:
+    if "?" in before or len(written) != 1 or unit_dimensionality(written[0].unit) != wanted:
         return None
     return Conversion(written[0].value, written[0].unit, target)
-
-
-def _dimensionality(unit: str) -> object | None:
-    if not unit:
-        return None
-    try:
-        return parse_quantity(1.0, unit).dimensionality
-    except ToolInputError:
-        return None

@@ -14,7 +14,6 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Overwrite
 
 from peoa.agent.action_generator import NextStep
-from peoa.agent.asked_unit import asked_unit, in_asked_unit
 from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import load_definitions
 from peoa.agent.followup import resolve_follow_up
@@ -35,6 +34,7 @@ from peoa.agent.solution import Solution, StepRecord
 from peoa.agent.state import merge_steps
 from peoa.agent.validation import validate_result
 from peoa.evaluation import load_dataset
+from peoa.experts.asked_unit import asked_unit, in_asked_unit
 from peoa.experts.base import ExpertManifest, ExpertResult, ExpertTask, Quantity, ToolCall
 from peoa.paths import resource_dir
 

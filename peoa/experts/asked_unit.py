@@ -5,7 +5,8 @@ the tool's output that has the asked one (a tool that returns the pressure and t
 head answers "in kPa" with the pressure), and among several such outputs the one the
 question names ("lower heating value … in MJ/kg" is ``LHV_mass``, not ``HHV_mass``);
 a step with no such output fails validation and is revised; and the final answer is
-reported in the asked unit.
+reported in the asked unit. The calculation expert uses :func:`unit_dimensionality` to
+tell a plain unit conversion from a computation (:mod:`peoa.experts.conversion`).
 """
 
 from __future__ import annotations
