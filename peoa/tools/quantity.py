@@ -58,9 +58,12 @@ from peoa.exceptions import ToolInputError
 __all__ = [
     "DIMENSIONS",
     "Dimension",
+    "GasBasis",
     "Quantity",
     "as_interval",
     "engineering_spelling",
+    "gas_basis_factor",
+    "gas_volume_basis",
     "is_gauge",
     "normalise_unit",
     "parse_quantity",
@@ -164,6 +167,93 @@ _EXTRA_DEFINITIONS = (
 for _definition in _EXTRA_DEFINITIONS:
     ureg.define(_definition)
 _GAUGE_UNITS = frozenset({"barg", "psig", "kPag", "MPag", "kgcm2g"})
+
+
+@dataclass(frozen=True)
+class GasBasis:
+    """The reference conditions of a standard or normal gas volume (``scf``, ``Sm3``, ``Nm3``).
+
+    Such a volume names an amount of gas (the gas that fills it at those conditions),
+    so pint's volume is right only between units of one basis: 1 scf (60 degF) holds
+    about 5.7 % less gas than 1 ft3 at 0 degC would.
+    """
+
+    name: str
+    temperature_K: float
+    pressure_Pa: float
+
+
+# Reference conditions: GPA 2172 / API MPMS 14.5 (60 degF, 14.696 psia) for the US
+# standard cubic foot; ISO 13443 (15 degC, 101.325 kPa) for the standard cubic metre;
+# DIN 1343 (0 degC, 101.325 kPa) for the normal cubic metre.
+_SCF = GasBasis("standard (60 °F, 14.696 psia)", 288.705556, 101325.35)
+_SM3 = GasBasis("standard (15 °C, 101.325 kPa)", 288.15, 101325.0)
+_NM3 = GasBasis("normal (0 °C, 101.325 kPa)", 273.15, 101325.0)
+_GAS_BASES = {
+    "scf": _SCF,
+    "Mscf": _SCF,
+    "MMscf": _SCF,
+    "scfd": _SCF,
+    "MMscfd": _SCF,
+    "scfm": _SCF,
+    "Sm3": _SM3,
+    "Nm3": _NM3,
+}
+
+
+def gas_volume_basis(unit: str) -> tuple[GasBasis, int] | None:
+    """The reference conditions of a standard or normal volume in ``unit`` and that
+    volume's exponent (``-1`` in ``BTU/scf``); ``None`` for a unit without one.
+
+    >>> gas_volume_basis("MMSCFD")[0].name, gas_volume_basis("BTU/scf")[1]
+    ('standard (60 °F, 14.696 psia)', -1)
+    >>> gas_volume_basis("m3/h") is None
+    True
+    """
+    try:
+        units = parse_quantity(1.0, unit)._units
+    except ToolInputError:
+        return None
+    found = [(_GAS_BASES[name], int(power)) for name, power in units.items() if name in _GAS_BASES]
+    return found[0] if len(found) == 1 else None
+
+
+def gas_basis_factor(from_unit: str, to_unit: str) -> float:
+    """What a value converted by pint from ``from_unit`` to ``to_unit`` is multiplied by
+    so that it names the same amount of gas (ideal gas, V proportional to T/P).
+
+    1 for units of one basis, or with no gas volume at all; :class:`ToolInputError` when
+    only one side is a standard or normal volume (the actual volume needs the gas's
+    pressure and temperature) or the two are different standard volumes of other
+    powers.
+
+    >>> round(gas_basis_factor("scf", "Nm3") * ureg.Quantity(1, "scf").to("m**3").magnitude, 5)
+    0.02679
+    >>> gas_basis_factor("MMscfd", "scfm")
+    1.0
+    """
+    source, target = gas_volume_basis(from_unit), gas_volume_basis(to_unit)
+    if source == target or (source is not None and target is not None and source[0] == target[0]):
+        return 1.0
+    if source is None or target is None:
+        basis, unit = (source, from_unit) if source is not None else (target, to_unit)
+        other = to_unit if source is not None else from_unit
+        assert basis is not None
+        raise ToolInputError(
+            f"{unit!r} is a gas volume at {basis[0].name} conditions and {other!r} is not: "
+            "converting between them needs the gas's pressure and temperature (ideal gas: "
+            "V = V_ref * (P_ref/P) * (T/T_ref)); to change only the reference conditions, "
+            "convert to scf, Sm3 or Nm3"
+        )
+    if source[1] != target[1]:
+        raise ToolInputError(
+            f"cannot relate {from_unit!r} and {to_unit!r}: their gas volumes have other powers"
+        )
+    ratio = (target[0].temperature_K / source[0].temperature_K) * (
+        source[0].pressure_Pa / target[0].pressure_Pa
+    )
+    return float(ratio ** source[1])
+
 
 # "bar(g)", "bar g", "psi (a)", "kg/cm2g" -> the registry's names.
 _GAUGE_SPELLING = re.compile(

@@ -11,6 +11,7 @@ from peoa.exceptions import ToolInputError
 from peoa.tools.base import Out, P, tool
 from peoa.tools.quantity import (
     as_interval,
+    gas_basis_factor,
     is_gauge,
     normalise_unit,
     parse_quantity,
@@ -43,7 +44,9 @@ def unit_convert(
 ) -> dict[str, object]:
     """Convert a value between units of the same dimension, including temperature scales
     (degC, degF, K, degR), gauge and absolute pressure (psig, barg, psia, bara), and
-    compound units. Set difference=true for temperature or pressure differences."""
+    compound units. Set difference=true for temperature or pressure differences.
+    Standard and normal gas volumes (scf, MMscfd, Sm3, Nm3) convert as amounts of gas,
+    from one set of reference conditions to the other (1 scf = 0.02679 Nm3)."""
     source, target = _readings(from_unit, to_unit)
     quantity = parse_quantity(value, source)
     same_kind = quantity.dimensionality == parse_quantity(1.0, target).dimensionality
@@ -67,6 +70,8 @@ def unit_convert(
             f"unit_convert: cannot convert {from_unit!r} ({quantity.dimensionality}) to "
             f"{to_unit!r} ({parse_quantity(1.0, target).dimensionality})"
         ) from None
+    # A standard or normal gas volume is an amount of gas: scf to Nm3 is not 1:1 in volume.
+    converted = converted * gas_basis_factor(source, target)
     # A quantity: the framework records to_unit as written, or pint's own unit where the
     # written one reads otherwise (a bare "F" read as degF, a difference in delta_degF).
     return {"value": converted}
