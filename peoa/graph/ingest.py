@@ -160,6 +160,7 @@ class Ingestor:
         self._embedded: set[str] = set()  # entity ids known to carry an embedding
         self._cache: dict[str, Any] = {}  # text -> vector, filled by _prefetch
         self._found: dict[str, Extraction] = {}  # chunk text -> entities, from _prefetch
+        self._hashes: dict[str, str | None] = {}  # document id -> stored hash, from _prefetch
 
     # --------------------------------------------------------------- public API
     def ingest_paths(self, paths: Iterable[Path]) -> IngestReport:
@@ -177,7 +178,9 @@ class Ingestor:
         expected = 0
         for path, source in [*items, (Path(), "")]:  # the sentinel flushes the last group
             size = _size(path) if source != "" else 0
-            if group and (source == "" or expected >= 2 * self.batch_size or size > _PREFETCH):
+            if group and (
+                source == "" or expected >= _GROUP_BATCHES * self.batch_size or size > _PREFETCH
+            ):
                 try:
                     self._prefetch(group)
                 except ConnectionLostError as error:
@@ -186,6 +189,7 @@ class Ingestor:
                     reports.append(self._ingest_or_stop(p, s, reports))
                 self._cache.clear()
                 self._found.clear()
+                self._hashes.clear()
                 group, expected = [], 0
             if source == "":
                 break
@@ -216,8 +220,9 @@ class Ingestor:
                 opened = open_source(Path(path))
             except PeoaError:
                 continue  # ingest_file reports it
-            key = source or str(Path(path).resolve())
-            if self._existing_hash(document_id(key)) == opened.content_hash:
+            doc_id = document_id(source or str(Path(path).resolve()))
+            self._hashes[doc_id] = self._existing_hash(doc_id)
+            if self._hashes[doc_id] == opened.content_hash:
                 continue
             for chunk in chunk_blocks(
                 opened.blocks(), max_chars=self.max_chars, overlap=self.overlap
@@ -271,14 +276,19 @@ class Ingestor:
         ``after(tx, chunk_ids_by_position)`` runs inside the transaction before it commits
         (the tool loader uses it to add ``Tool`` nodes).
         """
-        existing = self._existing_hash(meta.id)
+        # The prefetch of a batch read the stored hash a moment ago; one round trip less.
+        existing = (
+            self._hashes.pop(meta.id) if meta.id in self._hashes else self._existing_hash(meta.id)
+        )
         if existing == meta.content_hash:
             return FileReport(path=meta.source, status="unchanged", document_id=meta.id)
         try:
             with self.driver.session(database=self.database) as session:
                 tx = session.begin_transaction()
                 try:
-                    chunks, entities, orphans, embedded = self._write(tx, meta, blocks, after)
+                    chunks, entities, orphans, embedded = self._write(
+                        tx, meta, blocks, after, replace=existing is not None
+                    )
                     tx.commit()
                 finally:
                     if not tx.closed():
@@ -308,9 +318,13 @@ class Ingestor:
         yield from opened.blocks()
 
     def _existing_hash(self, doc_id: str) -> str | None:
+        """The stored document's content hash; ``None`` when there is no such document
+        (``""`` for one without a hash, which is replaced like any changed document)."""
         try:
             records, _, _ = self.driver.execute_query(
-                "OPTIONAL MATCH (d:Document {id: $id}) RETURN d.content_hash AS hash",
+                "OPTIONAL MATCH (d:Document {id: $id}) "
+                "RETURN CASE WHEN d IS NULL THEN null ELSE coalesce(d.content_hash, '') END "
+                "AS hash",
                 id=doc_id,
                 database_=self.database,
             )
@@ -326,9 +340,13 @@ class Ingestor:
         meta: DocumentMeta,
         blocks: Iterator[Block],
         after: Callable[[Transaction, dict[int, str]], None] | None,
+        *,
+        replace: bool = True,
     ) -> tuple[int, int, int, set[str]]:
-        candidates = stale_candidates(tx, meta.id)
-        clear_document_content(tx, meta.id)
+        # A document new to the graph has nothing to clear: three round trips less.
+        candidates = stale_candidates(tx, meta.id) if replace else []
+        if replace:
+            clear_document_content(tx, meta.id)
         tx.run(
             "MERGE (d:Document {id: $id}) "
             "SET d.source = $source, d.name = $name, d.format = $format, d.title = $title, "
@@ -520,6 +538,9 @@ def _names(value: Any) -> list[str]:
 # Every report of a file that Neo4j's going away stopped says this (see connection_lost).
 LOST_CONNECTION = "the connection to Neo4j was lost"
 _PREFETCH = 1 << 20  # files above 1 MiB are streamed batch by batch, never held whole
+# Small files are embedded together, up to this many batches' worth of chunks: one
+# encode call sorts all their texts by length, so little of it is padding.
+_GROUP_BATCHES = 8
 
 
 def _size(path: Path) -> int:

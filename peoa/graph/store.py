@@ -63,21 +63,30 @@ class GraphStats(BaseModel):
 
 
 def write_entities(tx: Tx, rows: Sequence[dict[str, Any]]) -> None:
-    """MERGE entities by id; ``rows`` hold id, label, name, props, aliases, embedding."""
+    """MERGE entities by id; ``rows`` hold id, label, name, props, aliases, embedding.
+
+    One statement for all labels (a label cannot be a parameter, so each gets its own
+    subquery): a round trip per label cost more than the writes on small documents.
+    """
     by_label: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_label.setdefault(row["label"], []).append(row)
-    for label, items in by_label.items():
-        tx.run(
-            f"UNWIND $rows AS r MERGE (e:Entity {{id: r.id}}) "
+    parts, params = [], {}
+    for index, (label, items) in enumerate(sorted(by_label.items())):
+        params[f"rows{index}"] = items
+        parts.append(
+            f"CALL {{ UNWIND $rows{index} AS r MERGE (e:Entity {{id: r.id}}) "
             f"ON CREATE SET e.name = r.name "
             f"SET e:{_label(label)}, e += r.props, e.aliases = r.aliases "
-            "WITH e, r WHERE r.embedding IS NOT NULL SET e.embedding = r.embedding",
-            rows=items,
-        ).consume()
+            "WITH e, r WHERE r.embedding IS NOT NULL SET e.embedding = r.embedding }"
+        )
+    if parts:
+        tx.run(" ".join(parts), params).consume()
 
 
 def write_mentions(tx: Tx, rows: Sequence[dict[str, Any]]) -> None:
+    if not rows:
+        return
     tx.run(
         "UNWIND $rows AS m MATCH (c:Chunk {id: m.chunk}) MATCH (e:Entity {id: m.entity}) "
         "MERGE (c)-[r:MENTIONS]->(e) SET r.count = m.count",
@@ -94,12 +103,15 @@ def write_relations(
     by_type: dict[str, list[dict[str, str]]] = {}
     for source, rel_type, target in rows:
         by_type.setdefault(rel_type, []).append({"s": source, "t": target})
-    for rel_type, items in by_type.items():
-        tx.run(
-            f"UNWIND $rows AS r MATCH (a:{source_label} {{id: r.s}}) "
-            f"MATCH (b:Entity {{id: r.t}}) MERGE (a)-[:{_rel_type(rel_type)}]->(b)",
-            rows=items,
-        ).consume()
+    parts, params = [], {}
+    for index, (rel_type, items) in enumerate(sorted(by_type.items())):
+        params[f"rows{index}"] = items
+        parts.append(
+            f"CALL {{ UNWIND $rows{index} AS r MATCH (a:{source_label} {{id: r.s}}) "
+            f"MATCH (b:Entity {{id: r.t}}) MERGE (a)-[:{_rel_type(rel_type)}]->(b) }}"
+        )
+    if parts:
+        tx.run(" ".join(parts), params).consume()
 
 
 def stale_candidates(tx: Tx, document_id: str) -> list[str]:
