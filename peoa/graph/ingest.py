@@ -306,7 +306,7 @@ class Ingestor:
         self._embedded |= embedded
         return FileReport(
             path=meta.source,
-            status="updated" if existing else "ingested",
+            status="ingested" if existing is None else "updated",
             document_id=meta.id,
             chunks=chunks,
             entities=entities,

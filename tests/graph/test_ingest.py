@@ -121,6 +121,40 @@ def test_a_changed_file_replaces_its_chunks_and_stale_mentions(
     assert count(graph, "MATCH (d:Document) RETURN count(d)") == 1
 
 
+def test_a_batch_replaces_a_changed_file_too(ingestor: Ingestor, graph: Driver, docs: Path) -> None:
+    # A batch reads each stored hash once, ahead of embedding, and a new document skips
+    # the clearing: a changed one must still be cleared.
+    path = docs / "pumps.md"
+    first = ingestor.ingest_paths([path, docs / "distillation.md"])
+    assert [f.status for f in first.files] == ["ingested", "ingested"]
+    path.write_text("# Gear pumps\n\nA gear pump moves glycerol between its meshing teeth.\n")
+    again = ingestor.ingest_paths([path, docs / "distillation.md"])
+    assert [f.status for f in again.files] == ["updated", "unchanged"]
+    texts = [
+        r["t"]
+        for r in graph.execute_query(
+            "MATCH (:Document {id: $id})-[:HAS_CHUNK]->(c) RETURN c.text AS t",
+            id=first.files[0].document_id,
+        ).records
+    ]
+    assert len(texts) == 1 and "gear pump" in texts[0]
+    assert count(graph, "MATCH (c:Chunk) WHERE c.text CONTAINS 'cavitates' RETURN count(c)") == 0
+
+
+def test_a_document_left_without_its_hash_is_replaced(
+    ingestor: Ingestor, graph: Driver, docs: Path
+) -> None:
+    path = docs / "pumps.md"
+    report = ingestor.ingest_file(path)
+    graph.execute_query(
+        "MATCH (d:Document {id: $id}) SET d.content_hash = null", id=report.document_id
+    )
+    chunks = count(graph, "MATCH (c:Chunk) RETURN count(c)")
+    again = ingestor.ingest_paths([path])
+    assert again.files[0].status == "updated"
+    assert count(graph, "MATCH (c:Chunk) RETURN count(c)") == chunks
+
+
 def test_delete_removes_the_document_and_its_orphans_only(
     ingestor: Ingestor, graph: Driver, docs: Path
 ) -> None:
