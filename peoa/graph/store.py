@@ -6,7 +6,7 @@ need one take it from the schema's allowlist (:func:`_label`), never from input 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction, Transaction
@@ -63,25 +63,19 @@ class GraphStats(BaseModel):
 
 
 def write_entities(tx: Tx, rows: Sequence[dict[str, Any]]) -> None:
-    """MERGE entities by id; ``rows`` hold id, label, name, props, aliases, embedding.
-
-    One statement for all labels (a label cannot be a parameter, so each gets its own
-    subquery): a round trip per label cost more than the writes on small documents.
-    """
+    """MERGE entities by id; ``rows`` hold id, label, name, props, aliases, embedding."""
     by_label: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_label.setdefault(row["label"], []).append(row)
-    parts, params = [], {}
-    for index, (label, items) in enumerate(sorted(by_label.items())):
-        params[f"rows{index}"] = items
-        parts.append(
-            f"CALL {{ UNWIND $rows{index} AS r MERGE (e:Entity {{id: r.id}}) "
-            f"ON CREATE SET e.name = r.name "
+    _run_grouped(
+        tx,
+        by_label,
+        lambda rows, label: (
+            f"UNWIND {rows} AS r MERGE (e:Entity {{id: r.id}}) ON CREATE SET e.name = r.name "
             f"SET e:{_label(label)}, e += r.props, e.aliases = r.aliases "
-            "WITH e, r WHERE r.embedding IS NOT NULL SET e.embedding = r.embedding }"
-        )
-    if parts:
-        tx.run(" ".join(parts), params).consume()
+            "WITH e, r WHERE r.embedding IS NOT NULL SET e.embedding = r.embedding"
+        ),
+    )
 
 
 def write_mentions(tx: Tx, rows: Sequence[dict[str, Any]]) -> None:
@@ -103,13 +97,28 @@ def write_relations(
     by_type: dict[str, list[dict[str, str]]] = {}
     for source, rel_type, target in rows:
         by_type.setdefault(rel_type, []).append({"s": source, "t": target})
+    _run_grouped(
+        tx,
+        by_type,
+        lambda rows, rel_type: (
+            f"UNWIND {rows} AS r MATCH (a:{source_label} {{id: r.s}}) "
+            f"MATCH (b:Entity {{id: r.t}}) MERGE (a)-[:{_rel_type(rel_type)}]->(b)"
+        ),
+    )
+
+
+def _run_grouped(
+    tx: Tx, groups: Mapping[str, Sequence[Mapping[str, Any]]], subquery: Callable[[str, str], str]
+) -> None:
+    """One statement with a subquery per group: ``subquery(rows_parameter, key)``.
+
+    A label or relationship type cannot be a parameter, so each gets its own subquery;
+    one round trip per group cost more than the writes on small documents.
+    """
     parts, params = [], {}
-    for index, (rel_type, items) in enumerate(sorted(by_type.items())):
+    for index, (key, items) in enumerate(sorted(groups.items())):
         params[f"rows{index}"] = items
-        parts.append(
-            f"CALL {{ UNWIND $rows{index} AS r MATCH (a:{source_label} {{id: r.s}}) "
-            f"MATCH (b:Entity {{id: r.t}}) MERGE (a)-[:{_rel_type(rel_type)}]->(b) }}"
-        )
+        parts.append(f"CALL {{ {subquery(f'$rows{index}', key)} }}")
     if parts:
         tx.run(" ".join(parts), params).consume()
 
