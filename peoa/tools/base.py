@@ -25,7 +25,16 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create
 from rapidfuzz import process
 
 from peoa.exceptions import ToolError, ToolExecutionError, ToolInputError
-from peoa.tools.quantity import DIMENSIONS, Quantity, is_gauge, parse_quantity, to_si, ureg
+from peoa.tools.quantity import (
+    DIMENSIONS,
+    Quantity,
+    gas_basis_factor,
+    gas_volume_basis,
+    is_gauge,
+    parse_quantity,
+    to_si,
+    ureg,
+)
 
 __all__ = [
     "Out",
@@ -85,6 +94,10 @@ class Q:
     ``unit`` is the unit the function receives (default: the dimension's SI unit);
     the range bounds are in that unit. ``Annotated[float, Q("length", "pipe inner
     diameter", gt=0)]`` makes the function receive metres, above zero.
+
+    ``gas_basis`` names a standard or normal volume unit (``"Nm3"``) when the function
+    takes a gas volume at that unit's reference conditions: a value given in another
+    basis (``MMscfd``) is converted as an amount of gas, not 1:1 as a volume.
     """
 
     dimension: str
@@ -94,6 +107,7 @@ class Q:
     ge: float | None = None
     lt: float | None = None
     le: float | None = None
+    gas_basis: str | None = None
 
     def __post_init__(self) -> None:
         if self.dimension not in DIMENSIONS:
@@ -474,6 +488,18 @@ class Tool:
     ) -> float:
         try:
             value = to_si(quantity.value, quantity.unit, spec.dimension, spec.target)
+            given_basis = gas_volume_basis(quantity.unit) if spec.gas_basis else None
+            if given_basis is not None and spec.gas_basis is not None:
+                factor = gas_basis_factor(quantity.unit, spec.gas_basis)
+                if factor != 1.0:
+                    value *= factor
+                    wanted = gas_volume_basis(spec.gas_basis)
+                    warnings_.append(
+                        f"{param.name}: {quantity.value:g} {quantity.unit} is gas at "
+                        f"{given_basis[0].name} conditions; taken at "
+                        f"{wanted[0].name if wanted else spec.gas_basis} conditions "
+                        f"as {value:.6g} {spec.target}"
+                    )
         except ToolInputError as error:
             raise self._fail(param.name, str(error)) from None
         if not _in_range(value, spec.gt, spec.ge, spec.lt, spec.le):

@@ -102,7 +102,12 @@ def control_valve_liquid(
 def control_valve_gas(
     standard_flow: Annotated[
         float,
-        Q("volumetric_flow", "gas flow at standard conditions (0 degC, 1 atm; e.g. Nm3/h)", gt=0),
+        Q(
+            "volumetric_flow",
+            "gas flow at normal conditions (0 degC, 1 atm; e.g. Nm3/h)",
+            gt=0,
+            gas_basis="Nm3",
+        ),
     ],
     P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
     P2: Annotated[float, Q("pressure", "outlet absolute pressure")],

@@ -43,3 +43,27 @@ def test_standard_volumes_convert_as_amounts_of_gas(
 def test_a_standard_volume_and_an_actual_one_are_not_converted(source: str, target: str) -> None:
     with pytest.raises(ToolInputError, match="needs the gas's pressure and temperature"):
         _convert(1.0, source, target)
+
+
+def test_a_tool_that_takes_normal_volumes_converts_a_standard_flow_as_gas() -> None:
+    # control_valve_gas sizes for a flow at 0 °C and 1 atm (IEC 60534-2-1 in fluids);
+    # the same gas given in MMscfd must size the same valve, and the call says so.
+    process = {
+        "P1": {"value": 10, "unit": "bar"},
+        "P2": {"value": 7, "unit": "bar"},
+        "temperature": {"value": 300, "unit": "K"},
+        "molar_mass": {"value": 18, "unit": "g/mol"},
+        "viscosity": {"value": 1e-5, "unit": "Pa*s"},
+        "k": 1.3,
+    }
+    registry = get_registry()
+    normal = registry.run(
+        "control_valve_gas", {**process, "standard_flow": {"value": 1000, "unit": "Nm3/h"}}
+    )
+    mmscfd = 1000 * 24 * 37.326 / 1e6
+    standard = registry.run(
+        "control_valve_gas", {**process, "standard_flow": {"value": mmscfd, "unit": "MMscfd"}}
+    )
+    assert standard.outputs["Kv"].value == pytest.approx(normal.outputs["Kv"].value, rel=1e-4)
+    assert normal.warnings == []
+    assert any("60 °F" in w and "0 °C" in w for w in standard.warnings), standard.warnings
