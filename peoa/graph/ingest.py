@@ -453,18 +453,10 @@ class Ingestor:
                 unique.setdefault(entity.id, entity)
         if not unique:
             return set()
-        unknown = [eid for eid in unique if eid not in self._embedded]
-        have = set()
-        if unknown:
-            have = {
-                record["id"]
-                for record in tx.run(
-                    "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
-                    "WHERE e.embedding IS NOT NULL RETURN id",
-                    ids=unknown,
-                )
-            }
-        missing = [eid for eid in unknown if eid not in have]
+        # Entities this ingestor has not written yet carry their vector; the graph keeps
+        # the one it has (write_entities sets it only where missing). The prefetch
+        # embedded these names with the chunks, so no round trip asks which are known.
+        missing = [eid for eid in unique if eid not in self._embedded]
         vectors = self._embed([unique[eid].name for eid in missing]) if missing else []
         by_id = {eid: vector.tolist() for eid, vector in zip(missing, vectors, strict=True)}
         write_entities(

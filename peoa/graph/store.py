@@ -73,7 +73,8 @@ def write_entities(tx: Tx, rows: Sequence[dict[str, Any]]) -> None:
         lambda rows, label: (
             f"UNWIND {rows} AS r MERGE (e:Entity {{id: r.id}}) ON CREATE SET e.name = r.name "
             f"SET e:{_label(label)}, e += r.props, e.aliases = r.aliases "
-            "WITH e, r WHERE r.embedding IS NOT NULL SET e.embedding = r.embedding"
+            "WITH e, r WHERE r.embedding IS NOT NULL AND e.embedding IS NULL "
+            "SET e.embedding = r.embedding"
         ),
     )
 
@@ -137,7 +138,9 @@ def stale_candidates(tx: Tx, document_id: str) -> list[str]:
 def remove_orphans(tx: Tx, candidates: Sequence[str]) -> int:
     """Delete candidates no chunk mentions, no tool uses, and no mentioned entity touches."""
     removed = 0
-    for _ in range(3):  # a second pass catches nodes whose only anchor went in the first
+    for _ in range(
+        3 if candidates else 0
+    ):  # a second pass catches nodes whose only anchor went in the first
         record = tx.run(
             "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
             "WHERE NOT (e)<-[:MENTIONS]-(:Chunk) AND NOT (e)<-[:COMPUTES|IMPLEMENTS]-(:Tool) "
