@@ -30,6 +30,7 @@ from peoa.exceptions import ConfigError
 from peoa.sandbox.models import SandboxSettings
 
 __all__ = [
+    "STANDARD_ENV_VARIABLES",
     "LLMSettings",
     "ModelRoles",
     "Neo4jSettings",
@@ -49,6 +50,8 @@ _STANDARD_ENV: dict[str, tuple[str, str]] = {
     "OPENAI_API_KEY": ("openai", "api_key"),
     "OPENAI_BASE_URL": ("openai", "base_url"),
 }
+STANDARD_ENV_VARIABLES = frozenset(_STANDARD_ENV)
+"""The variables of other tools that PEOA reads besides its own ``PEOA_*``."""
 
 
 class _Section(BaseModel):

@@ -2,8 +2,8 @@
 
 The same code runs on a local Ray (``ray.init()`` starts one) and on a cluster
 (``--ray-address ray://head:10001``). Every worker process builds the evaluated
-variant once, from the driver's settings passed as ``PEOA_*`` variables in the
-tasks' runtime environment, and reuses it for the items it receives. The workers
+variant once, from the driver's settings passed to each task as ``PEOA_*`` variables
+(:func:`adopt_settings`), and reuses it for the items it receives. The workers
 need PEOA installed (``pip install 'peoa[ray]'``), the models in the configured
 models folder (``peoa models pull``) and a reachable Neo4j (``NEO4J_URI``).
 """
@@ -11,18 +11,19 @@ models folder (``peoa models pull``) and a reachable Neo4j (``NEO4J_URI``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import SecretStr
 
-from peoa.config import Settings
+from peoa.config import STANDARD_ENV_VARIABLES, Settings
 from peoa.evaluation.dataset import DatasetItem
 from peoa.evaluation.runner import ItemRecord, Mapper, make_record
 from peoa.exceptions import PeoaError
 
-__all__ = ["RayUnavailableError", "import_ray", "ray_mapper", "settings_env"]
+__all__ = ["RayUnavailableError", "adopt_settings", "import_ray", "ray_mapper", "settings_env"]
 
 _solvers: dict[tuple[str, str], Any] = {}  # per worker process: (variant, settings) -> solver
 
@@ -69,6 +70,23 @@ def settings_env(settings: Settings) -> dict[str, str]:
     return env
 
 
+def adopt_settings(env: Mapping[str, str]) -> None:
+    """Make this worker's configuration exactly the driver's ``env`` (:func:`settings_env`).
+
+    A worker inherits the environment its Ray node started in. A ``PEOA_NEO4J__PORT``
+    there would win over the driver's ``PEOA_NEO4J`` (pydantic-settings merges nested
+    variables over a section's JSON), and the worker would write to another server; so
+    every PEOA variable the driver did not set is removed first.
+    """
+    from peoa.config import get_settings
+
+    for name in list(os.environ):
+        if (name.startswith("PEOA_") or name in STANDARD_ENV_VARIABLES) and name not in env:
+            del os.environ[name]
+    os.environ.update(env)
+    get_settings.cache_clear()
+
+
 def _worker_solver(variant: str) -> Any:
     from peoa.config import get_settings
 
@@ -86,11 +104,9 @@ def _worker_solver(variant: str) -> Any:
     return _solvers[key]
 
 
-def _solve_item(item: dict[str, Any], variant: str) -> dict[str, Any]:
+def _solve_item(item: dict[str, Any], variant: str, env: dict[str, str]) -> dict[str, Any]:
     """The Ray task: solve and score one item in a worker."""
-    from peoa.config import get_settings
-
-    get_settings.cache_clear()  # this task's runtime environment carries the settings
+    adopt_settings(env)
     record = make_record(DatasetItem.model_validate(item), _worker_solver(variant))
     return record.model_dump()
 
@@ -114,14 +130,12 @@ def ray_mapper(
     def run(items: list[DatasetItem]) -> Iterator[ItemRecord]:
         if not ray.is_initialized():
             ray.init(address=address, include_dashboard=False, log_to_driver=False)
-        task = ray.remote(_solve_item).options(
-            num_cpus=num_cpus, runtime_env={"env_vars": env}, max_retries=0
-        )
+        task = ray.remote(_solve_item).options(num_cpus=num_cpus, max_retries=0)
         queue = list(reversed(items))
         pending: list[Any] = []
         while queue or pending:
             while queue and len(pending) < max(1, concurrency):
-                pending.append(task.remote(queue.pop().model_dump(), variant))
+                pending.append(task.remote(queue.pop().model_dump(), variant, env))
             done, pending = ray.wait(pending, num_returns=1)
             yield ItemRecord.model_validate(ray.get(done[0]))
 

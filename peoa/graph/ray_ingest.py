@@ -50,11 +50,13 @@ def _worker_ingestor(llm: bool) -> Any:
     return _ingestors[key]
 
 
-def _ingest_document(name: str, data: bytes, source: str, llm: bool) -> dict[str, Any]:
+def _ingest_document(
+    name: str, data: bytes, source: str, llm: bool, env: dict[str, str]
+) -> dict[str, Any]:
     """The Ray task: one document, one transaction, in a worker."""
-    from peoa.config import get_settings
+    from peoa.evaluation.ray_backend import adopt_settings
 
-    get_settings.cache_clear()  # this task's runtime environment carries the settings
+    adopt_settings(env)  # the driver's configuration, not the worker's inherited one
     with tempfile.TemporaryDirectory(prefix="peoa-ingest-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
@@ -81,9 +83,8 @@ def ingest_on_ray(
     ray = import_ray()
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, log_to_driver=False)
-    task = ray.remote(_ingest_document).options(
-        num_cpus=1, runtime_env={"env_vars": settings_env(settings)}, max_retries=0
-    )
+    env = settings_env(settings)
+    task = ray.remote(_ingest_document).options(num_cpus=1, max_retries=0)
     reports: dict[int, FileReport] = {}
 
     def submit() -> Iterator[tuple[int, Any]]:
@@ -95,7 +96,7 @@ def ingest_on_ray(
                                             message=f"cannot read {path}: {error.strerror}")  # fmt: skip
                 continue
             source = str(Path(path).resolve())  # the key a local ingest uses
-            yield index, task.remote(Path(path).name, data, source, llm)
+            yield index, task.remote(Path(path).name, data, source, llm, env)
 
     pending: dict[Any, int] = {}
     for index, ref in submit():
