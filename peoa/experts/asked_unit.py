@@ -21,10 +21,12 @@ from peoa.tools.quantity import normalise_unit, ureg
 
 __all__ = ["asked_unit", "in_asked_unit", "pick_asked_output", "unit_dimensionality"]
 
-# "in <unit>" closing a clause: before punctuation, the end, a parenthesis, or the
-# words "absolute"/"gauge" ("in bar absolute, does …"); "standard" may come first.
+# "in <unit>" (or "convert … to <unit>") closing a clause: before punctuation, the end,
+# a parenthesis, or the words "absolute"/"gauge" ("in bar absolute, does …");
+# "standard" may come first.
 _ASKED = re.compile(
-    r"\bin\s+(?:standard\s+)?(?P<unit>[^\s,?;!()]+(?:\([^\s()]*\)[^\s,?;!()]*)*?)"
+    r"(?:\bin|\b(?:convert|express|change)\b(?:[^.?!;]|\.(?=\d))*?\b(?:to|into))"
+    r"\s+(?:standard\s+)?(?P<unit>[^\s,?;!()]+(?:\([^\s()]*\)[^\s,?;!()]*)*?)"
     r"(?=\s*(?:[?,;!]|\.(?:\s|$)|$)|\s+\(|\s+(?:absolute|gauge)\b)",
     re.IGNORECASE,
 )
@@ -50,6 +52,8 @@ def asked_unit(text: str) -> str | None:
     'kPa'
     >>> asked_unit("Water flows in a 50 mm pipe. What is the Reynolds number?") is None
     True
+    >>> asked_unit("The header pressure is 7 bar. Convert the header pressure to kPa.")
+    'kPa'
     """
     found = None
     for match in _ASKED.finditer(text):
