@@ -381,7 +381,8 @@ def test_many_chat_sessions_over_http(neo4j_driver: Any, settings: Any, tmp_path
     assert report["errors"] == 0, report["error_examples"]
     assert report["mixed_up"] == 0, report["mixup_examples"]
     # Every kind of request was made, by many sessions, so the checks above had material.
-    assert report["latency_s"]["conversion (chat)"]["count"] >= SESSIONS
-    assert report["latency_s"]["thread memory"]["count"] >= 1
+    made = {kind: figures["count"] for kind, figures in report["latency_s"].items()}
+    assert made.get("conversion (chat)", 0) >= SESSIONS, made
+    assert made.get("thread memory", 0) >= 1, made
     slope = report["rss_mb"]["slope_mb_per_min"]
     assert slope is not None and slope < MAX_SLOPE_MB_MIN, report["rss_mb"]
