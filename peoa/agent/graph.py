@@ -29,7 +29,7 @@ from langgraph.types import Overwrite, Send
 from peoa.agent.action_generator import ActionGenerator, ErrorVerdict, NextStep
 from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import MetaAgentDefinition
-from peoa.agent.followup import resolve_follow_up
+from peoa.agent.followup import is_follow_up, resolve_follow_up
 from peoa.agent.routing import route_question
 from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import SolveState
@@ -146,7 +146,12 @@ def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     effective = _effective_question(state, ctx.meta.memory.history_turns)
     tools = ctx.find_tools(effective, limits.tool_candidates)
     fresh["candidate_tools"] = tools
-    if not _in_scope(effective, tools, ctx):
+    in_scope = _in_scope(effective, tools, ctx)
+    if in_scope and earlier and not is_follow_up(question):
+        # Read with the thread's earlier turns, any question looks like engineering; one
+        # that does not continue them ("Who painted the portrait?") must fit on its own.
+        in_scope = _in_scope(question, ctx.find_tools(question, limits.tool_candidates), ctx)
+    if not in_scope:
         fresh["outcome"] = {
             "action": "clarify",
             "message": "This does not look like a process-engineering question PEOA can work "

@@ -38,3 +38,28 @@ def test_a_question_about_an_ingested_document_is_in_scope(
         for document in report.files:
             delete_document(neo4j_driver, document.document_id)
         assistant.close()
+
+
+EARLIER = {
+    "question": "The header pressure is 7 bar. Convert the header pressure to kPa.",
+    "answer": 700.0,
+    "unit": "kPa",
+    "status": "answered",
+}
+
+
+def test_an_off_topic_question_on_an_engineering_thread_is_clarified(settings) -> None:  # type: ignore[no-untyped-def]
+    # Read together with the thread's earlier turn, such a question passed the gate and
+    # the experts answered it with a number.
+    assistant = Assistant(settings)
+    try:
+        ctx = assistant._context()
+        off_topic = {
+            "question": "Who painted the portrait numbered 3-1?",
+            "conversation": [EARLIER],
+        }
+        assert prepare(off_topic, ctx)["outcome"]["action"] == "clarify"
+        follow_up = {"question": "And what is that in psi?", "conversation": [EARLIER]}
+        assert prepare(follow_up, ctx)["outcome"] is None
+    finally:
+        assistant.close()
