@@ -111,14 +111,18 @@ def _task_question(state: SolveState) -> str:
 
 
 def _effective_question(state: SolveState, turns: int) -> str:
-    """The question with the thread's earlier turns, so follow-ups make sense to experts.
+    """The question, with the thread's earlier turns when it continues them, so that
+    follow-ups make sense to the scope gate and the experts.
 
     A follow-up that was rewritten into a self-contained question needs no earlier
-    turns: showing them would only offer the experts the old numbers to copy.
+    turns, and neither does a question that does not continue the thread: the turns
+    would only offer the experts the old numbers to copy, and carry an off-topic
+    question ("Who painted the portrait numbered 3-1?") into scope.
     """
     if state.get("resolved_question"):
         return state["resolved_question"] or ""
-    return _conversation(state, turns) + state["question"]
+    question = state["question"]
+    return _conversation(state, turns) + question if is_follow_up(question) else question
 
 
 # -- nodes ---------------------------------------------------------------------------------
@@ -146,12 +150,7 @@ def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     effective = _effective_question(state, ctx.meta.memory.history_turns)
     tools = ctx.find_tools(effective, limits.tool_candidates)
     fresh["candidate_tools"] = tools
-    in_scope = _in_scope(effective, tools, ctx)
-    if in_scope and earlier and not is_follow_up(question):
-        # Read with the thread's earlier turns, any question looks like engineering; one
-        # that does not continue them ("Who painted the portrait?") must fit on its own.
-        in_scope = _in_scope(question, ctx.find_tools(question, limits.tool_candidates), ctx)
-    if not in_scope:
+    if not _in_scope(effective, tools, ctx):
         fresh["outcome"] = {
             "action": "clarify",
             "message": "This does not look like a process-engineering question PEOA can work "
