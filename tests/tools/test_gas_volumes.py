@@ -1,8 +1,9 @@
 """Standard and normal gas volumes convert as amounts of gas, never 1:1 as volumes.
 
 ``scf`` (60 °F, 14.696 psia), ``Sm3`` (15 °C, 101.325 kPa) and ``Nm3`` (0 °C,
-101.325 kPa) hold different amounts of gas per unit volume. The reference factors are
-the published ones: 1 Nm3 = 37.326 scf (GPSA Engineering Data Book, 14th ed., Fig. 1-3).
+101.325 kPa) hold different amounts of gas per unit volume. The reference factor is the
+commonly published ideal-gas one, 1 Nm3 = 37.326 scf (0 °C and 101.325 kPa against
+60 °F and 14.696 psia), written here as a number, not computed by the code under test.
 """
 
 from __future__ import annotations
