@@ -126,8 +126,8 @@ class CalculationExpert(ModelExpert):
             return None
         return plain_conversion(task.sub_task) or restated_conversion(task.sub_task)
 
-    def plain_conversion_call(self, task: ExpertTask) -> tuple[ToolCall, ToolResult] | None:
-        """The conversion tool's call and result when the sub-task is a plain conversion
+    def plain_conversion_call(self, task: ExpertTask) -> tuple[Tool, ToolCall, ToolResult] | None:
+        """The conversion tool, its call and its result when the sub-task is a plain conversion
         ("Convert 3 bar to kPa", or a value stated and then asked again in another unit);
         ``None`` otherwise, or when the tool refuses the units.
 
@@ -144,7 +144,7 @@ class CalculationExpert(ModelExpert):
         arguments = {"value": wanted.value, "from_unit": wanted.source, "to_unit": wanted.target}
         tool = self.registry.get(self._conversion_tool)
         call, result = self._call(tool, arguments, ["arguments read from the text"])
-        return None if result is None else (call, result)
+        return None if result is None else (tool, call, result)
 
     def nearest_tools(self, text: str, k: int) -> list[str]:
         """The ``k`` allowed tools whose descriptions are nearest to ``text`` (MiniLM cosine)."""
@@ -275,7 +275,7 @@ class CalculationExpert(ModelExpert):
         try:
             preset = self.plain_conversion_call(task)
             if preset is not None:
-                tool, (call, result) = self.registry.get(self._conversion_tool), preset
+                tool, call, result = preset
                 calls.append(call)
             else:
                 tool, result = self._solve_with_model(task, trace, calls)

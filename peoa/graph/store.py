@@ -138,9 +138,9 @@ def stale_candidates(tx: Tx, document_id: str) -> list[str]:
 def remove_orphans(tx: Tx, candidates: Sequence[str]) -> int:
     """Delete candidates no chunk mentions, no tool uses, and no mentioned entity touches."""
     removed = 0
-    for _ in range(
-        3 if candidates else 0
-    ):  # a second pass catches nodes whose only anchor went in the first
+    if not candidates:
+        return removed  # a new document: nothing it mentioned before
+    for _ in range(3):  # a second pass catches nodes whose only anchor went in the first
         record = tx.run(
             "UNWIND $ids AS id MATCH (e:Entity {id: id}) "
             "WHERE NOT (e)<-[:MENTIONS]-(:Chunk) AND NOT (e)<-[:COMPUTES|IMPLEMENTS]-(:Tool) "

@@ -145,14 +145,6 @@ _ATM = 101325.0
 _EXTRA_DEFINITIONS = (
     "gpm = gallon / minute = GPM",
     "lbmol = 453.59237 * mol = lb_mol = lbmole",
-    "scf = foot ** 3 = SCF",
-    "Mscf = 1e3 * foot ** 3 = MSCF",
-    "MMscf = 1e6 * foot ** 3 = MMSCF",
-    "scfd = foot ** 3 / day = SCFD",
-    "MMscfd = 1e6 * foot ** 3 / day = MMSCFD",
-    "scfm = foot ** 3 / minute = SCFM",
-    "Sm3 = meter ** 3",
-    "Nm3 = meter ** 3",
     "psia = psi",
     "bara = bar",
     "kPaa = kilopascal",
@@ -164,8 +156,6 @@ _EXTRA_DEFINITIONS = (
     f"MPag = 1e6 * pascal; offset: {_ATM}",
     f"kgcm2g = 98066.5 * pascal; offset: {_ATM}",
 )
-for _definition in _EXTRA_DEFINITIONS:
-    ureg.define(_definition)
 _GAUGE_UNITS = frozenset({"barg", "psig", "kPag", "MPag", "kgcm2g"})
 
 
@@ -189,16 +179,21 @@ class GasBasis:
 _SCF = GasBasis("standard (60 °F, 14.696 psia)", 288.705556, 101325.35)
 _SM3 = GasBasis("standard (15 °C, 101.325 kPa)", 288.15, 101325.0)
 _NM3 = GasBasis("normal (0 °C, 101.325 kPa)", 273.15, 101325.0)
-_GAS_BASES = {
-    "scf": _SCF,
-    "Mscf": _SCF,
-    "MMscf": _SCF,
-    "scfd": _SCF,
-    "MMscfd": _SCF,
-    "scfm": _SCF,
-    "Sm3": _SM3,
-    "Nm3": _NM3,
-}
+# Gas volumes at reference conditions, as pint definitions (a volume, so that tools
+# receive them in m3), with the basis that makes them amounts of gas.
+_GAS_VOLUMES = (
+    ("scf = foot ** 3 = SCF", _SCF),
+    ("Mscf = 1e3 * foot ** 3 = MSCF", _SCF),
+    ("MMscf = 1e6 * foot ** 3 = MMSCF", _SCF),
+    ("scfd = foot ** 3 / day = SCFD", _SCF),
+    ("MMscfd = 1e6 * foot ** 3 / day = MMSCFD", _SCF),
+    ("scfm = foot ** 3 / minute = SCFM", _SCF),
+    ("Sm3 = meter ** 3", _SM3),
+    ("Nm3 = meter ** 3", _NM3),
+)
+_GAS_BASES = {definition.split()[0]: basis for definition, basis in _GAS_VOLUMES}
+for _definition in (*_EXTRA_DEFINITIONS, *(d for d, _ in _GAS_VOLUMES)):
+    ureg.define(_definition)
 
 
 def gas_volume_basis(unit: str) -> tuple[GasBasis, int] | None:
