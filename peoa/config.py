@@ -118,6 +118,11 @@ class LLMSettings(_Section):
         "blocks (a reply depends on its prompt only), none, or any shared prefix (faster, "
         "but a reply may change with the calls before it).",
     )
+    lora: Literal["merge", "runtime"] = Field(
+        "merge",
+        description="How a LoRA adapter is applied: folded into a cached copy of its base "
+        "model (as fast as the base) or by llama.cpp at run time (no copy, slower).",
+    )
     seed: int = 0
     temperature: float = Field(0.0, ge=0.0, le=2.0)
     max_tokens: int = Field(512, ge=1)

@@ -31,6 +31,7 @@ def llm_for(ref: ModelRef, settings: Settings) -> LLM:
             n_threads=settings.llm.n_threads,
             n_batch=settings.llm.n_batch,
             prompt_cache=settings.llm.prompt_cache,
+            lora=settings.llm.lora,
             **common,
         )
     if ref.backend == "openai":

@@ -2,7 +2,9 @@
 
 A GGUF model is loaded once per process and shared by every role that names it;
 a LoRA adapter is applied at load time, so each (model, adapter) pair is one
-shared instance. JSON output is constrained by a grammar compiled from the
+shared instance. By default the adapter is folded into a cached copy of the model
+(:mod:`peoa.distill.merge`), which decodes as fast as the base; ``lora="runtime"``
+hands it to llama.cpp instead, which adds two matrix products per adapted weight. JSON output is constrained by a grammar compiled from the
 JSON schema, so a small model cannot produce malformed JSON.
 
 A reply is a function of its prompt alone. llama-cpp-python keeps the KV cache of the
@@ -31,13 +33,14 @@ from peoa.llm.base import LLM, Delta, GenerationRequest, Usage
 
 __all__ = ["LlamaCppLLM", "PromptCache", "generation_lock", "load_llama", "reusable_prefix"]
 
+LoraMode = Literal["merge", "runtime"]
 PromptCache = Literal["blocks", "off", "prefix"]
 """What a call may reuse of the previous call's KV cache: whole ``n_batch`` blocks of the
 previous prompt (``blocks``: deterministic, the default), nothing (``off``: deterministic,
 re-evaluates every prompt) or any shared prefix (``prefix``: llama-cpp-python's own
 behaviour, the fastest, but a reply may then depend on the calls before it)."""
 
-_instances: dict[tuple[str, str | None, int, int, int, str], Any] = {}
+_instances: dict[tuple[str, str | None, int, int, int, str, str], Any] = {}
 # One generation at a time per loaded model: a llama.cpp context is not re-entrant, and
 # every LlamaCppLLM naming the same file shares that context (so a lock per LLM object
 # would let two roles, or two server requests, decode into one context at once).
@@ -115,23 +118,29 @@ def load_llama(
     n_threads: int,
     n_batch: int = 512,
     prompt_cache: PromptCache = "blocks",
+    lora: LoraMode = "merge",
 ) -> Any:
-    """The shared ``llama_cpp.Llama`` for this file, adapter, context and batch sizes,
-    thread count and KV-cache policy (:data:`PromptCache`)."""
-    key = (str(path), adapter, n_ctx, n_threads, n_batch, prompt_cache)
+    """The shared ``llama_cpp.Llama`` for this file, adapter (applied as ``lora`` says),
+    context and batch sizes, thread count and KV-cache policy (:data:`PromptCache`)."""
+    key = (str(path), adapter, n_ctx, n_threads, n_batch, prompt_cache, lora)
     with _load_lock:
         if key not in _instances:
             Llama = _llama_class()
+            model_path, lora_path = path, None
+            if adapter is not None:
+                if not Path(adapter).is_file():
+                    # Not a file: a name registered by `peoa distill train`.
+                    from peoa.distill.adapters import resolve_adapter
 
-            if adapter is not None and not Path(adapter).is_file():
-                # Not a file: a name registered by `peoa distill train`.
-                from peoa.distill.adapters import resolve_adapter
-
-                adapter = str(resolve_adapter(adapter))
+                    adapter = str(resolve_adapter(adapter))
+                if lora == "merge":
+                    model_path = _merged(path, Path(adapter))
+                else:
+                    lora_path = adapter
             try:
                 _instances[key] = Llama(
-                    model_path=str(path),
-                    lora_path=adapter,
+                    model_path=str(model_path),
+                    lora_path=lora_path,
                     n_ctx=n_ctx,
                     n_threads=n_threads,
                     n_threads_batch=n_threads,
@@ -143,6 +152,16 @@ def load_llama(
             _instances[key].prompt_cache = prompt_cache
             _generation_locks[id(_instances[key])] = threading.Lock()
         return _instances[key]
+
+
+def _merged(path: Path, adapter: Path) -> Path:
+    from peoa.distill.errors import DistillError
+    from peoa.distill.merge import merged_model
+
+    try:
+        return merged_model(path, adapter)
+    except DistillError as error:
+        raise ModelError(f"cannot apply adapter {adapter.name} to {path.name}: {error}") from None
 
 
 def generation_lock(llama: Any) -> threading.Lock:
@@ -163,6 +182,7 @@ class LlamaCppLLM(LLM):
         n_threads: int | None = None,
         n_batch: int = 512,
         prompt_cache: PromptCache = "blocks",
+        lora: LoraMode = "merge",
         **defaults: Any,
     ) -> None:
         super().__init__(name, **defaults)
@@ -171,6 +191,7 @@ class LlamaCppLLM(LLM):
         self.n_threads = n_threads or os.cpu_count() or 1
         self.n_batch = n_batch
         self.prompt_cache: PromptCache = prompt_cache
+        self.lora: LoraMode = lora
 
     def model(self, adapter: str | None = None) -> Any:
         return load_llama(
@@ -180,6 +201,7 @@ class LlamaCppLLM(LLM):
             n_threads=self.n_threads,
             n_batch=self.n_batch,
             prompt_cache=self.prompt_cache,
+            lora=self.lora,
         )
 
     def _generate(self, request: GenerationRequest, stream: bool) -> Iterator[Delta]:

@@ -9,13 +9,9 @@ import pytest
 
 from peoa.distill.adapters import REGISTRY_FILE, AdapterRecord, _read
 from peoa.distill.base import base_gguf
-from peoa.distill.episodes import EpisodeRunner, schema_errors
-from peoa.distill.generate import draw_problems
-from peoa.distill.teachers import ProgrammaticTeacher
-from peoa.distill.templates import TEMPLATES, split_of
+from peoa.distill.episodes import schema_errors
 from peoa.paths import resource_dir
-
-SHIPPED = "calculation-smollm2-135m-lora"
+from tests.distill.held_out import SHIPPED, held_out_request
 
 
 @pytest.fixture(scope="module")
@@ -35,29 +31,13 @@ def test_the_shipped_adapter_is_registered_and_its_file_matches(record: AdapterR
     assert base_gguf(record.base).is_file()
 
 
-def _held_out_request(kind: str) -> tuple[list[dict[str, str]], dict]:
-    """The exact request the calculation expert makes for a test-wording problem."""
-    problem = next(
-        p for p in draw_problems(4 * len(TEMPLATES), seed=11) if split_of(p.template) == "test"
-    )
-    others = [n for n in ("unit_convert", "pump_power", "density", "hx_lmtd") if n != problem.tool]
-    runner = EpisodeRunner(
-        candidates=lambda _q, gold: [
-            {"name": n, "description": "", "score": 0.0} for n in [*others[:2], gold, others[2]]
-        ]
-    )
-    episode = runner.run(problem, ProgrammaticTeacher().answerer(problem), tool_hint=False)
-    example = next(e for e in episode.examples if e.kind == kind)
-    return example.messages, example.schema
-
-
 @pytest.mark.parametrize("kind", ["choose_tool", "fill_arguments"])
 def test_the_shipped_adapter_answers_a_held_out_request_in_schema(
     record: AdapterRecord, kind: str
 ) -> None:
     from peoa.llm.llama import LlamaCppLLM
 
-    messages, schema = _held_out_request(kind)
+    messages, schema = held_out_request(kind)
     llm = LlamaCppLLM(record.base, base_gguf(record.base), n_ctx=2048)
     # No grammar: the JSON and its fit to the schema must come from the adapter itself.
     text = llm.chat(messages, max_tokens=160, temperature=0.0, adapter=str(record.file)).text
