@@ -98,6 +98,9 @@ class Q:
     ``gas_basis`` names a standard or normal volume unit (``"Nm3"``) when the function
     takes a gas volume at that unit's reference conditions: a value given in another
     basis (``MMscfd``) is converted as an amount of gas, not 1:1 as a volume.
+    ``base_conditions`` names the function's arguments that state those reference
+    conditions instead (``T_standard``, ``P_standard``): a value in a standard or normal
+    unit already states them, so giving both is refused rather than guessed.
     """
 
     dimension: str
@@ -108,6 +111,7 @@ class Q:
     lt: float | None = None
     le: float | None = None
     gas_basis: str | None = None
+    base_conditions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.dimension not in DIMENSIONS:
@@ -582,10 +586,29 @@ class Tool:
                 value = self._check_plain(param, spec, raw)
                 inputs[param.name] = Value(value=value, unit=None)
             kwargs[param.name] = value
+        self._check_base_conditions(model)
         for out in self.outputs.values():
             if out.unit_from is not None:
                 self._check_unit_argument(out.unit_from, kwargs.get(out.unit_from))
         return kwargs, inputs, notes
+
+    def _check_base_conditions(self, model: BaseModel) -> None:
+        """Refuse a gas volume in a standard or normal unit given together with the
+        arguments that would state its reference conditions a second time."""
+        for param in self.params.values():
+            spec = param.spec
+            raw = getattr(model, param.name)
+            if not isinstance(spec, Q) or not spec.base_conditions or raw is None:
+                continue
+            given = [name for name in spec.base_conditions if getattr(model, name) is not None]
+            basis = gas_volume_basis(raw.unit) if given and not param.is_list else None
+            if basis is not None:
+                raise self._fail(
+                    param.name,
+                    f"{raw.unit!r} is gas at {basis[0].name} conditions, and "
+                    f"{' and '.join(given)} state other reference conditions: give the flow "
+                    f"in {spec.target} with {' and '.join(given)}, or in {raw.unit} without them",
+                )
 
     def _check_unit_argument(self, name: str, text: Any) -> None:
         if not isinstance(text, str) or not text.strip():

@@ -10,6 +10,7 @@ import fluids.compressible as fc
 
 from peoa.exceptions import ToolInputError
 from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+from peoa.tools.quantity import gas_volume_basis
 
 __all__ = [
     "TOOLS",
@@ -149,8 +150,23 @@ _TAVG = Q("temperature", "average gas temperature in the line")
 _L = Q("length", "pipeline length", gt=0)
 _D = Q("length", "pipe inner diameter", gt=0)
 _E = Q("dimensionless", "pipeline efficiency factor", gt=0, le=1.2)
-_TS = Q("temperature", "standard (base) temperature of the flow; default 288.7 K (60 degF)")
-_PS = Q("pressure", "standard (base) pressure of the flow; default 101325 Pa")
+_TS = Q(
+    "temperature",
+    "standard (base) temperature of the flow; default 60 degF (288.71 K); leave it out "
+    "when the flow is given in scf, Sm3 or Nm3 units, which state their own",
+    gt=0,
+)
+_PS = Q(
+    "pressure",
+    "standard (base) pressure of the flow; default 14.696 psia (101325 Pa); leave it out "
+    "when the flow is given in scf, Sm3 or Nm3 units",
+    gt=0,
+)
+# Default reference conditions: those of the standard cubic foot (60 degF, 14.696 psia),
+# so that a flow given in Nm3/d or Sm3/h is converted to exactly this basis.
+_SCF_BASIS = gas_volume_basis("scf")
+assert _SCF_BASIS is not None
+_T_BASE, _P_BASE = _SCF_BASIS[0].temperature_K, _SCF_BASIS[0].pressure_Pa
 _METHOD = P("gas pipeline equation", choices=PIPELINE_METHODS)
 _MU = Q("dynamic_viscosity", "gas viscosity (IGT and Muller only)", gt=0)
 
@@ -180,8 +196,8 @@ def gas_pipeline_flow(
     method: Annotated[str, _METHOD] = "Weymouth",
     Z_average: Annotated[float, _Z] = 1.0,
     efficiency: Annotated[float | None, _E] = None,
-    T_standard: Annotated[float, _TS] = 288.7,
-    P_standard: Annotated[float, _PS] = 101325.0,
+    T_standard: Annotated[float | None, _TS] = None,
+    P_standard: Annotated[float | None, _PS] = None,
     viscosity: Annotated[float | None, _MU] = None,
 ) -> Outcome:
     """Standard volumetric flow of natural gas through a long pipeline from the inlet and
@@ -200,8 +216,8 @@ def gas_pipeline_flow(
         D=diameter,
         P1=P1,
         P2=P2,
-        Ts=T_standard,
-        Ps=P_standard,
+        Ts=_T_BASE if T_standard is None else T_standard,
+        Ps=_P_BASE if P_standard is None else P_standard,
         Zavg=Z_average,
         **extra,
     )
@@ -216,7 +232,14 @@ def gas_pipeline_flow(
 def gas_pipeline_outlet_pressure(
     P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
     Q_standard: Annotated[
-        float, Q("volumetric_flow", "gas flow at standard conditions (e.g. MMscfd, Sm3/h)", gt=0)
+        float,
+        Q(
+            "volumetric_flow",
+            "gas flow at standard conditions (e.g. MMscfd, Sm3/h, Nm3/d)",
+            gt=0,
+            gas_basis="scf",
+            base_conditions=("T_standard", "P_standard"),
+        ),
     ],
     length: Annotated[float, _L],
     diameter: Annotated[float, _D],
@@ -225,8 +248,8 @@ def gas_pipeline_outlet_pressure(
     method: Annotated[str, _METHOD] = "Weymouth",
     Z_average: Annotated[float, _Z] = 1.0,
     efficiency: Annotated[float | None, _E] = None,
-    T_standard: Annotated[float, _TS] = 288.7,
-    P_standard: Annotated[float, _PS] = 101325.0,
+    T_standard: Annotated[float | None, _TS] = None,
+    P_standard: Annotated[float | None, _PS] = None,
     viscosity: Annotated[float | None, _MU] = None,
 ) -> Outcome:
     """Outlet pressure of a gas pipeline for a given standard flow, with the chosen gas
@@ -242,8 +265,8 @@ def gas_pipeline_outlet_pressure(
             D=diameter,
             P1=P1,
             Q=Q_standard,
-            Ts=T_standard,
-            Ps=P_standard,
+            Ts=_T_BASE if T_standard is None else T_standard,
+            Ps=_P_BASE if P_standard is None else P_standard,
             Zavg=Z_average,
             **extra,
         )

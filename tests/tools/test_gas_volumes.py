@@ -68,3 +68,38 @@ def test_a_tool_that_takes_normal_volumes_converts_a_standard_flow_as_gas() -> N
     assert standard.outputs["Kv"].value == pytest.approx(normal.outputs["Kv"].value, rel=1e-4)
     assert normal.warnings == []
     assert any("60 °F" in w and "0 °C" in w for w in standard.warnings), standard.warnings
+
+
+_LINE = {
+    "P1": {"value": 70, "unit": "bar"},
+    "length": {"value": 80, "unit": "km"},
+    "diameter": {"value": 400, "unit": "mm"},
+    "specific_gravity": 0.62,
+    "T_average": {"value": 15, "unit": "degC"},
+}
+
+
+def _outlet(**arguments: object) -> float:
+    result = get_registry().run("gas_pipeline_outlet_pressure", {**_LINE, **arguments})
+    return result.outputs["P2"].value
+
+
+def test_a_pipeline_flow_in_normal_cubic_metres_is_read_at_its_own_conditions() -> None:
+    normal = _outlet(Q_standard={"value": 2e6, "unit": "Nm3/d"})
+    # The same gas with its reference conditions stated as arguments: 0 °C, 101.325 kPa.
+    stated = _outlet(
+        Q_standard={"value": 2e6, "unit": "m3/d"},
+        T_standard={"value": 0, "unit": "degC"},
+        P_standard={"value": 101.325, "unit": "kPa"},
+    )
+    # Read 1:1 as a volume at the default 60 °F it would be 5.7 % less gas.
+    as_volume = _outlet(Q_standard={"value": 2e6, "unit": "m3/d"})
+    assert normal == pytest.approx(stated, rel=1e-6)
+    assert abs(normal - as_volume) > 0.5e5
+
+
+def test_a_standard_unit_with_its_conditions_stated_again_is_refused() -> None:
+    with pytest.raises(ToolInputError, match="Q_standard.*Nm3/d.*T_standard"):
+        _outlet(
+            Q_standard={"value": 2e6, "unit": "Nm3/d"}, T_standard={"value": 15, "unit": "degC"}
+        )
