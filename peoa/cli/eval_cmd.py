@@ -74,7 +74,7 @@ def eval_(
         raise typer.BadParameter("use local or ray", param_hint="--backend")
     chosen_backend: Literal["local", "ray"] = "ray" if backend == "ray" else "local"
     if chosen_backend == "ray":
-        from peoa.evaluation.ray_backend import import_ray
+        from peoa.workers import import_ray
 
         import_ray()  # say so before any model loads
     wanted = parse_baselines(baselines or [])

@@ -10,81 +10,17 @@ models folder (``peoa models pull``) and a reachable Neo4j (``NEO4J_URI``).
 
 from __future__ import annotations
 
-import json
-import os
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
-from pydantic import SecretStr
-
-from peoa.config import STANDARD_ENV_VARIABLES, Settings
+from peoa.config import Settings
 from peoa.evaluation.dataset import DatasetItem
 from peoa.evaluation.runner import ItemRecord, Mapper, make_record
-from peoa.exceptions import PeoaError
+from peoa.workers import adopt_settings, import_ray, settings_env
 
-__all__ = ["RayUnavailableError", "adopt_settings", "import_ray", "ray_mapper", "settings_env"]
+__all__ = ["ray_mapper"]
 
 _solvers: dict[tuple[str, str], Any] = {}  # per worker process: (variant, settings) -> solver
-
-
-class RayUnavailableError(PeoaError):
-    """Ray is not installed."""
-
-
-def import_ray() -> Any:
-    """The ``ray`` module, or a one-line error saying how to install it."""
-    try:
-        import ray
-    except ImportError:
-        raise RayUnavailableError(
-            "--backend ray needs Ray: pip install 'peoa[ray]' (or use --backend local)"
-        ) from None
-    return ray
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, SecretStr):
-        return value.get_secret_value()
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
-
-
-def settings_env(settings: Settings) -> dict[str, str]:
-    """``settings`` as ``PEOA_*`` variables (nested sections as JSON), secrets included,
-    so a worker's ``get_settings()`` reads exactly the driver's configuration."""
-    data = {name: getattr(settings, name) for name in type(settings).model_fields}
-    env: dict[str, str] = {}
-    for name, value in data.items():
-        if value is None:
-            continue
-        if hasattr(value, "model_dump"):
-            dumped = value.model_dump()
-            text = json.dumps(_plain(dumped))
-        else:
-            text = str(_plain(value))
-        env[f"PEOA_{name.upper()}"] = text
-    return env
-
-
-def adopt_settings(env: Mapping[str, str]) -> None:
-    """Make this worker's configuration exactly the driver's ``env`` (:func:`settings_env`).
-
-    A worker inherits the environment its Ray node started in. A ``PEOA_NEO4J__PORT``
-    there would win over the driver's ``PEOA_NEO4J`` (pydantic-settings merges nested
-    variables over a section's JSON), and the worker would write to another server; so
-    every PEOA variable the driver did not set is removed first.
-    """
-    from peoa.config import get_settings
-
-    for name in list(os.environ):
-        if (name.startswith("PEOA_") or name in STANDARD_ENV_VARIABLES) and name not in env:
-            del os.environ[name]
-    os.environ.update(env)
-    get_settings.cache_clear()
 
 
 def _worker_solver(variant: str) -> Any:

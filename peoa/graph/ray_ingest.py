@@ -54,7 +54,7 @@ def _ingest_document(
     name: str, data: bytes, source: str, llm: bool, env: dict[str, str]
 ) -> dict[str, Any]:
     """The Ray task: one document, one transaction, in a worker."""
-    from peoa.evaluation.ray_backend import adopt_settings
+    from peoa.workers import adopt_settings
 
     adopt_settings(env)  # the driver's configuration, not the worker's inherited one
     with tempfile.TemporaryDirectory(prefix="peoa-ingest-") as folder:
@@ -78,7 +78,7 @@ def ingest_on_ray(
     The schema must already be migrated (the caller does it once). A file that
     cannot be read on the driver is reported as an error without a task.
     """
-    from peoa.evaluation.ray_backend import import_ray, settings_env
+    from peoa.workers import import_ray, settings_env
 
     ray = import_ray()
     if not ray.is_initialized():

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from peoa.config import get_settings, load_settings
-from peoa.evaluation.ray_backend import adopt_settings, settings_env
+from peoa.workers import adopt_settings, settings_env
 
 
 @pytest.fixture

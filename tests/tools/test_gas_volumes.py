@@ -99,7 +99,7 @@ def test_a_pipeline_flow_in_normal_cubic_metres_is_read_at_its_own_conditions() 
 
 
 def test_a_standard_unit_with_its_conditions_stated_again_is_refused() -> None:
-    with pytest.raises(ToolInputError, match="Q_standard.*Nm3/d.*T_standard"):
+    with pytest.raises(ToolInputError, match=r"Q_standard.*Nm3/d.*T_standard"):
         _outlet(
             Q_standard={"value": 2e6, "unit": "Nm3/d"}, T_standard={"value": 15, "unit": "degC"}
         )
