@@ -15,9 +15,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from peoa.exceptions import ToolInputError
 from peoa.experts.base import ExpertResult, Quantity
 from peoa.experts.output_choice import asking_sentence, best_distinguished, named_outputs
-from peoa.tools.quantity import normalise_unit, ureg
+from peoa.tools.quantity import gas_basis_factor, gas_volume_basis, normalise_unit, ureg
 
 __all__ = ["asked_unit", "in_asked_unit", "pick_asked_output", "unit_dimensionality"]
 
@@ -116,10 +117,22 @@ def pick_asked_output(
 
 
 def in_asked_unit(quantity: Quantity, asked: str) -> Quantity | None:
-    """``quantity`` converted to the asked unit (written as asked), or ``None`` if it cannot be."""
+    """``quantity`` converted to the asked unit (written as asked), or ``None`` if it cannot be.
+
+    Standard and normal gas volumes convert as amounts of gas, as in ``unit_convert``:
+
+    >>> round(in_asked_unit(Quantity(value=1.0, unit="MMscfd"), "Nm3/d").value)
+    26791
+    """
     try:
         value = ureg.Quantity(quantity.value, normalise_unit(quantity.unit) or "")
         converted = value.to(_parse(asked) or "")
     except Exception:  # pint raises assorted errors on units it cannot relate
         return None
-    return Quantity(value=float(converted.magnitude), unit=asked)
+    factor = 1.0
+    if gas_volume_basis(quantity.unit) is not None and gas_volume_basis(asked) is not None:
+        try:
+            factor = gas_basis_factor(quantity.unit, asked)
+        except ToolInputError:
+            return None
+    return Quantity(value=float(converted.magnitude) * factor, unit=asked)
