@@ -4,8 +4,9 @@ A GGUF model is loaded once per process and shared by every role that names it;
 a LoRA adapter is applied at load time, so each (model, adapter) pair is one
 shared instance. By default the adapter is folded into a cached copy of the model
 (:mod:`peoa.distill.merge`), which decodes as fast as the base; ``lora="runtime"``
-hands it to llama.cpp instead, which adds two matrix products per adapted weight. JSON output is constrained by a grammar compiled from the
-JSON schema, so a small model cannot produce malformed JSON.
+hands it to llama.cpp instead, which adds two matrix products per adapted weight.
+JSON output is constrained by a grammar compiled from the JSON schema, so a small
+model cannot produce malformed JSON.
 
 A reply is a function of its prompt alone. llama-cpp-python keeps the KV cache of the
 previous call and, by default, evaluates only the part of a new prompt after the
@@ -31,9 +32,18 @@ from typing import Any, Literal
 from peoa.exceptions import ModelError
 from peoa.llm.base import LLM, Delta, GenerationRequest, Usage
 
-__all__ = ["LlamaCppLLM", "PromptCache", "generation_lock", "load_llama", "reusable_prefix"]
+__all__ = [
+    "LlamaCppLLM",
+    "LoraMode",
+    "PromptCache",
+    "generation_lock",
+    "load_llama",
+    "reusable_prefix",
+]
 
 LoraMode = Literal["merge", "runtime"]
+"""How a LoRA adapter is applied: folded into a cached copy of its base model, or by
+llama.cpp at run time."""
 PromptCache = Literal["blocks", "off", "prefix"]
 """What a call may reuse of the previous call's KV cache: whole ``n_batch`` blocks of the
 previous prompt (``blocks``: deterministic, the default), nothing (``off``: deterministic,
