@@ -24,6 +24,7 @@ import pytest
 
 from peoa.config import load_settings
 from peoa.exceptions import ModelIntegrityError, Neo4jError, PeoaError
+from tests.reliability.items import conversion_items
 
 _ITEMS = 12
 
@@ -64,17 +65,7 @@ _EVAL = textwrap.dedent(
 
 
 def _dataset(path: Path) -> Path:
-    rows = [
-        {
-            "id": f"conv-{n:02d}",
-            "category": "units",
-            "question": f"Convert {n + 1} bar to kPa.",
-            "answer": (n + 1) * 100.0,
-            "unit": "kPa",
-        }
-        for n in range(_ITEMS)
-    ]
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    path.write_text("".join(json.dumps(r) + "\n" for r in conversion_items(_ITEMS)))
     return path
 
 

@@ -31,10 +31,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +42,7 @@ import psutil
 import pytest
 
 from peoa.evaluation import score_answer
+from tests.reliability.serving import neo4j_env, running_server
 
 SESSIONS = int(os.environ.get("PEOA_LOAD_SESSIONS", "50"))
 MINUTES = float(os.environ.get("PEOA_LOAD_MINUTES", "10"))
@@ -56,12 +54,6 @@ NOTE = (
     "The quenchwater circulation pump P-4711 runs at 35 m of head and 20 m3/h.\n\n"
     "## Seal\n\nIts mechanical seal is flushed with plan 11 from the discharge.\n"
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -326,52 +318,20 @@ def _round(value: float | None) -> float | None:
 
 @pytest.mark.reliability  # minutes of real solves from many clients at once
 def test_many_chat_sessions_over_http(neo4j_driver: Any, settings: Any, tmp_path: Path) -> None:
-    from peoa.neo4j_server import ManagedNeo4j
-
-    if settings.managed_neo4j:
-        managed = ManagedNeo4j(settings)
-        uri, password = managed.uri, managed.password()
-    else:
-        uri, password = settings.neo4j.uri, settings.neo4j.password.get_secret_value()
     out = tmp_path / "out"
     out.mkdir()
     env = {
         **os.environ,
         "PEOA_DATA_DIR": str(tmp_path / "data"),
-        "NEO4J_URI": uri,
-        "NEO4J_PASSWORD": password,
+        **neo4j_env(settings),
         # One run per thread at a time, so this many never answers 503 at this load.
         "PEOA_SERVER_MAX_CONCURRENT_SOLVES": str(SESSIONS + 1),
     }
     env.pop("PEOA_NEO4J__OWNER_PID", None)
-    port = _free_port()
     log = out / "serve.log"
-    with log.open("w") as sink:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "peoa", "serve", "--port", str(port)],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 600
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(1)
+    with running_server(env, log) as (server, base):
         figures = Figures()
         report = asyncio.run(_load(base, psutil.Process(server.pid), figures))
-    finally:
-        server.terminate()
-        try:
-            server.wait(60)
-        except subprocess.TimeoutExpired:
-            server.kill()
     text = json.dumps(report, indent=2)
     (out / "load.json").write_text(text + "\n")
     if os.environ.get("PEOA_LOAD_REPORT"):

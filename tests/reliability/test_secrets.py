@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
-import sys
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
@@ -26,17 +23,12 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.reliability.serving import PEOA, running_server
+
 OPENAI_KEY = "sk-peoa-leakcheck-5d2b8e71f0a94c3e"
 WRONG_PASSWORD = "PeoaWrongPw-leakcheck-7c1f9e2a"
 WRONG_API_KEY = "peoa-deadbeef.leakcheck-wrong-secret-93b1"
-PEOA = [sys.executable, "-m", "peoa"]
 _CONVERT = '{"value": 5, "from_unit": "bar", "to_unit": "kPa"}'
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class _Echo(BaseHTTPRequestHandler):
@@ -197,26 +189,8 @@ def test_no_secret_in_anything_peoa_writes(
         check=True,
     )
     api_key = json.loads(created.stdout)["key"]  # shown once, by design; not checked here
-    port = _free_port()
     log = tmp_path / "serve.log"
-    with log.open("w") as sink:
-        server = subprocess.Popen(
-            [*PEOA, "serve", "--port", str(port), "--require-auth", "--no-web-chat"],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
-            time.sleep(1)
+    with running_server(env, log, "--require-auth", "--no-web-chat") as (_server, base):
         good = {"Authorization": f"Bearer {api_key}"}
         bad = {"Authorization": f"Bearer {WRONG_API_KEY}"}
         with httpx.Client(base_url=base, timeout=600) as client:
@@ -238,9 +212,6 @@ def test_no_secret_in_anything_peoa_writes(
                 assert answer.status_code < 500, (path, answer.text)
                 record.add(f"HTTP {method} {path} ({answer.status_code})", answer.text)
                 record.add(f"HTTP {method} {path} headers", str(dict(answer.headers)))
-    finally:
-        server.terminate()
-        server.wait(60)
     record.add("serve log", log.read_text())
 
     secrets = {

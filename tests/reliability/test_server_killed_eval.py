@@ -13,9 +13,7 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -23,26 +21,10 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.reliability.items import conversion_items
+from tests.reliability.serving import PEOA, neo4j_env, running_server
+
 _ITEMS = 16
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _items() -> list[dict[str, Any]]:
-    return [
-        {
-            "id": f"conv-{n:02d}",
-            "category": "units",
-            "question": f"Convert {n + 1} bar to kPa.",
-            "answer": (n + 1) * 100.0,
-            "unit": "kPa",
-        }
-        for n in range(_ITEMS)
-    ]
 
 
 def _lines(path: Path) -> list[str]:
@@ -53,55 +35,28 @@ def _lines(path: Path) -> list[str]:
 def test_killed_server_evaluation_is_finished_by_eval_resume(
     neo4j_driver: Any, settings: Any, tmp_path: Path
 ) -> None:
-    from peoa.neo4j_server import ManagedNeo4j
-
-    if settings.managed_neo4j:
-        managed = ManagedNeo4j(settings)
-        uri, password = managed.uri, managed.password()
-    else:
-        uri, password = settings.neo4j.uri, settings.neo4j.password.get_secret_value()
     data = tmp_path / "data"
-    env = {**os.environ, "PEOA_DATA_DIR": str(data), "NEO4J_URI": uri, "NEO4J_PASSWORD": password}
+    env = {**os.environ, "PEOA_DATA_DIR": str(data), **neo4j_env(settings)}
     env.pop("PEOA_NEO4J__OWNER_PID", None)
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = tmp_path / "serve.log"
-    with log.open("w") as sink:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "peoa", "serve", "--port", str(port)],
-            env=env,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
+    with running_server(env, tmp_path / "serve.log") as (server, base):
+        started = httpx.post(
+            f"{base}/v1/eval", json={"items": conversion_items(_ITEMS)}, timeout=30
         )
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(0.5)
-        started = httpx.post(f"{base}/v1/eval", json={"items": _items()}, timeout=30)
         assert started.status_code == 202, started.text
         results = Path(started.json()["results_path"])
         deadline = time.monotonic() + 300
         while len(_lines(results)) < 3:
-            assert server.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+            assert server.poll() is None and time.monotonic() < deadline
             time.sleep(0.05)
         server.send_signal(signal.SIGKILL)
         server.wait(30)
-    finally:
-        if server.poll() is None:
-            server.kill()
     before = _lines(results)
     assert 3 <= len(before) < _ITEMS, f"the kill came too late: {len(before)} records"
 
     dataset = tmp_path / "items.jsonl"
-    dataset.write_text("".join(json.dumps(item) + "\n" for item in _items()))
+    dataset.write_text("".join(json.dumps(item) + "\n" for item in conversion_items(_ITEMS)))
     resumed = subprocess.run(
-        [sys.executable, "-m", "peoa", "eval", str(dataset), "--out", str(results.parent),
+        [*PEOA, "eval", str(dataset), "--out", str(results.parent),
          "--resume", "--json"],
         env=env,
         capture_output=True,
@@ -113,7 +68,9 @@ def test_killed_server_evaluation_is_finished_by_eval_resume(
     kept = [line for line in before if line.strip().endswith("}")]  # a torn tail is dropped
     assert after[: len(kept)] == kept  # the server's finished records, unchanged
     ids = [json.loads(line)["id"] for line in after]
-    assert sorted(ids) == [item["id"] for item in _items()]  # each item once, none lost
+    assert sorted(ids) == [
+        item["id"] for item in conversion_items(_ITEMS)
+    ]  # each item once, none lost
     records = [json.loads(line) for line in after]
     assert all(r["status"] == "answered" and r["correct"] for r in records), records
     summary = json.loads(resumed.stdout)
