@@ -67,10 +67,8 @@ def test_killed_server_evaluation_is_finished_by_eval_resume(
     after = _lines(results)
     kept = [line for line in before if line.strip().endswith("}")]  # a torn tail is dropped
     assert after[: len(kept)] == kept  # the server's finished records, unchanged
-    ids = [json.loads(line)["id"] for line in after]
-    assert sorted(ids) == [
-        item["id"] for item in conversion_items(_ITEMS)
-    ]  # each item once, none lost
+    ids = sorted(json.loads(line)["id"] for line in after)
+    assert ids == [item["id"] for item in conversion_items(_ITEMS)]  # each once, none lost
     records = [json.loads(line) for line in after]
     assert all(r["status"] == "answered" and r["correct"] for r in records), records
     summary = json.loads(resumed.stdout)
