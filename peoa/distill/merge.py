@@ -122,6 +122,7 @@ def merged_model(base: Path, adapter: Path, folder: Path | None = None) -> Path:
         os.close(handle)
         try:
             merge_adapter(base, adapter, Path(scratch))
+            os.chmod(scratch, 0o644)  # mkstemp makes it private; a model file is not secret
             os.replace(scratch, target)  # another process may have won: same content
         finally:
             Path(scratch).unlink(missing_ok=True)
