@@ -1,5 +1,5 @@
-"""The shipped calculation adapter and the exact request its expert makes on a held-out
-problem, for the tests that run it."""
+"""The shipped adapters' names and the exact requests their roles make on a held-out
+problem, for the tests that run them."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from peoa.distill.teachers import ProgrammaticTeacher
 from peoa.distill.templates import TEMPLATES, split_of
 
 SHIPPED = "calculation-smollm2-135m-lora"
+SHIPPED_ACTION_GENERATOR = "action_generator-smollm2-135m-lora"
 
 
 def held_out_request(kind: str) -> tuple[list[dict[str, str]], dict]:
-    """The exact request the calculation expert makes for a test-wording problem."""
+    """The exact request of ``kind`` (the calculation expert's ``choose_tool`` or
+    ``fill_arguments``, the action generator's ``next_step``) for a test-wording problem."""
     problem = next(
         p for p in draw_problems(4 * len(TEMPLATES), seed=11) if split_of(p.template) == "test"
     )
