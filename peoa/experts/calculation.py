@@ -368,6 +368,16 @@ class CalculationExpert(ModelExpert):
                 tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
             )
             return call, None, raw
+        if grounded.unused:
+            # The tool would estimate a value the task gives: a confident wrong number.
+            error = (
+                f"the task writes {', '.join(grounded.unused)}, which no argument takes; give "
+                f"it to the argument it belongs to ({', '.join(grounded.left_out)})"
+            )
+            call = ToolCall(
+                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
+            )
+            return call, None, raw
         notes = list(grounded.notes)
         if grounded.unwritten:
             notes.append(f"kept {', '.join(grounded.unwritten)}: not written in the task")

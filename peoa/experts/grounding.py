@@ -105,6 +105,10 @@ class Grounding:
     arguments: dict[str, Any]
     notes: list[str] = field(default_factory=list)  # what was corrected or dropped
     unwritten: list[str] = field(default_factory=list)  # required arguments with invented numbers
+    # Percentages the task writes that no argument took, while optional fraction
+    # arguments (efficiencies...) are left out: the tool would estimate what was given.
+    unused: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # those optional fraction arguments
 
 
 def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grounding:
@@ -158,7 +162,43 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
             name, number, unit, value, param.spec, written, result.notes
         )
     _unit_texts_as_written(tool, result, written)
+    _unused_percentages(tool, result, written)
     return result
+
+
+def _unused_percentages(tool: Tool, result: Grounding, written: list[WrittenNumber]) -> None:
+    """Note the percentages the task writes that no argument took, when the tool has
+    optional fraction arguments left out (a pump efficiency the tool would estimate).
+
+    >>> from peoa.tools import get_registry
+    >>> g = ground_arguments(get_registry().get("pump_power"), {
+    ...     "density": {"value": 998, "unit": "kg/m^3"},
+    ...     "volumetric_flow": {"value": 20, "unit": "m3/h"},
+    ...     "head": {"value": 35, "unit": "m"}},
+    ...     "20 m3/h of water (density 998 kg/m3), head 35 m, pump efficiency 70 %")
+    >>> g.unused, g.left_out
+    (['70 %'], ['efficiency', 'motor_efficiency'])
+    """
+    left_out = [
+        name
+        for name, param in tool.params.items()
+        if isinstance(param.spec, Q)
+        and param.spec.dimension == "dimensionless"
+        and not param.required
+        and not param.is_list
+        and name not in result.arguments
+    ]
+    if not left_out:
+        return
+    taken = [q[0] for value in result.arguments.values() if (q := _as_quantity(value))]
+    for number in written:  # a task (with its revisions) may write one value many times
+        shown = f"{number.value:g} {number.unit}"
+        if number.unit not in ("%", "percent") or shown in result.unused:
+            continue
+        if not any(_same(number.value, value) for value in taken):
+            result.unused.append(shown)
+    if result.unused:
+        result.left_out = left_out
 
 
 def _unit_texts_as_written(tool: Tool, result: Grounding, written: list[WrittenNumber]) -> None:

@@ -58,6 +58,31 @@ def test_grounding_reports_an_invented_required_number() -> None:
     assert grounded.arguments["density"] == {"value": 998, "unit": "kg/m3"}  # as written
 
 
+@pytest.mark.parametrize(
+    "efficiency",
+    [None, 0.7],  # left out, or written as a fraction the task never writes (and dropped)
+)
+def test_grounding_reports_a_written_percentage_that_no_argument_takes(
+    efficiency: float | None,
+) -> None:
+    # Without it pump_power estimates the efficiency (Corripio): 3667 W instead of
+    # 2720 W for 20 m3/h at 35 m and 70 %, a number nothing would have flagged.
+    raw = {
+        "density": {"value": 998, "unit": "kg/m^3"},
+        "volumetric_flow": {"value": 50, "unit": "m3/h"},
+        "head": {"value": 30, "unit": "m"},
+    }
+    if efficiency is not None:
+        raw["efficiency"] = efficiency
+    grounded = ground_arguments(get_registry().get("pump_power"), raw, QUESTION)
+    assert "efficiency" not in grounded.arguments
+    assert grounded.unused == ["70 %"]
+    assert grounded.left_out == ["efficiency", "motor_efficiency"]
+    given = {**raw, "efficiency": {"value": 70, "unit": "%"}}
+    twice = f"{QUESTION}\n{QUESTION}"  # a revision prompt repeats the task
+    assert ground_arguments(get_registry().get("pump_power"), given, twice).unused == []
+
+
 def test_extract_code_from_fenced_raw_and_cut_replies() -> None:
     assert (
         extract_code("Sure!\n```python\nx = 1\nresult = x\n```\nThis works.") == "x = 1\nresult = x"
