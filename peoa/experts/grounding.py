@@ -162,13 +162,17 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
             name, number, unit, value, param.spec, written, result.notes
         )
     _unit_texts_as_written(tool, result, written)
-    _unused_percentages(tool, result, written)
+    _unused_percentages(tool, result, written, source)
     return result
 
 
-def _unused_percentages(tool: Tool, result: Grounding, written: list[WrittenNumber]) -> None:
+def _unused_percentages(
+    tool: Tool, result: Grounding, written: list[WrittenNumber], source: str
+) -> None:
     """Note the percentages the task writes that no argument took, when the tool has
-    optional fraction arguments left out (a pump efficiency the tool would estimate).
+    optional fraction arguments left out (a pump efficiency the tool would estimate)
+    and the words next to the percentage name one of them ("pump efficiency 70 %", not
+    "air (21 % O2)").
 
     >>> from peoa.tools import get_registry
     >>> g = ground_arguments(get_registry().get("pump_power"), {
@@ -191,14 +195,28 @@ def _unused_percentages(tool: Tool, result: Grounding, written: list[WrittenNumb
     if not left_out:
         return
     taken = [q[0] for value in result.arguments.values() if (q := _as_quantity(value))]
+    names = {part for name in left_out for part in name.lower().split("_") if len(part) > 3}
     for number in written:  # a task (with its revisions) may write one value many times
         shown = f"{number.value:g} {number.unit}"
         if number.unit not in ("%", "percent") or shown in result.unused:
             continue
-        if not any(_same(number.value, value) for value in taken):
+        if any(_same(number.value, value) for value in taken):
+            continue
+        if names & _words_around(source, number.value):
             result.unused.append(shown)
     if result.unused:
         result.left_out = left_out
+
+
+def _words_around(text: str, percentage: float) -> set[str]:
+    """The words of the clauses around each place ``text`` writes ``percentage`` %."""
+    words: set[str] = set()
+    pattern = rf"(?<![\d.]){re.escape(f'{percentage:g}')}(?:\.0+)?\s*(?:%|percent\b)"
+    for match in re.finditer(pattern, text):
+        before = re.split(r"[.;:()\n]", text[max(0, match.start() - 60) : match.start()])[-1]
+        after = re.split(r"[.;:()\n]", text[match.end() : match.end() + 40])[0]
+        words.update(re.findall(r"[a-z]+", f"{before} {after}".lower()))
+    return words
 
 
 def _unit_texts_as_written(tool: Tool, result: Grounding, written: list[WrittenNumber]) -> None:

@@ -83,6 +83,13 @@ def test_grounding_reports_a_written_percentage_that_no_argument_takes(
     assert ground_arguments(get_registry().get("pump_power"), given, twice).unused == []
 
 
+def test_grounding_leaves_percentages_that_name_no_left_out_argument() -> None:
+    # The air's composition is no equivalence ratio: nothing to send back.
+    text = "Methane burns with a stoichiometric amount of air (21% O2, 79% N2 by mole)."
+    tool = get_registry().get("adiabatic_flame_temperature")
+    assert ground_arguments(tool, {}, text).unused == []
+
+
 def test_extract_code_from_fenced_raw_and_cut_replies() -> None:
     assert (
         extract_code("Sure!\n```python\nx = 1\nresult = x\n```\nThis works.") == "x = 1\nresult = x"
