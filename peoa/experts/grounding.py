@@ -195,14 +195,19 @@ def _unused_percentages(
     if not left_out:
         return
     taken = [q[0] for value in result.arguments.values() if (q := _as_quantity(value))]
-    names = {part for name in left_out for part in name.lower().split("_") if len(part) > 3}
     for number in written:  # a task (with its revisions) may write one value many times
         shown = f"{number.value:g} {number.unit}"
         if number.unit not in ("%", "percent") or shown in result.unused:
             continue
         if any(_same(number.value, value) for value in taken):
             continue
-        if names & _words_around(source, number.value):
+        words = _words_around(source, number.value)
+        named = [n for n in left_out if {p for p in n.lower().split("_") if len(p) > 3} & words]
+        # A percentage equal to the argument's default (10 % overpressure) changes nothing.
+        defaults = [tool.params[n].default for n in named]
+        if named and not any(
+            isinstance(d, int | float) and _same(d, number.value / 100) for d in defaults
+        ):
             result.unused.append(shown)
     if result.unused:
         result.left_out = left_out

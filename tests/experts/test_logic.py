@@ -83,11 +83,16 @@ def test_grounding_reports_a_written_percentage_that_no_argument_takes(
     assert ground_arguments(get_registry().get("pump_power"), given, twice).unused == []
 
 
-def test_grounding_leaves_percentages_that_name_no_left_out_argument() -> None:
+def test_grounding_leaves_percentages_that_change_nothing() -> None:
     # The air's composition is no equivalence ratio: nothing to send back.
     text = "Methane burns with a stoichiometric amount of air (21% O2, 79% N2 by mole)."
     tool = get_registry().get("adiabatic_flame_temperature")
     assert ground_arguments(tool, {}, text).unused == []
+    # 10 % overpressure is relief_valve_liquid's default; 25 % is not.
+    tool = get_registry().get("relief_valve_liquid")
+    for written, unused in (("10%", []), ("25%", ["25 %"])):
+        text = f"Set pressure 8 barg, {written} overpressure, 20 kg/s of water."
+        assert ground_arguments(tool, {}, text).unused == unused
 
 
 def test_extract_code_from_fenced_raw_and_cut_replies() -> None:
