@@ -119,7 +119,10 @@ def pick_asked_output(
 def in_asked_unit(quantity: Quantity, asked: str) -> Quantity | None:
     """``quantity`` converted to the asked unit (written as asked), or ``None`` if it cannot be.
 
-    Standard and normal gas volumes convert as amounts of gas, as in ``unit_convert``:
+    Standard and normal gas volumes convert as amounts of gas, as in ``unit_convert``.
+    Unlike there, a plain volume asked as a standard one keeps pint's 1:1 reading: a
+    tool's standard flow is reported in m3/s at its own base (``gas_pipeline_flow``).
+
 
     >>> round(in_asked_unit(Quantity(value=1.0, unit="MMscfd"), "Nm3/d").value)
     26791
