@@ -27,8 +27,9 @@ def merged(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_merged_weights_carry_the_update_and_the_rest_is_copied(merged: Path) -> None:
     base = {t.name: t for t in gguf.GGUFReader(str(base_gguf(BASE))).tensors}
-    lora = {t.name: np.asarray(t.data, np.float32) for t in gguf.GGUFReader(str(resolve_adapter(SHIPPED))).tensors}  # fmt: skip
-    alpha = float(gguf.GGUFReader(str(resolve_adapter(SHIPPED))).fields["adapter.lora.alpha"].contents())  # fmt: skip
+    adapter = gguf.GGUFReader(str(resolve_adapter(SHIPPED)))
+    lora = {t.name: np.asarray(t.data, np.float32) for t in adapter.tensors}
+    alpha = float(adapter.fields["adapter.lora.alpha"].contents())
     out = {t.name: t for t in gguf.GGUFReader(str(merged)).tensors}
     assert set(out) == set(base)
     for name in ("blk.0.attn_q.weight", "blk.17.ffn_down.weight", "blk.29.attn_v.weight"):
