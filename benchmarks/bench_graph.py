@@ -4,7 +4,9 @@ Runs against a private managed Neo4j in a temporary folder (never the user's gra
 
 * **ingestion** (chunks/s): ``peoa ingest`` of the bundled ``knowledge/`` notes (read,
   chunk, embed, extract entities, write) against MiniLM alone embedding the very same
-  chunk texts (texts/s) — target ≥ 0.7. Best of two alternating runs each.
+  chunk texts (texts/s) — target ≥ 0.7. Best of two alternating runs each,
+  after a first ingestion into the fresh server, which is reported on its own (the JVM
+  compiles Neo4j's write path during it).
 * **hybrid latency** (ms, p50 and p95) on synthetic corpora of 1k, 10k and 100k chunks
   generated here (``PEOA_BENCH_GRAPH_SIZES=1000,10000`` leaves out 100k): end to end with
   a fresh MiniLM query embedding each time, and again with the embedding cached, so that
@@ -117,19 +119,26 @@ def _ingestion(driver: Any, embedder: Any) -> list[Measurement]:
         for chunk in chunk_blocks(open_source(path).blocks(), max_chars=1000, overlap=150)
     ]
     model = embedder.model  # the bare SentenceTransformer under PEOA's embedder
-    best_peoa = best_raw = 0.0
-    chunks = 0
-    for _ in range(2):
-        start = time.perf_counter()
-        model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-        best_raw = max(best_raw, len(texts) / (time.perf_counter() - start))
+
+    def ingest() -> tuple[int, float]:
         _clear(driver)
         ingestor = Ingestor(driver, embedder, batch_size=64)
         start = time.perf_counter()
         report = ingest_bundled(ingestor, tools=False)
         elapsed = time.perf_counter() - start
         assert not report.failed, report.failed
-        chunks = sum(f.chunks for f in report.files)
+        return sum(f.chunks for f in report.files), elapsed
+
+    # The first ingestion into a fresh server runs while the JVM compiles Neo4j's write
+    # path (about 1.5 times slower here); it is reported on its own, and the throughput
+    # is the steady state after it, as for any JVM service.
+    chunks, cold_s = ingest()
+    best_peoa = best_raw = 0.0
+    for _ in range(2):
+        start = time.perf_counter()
+        model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+        best_raw = max(best_raw, len(texts) / (time.perf_counter() - start))
+        chunks, elapsed = ingest()
         best_peoa = max(best_peoa, chunks / elapsed)
     start = time.perf_counter()
     again = ingest_bundled(Ingestor(driver, embedder), tools=False)
@@ -144,6 +153,15 @@ def _ingestion(driver: Any, embedder: Any) -> list[Measurement]:
             baseline_name="MiniLM encode alone, same texts",
             baseline=best_raw,
             target=0.7,
+        ),
+        Measurement(
+            benchmark="graph",
+            metric="first ingestion of knowledge/ after Neo4j starts (JVM not yet warm)",
+            unit="chunks/s",
+            value=chunks / cold_s,
+            baseline_name="MiniLM encode alone, same texts",
+            baseline=best_raw,
+            notes="informational: the steady-state figure above carries the target",
         ),
         Measurement(
             benchmark="graph",
