@@ -42,6 +42,12 @@ _RESTATED = re.compile(
     rf"(?:\s+[a-z]+){{0,3}}?\s+(?:in|to|into|as)\s+{_TO}",
     re.IGNORECASE,
 )
+# "Convert the header pressure to kPa.": the value is one written before, under that name.
+_RENAMED = re.compile(
+    r"\b(?:convert|express)\s+the\s+(?P<name>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)"
+    rf"\s+(?:to|into|in|as)\s+{_TO}",
+    re.IGNORECASE,
+)
 # Units written as words, respelt so that the number's unit is one token pint reads.
 _WORDY_UNITS = [
     (re.compile(r"\bUS\s+(gallons?)\b", re.IGNORECASE), r"\1"),
@@ -96,9 +102,10 @@ def plain_conversion(text: str) -> Conversion | None:
 def restated_conversion(text: str) -> Conversion | None:
     """The conversion ``text`` asks for when it states one value and asks it in another unit.
 
-    The asking phrase refers back ("that", "this", "it"), no question comes before it,
-    and the one number written before it has a unit of the asked unit's dimension;
-    otherwise ``None``.
+    The asking phrase refers back ("that", "this", "it", or "convert the <name>" where
+    every word of the name is written before it), no question comes before it, and the
+    one number written before it has a unit of the asked unit's dimension; otherwise
+    ``None``.
 
     >>> restated_conversion("A pump is rated for 350.0 US gallons per minute. "
     ...                     "What is that flow in m³/h?")
@@ -109,12 +116,24 @@ def restated_conversion(text: str) -> Conversion | None:
     True
     >>> restated_conversion("What is the dew point of air at 25 °C? Give it in °F.") is None
     True
+    >>> restated_conversion("The header pressure is 7 bar. Convert the header pressure to kPa.")
+    Conversion(value=7.0, source='bar', target='kPa')
+    >>> restated_conversion("The inlet temperature is 300 K. Convert the outlet temperature to °C.") is None
+    True
     """
     for pattern, spelling in _WORDY_UNITS:
         text = pattern.sub(spelling, text)
     asked = None
     for match in _RESTATED.finditer(text):
         asked = match
+    for match in _RENAMED.finditer(text):
+        # The name must be the stated value's: "the outlet temperature" after an inlet
+        # temperature is another quantity, which the text does not give.
+        # Nothing may be asked after it ("… to kPa, then find its boiling point").
+        before = set(re.findall(r"[a-z]+", text[: match.start()].lower()))
+        named = set(re.findall(r"[a-z]+", match.group("name").lower()))
+        if named <= before and not text[match.end() :].strip(_TRAILING):
+            asked = match if asked is None or match.start() > asked.start() else asked
     if asked is None:
         return None
     target = asked.group("target").rstrip(_TRAILING)

@@ -65,6 +65,8 @@ def test_anything_else_keeps_the_retrieved_candidates(experts, question: str) ->
             "m3/h",
         ),
         ("A reboiler outlet reads 400 °F. What is this temperature in °C?", 204.444444, "°C"),
+        # ...or named again: the base model once took this for a pump head (71.4 m)
+        ("The header pressure is 7 bar. Convert the header pressure to kPa.", 700.0, "kPa"),
     ],
 )
 def test_a_plain_conversion_is_solved_from_its_text_without_the_model(
@@ -88,6 +90,11 @@ def test_a_plain_conversion_is_solved_from_its_text_without_the_model(
         "What is the dew point of air at 25 °C? Give it in °F.",
         # the asked unit does not fit the value
         "The tank holds 30 m3 of water. What is that in kg?",
+        # the name asked is not the value's: the outlet temperature is not given
+        "The inlet temperature is 300 K. Convert the outlet temperature to °C.",
+        # more is asked after the conversion
+        "The header pressure is 7 bar. Convert the header pressure to kPa, then find the "
+        "boiling point of water at that pressure.",
     ],
 )
 def test_a_computed_answer_asked_in_a_unit_is_not_a_conversion(experts, question: str) -> None:

@@ -56,6 +56,10 @@ NOTE = (
 )
 
 
+def _kelvin(fahrenheit: float) -> float:
+    return (fahrenheit - 32.0) * 5.0 / 9.0 + 273.15
+
+
 def _percentile(values: list[float], q: float) -> float | None:
     if not values:
         return None
@@ -127,8 +131,14 @@ class Session:
         return answer is not None
 
     async def convert(self, turn: int) -> None:
-        bar = self.index + 1 + SESSIONS * turn  # no other session ever asks this number
-        question = f"The header pressure is {bar} bar. Convert the header pressure to kPa."
+        number = self.index + 1 + SESSIONS * turn  # no other session ever asks this number
+        # "Convert the header pressure to kPa" after "The header pressure is N bar" is read
+        # without a model since the load run of 2026-11-24; the outlet temperature is not
+        # the name the value is stated under, so the model fills this one.
+        question = (
+            f"The outlet of a fired heater is at {number} °F. "
+            "Convert the outlet temperature to kelvin."
+        )
         answer = await self._call(
             "conversion (chat)",
             "POST",
@@ -147,7 +157,7 @@ class Session:
         if solution.get("answer") is not None:
             self.figures.conversions_answered += 1
             right, _ = score_answer(
-                solution["answer"], solution.get("unit"), 100.0 * bar, "kPa", 1e-6
+                solution["answer"], solution.get("unit"), _kelvin(number), "K", 1e-6
             )
             self.figures.conversions_right += right
             others = (
@@ -157,7 +167,7 @@ class Session:
                 if j != self.index
             )
             if not right and any(
-                score_answer(solution["answer"], solution.get("unit"), 100.0 * b, "kPa", 1e-6)[0]
+                score_answer(solution["answer"], solution.get("unit"), _kelvin(b), "K", 1e-6)[0]
                 for b in others
             ):
                 # Informational: a wrong number that happens to be another session's answer.
