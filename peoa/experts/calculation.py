@@ -244,7 +244,12 @@ class CalculationExpert(ModelExpert):
     def source_text(self, task: ExpertTask) -> str:
         """Everything the task writes, for grounding the arguments in it."""
         known = [f"{k} = {format_value(v)}" for k, v in task.inputs.items()]
-        return "\n".join([task.question, task.sub_task, *known, *task.history, task.feedback or ""])
+        parts = [p for p in dict.fromkeys([task.question, task.sub_task, *known, *task.history]) if p]
+        # Each written number may feed one argument: a sub-task that repeats the question
+        # (or a part of it) must not write its numbers twice, or a model that copies the
+        # density into a mass flow as well keeps both (seen: 998 kg/m3 given as mass_flow).
+        parts = [p for p in parts if not any(p != other and p in other for other in parts)]
+        return "\n".join([*parts, task.feedback or ""])
 
     # -- choosing the answer ---------------------------------------------------------
     def choose_output(

@@ -44,6 +44,29 @@ def test_grounding_copies_units_as_written_and_drops_invented_arguments() -> Non
     assert ran.value("brake_power", "W") == pytest.approx(998 * 9.80665 * 50 / 3600 * 30 / 0.7)
 
 
+@pytest.mark.parametrize(
+    "sub_task", [QUESTION, "What brake power does it need?", "A pump moves 50 m3/h of water"]
+)
+def test_the_task_writes_each_number_once_when_the_sub_task_repeats_the_question(
+    experts, sub_task: str
+) -> None:
+    # The question and a sub-task repeating it wrote every number twice, so a model that
+    # gave the density to mass_flow as well (the base model did) kept both: pump_power
+    # then refused a mass flow in kg/m^3, and the question failed after revisions.
+    source = experts["calculation"].source_text(ExpertTask(question=QUESTION, sub_task=sub_task))
+    assert [w.value for w in written_numbers(source)] == [50.0, 998.0, 30.0, 70.0]
+    raw = {
+        "density": {"value": 998, "unit": "kg/m^3"},
+        "volumetric_flow": {"value": 50, "unit": "m3/h"},
+        "mass_flow": {"value": 998, "unit": "kg/m^3"},
+        "head": {"value": 30, "unit": "m"},
+        "efficiency": {"value": 70, "unit": "%"},
+        "motor_efficiency": {"value": 70, "unit": "%"},
+    }
+    grounded = ground_arguments(get_registry().get("pump_power"), raw, source)
+    assert set(grounded.arguments) == {"density", "volumetric_flow", "head", "efficiency"}
+
+
 def test_grounding_reports_an_invented_required_number() -> None:
     tool = get_registry().get("reynolds_number")
     raw = {
