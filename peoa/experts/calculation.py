@@ -244,7 +244,9 @@ class CalculationExpert(ModelExpert):
     def source_text(self, task: ExpertTask) -> str:
         """Everything the task writes, for grounding the arguments in it."""
         known = [f"{k} = {format_value(v)}" for k, v in task.inputs.items()]
-        parts = [p for p in dict.fromkeys([task.question, task.sub_task, *known, *task.history]) if p]
+        parts = [
+            p for p in dict.fromkeys([task.question, task.sub_task, *known, *task.history]) if p
+        ]
         # Each written number may feed one argument: a sub-task that repeats the question
         # (or a part of it) must not write its numbers twice, or a model that copies the
         # density into a mass flow as well keeps both (seen: 998 kg/m3 given as mass_flow).

@@ -5,9 +5,8 @@ the real default models, the test session's Neo4j) for ``PEOA_LOAD_MINUTES`` (de
 10). Each client keeps its own thread and asks questions that carry values only it
 uses, in a loop of:
 
-- a unit conversion through ``/v1/chat/completions``, written as a sentence so that the
-  calculation expert's model fills the tool's arguments (a bare "Convert N bar to
-  kPa." is read without a model);
+- a pump-power question through ``/v1/chat/completions``, which the calculation
+  expert's model answers by choosing ``pump_power`` and filling its arguments;
 - an off-topic question and a blank one through ``/v1/solve``, which the meta-agent
   answers with a clarification (tool retrieval, no generation);
 - ``GET /v1/threads/{id}``: the thread's memory holds this client's questions, in order;
@@ -22,7 +21,7 @@ request kind, errors, memory peak and slope, load average) go to ``load.json`` i
 test's output folder (and to ``PEOA_LOAD_REPORT`` when set) and are printed.
 
 The models generate one request at a time per model file, so on a small machine the
-solves queue behind each other: a conversion's latency is mostly waiting, and the
+solves queue behind each other: a model solve's latency is mostly waiting, and the
 request timeout (``PEOA_LOAD_TIMEOUT_S``, default 1800 s) allows for the whole queue.
 """
 
@@ -56,8 +55,9 @@ NOTE = (
 )
 
 
-def _kelvin(fahrenheit: float) -> float:
-    return (fahrenheit - 32.0) * 5.0 / 9.0 + 273.15
+def _brake_power_w(flow_m3_h: float) -> float:
+    """rho * g * Q * H / efficiency for the load question's water, head and efficiency."""
+    return 998.0 * 9.80665 * flow_m3_h / 3600.0 * 35.0 / 0.70
 
 
 def _percentile(values: list[float], q: float) -> float | None:
@@ -76,9 +76,9 @@ class Figures:
     errors: list[str] = field(default_factory=list)
     mixups: list[str] = field(default_factory=list)
     statuses: dict[str, dict[str, int]] = field(default_factory=dict)
-    conversions_right: int = 0
+    pump_right: int = 0
     foreign_answers: list[str] = field(default_factory=list)
-    conversions_answered: int = 0
+    pump_answered: int = 0
     late: int = 0  # requests still running when the window closed (finished after it)
 
     def took(self, kind: str, seconds: float) -> None:
@@ -130,17 +130,17 @@ class Session:
             self.thread_id = answer.json()["id"]
         return answer is not None
 
-    async def convert(self, turn: int) -> None:
-        number = self.index + 1 + SESSIONS * turn  # no other session ever asks this number
-        # "Convert the header pressure to kPa" after "The header pressure is N bar" is read
-        # without a model since the load run of 2026-11-24; the outlet temperature is not
-        # the name the value is stated under, so the model fills this one.
+    async def pump(self, turn: int) -> None:
+        number = self.index + 2 + SESSIONS * turn  # no other session asks it (warm-up: 1)
+        # Model-filled (the calculation expert's model chooses pump_power and fills it);
+        # "The header pressure is N bar. Convert the header pressure to kPa." of the first
+        # full run is now read without a model.
         question = (
-            f"The outlet of a fired heater is at {number} °F. "
-            "Convert the outlet temperature to kelvin."
+            f"A pump delivers {number} m3/h of water (density 998 kg/m3) against 35 m of "
+            "head. The pump efficiency is 70 %. What brake power does it need, in W?"
         )
         answer = await self._call(
-            "conversion (chat)",
+            "pump power (chat)",
             "POST",
             "/v1/chat/completions",
             json={"model": "peoa", "messages": [{"role": "user", "content": question}]},
@@ -150,24 +150,26 @@ class Session:
             return
         body = answer.json()
         solution = body["peoa"]
-        self._check_solution("conversion (chat)", solution, question)
+        self._check_solution("pump power (chat)", solution, question)
         if answer.headers.get("X-PEOA-Thread", self.thread_id) != self.thread_id:
             self._mixup(f"chat answer headed for thread {answer.headers['X-PEOA-Thread']!r}")
         self.asked.append(question)
         if solution.get("answer") is not None:
-            self.figures.conversions_answered += 1
+            self.figures.pump_answered += 1
             right, _ = score_answer(
-                solution["answer"], solution.get("unit"), _kelvin(number), "K", 1e-6
+                solution["answer"], solution.get("unit"), _brake_power_w(number), "W", 1e-4
             )
-            self.figures.conversions_right += right
+            self.figures.pump_right += right
             others = (
-                j + 1 + SESSIONS * t
+                j + 2 + SESSIONS * t
                 for t in range(turn + 2)
                 for j in range(SESSIONS)
                 if j != self.index
             )
             if not right and any(
-                score_answer(solution["answer"], solution.get("unit"), _kelvin(b), "K", 1e-6)[0]
+                score_answer(
+                    solution["answer"], solution.get("unit"), _brake_power_w(b), "W", 1e-4
+                )[0]
                 for b in others
             ):
                 # Informational: a wrong number that happens to be another session's answer.
@@ -224,7 +226,7 @@ class Session:
         if not await self.open():
             return
         turn = 0
-        steps = (self.convert, self.clarify, self.memory, self.retrieve)
+        steps = (self.pump, self.clarify, self.memory, self.retrieve)
         while time.monotonic() < until:
             for step in steps:
                 if time.monotonic() >= until:
@@ -269,7 +271,7 @@ async def _load(base: str, process: Any, figures: Figures) -> dict[str, Any]:
         )
         warm = Session(-1, client, Figures())
         assert await warm.open()
-        await warm.convert(0)
+        await warm.pump(0)
         await warm.clarify(0)
         await warm.retrieve(0)
         await warm.retrieve(1)
@@ -306,8 +308,8 @@ async def _load(base: str, process: Any, figures: Figures) -> dict[str, Any]:
             if values
         },
         "solution_status": figures.statuses,
-        "conversions_answered": figures.conversions_answered,
-        "conversions_right": figures.conversions_right,
+        "pump_answered": figures.pump_answered,
+        "pump_right": figures.pump_right,
         "answers_equal_to_another_sessions": figures.foreign_answers[:20],
         "rss_mb": {
             "after_warm_up": round(samples[0][1], 1),
@@ -352,7 +354,7 @@ def test_many_chat_sessions_over_http(neo4j_driver: Any, settings: Any, tmp_path
     assert report["mixed_up"] == 0, report["mixup_examples"]
     # Every kind of request was made, by many sessions, so the checks above had material.
     made = {kind: figures["count"] for kind, figures in report["latency_s"].items()}
-    assert made.get("conversion (chat)", 0) >= SESSIONS, made
+    assert made.get("pump power (chat)", 0) >= SESSIONS, made
     assert made.get("thread memory", 0) >= 1, made
     slope = report["rss_mb"]["slope_mb_per_min"]
     assert slope is not None and slope < MAX_SLOPE_MB_MIN, report["rss_mb"]
