@@ -130,7 +130,7 @@ def _ingestion(driver: Any, embedder: Any) -> list[Measurement]:
         return sum(f.chunks for f in report.files), elapsed
 
     # The first ingestion into a fresh server runs while the JVM compiles Neo4j's write
-    # path (about 1.5 times slower here); it is reported on its own, and the throughput
+    # path (about 1.7 times slower here); it is reported on its own, and the throughput
     # is the steady state after it, as for any JVM service.
     chunks, cold_s = ingest()
     best_peoa = best_raw = 0.0

@@ -234,8 +234,8 @@ class Ingestor:
                     if entity.id not in self._embedded:
                         names.add(entity.name)
         # Names and chunks are embedded apart: in one call, the batch where the longest
-        # names meet the shortest chunks pads every name to a chunk's length (a second
-        # on the bundled notes, a tenth of the ingestion).
+        # names meet the shortest chunks pads every name to a chunk's length (about a
+        # second of encoding on the bundled notes, timed alone).
         chunk_texts = list(dict.fromkeys(texts))
         for wanted in (chunk_texts, sorted(names - set(chunk_texts))):
             if wanted:
