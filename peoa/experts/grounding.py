@@ -129,7 +129,10 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     written = written_numbers(source)
     remaining = [w.value for w in written]  # each written number feeds one argument
     result = Grounding(arguments={})
-    for name, value in arguments.items():
+    # A number two arguments claim goes to the one its written unit fits: "2.0 bar" is
+    # the pressure, not a relative humidity of 2 % (which the base model also gave it).
+    claims = sorted(arguments.items(), key=lambda item: not _unit_fits(tool, *item, written))
+    for name, value in claims:
         param = tool.params.get(name)
         if param is None or not isinstance(param.spec, Q) or param.is_list:
             result.arguments[name] = value
@@ -164,6 +167,19 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     _unit_texts_as_written(tool, result, written)
     _unused_percentages(tool, result, written, source)
     return result
+
+
+def _unit_fits(tool: Tool, name: str, value: Any, written: list[WrittenNumber]) -> bool:
+    """Whether the task writes ``value``'s number with a unit of argument ``name``'s kind."""
+    param = tool.params.get(name)
+    quantity = _as_quantity(value)
+    if param is None or not isinstance(param.spec, Q) or quantity is None:
+        return False
+    spec = param.spec
+    return any(
+        _same(quantity[0], w.value) and w.unit and reads_as(w.unit, spec.dimension, spec.target)
+        for w in written
+    )
 
 
 def _unused_percentages(

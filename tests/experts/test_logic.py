@@ -67,6 +67,22 @@ def test_the_task_writes_each_number_once_when_the_sub_task_repeats_the_question
     assert set(grounded.arguments) == {"density", "volumetric_flow", "head", "efficiency"}
 
 
+def test_a_number_two_arguments_claim_goes_to_the_one_its_written_unit_fits() -> None:
+    # The base model gave "2.0 bar" to the relative humidity as well, ahead of the
+    # pressure; the first claim won and the air's density came out at 1 atm.
+    text = "What is the density of dry air at 300.0 K and 2.0 bar absolute, in kg/m³?"
+    raw = {
+        "dry_bulb": {"value": 300.0, "unit": "K"},
+        "relative_humidity": 2.0,
+        "pressure": {"value": 2.0, "unit": "bar"},
+    }
+    grounded = ground_arguments(get_registry().get("humid_air_properties"), raw, text)
+    assert grounded.arguments == {
+        "dry_bulb": {"value": 300.0, "unit": "K"},
+        "pressure": {"value": 2.0, "unit": "bar"},
+    }
+
+
 def test_grounding_reports_an_invented_required_number() -> None:
     tool = get_registry().get("reynolds_number")
     raw = {
