@@ -175,10 +175,17 @@ def _unit_fits(tool: Tool, name: str, value: Any, written: list[WrittenNumber]) 
     quantity = _as_quantity(value)
     if param is None or not isinstance(param.spec, Q) or quantity is None:
         return False
-    spec = param.spec
-    return any(
-        _same(quantity[0], w.value) and w.unit and reads_as(w.unit, spec.dimension, spec.target)
-        for w in written
+    return bool(_fitting_units(quantity[0], param.spec, written))
+
+
+def _fitting_units(number: float, spec: Q, written: Iterable[WrittenNumber]) -> list[str]:
+    """The units the task writes after ``number`` that measure what ``spec`` measures."""
+    return list(
+        dict.fromkeys(
+            w.unit
+            for w in written
+            if w.unit and _same(number, w.value) and reads_as(w.unit, spec.dimension, spec.target)
+        )
     )
 
 
@@ -289,15 +296,7 @@ def _unit_as_written(
     written: Iterable[WrittenNumber],
     notes: list[str],
 ) -> Any:
-    fitting: list[str] = []  # units written after this number that fit the dimension
-    for w in written:
-        if (
-            _same(number, w.value)
-            and w.unit
-            and w.unit not in fitting
-            and reads_as(w.unit, spec.dimension, spec.target)
-        ):
-            fitting.append(w.unit)
+    fitting = _fitting_units(number, spec, written)
     if not fitting:
         return value
     if unit and any(_same_unit(unit, w) for w in fitting):
