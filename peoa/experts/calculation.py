@@ -375,6 +375,16 @@ class CalculationExpert(ModelExpert):
                 tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
             )
             return call, None, raw
+        if grounded.misplaced:
+            # The tool would read the number in the model's unit: a silent wrong value.
+            error = (
+                f"{'; '.join(grounded.misplaced)}; give each argument a number the task "
+                "writes with a unit of its kind"
+            )
+            call = ToolCall(
+                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
+            )
+            return call, None, raw
         if grounded.unused:
             # The tool would estimate a value the task gives: a confident wrong number.
             error = (

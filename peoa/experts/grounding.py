@@ -12,6 +12,13 @@ quantity with the numbers written in the task and the units written after them:
   earlier argument already took, is dropped;
 - a required argument whose number is not written in the task is reported, so the
   expert can ask the model to copy it again;
+- a number the task writes only with units of another kind ("25 m3/h" given as the
+  ``mass_flow``) moves to the one argument left empty that takes that kind
+  (``volumetric_flow``); with no such argument, an optional one is dropped and a required
+  one is reported: the tool would read the number in the model's unit, a silent wrong
+  value;
+- a ``%`` the model writes after a number the task writes bare ("k = 1.4" given as
+  1.4 %) is dropped when the bare number is within the argument's range;
 - a text argument that is the unit of a number argument (``P(unit_of=…)``, such as
   ``unit_convert``'s ``from_unit``) takes the unit written after that number when the
   two differ but measure the same thing ("150 psig" read as ``psi`` is a gauge reading
@@ -32,7 +39,7 @@ from typing import Any
 from peoa.exceptions import ToolInputError
 from peoa.tools import Tool
 from peoa.tools.base import P, Q
-from peoa.tools.quantity import parse_quantity, to_si
+from peoa.tools.quantity import DIMENSIONS, parse_quantity, to_si
 
 __all__ = ["Grounding", "WrittenNumber", "ground_arguments", "reads_as", "written_numbers"]
 
@@ -109,6 +116,8 @@ class Grounding:
     # arguments (efficiencies...) are left out: the tool would estimate what was given.
     unused: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)  # those optional fraction arguments
+    # Required arguments given a number the task writes only with a unit of another kind.
+    misplaced: list[str] = field(default_factory=list)
 
 
 def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grounding:
@@ -129,6 +138,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     written = written_numbers(source)
     remaining = [w.value for w in written]  # each written number feeds one argument
     result = Grounding(arguments={})
+    arguments = _by_written_kind(tool, arguments, written, result)
     # A number two arguments claim goes to the one its written unit fits: "2.0 bar" is
     # the pressure, not a relative humidity of 2 % (which the base model also gave it).
     claims = sorted(arguments.items(), key=lambda item: not _unit_fits(tool, *item, written))
@@ -167,6 +177,77 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     _unit_texts_as_written(tool, result, written)
     _unused_percentages(tool, result, written, source)
     return result
+
+
+# English words pint also reads as units ("at" is a technical atmosphere): after a
+# number they say nothing about its kind.
+_NOT_UNITS = frozenset({"a", "an", "as", "at", "in", "point", "points"})
+
+
+def _kinds(unit: str) -> set[str]:
+    """The dimensions pint reads ``unit`` as (empty for a bare number or a plain word)."""
+    if not unit or unit.lower() in _NOT_UNITS:
+        return set()
+    return {key for key, dim in DIMENSIONS.items() if reads_as(unit, key, dim.si_unit)}
+
+
+def _by_written_kind(
+    tool: Tool, arguments: dict[str, Any], written: list[WrittenNumber], result: Grounding
+) -> dict[str, Any]:
+    """Move each number the task writes only with units of another kind than its
+    argument's to the one empty argument of that kind; else drop it (optional) or report
+    it (required).
+
+    >>> from peoa.tools import get_registry
+    >>> g = ground_arguments(get_registry().get("pipe_pressure_drop"), {
+    ...     "mass_flow": {"value": 25, "unit": "kg/s"}, "diameter": {"value": 102.3, "unit": "mm"},
+    ...     "length": {"value": 80, "unit": "m"}, "density": {"value": 998.2, "unit": "kg/m3"},
+    ...     "viscosity": {"value": 1.002, "unit": "mPa*s"}},
+    ...     "Water at 25.0 m³/h (density 998.2 kg/m³, viscosity 1.002 mPa·s) flows through "
+    ...     "80.0 m of pipe with 102.3 mm inside diameter.")
+    >>> g.arguments["volumetric_flow"], "mass_flow" in g.arguments
+    ({'value': 25.0, 'unit': 'm³/h'}, False)
+    """
+    moved = dict(arguments)
+    for name, value in arguments.items():
+        param = tool.params.get(name)
+        quantity = _as_quantity(value)
+        if param is None or not isinstance(param.spec, Q) or param.is_list or quantity is None:
+            continue
+        number = quantity[0]
+        units = list(dict.fromkeys(w.unit for w in written if _same(number, w.value)))
+        kinds = [_kinds(u) for u in units]
+        if not units or not all(kinds) or any(param.spec.dimension in k for k in kinds):
+            continue  # not written, written bare or as a word somewhere, or of its kind
+        label = DIMENSIONS[param.spec.dimension].label
+        article = DIMENSIONS[param.spec.dimension].article
+        shown = f"{number:g} {' or '.join(units)}"
+        del moved[name]
+        empty = [
+            other
+            for other, p in tool.params.items()
+            if isinstance(p.spec, Q)
+            and not p.is_list
+            and moved.get(other) is None
+            and len(units) == 1
+            and p.spec.dimension in kinds[0]
+        ]
+        if len(empty) == 1:
+            moved[empty[0]] = {"value": number, "unit": units[0]}
+            result.notes.append(
+                f"{name}: the task writes {shown}, not {article} {label}; moved to {empty[0]}"
+            )
+        elif not param.required:
+            result.notes.append(
+                f"dropped optional argument {name}: the task writes {shown}, not {article} {label}"
+            )
+        else:
+            moved[name] = value
+            given = f"{number:g} {quantity[1]}".rstrip()
+            result.misplaced.append(
+                f"{name} = {given}: the task writes {shown}, not {article} {label}"
+            )
+    return moved
 
 
 def _unit_fits(tool: Tool, name: str, value: Any, written: list[WrittenNumber]) -> bool:
@@ -296,6 +377,11 @@ def _unit_as_written(
     written: Iterable[WrittenNumber],
     notes: list[str],
 ) -> Any:
+    if spec.dimension == "dimensionless" and unit in ("%", "percent"):
+        units = [w.unit for w in written if _same(number, w.value)]
+        if units and not any(_kinds(u) for u in units) and _within(spec, number):
+            notes.append(f"{name}: dropped the {unit!r} the task does not write after {number:g}")
+            return number
     fitting = _fitting_units(number, spec, written)
     if not fitting:
         return value
@@ -308,3 +394,13 @@ def _unit_as_written(
         f"{name}: unit {unit or 'none'!r} replaced by {fitting[0]!r} as written in the task"
     )
     return {"value": original, "unit": fitting[0]}
+
+
+def _within(spec: Q, number: float) -> bool:
+    """Whether ``number``, in the unit the tool receives, is inside ``spec``'s range."""
+    return not (
+        (spec.gt is not None and number <= spec.gt)
+        or (spec.ge is not None and number < spec.ge)
+        or (spec.lt is not None and number >= spec.lt)
+        or (spec.le is not None and number > spec.le)
+    )

@@ -83,6 +83,95 @@ def test_a_number_two_arguments_claim_goes_to_the_one_its_written_unit_fits() ->
     }
 
 
+PIPE = (
+    "Water at 25.0 m³/h (density 998.2 kg/m³, viscosity 1.002 mPa·s) flows through 80.0 m "
+    "of commercial-steel pipe with 102.3 mm inside diameter. What is the pressure drop?"
+)
+PIPE_ARGUMENTS = {
+    "diameter": {"value": 102.3, "unit": "mm"},
+    "length": {"value": 80.0, "unit": "m"},
+    "density": {"value": 998.2, "unit": "kg/m3"},
+    "viscosity": {"value": 1.002, "unit": "mPa*s"},
+}
+
+
+@pytest.mark.parametrize("unit", ["kg/s", "m³/h", ""])
+def test_a_number_written_as_another_kind_moves_to_the_empty_argument_of_that_kind(
+    unit: str,
+) -> None:
+    # dev pipe_flow-004: the model gave "25.0 m³/h" to mass_flow; pump_pressure_drop then
+    # refused it, or (written "kg/s", from the schema's example) would have read 25 kg/s.
+    raw = {**PIPE_ARGUMENTS, "mass_flow": {"value": 25.0, "unit": unit}}
+    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), raw, PIPE)
+    assert grounded.arguments == {
+        **PIPE_ARGUMENTS,
+        "volumetric_flow": {"value": 25.0, "unit": "m³/h"},
+    }
+    assert grounded.misplaced == []
+    ran = get_registry().run("pipe_pressure_drop", grounded.arguments)
+    direct = get_registry().run(
+        "pipe_pressure_drop", {**PIPE_ARGUMENTS, "volumetric_flow": {"value": 25, "unit": "m3/h"}}
+    )
+    assert ran.value("dP", "Pa") == pytest.approx(direct.value("dP", "Pa"))
+
+
+def test_a_number_of_another_kind_with_no_empty_argument_is_dropped_or_reported() -> None:
+    raw = {
+        **PIPE_ARGUMENTS,
+        "volumetric_flow": {"value": 25.0, "unit": "m3/h"},
+        "velocity": {"value": 998.2, "unit": "m/s"},  # optional: dropped
+    }
+    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), raw, PIPE)
+    assert "velocity" not in grounded.arguments
+    assert grounded.misplaced == []
+    # A required one is reported: the tool would read 80 m as 80 Pa*s without a word.
+    required = {**raw, "viscosity": {"value": 80.0, "unit": "Pa*s"}}
+    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), required, PIPE)
+    assert grounded.misplaced == [
+        "viscosity = 80 Pa*s: the task writes 80 m, not a dynamic viscosity"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "misplaced"),
+    [
+        ("Air (k = 1.4) at 300 K and 1.4 bar.", []),  # written bare once: no kind to go by
+        ("Air with k = 1.4 at 300 K.", []),  # "at" after a number is a word, not a unit
+    ],
+)
+def test_a_number_written_bare_or_before_a_word_is_not_moved(
+    text: str, misplaced: list[str]
+) -> None:
+    raw = {"k": {"value": 1.4, "unit": ""}, "T1": {"value": 300, "unit": "K"}}
+    tool = get_registry().get("compressor_power_isentropic")
+    grounded = ground_arguments(tool, raw, text)
+    assert grounded.misplaced == misplaced
+    assert grounded.arguments["k"] == {"value": 1.4, "unit": ""}
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "kept"),
+    [
+        # dev compressors-001: "Air (k = 1.4)" filled as 1.4 %, refused as 0.014
+        ("Air (k = 1.4) is compressed with an isentropic efficiency of 0.78.", 1.4, 1.4),
+        # the same slip on an efficiency would be a silent 0.0078
+        ("Air (k = 1.4) is compressed with an isentropic efficiency of 0.78.", 0.78, 0.78),
+        # bare but outside the range: the percentage reading stays
+        ("Air (k = 1.4) is compressed with an isentropic efficiency of 78.", 78, None),
+        # written with the percent sign: it stays
+        ("Air (k = 1.4) is compressed with an isentropic efficiency of 78 %.", 78, None),
+    ],
+)
+def test_a_percent_the_task_does_not_write_after_a_bare_number_is_dropped(
+    text: str, given: float, kept: float | None
+) -> None:
+    tool = get_registry().get("compressor_power_isentropic")
+    name = "k" if given == 1.4 else "efficiency"
+    grounded = ground_arguments(tool, {name: {"value": given, "unit": "%"}}, text)
+    expected = kept if kept is not None else {"value": given, "unit": "%"}
+    assert grounded.arguments[name] == expected
+
+
 def test_grounding_reports_an_invented_required_number() -> None:
     tool = get_registry().get("reynolds_number")
     raw = {
