@@ -75,6 +75,9 @@ def check_composition(
 ) -> list[float]:
     """Mole fractions that are non-negative and sum to 1 (within 0.001), normalised.
 
+    With ``n`` components and one fraction fewer, the last component is the rest, as
+    engineers write it ("0.4 benzene and the rest toluene"); the result says so.
+
     >>> check_composition([0.5, 0.5005])
     [0.49975..., 0.50024...]
     >>> check_composition([0.5, 0.4])
@@ -83,6 +86,13 @@ def check_composition(
     peoa.exceptions.ToolInputError: mole fractions z sum to 0.9, not 1; ...
     """
     values = [float(v) for v in fractions]
+    given = sum(values)
+    if n is not None and n >= 2 and len(values) == n - 1 and 0 <= given <= 1:
+        values.append(1.0 - given)
+        warn(
+            f"mole fraction {what} of the last component taken as the rest: "
+            f"1 - {given:.6g} = {values[-1]:.6g}"
+        )
     if n is not None and len(values) != n:
         raise ToolInputError(
             f"{len(values)} mole fractions {what} were given for {n} components; give one each"

@@ -132,6 +132,26 @@ def test_eos_mixture_flash_is_material_balanced() -> None:
         assert y[0] > z[0] > x[0]  # methane concentrates in the vapour
 
 
+def test_the_last_component_is_the_rest_when_one_fraction_is_left_out() -> None:
+    # "0.6 mole fraction acetonitrile and the rest nitromethane" (dev vle_flash-001 was
+    # refused: the model wrote one fraction for two components).
+    whole = call("vle_bubble_point", components=PAIR, x=[0.6, 0.4], temperature=q(75, "degC"))
+    rest = call("vle_bubble_point", components=PAIR, x=[0.6], temperature=q(75, "degC"))
+    assert rest.value("P", "kPa") == pytest.approx(whole.value("P", "kPa"))
+    assert any("taken as the rest: 1 - 0.6 = 0.4" in w for w in rest.warnings)
+    assert not any("rest" in w for w in whole.warnings)
+    dew = call("vle_dew_point", components=PAIR, y=[0.6], pressure=q(70, "kPa"))
+    assert dew.value("T", "degC") == pytest.approx(79.58, abs=0.3)
+    with pytest.raises(ToolInputError, match="1 mole fractions"):  # two left out: no guess
+        call(
+            "flash_tp",
+            components=["methane", "ethane", "propane"],
+            z=[0.5],
+            temperature=q(300, "K"),
+            pressure=q(30, "bar"),
+        )
+
+
 def test_bad_compositions_and_names() -> None:
     with pytest.raises(ToolInputError, match=r"sum to 0\.9"):
         call("vle_bubble_point", components=PAIR, x=[0.5, 0.4], temperature=q(75, "degC"))
