@@ -576,6 +576,12 @@ def after_validate(state: SolveState, ctx: AgentContext) -> str:
     same_step = [r for r in records if r.index == last.index]
     if len(same_step) >= 2 and same_step[-2].validation_errors == last.validation_errors:
         return "give_up"  # the revision changed nothing; another would not either
+    if _repeated_itself(last) and not any(last.builds_on(i) for i in _active(records)):
+        # The expert already revised with the tool's error and its model wrote the same
+        # call again, and no earlier step can be the cause. Measured: in four dev runs,
+        # none of the 104 items that got a revision ended answered, and the revision
+        # doubled the time of each failure.
+        return "give_up"
     attempts = len(same_step)
     if (
         attempts <= limits.max_revisions_per_step
@@ -583,6 +589,15 @@ def after_validate(state: SolveState, ctx: AgentContext) -> str:
     ):
         return "identify_error"
     return "give_up"
+
+
+def _repeated_itself(record: StepRecord) -> bool:
+    """Whether the step's last two tool calls are the same call, refused the same way."""
+    calls = record.result.tool_calls
+    if len(calls) < 2 or calls[-1].error is None:
+        return False
+    last, before = calls[-1], calls[-2]
+    return (last.tool, last.arguments, last.error) == (before.tool, before.arguments, before.error)
 
 
 def give_up(state: SolveState, ctx: AgentContext) -> dict[str, Any]:

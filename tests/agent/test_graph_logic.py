@@ -161,6 +161,30 @@ def test_failed_step_goes_to_error_identification_until_the_bounds() -> None:
     assert after_validate(over_total, ctx) == "give_up"
 
 
+def test_a_step_whose_model_wrote_the_same_refused_call_twice_is_not_revised() -> None:
+    ctx = _ctx()
+    refused = ToolCall(tool="pump_power", arguments={"head": 30}, error="give a flow")
+
+    def failed(index: int, calls: list[ToolCall], depends_on: list[int] | None) -> dict[str, Any]:
+        record = StepRecord.model_validate(_record(index, None, error="pump_power failed"))
+        record.result.tool_calls = calls
+        record.depends_on = depends_on
+        return record.model_dump(mode="json")
+
+    def route(*records: dict[str, Any]) -> str:
+        state: dict[str, Any] = {"steps": list(records), "revisions": 0}
+        state |= validate(state, ctx)
+        return after_validate(state, ctx)
+
+    assert route(failed(1, [refused, refused], None)) == "give_up"
+    other = refused.model_copy(update={"arguments": {"head": 35}})
+    assert route(failed(1, [other, refused], None)) == "identify_error"  # it changed something
+    assert route(failed(1, [refused], None)) == "identify_error"  # not revised by its expert
+    # A step built on an earlier one may fail because of it: that one may be revised.
+    assert route(_record(1, 2.0), failed(2, [refused, refused], None)) == "identify_error"
+    assert route(_record(1, 2.0), failed(2, [refused, refused], [])) == "give_up"
+
+
 def test_revising_a_step_supersedes_the_steps_built_on_it() -> None:
     records = [StepRecord.model_validate(r) for r in
                (_record(1, 2.0), _record(2, 5.0), _record(1, 2.5, revision=1))]  # fmt: skip
