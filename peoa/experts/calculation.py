@@ -251,7 +251,10 @@ class CalculationExpert(ModelExpert):
         # (or a part of it) must not write its numbers twice, or a model that copies the
         # density into a mass flow as well keeps both (seen: 998 kg/m3 given as mass_flow).
         parts = [p for p in parts if not any(p != other and p in other for other in parts)]
-        return "\n".join([*parts, task.feedback or ""])
+        # Not the feedback: it quotes the refused arguments ("T1 = 1 degC: the task writes
+        # 1 bar ..."), which would then count as written (seen: a revision kept T1 = 1 degC
+        # and answered 152 °C for 182 °C).
+        return "\n".join(parts)
 
     # -- choosing the answer ---------------------------------------------------------
     def choose_output(

@@ -67,6 +67,19 @@ def test_the_task_writes_each_number_once_when_the_sub_task_repeats_the_question
     assert set(grounded.arguments) == {"density", "volumetric_flow", "head", "efficiency"}
 
 
+def test_the_feedback_quoting_a_refused_value_does_not_make_it_written(experts) -> None:
+    # A revision's feedback quotes the refused call; counted as task text, "1 degC"
+    # became written and the revision answered 152 °C instead of 182 °C.
+    question = "Air (k = 1.4) is compressed from 1.0 bar absolute and 20.0 °C to 3.5 bar."
+    feedback = "T1 = 1 degC: the task writes 1 bar, not an absolute temperature"
+    task = ExpertTask(question=question, sub_task=question, feedback=feedback, attempt=2)
+    source = experts["calculation"].source_text(task)
+    raw = {"T1": {"value": 1, "unit": "degC"}, "P1": {"value": 1.0, "unit": "bar"},
+           "P2": {"value": 3.5, "unit": "bar"}, "k": 1.4}  # fmt: skip
+    grounded = ground_arguments(get_registry().get("compressor_power_isentropic"), raw, source)
+    assert grounded.misplaced == ["T1 = 1 degC: the task writes 1 bar, not an absolute temperature"]
+
+
 def test_a_number_two_arguments_claim_goes_to_the_one_its_written_unit_fits() -> None:
     # The base model gave "2.0 bar" to the relative humidity as well, ahead of the
     # pressure; the first claim won and the air's density came out at 1 atm.
