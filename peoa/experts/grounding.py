@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -208,45 +209,43 @@ def _by_written_kind(
     >>> g.arguments["volumetric_flow"], "mass_flow" in g.arguments
     ({'value': 25.0, 'unit': 'm³/h'}, False)
     """
-    moved = dict(arguments)
+    # First every misplaced number leaves its argument, so that one can take another's
+    # place (seen: 25 m3/h as mass_flow and 80 m as volumetric_flow).
+    misplaced: dict[str, tuple[float, str, list[str], str]] = {}
     for name, value in arguments.items():
         param = tool.params.get(name)
         quantity = _as_quantity(value)
         if param is None or not isinstance(param.spec, Q) or param.is_list or quantity is None:
             continue
-        number = quantity[0]
-        units = list(dict.fromkeys(w.unit for w in written if _same(number, w.value)))
+        units = list(dict.fromkeys(w.unit for w in written if _same(quantity[0], w.value)))
         kinds = [_kinds(u) for u in units]
-        if not units or not all(kinds) or any(param.spec.dimension in k for k in kinds):
-            continue  # not written, written bare or as a word somewhere, or of its kind
-        label = DIMENSIONS[param.spec.dimension].label
-        article = DIMENSIONS[param.spec.dimension].article
-        shown = f"{number:g} {' or '.join(units)}"
-        del moved[name]
-        empty = [
+        if units and all(kinds) and not any(param.spec.dimension in k for k in kinds):
+            misplaced[name] = (quantity[0], quantity[1], units, param.spec.dimension)
+    moved = {k: v for k, v in arguments.items() if k not in misplaced}
+    places = {
+        name: [
             other
             for other, p in tool.params.items()
             if isinstance(p.spec, Q)
             and not p.is_list
             and moved.get(other) is None
             and len(units) == 1
-            and p.spec.dimension in kinds[0]
+            and p.spec.dimension in _kinds(units[0])
         ]
-        if len(empty) == 1:
-            moved[empty[0]] = {"value": number, "unit": units[0]}
-            result.notes.append(
-                f"{name}: the task writes {shown}, not {article} {label}; moved to {empty[0]}"
-            )
-        elif not param.required:
-            result.notes.append(
-                f"dropped optional argument {name}: the task writes {shown}, not {article} {label}"
-            )
+        for name, (_, _, units, _) in misplaced.items()
+    }
+    wanted = Counter(place for found in places.values() for place in found)
+    for name, (number, unit, units, kind) in misplaced.items():
+        dimension = DIMENSIONS[kind]
+        why = f"the task writes {number:g} {' or '.join(units)}, not {dimension.describe()}"
+        if len(places[name]) == 1 and wanted[places[name][0]] == 1:
+            moved[places[name][0]] = {"value": number, "unit": units[0]}
+            result.notes.append(f"{name}: {why}; moved to {places[name][0]}")
+        elif not tool.params[name].required:
+            result.notes.append(f"dropped optional argument {name}: {why}")
         else:
-            moved[name] = value
-            given = f"{number:g} {quantity[1]}".rstrip()
-            result.misplaced.append(
-                f"{name} = {given}: the task writes {shown}, not {article} {label}"
-            )
+            moved[name] = arguments[name]
+            result.misplaced.append(f"{name} = {f'{number:g} {unit}'.rstrip()}: {why}")
     return moved
 
 

@@ -77,7 +77,9 @@ def test_the_feedback_quoting_a_refused_value_does_not_make_it_written(experts) 
     raw = {"T1": {"value": 1, "unit": "degC"}, "P1": {"value": 1.0, "unit": "bar"},
            "P2": {"value": 3.5, "unit": "bar"}, "k": 1.4}  # fmt: skip
     grounded = ground_arguments(get_registry().get("compressor_power_isentropic"), raw, source)
-    assert grounded.misplaced == ["T1 = 1 degC: the task writes 1 bar, not an absolute temperature"]
+    assert grounded.misplaced == [
+        "T1 = 1 degC: the task writes 1 bar, not an absolute temperature (e.g. K, degC, degF, degR)"
+    ]
 
 
 def test_a_number_two_arguments_claim_goes_to_the_one_its_written_unit_fits() -> None:
@@ -128,6 +130,31 @@ def test_a_number_written_as_another_kind_moves_to_the_empty_argument_of_that_ki
     assert ran.value("dP", "Pa") == pytest.approx(direct.value("dP", "Pa"))
 
 
+def test_misplaced_numbers_leave_their_arguments_before_any_moves() -> None:
+    # dev pipe_flow-004 as the base model filled it: every flow argument held a number
+    # of another kind.
+    raw = {
+        **PIPE_ARGUMENTS,
+        "mass_flow": {"value": 25.0, "unit": "kg/s"},
+        "volumetric_flow": {"value": 80.0, "unit": "m3/h"},
+        "velocity": {"value": 102.3, "unit": "m/s"},
+    }
+    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), raw, PIPE)
+    assert grounded.arguments == {
+        **PIPE_ARGUMENTS,
+        "volumetric_flow": {"value": 25.0, "unit": "m³/h"},
+    }
+    # Two numbers of one kind for one empty argument: neither is guessed into it.
+    text = "A pump delivers 30 m3/h or 40 m3/h against 35 m of head."
+    raw = {"head": {"value": 35, "unit": "m"}, "density": {"value": 30, "unit": "kg/m3"},
+           "mass_flow": {"value": 40, "unit": "kg/h"}}  # fmt: skip
+    grounded = ground_arguments(get_registry().get("pump_power"), raw, text)
+    assert "volumetric_flow" not in grounded.arguments
+    assert grounded.misplaced == [
+        "density = 30 kg/m3: the task writes 30 m3/h, not a density (e.g. kg/m^3, g/cm^3, lb/ft^3)"
+    ]
+
+
 def test_a_number_of_another_kind_with_no_empty_argument_is_dropped_or_reported() -> None:
     raw = {
         **PIPE_ARGUMENTS,
@@ -141,7 +168,7 @@ def test_a_number_of_another_kind_with_no_empty_argument_is_dropped_or_reported(
     required = {**raw, "viscosity": {"value": 80.0, "unit": "Pa*s"}}
     grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), required, PIPE)
     assert grounded.misplaced == [
-        "viscosity = 80 Pa*s: the task writes 80 m, not a dynamic viscosity"
+        "viscosity = 80 Pa*s: the task writes 80 m, not a dynamic viscosity (e.g. Pa*s, cP, mPa*s)"
     ]
 
 
