@@ -14,8 +14,10 @@ __all__ = ["TOOLS", "control_valve_gas", "control_valve_liquid", "flow_coefficie
 
 _REFERENCE = "IEC 60534-2-1:2011 / ISA-75.01.01-2007; fluids.control_valve."
 _OUTPUTS = {
-    "Kv": Out("", "required flow coefficient Kv [m^3/h at 1 bar drop]"),
-    "Cv": Out("", "required flow coefficient Cv [US gpm at 1 psi drop]"),
+    # With their units, pint converts one into the other (Cv = 1.156 Kv) and a Kv is
+    # never read as a plain number.
+    "Kv": Out("m**3/(hour*bar**0.5)", "required flow coefficient Kv [m^3/h at 1 bar drop]"),
+    "Cv": Out("gallon/(minute*psi**0.5)", "required flow coefficient Cv [US gpm at 1 psi drop]"),
     "choked": Out(None, "whether the flow is choked"),
     "laminar": Out(None, "whether the flow is laminar (Reynolds correction applied)"),
     "Rev": Out("", "valve Reynolds number"),
