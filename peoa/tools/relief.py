@@ -35,33 +35,6 @@ _LETTER_OUTPUTS = {
 }
 
 
-_RELIEVING = Q("pressure", "relieving pressure (absolute: set pressure + overpressure + atm)")
-_SET = Q("pressure", "set pressure (absolute; gauge units such as barg or psig are fine)")
-_OVERPRESSURE = Q(
-    "dimensionless",
-    "allowed overpressure as a fraction of the gauge set pressure (0.1 or 10 %; 21 % for fire)",
-    gt=0,
-    le=1,
-)
-
-
-def _relieving(relieving: float | None, set_pressure: float | None, over: float | None) -> float:
-    """The absolute relieving pressure P1: given, or the set pressure plus its overpressure
-    (API 520 Part I: P1 = set pressure + allowable overpressure + atmospheric pressure)."""
-    if (relieving is None) == (set_pressure is None):
-        raise ToolInputError("give exactly one of relieving_pressure or set_pressure")
-    if relieving is not None:
-        if over is not None:
-            raise ToolInputError(
-                "overpressure goes with set_pressure: relieving_pressure already includes it"
-            )
-        return relieving
-    assert set_pressure is not None
-    if set_pressure <= _ATM:
-        raise ToolInputError("set_pressure must be above atmospheric")
-    return (1.0 + (0.1 if over is None else over)) * (set_pressure - _ATM) + _ATM
-
-
 def _letter(area: float) -> dict[str, object]:
     for letter, size in zip(sv.API526_letters, sv.API526_A, strict=True):
         if size >= area:
@@ -83,11 +56,12 @@ def _letter(area: float) -> dict[str, object]:
 def relief_valve_gas(
     mass_flow: Annotated[float, Q("mass_flow", "required relieving mass flow", gt=0)],
     temperature: Annotated[float, Q("temperature", "relieving temperature at the inlet")],
+    relieving_pressure: Annotated[
+        float,
+        Q("pressure", "upstream relieving pressure (absolute: set pressure + overpressure + atm)"),
+    ],
     molar_mass: Annotated[float, Q("molar_mass", "gas molar mass", gt=0)],
     k: Annotated[float, Q("dimensionless", "ideal-gas heat capacity ratio Cp/Cv", gt=1, le=2)],
-    relieving_pressure: Annotated[float | None, _RELIEVING] = None,
-    set_pressure: Annotated[float | None, _SET] = None,
-    overpressure: Annotated[float | None, _OVERPRESSURE] = None,
     Z: Annotated[float, Q("dimensionless", "compressibility at relieving conditions", gt=0)] = 1.0,
     back_pressure: Annotated[float, Q("pressure", "total back pressure (absolute)")] = _ATM,
     Kd: Annotated[float, _KD] = 0.975,
@@ -95,10 +69,7 @@ def relief_valve_gas(
     Kc: Annotated[float, _KC] = 1.0,
 ) -> Outcome:
     """Required orifice area of a pressure relief valve in gas or vapour service (API 520
-    Part I), critical or subcritical flow, and the API 526 orifice letter to select.
-    Give the relieving pressure, or the set pressure and the overpressure (10 % if not
-    given)."""
-    relieving_pressure = _relieving(relieving_pressure, set_pressure, overpressure)
+    Part I), critical or subcritical flow, and the API 526 orifice letter to select."""
     if back_pressure >= relieving_pressure:
         raise ToolInputError("relief_valve_gas: back_pressure must be below relieving_pressure")
     area = sv.API520_A_g(
@@ -131,9 +102,7 @@ def relief_valve_steam(
     temperature: Annotated[
         float, Q("temperature", "relieving temperature (saturated or superheated)")
     ],
-    relieving_pressure: Annotated[float | None, _RELIEVING] = None,
-    set_pressure: Annotated[float | None, _SET] = None,
-    overpressure: Annotated[float | None, _OVERPRESSURE] = None,
+    relieving_pressure: Annotated[float, Q("pressure", "upstream relieving absolute pressure")],
     Kd: Annotated[float, _KD] = 0.975,
     Kb: Annotated[float, _KB] = 1.0,
     Kc: Annotated[float, _KC] = 1.0,
@@ -142,10 +111,7 @@ def relief_valve_steam(
     ] = "10E",
 ) -> Outcome:
     """Required orifice area of a pressure relief valve in saturated or superheated steam
-    service (API 520 Napier equation with the high-pressure and superheat corrections).
-    Give the relieving pressure, or the set pressure and the overpressure (10 % if not
-    given)."""
-    relieving_pressure = _relieving(relieving_pressure, set_pressure, overpressure)
+    service (API 520 Napier equation with the high-pressure and superheat corrections)."""
     area = sv.API520_A_steam(
         m=mass_flow, T=temperature, P1=relieving_pressure, Kd=Kd, Kb=Kb, Kc=Kc, edition=edition
     )
