@@ -30,6 +30,9 @@ class Limits(_Strict):
     tool_candidates: int = Field(5, ge=1, le=20)
     min_tool_relevance: float = Field(0.6, ge=0.0, le=1.0)
     min_passage_relevance: float = Field(0.7, ge=0.0, le=1.0)
+    # Revise a step that builds on no other even when its expert already revised it and
+    # its model gave the same refused call back (see agents/meta_agent.toml).
+    revise_repeated_calls: bool = False
 
 
 class Policy(_Strict):

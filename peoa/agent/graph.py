@@ -576,7 +576,11 @@ def after_validate(state: SolveState, ctx: AgentContext) -> str:
     same_step = [r for r in records if r.index == last.index]
     if len(same_step) >= 2 and same_step[-2].validation_errors == last.validation_errors:
         return "give_up"  # the revision changed nothing; another would not either
-    if _repeated_itself(last) and not any(last.builds_on(i) for i in _active(records)):
+    if (
+        not limits.revise_repeated_calls
+        and _repeated_itself(last)
+        and not any(last.builds_on(i) for i in _active(records))
+    ):
         # The expert already revised with the tool's error and its model wrote the same
         # call again, and no earlier step can be the cause. Measured: in four dev runs,
         # none of the 104 items that got a revision ended answered, and the revision

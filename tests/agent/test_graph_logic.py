@@ -7,6 +7,7 @@ LangGraph orchestration, not a model.
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -183,6 +184,10 @@ def test_a_step_whose_model_wrote_the_same_refused_call_twice_is_not_revised() -
     # A step built on an earlier one may fail because of it: that one may be revised.
     assert route(_record(1, 2.0), failed(2, [refused, refused], None)) == "identify_error"
     assert route(_record(1, 2.0), failed(2, [refused, refused], [])) == "give_up"
+    # The policy may ask for the revision anyway (agents/meta_agent.toml).
+    limits = ctx.meta.limits.model_copy(update={"revise_repeated_calls": True})
+    ctx = replace(ctx, meta=ctx.meta.model_copy(update={"limits": limits}))
+    assert route(failed(1, [refused, refused], None)) == "identify_error"
 
 
 def test_revising_a_step_supersedes_the_steps_built_on_it() -> None:
