@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from peoa.exceptions import ToolInputError
@@ -185,11 +186,12 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
 _NOT_UNITS = frozenset({"a", "an", "as", "at", "in", "point", "points"})
 
 
-def _kinds(unit: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def _kinds(unit: str) -> frozenset[str]:
     """The dimensions pint reads ``unit`` as (empty for a bare number or a plain word)."""
     if not unit or unit.lower() in _NOT_UNITS:
-        return set()
-    return {key for key, dim in DIMENSIONS.items() if reads_as(unit, key, dim.si_unit)}
+        return frozenset()
+    return frozenset(key for key, dim in DIMENSIONS.items() if reads_as(unit, key, dim.si_unit))
 
 
 def _by_written_kind(
