@@ -103,9 +103,9 @@ def restated_conversion(text: str) -> Conversion | None:
     """The conversion ``text`` asks for when it states one value and asks it in another unit.
 
     The asking phrase refers back ("that", "this", "it", or "convert the <name>" where
-    every word of the name is written before it), no question comes before it, and the
-    one number written before it has a unit of the asked unit's dimension; otherwise
-    ``None``.
+    every word of the name is written before it), no question comes before it and
+    nothing is asked after it, and the one number written before it has a unit of the
+    asked unit's dimension; otherwise ``None``.
 
     >>> restated_conversion("A pump is rated for 350.0 US gallons per minute. "
     ...                     "What is that flow in m³/h?")
@@ -120,6 +120,9 @@ def restated_conversion(text: str) -> Conversion | None:
     Conversion(value=7.0, source='bar', target='kPa')
     >>> restated_conversion("The inlet temperature is 300 K. Convert the outlet temperature to °C.") is None
     True
+    >>> restated_conversion("A pump delivers 350 US gallons per minute. Express it in m³/h "
+    ...                     "and find the power at 35 m of head.") is None
+    True
     """
     for pattern, spelling in _WORDY_UNITS:
         text = pattern.sub(spelling, text)
@@ -129,12 +132,12 @@ def restated_conversion(text: str) -> Conversion | None:
     for match in _RENAMED.finditer(text):
         # The name must be the stated value's: "the outlet temperature" after an inlet
         # temperature is another quantity, which the text does not give.
-        # Nothing may be asked after it ("… to kPa, then find its boiling point").
         before = set(re.findall(r"[a-z]+", text[: match.start()].lower()))
         named = set(re.findall(r"[a-z]+", match.group("name").lower()))
-        if named <= before and not text[match.end() :].strip(_TRAILING):
+        if named <= before:
             asked = match if asked is None or match.start() > asked.start() else asked
-    if asked is None:
+    # Nothing may be asked after it ("… in m³/h, then find the pump power").
+    if asked is None or text[asked.end() :].strip(_TRAILING):
         return None
     target = asked.group("target").rstrip(_TRAILING)
     wanted = unit_dimensionality(target)
