@@ -48,6 +48,10 @@ def serve(
     if require_auth is not None:
         overrides["require_auth"] = require_auth
     settings = ServerSettings(**overrides)
+    if settings.malloc_arenas:
+        from peoa.server.allocator import limit_malloc_arenas
+
+        limit_malloc_arenas(settings.malloc_arenas)  # before the models and worker threads
     if settings.auth_required:
         from peoa.server.app import key_store
 

@@ -52,6 +52,12 @@ class ServerSettings(BaseSettings):
     max_concurrent_solves: int = Field(
         32, ge=1, description="Solves running or queued at once; more get 503."
     )
+    malloc_arenas: int = Field(
+        2,
+        ge=0,
+        description="glibc malloc arenas for the server process (0: glibc's default of "
+        "eight per core); a set MALLOC_ARENA_MAX wins. See peoa.server.allocator.",
+    )
 
     @property
     def max_upload_bytes(self) -> int:
