@@ -368,6 +368,18 @@ class CalculationExpert(ModelExpert):
         except StructuredOutputError as error:
             return ToolCall(tool=tool.name, arguments={}, error=str(error)), None, None
         grounded = ground_arguments(tool, raw, self.source_text(task))
+        if grounded.made_up:
+            # Seen under load: "Who painted the portrait numbered 23-0?" passed the scope
+            # gate, and a Zuber heat flux of four invented numbers came back as the answer.
+            shown = ", ".join(f"{n} = {format_value(raw[n])}" for n in grounded.unwritten)
+            error = (
+                f"{shown}: none of these numbers is written in the task, and the task writes "
+                f"none that {tool.name} needs"
+            )
+            call = ToolCall(
+                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
+            )
+            return call, None, raw
         if grounded.unwritten and not revised:
             # Asked once; a number the model keeps after that may be a constant it knows.
             shown = ", ".join(f"{n} = {format_value(raw[n])}" for n in grounded.unwritten)

@@ -120,6 +120,14 @@ class Grounding:
     left_out: list[str] = field(default_factory=list)  # those optional fraction arguments
     # Required arguments given a number the task writes only with a unit of another kind.
     misplaced: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # quantity arguments the task gives
+
+    @property
+    def made_up(self) -> bool:
+        """Whether the model gave the tool only numbers of its own: two or more required
+        ones, none written in the task (an off-topic question that slipped through, read
+        as inputs to some formula). One unwritten number may be a constant it knows."""
+        return len(self.unwritten) >= 2 and not self.written
 
 
 def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grounding:
@@ -173,6 +181,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
             continue
         if taken is not None:
             remaining.pop(taken)
+        result.written.append(name)
         result.arguments[name] = _unit_as_written(
             name, number, unit, value, param.spec, written, result.notes
         )

@@ -212,6 +212,32 @@ def test_a_percent_the_task_does_not_write_after_a_bare_number_is_dropped(
     assert grounded.arguments[name] == expected
 
 
+def test_a_tool_given_only_numbers_the_task_does_not_write_is_made_up() -> None:
+    # Under load, "Who painted the portrait numbered 23-0?" slipped past the scope gate;
+    # the model filled a Zuber critical heat flux with four numbers of its own, kept
+    # them after being asked to copy, and 0.0 W/m² came back as the answer.
+    zuber = get_registry().get("critical_heat_flux_zuber")
+    invented = {
+        "liquid_density": {"value": 1.0, "unit": "kg/m^3"},
+        "vapor_density": {"value": 1.0, "unit": "kg/m^3"},
+        "latent_heat": {"value": 0.149, "unit": "J/kg"},
+        "surface_tension": {"value": 1.0, "unit": "N/m"},
+    }
+    grounded = ground_arguments(zuber, invented, "Who painted the portrait numbered 23-0?")
+    assert grounded.made_up and len(grounded.unwritten) == 4
+    # One number the model knows beside the ones written is not made up (water's density).
+    pump = get_registry().get("pump_power")
+    raw = {"volumetric_flow": {"value": 20, "unit": "m3/h"}, "head": {"value": 30, "unit": "m"},
+           "density": {"value": 1000, "unit": "kg/m^3"}}  # fmt: skip
+    grounded = ground_arguments(pump, raw, "A pump moves 20 m3/h of water at 30 m head.")
+    assert grounded.unwritten == ["density"] and not grounded.made_up
+    # Nor is one known value alone: the boiling point at atmospheric pressure.
+    boiling = get_registry().get("saturation_temperature")
+    raw = {"chemical": "water", "pressure": {"value": 101.325, "unit": "kPa"}}
+    grounded = ground_arguments(boiling, raw, "At what temperature does water boil at 1 atm?")
+    assert grounded.unwritten == ["pressure"] and not grounded.made_up
+
+
 def test_grounding_reports_an_invented_required_number() -> None:
     tool = get_registry().get("reynolds_number")
     raw = {
