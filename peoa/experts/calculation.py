@@ -30,7 +30,7 @@ from peoa.experts.base import (
 )
 from peoa.experts.conversion import Conversion, plain_conversion, restated_conversion
 from peoa.experts.errors import ManifestError
-from peoa.experts.grounding import ground_arguments, written_numbers
+from peoa.experts.grounding import Grounding, ground_arguments, written_numbers
 from peoa.experts.output_choice import asking_sentence, named_outputs
 from peoa.experts.runtime import ModelExpert, Trace, dumps, format_value, task_context
 from peoa.llm import LLM, Embedder, StructuredOutputError
@@ -368,46 +368,10 @@ class CalculationExpert(ModelExpert):
         except StructuredOutputError as error:
             return ToolCall(tool=tool.name, arguments={}, error=str(error)), None, None
         grounded = ground_arguments(tool, raw, self.source_text(task))
-        if grounded.made_up:
-            # Seen under load: "Who painted the portrait numbered 23-0?" passed the scope
-            # gate, and a Zuber heat flux of four invented numbers came back as the answer.
-            shown = ", ".join(f"{n} = {format_value(raw[n])}" for n in grounded.unwritten)
-            error = (
-                f"{shown}: none of these numbers is written in the task, and the task writes "
-                f"none that {tool.name} needs"
-            )
+        refusal = _refusal(tool, raw, grounded, revised)
+        if refusal is not None:
             call = ToolCall(
-                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
-            )
-            return call, None, raw
-        if grounded.unwritten and not revised:
-            # Asked once; a number the model keeps after that may be a constant it knows.
-            shown = ", ".join(f"{n} = {format_value(raw[n])}" for n in grounded.unwritten)
-            error = (
-                f"{shown}: not written in the task; copy each number exactly as the task writes it"
-            )
-            call = ToolCall(
-                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
-            )
-            return call, None, raw
-        if grounded.misplaced:
-            # The tool would read the number in the model's unit: a silent wrong value.
-            error = (
-                f"{'; '.join(grounded.misplaced)}; give each argument a number the task "
-                "writes with a unit of its kind"
-            )
-            call = ToolCall(
-                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
-            )
-            return call, None, raw
-        if grounded.unused:
-            # The tool would estimate a value the task gives: a confident wrong number.
-            error = (
-                f"the task writes {', '.join(grounded.unused)}, which no argument takes; give "
-                f"it to the argument it belongs to ({', '.join(grounded.left_out)})"
-            )
-            call = ToolCall(
-                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=error
+                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=refusal
             )
             return call, None, raw
         notes = list(grounded.notes)
@@ -442,6 +406,36 @@ class CalculationExpert(ModelExpert):
             latency_s=time.perf_counter() - start,
         )
         return call, result
+
+
+def _refusal(tool: Tool, raw: dict[str, Any], grounded: Grounding, revised: bool) -> str | None:
+    """Why the grounded arguments go back to the model instead of to the tool, if they do."""
+    unwritten = ", ".join(f"{n} = {format_value(raw[n])}" for n in grounded.unwritten)
+    if grounded.made_up:
+        # Seen under load: "Who painted the portrait numbered 23-0?" passed the scope
+        # gate, and a Zuber heat flux of four invented numbers came back as the answer.
+        return (
+            f"{unwritten}: none of these numbers is written in the task, and the task writes "
+            f"none that {tool.name} needs"
+        )
+    if grounded.unwritten and not revised:
+        # Asked once; a number the model keeps after that may be a constant it knows.
+        return (
+            f"{unwritten}: not written in the task; copy each number exactly as the task writes it"
+        )
+    if grounded.misplaced:
+        # The tool would read the number in the model's unit: a silent wrong value.
+        return (
+            f"{'; '.join(grounded.misplaced)}; give each argument a number the task writes "
+            "with a unit of its kind"
+        )
+    if grounded.unused:
+        # The tool would estimate a value the task gives: a confident wrong number.
+        return (
+            f"the task writes {', '.join(grounded.unused)}, which no argument takes; give it "
+            f"to the argument it belongs to ({', '.join(grounded.left_out)})"
+        )
+    return None
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:

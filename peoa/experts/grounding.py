@@ -389,7 +389,7 @@ def _unit_as_written(
 ) -> Any:
     if spec.dimension == "dimensionless" and unit in ("%", "percent"):
         units = [w.unit for w in written if _same(number, w.value)]
-        if units and not any(_kinds(u) for u in units) and _within(spec, number):
+        if units and not any(_kinds(u) for u in units) and spec.contains(number):
             notes.append(f"{name}: dropped the {unit!r} the task does not write after {number:g}")
             return number
     fitting = _fitting_units(number, spec, written)
@@ -404,13 +404,3 @@ def _unit_as_written(
         f"{name}: unit {unit or 'none'!r} replaced by {fitting[0]!r} as written in the task"
     )
     return {"value": original, "unit": fitting[0]}
-
-
-def _within(spec: Q, number: float) -> bool:
-    """Whether ``number``, in the unit the tool receives, is inside ``spec``'s range."""
-    return not (
-        (spec.gt is not None and number <= spec.gt)
-        or (spec.ge is not None and number < spec.ge)
-        or (spec.lt is not None and number >= spec.lt)
-        or (spec.le is not None and number > spec.le)
-    )

@@ -124,6 +124,10 @@ class Q:
     def range_text(self) -> str:
         return _range_text(self.gt, self.ge, self.lt, self.le, self.target)
 
+    def contains(self, value: float) -> bool:
+        """Whether ``value``, in the unit the function receives, is inside the range."""
+        return _in_range(value, self.gt, self.ge, self.lt, self.le)
+
 
 @dataclass(frozen=True)
 class P:
