@@ -121,13 +121,17 @@ class Grounding:
     # Required arguments given a number the task writes only with a unit of another kind.
     misplaced: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # quantity arguments the task gives
+    # Quantity arguments whose number the task writes, but bare or not as their kind
+    # ("numbered 37-1" read as a density of 1 kg/m3).
+    bare: list[str] = field(default_factory=list)
 
     @property
     def made_up(self) -> bool:
-        """Whether the model gave the tool only numbers of its own: two or more required
-        ones, none written in the task (an off-topic question that slipped through, read
-        as inputs to some formula). One unwritten number may be a constant it knows."""
-        return len(self.unwritten) >= 2 and not self.written
+        """Whether the model gave the tool only numbers of its own: two or more arguments
+        not written in the task, or written bare, and none written with its unit (an
+        off-topic question that slipped through, read as inputs to some formula). One
+        unwritten number may be a constant it knows."""
+        return len(self.unwritten) + len(self.bare) >= 2 and not self.written
 
 
 def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grounding:
@@ -181,7 +185,10 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
             continue
         if taken is not None:
             remaining.pop(taken)
-        result.written.append(name)
+        if param.spec.dimension == "dimensionless" or _fitting_units(number, param.spec, written):
+            result.written.append(name)
+        else:
+            result.bare.append(name)
         result.arguments[name] = _unit_as_written(
             name, number, unit, value, param.spec, written, result.notes
         )

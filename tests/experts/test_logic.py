@@ -225,6 +225,9 @@ def test_a_tool_given_only_numbers_the_task_does_not_write_is_made_up() -> None:
     }
     grounded = ground_arguments(zuber, invented, "Who painted the portrait numbered 23-0?")
     assert grounded.made_up and len(grounded.unwritten) == 4
+    # A bare number of the question taken as a density is not the task giving one.
+    grounded = ground_arguments(zuber, invented, "Who painted the portrait numbered 37-1?")
+    assert grounded.made_up and grounded.written == []
     # One number the model knows beside the ones written is not made up (water's density).
     pump = get_registry().get("pump_power")
     raw = {"volumetric_flow": {"value": 20, "unit": "m3/h"}, "head": {"value": 30, "unit": "m"},
