@@ -235,7 +235,7 @@ def _by_written_kind(
         quantity = _as_quantity(value)
         if param is None or not isinstance(param.spec, Q) or param.is_list or quantity is None:
             continue
-        units = list(dict.fromkeys(w.unit for w in written if _same(quantity[0], w.value)))
+        units = _units_after(quantity[0], written)
         kinds = [_kinds(u) for u in units]
         if units and all(kinds) and not any(param.spec.dimension in k for k in kinds):
             misplaced[name] = (quantity[0], quantity[1], units, param.spec.dimension)
@@ -274,6 +274,11 @@ def _unit_fits(tool: Tool, name: str, value: Any, written: list[WrittenNumber]) 
     if param is None or not isinstance(param.spec, Q) or quantity is None:
         return False
     return bool(_fitting_units(quantity[0], param.spec, written))
+
+
+def _units_after(number: float, written: Iterable[WrittenNumber]) -> list[str]:
+    """The words the task writes after ``number``, each once ("" where it is bare)."""
+    return list(dict.fromkeys(w.unit for w in written if _same(number, w.value)))
 
 
 def _fitting_units(number: float, spec: Q, written: Iterable[WrittenNumber]) -> list[str]:
@@ -354,9 +359,7 @@ def _unit_texts_as_written(tool: Tool, result: Grounding, written: list[WrittenN
         quantity = _as_quantity(result.arguments.get(spec.unit_of))
         if quantity is None:
             continue
-        units = list(
-            dict.fromkeys(w.unit for w in written if w.unit and _same(quantity[0], w.value))
-        )
+        units = [u for u in _units_after(quantity[0], written) if u]
         if len(units) != 1 or units[0] == given or _same_unit(given, units[0]):
             continue
         try:  # the written word must be a unit measuring what the given one does
@@ -395,7 +398,7 @@ def _unit_as_written(
     notes: list[str],
 ) -> Any:
     if spec.dimension == "dimensionless" and unit in ("%", "percent"):
-        units = [w.unit for w in written if _same(number, w.value)]
+        units = _units_after(number, written)
         if units and not any(_kinds(u) for u in units) and spec.contains(number):
             notes.append(f"{name}: dropped the {unit!r} the task does not write after {number:g}")
             return number
