@@ -152,7 +152,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     written = written_numbers(source)
     remaining = [w.value for w in written]  # each written number feeds one argument
     result = Grounding(arguments={})
-    arguments = _by_written_kind(tool, arguments, written, result)
+    arguments = _by_written_kind(tool, arguments, written, source, result)
     # A number two arguments claim goes to the one its written unit fits: "2.0 bar" is
     # the pressure, not a relative humidity of 2 % (which the base model also gave it).
     claims = sorted(arguments.items(), key=lambda item: not _unit_fits(tool, *item, written))
@@ -211,11 +211,16 @@ def _kinds(unit: str) -> frozenset[str]:
 
 
 def _by_written_kind(
-    tool: Tool, arguments: dict[str, Any], written: list[WrittenNumber], result: Grounding
+    tool: Tool,
+    arguments: dict[str, Any],
+    written: list[WrittenNumber],
+    source: str,
+    result: Grounding,
 ) -> dict[str, Any]:
     """Move each number the task writes only with units of another kind than its
-    argument's to the one empty argument of that kind; else drop it (optional) or report
-    it (required).
+    argument's to the one empty argument of that kind. Else give the argument the one
+    number of its own kind that the task writes by its name and no argument took; else
+    drop it (optional) or report it (required).
 
     >>> from peoa.tools import get_registry
     >>> g = ground_arguments(get_registry().get("pipe_pressure_drop"), {
@@ -259,12 +264,53 @@ def _by_written_kind(
         if len(places[name]) == 1 and wanted[places[name][0]] == 1:
             moved[places[name][0]] = {"value": number, "unit": units[0]}
             result.notes.append(f"{name}: {why}; moved to {places[name][0]}")
+        elif own := _unclaimed_named(name, kind, moved, written, source):
+            moved[name] = {"value": own.value, "unit": own.unit}
+            result.notes.append(
+                f"{name}: {why}; took {own.value:g} {own.unit}, written by its name"
+            )
         elif not tool.params[name].required:
             result.notes.append(f"dropped optional argument {name}: {why}")
         else:
             moved[name] = arguments[name]
             result.misplaced.append(f"{name} = {f'{number:g} {unit}'.rstrip()}: {why}")
     return moved
+
+
+def _unclaimed_named(
+    name: str, kind: str, arguments: dict[str, Any], written: list[WrittenNumber], source: str
+) -> WrittenNumber | None:
+    """The one number the task writes with a unit of ``kind`` that no argument took, if
+    the words around it name argument ``name`` ("40 m head" for ``head``).
+
+    Seen: a follow-up "… 20 m3/h at 40 m head of water?" filled with a head of 20 m.
+
+    >>> from peoa.tools import get_registry
+    >>> task = "What hydraulic power does a pump need for 20 m3/h at 40 m head of water?"
+    >>> g = ground_arguments(get_registry().get("pump_power"), {
+    ...     "volumetric_flow": {"value": 20, "unit": "m3/h"}, "head": {"value": 20, "unit": "m"},
+    ...     "density": {"value": 1000, "unit": "kg/m3"}}, task)
+    >>> g.arguments["head"], g.misplaced
+    ({'value': 40.0, 'unit': 'm'}, [])
+    >>> g = ground_arguments(get_registry().get("pump_power"), {
+    ...     "volumetric_flow": {"value": 20, "unit": "m3/h"}, "head": {"value": 20, "unit": "m"},
+    ...     "density": {"value": 1000, "unit": "kg/m3"}}, task.replace("head of water", "of pipe"))
+    >>> "head" in g.arguments, g.notes[0]
+    (False, 'dropped optional argument head: the task writes 20 m3/h, not a length (e.g. m, mm, in, ft)')
+    """
+    taken = [q[0] for value in arguments.values() if (q := _as_quantity(value))]
+    unclaimed = list(
+        dict.fromkeys(
+            w
+            for w in written
+            if w.unit and kind in _kinds(w.unit) and not any(_same(w.value, t) for t in taken)
+        )
+    )
+    if len(unclaimed) != 1:
+        return None
+    own = unclaimed[0]
+    words = _words_around(source, own.value, re.escape(own.unit))
+    return own if {part for part in name.split("_") if len(part) > 3} & words else None
 
 
 def _unit_fits(tool: Tool, name: str, value: Any, written: list[WrittenNumber]) -> bool:
@@ -327,7 +373,7 @@ def _unused_percentages(
             continue
         if any(_same(number.value, value) for value in taken):
             continue
-        words = _words_around(source, number.value)
+        words = _words_around(source, number.value, r"(?:%|percent\b)")
         named = [n for n in left_out if {p for p in n.lower().split("_") if len(p) > 3} & words]
         # A percentage equal to the argument's default (10 % overpressure) changes nothing.
         defaults = [tool.params[n].default for n in named]
@@ -339,10 +385,11 @@ def _unused_percentages(
         result.left_out = left_out
 
 
-def _words_around(text: str, percentage: float) -> set[str]:
-    """The words of the clauses around each place ``text`` writes ``percentage`` %."""
+def _words_around(text: str, number: float, unit: str) -> set[str]:
+    """The words of the clauses around each place ``text`` writes ``number`` followed by
+    the pattern ``unit``."""
     words: set[str] = set()
-    pattern = rf"(?<![\d.]){re.escape(f'{percentage:g}')}(?:\.0+)?\s*(?:%|percent\b)"
+    pattern = rf"(?<![\d.]){re.escape(f'{number:g}')}(?:\.0+)?\s*{unit}"
     for match in re.finditer(pattern, text):
         before = re.split(r"[.;:()\n]", text[max(0, match.start() - 60) : match.start()])[-1]
         after = re.split(r"[.;:()\n]", text[match.end() : match.end() + 40])[0]

@@ -165,11 +165,42 @@ def test_a_number_of_another_kind_with_no_empty_argument_is_dropped_or_reported(
     assert "velocity" not in grounded.arguments
     assert grounded.misplaced == []
     # A required one is reported: the tool would read 80 m as 80 Pa*s without a word.
+    unnamed = PIPE.replace("viscosity 1.002", "mu = 1.002")
     required = {**raw, "viscosity": {"value": 80.0, "unit": "Pa*s"}}
-    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), required, PIPE)
+    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), required, unnamed)
     assert grounded.misplaced == [
         "viscosity = 80 Pa*s: the task writes 80 m, not a dynamic viscosity (e.g. Pa*s, cP, mPa*s)"
     ]
+    # Unless the task names it by the one viscosity no argument took.
+    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), required, PIPE)
+    assert grounded.misplaced == []
+    assert grounded.arguments["viscosity"] == {"value": 1.002, "unit": "mPa·s"}
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        # the follow-up slow test: the base model gave the head the flow's 20
+        ("What hydraulic power does a pump need for 20 m3/h at 40 m head of water?", 40.0),
+        ("A pump moves 20 m3/h against a head of 40 m. What hydraulic power?", 40.0),
+        # the one length written is not named as the head: not guessed
+        ("What hydraulic power does a pump need for 20 m3/h through 40 m of pipe?", None),
+        # two heads to choose from: not guessed
+        ("A pump moves 20 m3/h against 40 m head, or 50 m head at night.", None),
+    ],
+)
+def test_a_misplaced_required_argument_takes_the_unclaimed_number_written_by_its_name(
+    text: str, head: float | None
+) -> None:
+    raw = {
+        "volumetric_flow": {"value": 20, "unit": "m3/h"},
+        "head": {"value": 20, "unit": "m"},
+        "density": {"value": 998, "unit": "kg/m3"},
+    }
+    grounded = ground_arguments(get_registry().get("pump_power"), raw, text)
+    # pump_power's head is optional (or the pressure rise): left out, the tool refuses.
+    assert grounded.arguments.get("head") == (head and {"value": head, "unit": "m"})
+    assert grounded.misplaced == []
 
 
 @pytest.mark.parametrize(
