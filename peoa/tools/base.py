@@ -153,16 +153,21 @@ class Out:
 
     ``unit_from`` names a text argument whose value is the output's unit, for a tool
     whose result unit is chosen by the caller (``unit_convert``'s ``to_unit``): that
-    argument must read as a pint unit before the call, and the result carries it.
+    argument must read as a pint unit before the call, and the result carries it. With
+    ``units``, the argument's value is a name (a choice such as ``"Cv"``) and ``units``
+    gives the unit for each.
     """
 
     unit: str | None
     description: str
     unit_from: str | None = None
+    units: Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
         if self.unit_from is not None and self.unit is not None:
             raise ValueError("an Out takes a fixed unit or unit_from, not both")
+        if self.units is not None and self.unit_from is None:
+            raise ValueError("an Out's units name the unit for each value of unit_from")
 
 
 @dataclass
@@ -324,6 +329,13 @@ class Tool:
                     f"tool {self.name!r}: output {key!r} takes its unit from {out.unit_from!r}, "
                     "which must be a text parameter of the tool"
                 )
+            if out.units is not None and (
+                not isinstance(source.spec, P) or set(source.spec.choices or ()) != set(out.units)
+            ):
+                raise TypeError(
+                    f"tool {self.name!r}: output {key!r} gives units for {sorted(out.units)}, "
+                    f"which must be the choices of {out.unit_from!r}"
+                )
         self.input_model = self._build_model()
         method = self.params.get("method")
         self.methods: tuple[str, ...] | None = (
@@ -447,6 +459,7 @@ class Tool:
             "outputs": [
                 {"name": key, "unit": out.unit, "description": out.description}
                 | ({"unit_from": out.unit_from} if out.unit_from else {})
+                | ({"units": dict(out.units)} if out.units else {})
                 for key, out in self.outputs.items()
             ],
         }
@@ -592,7 +605,7 @@ class Tool:
             kwargs[param.name] = value
         self._check_base_conditions(model)
         for out in self.outputs.values():
-            if out.unit_from is not None:
+            if out.unit_from is not None and out.units is None:
                 self._check_unit_argument(out.unit_from, kwargs.get(out.unit_from))
         return kwargs, inputs, notes
 
@@ -624,9 +637,15 @@ class Tool:
 
     def _output(self, key: str, value: Any, kwargs: Mapping[str, Any]) -> Value:
         spec = self.outputs[key]
-        unit = spec.unit if spec.unit_from is None else str(kwargs[spec.unit_from]).strip()
+        written = spec.unit_from is not None and spec.units is None
+        if spec.unit_from is None:
+            unit = spec.unit
+        elif spec.units is not None:
+            unit = spec.units[kwargs[spec.unit_from]]
+        else:
+            unit = str(kwargs[spec.unit_from]).strip()
         if isinstance(value, pint.Quantity):
-            value, unit = self._magnitude(key, value, unit, written=spec.unit_from is not None)
+            value, unit = self._magnitude(key, value, unit, written=written)
         if unit is None:
             if hasattr(value, "tolist"):
                 value = value.tolist()

@@ -13,11 +13,12 @@ from peoa.tools.base import Out, Outcome, P, Q, tool
 __all__ = ["TOOLS", "control_valve_gas", "control_valve_liquid", "flow_coefficient_convert"]
 
 _REFERENCE = "IEC 60534-2-1:2011 / ISA-75.01.01-2007; fluids.control_valve."
+# With their units, pint converts one scale into another (Cv = 1.156 Kv) and a Kv is
+# never read as a plain number. Av is the flow area sqrt(rho/dP)*Q.
+_SCALE_UNITS = {"Kv": "m**3/(hour*bar**0.5)", "Cv": "gallon/(minute*psi**0.5)", "Av": "m**2"}
 _OUTPUTS = {
-    # With their units, pint converts one into the other (Cv = 1.156 Kv) and a Kv is
-    # never read as a plain number.
-    "Kv": Out("m**3/(hour*bar**0.5)", "required flow coefficient Kv [m^3/h at 1 bar drop]"),
-    "Cv": Out("gallon/(minute*psi**0.5)", "required flow coefficient Cv [US gpm at 1 psi drop]"),
+    "Kv": Out(_SCALE_UNITS["Kv"], "required flow coefficient Kv [m^3/h at 1 bar drop]"),
+    "Cv": Out(_SCALE_UNITS["Cv"], "required flow coefficient Cv [US gpm at 1 psi drop]"),
     "choked": Out(None, "whether the flow is choked"),
     "laminar": Out(None, "whether the flow is laminar (Reynolds correction applied)"),
     "Rev": Out("", "valve Reynolds number"),
@@ -154,7 +155,11 @@ def control_valve_gas(
     topic="control_valves",
     reference="IEC 60534-1 (Kv, Av) and ISA-75.01.01 (Cv); fluids.control_valve."
     "convert_flow_coefficient",
-    outputs={"value": Out("", "the flow coefficient in the new scale")},
+    outputs={
+        "value": Out(
+            None, "the flow coefficient in the new scale", unit_from="to_scale", units=_SCALE_UNITS
+        )
+    },
 )
 def flow_coefficient_convert(
     value: Annotated[float, Q("dimensionless", "flow coefficient to convert", gt=0)],

@@ -7,7 +7,7 @@ from typing import Annotated
 import pytest
 
 from peoa.exceptions import PeoaError, ToolInputError
-from peoa.tools import Out, P, Q, ToolRegistry, tool
+from peoa.tools import Out, P, Q, ToolRegistry, get_registry, tool
 from peoa.tools.quantity import is_gauge, parse_quantity, to_si, ureg
 
 from .helpers import call, q
@@ -173,3 +173,27 @@ def test_out_unit_from_must_name_a_text_parameter() -> None:
 
     with pytest.raises(ValueError, match=r"not both"):
         Out("m", "y", unit_from="unit")
+
+
+def test_out_units_name_the_unit_for_each_choice_of_a_scale_argument() -> None:
+    # flow_coefficient_convert's result is in the scale asked for (Kv, Cv or Av).
+    result = call("flow_coefficient_convert", value=100, from_scale="Cv", to_scale="Kv")
+    assert result.outputs["value"].unit == "m**3/(hour*bar**0.5)"
+    doc = get_registry().get("flow_coefficient_convert").doc()
+    assert doc["outputs"][0]["units"]["Cv"] == "gallon/(minute*psi**0.5)"
+    with pytest.raises(TypeError, match=r"must be the choices of 'scale'"):
+
+        @tool(
+            topic="t",
+            reference="r",
+            outputs={"y": Out(None, "y", unit_from="scale", units={"a": "m", "b": "ft"})},
+        )
+        def broken(
+            x: Annotated[float, Q("length", "x")],
+            scale: Annotated[str, P("scale", choices=("a", "c"))],
+        ) -> dict[str, float]:
+            """Broken."""
+            return {"y": x}
+
+    with pytest.raises(ValueError, match=r"each value of unit_from"):
+        Out(None, "y", units={"a": "m"})

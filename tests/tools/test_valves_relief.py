@@ -80,6 +80,14 @@ def test_flow_coefficient_convert() -> None:
     # IEC 60534-1: Kv = 0.865 Cv, i.e. Cv = 1.156 Kv
     result = call("flow_coefficient_convert", value=10, from_scale="Kv", to_scale="Cv")
     assert result.value("value") == pytest.approx(11.56, rel=1e-3)
+    # The result carries the scale's unit, so it is never read as a plain number and
+    # pint turns it back into the Kv it came from.
+    assert result.outputs["value"].unit == "gallon/(minute*psi**0.5)"
+    assert result.value("value", "m**3/(hour*bar**0.5)") == pytest.approx(10, rel=1e-3)
+    area = call("flow_coefficient_convert", value=10, from_scale="Kv", to_scale="Av")
+    assert area.outputs["value"].unit == "m**2"
+    # Av = Q sqrt(rho/dP): 1 m3/h of water through a 1 bar drop is 27.8 mm2.
+    assert area.value("value", "mm**2") == pytest.approx(10 * 27.77, rel=2e-3)
 
 
 def test_api_520_gas_examples() -> None:
