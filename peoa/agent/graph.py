@@ -45,6 +45,7 @@ from peoa.experts.base import (
     LLMCall,
     Quantity,
 )
+from peoa.experts.grounding import dimensioned_numbers
 from peoa.llm import StructuredOutputError
 from peoa.tools import get_registry
 
@@ -441,6 +442,8 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             parts=answers,
             **base,
         )
+    elif chosen is None and _lacks_inputs(records, _task_question(state)):
+        solution = Solution(status="clarification", text=_NO_INPUTS, **base)
     elif chosen is None:
         failures = [f"step {r.index} ({r.expert}, attempt {r.revision + 1}): "
                     f"{'; '.join(r.validation_errors) or r.result.error}"
@@ -463,6 +466,22 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             "text": solution.text[:500], "status": solution.status,
             "resolved": solution.resolved_question}  # fmt: skip
     return {"solution": solution.model_dump(mode="json"), "conversation": [turn]}
+
+
+_NO_INPUTS = (
+    "The question gives no values with units to compute from. Ask a process-engineering "
+    "question with the data you have and its units (for example: pump power for 20 m3/h of "
+    "water against 35 m of head)."
+)
+
+
+def _lacks_inputs(records: list[StepRecord], question: str) -> bool:
+    """Whether nothing was solved because the question gives no data: it writes no number
+    with a unit, and a tool's arguments were all the model's own (an off-topic question
+    past the scope gate, or "What pump power do I need?"). The user gets a clarifying
+    reply, not a report of failed steps."""
+    refused = (c.refused for r in records for c in r.result.tool_calls)
+    return "made_up" in refused and not dimensioned_numbers(question)
 
 
 def _chosen_step(active: dict[int, StepRecord], outcome: dict[str, Any]) -> StepRecord | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +29,7 @@ __all__ = [
     "InjectionFlag",
     "LLMCall",
     "Quantity",
+    "RefusalReason",
     "ToolCall",
 ]
 
@@ -76,6 +77,9 @@ class LLMCall(BaseModel):
     purpose: str = ""  # e.g. "choose tool", "fill arguments", "write code"
 
 
+RefusalReason = Literal["made_up", "unwritten", "misplaced", "unused"]
+
+
 class ToolCall(BaseModel):
     """One call of an engineering tool, as the expert made it."""
 
@@ -86,6 +90,9 @@ class ToolCall(BaseModel):
     reference: str | None = None
     warnings: list[str] = []
     error: str | None = None
+    # Why the arguments went back to the model without running the tool: "made_up" (only
+    # numbers of the model's own), "unwritten", "misplaced" or "unused" (see grounding).
+    refused: RefusalReason | None = None
     latency_s: float = 0.0
 
 

@@ -26,6 +26,7 @@ from peoa.experts.base import (
     ExpertResult,
     ExpertTask,
     Quantity,
+    RefusalReason,
     ToolCall,
 )
 from peoa.experts.conversion import Conversion, plain_conversion, restated_conversion
@@ -370,8 +371,13 @@ class CalculationExpert(ModelExpert):
         grounded = ground_arguments(tool, raw, self.source_text(task))
         refusal = _refusal(tool, raw, grounded, revised)
         if refusal is not None:
+            why, error = refusal
             call = ToolCall(
-                tool=tool.name, arguments=grounded.arguments, warnings=grounded.notes, error=refusal
+                tool=tool.name,
+                arguments=grounded.arguments,
+                warnings=grounded.notes,
+                error=error,
+                refused=why,
             )
             return call, None, raw
         notes = list(grounded.notes)
@@ -408,30 +414,33 @@ class CalculationExpert(ModelExpert):
         return call, result
 
 
-def _refusal(tool: Tool, raw: dict[str, Any], grounded: Grounding, revised: bool) -> str | None:
-    """Why the grounded arguments go back to the model instead of to the tool, if they do."""
+def _refusal(
+    tool: Tool, raw: dict[str, Any], grounded: Grounding, revised: bool
+) -> tuple[RefusalReason, str] | None:
+    """Whether the grounded arguments go back to the model instead of to the tool: the
+    reason's name and the message for the model."""
     unwritten = ", ".join(f"{n} = {format_value(raw[n])}" for n in grounded.unwritten)
     if grounded.made_up:
         # Seen under load: "Who painted the portrait numbered 23-0?" passed the scope
         # gate, and a Zuber heat flux of four invented numbers came back as the answer.
-        return (
+        return "made_up", (
             f"{unwritten}: none of these numbers is written in the task, and the task writes "
             f"none that {tool.name} needs"
         )
     if grounded.unwritten and not revised:
         # Asked once; a number the model keeps after that may be a constant it knows.
-        return (
+        return "unwritten", (
             f"{unwritten}: not written in the task; copy each number exactly as the task writes it"
         )
     if grounded.misplaced:
         # The tool would read the number in the model's unit: a silent wrong value.
-        return (
+        return "misplaced", (
             f"{'; '.join(grounded.misplaced)}; give each argument a number the task writes "
             "with a unit of its kind"
         )
     if grounded.unused:
         # The tool would estimate a value the task gives: a confident wrong number.
-        return (
+        return "unused", (
             f"the task writes {', '.join(grounded.unused)}, which no argument takes; give it "
             f"to the argument it belongs to ({', '.join(grounded.left_out)})"
         )

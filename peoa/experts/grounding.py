@@ -43,7 +43,14 @@ from peoa.tools import Tool
 from peoa.tools.base import P, Q
 from peoa.tools.quantity import DIMENSIONS, parse_quantity, to_si
 
-__all__ = ["Grounding", "WrittenNumber", "ground_arguments", "reads_as", "written_numbers"]
+__all__ = [
+    "Grounding",
+    "WrittenNumber",
+    "dimensioned_numbers",
+    "ground_arguments",
+    "reads_as",
+    "written_numbers",
+]
 
 _NUMBER = r"(?<![\w.])(?P<number>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
 _UNIT = r"(?:[ \t]?(?P<unit>[A-Za-z°µμΩ%][\w°µμΩ%/*^·.()³²¹⁻\-]*|%))?"
@@ -208,6 +215,15 @@ def _kinds(unit: str) -> frozenset[str]:
     if not unit or unit.lower() in _NOT_UNITS:
         return frozenset()
     return frozenset(key for key, dim in DIMENSIONS.items() if reads_as(unit, key, dim.si_unit))
+
+
+def dimensioned_numbers(text: str) -> list[WrittenNumber]:
+    """The numbers ``text`` writes with a unit after them (not bare, not before a word).
+
+    >>> [(w.value, w.unit) for w in dimensioned_numbers("Portrait 23-0, at 5 bar, 3 pumps")]
+    [(5.0, 'bar')]
+    """
+    return [w for w in written_numbers(text) if _kinds(w.unit)]
 
 
 def _by_written_kind(

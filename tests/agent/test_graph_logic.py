@@ -36,7 +36,14 @@ from peoa.agent.state import merge_steps
 from peoa.agent.validation import validate_result
 from peoa.evaluation import load_dataset
 from peoa.experts.asked_unit import asked_unit, in_asked_unit
-from peoa.experts.base import ExpertManifest, ExpertResult, ExpertTask, Quantity, ToolCall
+from peoa.experts.base import (
+    ExpertManifest,
+    ExpertResult,
+    ExpertTask,
+    Quantity,
+    RefusalReason,
+    ToolCall,
+)
 from peoa.paths import resource_dir
 
 
@@ -59,12 +66,14 @@ def _record(
     valid: bool = True,
     revision: int = 0,
     error: str | None = None,
+    refused: RefusalReason | None = None,
 ) -> dict[str, Any]:
     result = ExpertResult(
         expert="calculation", sub_task=f"task {index}", ok=error is None,
         answer=Quantity(value=value, unit=unit) if value is not None else None,
         outputs={"P": Quantity(value=value, unit=unit)} if value is not None else {},
-        tool_calls=[ToolCall(tool="pump_power", arguments={}, reference="Perry's 8th ed.")],
+        tool_calls=[ToolCall(tool="pump_power", arguments={}, reference="Perry's 8th ed.",
+                             refused=refused)],
         error=error,
     )  # fmt: skip
     return StepRecord(index=index, expert="calculation", sub_task=f"task {index}", revision=revision,
@@ -217,6 +226,29 @@ def test_when_every_retry_fails_the_answer_says_so_and_has_no_number() -> None:
     assert solution.status == "failed"
     assert solution.answer is None
     assert "could not find a checked answer" in solution.text and "step 1" in solution.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refused", "status"),
+    [
+        # an off-topic question past the scope gate, filled with numbers of the model's own
+        ("Who painted the portrait numbered 23-0?", "made_up", "clarification"),
+        ("What pump power do I need?", "made_up", "clarification"),
+        # the question gives data the chosen tool did not take: a failure, not a question back
+        ("What pump power for 20 m3/h against 35 m?", "made_up", "failed"),
+        ("Who painted the portrait numbered 23-0?", "unwritten", "failed"),
+        ("Who painted the portrait numbered 23-0?", None, "failed"),
+    ],
+)
+def test_a_question_with_no_data_for_the_tool_gets_a_clarifying_reply(
+    question: str, refused: RefusalReason | None, status: str
+) -> None:
+    step = _record(1, None, valid=False, error="refused", refused=refused)
+    state = {"question": question, "steps": [step]}
+    state |= give_up(state, _ctx())
+    solution = Solution.model_validate(finish(state, _ctx())["solution"])
+    assert (solution.status, solution.answer) == (status, None)
+    assert ("no values with units" in solution.text) == (status == "clarification")
 
 
 def test_an_invalid_step_is_never_reported_as_the_answer() -> None:
