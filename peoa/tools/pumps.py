@@ -197,14 +197,20 @@ def pump_affinity(
     )
 
 
+_NS_SI = "rpm*(m**3/s)**0.5/m**0.75"
+_NS_US = "rpm*(gallon/minute)**0.5/foot**0.75"
+
+
 @tool(
     topic="pumps",
     reference="HI 1.3 specific speed n_s = n Q^0.5 / H^0.75; fluids.pump.specific_speed",
+    # n sqrt(Q) / H^0.75 carries the units of its inputs: with them, pint turns the US
+    # value into the SI one (Ns_US = 51.65 Ns_SI), and neither is read as a plain number.
     outputs={
-        "Ns_SI": Out("", "specific speed with n [rpm], Q [m^3/s], H [m]"),
-        "Ns_US": Out("", "specific speed with n [rpm], Q [gpm], H [ft]"),
-        "Nss_SI": Out("", "suction specific speed, SI units (null without NPSHr)"),
-        "Nss_US": Out("", "suction specific speed, US units (null without NPSHr)"),
+        "Ns_SI": Out(_NS_SI, "specific speed with n [rpm], Q [m^3/s], H [m]"),
+        "Ns_US": Out(_NS_US, "specific speed with n [rpm], Q [gpm], H [ft]"),
+        "Nss_SI": Out(_NS_SI, "suction specific speed, SI units (null without NPSHr)"),
+        "Nss_US": Out(_NS_US, "suction specific speed, US units (null without NPSHr)"),
     },
 )
 def pump_specific_speed(

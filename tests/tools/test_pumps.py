@@ -95,6 +95,8 @@ def test_specific_speed_hi_example() -> None:
     # the US customary value is n sqrt(Q[gpm]) / H[ft]^0.75
     us = 3550 * (0.0402 * 15850.323) ** 0.5 / (100 / 0.3048) ** 0.75
     assert result.value("Ns_US") == pytest.approx(us, rel=1e-6)
+    # With their units, the two are one quantity: pint turns the US value into the SI one.
+    assert result.value("Ns_US", "rpm*m**0.75/s**0.5") == pytest.approx(22.5, rel=1e-3)
 
 
 def test_motor_size_csa_table() -> None:
