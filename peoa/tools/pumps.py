@@ -244,7 +244,7 @@ def pump_specific_speed(
     "fluids.pump.motor_round_size, fluids.pump.CSA_motor_efficiency",
     outputs={
         "motor_power": Out("W", "next standard motor rating"),
-        "motor_power_hp": Out("", "the same rating in hp"),
+        "motor_power_hp": Out("hp", "the same rating in hp"),
         "efficiency": Out("", "full-load efficiency of that motor"),
         "input_power": Out("W", "electrical input at the required shaft power"),
     },

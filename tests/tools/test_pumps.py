@@ -103,4 +103,5 @@ def test_motor_size_csa_table() -> None:
     # NRCan CSA C390 table: a 100 hp open 2-pole motor has a minimum efficiency of 93 %
     result = call("motor_size", shaft_power=q(90, "hp"))
     assert result.value("motor_power_hp") == pytest.approx(100)
+    assert result.value("motor_power_hp", "W") == pytest.approx(result.value("motor_power"))
     assert result.value("efficiency") == pytest.approx(0.93)
