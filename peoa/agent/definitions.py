@@ -33,6 +33,9 @@ class Limits(_Strict):
     # Revise a step that builds on no other even when its expert already revised it and
     # its model gave the same refused call back (see agents/meta_agent.toml).
     revise_repeated_calls: bool = False
+    # An answer is withheld when more of the question's values than this (numbers written
+    # with a unit) were used by no step (see agents/meta_agent.toml).
+    max_unused_values: int = Field(2, ge=0)
 
 
 class Policy(_Strict):

@@ -27,6 +27,7 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.types import Overwrite, Send
 
 from peoa.agent.action_generator import ActionGenerator, ErrorVerdict, NextStep
+from peoa.agent.coverage import unused_values
 from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import MetaAgentDefinition
 from peoa.agent.followup import is_follow_up, resolve_follow_up
@@ -45,7 +46,7 @@ from peoa.experts.base import (
     LLMCall,
     Quantity,
 )
-from peoa.experts.grounding import dimensioned_numbers
+from peoa.experts.grounding import WrittenNumber, dimensioned_numbers
 from peoa.llm import StructuredOutputError
 from peoa.tools import get_registry
 
@@ -444,6 +445,15 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         )
     elif chosen is None and _lacks_inputs(records, _task_question(state)):
         solution = Solution(status="clarification", text=_NO_INPUTS, **base)
+    elif chosen is not None and (left := _left_out(state, active, ctx)):
+        answer = _reported(chosen.result.answer, _task_question(state))
+        shown = f"{answer.value:.4g} {answer.unit}".strip() if answer else "its result"
+        text = (
+            f"PEOA could not find a checked answer. Step {chosen.index} gave {shown}, but no "
+            f"step used {', '.join(f'{w.value:g} {w.unit}' for w in left)} from the question, "
+            "so that answer leaves part of the problem out."
+        )
+        solution = Solution(status="failed", text=text, **base)
     elif chosen is None:
         failures = [f"step {r.index} ({r.expert}, attempt {r.revision + 1}): "
                     f"{'; '.join(r.validation_errors) or r.result.error}"
@@ -482,6 +492,15 @@ def _lacks_inputs(records: list[StepRecord], question: str) -> bool:
     reply, not a report of failed steps."""
     refused = (c.refused for r in records for c in r.result.tool_calls)
     return "made_up" in refused and not dimensioned_numbers(question)
+
+
+def _left_out(
+    state: SolveState, active: dict[int, StepRecord], ctx: AgentContext
+) -> list[WrittenNumber]:
+    """The question's values no step used, when there are more than the limit allows."""
+    unused = unused_values(_task_question(state), active.values(), get_registry())
+    limit = ctx.meta.limits.max_unused_values
+    return unused if unused is not None and len(unused) > limit else []
 
 
 def _chosen_step(active: dict[int, StepRecord], outcome: dict[str, Any]) -> StepRecord | None:

@@ -251,6 +251,60 @@ def test_a_question_with_no_data_for_the_tool_gets_a_clarifying_reply(
     assert ("no values with units" in solution.text) == (status == "clarification")
 
 
+PUMPS_006 = (
+    "A pump transfers 30.0 m³/h of water (density 998.2 kg/m³, viscosity 1.002 mPa·s) from an "
+    "open tank to another open tank whose level is 15.0 m higher, through 120.0 m of "
+    "commercial-steel pipe with 77.9 mm inside diameter and 0.046 mm roughness; entrance, exit "
+    "and fittings add up to K = 6.0. With a pump efficiency of 0.68, what shaft power is "
+    "needed, in kW? Use a Colebrook friction factor."
+)
+
+
+def _pump_step(index: int, arguments: dict[str, Any], kw: float) -> dict[str, Any]:
+    call = ToolCall(tool="pump_power", arguments=arguments)
+    result = ExpertResult(expert="calculation", sub_task=PUMPS_006, ok=True, tool_calls=[call],
+                          answer=Quantity(value=kw, unit="kW"))  # fmt: skip
+    record = StepRecord(index=index, expert="calculation", sub_task=PUMPS_006, result=result,
+                        valid=True)  # fmt: skip
+    return record.model_dump(mode="json")
+
+
+def test_an_answer_that_leaves_the_questions_data_unused_is_withheld() -> None:
+    # dev pumps-006 as the base model answered it: the static lift alone, 1.80 kW for 2.49.
+    static = {"volumetric_flow": {"value": 30.0, "unit": "m³/h"},
+              "density": {"value": 998.2, "unit": "kg/m³"},
+              "head": {"value": 15.0, "unit": "m"}, "efficiency": 0.68}  # fmt: skip
+    state = {"question": PUMPS_006, "steps": [_pump_step(1, static, 1.80)],
+             "outcome": {"action": "final_answer", "answer_step": 1}}  # fmt: skip
+    solution = Solution.model_validate(finish(state, _ctx())["solution"])
+    assert (solution.status, solution.answer) == ("failed", None)
+    assert "1.8 kW" in solution.text
+    assert "no step used 1.002 mPa·s, 120 m, 77.9 mm, 0.046 mm from the question" in solution.text
+    # A friction step before it uses them (its head loss is the pump's head); the
+    # roughness it leaves out is steel's, the one the tool assumes.
+    friction = ToolCall(tool="pipe_pressure_drop", arguments={
+        "volumetric_flow": {"value": 30.0, "unit": "m³/h"}, "length": {"value": 120, "unit": "m"},
+        "diameter": {"value": 77.9, "unit": "mm"}, "density": {"value": 998.2, "unit": "kg/m³"},
+        "viscosity": {"value": 1.002, "unit": "mPa·s"}, "sum_K": 6.0})  # fmt: skip
+    first = StepRecord(index=1, expert="calculation", sub_task="friction", valid=True,
+                       result=ExpertResult(expert="calculation", sub_task="friction", ok=True,
+                                           tool_calls=[friction]))  # fmt: skip
+    total = {**static, "head": {"value": 23.4, "unit": "m"}}
+    state = {"question": PUMPS_006, "outcome": {"action": "final_answer", "answer_step": 2},
+             "steps": [first.model_dump(mode="json"), _pump_step(2, total, 2.49)]}  # fmt: skip
+    solution = Solution.model_validate(finish(state, _ctx())["solution"])
+    assert (solution.status, solution.answer) == ("answered", 2.49)
+    # Up to the limit (agents/meta_agent.toml), data left unused is allowed: given
+    # values the problem does not need are common.
+    ctx = _ctx()
+    ctx = replace(ctx, meta=ctx.meta.model_copy(update={
+        "limits": ctx.meta.limits.model_copy(update={"max_unused_values": 4})}))  # fmt: skip
+    state = {"question": PUMPS_006, "steps": [_pump_step(1, static, 1.80)],
+             "outcome": {"action": "final_answer", "answer_step": 1}}  # fmt: skip
+    solution = Solution.model_validate(finish(state, ctx)["solution"])
+    assert (solution.status, solution.answer) == ("answered", 1.80)
+
+
 def test_an_invalid_step_is_never_reported_as_the_answer() -> None:
     state = {"question": "q", "steps": [_record(1, 99.0, valid=False)],
              "outcome": {"action": "final_answer", "answer_step": 1}}  # fmt: skip
