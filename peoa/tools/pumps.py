@@ -46,6 +46,13 @@ def pump_head(
     """Pump differential head from the pressure rise across it and the liquid density.
     Give the pressure rise, or both suction and discharge pressures (gauge units such as
     barg or psig are fine, both are converted to absolute)."""
+    if pressure_rise is not None and (suction_pressure, discharge_pressure) != (None, None):
+        # The readings would be ignored: seen, a rise of "7.2 barg" (the discharge
+        # reading) beside a suction of 0.8 barg, answered as a 7.2 bar rise.
+        raise ToolInputError(
+            "pump_head: give 'pressure_rise', or 'suction_pressure' and 'discharge_pressure', "
+            "not both"
+        )
     if pressure_rise is None:
         if suction_pressure is None or discharge_pressure is None:
             raise ToolInputError(

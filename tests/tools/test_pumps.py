@@ -23,6 +23,15 @@ def test_pump_head_from_gauge_pressures() -> None:
     assert result.value("head") == pytest.approx(4.5e5 / (1000 * G))
     with pytest.raises(ToolInputError, match=r"pressure_rise"):
         call("pump_head", density=q(1000, "kg/m^3"))
+    # A rise beside a reading would leave the reading out (dev pumps-001: 7.2 barg given
+    # as the rise, 0.8 barg as the suction, answered as a 7.2 bar rise).
+    with pytest.raises(ToolInputError, match=r"not both"):
+        call(
+            "pump_head",
+            density=q(998, "kg/m^3"),
+            pressure_rise=q(7.2, "bar"),
+            suction_pressure=q(0.8, "barg"),
+        )
 
 
 def test_pump_power_hand_calculation() -> None:
