@@ -11,6 +11,7 @@ says the answer leaves part of the problem out. The meta-agent then withholds it
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,7 +22,7 @@ from peoa.tools import ToolRegistry
 from peoa.tools.base import Q
 from peoa.tools.quantity import parse_quantity, ureg
 
-__all__ = ["unused_values"]
+__all__ = ["assigned_numbers", "unused_values"]
 
 
 def unused_values(
@@ -69,9 +70,30 @@ def unused_values(
                 ]
     return [
         w
-        for w in dimensioned_numbers(question)
+        for w in [*dimensioned_numbers(question), *assigned_numbers(question)]
         if not any(_same(w.value, u) for u in used) and not _is_assumed(w, assumed)
     ]
+
+
+# "K = 0.15", "FL = 0.9": a symbol given a bare number is data as much as "0.15 bar"
+# is; not a coefficient of a formula ("Nu = 0.023 Re^0.8").
+_ASSIGNED = re.compile(
+    r"(?<![\w.])[A-Za-z][A-Za-z0-9_]{0,5}\s*=\s*(?P<number>\d[\d,]*\.?\d*(?:[eE][-+]?\d+)?)"
+    r"(?!\w|\.\w|\s*[\^*/]|\s+[A-Za-z]\w*\s*[\^*/])"
+)
+
+
+def assigned_numbers(text: str) -> list[WrittenNumber]:
+    """The numbers ``text`` gives a symbol with no unit after them.
+
+    >>> [w.value for w in assigned_numbers("K = 0.15 each, FL = 0.9, k = 45 W/(m K), K = 2.0.")]
+    [0.15, 0.9, 2.0]
+    >>> assigned_numbers("Dittus-Boelter (Nu = 0.023 Re^0.8 Pr^0.4), Re = 2.1e4*x")
+    []
+    """
+    with_units = [w.value for w in dimensioned_numbers(text)]
+    found = (float(m.group("number").replace(",", "")) for m in _ASSIGNED.finditer(text))
+    return [WrittenNumber(n, "") for n in found if not any(_same(n, u) for u in with_units)]
 
 
 def _numbers(value: Any) -> Iterator[float]:

@@ -450,7 +450,7 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         shown = f"{answer.value:.4g} {answer.unit}".strip() if answer else "its result"
         text = (
             f"PEOA could not find a checked answer. Step {chosen.index} gave {shown}, but no "
-            f"step used {', '.join(f'{w.value:g} {w.unit}' for w in left)} from the question, "
+            f"step used {', '.join(f'{w.value:g} {w.unit}'.strip() for w in left)} from the question, "
             "so that answer leaves part of the problem out."
         )
         solution = Solution(status="failed", text=text, **base)
