@@ -34,6 +34,7 @@ from peoa.experts.errors import ManifestError
 from peoa.experts.grounding import Grounding, ground_arguments, written_numbers
 from peoa.experts.output_choice import asking_sentence, named_outputs
 from peoa.experts.runtime import ModelExpert, Trace, dumps, format_value, task_context
+from peoa.experts.tool_choice import named_tool
 from peoa.llm import LLM, Embedder, StructuredOutputError
 from peoa.tools import Tool, ToolRegistry, ToolResult, get_registry
 
@@ -166,6 +167,9 @@ class CalculationExpert(ModelExpert):
     def choose_tool(self, task: ExpertTask, names: list[str], trace: Trace) -> str:
         if len(names) == 1:
             return names[0]
+        named = named_tool(task.sub_task, names)
+        if named is not None:
+            return named
         listing = "\n".join(
             f"- {n}: {self.registry.get(n).description.split(chr(10) * 2)[0]}" for n in names
         )
