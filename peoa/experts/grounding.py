@@ -158,6 +158,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     """
     written = written_numbers(source)
     remaining = [w.value for w in written]  # each written number feeds one argument
+    shared = _written_for_each(source)  # ...but "are each 0.0002 m2K/W" feeds several
     result = Grounding(arguments={})
     arguments = _by_written_kind(tool, arguments, written, source, result)
     # A number two arguments claim goes to the one its written unit fits: "2.0 bar" is
@@ -184,7 +185,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
                 )
             continue
         taken = next((i for i, v in enumerate(remaining) if _same(number, v)), None)
-        if taken is None and not param.required:
+        if taken is None and not param.required and not any(_same(number, v) for v in shared):
             result.notes.append(
                 f"dropped optional argument {name} = {number:g}: an earlier argument took "
                 "that number"
@@ -291,6 +292,21 @@ def _by_written_kind(
             moved[name] = arguments[name]
             result.misplaced.append(f"{name} = {f'{number:g} {unit}'.rstrip()}: {why}")
     return moved
+
+
+_FOR_EACH = re.compile(r"\beach(?:\s+(?:of|at|with|by|is|are|be))?\s+" + _NUMBER)
+
+
+def _written_for_each(text: str) -> list[float]:
+    """The numbers written as one value for several things ("fouling resistances are
+    each 0.0002 m²·K/W"), which several arguments may take. Not "K = 0.3 each": that is
+    one item's share of a total.
+
+    >>> _written_for_each("Inside and outside fouling resistances are each 0.0002 m²·K/W; "
+    ...                   "6 elbows with K = 0.3 each")
+    [0.0002]
+    """
+    return [float(m.group("number").replace(",", "")) for m in _FOR_EACH.finditer(text)]
 
 
 def _unclaimed_named(

@@ -399,3 +399,25 @@ def test_without_candidates_the_nearest_tools_are_offered(experts) -> None:
     names = experts["calculation"].candidates(task)
     assert len(names) == experts["calculation"].manifest.options["max_candidates"]
     assert "pump_power" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # dev heat_exchangers-005: the outside fouling was dropped, 763 W/(m2 K) for 662
+        ("Inside and outside fouling resistances are each 0.0002 m²·K/W.", True),
+        ("The inside fouling resistance is 0.0002 m²·K/W.", False),
+    ],
+)
+def test_a_number_written_for_each_of_several_things_may_feed_several_arguments(
+    text: str, kept: bool
+) -> None:
+    raw = {
+        "h_inner": {"value": 1500, "unit": "W/(m²·K)"},
+        "h_outer": {"value": 2500, "unit": "W/(m²·K)"},
+        "fouling_inner": {"value": 0.0002, "unit": "m²·K/W"},
+        "fouling_outer": {"value": 0.0002, "unit": "m²·K/W"},
+    }
+    text += " Film coefficients 1500 W/(m²·K) inside and 2500 W/(m²·K) outside."
+    grounded = ground_arguments(get_registry().get("hx_overall_u"), raw, text)
+    assert ("fouling_outer" in grounded.arguments) == kept
