@@ -201,8 +201,41 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
             name, number, unit, value, param.spec, written, result.notes
         )
     _unit_texts_as_written(tool, result, written)
+    _counts_as_written(tool, result, source)
     _unused_percentages(tool, result, written, source)
     return result
+
+
+_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _counts_as_written(tool: Tool, result: Grounding, source: str) -> None:
+    """Hold each whole-number argument to the count the task writes before its name
+    ("one shell pass" for ``shell_passes``; seen: 2, from the "two tube passes" after it).
+
+    >>> from peoa.tools import get_registry
+    >>> g = ground_arguments(get_registry().get("hx_lmtd"), {"shell_passes": 2},
+    ...     "A shell-and-tube exchanger with one shell pass and two tube passes")
+    >>> g.arguments, g.notes
+    ({'shell_passes': 1}, ['shell_passes: 2 replaced by 1, written before shell'])
+    """
+    for name, given in list(result.arguments.items()):
+        param = tool.params.get(name)
+        if param is None or param.annotation is not int or isinstance(given, bool):
+            continue
+        if not isinstance(given, int):
+            continue
+        word = name.split("_")[0]
+        if len(word) < 4:
+            continue
+        pattern = rf"\b(\d+|{'|'.join(_COUNT_WORDS)})[\s-]+{re.escape(word)}\b"
+        counts = {
+            int(m) if m.isdigit() else _COUNT_WORDS.index(m.lower()) + 1
+            for m in re.findall(pattern, source, flags=re.IGNORECASE)
+        }
+        if len(counts) == 1 and (count := counts.pop()) != given:
+            result.arguments[name] = count
+            result.notes.append(f"{name}: {given} replaced by {count}, written before {word}")
 
 
 # English words pint also reads as units ("at" is a technical atmosphere): after a

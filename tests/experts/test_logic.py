@@ -421,3 +421,25 @@ def test_a_number_written_for_each_of_several_things_may_feed_several_arguments(
     text += " Film coefficients 1500 W/(m²·K) inside and 2500 W/(m²·K) outside."
     grounded = ground_arguments(get_registry().get("hx_overall_u"), raw, text)
     assert ("fouling_outer" in grounded.arguments) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "passes"),
+    [
+        # dev heat_exchangers-002: 2 shell passes gave F = 0.970 for 0.867
+        ("A shell-and-tube exchanger with one shell pass and two tube passes", 1),
+        ("A 2-shell-pass, 4-tube-pass exchanger", 2),
+        ("A shell-and-tube exchanger with two tube passes", 2),  # not written: kept
+    ],
+)
+def test_a_count_is_the_one_written_before_its_name(text: str, passes: int) -> None:
+    temperatures = {
+        "T_hot_in": {"value": 150, "unit": "°C"},
+        "T_hot_out": {"value": 90, "unit": "°C"},
+        "T_cold_in": {"value": 30, "unit": "°C"},
+        "T_cold_out": {"value": 80, "unit": "°C"},
+    }
+    text += " cools a hot fluid from 150 °C to 90 °C and heats a cold one from 30 °C to 80 °C."
+    raw = {**temperatures, "arrangement": "shell_and_tube", "shell_passes": 2}
+    grounded = ground_arguments(get_registry().get("hx_lmtd"), raw, text)
+    assert grounded.arguments["shell_passes"] == passes
