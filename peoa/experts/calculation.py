@@ -431,8 +431,9 @@ def _refusal(
             f"{unwritten}: none of these numbers is written in the task, and the task writes "
             f"none that {tool.name} needs"
         )
-    if grounded.unwritten and not revised:
-        # Asked once; a number the model keeps after that may be a constant it knows.
+    if grounded.unwritten and (not revised or len(grounded.unwritten) > 1):
+        # Asked once; one number the model keeps after that may be a constant it knows,
+        # but not two (seen: N_min = R_min = 1 kept, and 2.7 stages answered for 19.4).
         return "unwritten", (
             f"{unwritten}: not written in the task; copy each number exactly as the task writes it"
         )

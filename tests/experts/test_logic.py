@@ -443,3 +443,23 @@ def test_a_count_is_the_one_written_before_its_name(text: str, passes: int) -> N
     raw = {**temperatures, "arrangement": "shell_and_tube", "shell_passes": 2}
     grounded = ground_arguments(get_registry().get("hx_lmtd"), raw, text)
     assert grounded.arguments["shell_passes"] == passes
+
+
+def test_two_numbers_the_task_does_not_write_are_refused_even_after_a_revision() -> None:
+    from peoa.experts.calculation import _refusal
+
+    # dev distillation-004: after one revision the model kept N_min = R_min = 1, and
+    # 2.7 stages came back for 19.4.
+    tool = get_registry().get("gilliland_stages")
+    text = "A column needs 8.5 stages at total reflux, R_min of 1.2, and runs at R = 1.5."
+    raw = {"N_min": 1, "R_min": 1, "R": 1.5, "method": "Molokanov"}
+    grounded = ground_arguments(tool, raw, text)
+    assert grounded.unwritten == ["N_min", "R_min"]
+    for revised in (False, True):
+        refusal = _refusal(tool, raw, grounded, revised)
+        assert refusal is not None and refusal[0] == "unwritten"
+    # One may be a constant the model knows: kept after the revision.
+    one = {**raw, "N_min": 8.5}
+    grounded = ground_arguments(tool, one, text)
+    assert grounded.unwritten == ["R_min"]
+    assert _refusal(tool, one, grounded, revised=True) is None
