@@ -52,7 +52,7 @@ __all__ = [
     "written_numbers",
 ]
 
-_NUMBER = r"(?<![\w.])(?P<number>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
+_NUMBER = r"(?<![\w.^])(?P<number>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
 _UNIT = r"(?:[ \t]?(?P<unit>[A-Za-z°µμΩ%][\w°µμΩ%/*^·.()³²¹⁻\-]*|%))?"
 _WRITTEN = re.compile(_NUMBER + _UNIT)
 
@@ -77,6 +77,12 @@ def written_numbers(text: str) -> list[WrittenNumber]:
 
     >>> [(w.value, w.unit) for w in written_numbers("50 m3/h of water (998 kg/m3), 70 %.")]
     [(50.0, 'm3/h'), (998.0, 'kg/m3'), (70.0, '%')]
+
+    An exponent of a formula is not a value the task gives (seen: "Nu = 0.023 Re^0.8
+    Pr^0.4" filled as a Prandtl number of 0.4):
+
+    >>> [w.value for w in written_numbers("Nu = 0.023 Re^0.8 Pr^0.4")]
+    [0.023]
     """
     found = []
     for match in _WRITTEN.finditer(text):
