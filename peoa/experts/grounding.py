@@ -17,6 +17,13 @@ quantity with the numbers written in the task and the units written after them:
   (``volumetric_flow``); with no such argument, an optional one is dropped and a required
   one is reported: the tool would read the number in the model's unit, a silent wrong
   value;
+- a misplaced number with nowhere to go leaves its argument the one number of the
+  argument's kind that no other took, when the task writes it by the argument's name
+  ("20 m3/h at 40 m head" given a head of 20 m takes 40 m);
+- one number feeds several arguments only when the task writes it "each" for several
+  things ("fouling resistances are each 0.0002 m²·K/W");
+- a whole-number argument takes the count the task writes before its name ("one shell
+  pass"), and a formula's exponent ("Pr^0.4") is no value the task gives;
 - a ``%`` the model writes after a number the task writes bare ("k = 1.4" given as
   1.4 %) is dropped when the bare number is within the argument's range;
 - a text argument that is the unit of a number argument (``P(unit_of=…)``, such as
@@ -227,9 +234,7 @@ def _counts_as_written(tool: Tool, result: Grounding, source: str) -> None:
     """
     for name, given in list(result.arguments.items()):
         param = tool.params.get(name)
-        if param is None or param.annotation is not int or isinstance(given, bool):
-            continue
-        if not isinstance(given, int):
+        if param is None or param.annotation is not int or type(given) is not int:
             continue
         word = name.split("_")[0]
         if len(word) < 4:
@@ -381,7 +386,12 @@ def _unclaimed_named(
         return None
     own = unclaimed[0]
     words = _words_around(source, own.value, re.escape(own.unit))
-    return own if {part for part in name.split("_") if len(part) > 3} & words else None
+    return own if _name_words(name) & words else None
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of an argument's name long enough to look for in the task."""
+    return {part for part in name.lower().split("_") if len(part) > 3}
 
 
 def _unit_fits(tool: Tool, name: str, value: Any, written: list[WrittenNumber]) -> bool:
@@ -445,7 +455,7 @@ def _unused_percentages(
         if any(_same(number.value, value) for value in taken):
             continue
         words = _words_around(source, number.value, r"(?:%|percent\b)")
-        named = [n for n in left_out if {p for p in n.lower().split("_") if len(p) > 3} & words]
+        named = [n for n in left_out if _name_words(n) & words]
         # A percentage equal to the argument's default (10 % overpressure) changes nothing.
         defaults = [tool.params[n].default for n in named]
         if named and not any(
