@@ -215,6 +215,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
         )
     _unit_texts_as_written(tool, result, written)
     _counts_as_written(tool, result, source)
+    _flags_as_written(tool, result, source)
     _unused_percentages(tool, result, written, source)
     return result
 
@@ -247,6 +248,45 @@ def _counts_as_written(tool: Tool, result: Grounding, source: str) -> None:
         if len(counts) == 1 and (count := counts.pop()) != given:
             result.arguments[name] = count
             result.notes.append(f"{name}: {given} replaced by {count}, written before {word}")
+
+
+def _flags_as_written(tool: Tool, result: Grounding, source: str) -> None:
+    """Set each flag the task settles in words (``P(said_true=…, said_false=…)``), given or
+    left out; seen: ``heating`` false for "Water is heated" (6648 W/(m²·K) answered 5742).
+
+    >>> from peoa.tools import get_registry
+    >>> dittus_boelter = get_registry().get("nu_dittus_boelter")
+    >>> g = ground_arguments(dittus_boelter, {"heating": False}, "Water is heated in a tube")
+    >>> g.arguments, g.notes
+    ({'heating': True}, ['heating: false replaced by true, as the task writes "heated"'])
+    >>> g = ground_arguments(dittus_boelter, {}, "Oil is cooled by water")
+    >>> g.arguments, g.notes
+    ({'heating': False}, ['heating: set to false, as the task writes "cooled"'])
+    >>> ground_arguments(dittus_boelter, {"heating": False}, "heated, then cooled").arguments
+    {'heating': False}
+    """
+    for name, param in tool.params.items():
+        spec = param.spec
+        if not isinstance(spec, P) or not (spec.said_true or spec.said_false):
+            continue
+        said = {
+            side: next(
+                (w for w in words if re.search(rf"\b{re.escape(w)}\b", source, re.IGNORECASE)),
+                None,
+            )
+            for side, words in ((True, spec.said_true), (False, spec.said_false))
+        }
+        if (said[True] is None) == (said[False] is None):
+            continue  # neither side written, or both: the model's reading stands
+        value = said[True] is not None
+        given = result.arguments.get(name, param.default)
+        if given is value:
+            continue
+        change = f"{str(given).lower()} replaced by" if name in result.arguments else "set to"
+        result.arguments[name] = value
+        result.notes.append(
+            f'{name}: {change} {str(value).lower()}, as the task writes "{said[value]}"'
+        )
 
 
 # English words pint also reads as units ("at" is a technical atmosphere): after a

@@ -142,6 +142,11 @@ class P:
     # A text parameter that is the unit of a number parameter (unit_convert's from_unit
     # of value): the experts hold it to the unit the task writes after that number.
     unit_of: str | None = None
+    # A flag the task settles in words ("water is heated" for Dittus-Boelter's heating):
+    # the experts set it from these words, whole and in any case, when the task writes
+    # the words of one side only.
+    said_true: tuple[str, ...] = ()
+    said_false: tuple[str, ...] = ()
 
     def range_text(self) -> str:
         return _range_text(self.gt, self.ge, self.lt, self.le)

@@ -94,7 +94,12 @@ def nu_dittus_boelter(
     Re: ReArg = None,
     Pr: PrArg = None,
     heating: Annotated[
-        bool, P("true if the fluid is heated (n = 0.4), false if cooled (n = 0.3)")
+        bool,
+        P(
+            "true if the fluid is heated (n = 0.4), false if cooled (n = 0.3)",
+            said_true=("heated",),
+            said_false=("cooled",),
+        ),
     ] = True,
     velocity: Velocity = None,
     density: Density = None,

@@ -260,7 +260,20 @@ def motor_size(
     shaft_power: Annotated[float, Q("power", "required shaft (brake) power", gt=0)],
     enclosure: Annotated[str, P("motor enclosure", choices=("open", "closed"))] = "open",
     poles: Annotated[int, P("number of poles (2, 4, 6 or 8)", ge=2, le=8)] = 2,
-    high_efficiency: Annotated[bool, P("premium (high) efficiency motor")] = False,
+    high_efficiency: Annotated[
+        bool,
+        P(
+            "premium (high) efficiency motor",
+            said_true=(
+                "premium efficiency",
+                "premium-efficiency",
+                "high efficiency",
+                "high-efficiency",
+                "NEMA Premium",
+            ),
+            said_false=("standard efficiency", "standard-efficiency"),
+        ),
+    ] = False,
 ) -> dict[str, float]:
     """Select the next standard (NEMA) electric motor size for a shaft power and its
     minimum full-load efficiency per CSA, and the electrical input power."""

@@ -151,7 +151,12 @@ def relief_valve_liquid(
     Kd: Annotated[float, _KD] = 0.65,
     Kc: Annotated[float, _KC] = 1.0,
     balanced_bellows: Annotated[
-        bool, P("balanced bellows valve (applies Kw for back pressure)")
+        bool,
+        P(
+            "balanced bellows valve (applies Kw for back pressure)",
+            said_true=("balanced bellows", "balanced-bellows"),
+            said_false=("conventional",),
+        ),
     ] = False,
 ) -> Outcome:
     """Required orifice area of a pressure relief valve in liquid service (API 520 Part I,

@@ -486,3 +486,38 @@ def test_an_exponent_of_a_formula_is_not_a_value_the_task_gives() -> None:
     assert "Pr" not in grounded.arguments
     h = get_registry().run("nu_dittus_boelter", grounded.arguments).value("h", "W/(m**2*K)")
     assert h == pytest.approx(6647.55, rel=0.02)  # datasets/dev.jsonl, heat_transfer-001
+
+
+@pytest.mark.parametrize(
+    ("written", "given", "heating"),
+    [
+        # dev heat_transfer-001: "Water is heated" filled as heating = false, 5742 for 6648.
+        ("Water is heated while flowing", False, True),
+        ("Oil is cooled while flowing", None, False),  # left out: the default (true) is wrong
+        ("Water flows", False, False),  # the text settles nothing: the model's reading stands
+        ("Cooling water is heated while flowing", False, True),
+        ("Water is heated, then cooled, while flowing", False, False),  # both: the model's
+    ],
+)
+def test_a_flag_the_task_settles_in_words_is_set_from_them(
+    written: str, given: bool | None, heating: bool
+) -> None:
+    text = (
+        f"{written} at 1.5 m/s in a tube of 25.0 mm inside diameter; density 992.0 kg/m³, "
+        "viscosity 0.653 mPa·s, conductivity 0.631 W/(m·K), cp 4178.0 J/(kg·K). Using "
+        "Dittus-Boelter, what is the film coefficient?"
+    )
+    raw = {
+        "diameter": {"value": 25.0, "unit": "mm"},
+        "thermal_conductivity": {"value": 0.631, "unit": "W/(m·K)"},
+        "velocity": {"value": 1.5, "unit": "m/s"},
+        "density": {"value": 992.0, "unit": "kg/m³"},
+        "viscosity": {"value": 0.653, "unit": "mPa·s"},
+        "specific_heat": {"value": 4178.0, "unit": "J/(kg·K)"},
+    }
+    if given is not None:
+        raw["heating"] = given
+    grounded = ground_arguments(get_registry().get("nu_dittus_boelter"), raw, text)
+    h = get_registry().run("nu_dittus_boelter", grounded.arguments).value("h", "W/(m**2*K)")
+    # n = 0.4 heating, 0.3 cooling: 6648 against 5742 W/(m²·K) for these properties
+    assert h == pytest.approx(6647.55 if heating else 5742, rel=0.01)
