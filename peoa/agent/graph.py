@@ -47,8 +47,9 @@ from peoa.experts.base import (
     Quantity,
 )
 from peoa.experts.grounding import WrittenNumber, dimensioned_numbers
+from peoa.experts.output_choice import asked_elsewhere
 from peoa.llm import StructuredOutputError
-from peoa.tools import get_registry
+from peoa.tools import ToolRegistry, get_registry
 
 __all__ = ["AgentContext", "build_graph"]
 
@@ -357,8 +358,11 @@ def validate(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
                     f"{result.answer.value:.6g} {result.answer.unit}, which cannot be "
                     f"expressed in {asked}: choose the tool that computes that quantity"
                 ]
+        revise_with = None
+        if not errors and (other := _another_quantity(record.sub_task, result)) is not None:
+            errors, revise_with = [other[0]], other[1]
         update = {"valid": not errors, "validation_errors": errors, "checked": True,
-                  "result": result}  # fmt: skip
+                  "result": result, "revise_with": revise_with}  # fmt: skip
         checked.append(record.model_copy(update=update).model_dump(mode="json"))
     return {"steps": checked}
 
@@ -371,6 +375,41 @@ def _descriptions(result: ExpertResult) -> dict[str, str]:
     except PeoaError:  # an output of a tool no longer registered: names only
         outputs = {}
     return {name: out.description for name, out in outputs.items()}
+
+
+def _another_quantity(sub_task: str, result: ExpertResult) -> tuple[str, str | None] | None:
+    """Why the step answered another quantity than the one its sub-task names, and the
+    tool that computes the named one when there is a single one; ``None`` when it did not.
+
+    Seen on dev: a pipe's roughness for its inside diameter (both in mm), a vapour pressure
+    for a relative volatility, a heat of combustion for a heat of reaction. Every unit check
+    passes such an answer.
+    """
+    ran = [c.tool for c in result.tool_calls if c.error is None]
+    registry = get_registry()
+    if result.answer is None or not ran or ran[-1] not in registry:
+        return None
+    tool = registry.get(ran[-1])
+    if any(out.unit_from for out in tool.outputs.values()):
+        return None  # a conversion: its result is whatever quantity it was given
+    named = asked_elsewhere(sub_task, tool.name, _every_output(registry))
+    if not named:
+        return None
+    asked = sorted(set(named.values()), key=len)[-1]
+    answered = next((n for n, q in result.outputs.items() if q == result.answer), "its answer")
+    error = (
+        f"the task asks for the {asked}, which {' or '.join(sorted(named))} computes, but this "
+        f"step answered with {tool.name}'s {answered}: choose the tool that computes the {asked}"
+    )
+    return error, next(iter(named)) if len(named) == 1 else None
+
+
+def _every_output(registry: ToolRegistry) -> dict[str, dict[str, str]]:
+    """Each tool's outputs and what they mean, for reading which one a question asks for."""
+    return {
+        tool.name: {name: out.description for name, out in tool.outputs.items()}
+        for tool in registry.list()
+    }
 
 
 def _first_failure(records: list[StepRecord]) -> StepRecord | None:
@@ -406,7 +445,7 @@ def identify_error(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
                 "index": target.index,
                 "expert": target.expert,
                 "sub_task": target.sub_task,
-                "tool": target.tool_hint,
+                "tool": target.revise_with or target.tool_hint,
                 "revision": len(attempts),
                 "feedback": feedback,
                 "previous": target.result.model_dump(mode="json"),

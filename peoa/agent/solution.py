@@ -24,6 +24,9 @@ class StepRecord(BaseModel):
     valid: bool = False
     validation_errors: list[str] = []
     checked: bool = False  # validation has run on this attempt
+    # The tool validation found the sub-task asks for, when the step ran another one:
+    # its revision is offered that tool first.
+    revise_with: str | None = None
     # The steps whose results this one builds on; None: every earlier step (a sequence).
     # Independent steps (run at the same time) list only what came before them.
     depends_on: list[int] | None = None

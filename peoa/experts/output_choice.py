@@ -11,7 +11,12 @@ value" answered with ``HHV_mass``), so the question's words decide first:
   fuel") gives way to the longer;
 - :func:`best_distinguished`: among outputs of one dimension, the one whose
   distinguishing words (those not shared by all of them: "lower" against "higher",
-  "brake" against "hydraulic") the text uses most, when exactly one does.
+  "brake" against "hydraulic") the text uses most, when exactly one does;
+- :func:`asked_elsewhere`: the other tools whose quantity the question asks for by a
+  name of two words or more ("relative volatility", "inside diameter"), when it names
+  nothing the answering tool computes: a step that answers another quantity of the
+  same kind (a pipe's roughness for its inside diameter, both in mm) passes every unit
+  check.
 """
 
 from __future__ import annotations
@@ -19,11 +24,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["asking_sentence", "best_distinguished", "head_phrase", "named_outputs", "output_terms"]
+__all__ = [
+    "asked_elsewhere",
+    "asking_sentence",
+    "best_distinguished",
+    "head_phrase",
+    "named_outputs",
+    "output_terms",
+]
 
 _HEAD_END = re.compile(r"\s*(?:[(,;:=\[]|\s-\s)")
 _WORD = re.compile(r"[a-z][a-z0-9]*|\d+[a-z][a-z0-9]*", re.IGNORECASE)
-# A name with its value ("Re = 5000", "a head of 35 m", "70 % relative humidity"),
+# A name with its value ("Re = 5000", "a head of 35 m", "70 % relative humidity",
+# "75.7 kPa of differential pressure"),
 # inside a formula ("ln Re − 1.64") or naming a method ("the ε-NTU method") gives
 # an input or a way of working, not the answer asked for.
 _GIVEN = re.compile(
@@ -31,7 +44,7 @@ _GIVEN = re.compile(
     r"|\s+(?:method|correlation|equation|model|chart|relation)\b",
     re.IGNORECASE,
 )
-_GIVEN_BEFORE = re.compile(r"(?:\d\s*(?:%|[^\s\d]+)?|\b(?:ln|log|exp)|[*/^])\s*$")
+_GIVEN_BEFORE = re.compile(r"(?:\d\s*(?:%|[^\s\d]+)?(?:\s+of)?|\b(?:ln|log|exp)|[*/^])\s*$")
 # Words that say nothing about which quantity is meant.
 _STOP = frozenset(
     [
@@ -84,12 +97,35 @@ def head_phrase(description: str) -> str:
     return _HEAD_END.split(description.strip(), maxsplit=1)[0].strip()
 
 
+# Words engineers use for one another in a quantity's name ("inner diameter").
+_SAME_WORDS = [
+    ("inside", "inner", "internal"),
+    ("outside", "outer", "external"),
+    ("vapour", "vapor"),
+    ("vaporisation", "vaporization"),
+]
+_ALTERNATIVES = {w: "(?:" + "|".join(group) + ")" for group in _SAME_WORDS for w in group}
+
+
 def _phrase_pattern(phrase: str, *, exact_case: bool) -> re.Pattern[str] | None:
     words = phrase.split()
     if not words or len(phrase) < 2:
         return None
-    body = r"[\s-]+".join(re.escape(w) for w in words)
+    body = r"[\s-]+".join(
+        re.escape(w) if exact_case else _ALTERNATIVES.get(w.lower(), re.escape(w)) for w in words
+    )
     return re.compile(rf"(?<![\w]){body}(?![\w])", 0 if exact_case else re.IGNORECASE)
+
+
+def _asked_at(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Where ``pattern`` names a quantity ``text`` asks for, not one it gives a value."""
+    if pattern is None:
+        return []
+    return [
+        m.span()
+        for m in pattern.finditer(text)
+        if not _GIVEN.match(text, m.end()) and not _GIVEN_BEFORE.search(text, 0, m.start())
+    ]
 
 
 def _spans(text: str, name: str, description: str) -> list[tuple[int, int]]:
@@ -99,13 +135,7 @@ def _spans(text: str, name: str, description: str) -> list[tuple[int, int]]:
         _phrase_pattern(name.replace("_", " "), exact_case=False) if "_" in name else None,
         _phrase_pattern(head_phrase(description), exact_case=False) if description else None,
     ]
-    return [
-        m.span()
-        for p in patterns
-        if p is not None
-        for m in p.finditer(text)
-        if not _GIVEN.match(text, m.end()) and not _GIVEN_BEFORE.search(text, 0, m.start())
-    ]
+    return [span for p in patterns for span in _asked_at(text, p)]
 
 
 def named_outputs(text: str, descriptions: Mapping[str, str]) -> list[str]:
@@ -170,3 +200,111 @@ def best_distinguished(text: str, descriptions: Mapping[str, str]) -> str | None
     best = max(scores.values())
     winners = [name for name, score in scores.items() if score == best]
     return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+# Where the asking starts ("Using water's vapour pressure at 70 °C, what is the available
+# NPSH?") and where the data start ("Find the bubble temperature of 0.11 benzene / 0.89
+# toluene (mole fractions)").
+_ASKING = re.compile(
+    r"\b(?:what|which|how|find|compute|calculate|estimate|determine|size|select)\b",
+    re.IGNORECASE,
+)
+_DATA = re.compile(r"[-+]?\.?\d")
+
+
+def _asked_window(sentence: str) -> tuple[int, int]:
+    """Where ``sentence`` says what is asked: from its question word to its first number
+    after it; empty when it has no question word.
+
+    >>> text = "Using the vapour pressure at 70 °C, what is the available NPSH in m?"
+    >>> start, end = _asked_window(text)
+    >>> text[start:end]
+    'what is the available NPSH in m?'
+    >>> _asked_window("Colebrook friction factor, level pipe.")
+    (0, 0)
+    """
+    start = _ASKING.search(sentence)
+    if start is None:
+        return 0, 0
+    data = _DATA.search(sentence, start.start())
+    return start.start(), data.start() if data else len(sentence)
+
+
+def _long_names(name: str, description: str) -> list[str]:
+    """An output's names of two words or more: spelt out, and its description's head."""
+    names = [name.replace("_", " "), head_phrase(description)]
+    return [n for n in names if len(n.split()) >= 2]
+
+
+def _names_tool(text: str, tool: str, outputs: Mapping[str, str]) -> bool:
+    """Whether ``text`` names ``tool``: one of its outputs, or two words of its name in a
+    row ("dew point" for ``vle_dew_point``).
+
+    >>> _names_tool("What is the standard heat of reaction?", "heat_of_combustion", {})
+    False
+    """
+    if named_outputs(text, outputs):
+        return True
+    words = tool.split("_")
+    runs = (words[i:j] for i in range(len(words)) for j in range(i + 2, len(words) + 1))
+    return any(
+        _asked_at(text, _phrase_pattern(" ".join(run), exact_case=False))
+        for run in runs
+        if len(set(run) - _STOP) >= 2  # "heat of" names no more heat of combustion than of reaction
+    )
+
+
+def asked_elsewhere(text: str, tool: str, tools: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """The other tools whose quantity ``text`` asks for, each with the name it uses, when
+    it names nothing of ``tool``. ``tools`` maps every tool to its outputs' descriptions.
+
+    Only names of two words or more count ("relative volatility", not "flow"), of a tool
+    or of its outputs, written where the asking sentence asks (after its question word,
+    before its first number); a tool with an output of the same name as one asked for
+    (``R_min`` of Underwood's method and of McCabe-Thiele's) computes it too.
+
+    >>> tools = {"vapor_pressure": {"Psat": "vapour pressure"},
+    ...          "relative_volatility": {"alpha": "relative volatility of each component"},
+    ...          "pipe_roughness": {"roughness": "absolute roughness"},
+    ...          "pipe_schedule": {"Di": "inside diameter", "Do": "outside diameter"}}
+    >>> asked_elsewhere("What is the relative volatility of benzene to toluene at 95 °C?",
+    ...                 "vapor_pressure", tools)
+    {'relative_volatility': 'relative volatility'}
+    >>> asked_elsewhere("What is the inner diameter of NPS 6 schedule 80 pipe, in mm?",
+    ...                 "pipe_roughness", tools)
+    {'pipe_schedule': 'inner diameter'}
+    >>> asked_elsewhere("What is the vapour pressure of benzene at 95 °C?", "vapor_pressure", tools)
+    {}
+    >>> meters = {"flow_meter_flow": {"mass_flow": "mass flow rate"},
+    ...           "flow_meter_dp": {"differential_pressure": "differential pressure P1 - P2"}}
+    >>> asked_elsewhere("What flow passes a venturi that shows 75.7 kPa of differential "
+    ...                 "pressure?", "flow_meter_flow", meters)
+    {}
+    """
+    sentence = asking_sentence(text)
+    start, end = _asked_window(sentence)
+
+    def asked(phrase: str) -> str | None:
+        """``phrase`` as the sentence writes it where it asks, if it does."""
+        spans = _asked_at(sentence, _phrase_pattern(phrase, exact_case=False))
+        inside = [(s, e) for s, e in spans if start <= s and e <= end]
+        return sentence[inside[0][0] : inside[0][1]] if inside else None
+
+    own = tools.get(tool, {})
+    if _names_tool(sentence, tool, own):
+        return {}
+    found: dict[str, str] = {}
+    for other, outputs in tools.items():
+        if other == tool:
+            continue
+        spelt = other.replace("_", " ")
+        if len(spelt.split()) >= 2 and (written := asked(spelt)):
+            found[other] = written
+        for name, description in outputs.items():
+            written = next(filter(None, map(asked, _long_names(name, description))), None)
+            if written is None:
+                continue
+            if name in own:
+                return {}  # the answering tool computes a quantity of that name too
+            found.setdefault(other, written)
+    return found

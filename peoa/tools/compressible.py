@@ -184,7 +184,7 @@ def _pipeline(method: str, mu: float | None, **kwargs: float | None) -> float:
     topic="compressors",
     reference="Menon, Gas Pipeline Hydraulics (2005) ch. 2; GPSA sec. 17; fluids.compressible."
     "Weymouth, Panhandle_A, Panhandle_B, IGT, Muller, Oliphant, Spitzglass, Fritzsche",
-    outputs={"Q_standard": Out("m**3/s", "gas flow at standard conditions (Ts, Ps)")},
+    outputs={"Q_standard": Out("m**3/s", "standard volumetric flow (gas at Ts, Ps)")},
 )
 def gas_pipeline_flow(
     P1: Annotated[float, Q("pressure", "inlet absolute pressure")],

@@ -41,6 +41,11 @@ Fraction = Annotated[float, Q(_D, "mole fraction", gt=0, lt=1)]
     "vapour pressures from thermo.VaporPressure",
     outputs={
         "alpha": Out("", "relative volatility of each component to the reference"),
+        "alpha_key": Out(
+            "",
+            "relative volatility of the first component other than the reference, to the "
+            "reference (of a binary's light component to its heavy one)",
+        ),
         "Psat": Out("Pa", "pure-component vapour pressures at T"),
     },
 )
@@ -52,7 +57,8 @@ def relative_volatility(
     ] = None,
 ) -> dict[str, Any]:
     """Relative volatility of each component to a reference component for an ideal
-    mixture (Raoult's law), alpha_i = Psat_i(T) / Psat_ref(T). Use it for Fenske,
+    mixture (Raoult's law), alpha_i = Psat_i(T) / Psat_ref(T); ``alpha_key`` is the one
+    number of a binary ("benzene to toluene": alpha of benzene). Use it for Fenske,
     Underwood and McCabe-Thiele; evaluate at the column's average temperature (or take
     the geometric mean of top and bottom values)."""
     from peoa.tools.vle import _package
@@ -72,7 +78,9 @@ def relative_volatility(
         if ref_cas not in cas:
             raise ToolInputError(f"reference {reference!r} is not one of {components}")
         index = cas.index(ref_cas)
-    return {"alpha": [p / psat[index] for p in psat], "Psat": psat}
+    alpha = [p / psat[index] for p in psat]
+    key = next(i for i in range(len(cas)) if i != index) if len(cas) > 1 else index
+    return {"alpha": alpha, "alpha_key": alpha[key], "Psat": psat}
 
 
 @tool(

@@ -14,7 +14,7 @@ import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Overwrite
 
-from peoa.agent.action_generator import NextStep
+from peoa.agent.action_generator import ErrorVerdict, NextStep
 from peoa.agent.decompose import split_independent
 from peoa.agent.definitions import load_definitions
 from peoa.agent.followup import resolve_follow_up
@@ -27,6 +27,7 @@ from peoa.agent.graph import (
     build_graph,
     finish,
     give_up,
+    identify_error,
     plan,
     prepare,
     validate,
@@ -40,11 +41,13 @@ from peoa.experts.base import (
     ExpertManifest,
     ExpertResult,
     ExpertTask,
+    LLMCall,
     Quantity,
     RefusalReason,
     ToolCall,
 )
 from peoa.paths import resource_dir
+from peoa.tools import get_registry
 
 
 def _ctx(tools: list[dict[str, Any]] | None = None) -> AgentContext:
@@ -558,3 +561,99 @@ def test_sub_tasks_the_planner_names_as_independent_run_beside_its_step() -> Non
         {"index": 2, "expert": "calculation", "sub_task": "density of water",
          "tool": "fluid_properties", "revision": 0, "depends_on": None},
     ]  # fmt: skip
+
+
+def _tool_step(sub_task: str, tool: str, arguments: dict[str, Any], output: str) -> dict[str, Any]:
+    """A step that ran ``tool`` for real and answered with its ``output``."""
+    ran = get_registry().run(tool, arguments)
+    outputs = {
+        name: Quantity(value=float(value.value), unit=value.unit or "")
+        for name, value in ran.outputs.items()
+        if isinstance(value.value, int | float)
+    }
+    result = ExpertResult(
+        expert="calculation", sub_task=sub_task, ok=True, answer=outputs[output], outputs=outputs,
+        tool_calls=[ToolCall(tool=tool, arguments=arguments, outputs=ran.outputs)],
+    )  # fmt: skip
+    return StepRecord(index=1, expert="calculation", sub_task=sub_task, result=result).model_dump(
+        mode="json"
+    )
+
+
+class _NamesTheFailedStep:
+    """The action generator's verdict, without a model: the failed step is at fault."""
+
+    def identify_error(
+        self, question: str, history: list[str], failed_step: int, error: str
+    ) -> tuple[ErrorVerdict, LLMCall]:
+        call = LLMCall(role="action_generator", model="none", prompt_tokens=0,
+                       completion_tokens=0, latency_s=0.0, purpose="identify error")  # fmt: skip
+        return ErrorVerdict(step=failed_step, feedback=""), call
+
+
+def test_an_answer_of_another_quantity_fails_and_its_revision_is_offered_the_asked_tool() -> None:
+    # dev distillation-001: a vapour pressure (157 kPa) answered for a relative volatility.
+    question = (
+        "Assuming Raoult's law, what is the relative volatility of benzene to toluene at 95.0 °C?"
+    )
+    wrong = _tool_step(question, "vapor_pressure",
+                       {"chemical": "benzene", "temperature": {"value": 95.0, "unit": "degC"}},
+                       "Psat")  # fmt: skip
+    state: dict[str, Any] = {"question": question, "steps": [wrong], "revisions": 0}
+    state["steps"] = validate(state, _ctx())["steps"]
+    record = StepRecord.model_validate(state["steps"][0])
+    assert not record.valid and record.revise_with == "relative_volatility"
+    assert "asks for the relative volatility" in record.validation_errors[0]
+    assert after_validate(state, _ctx()) == "identify_error"
+    ctx = replace(_ctx(), generator=_NamesTheFailedStep())  # type: ignore[arg-type]
+    pending = identify_error(state, ctx)["pending"][0]
+    assert pending["tool"] == "relative_volatility" and pending["revision"] == 1
+
+    right = _tool_step(question, "relative_volatility",
+                       {"components": ["benzene", "toluene"], "temperature": {"value": 95.0, "unit": "degC"}},
+                       "alpha_key")  # fmt: skip
+    record = StepRecord.model_validate(validate({"steps": [right]}, _ctx())["steps"][0])
+    assert record.valid and record.revise_with is None
+
+
+@pytest.mark.parametrize(
+    ("sub_task", "tool", "arguments", "output", "asked_tool"),
+    [
+        # dev pipe_flow-006: a roughness of 0.036 mm for the inside diameter, both in mm
+        ("What is the inside diameter of NPS 6 schedule 80 steel pipe (ASME B36.10), in mm?",
+         "pipe_roughness", {"material": "Carbon steel, bare"}, "roughness", "pipe_schedule"),
+        # dev balances-003: the heat of combustion of CO for the water-gas shift reaction
+        ("What is the standard heat of reaction at 25 °C of the water-gas shift reaction "
+         "CO + H2O(g) → CO2 + H2, in kJ/mol, from standard heats of formation?",
+         "heat_of_combustion", {"fuel": "CO"}, "HHV", "heat_of_reaction"),
+        # the asked quantity computed by the tool that ran: valid
+        ("What is the vapour pressure of benzene at 95 °C, in kPa?", "vapor_pressure",
+         {"chemical": "benzene", "temperature": {"value": 95.0, "unit": "degC"}}, "Psat", None),
+    ],
+)  # fmt: skip
+def test_a_step_is_valid_only_when_its_tool_computes_the_asked_quantity(
+    sub_task: str, tool: str, arguments: dict[str, Any], output: str, asked_tool: str | None
+) -> None:
+    step = _tool_step(sub_task, tool, arguments, output)
+    record = StepRecord.model_validate(validate({"steps": [step]}, _ctx())["steps"][0])
+    assert record.valid is (asked_tool is None)
+    assert record.revise_with == asked_tool
+
+
+def test_no_dataset_question_is_failed_for_the_quantity_its_own_tool_answers() -> None:
+    """Every question of the three datasets, answered by one of its verified tools, names
+    nothing of another tool that this check would send back (the flash steam of
+    ``proc-steam-019`` comes from a calculation, not a tool's output)."""
+    from peoa.experts.output_choice import asked_elsewhere
+
+    registry = get_registry()
+    outputs = {t.name: {n: o.description for n, o in t.outputs.items()} for t in registry.list()}
+    sent_back = []
+    for name in ("dev", "process", "maths"):
+        items, _ = load_dataset(resource_dir("datasets") / f"{name}.jsonl")
+        for item in items:
+            tools = [t for t in item.tools or [] if not any(
+                o.unit_from for o in registry.get(t).outputs.values())]  # fmt: skip
+            if tools and all(asked_elsewhere(item.question, t, outputs) for t in tools):
+                sent_back.append(item.id)
+    assert sent_back == ["proc-steam-019"]

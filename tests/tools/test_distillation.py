@@ -97,5 +97,10 @@ def test_relative_volatility_benzene_toluene() -> None:
     psat = r.value("Psat")
     assert r.value("alpha")[0] == pytest.approx(psat[0] / psat[1], rel=1e-12)
     assert 2.3 < r.value("alpha")[0] < 2.6
+    # the binary's one number, whichever order the components come in
+    assert r.value("alpha_key") == r.value("alpha")[0]
+    swapped = call("relative_volatility", components=["toluene", "benzene"],
+                   temperature=q(95, "degC"), reference="toluene")  # fmt: skip
+    assert swapped.value("alpha_key") == pytest.approx(r.value("alpha_key"), rel=1e-12)
     with pytest.raises(ToolInputError, match="xB < zF < xD"):
         call("mccabe_thiele_stages", alpha=2.5, xD=0.4, xB=0.05, zF=0.5, R=2)
