@@ -84,6 +84,17 @@ _NAME_PIECE = re.compile(r"(\D+)(\d*)")
 _DENOMINATOR = re.compile(r"/(?P<den>\s*[^/()]+)")
 _JUXTAPOSED = re.compile(rf"[\w)]\s+[{_SYMBOL_CHARS}(]")
 _PRODUCT = "\u00b7"  # marks a product written with a dot or by juxtaposition
+# A percentage with its basis ("wt%", "mol %", "vol.%", "% w/w"): a fraction all the
+# same; pint would read "mol%" as a mole times a percent.
+# Pint's own preprocessors have written "%" as " percent " by then.
+_PERCENT_BASIS = re.compile(
+    r"\b(?:wt|mol|mole|vol|mass|w/w|v/v|m/m)\s*\.?\s*(?:%|percent\b)"
+    r"|(?:%|\bpercent)\s*(?:wt|mol|vol|w/w|v/v|m/m)\b\.?"
+)
+_US_GALLONS = re.compile(r"\bUS\s+(?=gal|gpm)", re.IGNORECASE)
+_PPM_BASIS = re.compile(r"\bppm[wvm]\b")
+# "s-1", "J mol-1 K-1": a negative power written without "^".
+_NEGATIVE_POWER = re.compile(r"(?<=[A-Za-z])-(?=\d)")
 
 
 def _known(name: str) -> bool:
@@ -129,8 +140,16 @@ def engineering_spelling(text: str) -> str:
     ('mPa*s', 'W/(m**2*K)')
     >>> engineering_spelling("bbl/d"), engineering_spelling("barrels/day")
     ('oil_barrel/d', 'oil_barrel/day')
+    >>> engineering_spelling("wt%"), engineering_spelling("mol %"), engineering_spelling("ppmw")
+    ('percent', 'percent', 'ppm')
+    >>> engineering_spelling("s-1"), engineering_spelling("J mol-1 K-1"), engineering_spelling("US gpm")
+    ('s**-1', 'J mol**-1 K**-1', 'gpm')
     """
     text = text.translate(_SUPERSCRIPTS)
+    text = _PERCENT_BASIS.sub("percent", text).strip()
+    text = _US_GALLONS.sub("", text)
+    text = _PPM_BASIS.sub("ppm", text)
+    text = _NEGATIVE_POWER.sub("**-", text)
     text = _MIDDLE_DOTS.sub(_PRODUCT, text)
     text = _DOT_PRODUCT.sub(lambda m: m.group("before") + _PRODUCT, text)
     text = _NAME.sub(_respell_name, text)
@@ -143,7 +162,7 @@ ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, preprocessors=[eng
 
 _ATM = 101325.0
 _EXTRA_DEFINITIONS = (
-    "gpm = gallon / minute = GPM",
+    "gpm = gallon / minute = GPM = USgpm = usgpm",
     "lbmol = 453.59237 * mol = lb_mol = lbmole",
     "psia = psi",
     "bara = bar",

@@ -48,6 +48,19 @@ FT = 0.3048  # m, exact (NIST SP 811 B.8)
         ("BTU/h/ft2/degF", "heat_transfer_coefficient", 5.678263),  # NIST SP 811 B.9
         ("m2.K/W", "fouling_resistance", 1.0),
         ("kW/m2", "heat_flux", 1000.0),
+        # a percentage with its basis is a fraction (pint alone reads "mol%" as 0.01 mol)
+        ("wt%", "dimensionless", 0.01),
+        ("mol%", "dimensionless", 0.01),
+        ("mol %", "dimensionless", 0.01),
+        ("vol.%", "dimensionless", 0.01),
+        ("% w/w", "dimensionless", 0.01),
+        ("ppmw", "dimensionless", 1e-6),
+        # a negative power written without "^"
+        ("s-1", "frequency", 1.0),
+        ("h-1", "frequency", 1 / 3600),
+        ("W m-2 K-1", "heat_transfer_coefficient", 1.0),
+        ("USgpm", "volumetric_flow", 3.785411784e-3 / 60),
+        ("US gpm", "volumetric_flow", 3.785411784e-3 / 60),
     ],
 )
 def test_engineering_spellings_convert_to_si(unit: str, dimension: str, expected: float) -> None:
