@@ -77,7 +77,7 @@ class LLMCall(BaseModel):
     purpose: str = ""  # e.g. "choose tool", "fill arguments", "write code"
 
 
-RefusalReason = Literal["made_up", "unwritten", "misplaced", "unused"]
+RefusalReason = Literal["made_up", "unwritten", "misplaced", "bare", "unused"]
 
 
 class ToolCall(BaseModel):

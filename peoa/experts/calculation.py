@@ -443,6 +443,13 @@ def _refusal(
             f"{'; '.join(grounded.misplaced)}; give each argument a number the task writes "
             "with a unit of its kind"
         )
+    if bare := [n for n in grounded.bare if n in grounded.arguments]:
+        # The number is the task's, its unit the model's: a silent wrong value.
+        given = ", ".join(f"{n} = {format_value(grounded.arguments[n])}" for n in bare)
+        return "bare", (
+            f"{given}: the task writes no unit of that kind after this number; give each "
+            "argument a number the task writes with a unit of its kind"
+        )
     if grounded.unused:
         # The tool would estimate a value the task gives: a confident wrong number.
         return "unused", (

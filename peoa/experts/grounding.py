@@ -24,6 +24,9 @@ quantity with the numbers written in the task and the units written after them:
   things ("fouling resistances are each 0.0002 m²·K/W");
 - a whole-number argument takes the count the task writes before its name ("one shell
   pass"), and a formula's exponent ("Pr^0.4") is no value the task gives;
+- a number the task writes with no unit of the argument's kind ("NPS 6" given as a
+  6 mm diameter) is dropped from an optional argument and reported for a required one:
+  its unit would be the model's own;
 - a ``%`` the model writes after a number the task writes bare ("k = 1.4" given as
   1.4 %) is dropped when the bare number is within the argument's range;
 - a text argument that is the unit of a number argument (``P(unit_of=…)``, such as
@@ -60,7 +63,11 @@ __all__ = [
 ]
 
 _NUMBER = r"(?<![\w.^])(?P<number>[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
-_UNIT = r"(?:[ \t]?(?P<unit>[A-Za-z°µμΩ%][\w°µμΩ%/*^·.()³²¹⁻\-]*|%))?"
+# The word after a number: "50 m3/h", "a 3-inch pipe", "100 US gpm".
+_UNIT = (
+    r"(?:(?:[ \t]|-(?=[A-Za-z]))?"
+    r"(?P<unit>(?:US[ \t]+)?[A-Za-z°µμΩ%][\w°µμΩ%/*^·.()³²¹⁻\-]*|%))?"
+)
 _WRITTEN = re.compile(_NUMBER + _UNIT)
 
 
@@ -84,6 +91,8 @@ def written_numbers(text: str) -> list[WrittenNumber]:
 
     >>> [(w.value, w.unit) for w in written_numbers("50 m3/h of water (998 kg/m3), 70 %.")]
     [(50.0, 'm3/h'), (998.0, 'kg/m3'), (70.0, '%')]
+    >>> [(w.value, w.unit) for w in written_numbers("a 3-inch line, 100 US gpm, NPS 6")]
+    [(3.0, 'inch'), (100.0, 'US gpm'), (6.0, '')]
 
     An exponent of a formula is not a value the task gives (seen: "Nu = 0.023 Re^0.8
     Pr^0.4" filled as a Prandtl number of 0.4):
@@ -142,7 +151,7 @@ class Grounding:
     misplaced: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # quantity arguments the task gives
     # Quantity arguments whose number the task writes, but bare or not as their kind
-    # ("numbered 37-1" read as a density of 1 kg/m3).
+    # ("numbered 37-1" read as a density of 1 kg/m3); the optional ones are dropped.
     bare: list[str] = field(default_factory=list)
 
     @property
@@ -210,6 +219,13 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
             result.written.append(name)
         else:
             result.bare.append(name)
+            if not param.required:
+                # "NPS 6" given as a 6 mm diameter: the unit would be the model's own.
+                result.notes.append(
+                    f"dropped optional argument {name} = {number:g} {unit}".rstrip()
+                    + f": the task writes {number:g} with no unit of its kind"
+                )
+                continue
         result.arguments[name] = _unit_as_written(
             name, number, unit, value, param.spec, written, result.notes
         )

@@ -521,3 +521,30 @@ def test_a_flag_the_task_settles_in_words_is_set_from_them(
     h = get_registry().run("nu_dittus_boelter", grounded.arguments).value("h", "W/(m**2*K)")
     # n = 0.4 heating, 0.3 cooling: 6648 against 5742 W/(m²·K) for these properties
     assert h == pytest.approx(6647.55 if heating else 5742, rel=0.01)
+
+
+def test_a_number_written_with_no_unit_of_its_kind_does_not_feed_a_dimensioned_argument() -> None:
+    from peoa.experts.calculation import _refusal
+
+    # dev pipe_flow-006: "NPS 6" given to pipe_roughness as a 6 mm diameter.
+    text = "What is the inside diameter of NPS 6 schedule 80 steel pipe (ASME B36.10), in mm?"
+    raw = {"material": "Carbon steel, bare", "diameter": {"value": 6.0, "unit": "mm"}}
+    grounded = ground_arguments(get_registry().get("pipe_roughness"), raw, text)
+    assert "diameter" not in grounded.arguments
+    assert any("writes 6 with no unit" in note for note in grounded.notes)
+    # A required one goes back to the model: its unit would be the model's own.
+    tool = get_registry().get("reynolds_number")
+    text = "Water (998 kg/m3, 1.0 cP) flows at 2 m/s in an NPS 6 pipe. What is Re?"
+    raw = {
+        "velocity": {"value": 2, "unit": "m/s"},
+        "density": {"value": 998, "unit": "kg/m3"},
+        "viscosity": {"value": 1.0, "unit": "cP"},
+        "diameter": {"value": 6, "unit": "in"},
+    }
+    grounded = ground_arguments(tool, raw, text)
+    refusal = _refusal(tool, raw, grounded, revised=False)
+    assert refusal is not None and refusal[0] == "bare" and "diameter = 6 in" in refusal[1]
+    # Written with its unit, joined by a hyphen ("a 6-inch pipe"), it feeds the argument.
+    grounded = ground_arguments(tool, raw, text.replace("an NPS 6", "a 6-inch"))
+    assert grounded.arguments["diameter"] == {"value": 6, "unit": "in"}
+    assert grounded.bare == [] and _refusal(tool, raw, grounded, revised=False) is None
