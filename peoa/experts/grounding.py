@@ -12,6 +12,9 @@ quantity with the numbers written in the task and the units written after them:
   earlier argument already took, is dropped;
 - a required argument whose number is not written in the task is reported, so the
   expert can ask the model to copy it again;
+- a quantity argument takes the number the task writes with a unit of its kind when
+  the task writes one such number and its unit fits no other argument ("2.5 m/s" for
+  the velocity, whatever number the model gave it);
 - a number the task writes only with units of another kind ("25 m3/h" given as the
   ``mass_flow``) moves to the one argument left empty that takes that kind
   (``volumetric_flow``); with no such argument, an optional one is dropped and a required
@@ -182,6 +185,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     remaining = [w.value for w in written]  # each written number feeds one argument
     shared = _written_for_each(source)  # ...but "are each 0.0002 m2K/W" feeds several
     result = Grounding(arguments={})
+    arguments = _the_one_of_its_kind(tool, arguments, written, result)
     arguments = _by_written_kind(tool, arguments, written, source, result)
     # A number two arguments claim goes to the one its written unit fits: "2.0 bar" is
     # the pressure, not a relative humidity of 2 % (which the base model also gave it).
@@ -325,6 +329,52 @@ def dimensioned_numbers(text: str) -> list[WrittenNumber]:
     [(5.0, 'bar')]
     """
     return [w for w in written_numbers(text) if _kinds(w.unit)]
+
+
+def _the_one_of_its_kind(
+    tool: Tool, arguments: dict[str, Any], written: list[WrittenNumber], result: Grounding
+) -> dict[str, Any]:
+    """Give a required quantity argument the model filled with another number the one
+    number the task writes with a unit of its kind, when that unit fits no other
+    argument of the tool. Seen: "velocity = 15 m/s" for a task that writes 2.5 m/s and
+    15 mm. An argument the model left out, or an optional one, is left alone: the number
+    may be for something else ("40 m of pipe" is no pump head).
+
+    >>> from peoa.tools import get_registry
+    >>> g = ground_arguments(get_registry().get("reynolds_number"), {
+    ...     "velocity": {"value": 15, "unit": "m/s"}, "diameter": {"value": 15, "unit": "mm"},
+    ...     "density": {"value": 998, "unit": "kg/m3"}, "viscosity": {"value": 1, "unit": "cP"}},
+    ...     "Water (998 kg/m3, 1.0 cP) flows at 2.5 m/s in a 15 mm tube. What is Re?")
+    >>> g.arguments["velocity"]
+    {'value': 2.5, 'unit': 'm/s'}
+    >>> g.notes
+    ['velocity: 15 m/s replaced by 2.5 m/s, the one number of its kind the task writes']
+    """
+    params = {
+        name: p
+        for name, p in tool.params.items()
+        if isinstance(p.spec, Q) and not p.is_list and p.spec.dimension != "dimensionless"
+    }
+    fits = {
+        (w.value, w.unit): [n for n, p in params.items() if p.spec.dimension in _kinds(w.unit)]
+        for w in written
+        if w.unit
+    }
+    settled = dict(arguments)
+    for name, param in params.items():
+        own = [number for number, fit in fits.items() if name in fit]
+        if len({value for value, _ in own}) != 1 or any(fits[n] != [name] for n in own):
+            continue
+        value, unit = own[0]
+        given = _as_quantity(arguments.get(name))
+        if not param.required or given is None or _same(given[0], value):
+            continue
+        settled[name] = {"value": value, "unit": unit}
+        result.notes.append(
+            f"{name}: {f'{given[0]:g} {given[1]}'.rstrip()} replaced by {value:g} {unit}, "
+            "the one number of its kind the task writes"
+        )
+    return settled
 
 
 def _by_written_kind(

@@ -77,9 +77,9 @@ def test_the_feedback_quoting_a_refused_value_does_not_make_it_written(experts) 
     raw = {"T1": {"value": 1, "unit": "degC"}, "P1": {"value": 1.0, "unit": "bar"},
            "P2": {"value": 3.5, "unit": "bar"}, "k": 1.4}  # fmt: skip
     grounded = ground_arguments(get_registry().get("compressor_power_isentropic"), raw, source)
-    assert grounded.misplaced == [
-        "T1 = 1 degC: the task writes 1 bar, not an absolute temperature (e.g. K, degC, degF, degR)"
-    ]
+    # 20.0 °C is then the one temperature written, and T1 takes it; had "1 degC" counted
+    # as written, there would be two and T1 would keep the refused one.
+    assert grounded.arguments["T1"] == {"value": 20.0, "unit": "°C"}
 
 
 def test_a_number_two_arguments_claim_goes_to_the_one_its_written_unit_fits() -> None:
@@ -165,16 +165,17 @@ def test_a_number_of_another_kind_with_no_empty_argument_is_dropped_or_reported(
     assert "velocity" not in grounded.arguments
     assert grounded.misplaced == []
     # A required one is reported: the tool would read 80 m as 80 Pa*s without a word.
-    unnamed = PIPE.replace("viscosity 1.002", "mu = 1.002")
+    unwritten = PIPE.replace(", viscosity 1.002 mPa·s", "")
     required = {**raw, "viscosity": {"value": 80.0, "unit": "Pa*s"}}
-    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), required, unnamed)
+    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), required, unwritten)
     assert grounded.misplaced == [
         "viscosity = 80 Pa*s: the task writes 80 m, not a dynamic viscosity (e.g. Pa*s, cP, mPa*s)"
     ]
-    # Unless the task names it by the one viscosity no argument took.
-    grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), required, PIPE)
-    assert grounded.misplaced == []
-    assert grounded.arguments["viscosity"] == {"value": 1.002, "unit": "mPa·s"}
+    # Unless the task writes one viscosity, by its name or not.
+    for text in (PIPE, PIPE.replace("viscosity 1.002", "mu = 1.002")):
+        grounded = ground_arguments(get_registry().get("pipe_pressure_drop"), required, text)
+        assert grounded.misplaced == []
+        assert grounded.arguments["viscosity"]["value"] == 1.002
 
 
 @pytest.mark.parametrize(
@@ -268,7 +269,7 @@ def test_a_tool_given_only_numbers_the_task_does_not_write_is_made_up() -> None:
     # Nor is one known value alone: the boiling point at atmospheric pressure.
     boiling = get_registry().get("saturation_temperature")
     raw = {"chemical": "water", "pressure": {"value": 101.325, "unit": "kPa"}}
-    grounded = ground_arguments(boiling, raw, "At what temperature does water boil at 1 atm?")
+    grounded = ground_arguments(boiling, raw, "At what temperature does water boil at sea level?")
     assert grounded.unwritten == ["pressure"] and not grounded.made_up
 
 
@@ -280,10 +281,13 @@ def test_grounding_reports_an_invented_required_number() -> None:
         "density": {"value": 998, "unit": "kg/m3"},
         "viscosity": {"value": 1.002, "unit": "mPa*s"},
     }
-    text = "998 kg/m3, 1.002 mPa*s, 2 m/s, 50 mm"
+    text = "998 kg/m3, 1.002 mPa*s, 2 m/s or 3 m/s, 50 mm"
     grounded = ground_arguments(tool, raw, text)
     assert grounded.unwritten == ["velocity"]
     assert grounded.arguments["density"] == {"value": 998, "unit": "kg/m3"}  # as written
+    # With one velocity written, a garbled digit takes it.
+    grounded = ground_arguments(tool, raw, text.replace(" or 3 m/s", ""))
+    assert grounded.unwritten == [] and grounded.arguments["velocity"]["value"] == 2
 
 
 @pytest.mark.parametrize(
