@@ -313,6 +313,7 @@ def run_expert(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         feedback=pending.get("feedback"),
         previous=ExpertResult.model_validate(previous) if previous else None,
         attempt=pending.get("revision", 0) + 1,
+        required_tool=pending.get("required_tool"),
     )
     started = time.time()
     try:
@@ -445,7 +446,8 @@ def identify_error(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
                 "index": target.index,
                 "expert": target.expert,
                 "sub_task": target.sub_task,
-                "tool": target.revise_with or target.tool_hint,
+                "tool": target.tool_hint,
+                "required_tool": target.revise_with,
                 "revision": len(attempts),
                 "feedback": feedback,
                 "previous": target.result.model_dump(mode="json"),

@@ -25,7 +25,7 @@ class StepRecord(BaseModel):
     validation_errors: list[str] = []
     checked: bool = False  # validation has run on this attempt
     # The tool validation found the sub-task asks for, when the step ran another one:
-    # its revision is offered that tool first.
+    # its revision uses that tool (the base model, offered it first, chose the same again).
     revise_with: str | None = None
     # The steps whose results this one builds on; None: every earlier step (a sequence).
     # Independent steps (run at the same time) list only what came before them.

@@ -109,6 +109,8 @@ class ExpertTask(BaseModel):
     feedback: str | None = None  # on a revision: what was wrong with `previous`
     previous: ExpertResult | None = None
     attempt: int = 1
+    # On a revision: the tool validation found the sub-task asks for, to use without choosing.
+    required_tool: str | None = None
 
 
 class ExpertResult(BaseModel):

@@ -103,6 +103,8 @@ class CalculationExpert(ModelExpert):
         """The few tools the model may choose from, best first."""
         if self._conversion_asked(task) is not None:
             return [self._conversion_tool]
+        if task.required_tool in self.allowed:
+            return [task.required_tool]
         limit = int(self.option("max_candidates", 4))
         allowed = set(self.allowed)
         names: list[str] = []

@@ -30,6 +30,8 @@ quantity with the numbers written in the task and the units written after them:
 - a number the task writes with no unit of the argument's kind ("NPS 6" given as a
   6 mm diameter) is dropped from an optional argument and reported for a required one:
   its unit would be the model's own;
+- a number the model invents gives way to the one the task writes right after the
+  argument's name ("NPS 6", "Re = 5000"), and so does a choice ("schedule 80");
 - a ``%`` the model writes after a number the task writes bare ("k = 1.4" given as
   1.4 %) is dropped when the bare number is within the argument's range;
 - a text argument that is the unit of a number argument (``P(unit_of=…)``, such as
@@ -200,6 +202,14 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
             result.arguments[name] = value
             continue
         number, unit = quantity
+        if not any(_same(number, w.value) for w in written) and (
+            own := _written_after_name(name, param.spec, source)
+        ):
+            result.notes.append(
+                f"{name}: {f'{number:g} {unit}'.rstrip()} replaced by "
+                f"{f'{own.value:g} {own.unit}'.rstrip()}, written after its name"
+            )
+            number, unit, value = own.value, own.unit, {"value": own.value, "unit": own.unit}
         if not any(_same(number, w.value) for w in written):
             if param.required:
                 result.unwritten.append(name)
@@ -236,6 +246,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     _unit_texts_as_written(tool, result, written)
     _counts_as_written(tool, result, source)
     _flags_as_written(tool, result, source)
+    _choices_as_written(tool, result, source)
     _unused_percentages(tool, result, written, source)
     return result
 
@@ -268,6 +279,53 @@ def _counts_as_written(tool: Tool, result: Grounding, source: str) -> None:
         if len(counts) == 1 and (count := counts.pop()) != given:
             result.arguments[name] = count
             result.notes.append(f"{name}: {given} replaced by {count}, written before {word}")
+
+
+def _written_after_name(name: str, spec: Q, text: str) -> WrittenNumber | None:
+    """The one number ``text`` writes right after the argument's name, with a unit of its
+    kind if it has one: "NPS 6", "Re = 5000", "P1: 2 bar". A name of one or two letters
+    needs its "=" or ":" ("k = 1.4", not "k 1.4").
+
+    >>> from peoa.tools import get_registry
+    >>> nps = get_registry().get("pipe_schedule").params["NPS"].spec
+    >>> _written_after_name("NPS", nps, "What is the inside diameter of NPS 6 schedule 80 pipe?")
+    WrittenNumber(value=6.0, unit='')
+    """
+    sign = r"\s*(?:=|:)\s*" if len(name) < 3 else r"\s*(?:=|:)?\s*"
+    pattern = re.compile(rf"(?<![\w.]){re.escape(name)}{sign}" + _NUMBER + _UNIT)
+    found = {
+        WrittenNumber(float(m.group("number").replace(",", "")), unit if _kinds(unit) else "")
+        for m in pattern.finditer(text)
+        for unit in [_clean_unit(m.group("unit") or "")]  # a word after it is no unit
+    }
+    if len(found) != 1:
+        return None
+    own = found.pop()
+    fits = spec.dimension == "dimensionless" or spec.dimension in _kinds(own.unit)
+    return own if fits else None
+
+
+def _choices_as_written(tool: Tool, result: Grounding, source: str) -> None:
+    """Set each choice the task writes right after the argument's name ("schedule 80"),
+    when the model gave another (seen: the default "40").
+
+    >>> from peoa.tools import get_registry
+    >>> g = ground_arguments(get_registry().get("pipe_schedule"), {"schedule": "40", "NPS": 6},
+    ...     "What is the inside diameter of NPS 6 schedule 80 steel pipe?")
+    >>> g.arguments["schedule"], g.notes
+    ('80', ['schedule: 40 replaced by 80, written after its name'])
+    """
+    for name, param in tool.params.items():
+        spec = param.spec
+        given = result.arguments.get(name)
+        if not isinstance(spec, P) or not spec.choices or len(name) < 3 or given is None:
+            continue
+        words = r"[\s-]+".join(map(re.escape, name.split("_")))
+        after = re.findall(rf"\b{words}\s*(?:=|:)?\s*([\w.]+)", source, flags=re.IGNORECASE)
+        written = {c for c in spec.choices for word in after if word.rstrip(".") == c}
+        if len(written) == 1 and (choice := written.pop()) != given:
+            result.arguments[name] = choice
+            result.notes.append(f"{name}: {given} replaced by {choice}, written after its name")
 
 
 def _flags_as_written(tool: Tool, result: Grounding, source: str) -> None:

@@ -591,7 +591,7 @@ class _NamesTheFailedStep:
         return ErrorVerdict(step=failed_step, feedback=""), call
 
 
-def test_an_answer_of_another_quantity_fails_and_its_revision_is_offered_the_asked_tool() -> None:
+def test_an_answer_of_another_quantity_fails_and_its_revision_uses_the_asked_tool() -> None:
     # dev distillation-001: a vapour pressure (157 kPa) answered for a relative volatility.
     question = (
         "Assuming Raoult's law, what is the relative volatility of benzene to toluene at 95.0 °C?"
@@ -607,7 +607,7 @@ def test_an_answer_of_another_quantity_fails_and_its_revision_is_offered_the_ask
     assert after_validate(state, _ctx()) == "identify_error"
     ctx = replace(_ctx(), generator=_NamesTheFailedStep())  # type: ignore[arg-type]
     pending = identify_error(state, ctx)["pending"][0]
-    assert pending["tool"] == "relative_volatility" and pending["revision"] == 1
+    assert pending["required_tool"] == "relative_volatility" and pending["revision"] == 1
 
     right = _tool_step(question, "relative_volatility",
                        {"components": ["benzene", "toluene"], "temperature": {"value": 95.0, "unit": "degC"}},

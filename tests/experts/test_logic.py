@@ -405,6 +405,17 @@ def test_without_candidates_the_nearest_tools_are_offered(experts) -> None:
     assert "pump_power" in names
 
 
+def test_a_revision_sent_to_the_asked_tool_uses_it_without_a_choice(experts) -> None:
+    # dev balances-003: offered heat_of_reaction first, the base model chose
+    # heat_of_combustion again on the revision.
+    question = "What is the standard heat of reaction at 25 °C of CO + H2O(g) → CO2 + H2?"
+    task = ExpertTask(question=question, sub_task=question, tool_hint="heat_of_reaction",
+                      candidate_tools=["heat_of_combustion", "heat_of_reaction"])  # fmt: skip
+    assert len(experts["calculation"].candidates(task)) == 2
+    required = task.model_copy(update={"required_tool": "heat_of_reaction"})
+    assert experts["calculation"].candidates(required) == ["heat_of_reaction"]
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
@@ -552,3 +563,17 @@ def test_a_number_written_with_no_unit_of_its_kind_does_not_feed_a_dimensioned_a
     grounded = ground_arguments(tool, raw, text.replace("an NPS 6", "a 6-inch"))
     assert grounded.arguments["diameter"] == {"value": 6, "unit": "in"}
     assert grounded.bare == [] and _refusal(tool, raw, grounded, revised=False) is None
+
+
+def test_numbers_and_choices_written_after_an_arguments_name_replace_the_models() -> None:
+    # dev pipe_flow-006, revised to pipe_schedule: NPS 2 and the default schedule 40.
+    text = "What is the inside diameter of NPS 6 schedule 80 steel pipe (ASME B36.10), in mm?"
+    raw = {"schedule": "40", "NPS": 2, "outer_diameter": {"value": 1, "unit": "mm"}}
+    tool = get_registry().get("pipe_schedule")
+    grounded = ground_arguments(tool, raw, text)
+    assert grounded.arguments == {"schedule": "80", "NPS": {"value": 6.0, "unit": ""}}
+    di = get_registry().run("pipe_schedule", grounded.arguments).value("Di", "mm")
+    assert di == pytest.approx(146.36, rel=0.02)  # datasets/dev.jsonl, pipe_flow-006
+    # A number the task writes stays the model's: "schedule 80" is no nominal size.
+    grounded = ground_arguments(tool, {"schedule": "80", "NPS": 6}, text)
+    assert grounded.notes == []
