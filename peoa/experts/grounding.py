@@ -12,9 +12,9 @@ quantity with the numbers written in the task and the units written after them:
   earlier argument already took, is dropped;
 - a required argument whose number is not written in the task is reported, so the
   expert can ask the model to copy it again;
-- a quantity argument takes the number the task writes with a unit of its kind when
-  the task writes one such number and its unit fits no other argument ("2.5 m/s" for
-  the velocity, whatever number the model gave it);
+- a required quantity argument the model filled with another number takes the one
+  number the task writes with a unit of its kind, when that unit fits no other
+  argument ("2.5 m/s" for a velocity given 15 m/s from "15 mm");
 - a number the task writes only with units of another kind ("25 m3/h" given as the
   ``mass_flow``) moves to the one argument left empty that takes that kind
   (``volumetric_flow``); with no such argument, an optional one is dropped and a required
