@@ -234,8 +234,8 @@ def nu_natural_convection(
     beta: Annotated[
         float | None,
         Q(
-            "dimensionless",
-            "volumetric expansion coefficient in 1/K (default 1/T_film, ideal gas)",
+            "thermal_expansion",
+            "volumetric expansion coefficient (default 1/T_film, ideal gas)",
             gt=0,
         ),
     ] = None,

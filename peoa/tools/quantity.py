@@ -315,6 +315,7 @@ DIMENSIONS: dict[str, Dimension] = _dims(
     ("pressure_difference", "pressure difference", "Pa", "Pa, kPa, bar, psi, mbar", False, True),
     ("temperature", "absolute temperature", "K", "K, degC, degF, degR", True),
     ("temperature_difference", "temperature difference", "K", "K, degC, degF", False, True),
+    ("thermal_expansion", "thermal expansion coefficient", "1/K", "1/K, 1/degR"),
     ("density", "density", "kg/m**3", "kg/m^3, g/cm^3, lb/ft^3"),
     ("dynamic_viscosity", "dynamic viscosity", "Pa*s", "Pa*s, cP, mPa*s"),
     ("kinematic_viscosity", "kinematic viscosity", "m**2/s", "m^2/s, cSt"),

@@ -577,3 +577,28 @@ def test_numbers_and_choices_written_after_an_arguments_name_replace_the_models(
     # A number the task writes stays the model's: "schedule 80" is no nominal size.
     grounded = ground_arguments(tool, {"schedule": "80", "NPS": 6}, text)
     assert grounded.notes == []
+
+
+def test_a_formulas_one_is_no_expansion_coefficient() -> None:
+    # dev heat_transfer-004: the model gave β = 1 from "β = 1/T_film" (30.0 W/(m²·K) for
+    # 4.94), k and ν as 1.7 from "1.7e-05 m²/s". β is 1/K, and the task writes no 1/K.
+    text = (
+        "A vertical plate 0.5 m tall at 60.0 °C stands in still air at 20.0 °C. Air at the "
+        "film temperature: kinematic viscosity 1.7e-05 m²/s, thermal conductivity 0.0271 "
+        "W/(m·K), Pr = 0.7; treat air as an ideal gas (β = 1/T_film). Using the Churchill-Chu "
+        "correlation, what is the average natural-convection coefficient in W/(m²·K)?"
+    )
+    raw = {
+        "length": {"value": 0.5, "unit": "m"},
+        "T_surface": {"value": 60, "unit": "°C"},
+        "T_fluid": {"value": 20, "unit": "°C"},
+        "thermal_conductivity": {"value": 1.7, "unit": "W/(m·K)"},
+        "kinematic_viscosity": {"value": 1.7, "unit": "m^2/s"},
+        "geometry": "vertical_plate",
+        "Pr": 0.7,
+        "beta": 1,
+    }
+    grounded = ground_arguments(get_registry().get("nu_natural_convection"), raw, text)
+    assert "beta" not in grounded.arguments
+    h = get_registry().run("nu_natural_convection", grounded.arguments).value("h", "W/(m**2*K)")
+    assert h == pytest.approx(4.93702, rel=0.03)  # datasets/dev.jsonl, heat_transfer-004
