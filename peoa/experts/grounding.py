@@ -32,6 +32,8 @@ quantity with the numbers written in the task and the units written after them:
   its unit would be the model's own;
 - a number the model invents gives way to the one the task writes right after the
   argument's name ("NPS 6", "Re = 5000"), and so does a choice ("schedule 80");
+- a tool that takes a reaction gets the one chemical equation the task writes
+  ("CO + H2O(g) → CO2 + H2"), species, coefficients and phases;
 - a ``%`` the model writes after a number the task writes bare ("k = 1.4" given as
   1.4 %) is dropped when the bare number is within the argument's range;
 - a text argument that is the unit of a number argument (``P(unit_of=…)``, such as
@@ -247,6 +249,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     _counts_as_written(tool, result, source)
     _flags_as_written(tool, result, source)
     _choices_as_written(tool, result, source)
+    _reaction_as_written(tool, result, source)
     _unused_percentages(tool, result, written, source)
     return result
 
@@ -326,6 +329,105 @@ def _choices_as_written(tool: Tool, result: Grounding, source: str) -> None:
         if len(written) == 1 and (choice := written.pop()) != given:
             result.arguments[name] = choice
             result.notes.append(f"{name}: {given} replaced by {choice}, written after its name")
+
+
+# A chemical equation: "CO + H2O(g) → CO2 + H2", "2 SO2 + O2 -> 2 SO3", "A ⇌ 2 B".
+_ARROW = re.compile(r"\s*(?:→|⟶|->|⇌|⇄|<=>|<->)\s*")
+_TERM = re.compile(
+    r"(?:(?P<coefficient>\d+(?:\.\d+)?)\s*)?(?P<species>[A-Z][A-Za-z0-9₀-₉]*)"
+    r"(?:\s*\((?P<phase>g|l|s|aq)\))?"
+)
+_SIDE = rf"{_TERM.pattern}(?:\s*\+\s*{_TERM.pattern})*"
+
+
+def written_reaction(text: str) -> list[tuple[str, float, str | None]] | None:
+    """The one chemical equation ``text`` writes, as (species, coefficient, phase) with
+    reactants negative; ``None`` when it writes none or several.
+
+    >>> written_reaction("the water-gas shift reaction CO + H2O(g) → CO2 + H2, in kJ/mol")
+    [('CO', -1.0, None), ('H2O', -1.0, 'gas'), ('CO2', 1.0, None), ('H2', 1.0, None)]
+    >>> written_reaction("2 SO2 + O2 -> 2 SO3 at 25 °C")
+    [('SO2', -2.0, None), ('O2', -1.0, None), ('SO3', 2.0, None)]
+    >>> written_reaction("K = 0.15 and Q = UA dT") is None
+    True
+    >>> written_reaction("CO + ½ O₂ → CO₂") is None  # a coefficient it cannot read
+    True
+    """
+    text = text.translate(_SUBSCRIPTS)
+    found = []
+    for arrow in _ARROW.finditer(text):
+        before, after = text[: arrow.start()], text[arrow.end() :]
+        left = re.search(rf"(?<![\w(])(?:{_plain(_SIDE)})$", before)
+        right = re.match(_plain(_SIDE), after)
+        if left is None or right is None:
+            continue
+        # Sides read whole, or not at all ("CO + ½ O2" is not the reaction of O2 alone).
+        if before[: left.start()].rstrip().endswith(("+", "½")) or re.match(
+            r"\s*[+½]", after[right.end() :]
+        ):
+            return None
+        terms = [(m, -1.0) for m in _TERM.finditer(left.group())]
+        terms += [(m, 1.0) for m in _TERM.finditer(right.group())]
+        found.append(
+            [
+                (
+                    m.group("species"),
+                    sign * float(m.group("coefficient") or 1),
+                    _PHASE_NAMES.get(m.group("phase") or ""),
+                )
+                for m, sign in terms
+            ]
+        )
+    return found[0] if len(found) == 1 else None
+
+
+_PHASE_NAMES = {"g": "gas", "l": "liquid", "s": "solid", "aq": "liquid"}
+_REACTION = frozenset({"species", "stoichiometry", "phases"})
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+
+
+def _plain(pattern: str) -> str:
+    """``pattern`` without its named groups, to repeat it."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _reaction_as_written(tool: Tool, result: Grounding, source: str) -> None:
+    """Give a tool that takes a reaction (``species`` and ``stoichiometry``) the one the
+    task writes, when the model's differs and no other list follows its species order. Seen: the water-gas shift given as
+    ``species = [CO, H2O]``, ``stoichiometry = [1, 1]``, and -396 kJ/mol answered for -41.
+
+    >>> from peoa.tools import get_registry
+    >>> g = ground_arguments(get_registry().get("heat_of_reaction"),
+    ...     {"species": ["CO", "H2O"], "stoichiometry": [1, 1], "phases": ["gas", "liquid"]},
+    ...     "What is the standard heat of reaction of CO + H2O(g) → CO2 + H2, in kJ/mol?")
+    >>> g.arguments
+    {'species': ['CO', 'H2O', 'CO2', 'H2'], 'stoichiometry': [-1.0, -1.0, 1.0, 1.0], 'phases': ['gas', 'gas', 'gas', 'gas']}
+    """
+    if not {"species", "stoichiometry"} <= set(tool.params):
+        return
+    aligned = [
+        name
+        for name, param in tool.params.items()
+        if param.is_list and name not in _REACTION and result.arguments.get(name) is not None
+    ]
+    if aligned:
+        return  # lists in the model's species order (a rate law's orders): left as they are
+    written = written_reaction(source)
+    if written is None:
+        return
+    species = list(result.arguments.get("species") or [])
+    coefficients = list(result.arguments.get("stoichiometry") or [])
+    given = sorted(zip(species, map(float, coefficients), strict=False))
+    if given == sorted((s, c) for s, c, _ in written):
+        return
+    result.arguments["species"] = [s for s, _, _ in written]
+    result.arguments["stoichiometry"] = [c for _, c, _ in written]
+    if "phases" in tool.params:
+        phases = dict(zip(species, result.arguments.get("phases") or [], strict=False))
+        result.arguments["phases"] = [p or phases.get(s, "gas") for s, _, p in written]
+    shown = " + ".join(f"{-c:g} {s}" for s, c, _ in written if c < 0)
+    shown += " -> " + " + ".join(f"{c:g} {s}" for s, c, _ in written if c > 0)
+    result.notes.append(f"species and stoichiometry: the reaction the task writes, {shown}")
 
 
 def _flags_as_written(tool: Tool, result: Grounding, source: str) -> None:

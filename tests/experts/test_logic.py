@@ -602,3 +602,28 @@ def test_a_formulas_one_is_no_expansion_coefficient() -> None:
     assert "beta" not in grounded.arguments
     h = get_registry().run("nu_natural_convection", grounded.arguments).value("h", "W/(m**2*K)")
     assert h == pytest.approx(4.93702, rel=0.03)  # datasets/dev.jsonl, heat_transfer-004
+
+
+@pytest.mark.parametrize(
+    ("text", "kj_per_mol"),
+    [
+        # dev balances-003: species [CO, H2O], stoichiometry [1, 1]: -396 kJ/mol for -41.1
+        ("What is the standard heat of reaction at 25 °C of the water-gas shift reaction "
+         "CO + H2O(g) → CO2 + H2, in kJ/mol, from standard heats of formation?", -41.127),
+        # unicode subscripts, coefficients and an ASCII arrow (+206 kJ/mol, steam reforming)
+        ("Heat of reaction of CH₄ + H₂O(g) -> CO + 3 H₂ at 25 °C, in kJ/mol?", 206.1),
+    ],
+)  # fmt: skip
+def test_a_tool_that_takes_a_reaction_gets_the_one_the_task_writes(
+    text: str, kj_per_mol: float
+) -> None:
+    raw = {"species": ["CO", "H2O"], "stoichiometry": [1, 1], "phases": ["gas", "liquid"]}
+    grounded = ground_arguments(get_registry().get("heat_of_reaction"), raw, text)
+    dh = get_registry().run("heat_of_reaction", grounded.arguments).value("dH", "kJ/mol")
+    assert dh == pytest.approx(kj_per_mol, rel=0.01)
+
+
+def test_a_reaction_is_left_alone_where_another_list_follows_its_species_order() -> None:
+    raw = {"species": ["A", "B"], "stoichiometry": [-1, 2], "orders": [1, 0]}
+    grounded = ground_arguments(get_registry().get("reactor_cstr"), raw, "A first-order A → B")
+    assert grounded.arguments["stoichiometry"] == [-1, 2]
