@@ -6,7 +6,8 @@ head answers "in kPa" with the pressure), and among several such outputs the one
 question names ("lower heating value … in MJ/kg" is ``LHV_mass``, not ``HHV_mass``);
 a step with no such output fails validation and is revised; and the final answer is
 reported in the asked unit. The calculation expert uses :func:`unit_dimensionality` to
-tell a plain unit conversion from a computation (:mod:`peoa.experts.conversion`).
+tell a plain unit conversion from a computation (:mod:`peoa.experts.conversion`), and
+:func:`can_answer_in` to offer the model only tools that can give the asked unit.
 """
 
 from __future__ import annotations
@@ -18,9 +19,16 @@ from typing import Any
 from peoa.exceptions import ToolInputError
 from peoa.experts.base import ExpertResult, Quantity
 from peoa.experts.output_choice import asking_sentence, best_distinguished, named_outputs
+from peoa.tools.base import Out
 from peoa.tools.quantity import gas_basis_factor, gas_volume_basis, normalise_unit, ureg
 
-__all__ = ["asked_unit", "in_asked_unit", "pick_asked_output", "unit_dimensionality"]
+__all__ = [
+    "asked_unit",
+    "can_answer_in",
+    "in_asked_unit",
+    "pick_asked_output",
+    "unit_dimensionality",
+]
 
 # "in <unit>" (or "convert … to <unit>") closing a clause: before punctuation, the end,
 # a parenthesis, or the words "absolute"/"gauge" ("in bar absolute, does …");
@@ -66,6 +74,26 @@ def asked_unit(text: str) -> str | None:
         if parsed is not None and not ureg.Quantity(1.0, parsed).dimensionless:
             found = unit
     return found
+
+
+def can_answer_in(outputs: Mapping[str, Out], asked: str) -> bool:
+    """Whether a tool with ``outputs`` can give a number in the ``asked`` unit: one of its
+    outputs has that dimension, or takes the unit it is asked for (``unit_convert``).
+
+    >>> from peoa.tools import get_registry
+    >>> can_answer_in(get_registry().get("flow_meter_dp").outputs, "kg/s")
+    False
+    >>> can_answer_in(get_registry().get("flow_meter_flow").outputs, "kg/s")
+    True
+    """
+    wanted = unit_dimensionality(asked)
+    for out in outputs.values():
+        if out.unit_from is not None and out.units is None:
+            return True
+        units = list(out.units.values()) if out.units else [out.unit]
+        if any(u is not None and unit_dimensionality(u) == wanted for u in units if u):
+            return True
+    return False
 
 
 def unit_dimensionality(unit: str) -> Any:

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from peoa.exceptions import PeoaError, ToolError
+from peoa.experts.asked_unit import asked_unit, can_answer_in
 from peoa.experts.base import (
     Citation,
     ExpertManifest,
@@ -118,6 +119,12 @@ class CalculationExpert(ModelExpert):
                 names.append(name)
         if not names:
             names = self.nearest_tools(f"{task.sub_task}\n{task.question}", limit)
+        asked = asked_unit(task.sub_task)
+        if asked:
+            # Seen: flow_meter_dp (it takes the flow, gives the pressure difference) chosen
+            # for "What is the mass flow rate in kg/s?", with flow_meter_flow ranked first.
+            able = [n for n in names if can_answer_in(self.registry.get(n).outputs, asked)]
+            names = able or names
         return names[:limit]
 
     @property

@@ -405,6 +405,23 @@ def test_without_candidates_the_nearest_tools_are_offered(experts) -> None:
     assert "pump_power" in names
 
 
+def test_only_tools_that_can_give_the_asked_unit_are_offered(experts) -> None:
+    # dev flow_measurement-001: flow_meter_dp (the flow in, the pressure difference out)
+    # chosen for "What is the mass flow rate in kg/s?", flow_meter_flow ranked first.
+    question = ("An orifice plate sees 25.0 kPa of differential pressure. What is the mass "
+                "flow rate in kg/s?")  # fmt: skip
+    meters = ["flow_meter_flow", "flow_meter_dp", "flow_meter_bore"]
+    task = ExpertTask(question=question, sub_task=question, candidate_tools=meters)
+    assert experts["calculation"].candidates(task) == ["flow_meter_flow"]
+    # With no asked unit, or none a candidate can give, all are offered.
+    for text in (
+        "What is the flow through an orifice plate?",
+        "What power does the orifice meter take, in kW?",
+    ):
+        task = ExpertTask(question=text, sub_task=text, candidate_tools=meters)
+        assert experts["calculation"].candidates(task) == meters
+
+
 def test_a_revision_sent_to_the_asked_tool_uses_it_without_a_choice(experts) -> None:
     # dev balances-003: offered heat_of_reaction first, the base model chose
     # heat_of_combustion again on the revision.
