@@ -584,11 +584,22 @@ def _by_written_kind(
         ]
         for name, (_, _, units, _) in misplaced.items()
     }
-    wanted = Counter(place for found in places.values() for place in found)
+    # One number the model gave several arguments ("10 bar" as a temperature, an enthalpy
+    # and an entropy) still wants its place once; the first of them moves it there.
+    wanted = Counter(
+        place
+        for place, _ in {
+            (place, misplaced[name][0]) for name, found in places.items() for place in found
+        }
+    )
     for name, (number, unit, units, kind) in misplaced.items():
         dimension = DIMENSIONS[kind]
         why = f"the task writes {number:g} {' or '.join(units)}, not {dimension.describe()}"
-        if len(places[name]) == 1 and wanted[places[name][0]] == 1:
+        if (
+            len(places[name]) == 1
+            and wanted[places[name][0]] == 1
+            and moved.get(places[name][0]) is None
+        ):
             moved[places[name][0]] = {"value": number, "unit": units[0]}
             result.notes.append(f"{name}: {why}; moved to {places[name][0]}")
         elif own := _unclaimed_named(name, kind, moved, written, source):

@@ -644,3 +644,26 @@ def test_a_reaction_is_left_alone_where_another_list_follows_its_species_order()
     raw = {"species": ["A", "B"], "stoichiometry": [-1, 2], "orders": [1, 0]}
     grounded = ground_arguments(get_registry().get("reactor_cstr"), raw, "A first-order A → B")
     assert grounded.arguments["stoichiometry"] == [-1, 2]
+
+
+def test_one_number_given_to_several_arguments_of_another_kind_moves_once() -> None:
+    # dev psychrometrics_steam-004: "10 bar" given as the temperature, the enthalpy and the
+    # entropy, "250 °C" as the pressure; both wanted the other's place, but three
+    # arguments wanting the pressure's left it empty.
+    text = (
+        "What is the specific enthalpy of superheated steam at 10.0 bar absolute and 250.0 °C, "
+        "in kJ/kg (IAPWS reference state: saturated liquid at the triple point)?"
+    )
+    raw = {
+        "temperature": {"value": 10.0, "unit": "K"},
+        "pressure": {"value": 250.0, "unit": "bar"},
+        "enthalpy": {"value": 10.0, "unit": "J/kg"},
+        "entropy": {"value": 10.0, "unit": "J/kg/K"},
+    }
+    grounded = ground_arguments(get_registry().get("steam_properties"), raw, text)
+    assert grounded.arguments == {
+        "pressure": {"value": 10.0, "unit": "bar"},
+        "temperature": {"value": 250.0, "unit": "°C"},
+    }
+    h = get_registry().run("steam_properties", grounded.arguments).value("enthalpy", "kJ/kg")
+    assert h == pytest.approx(2943.12, rel=0.02)  # datasets/dev.jsonl, psychrometrics_steam-004
