@@ -12,9 +12,9 @@ quantity with the numbers written in the task and the units written after them:
   earlier argument already took, is dropped;
 - a required argument whose number is not written in the task is reported, so the
   expert can ask the model to copy it again;
-- a required quantity argument the model filled with another number takes the one
-  number the task writes with a unit of its kind, when that unit fits no other
-  argument ("2.5 m/s" for a velocity given 15 m/s from "15 mm");
+- a required quantity argument the model filled with a number the task does not write
+  as its kind takes the one number of its kind no other argument took ("2.5 m/s" for a
+  velocity given 15 m/s from "15 mm");
 - a number the task writes only with units of another kind ("25 m3/h" given as the
   ``mass_flow``) moves to the one argument left empty that takes that kind
   (``volumetric_flow``); with no such argument, an optional one is dropped and a required
@@ -494,11 +494,12 @@ def dimensioned_numbers(text: str) -> list[WrittenNumber]:
 def _the_one_of_its_kind(
     tool: Tool, arguments: dict[str, Any], written: list[WrittenNumber], result: Grounding
 ) -> dict[str, Any]:
-    """Give a required quantity argument the model filled with another number the one
-    number the task writes with a unit of its kind, when that unit fits no other
-    argument of the tool. Seen: "velocity = 15 m/s" for a task that writes 2.5 m/s and
-    15 mm. An argument the model left out, or an optional one, is left alone: the number
-    may be for something else ("40 m of pipe" is no pump head).
+    """Give a required quantity argument the model filled with a number the task does not
+    write as its kind the one number of its kind that no other argument of that kind
+    took. Seen: "velocity = 15 m/s" for a task that writes 2.5 m/s and 15 mm; "P1 = 1.5
+    kg/s" where the task writes 1.0 and 4.0 bar, and P2 took 4.0. An argument the model
+    left out, or an optional one, is left alone: the number may be for something else
+    ("40 m of pipe" is no pump head).
 
     >>> from peoa.tools import get_registry
     >>> g = ground_arguments(get_registry().get("reynolds_number"), {
@@ -508,31 +509,40 @@ def _the_one_of_its_kind(
     >>> g.arguments["velocity"]
     {'value': 2.5, 'unit': 'm/s'}
     >>> g.notes
-    ['velocity: 15 m/s replaced by 2.5 m/s, the one number of its kind the task writes']
+    ['velocity: 15 m/s replaced by 2.5 m/s, the one number of its kind no other argument took']
     """
     params = {
         name: p
         for name, p in tool.params.items()
         if isinstance(p.spec, Q) and not p.is_list and p.spec.dimension != "dimensionless"
     }
-    fits = {
-        (w.value, w.unit): [n for n, p in params.items() if p.spec.dimension in _kinds(w.unit)]
-        for w in written
-        if w.unit
+    of_kind = {
+        name: {(w.value, w.unit) for w in written if w.unit and p.spec.dimension in _kinds(w.unit)}
+        for name, p in params.items()
     }
+    given = {name: _as_quantity(arguments.get(name)) for name in params}
+
+    def holds_own(name: str) -> bool:  # given a number the task writes as its kind
+        return given[name] is not None and any(_same(given[name][0], v) for v, _ in of_kind[name])
+
     settled = dict(arguments)
     for name, param in params.items():
-        own = [number for number, fit in fits.items() if name in fit]
-        if len({value for value, _ in own}) != 1 or any(fits[n] != [name] for n in own):
+        if not param.required or given[name] is None or holds_own(name):
             continue
-        value, unit = own[0]
-        given = _as_quantity(arguments.get(name))
-        if not param.required or given is None or _same(given[0], value):
+        dimension = param.spec.dimension
+        taken = [
+            given[other][0]
+            for other, p in params.items()
+            if other != name and p.spec.dimension == dimension and holds_own(other)
+        ]
+        free = {(v, u) for v, u in of_kind[name] if not any(_same(v, t) for t in taken)}
+        if len({v for v, _ in free}) != 1:
             continue
+        value, unit = sorted(free)[0]
         settled[name] = {"value": value, "unit": unit}
         result.notes.append(
-            f"{name}: {f'{given[0]:g} {given[1]}'.rstrip()} replaced by {value:g} {unit}, "
-            "the one number of its kind the task writes"
+            f"{name}: {f'{given[name][0]:g} {given[name][1]}'.rstrip()} replaced by "
+            f"{value:g} {unit}, the one number of its kind no other argument took"
         )
     return settled
 

@@ -667,3 +667,30 @@ def test_one_number_given_to_several_arguments_of_another_kind_moves_once() -> N
     }
     h = get_registry().run("steam_properties", grounded.arguments).value("enthalpy", "kJ/kg")
     assert h == pytest.approx(2943.12, rel=0.02)  # datasets/dev.jsonl, psychrometrics_steam-004
+
+
+def test_a_misfilled_required_argument_takes_the_one_number_of_its_kind_left() -> None:
+    # dev compressors-002: P1 given the mass flow's 1.5 kg/s; of the two pressures the
+    # task writes, P2 took 4.0 bar, so P1 is 1.0 bar.
+    text = (
+        "A compressor takes 1.5 kg/s of air (molar mass 28.96 g/mol, k = 1.4) at 300.0 K and "
+        "1.0 bar absolute and delivers it at 4.0 bar absolute. The isentropic efficiency is "
+        "0.8. Assuming ideal gas (Z = 1), what gas power is needed, in kW?"
+    )
+    raw = {
+        "T1": {"value": 300.0, "unit": "K"},
+        "P1": {"value": 1.5, "unit": "kg/s"},
+        "P2": {"value": 4.0, "unit": "bar"},
+        "mass_flow": {"value": 1.5, "unit": "kg/s"},
+        "molar_mass": {"value": 28.96, "unit": "g/mol"},
+        "k": 1.4,
+        "efficiency": 0.8,
+    }
+    tool = get_registry().get("compressor_power_isentropic")
+    grounded = ground_arguments(tool, raw, text)
+    assert grounded.arguments["P1"] == {"value": 1.0, "unit": "bar"}
+    assert grounded.misplaced == []
+    # With both pressures taken by nothing (P2 misfilled too), neither is guessed.
+    both = {**raw, "P2": {"value": 300.0, "unit": "bar"}}
+    grounded = ground_arguments(tool, both, text)
+    assert grounded.arguments["P1"] != {"value": 1.0, "unit": "bar"}
