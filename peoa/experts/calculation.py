@@ -321,6 +321,8 @@ class CalculationExpert(ModelExpert):
             calls.append(call)
             if result is not None or raw is None:
                 break
+            if call.refused in self.option("refusals_not_retried", []):
+                break  # measured: the model's second filling is refused as well
             if written and raw == written[-1]:
                 break  # the model repeats itself; another round would too
             written.append(raw)

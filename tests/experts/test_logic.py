@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from peoa.experts import ExpertResult, ExpertTask, ToolCall
+from peoa.experts.calculation import CalculationExpert
 from peoa.experts.codegen import ResultError, extract_code, interpret_result
 from peoa.experts.grounding import ground_arguments, written_numbers
 from peoa.tools import get_registry
@@ -694,3 +695,32 @@ def test_a_misfilled_required_argument_takes_the_one_number_of_its_kind_left() -
     both = {**raw, "P2": {"value": 300.0, "unit": "bar"}}
     grounded = ground_arguments(tool, both, text)
     assert grounded.arguments["P1"] != {"value": 1.0, "unit": "bar"}
+
+
+@pytest.mark.parametrize(
+    ("not_retried", "fillings"),
+    [(["misplaced", "made_up", "bare"], 1), ([], 3)],
+)
+def test_a_misplaced_filling_is_not_sent_back_when_the_manifest_says_so(
+    experts, not_retried: list[str], fillings: int
+) -> None:
+    """The expert's loop, not the model's skill: a scripted model fills the same
+    misplaced call each time (over five dev runs, none of 59 second fillings after a
+    "misplaced" refusal went through)."""
+    from tests.experts.test_sandbox_settings import ScriptedLLM
+
+    misplaced = (
+        '{"velocity": {"value": 998, "unit": "m/s"}, "diameter": {"value": 50, "unit": "mm"}, '
+        '"density": {"value": 998, "unit": "kg/m3"}, "viscosity": {"value": 1, "unit": "cP"}}'
+    )
+    options = {**experts["calculation"].manifest.options, "refusals_not_retried": not_retried}
+    manifest = experts["calculation"].manifest.model_copy(update={"options": options})
+    again = misplaced.replace('998, "unit": "m/s"', '50, "unit": "m/s"')  # another slip
+    llm = ScriptedLLM(misplaced, again)
+    expert = CalculationExpert(manifest, llm=llm, registry=get_registry())
+    question = "Water (998 kg/m3, 1 cP) flows in a 50 mm pipe at 2 m/s or 3 m/s. What is Re?"
+    task = ExpertTask(question=question, sub_task=question, tool_hint="reynolds_number",
+                      candidate_tools=["reynolds_number"])  # fmt: skip
+    result = expert.run(task)
+    assert not result.ok
+    assert len([c for c in result.llm_calls if c.purpose.startswith("fill")]) == fillings
