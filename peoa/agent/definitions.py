@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from peoa.agent.routing import DEFAULT_TEXT_CUES
 from peoa.exceptions import ConfigError
+from peoa.experts.base import RefusalReason
 from peoa.paths import resource_dir
 
 __all__ = ["ActionGeneratorDefinition", "Limits", "MetaAgentDefinition", "load_definitions"]
@@ -33,6 +34,8 @@ class Limits(_Strict):
     # Revise a step that builds on no other even when its expert already revised it and
     # its model gave the same refused call back (see agents/meta_agent.toml).
     revise_repeated_calls: bool = False
+    # ...nor one whose last tool call was refused for one of these reasons.
+    refusals_not_revised: list[RefusalReason] = ["misplaced", "made_up", "bare"]
     # An answer is withheld when more of the question's values than this (numbers written
     # with a unit) were used by no step (see agents/meta_agent.toml).
     max_unused_values: int = Field(2, ge=0)

@@ -45,6 +45,7 @@ from peoa.experts.base import (
     InjectionFlag,
     LLMCall,
     Quantity,
+    RefusalReason,
 )
 from peoa.experts.grounding import WrittenNumber, dimensioned_numbers
 from peoa.experts.output_choice import asked_elsewhere
@@ -657,11 +658,12 @@ def after_validate(state: SolveState, ctx: AgentContext) -> str:
         return "give_up"  # the revision changed nothing; another would not either
     if (
         not limits.revise_repeated_calls
-        and _repeated_itself(last)
+        and (_repeated_itself(last) or _refused_for_good(last, limits.refusals_not_revised))
         and not any(last.builds_on(i) for i in _active(records))
     ):
         # The expert already revised with the tool's error and its model wrote the same
-        # call again, and no earlier step can be the cause. Measured: in four dev runs,
+        # call again (or its call was refused in a way that a second filling never
+        # mended), and no earlier step can be the cause. Measured: in four dev runs,
         # none of the 104 items that got a revision ended answered, and the revision
         # doubled the time of each failure.
         return "give_up"
@@ -681,6 +683,12 @@ def _repeated_itself(record: StepRecord) -> bool:
         return False
     last, before = calls[-1], calls[-2]
     return (last.tool, last.arguments, last.error) == (before.tool, before.arguments, before.error)
+
+
+def _refused_for_good(record: StepRecord, reasons: list[RefusalReason]) -> bool:
+    """Whether the step's last tool call was refused for one of ``reasons``."""
+    calls = record.result.tool_calls
+    return bool(calls) and calls[-1].refused in reasons
 
 
 def give_up(state: SolveState, ctx: AgentContext) -> dict[str, Any]:

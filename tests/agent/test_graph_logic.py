@@ -193,6 +193,12 @@ def test_a_step_whose_model_wrote_the_same_refused_call_twice_is_not_revised() -
     other = refused.model_copy(update={"arguments": {"head": 35}})
     assert route(failed(1, [other, refused], None)) == "identify_error"  # it changed something
     assert route(failed(1, [refused], None)) == "identify_error"  # not revised by its expert
+    # ...unless refused in a way its expert does not send back (agents/meta_agent.toml)
+    for why in ("misplaced", "made_up", "bare"):
+        given_up = refused.model_copy(update={"refused": why})
+        assert route(failed(1, [given_up], None)) == "give_up"
+    unwritten = refused.model_copy(update={"refused": "unwritten"})
+    assert route(failed(1, [unwritten], None)) == "identify_error"
     # A step built on an earlier one may fail because of it: that one may be revised.
     assert route(_record(1, 2.0), failed(2, [refused, refused], None)) == "identify_error"
     assert route(_record(1, 2.0), failed(2, [refused, refused], [])) == "give_up"
@@ -200,6 +206,7 @@ def test_a_step_whose_model_wrote_the_same_refused_call_twice_is_not_revised() -
     limits = ctx.meta.limits.model_copy(update={"revise_repeated_calls": True})
     ctx = replace(ctx, meta=ctx.meta.model_copy(update={"limits": limits}))
     assert route(failed(1, [refused, refused], None)) == "identify_error"
+    assert route(failed(1, [given_up], None)) == "identify_error"
 
 
 def test_revising_a_step_supersedes_the_steps_built_on_it() -> None:
