@@ -442,6 +442,12 @@ def _refusal(
             f"{unwritten}: none of these numbers is written in the task, and the task writes "
             f"none that {tool.name} needs"
         )
+    if grounded.unnamed:
+        # A tool would compute a property of the model's own chemical: a confident wrong number.
+        return "unwritten", (
+            f"{', '.join(grounded.unnamed)}: the task names no such chemical; name each "
+            "chemical as the task writes it"
+        )
     if grounded.unwritten and (not revised or len(grounded.unwritten) > 1):
         # Asked once; one number the model keeps after that may be a constant it knows,
         # but not two (seen: N_min = R_min = 1 kept, and 2.7 stages answered for 19.4).

@@ -34,6 +34,8 @@ quantity with the numbers written in the task and the units written after them:
   argument's name ("NPS 6", "Re = 5000"), and so does a choice ("schedule 80");
 - a tool that takes a reaction gets the one chemical equation the task writes
   ("CO + H2O(g) → CO2 + H2"), species, coefficients and phases;
+- a chemical the model names that the task does not write (by name, formula or CAS
+  number) is reported;
 - a ``%`` the model writes after a number the task writes bare ("k = 1.4" given as
   1.4 %) is dropped when the bare number is within the argument's range;
 - a text argument that is the unit of a number argument (``P(unit_of=…)``, such as
@@ -55,9 +57,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from peoa.exceptions import ToolInputError
+from peoa.exceptions import PeoaError, ToolInputError
 from peoa.tools import Tool
 from peoa.tools.base import P, Q
+from peoa.tools.chemical import resolve_chemical
 from peoa.tools.quantity import DIMENSIONS, parse_quantity, to_si
 
 __all__ = [
@@ -160,6 +163,8 @@ class Grounding:
     # Quantity arguments whose number the task writes, but bare or not as their kind
     # ("numbered 37-1" read as a density of 1 kg/m3); the optional ones are dropped.
     bare: list[str] = field(default_factory=list)
+    # Chemicals the model named that the task does not ("water" for "a lube oil").
+    unnamed: list[str] = field(default_factory=list)
 
     @property
     def made_up(self) -> bool:
@@ -250,6 +255,7 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
     _flags_as_written(tool, result, source)
     _choices_as_written(tool, result, source)
     _reaction_as_written(tool, result, source)
+    _chemicals_as_written(tool, result, source)
     _unused_percentages(tool, result, written, source)
     return result
 
@@ -428,6 +434,45 @@ def _reaction_as_written(tool: Tool, result: Grounding, source: str) -> None:
     shown = " + ".join(f"{-c:g} {s}" for s, c, _ in written if c < 0)
     shown += " -> " + " + ".join(f"{c:g} {s}" for s, c, _ in written if c > 0)
     result.notes.append(f"species and stoichiometry: the reaction the task writes, {shown}")
+
+
+def _chemicals_as_written(tool: Tool, result: Grounding, source: str) -> None:
+    """Report each chemical the model names that the task does not write, by that name,
+    the chemical's own name, its formula or its CAS number (``P(chemical=True)``). Seen:
+    a water viscosity answered for "a lube oil" (0.89 mPa·s for 39.2).
+
+    >>> from peoa.tools import get_registry
+    >>> viscosity = get_registry().get("viscosity")
+    >>> text = "A lube oil at 40 °C: what is its viscosity?"
+    >>> ground_arguments(viscosity, {"chemical": "water"}, text).unnamed
+    ["chemical = 'water'"]
+    >>> ground_arguments(viscosity, {"chemical": "H2O"}, "Water at 40 °C?").unnamed
+    []
+    """
+    for name, param in tool.params.items():
+        given = result.arguments.get(name)
+        if not isinstance(param.spec, P) or not param.spec.chemical or not given:
+            continue
+        names = given if isinstance(given, list) else [given]
+        for chemical in names:
+            if isinstance(chemical, str) and not _names_written(chemical, source):
+                result.unnamed.append(f"{name} = {chemical!r}")
+
+
+def _names_written(chemical: str, text: str) -> bool:
+    """Whether ``text`` writes ``chemical`` by that name, its own name, formula or CAS."""
+    names = {chemical}
+    try:
+        identity = resolve_chemical(chemical)
+        names |= {identity.name, identity.formula or "", identity.CAS}
+    except PeoaError:
+        pass  # a name no database knows: as written, or not at all
+    lowered = text.lower()
+    return any(
+        re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", lowered)
+        for n in names
+        if n and n.strip()
+    )
 
 
 def _flags_as_written(tool: Tool, result: Grounding, source: str) -> None:
@@ -814,7 +859,10 @@ def _unit_as_written(
 ) -> Any:
     if spec.dimension == "dimensionless" and unit in ("%", "percent"):
         units = _units_after(number, written)
-        if units and not any(_kinds(u) for u in units) and spec.contains(number):
+        # Written bare somewhere and never with a "%" (seen: "Z = 1" beside "1.0 bar", and
+        # Z = 1 % gave a hundredth of the compressor's power).
+        bare = "" in units or not any(_kinds(u) for u in units)
+        if units and bare and "%" not in units and spec.contains(number):
             notes.append(f"{name}: dropped the {unit!r} the task does not write after {number:g}")
             return number
     fitting = _fitting_units(number, spec, written)

@@ -279,7 +279,7 @@ def _formation_enthalpy(cas: str, phase: str) -> float | None:
     },
 )
 def heat_of_reaction(
-    species: Annotated[list[str], P("chemical names, CAS numbers or formulas")],
+    species: Annotated[list[str], P("chemical names, CAS numbers or formulas", chemical=True)],
     stoichiometry: Annotated[list[float], P("coefficients, negative for reactants")],
     phases: Annotated[
         list[str] | None, P("phase of each species: gas, liquid or solid (default all gas)")
@@ -317,7 +317,7 @@ def heat_of_reaction(
     },
 )
 def heat_of_combustion(
-    fuel: Annotated[str, P("fuel name, CAS number or formula")],
+    fuel: Annotated[str, P("fuel name, CAS number or formula", chemical=True)],
     phase: Annotated[str, P("phase of the fuel", choices=_PHASES)] = "gas",
 ) -> Outcome:
     """Standard heats of combustion (heating values) of a fuel at 25 °C from its formation
@@ -361,7 +361,8 @@ def adiabatic_flame_temperature(
         str,
         P(
             "fuel: a GRI-Mech 3.0 species (CH4, C2H6, C3H8, H2, CO, CH3OH, "
-            "C2H4, C2H2) by formula or name"
+            "C2H4, C2H2) by formula or name",
+            chemical=True,
         ),
     ],
     equivalence_ratio: Annotated[

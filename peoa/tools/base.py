@@ -147,6 +147,9 @@ class P:
     # the words of one side only.
     said_true: tuple[str, ...] = ()
     said_false: tuple[str, ...] = ()
+    # A text parameter (or list) that names chemicals: the experts hold each name to one
+    # the task writes, by that name, the chemical's own name, its formula or CAS number.
+    chemical: bool = False
 
     def range_text(self) -> str:
         return _range_text(self.gt, self.ge, self.lt, self.le)

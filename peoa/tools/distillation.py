@@ -50,7 +50,7 @@ Fraction = Annotated[float, Q(_D, "mole fraction", gt=0, lt=1)]
     },
 )
 def relative_volatility(
-    components: Annotated[list[str], P("component names, CAS numbers or formulas")],
+    components: Annotated[list[str], P("component names, CAS numbers or formulas", chemical=True)],
     temperature: Annotated[float, Q("temperature", "temperature at which to evaluate")],
     reference: Annotated[
         str | None, P("reference (usually heavy key) component; default the last one")

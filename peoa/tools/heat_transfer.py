@@ -360,7 +360,11 @@ def h_boiling_rohsenow(
 )
 def h_boiling_cooper(
     fluid: Annotated[
-        str, P("boiling liquid: name, CAS number or formula (Pc and molar mass are looked up)")
+        str,
+        P(
+            "boiling liquid: name, CAS number or formula (Pc and molar mass are looked up)",
+            chemical=True,
+        ),
     ],
     pressure: Annotated[float, Q("pressure", "saturation pressure")],
     excess_temperature: Annotated[

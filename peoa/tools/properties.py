@@ -37,7 +37,9 @@ _METHOD = P(
     "default CoolProp when the chemical is a CoolProp fluid, else thermo",
     choices=PROPERTY_METHODS,
 )
-_CHEMICAL = P("chemical name, CAS number or formula, e.g. 'water', '108-88-3', 'C7H8'")
+_CHEMICAL = P(
+    "chemical name, CAS number or formula, e.g. 'water', '108-88-3', 'C7H8'", chemical=True
+)
 _REF_COOLPROP = "CoolProp (Bell et al., Ind. Eng. Chem. Res. 53 (2014) 2498, doi:10.1021/ie4033999)"
 _REF_THERMO = (
     "thermo.Chemical / chemicals (Bell, Thermo: Chemical properties component of Caleb Bell)"
@@ -426,7 +428,7 @@ def enthalpy_change(
     },
 )
 def mixture_properties(
-    components: Annotated[list[str], P("component names, CAS numbers or formulas")],
+    components: Annotated[list[str], P("component names, CAS numbers or formulas", chemical=True)],
     fractions: Annotated[list[float], P("fraction of each component, same order", ge=0)],
     temperature: Annotated[float, _T],
     pressure: Annotated[float, _P] = 101325.0,

@@ -523,7 +523,8 @@ def equilibrium_constant(
         list[str] | None,
         P(
             "chemical names, CAS or formulas of the gas-phase "
-            "species (formation data are looked up)"
+            "species (formation data are looked up)",
+            chemical=True,
         ),
     ] = None,
     stoichiometry: Annotated[list[float] | None, P("coefficients, negative for reactants")] = None,

@@ -65,7 +65,8 @@ _MODEL_HELP = (
     "nrtl (ChemSep binary parameters; not every pair has them)"
 )
 Components = Annotated[
-    list[str], P("component names, CAS numbers or formulas, in the order of the fractions")
+    list[str],
+    P("component names, CAS numbers or formulas, in the order of the fractions", chemical=True),
 ]
 Model = Annotated[str, P(_MODEL_HELP, choices=GAMMA_PHI_MODELS)]
 

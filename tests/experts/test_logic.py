@@ -724,3 +724,46 @@ def test_a_misplaced_filling_is_not_sent_back_when_the_manifest_says_so(
     result = expert.run(task)
     assert not result.ok
     assert len([c for c in result.llm_calls if c.purpose.startswith("fill")]) == fillings
+
+
+def test_a_percent_is_dropped_from_a_number_written_bare_beside_the_same_number_with_a_unit() -> (
+    None
+):
+    # dev compressors-002: "Z = 1" beside "1.0 bar absolute"; Z = 1 % gave 2.75 kW for 275.
+    text = (
+        "A compressor takes 1.5 kg/s of air (molar mass 28.96 g/mol, k = 1.4) at 300.0 K and "
+        "1.0 bar absolute and delivers it at 4.0 bar absolute. The isentropic efficiency is "
+        "0.8. Assuming ideal gas (Z = 1), what gas power is needed, in kW?"
+    )
+    raw = {
+        "T1": {"value": 300.0, "unit": "K"},
+        "P1": {"value": 1.0, "unit": "bar"},
+        "P2": {"value": 4.0, "unit": "bar"},
+        "mass_flow": {"value": 1.5, "unit": "kg/s"},
+        "molar_mass": {"value": 28.96, "unit": "g/mol"},
+        "k": 1.4,
+        "efficiency": 0.8,
+        "Z": {"value": 1, "unit": "%"},
+    }
+    grounded = ground_arguments(get_registry().get("compressor_power_isentropic"), raw, text)
+    assert grounded.arguments["Z"] == 1
+    power = get_registry().run("compressor_power_isentropic", grounded.arguments)
+    assert power.value("power", "kW") == pytest.approx(274.699, rel=0.02)  # dev compressors-002
+
+
+def test_a_chemical_the_task_does_not_name_is_refused() -> None:
+    from peoa.experts.calculation import _refusal
+
+    # dev units-005: the viscosity of water for "a lube oil", 0.89 mPa·s for 39.2.
+    text = (
+        "A lube oil has a kinematic viscosity of 45.0 cSt and a density of 870.0 kg/m³ at the "
+        "operating temperature. What is its dynamic viscosity in mPa·s (cP)?"
+    )
+    tool = get_registry().get("viscosity")
+    raw = {"chemical": "water", "temperature": {"value": 298.15, "unit": "K"}}
+    grounded = ground_arguments(tool, raw, text)
+    refusal = _refusal(tool, raw, grounded, revised=True)
+    assert refusal is not None and refusal[0] == "unwritten" and "'water'" in refusal[1]
+    # Named by its formula, its name or a synonym the database knows, it is written.
+    for written in ("H2O at 25 °C", "water at 25 °C", "Water at 25 °C", "7732-18-5 at 25 °C"):
+        assert ground_arguments(tool, raw, f"What is the viscosity of {written}?").unnamed == []
