@@ -670,23 +670,28 @@ def test_one_number_given_to_several_arguments_of_another_kind_moves_once() -> N
     assert h == pytest.approx(2943.12, rel=0.02)  # datasets/dev.jsonl, psychrometrics_steam-004
 
 
+# dev compressors-002, and its right arguments
+COMPRESSOR = (
+    "A compressor takes 1.5 kg/s of air (molar mass 28.96 g/mol, k = 1.4) at 300.0 K and "
+    "1.0 bar absolute and delivers it at 4.0 bar absolute. The isentropic efficiency is "
+    "0.8. Assuming ideal gas (Z = 1), what gas power is needed, in kW?"
+)
+COMPRESSOR_ARGUMENTS = {
+    "T1": {"value": 300.0, "unit": "K"},
+    "P1": {"value": 1.0, "unit": "bar"},
+    "P2": {"value": 4.0, "unit": "bar"},
+    "mass_flow": {"value": 1.5, "unit": "kg/s"},
+    "molar_mass": {"value": 28.96, "unit": "g/mol"},
+    "k": 1.4,
+    "efficiency": 0.8,
+}
+
+
 def test_a_misfilled_required_argument_takes_the_one_number_of_its_kind_left() -> None:
     # dev compressors-002: P1 given the mass flow's 1.5 kg/s; of the two pressures the
     # task writes, P2 took 4.0 bar, so P1 is 1.0 bar.
-    text = (
-        "A compressor takes 1.5 kg/s of air (molar mass 28.96 g/mol, k = 1.4) at 300.0 K and "
-        "1.0 bar absolute and delivers it at 4.0 bar absolute. The isentropic efficiency is "
-        "0.8. Assuming ideal gas (Z = 1), what gas power is needed, in kW?"
-    )
-    raw = {
-        "T1": {"value": 300.0, "unit": "K"},
-        "P1": {"value": 1.5, "unit": "kg/s"},
-        "P2": {"value": 4.0, "unit": "bar"},
-        "mass_flow": {"value": 1.5, "unit": "kg/s"},
-        "molar_mass": {"value": 28.96, "unit": "g/mol"},
-        "k": 1.4,
-        "efficiency": 0.8,
-    }
+    text = COMPRESSOR
+    raw = {**COMPRESSOR_ARGUMENTS, "P1": {"value": 1.5, "unit": "kg/s"}}
     tool = get_registry().get("compressor_power_isentropic")
     grounded = ground_arguments(tool, raw, text)
     assert grounded.arguments["P1"] == {"value": 1.0, "unit": "bar"}
@@ -726,25 +731,10 @@ def test_a_misplaced_filling_is_not_sent_back_when_the_manifest_says_so(
     assert len([c for c in result.llm_calls if c.purpose.startswith("fill")]) == fillings
 
 
-def test_a_percent_is_dropped_from_a_number_written_bare_beside_the_same_number_with_a_unit() -> (
-    None
-):
+def test_a_percent_is_dropped_from_a_number_also_written_bare() -> None:
     # dev compressors-002: "Z = 1" beside "1.0 bar absolute"; Z = 1 % gave 2.75 kW for 275.
-    text = (
-        "A compressor takes 1.5 kg/s of air (molar mass 28.96 g/mol, k = 1.4) at 300.0 K and "
-        "1.0 bar absolute and delivers it at 4.0 bar absolute. The isentropic efficiency is "
-        "0.8. Assuming ideal gas (Z = 1), what gas power is needed, in kW?"
-    )
-    raw = {
-        "T1": {"value": 300.0, "unit": "K"},
-        "P1": {"value": 1.0, "unit": "bar"},
-        "P2": {"value": 4.0, "unit": "bar"},
-        "mass_flow": {"value": 1.5, "unit": "kg/s"},
-        "molar_mass": {"value": 28.96, "unit": "g/mol"},
-        "k": 1.4,
-        "efficiency": 0.8,
-        "Z": {"value": 1, "unit": "%"},
-    }
+    text = COMPRESSOR
+    raw = {**COMPRESSOR_ARGUMENTS, "Z": {"value": 1, "unit": "%"}}
     grounded = ground_arguments(get_registry().get("compressor_power_isentropic"), raw, text)
     assert grounded.arguments["Z"] == 1
     power = get_registry().run("compressor_power_isentropic", grounded.arguments)
