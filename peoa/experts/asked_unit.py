@@ -77,19 +77,23 @@ def asked_unit(text: str) -> str | None:
 
 
 def can_answer_in(outputs: Mapping[str, Out], asked: str) -> bool:
-    """Whether a tool with ``outputs`` can give a number in the ``asked`` unit: one of its
-    outputs has that dimension, or takes the unit it is asked for (``unit_convert``).
+    """Whether a tool with ``outputs`` computes a number in the ``asked`` unit: one of its
+    outputs has that dimension. A conversion's result (``unit_convert``: its unit is
+    the one asked) computes nothing: offered alone, it would convert the question's
+    temperature for its dew point.
 
     >>> from peoa.tools import get_registry
     >>> can_answer_in(get_registry().get("flow_meter_dp").outputs, "kg/s")
     False
     >>> can_answer_in(get_registry().get("flow_meter_flow").outputs, "kg/s")
     True
+    >>> can_answer_in(get_registry().get("unit_convert").outputs, "degF")
+    False
     """
     wanted = unit_dimensionality(asked)
     for out in outputs.values():
         if out.unit_from is not None and out.units is None:
-            return True
+            continue
         units = list(out.units.values()) if out.units else [out.unit]
         if any(u is not None and unit_dimensionality(u) == wanted for u in units if u):
             return True

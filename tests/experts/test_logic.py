@@ -414,6 +414,10 @@ def test_only_tools_that_can_give_the_asked_unit_are_offered(experts) -> None:
     meters = ["flow_meter_flow", "flow_meter_dp", "flow_meter_bore"]
     task = ExpertTask(question=question, sub_task=question, candidate_tools=meters)
     assert experts["calculation"].candidates(task) == ["flow_meter_flow"]
+    # A conversion computes nothing: it is not what is left for a computed quantity.
+    dew = "What is the dew point of air at 25 °C and 50 % relative humidity, in °F?"
+    task = ExpertTask(question=dew, sub_task=dew, candidate_tools=["unit_convert", "viscosity"])
+    assert experts["calculation"].candidates(task) == ["unit_convert", "viscosity"]
     # With no asked unit, or none a candidate can give, all are offered.
     for text in (
         "What is the flow through an orifice plate?",
