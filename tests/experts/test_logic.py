@@ -502,6 +502,17 @@ def test_two_numbers_the_task_does_not_write_are_refused_even_after_a_revision()
     assert _refusal(tool, one, grounded, revised=True) is None
 
 
+# dev heat_transfer-001's tube, water and its properties, as Dittus-Boelter takes them
+TUBE_ARGUMENTS = {
+    "diameter": {"value": 25.0, "unit": "mm"},
+    "thermal_conductivity": {"value": 0.631, "unit": "W/(m·K)"},
+    "velocity": {"value": 1.5, "unit": "m/s"},
+    "density": {"value": 992.0, "unit": "kg/m³"},
+    "viscosity": {"value": 0.653, "unit": "mPa·s"},
+    "specific_heat": {"value": 4178.0, "unit": "J/(kg·K)"},
+}
+
+
 def test_an_exponent_of_a_formula_is_not_a_value_the_task_gives() -> None:
     # dev heat_transfer-001: Pr = 0.4 from "Pr^0.4", 2565 W/(m2 K) for 6648.
     text = (
@@ -509,15 +520,7 @@ def test_an_exponent_of_a_formula_is_not_a_value_the_task_gives() -> None:
         "viscosity 0.653 mPa·s, conductivity 0.631 W/(m·K), cp 4178.0 J/(kg·K). Using "
         "Dittus-Boelter (Nu = 0.023 Re^0.8 Pr^0.4), what is the film coefficient?"
     )
-    raw = {
-        "diameter": {"value": 25.0, "unit": "mm"},
-        "thermal_conductivity": {"value": 0.631, "unit": "W/(m·K)"},
-        "velocity": {"value": 1.5, "unit": "m/s"},
-        "density": {"value": 992.0, "unit": "kg/m³"},
-        "viscosity": {"value": 0.653, "unit": "mPa·s"},
-        "specific_heat": {"value": 4178.0, "unit": "J/(kg·K)"},
-        "Pr": {"value": 0.4, "unit": ""},
-    }
+    raw = {**TUBE_ARGUMENTS, "Pr": {"value": 0.4, "unit": ""}}
     tool = get_registry().get("nu_dittus_boelter")
     grounded = ground_arguments(tool, raw, text)
     assert "Pr" not in grounded.arguments
@@ -544,14 +547,7 @@ def test_a_flag_the_task_settles_in_words_is_set_from_them(
         "viscosity 0.653 mPa·s, conductivity 0.631 W/(m·K), cp 4178.0 J/(kg·K). Using "
         "Dittus-Boelter, what is the film coefficient?"
     )
-    raw = {
-        "diameter": {"value": 25.0, "unit": "mm"},
-        "thermal_conductivity": {"value": 0.631, "unit": "W/(m·K)"},
-        "velocity": {"value": 1.5, "unit": "m/s"},
-        "density": {"value": 992.0, "unit": "kg/m³"},
-        "viscosity": {"value": 0.653, "unit": "mPa·s"},
-        "specific_heat": {"value": 4178.0, "unit": "J/(kg·K)"},
-    }
+    raw = dict(TUBE_ARGUMENTS)
     if given is not None:
         raw["heating"] = given
     grounded = ground_arguments(get_registry().get("nu_dittus_boelter"), raw, text)
