@@ -38,7 +38,10 @@ def expert_llm(settings: Any) -> LlamaCppLLM:
 def _fill(llm: LlamaCppLLM, tool: str, question: str) -> str:
     schema = get_registry().get(tool).json_schema()
     messages = [
-        {"role": "system", "content": f"Write the arguments of {tool} as JSON: {json.dumps(schema)}"},
+        {
+            "role": "system",
+            "content": f"Write the arguments of {tool} as JSON: {json.dumps(schema)}",
+        },
         {"role": "user", "content": question},
     ]
     return llm.chat(messages, json_schema=schema).text
