@@ -144,7 +144,7 @@ def load_llama(
     adapter: str | None,
     n_ctx: int,
     n_threads: int,
-    n_batch: int = 512,
+    n_batch: int = 64,
     prompt_cache: PromptCache = "blocks",
     lora: LoraMode = "merge",
 ) -> Any:
@@ -208,7 +208,7 @@ class LlamaCppLLM(LLM):
         *,
         n_ctx: int = 4096,
         n_threads: int | None = None,
-        n_batch: int = 512,
+        n_batch: int = 64,
         prompt_cache: PromptCache = "blocks",
         lora: LoraMode = "merge",
         **defaults: Any,
