@@ -160,15 +160,17 @@ def npsh_available(
     reference="Pump affinity laws (HI 1.3; Karassik, Pump Handbook 4th ed.): Q ~ N D, "
     "H ~ (N D)^2, P ~ (N D)^3",
     outputs={
-        "flow": Out("m**3/s", "flow at the new speed/diameter"),
-        "head": Out("m", "head at the new speed/diameter"),
+        "flow": Out("m**3/s", "flow at the new speed/diameter (null if no flow given)"),
+        "head": Out("m", "head at the new speed/diameter (null if no head given)"),
         "power": Out("W", "power at the new speed/diameter (null if no power given)"),
         "ratio": Out("", "scaling ratio N2/N1 or D2/D1"),
     },
 )
 def pump_affinity(
-    flow: Annotated[float, Q("volumetric_flow", "flow at the original condition", gt=0)],
-    head: Annotated[float, Q("length", "head at the original condition", gt=0)],
+    flow: Annotated[
+        float | None, Q("volumetric_flow", "flow at the original condition", gt=0)
+    ] = None,
+    head: Annotated[float | None, Q("length", "head at the original condition", gt=0)] = None,
     power: Annotated[float | None, Q("power", "power at the original condition", gt=0)] = None,
     speed_1: Annotated[float | None, Q("frequency", "original speed", unit="rpm", gt=0)] = None,
     speed_2: Annotated[float | None, Q("frequency", "new speed", unit="rpm", gt=0)] = None,
@@ -179,7 +181,11 @@ def pump_affinity(
 ) -> Outcome:
     """Scale a pump operating point to a new speed or impeller diameter with the affinity
     laws: flow scales with the ratio, head with its square, power with its cube. Give
-    both speeds or both diameters."""
+    both speeds or both diameters, and whichever of flow, head and power is known."""
+    if flow is None and head is None and power is None:
+        raise ToolInputError(
+            "pump_affinity: give the flow, head or power at the original condition"
+        )
     by_speed = speed_1 is not None and speed_2 is not None
     by_diameter = diameter_1 is not None and diameter_2 is not None
     if by_speed == by_diameter:
@@ -195,8 +201,8 @@ def pump_affinity(
         )
     return Outcome(
         {
-            "flow": flow * ratio,
-            "head": head * ratio**2,
+            "flow": None if flow is None else flow * ratio,
+            "head": None if head is None else head * ratio**2,
             "power": None if power is None else power * ratio**3,
             "ratio": ratio,
         },

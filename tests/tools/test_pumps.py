@@ -95,6 +95,17 @@ def test_affinity_laws() -> None:
     assert trimmed.method == "impeller diameter"
 
 
+def test_affinity_scales_what_is_given() -> None:
+    # Only the power is known: 22 kW at 1450 rpm is 22 (1750/1450)^3 = 38.68 kW at 1750 rpm.
+    result = call(
+        "pump_affinity", power=q(22, "kW"), speed_1=q(1450, "rpm"), speed_2=q(1750, "rpm")
+    )
+    assert result.value("power", "kW") == pytest.approx(22 * (1750 / 1450) ** 3)
+    assert result.value("flow") is None and result.value("head") is None
+    with pytest.raises(ToolInputError, match="flow, head or power"):
+        call("pump_affinity", speed_1=q(1450, "rpm"), speed_2=q(1750, "rpm"))
+
+
 def test_specific_speed_hi_example() -> None:
     # HI 1.3 example: 0.0402 m^3/s, 100 m, 3550 rpm gives n_s = 22.5 (SI)
     result = call(
