@@ -345,26 +345,41 @@ def hx_ntu_from_effectiveness(
     },
 )
 def hx_rating_ntu(
-    hot_mass_flow: Annotated[float, Q("mass_flow", "hot stream mass flow", gt=0)],
-    hot_cp: Annotated[float, Q("specific_heat", "hot stream specific heat", gt=0)],
-    cold_mass_flow: Annotated[float, Q("mass_flow", "cold stream mass flow", gt=0)],
-    cold_cp: Annotated[float, Q("specific_heat", "cold stream specific heat", gt=0)],
     T_hot_in: Annotated[float, Q(_T, "hot inlet temperature")],
     T_cold_in: Annotated[float, Q(_T, "cold inlet temperature")],
     UA: Annotated[float, Q("heat_capacity_rate", "product U*A of the exchanger (W/K)", gt=0)],
+    hot_mass_flow: Annotated[float | None, Q("mass_flow", "hot stream mass flow", gt=0)] = None,
+    hot_cp: Annotated[float | None, Q("specific_heat", "hot stream specific heat", gt=0)] = None,
+    cold_mass_flow: Annotated[float | None, Q("mass_flow", "cold stream mass flow", gt=0)] = None,
+    cold_cp: Annotated[float | None, Q("specific_heat", "cold stream specific heat", gt=0)] = None,
+    hot_capacity_rate: Annotated[
+        float | None,
+        Q("heat_capacity_rate", "hot stream heat-capacity rate m*cp (W/K), if given as such", gt=0),
+    ] = None,
+    cold_capacity_rate: Annotated[
+        float | None,
+        Q(
+            "heat_capacity_rate",
+            "cold stream heat-capacity rate m*cp (W/K), if given as such",
+            gt=0,
+        ),
+    ] = None,
     configuration: _CONFIG = "counterflow",
     shells: Annotated[int, P("shells in series (shell_and_tube only)", ge=1)] = 1,
 ) -> Outcome:
-    """Rate an existing heat exchanger by the epsilon-NTU method: from both flows, heat
-    capacities, inlet temperatures and UA, find the duty and both outlet temperatures.
+    """Rate an existing heat exchanger by the epsilon-NTU method: from both streams' heat
+    capacity rates (each as mass flow and specific heat, or as m*cp in W/K), the inlet
+    temperatures and UA, find the duty and both outlet temperatures.
     Use it when the outlet temperatures are unknown (LMTD would need iteration)."""
     if T_hot_in <= T_cold_in:
         raise ToolInputError("T_hot_in must be above T_cold_in")
+    hot = _capacity_rate("hot", hot_mass_flow, hot_cp, hot_capacity_rate)
+    cold = _capacity_rate("cold", cold_mass_flow, cold_cp, cold_capacity_rate)
     result = ht.effectiveness_NTU_method(
-        mh=hot_mass_flow,
-        mc=cold_mass_flow,
-        Cph=hot_cp,
-        Cpc=cold_cp,
+        mh=hot,
+        mc=cold,
+        Cph=1.0,
+        Cpc=1.0,
         subtype=CONFIGURATIONS[configuration],
         Thi=T_hot_in,
         Tci=T_cold_in,
@@ -382,6 +397,20 @@ def hx_rating_ntu(
             "Cr": result["Cr"],
         },
         method=configuration,
+    )
+
+
+def _capacity_rate(
+    stream: str, mass_flow: float | None, cp: float | None, rate: float | None
+) -> float:
+    """A stream's heat-capacity rate m*cp in W/K, given as such or as its two factors."""
+    if rate is not None and mass_flow is None and cp is None:
+        return rate
+    if rate is None and mass_flow is not None and cp is not None:
+        return mass_flow * cp
+    raise ToolInputError(
+        f"give the {stream} stream's {stream}_mass_flow and {stream}_cp, or its "
+        f"{stream}_capacity_rate (W/K), not both"
     )
 
 

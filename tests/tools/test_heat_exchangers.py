@@ -125,6 +125,41 @@ def test_rating_holman_example_10_9_crossflow() -> None:
     )
 
 
+def test_ntu_rating_takes_capacity_rates() -> None:
+    # A stream written as m*cp in W/K rates as the same mass flow and specific heat would.
+    common = {"T_hot_in": q(90, "degC"), "T_cold_in": q(20, "degC"), "UA": q(15000, "W/K")}
+    rates = call(
+        "hx_rating_ntu",
+        hot_capacity_rate=q(10000, "W/K"),
+        cold_capacity_rate=q(12000, "W/K"),
+        configuration="shell_and_tube",
+        **common,
+    )
+    factors = call(
+        "hx_rating_ntu",
+        hot_mass_flow=q(2.5, "kg/s"),
+        hot_cp=q(4000, "J/kg/K"),
+        cold_mass_flow=q(3.0, "kg/s"),
+        cold_cp=q(4000, "J/kg/K"),
+        configuration="shell_and_tube",
+        **common,
+    )
+    for name in ("Q", "T_hot_out", "T_cold_out", "effectiveness"):
+        assert rates.value(name) == pytest.approx(factors.value(name), rel=1e-12)
+    assert rates.value("Q") == pytest.approx(12000 * (rates.value("T_cold_out") - 293.15), rel=1e-9)
+    with pytest.raises(ToolInputError, match="hot_capacity_rate"):
+        call("hx_rating_ntu", cold_capacity_rate=q(12000, "W/K"), **common)
+    with pytest.raises(ToolInputError, match="not both"):
+        call(
+            "hx_rating_ntu",
+            hot_capacity_rate=q(10000, "W/K"),
+            hot_mass_flow=q(2.5, "kg/s"),
+            hot_cp=q(4000, "J/kg/K"),
+            cold_capacity_rate=q(12000, "W/K"),
+            **common,
+        )
+
+
 def test_temperature_cross_and_bad_units_are_rejected() -> None:
     with pytest.raises(ToolInputError, match=r"terminal temperature"):
         call(
