@@ -250,14 +250,105 @@ def ground_arguments(tool: Tool, arguments: dict[str, Any], source: str) -> Grou
         result.arguments[name] = _unit_as_written(
             name, number, unit, value, param.spec, written, result.notes
         )
+    _ratios_by_description(tool, result, written, remaining, source)
     _unit_texts_as_written(tool, result, written)
     _counts_as_written(tool, result, source)
     _flags_as_written(tool, result, source)
     _choices_as_written(tool, result, source)
+    _choices_in_text(tool, result, source)
     _reaction_as_written(tool, result, source)
     _chemicals_as_written(tool, result, source)
     _unused_percentages(tool, result, written, source)
     return result
+
+
+# Words of an argument's description too common to tell two ratios apart.
+_GENERIC_WORDS = frozenset(
+    {"mole", "mass", "fraction", "fractions", "with", "from", "that", "this", "each", "given"}
+)
+
+
+def _bare_phrases(source: str, number: float) -> set[str]:
+    """The words between ``number`` and the nearest number, clause mark or "and" on
+    each side: "a distillate with 0.98 mole fraction light key and …" gives
+    distillate, with, mole, fraction, light, key."""
+    words: set[str] = set()
+    pattern = rf"(?<![\d.]){re.escape(f'{number:g}')}(?:\.0+)?(?![\d.]\d)"
+    boundary = r"[-+]?\d[\d.,]*|[.;,:()\n]|\band\b"
+    for match in re.finditer(pattern, source):
+        before = re.split(boundary, source[: match.start()])[-1]
+        after = re.split(boundary, source[match.end() :])[0]
+        words.update(re.findall(r"[a-z]+", f"{before} {after}".lower()))
+    return words
+
+
+def _ratios_by_description(
+    tool: Tool,
+    result: Grounding,
+    written: list[WrittenNumber],
+    remaining: list[float],
+    source: str,
+) -> None:
+    """Give each required ratio the model invented (all 1s, seen for Fenske and
+    Gilliland) the bare number that no argument took and whose neighbouring words its
+    description names: "a distillate with 0.98 mole fraction light key" for the light
+    key's distillate fraction. A number goes to an argument only when each is the
+    other's one best match; matches are made strongest first.
+
+    >>> from peoa.tools import get_registry
+    >>> g = ground_arguments(get_registry().get("fenske_min_stages"),
+    ...     {"alpha": 1, "xD_light": 1, "xB_light": 1},
+    ...     "A binary column must produce a distillate with 0.98 mole fraction light key "
+    ...     "and a bottoms with 0.02. The relative volatility is constant at 2.45.")
+    >>> g.arguments, g.unwritten
+    ({'alpha': {'value': 2.45, 'unit': ''}, 'xD_light': {'value': 0.98, 'unit': ''}, \
+'xB_light': {'value': 0.02, 'unit': ''}}, [])
+    """
+    targets = {
+        name: {w for w in _name_words(name) | _text_words(spec.description)}
+        for name in result.unwritten
+        if isinstance(spec := tool.params[name].spec, Q)
+        and spec.dimension == "dimensionless"
+        and not tool.params[name].is_list
+    }
+    pool = {
+        w.value: _bare_phrases(source, w.value)
+        for w in written
+        if any(_same(w.value, v) for v in remaining)
+        and (not (_kinds(w.unit) - {"dimensionless"}) or f"{w.unit} fraction" in source)
+    }
+    while targets and pool:
+        scores = {(n, v): len(targets[n] & pool[v] - _GENERIC_WORDS) for n in targets for v in pool}
+        matched = False
+        for (name, number), score in sorted(scores.items(), key=lambda item: -item[1]):
+            if score == 0:
+                break
+            if any(
+                rival >= score for (n, v), rival in scores.items() if (n == name) != (v == number)
+            ):
+                continue  # another number fits this argument as well, or the reverse
+            result.notes.append(
+                f"{name}: {_shown(result.arguments.get(name))} replaced by {number:g}, "
+                "the number the task writes by what it describes"
+            )
+            result.arguments[name] = {"value": number, "unit": ""}
+            result.unwritten.remove(name)
+            result.written.append(name)
+            remaining.pop(next(i for i, v in enumerate(remaining) if _same(number, v)))
+            del targets[name], pool[number]
+            matched = True
+            break
+        if not matched:
+            return
+
+
+def _text_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]+", text.lower()) if len(word) > 3}
+
+
+def _shown(value: Any) -> str:
+    quantity = _as_quantity(value)
+    return "nothing" if quantity is None else f"{quantity[0]:g} {quantity[1]}".rstrip()
 
 
 _COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -335,6 +426,57 @@ def _choices_as_written(tool: Tool, result: Grounding, source: str) -> None:
         if len(written) == 1 and (choice := written.pop()) != given:
             result.arguments[name] = choice
             result.notes.append(f"{name}: {given} replaced by {choice}, written after its name")
+
+
+_FEW_CHOICES = 8
+
+
+def _choices_in_text(tool: Tool, result: Grounding, source: str) -> None:
+    """Set each choice the model gave that the task names otherwise: the one choice whose
+    own name is written ("flange taps"), or whose words of three letters or more are
+    all written ("ISA 1932 flow nozzle" for "ISA 1932 nozzle"), or whose words in
+    ``P(said_choice=…)`` are ("water" for a liquid). Seen: a venturi tube and a flow
+    nozzle rated as orifices, water as a gas.
+
+    >>> from peoa.tools import get_registry
+    >>> g = ground_arguments(get_registry().get("flow_meter_flow"),
+    ...     {"meter_type": "ISO 5167 orifice", "phase": "gas"},
+    ...     "An ISA 1932 flow nozzle (ISO 5167-3) in a 154.1 mm pipe measures water.")
+    >>> g.arguments
+    {'meter_type': 'ISA 1932 nozzle', 'phase': 'liquid'}
+    >>> g = ground_arguments(get_registry().get("flow_meter_flow"),
+    ...     {"phase": "liquid"}, "Water vapour and water droplets pass an orifice.")
+    >>> g.arguments  # both sides written: the model's reading stands
+    {'phase': 'liquid'}
+    """
+    for name, param in tool.params.items():
+        spec = param.spec
+        # A long table (150 pipe materials) names its entries in words a question uses
+        # loosely: "steel pipe" is not the table's drawn-tubing "Steel" (0.0015 mm).
+        if not isinstance(spec, P) or not spec.choices or len(spec.choices) > _FEW_CHOICES:
+            continue
+        words = dict(spec.said_choice)
+        named = [
+            choice
+            for choice in spec.choices
+            if _writes(source, choice)
+            or _writes_words_of(source, choice)
+            or any(_writes(source, word) for word in words.get(choice, ()))
+        ]
+        given = result.arguments.get(name)
+        if given is None or len(named) != 1 or named[0] == given:
+            continue  # a choice left out keeps its default, which the task may also name
+        result.arguments[name] = named[0]
+        result.notes.append(f"{name}: {given} replaced by {named[0]}, as the task names it")
+
+
+def _writes(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _writes_words_of(text: str, choice: str) -> bool:
+    words = [w for w in re.findall(r"[a-z0-9]+", choice.lower()) if len(w) >= 3]
+    return len(words) >= 2 and all(_writes(text, word) for word in words)
 
 
 # A chemical equation: "CO + H2O(g) → CO2 + H2", "2 SO2 + O2 -> 2 SO3", "A ⇌ 2 B".

@@ -147,6 +147,10 @@ class P:
     # the words of one side only.
     said_true: tuple[str, ...] = ()
     said_false: tuple[str, ...] = ()
+    # A choice the task settles in words other than the choice's own ("water" for a
+    # liquid): (choice, words) pairs; the experts set the one choice whose words, or
+    # whose own name, the task writes.
+    said_choice: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # A text parameter (or list) that names chemicals: the experts hold each name to one
     # the task writes, by that name, the chemical's own name, its formula or CAS number.
     chemical: bool = False

@@ -34,7 +34,14 @@ _D = Q("length", "pipe inner diameter upstream of the meter", gt=0)
 _P1 = Q("pressure", "upstream absolute pressure at the upstream tapping")
 _RHO = Q("density", "fluid density at upstream conditions", gt=0)
 _MU = Q("dynamic_viscosity", "fluid viscosity", gt=0)
-_PHASE = P("'liquid' (expansibility 1) or 'gas' (expansibility from k)", choices=("liquid", "gas"))
+_PHASE = P(
+    "'liquid' (expansibility 1) or 'gas' (expansibility from k)",
+    choices=("liquid", "gas"),
+    said_choice=(
+        ("liquid", ("water", "oil", "brine", "condensate")),
+        ("gas", ("air", "steam", "vapour", "vapor", "natural gas", "nitrogen")),
+    ),
+)
 _K = Q("dimensionless", "isentropic exponent of a gas", gt=1, le=2)
 
 

@@ -757,3 +757,21 @@ def test_a_chemical_the_task_does_not_name_is_refused() -> None:
     # Named by its formula, its name or a synonym the database knows, it is written.
     for written in ("H2O at 25 °C", "water at 25 °C", "Water at 25 °C", "7732-18-5 at 25 °C"):
         assert ground_arguments(tool, raw, f"What is the viscosity of {written}?").unnamed == []
+
+
+def test_invented_ratios_take_the_numbers_their_descriptions_name() -> None:
+    # dev distillation-004: the base model filled N_min = R_min = 1 (refused as made up).
+    text = (
+        "A column needs 8.5 stages at total reflux and has a minimum reflux ratio of 1.2. "
+        "It will run at R = 1.5. Using the Gilliland correlation in Molokanov's form, how "
+        "many theoretical stages are required?"
+    )
+    tool = get_registry().get("gilliland_stages")
+    grounded = ground_arguments(tool, {"N_min": 1, "R_min": 1, "R": 1.5}, text)
+    assert grounded.unwritten == [] and not grounded.made_up
+    assert grounded.arguments["N_min"]["value"] == 8.5
+    assert grounded.arguments["R_min"]["value"] == 1.2
+    # Two numbers that fit one ratio equally well are left to the refusal.
+    tied = "The minimum reflux ratio is 1.2 or the minimum reflux ratio is 1.4. R = 1.5."
+    grounded = ground_arguments(tool, {"N_min": 1, "R_min": 1, "R": 1.5}, tied)
+    assert sorted(grounded.unwritten) == ["N_min", "R_min"]
