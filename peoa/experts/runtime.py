@@ -51,9 +51,9 @@ def format_value(value: Any) -> str:
 def task_context(task: ExpertTask, *, question: bool = True) -> str:
     """The task as the lines a prompt shows: question, sub-task, known values, history."""
     lines = []
-    # A one-step plan's sub-task is the question itself: written once, not twice (prompt
-    # tokens are most of a step's time on a CPU).
-    if question and task.question.strip() != task.sub_task.strip():
+    # Written even when the sub-task is the question itself: measured on the dev set,
+    # writing it once cost four right tool choices (and five right answers) of 83.
+    if question:
         lines.append(f"Question: {task.question.strip()}")
     lines.append(f"Sub-task: {task.sub_task.strip()}")
     if task.inputs:
