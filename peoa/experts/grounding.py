@@ -32,6 +32,12 @@ quantity with the numbers written in the task and the units written after them:
   its unit would be the model's own;
 - a number the model invents gives way to the one the task writes right after the
   argument's name ("NPS 6", "Re = 5000"), and so does a choice ("schedule 80");
+- a required ratio the model invents takes the bare number no argument took whose
+  neighbouring words its description names ("a distillate with 0.98 mole fraction light
+  key"), when each is the other's one best match;
+- a choice the model gave gives way to the one choice of a short list the task names
+  ("machined convergent venturi tube", "flange taps", or "water" for a liquid by
+  ``P(said_choice=…)``);
 - a tool that takes a reaction gets the one chemical equation the task writes
   ("CO + H2O(g) → CO2 + H2"), species, coefficients and phases;
 - a chemical the model names that the task does not write (by name, formula or CAS
@@ -305,7 +311,7 @@ def _ratios_by_description(
 'xB_light': {'value': 0.02, 'unit': ''}}, [])
     """
     targets = {
-        name: {w for w in _name_words(name) | _text_words(spec.description)}
+        name: (_name_words(name) | _text_words(spec.description)) - _GENERIC_WORDS
         for name in result.unwritten
         if isinstance(spec := tool.params[name].spec, Q)
         and spec.dimension == "dimensionless"
@@ -318,7 +324,7 @@ def _ratios_by_description(
         and (not (_kinds(w.unit) - {"dimensionless"}) or f"{w.unit} fraction" in source)
     }
     while targets and pool:
-        scores = {(n, v): len(targets[n] & pool[v] - _GENERIC_WORDS) for n in targets for v in pool}
+        scores = {(n, v): len(targets[n] & pool[v]) for n in targets for v in pool}
         matched = False
         for (name, number), score in sorted(scores.items(), key=lambda item: -item[1]):
             if score == 0:
