@@ -188,15 +188,10 @@ class CalculationExpert(ModelExpert):
     def _pick(
         self, trace: Trace, prompt: str, user: str, field: str, names: list[str], *, purpose: str
     ) -> str:
-        """One name out of ``names``, constrained by an enum; the first if the reply is unusable.
-
-        The system prompt is the filling's, and the question comes first, so that the
-        filling after a choice reuses the model's work on both (whole ``n_batch`` blocks of
-        the previous prompt); the choice's own instruction closes the user message.
-        """
+        """One name out of ``names``, constrained by an enum; the first if the reply is unusable."""
         messages = [
-            {"role": "system", "content": self.prompt("system")},
-            {"role": "user", "content": f"{user}\n\n{self.prompt(prompt)}"},
+            {"role": "system", "content": self.prompt(prompt)},
+            {"role": "user", "content": user},
         ]
         schema = {
             "type": "object",
