@@ -48,7 +48,7 @@ from peoa.experts.base import (
     RefusalReason,
 )
 from peoa.experts.grounding import WrittenNumber, dimensioned_numbers
-from peoa.experts.output_choice import asked_elsewhere
+from peoa.experts.output_choice import asked_elsewhere, unasked_bound
 from peoa.llm import StructuredOutputError
 from peoa.tools import ToolRegistry, get_registry
 
@@ -395,10 +395,19 @@ def _another_quantity(sub_task: str, result: ExpertResult) -> tuple[str, str | N
     if any(out.unit_from for out in tool.outputs.values()):
         return None  # a conversion: its result is whatever quantity it was given
     named = asked_elsewhere(sub_task, tool.name, _every_output(registry))
+    answered = next((n for n, q in result.outputs.items() if q == result.answer), None)
+    if not named and answered in tool.outputs:
+        description = tool.outputs[answered].description
+        if bound := unasked_bound(sub_task, description):
+            return (
+                f"this step answered with {tool.name}'s {answered}, the {description}, but "
+                f"the task does not ask for the {bound}: the answer needs a further step",
+                None,
+            )
     if not named:
         return None
     asked = sorted(set(named.values()), key=len)[-1]
-    answered = next((n for n, q in result.outputs.items() if q == result.answer), "its answer")
+    answered = answered or "its answer"
     error = (
         f"the task asks for the {asked}, which {' or '.join(sorted(named))} computes, but this "
         f"step answered with {tool.name}'s {answered}: choose the tool that computes the {asked}"

@@ -254,6 +254,38 @@ def _names_tool(text: str, tool: str, outputs: Mapping[str, str]) -> bool:
     )
 
 
+# Words that ask for a bound; stages "at total reflux" are the minimum by definition.
+_BOUNDS = {"minimum": ("minimum", "min", "least", "smallest", "lowest", "total reflux"),
+           "maximum": ("maximum", "max", "most", "largest", "highest")}  # fmt: skip
+
+
+def unasked_bound(text: str, description: str) -> str | None:
+    """The bound ("minimum", "maximum") an output's description opens with when the
+    sentence of ``text`` that asks does not ask for one; ``None`` otherwise.
+
+    Seen: Fenske's minimum number of stages answered "how many theoretical stages are
+    needed?", a three-step problem (Fenske, Underwood, Gilliland) cut to its first step.
+
+    >>> fenske = "minimum number of equilibrium stages at total reflux"
+    >>> unasked_bound("Using Fenske, Underwood and Gilliland, how many stages are needed?", fenske)
+    'minimum'
+    >>> unasked_bound("What is the minimum number of stages at total reflux (Fenske)?", fenske)
+    >>> unasked_bound("What is N_min for alpha = 2.45?", fenske)
+    >>> unasked_bound("How many stages at total reflux are needed? Use Fenske.", fenske)
+    >>> unasked_bound("How many stages are needed?", "number of equilibrium stages")
+    """
+    opening = head_phrase(description).lower().split()[:1]
+    bound = opening[0] if opening and opening[0] in _BOUNDS else None
+    if bound is None:
+        return None
+    sentence = asking_sentence(text)
+    start, end = _asked_window(sentence)
+    asked = sentence[start:end].lower() if end > start else sentence.lower()
+    if any(re.search(rf"(?<![a-z]){words}(?![a-z])", asked) for words in _BOUNDS[bound]):
+        return None
+    return bound
+
+
 def asked_elsewhere(text: str, tool: str, tools: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
     """The other tools whose quantity ``text`` asks for, each with the name it uses, when
     it names nothing of ``tool``. ``tools`` maps every tool to its outputs' descriptions.

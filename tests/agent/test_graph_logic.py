@@ -647,6 +647,26 @@ def test_a_step_is_valid_only_when_its_tool_computes_the_asked_quantity(
     assert record.revise_with == asked_tool
 
 
+def test_a_bound_the_question_does_not_ask_for_fails_validation() -> None:
+    # dev distillation-005: Fenske's minimum (8.69 stages) for the 18.6 stages that Fenske,
+    # Underwood and Gilliland give together.
+    fenske = {"alpha": 2.45, "xD_light": 0.98, "xB_light": 0.02}
+    three_steps = (
+        "The reflux ratio is 1.3 times the minimum. Using Fenske, Underwood and Gilliland "
+        "(Molokanov form), how many theoretical stages are needed?"
+    )
+    step = _tool_step(three_steps, "fenske_min_stages", fenske, "N_min")
+    record = StepRecord.model_validate(validate({"steps": [step]}, _ctx())["steps"][0])
+    assert not record.valid and record.revise_with is None
+    assert "does not ask for the minimum" in record.validation_errors[0]
+    for asks_it in (
+        "What is the minimum number of theoretical stages (Fenske)?",
+        "How many equilibrium stages at total reflux are needed? Use Fenske.",
+    ):
+        step = _tool_step(asks_it, "fenske_min_stages", fenske, "N_min")
+        assert StepRecord.model_validate(validate({"steps": [step]}, _ctx())["steps"][0]).valid
+
+
 def test_no_dataset_question_is_failed_for_the_quantity_its_own_tool_answers() -> None:
     """Every question of the three datasets, answered by one of its verified tools, names
     nothing of another tool that this check would send back (the flash steam of
