@@ -408,9 +408,10 @@ def _capacity_rate(
         return rate
     if rate is None and mass_flow is not None and cp is not None:
         return mass_flow * cp
+    both = rate is not None and (mass_flow is not None or cp is not None)
     raise ToolInputError(
         f"give the {stream} stream's {stream}_mass_flow and {stream}_cp, or its "
-        f"{stream}_capacity_rate (W/K), not both"
+        f"{stream}_capacity_rate (W/K)" + (", not both" if both else "")
     )
 
 
