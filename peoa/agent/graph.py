@@ -396,15 +396,14 @@ def _another_quantity(sub_task: str, result: ExpertResult) -> tuple[str, str | N
         return None  # a conversion: its result is whatever quantity it was given
     named = asked_elsewhere(sub_task, tool.name, _every_output(registry))
     answered = next((n for n, q in result.outputs.items() if q == result.answer), None)
-    if not named and answered in tool.outputs:
-        description = tool.outputs[answered].description
+    if not named:
+        description = tool.outputs[answered].description if answered in tool.outputs else ""
         if bound := unasked_bound(sub_task, description):
             return (
                 f"this step answered with {tool.name}'s {answered}, the {description}, but "
                 f"the task does not ask for the {bound}: the answer needs a further step",
                 None,
             )
-    if not named:
         return None
     asked = sorted(set(named.values()), key=len)[-1]
     answered = answered or "its answer"
