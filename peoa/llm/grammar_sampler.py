@@ -68,8 +68,8 @@ class GreedyGrammarSampler:
     def _best_allowed(self, logits: np.ndarray) -> int:
         if self._all is None:
             self._all = (llama_cpp.llama_token_data * self.n_vocab)()
+            np.frombuffer(self._all, dtype=_TOKEN_DATA)["id"] = np.arange(self.n_vocab)
         table = np.frombuffer(self._all, dtype=_TOKEN_DATA)
-        table["id"] = np.arange(self.n_vocab, dtype=np.int32)
         table["logit"] = logits
         candidates = llama_cpp.llama_token_data_array(
             data=self._all, size=self.n_vocab, selected=-1, sorted=False

@@ -3,8 +3,9 @@
 The expert model (Qwen2.5-Coder 0.5B, 151,936 tokens) fills three tools' arguments
 under their JSON schemas, once with :class:`GreedyGrammarSampler` and once with
 llama-cpp-python's own chain; the replies must be identical, and at least one token
-must have gone through the slow path (the best token broken the grammar), so both
-paths are compared.
+must have gone through the slow path (the best token broke the grammar), so both
+paths are compared. Nothing is mocked: both sides run the real model, and the reference
+side swaps PEOA's sampler hook for llama-cpp-python's own ``Llama._init_sampler``.
 """
 
 from __future__ import annotations
