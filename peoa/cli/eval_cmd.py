@@ -40,6 +40,16 @@ def eval_(
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="Only the first N items.")
     ] = None,
+    sample: Annotated[
+        int | None,
+        typer.Option(
+            "--sample",
+            min=1,
+            help="A stratified sample of N items: spread evenly over the categories, "
+            "drawn with --seed (the same N and seed give the same items).",
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of --sample.")] = 0,
     concurrency: Annotated[
         int, typer.Option("--concurrency", min=1, max=64, help="Items in flight at once.")
     ] = 1,
@@ -68,6 +78,7 @@ def eval_(
 
     from peoa.agent import Assistant
     from peoa.evaluation import load_dataset, run_suite
+    from peoa.evaluation.metrics import stratified_sample
     from peoa.evaluation.variants import parse_baselines
 
     if backend not in ("local", "ray"):
@@ -87,6 +98,8 @@ def eval_(
         problems += skipped
     for problem in problems:
         err_console.print(f"skipped {problem.path}:{problem.line}: {problem.message}")
+    if sample:
+        items = stratified_sample(items, sample, lambda item: item.category, seed)
     items = items[:limit] if limit else items
     # Eval items are independent questions: keep them out of the conversation memory.
     assistant = Assistant(settings, checkpointer=InMemorySaver())
@@ -144,8 +157,10 @@ def eval_(
                                     f"{s['unit_correctness']:.1%}", f"{s['latency_p50_s']:.1f}",
                                     "")  # fmt: skip
             console.print(compare)
+        low, high = data.get("accuracy_ci95") or (0.0, 1.0)
         console.print(
-            f"accuracy {data['accuracy']:.1%} over {data['items']} items; "
+            f"accuracy {data['accuracy']:.1%} (95 % CI {low:.1%}-{high:.1%}) over "
+            f"{data['items']} items; confident wrong {data.get('confident_wrong', 0):.1%}; "
             f"median {data['latency_p50_s']:.1f} s; results and report.html in {out}"
         )
 

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from peoa.evaluation.dataset import DatasetItem
-from peoa.evaluation.metrics import ndcg_at_k, quantile, recall_at_k
+from peoa.evaluation.metrics import ndcg_at_k, quantile, recall_at_k, wilson_interval
 from peoa.evaluation.scoring import score_answer, unit_problem
 
 __all__ = [
@@ -74,6 +74,8 @@ class ItemRecord(BaseModel):
 class Summary(BaseModel):
     items: int
     accuracy: float
+    accuracy_ci95: tuple[float, float] = (0.0, 1.0)  # Wilson score interval
+    confident_wrong: float = 0.0  # share answered with a number that is wrong
     per_category: dict[str, float]
     unit_correctness: float
     execution_success: float  # items that ended with a checked answer
@@ -282,6 +284,8 @@ def summarise(records: list[ItemRecord]) -> Summary:
     return Summary(
         items=len(records),
         accuracy=sum(r.correct for r in records) / n,
+        accuracy_ci95=wilson_interval(sum(r.correct for r in records), len(records)),
+        confident_wrong=sum(r.outcome in ("wrong_value", "wrong_unit") for r in records) / n,
         per_category={c: sum(v) / len(v) for c, v in sorted(by_category.items())},
         unit_correctness=sum(r.unit_ok for r in records) / n,
         execution_success=sum(r.status == "answered" for r in records) / n,
