@@ -25,6 +25,7 @@ Greedy decoding under a grammar checks the grammar on the model's best token onl
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import threading
 from collections.abc import Iterator, Sequence
@@ -93,6 +94,41 @@ def reusable_prefix(cached: Sequence[int], prompt: Sequence[int], block: int) ->
             break
         shared += 1
     return shared // block * block
+
+
+@cache
+def cpu_has_amx() -> bool:
+    """Whether the CPU advertises Intel AMX tiles (``amx_tile`` in ``/proc/cpuinfo``)."""
+    try:
+        return "amx_tile" in Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _without_extra_buffers() -> Iterator[None]:
+    """Load models without llama.cpp's extra weight buffers (AMX and CPU repacking).
+
+    On an AMX machine (seen: a Xeon VM that advertises amx_tile) llama.cpp repacks the
+    weights for its AMX kernels, and every decode of more than one token then crashes
+    the process (SIGSEGV in llama_decode); one token at a time works. llama-cpp-python
+    does not expose ``use_extra_bufts``, so the default parameters it starts from are
+    wrapped while the model loads (under the load lock).
+    """
+    import llama_cpp.llama_cpp as native
+
+    default = native.llama_model_default_params
+
+    def params() -> Any:
+        values = default()
+        values.use_extra_bufts = False
+        return values
+
+    native.llama_model_default_params = params
+    try:
+        yield
+    finally:
+        native.llama_model_default_params = default
 
 
 @cache
@@ -165,16 +201,18 @@ def load_llama(
                     model_path = _merged(path, Path(adapter))
                 else:
                     lora_path = adapter
+            guard = _without_extra_buffers() if cpu_has_amx() else contextlib.nullcontext()
             try:
-                _instances[key] = Llama(
-                    model_path=str(model_path),
-                    lora_path=lora_path,
-                    n_ctx=n_ctx,
-                    n_threads=n_threads,
-                    n_threads_batch=n_threads,
-                    n_batch=n_batch,
-                    verbose=False,
-                )
+                with guard:
+                    _instances[key] = Llama(
+                        model_path=str(model_path),
+                        lora_path=lora_path,
+                        n_ctx=n_ctx,
+                        n_threads=n_threads,
+                        n_threads_batch=n_threads,
+                        n_batch=n_batch,
+                        verbose=False,
+                    )
             except (ValueError, RuntimeError) as error:
                 raise ModelError(f"llama.cpp could not load {path.name}: {error}") from None
             _instances[key].prompt_cache = prompt_cache
