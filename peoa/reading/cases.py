@@ -8,7 +8,8 @@ and the friction factor") would lose the dependency:
 
 - the cases are parenthesised groups of values, joined by "and" or commas, each
   preceded by a label of the same shape ("for pump A", "for pump B");
-- every group writes the same units, in the same order (the same kind of case).
+- every group gives values of the same dimensions, in the same order (the same kind
+  of case).
 
 Anything else is left whole (``[]``) and the planner decides.
 """
@@ -16,29 +17,40 @@ Anything else is left whole (``[]``) and the planner decides.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from peoa.reading.model import Mention
 
 __all__ = ["split_independent"]
 
-_GROUP = re.compile(r"\(([^()]*\d[^()]*)\)")
+_GROUP = re.compile(r"\(([^()]*)\)")
 # Between two cases: a comma or "and", then the next case's label (a few words).
 _JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?P<label>[\w\s\-]{0,40}?)\s*$", re.IGNORECASE)
-_UNIT = re.compile(r"\d\s*-?\s*([A-Za-z%°][\w/*^°%]*)")
 
 
-def _units(group: str) -> list[str]:
-    return _UNIT.findall(group)
-
-
-def split_independent(question: str) -> list[str]:
+def split_independent(question: str, mentions: Sequence[Mention]) -> list[str]:
     """The self-contained questions that ``question`` asks side by side, or ``[]``.
 
-    >>> split_independent("Hydraulic power of water for pump A (20 m3/h, 30 m) and for "
-    ...                   "pump B (40 m3/h, 25 m)?")
+    ``mentions`` are the question's values (:func:`peoa.reading.mentions.read_mentions`).
+
+    >>> from peoa.reading.mentions import read_mentions
+    >>> q = "Hydraulic power of water for pump A (20 m3/h, 30 m) and for pump B (40 m3/h, 25 m)?"
+    >>> split_independent(q, read_mentions(q))
     ['Hydraulic power of water for pump A (20 m3/h, 30 m)?', 'Hydraulic power of water for pump B (40 m3/h, 25 m)?']
-    >>> split_independent("What are the Reynolds number and the friction factor for 2 m/s?")
+    >>> q = "What are the Reynolds number and the friction factor for 2 m/s?"
+    >>> split_independent(q, read_mentions(q))
     []
     """
-    groups = list(_GROUP.finditer(question))
+
+    def _units(group: re.Match[str]) -> list[str]:
+        start, end = group.span(1)
+        return [
+            m.dimensionality
+            for m in mentions
+            if m.role == "data" and m.unit_written and start <= m.span[0] < end
+        ]
+
+    groups = [g for g in _GROUP.finditer(question) if _units(g)]
     best: list[re.Match[str]] = []
     labels: list[str] = []
     # The longest run of groups joined by "and"/commas whose units agree.
@@ -46,13 +58,13 @@ def split_independent(question: str) -> list[str]:
         run, run_labels = [groups[first]], [""]
         for nxt in groups[first + 1 :]:
             join = _JOIN.match(question[run[-1].end() : nxt.start()])
-            if join is None or _units(nxt.group(1)) != _units(run[0].group(1)):
+            if join is None or _units(nxt) != _units(run[0]):
                 break
             run.append(nxt)
             run_labels.append(join.group("label").strip())
         if len(run) > len(best):
             best, labels = run, run_labels
-    if len(best) < 2 or not _units(best[0].group(1)):
+    if len(best) < 2:
         return []
     # The first case's label has as many words as the others' ("for pump B" -> "for pump A").
     width = len(labels[1].split())

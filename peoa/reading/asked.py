@@ -1,0 +1,218 @@
+"""What a question asks for: the asking sentence, its words, and the unit asked.
+
+The asked unit is read with the same unit reader as the given values, wherever the
+question asks it: "…, in kPa?", "Express it in W/(m²·K).", "What pressure drop (bar)
+does …", "Answer in psia.", "in kilowatts", "how many m³/h". A unit in a bracket that
+defines symbols ("(n in rpm, Q in m³/s)") asks for nothing.
+
+>>> a = read_asked("A pump delivers 20 m3/h. What brake power does it need, in kW?")
+>>> a.unit, a.words
+('kW', ('brake', 'power', 'need'))
+>>> read_asked("The header is at 12 bar. Convert it to kilopascals.").unit
+'kPa'
+>>> read_asked("What pressure drop (bar) does the pipe cause?").unit
+'bar'
+>>> read_asked("What is the Reynolds number?").unit is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from peoa.reading.mentions import words_of
+from peoa.reading.model import AskedQuantity
+from peoa.reading.units import UnitRead, read_unit
+
+__all__ = ["asking_sentence", "read_asked"]
+
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-Z(\"'])")
+_ASKS = re.compile(
+    r"^\s*(?:what|which|how|find|calculate|compute|determine|estimate|evaluate|size|"
+    r"select|express|convert|give|state|obtain|predict|check|work out|rate|count|"
+    r"answer|report|is|are|does|do|will|can|should|by how)\b",
+    re.IGNORECASE,
+)
+_ASKS_INSIDE = re.compile(
+    r"\b(?:what|which|how (?:much|many|long|far|big|large|hot|cold)|find|calculate|compute|"
+    r"determine|estimate|evaluate|size|select|express|convert|predict|work out)\b",
+    re.IGNORECASE,
+)
+_CONVERSION = re.compile(
+    r"^\s*(?:convert|express|change|restate|give)\b|\bequivalent\b"
+    r"|\bwhat is (?:this|that|it|the same)\b",
+    re.IGNORECASE,
+)
+# Where an asked unit starts: after "in", "to", "into", "as", "how many", or inside a
+# bracket right after the quantity's name.
+_UNIT_LEAD = re.compile(
+    r"(?:\b(?:in|into|to|as|how many)\s+(?:(?:standard|normal|actual)\s+)?"
+    r"|(?:(?<=\s)|^)\(\s*|,\s+(?=\S+\s*(?:[.?!]?\s*$|for\b)))",
+    re.IGNORECASE,
+)
+# After a bracketed unit: its bracket closes, or the unit's conditions follow.
+_AFTER_BRACKETED = re.compile(r"^\s*(?:[)\],]|(?:at|for)\b)", re.IGNORECASE)
+_SAME_UNIT = re.compile(r"\bsame units?\b", re.IGNORECASE)
+_BOUNDS = {
+    "minimum": ("minimum", "min", "least", "lowest", "smallest"),
+    "maximum": ("maximum", "max", "most", "highest", "largest", "peak"),
+}
+_QUESTION_WORDS = frozenset(
+    [
+        "what",
+        "which",
+        "how",
+        "find",
+        "calculate",
+        "compute",
+        "determine",
+        "estimate",
+        "evaluate",
+        "size",
+        "select",
+        "express",
+        "convert",
+        "give",
+        "state",
+        "obtain",
+        "predict",
+        "check",
+        "work",
+        "out",
+        "rate",
+        "count",
+        "answer",
+        "report",
+        "is",
+        "are",
+        "does",
+        "do",
+        "did",
+        "will",
+        "can",
+        "should",
+        "would",
+        "must",
+        "be",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "to",
+        "into",
+        "as",
+        "for",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "much",
+        "many",
+        "by",
+        "with",
+        "at",
+        "from",
+        "on",
+        "per",
+        "and",
+        "or",
+        "required",
+        "needed",
+        "value",
+        "result",
+    ]
+)
+
+
+def asking_sentence(text: str) -> str:
+    """The sentence that asks: the last with a question mark, else the last that opens
+    like a question or a request, else the last.
+
+    >>> asking_sentence("The pump efficiency is 70 %. What brake power does it need? Thanks.")
+    'What brake power does it need?'
+    """
+    sentences = [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    tests = (
+        lambda s: "?" in s,
+        lambda s: bool(_ASKS.match(s)),
+        lambda s: bool(_ASKS_INSIDE.search(s)),
+    )
+    for test in tests:
+        asking = [s for s in sentences if test(s)]
+        if asking:
+            return asking[-1]
+    return sentences[-1] if sentences else ""
+
+
+def _symbol_definition(text: str, lead: re.Match[str]) -> bool:
+    """Whether "in <unit>" defines a symbol's unit ("(n in rpm, Q in m³/s)")."""
+    if not lead.group().lower().startswith("in"):
+        return False
+    before = text[: lead.start()]
+    if before.count("(") <= before.count(")"):
+        return False
+    previous = (words_of(before)[-1:] or [""])[0]
+    return len(previous) <= 2
+
+
+def _units_in(text: str) -> list[tuple[int, UnitRead]]:
+    found = []
+    for lead in _UNIT_LEAD.finditer(text):
+        read = read_unit(text, lead.end())
+        if read is None or (read.dimensionality == "dimensionless" and read.unit != "%"):
+            continue
+        if lead.group().startswith(("(", "[")) and not _AFTER_BRACKETED.match(text[read.end :]):
+            continue
+        if re.match(r"\s*(?:=|\d)", text[read.end :]):
+            continue  # "sum to K = 1.1": a symbol given a value
+        if read.written.lower().startswith("atmosphere") and lead.group().lower().startswith(
+            ("to", "into")
+        ):
+            continue  # "discharges to atmosphere"
+        if _symbol_definition(text, lead):
+            continue
+        # A value written right before ("at 25 in" would be odd) is data, not a request.
+        if re.search(r"(?<![A-Za-z\d])\d+(?:\.\d+)?\s*$", text[: lead.start()]):
+            continue
+        found.append((lead.start(), read))
+    return found
+
+
+def _pick(candidates: list[tuple[int, UnitRead]], text: str, asked_words: set[str]) -> UnitRead:
+    """Of several units the asking sentence names ("(duty in kW, temperatures in °C)"),
+    the one right after a word of the asked quantity, else the last."""
+    for start, read in reversed(candidates):
+        near = words_of(text[max(0, start - 30) : start])[-2:]
+        near += words_of(text[read.end : read.end + 30])[:3]
+        if {w.lower().rstrip("s") for w in near} & asked_words:
+            return read
+    return candidates[-1][1]
+
+
+def read_asked(text: str) -> AskedQuantity:
+    """What ``text`` asks for (see the module's description)."""
+    sentence = asking_sentence(text)
+    words = tuple(w for w in words_of(sentence) if w.lower() not in _QUESTION_WORDS)
+    stems = {w.lower().rstrip("s") for w in words}
+    # The asking sentence, and any request after it ("Answer in psia.", "Report … in in².").
+    tail = text[text.find(sentence) + len(sentence) :] if sentence in text else ""
+    candidates = _units_in(sentence) + _units_in(tail)
+    read = _pick(candidates, sentence, stems) if candidates else None
+    if read is not None:
+        unit_words = {w.lower() for w in words_of(read.written)}
+        words = tuple(w for w in words if w.lower() not in unit_words)
+    lowered = {w.lower() for w in words_of(sentence)}
+    bound = next((b for b, names in _BOUNDS.items() if lowered & set(names)), None)
+    return AskedQuantity(
+        sentence=sentence,
+        words=words,
+        unit=read.unit if read else None,
+        unit_written=read.written if read else None,
+        dimensionality=read.dimensionality if read else None,
+        conversion=bool(_CONVERSION.search(sentence)),
+        same_unit=bool(_SAME_UNIT.search(text)),
+        bound=bound,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,482 @@
+"""Every number a question writes, as a :class:`~peoa.reading.model.Mention`.
+
+One pattern finds numbers (:data:`NUMBER`: signs, thousands separators, exponents as
+``1.2e5``, ``1.2 × 10^5`` or ``1.2×10⁵``); for each, :func:`~peoa.reading.units.read_unit`
+reads the unit written after it. A number then gets its role:
+
+- ``reference``: part of a citation or a name ("API 520", "ISO 5167-3", "Table 4.2",
+  "Churchill (1977)", "R-134a", "CO2");
+- ``formula``: a constant in a formula the question writes ("Nu = 0.023 Re^0.8",
+  "(0.790 ln Re − 1.64)⁻²");
+- ``data``: everything else, a value given for the problem.
+
+The symbol written before a value ("Z = 0.93", "k = 1.27"; "Kb = Kc = 1" gives one
+value to each) and the trade's designations ("NPS 6", "DN 150", "schedule 80",
+"MW 44" (g/mol), "SG 0.85") are kept with it, and so are the words around it in its
+clause, and the noun phrase it describes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from peoa.reading.model import Mention, MentionRole
+from peoa.reading.units import UnitRead, read_unit
+from peoa.tools.quantity import Quantity
+
+__all__ = ["NUMBER", "number_value", "read_mentions", "words_of"]
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+NUMBER = re.compile(
+    r"(?<![\w.,^*/])(?<![A-Za-z]-)(?<!\d-)"
+    r"(?P<sign>[-+−](?=[\d.]))?"
+    r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+    r"(?P<exp>[eE][-+−]?\d+"
+    r"|\s?[×x*]\s?10\s?(?:\^|\*\*)\s?[-+−]?\d+"
+    r"|\s?[×x]\s?10[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+    r"(?![\d])"
+)
+"""A number as written in engineering prose; the one number pattern of the reading."""
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿα-ωΑ-ΩΔμρ][\w'’-]*")
+# Where a clause ends: the words around a value stop there.
+_CLAUSE = re.compile(r"[;:?!()\[\]]|,(?!\d{3})|\.(?!\d)|\s-\s|\s–\s|\s—\s")
+_CITATION_WORDS = frozenset(
+    [
+        "table",
+        "tab",
+        "fig",
+        "figure",
+        "eq",
+        "eqn",
+        "equation",
+        "section",
+        "sec",
+        "chapter",
+        "ch",
+        "part",
+        "example",
+        "problem",
+        "appendix",
+        "no",
+        "vol",
+        "rev",
+        "edition",
+        "ed",
+        "item",
+        "page",
+        "p",
+        "pp",
+        "step",
+        "case",
+        "option",
+    ]
+)
+_STANDARD_BODIES = frozenset(
+    [
+        "API",
+        "ISO",
+        "IEC",
+        "ASME",
+        "ANSI",
+        "ASTM",
+        "HI",
+        "TP",
+        "NFPA",
+        "EN",
+        "DIN",
+        "BS",
+        "TEMA",
+        "AGA",
+        "GPA",
+        "IEEE",
+        "ISA",
+        "RP",
+        "Std",
+        "MSS",
+        "CSA",
+        "NACE",
+        "IS",
+        "JIS",
+        "UL",
+        "OSHA",
+        "EPA",
+        "NIST",
+        "DIPPR",
+        "GPSA",
+    ]
+)
+_SYMBOL_BEFORE = re.compile(
+    r"(?<![\w′'’/.])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][\w′'’/.]{0,7}(?:\s?\([\w ,.]{1,12}\))?)"
+    r"\s*(?:=|≈)\s*$"
+)
+_FORMULA_AFTER = re.compile(r"\s?(?:[A-Za-z]{1,3}\s?(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻])|ln\b|log\b|exp\b)")
+_OPERATOR_BEFORE = re.compile(r"(?:[\w)]\s?[−+*/×^]|[−+*/×^]\s?\()\s?$")
+_YEAR_AFTER_NAME = re.compile(r"[A-Z][a-z]+(?: et al\.?)?,?\s*\($")
+_EACH = re.compile(r"^\s*(?:each|apiece|per (?:fitting|elbow|valve|bend|item|unit))\b", re.I)
+
+# The trade's designations: what the number is, and the unit it carries by convention.
+_DESIGNATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("NPS", re.compile(r"\b(?:NPS|nominal pipe size|nominal size)\s*(?:of\s+)?$", re.I), ""),
+    ("DN", re.compile(r"\bDN\s*$"), ""),
+    ("schedule", re.compile(r"\b(?:schedule|sch\.?)\s*$", re.I), ""),
+    ("MW", re.compile(r"\b(?:MW|M\.W\.|Mw|mol(?:ecular|ar)? (?:weight|mass))\s*(?:=|:|of|is)?\s*$"), "g/mol"),
+    ("SG", re.compile(r"\b(?:SG|S\.G\.|sp\.?\s?gr\.?|specific gravity|relative density)\s*(?:=|:|of|is)?\s*$", re.I), ""),
+)  # fmt: skip
+_NPS_AFTER = re.compile(r"^\s*(?:-?\s*(?:in(?:ch)?\.?|\"|″)\s*)?(?:NPS|nominal)\b", re.I)
+_SCHEDULE_LABEL = re.compile(r"^(?:\d+S?|STD|XS|XXS)\b", re.I)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "at",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "as",
+        "is",
+        "are",
+        "was",
+        "be",
+        "been",
+        "being",
+        "its",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "whose",
+        "who",
+        "what",
+        "how",
+        "much",
+        "many",
+        "per",
+        "into",
+        "onto",
+        "than",
+        "then",
+        "there",
+        "their",
+        "each",
+        "all",
+        "any",
+        "some",
+    ]
+)
+
+
+def number_value(match: re.Match[str]) -> float:
+    """The value of a :data:`NUMBER` match.
+
+    >>> number_value(NUMBER.search("about 1,250.5 kg")), number_value(NUMBER.search("−3.2e-3"))
+    (1250.5, -0.0032)
+    >>> number_value(NUMBER.search("1.2 × 10^5 Pa")), number_value(NUMBER.search("4×10⁻³"))
+    (120000.0, 0.004)
+    """
+    digits = match.group("digits").replace(",", "")
+    value = float(digits)
+    exp = match.group("exp")
+    if exp:
+        text = exp.translate(_SUPERSCRIPT_DIGITS).replace("−", "-")
+        power = re.search(r"[eE]([-+]?\d+)$", text) or re.search(
+            r"10\s?(?:\^|\*\*)?\s?([-+]?\d+)$", text
+        )
+        value *= 10.0 ** int(power.group(1)) if power else 1.0
+    sign = match.group("sign")
+    return -value if sign in ("-", "−") else value
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text``, in order (letters first; hyphens and digits may follow)."""
+    return _WORD.findall(text)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: float
+    unit: UnitRead | None
+    role: MentionRole
+    symbols: tuple[str, ...]
+    designation: str | None
+    each: bool = False
+
+
+def _role(text: str, start: int, end: int) -> MentionRole:
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 12]
+    last_word = (words_of(before)[-1:] or [""])[0]
+    tail = before.rstrip()
+    if last_word in _STANDARD_BODIES and before.endswith(
+        (last_word + " ", last_word + "-", last_word)
+    ):
+        return "reference"
+    if last_word.lower().rstrip(".") in _CITATION_WORDS and re.search(
+        rf"\b{re.escape(last_word)}\.?\s*$", before
+    ):
+        return "reference"
+    if _YEAR_AFTER_NAME.search(tail + "(") and tail.endswith("(") and after.startswith(")"):
+        return "reference"
+    if after[:1].isalpha() and after[:1] not in "eE":
+        return "reference"  # "134a", "2nd": part of a name, unless a unit follows directly
+    if _FORMULA_AFTER.match(after) or _OPERATOR_BEFORE.search(before):
+        return "formula"
+    return "data"
+
+
+def _symbols(text: str, start: int) -> tuple[str, ...]:
+    """The symbols a value is set equal to, nearest first ("Kb = Kc = 1" -> Kc, Kb)."""
+    found: list[str] = []
+    end = start
+    while True:
+        match = _SYMBOL_BEFORE.search(text[max(0, end - 30) : end])
+        if match is None:
+            break
+        symbol = match.group("symbol").strip()
+        if symbol.lower() in _STOP or len(symbol) > 12:
+            break
+        found.append(symbol)
+        end = end - (len(text[max(0, end - 30) : end]) - match.start())
+    return tuple(found)
+
+
+def _designation(text: str, start: int, end: int) -> tuple[str | None, str]:
+    before = text[max(0, start - 40) : start]
+    for name, pattern, unit in _DESIGNATIONS:
+        if pattern.search(before):
+            return name, unit
+    if _NPS_AFTER.match(text[end : end + 20]):
+        return "NPS", ""
+    return None, ""
+
+
+def _scan(text: str) -> Iterator[_Found]:
+    for match in NUMBER.finditer(text):
+        start, end = match.span()
+        value = number_value(match)
+        designation, implied = _designation(text, start, end)
+        unit = read_unit(text, end) if designation in (None, "MW") else None
+        if designation == "NPS" and _NPS_AFTER.match(text[end : end + 20]):
+            inch = re.match(r"^\s*-?\s*(?:in(?:ch)?\.?|\"|″)", text[end:])
+            end = end + inch.end() if inch else end
+        if designation == "schedule":
+            label = _SCHEDULE_LABEL.match(text[start:])
+            end = start + label.end() if label else end
+        if unit is None and implied:
+            unit = UnitRead(unit=implied, written="", end=end, dimensionality="")
+        role = _role(text, start, unit.end if unit and unit.written else end)
+        if unit is not None and unit.written and role == "reference":
+            role = "data"  # "10m", "5bar": a unit written without a space
+        yield _Found(
+            start=start,
+            end=unit.end if unit and unit.written else end,
+            value=value,
+            unit=unit,
+            role=role if designation is None else "data",
+            symbols=_symbols(text, start) if designation is None else (designation,),
+            designation=designation,
+            each=bool(_EACH.match(text[unit.end if unit else end :])),
+        )
+
+
+def _near_words(
+    text: str, span: tuple[int, int], spans: list[tuple[int, int]], *, backwards: bool
+) -> tuple[str, ...]:
+    """The words between a value and the clause mark or other value next to it."""
+    start, end = span
+    if backwards:
+        piece = text[:start]
+        cut = max((m.end() for m in _CLAUSE.finditer(piece)), default=0)
+        other = max((e for s, e in spans if e <= start), default=0)
+        words = words_of(piece[max(cut, other) :])
+        return tuple(reversed(words[-8:]))
+    piece = text[end:]
+    mark = _CLAUSE.search(piece)
+    other = min((s - end for s, _ in spans if s >= end), default=len(piece))
+    return tuple(words_of(piece[: min(mark.start() if mark else len(piece), other)])[:8])
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Where each clause starts and ends: at sentence marks, semicolons, and commas that
+    are not inside brackets (a fluid's "(density 998 kg/m³, viscosity 1 mPa·s)" is one)."""
+    bounds, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        ends = char in ";?!" or (char == "." and not text[i + 1 : i + 2].isdigit())
+        if ends or (char == "," and depth == 0 and not text[i + 1 : i + 4].isdigit()):
+            bounds.append((start, i))
+            start = i + 1
+    bounds.append((start, len(text)))
+    return bounds
+
+
+# Verbs that sit between a value and what it describes ("the pump delivers 20 m3/h").
+_VERBS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "has",
+        "have",
+        "had",
+        "does",
+        "do",
+        "did",
+        "gives",
+        "shows",
+        "reads",
+        "needs",
+        "causes",
+        "delivers",
+        "carries",
+        "passes",
+        "flows",
+        "operates",
+        "runs",
+        "takes",
+        "draws",
+        "enters",
+        "leaves",
+        "uses",
+        "contains",
+        "totalling",
+        "totaling",
+        "about",
+        "approximately",
+        "roughly",
+        "nearly",
+    ]
+)
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "each", "every"})
+
+
+def _clause_text(
+    text: str, clause: tuple[int, int], spans: list[tuple[int, int]]
+) -> tuple[str, ...]:
+    """The words of a clause, without the values' own numbers and units."""
+    start, end = clause
+    pieces, position = [], start
+    for s, e in sorted(spans):
+        if s >= start and e <= end + 1:
+            pieces.append(text[position:s])
+            position = e
+    pieces.append(text[position:end])
+    return tuple(words_of(" ".join(pieces)))
+
+
+def _content(words: tuple[str, ...] | list[str], limit: int) -> list[str]:
+    """The first few content words, skipping stop words before them, stopping at one after."""
+    found: list[str] = []
+    for word in words:
+        if word.lower() in _STOP or word.lower() in _VERBS:
+            if found:
+                break
+            continue
+        found.append(word)
+        if len(found) == limit:
+            break
+    return found
+
+
+def _phrase(before: tuple[str, ...], after: tuple[str, ...]) -> str:
+    """The noun phrase a value describes: the content words before it ("a total head of
+    35 m" -> "total head"), or after it when an article comes right before it or an
+    "of" right after ("a 35 m head", "35 m of head" -> "head")."""
+    determined = bool(before) and before[0].lower() in _DETERMINERS
+    following = list(after[1:] if after[:1] and after[0].lower() == "of" else after)
+    if determined or len(following) < len(after):
+        behind = _content(following, 2)
+        if behind:
+            return " ".join(behind)
+    near = _content(before, 3)
+    if near:
+        return " ".join(reversed(near))
+    return " ".join(_content(following, 2))
+
+
+def _count_before(text: str, start: int) -> int | None:
+    """How many items a value counts ("six elbows (K = 0.3 each)" -> 6)."""
+    window = text[max(0, start - 60) : start]
+    match = re.search(
+        r"\b(\d+|" + "|".join(_COUNT_WORDS) + r")\s+(?:\w+\s+){0,2}\w+s?\s*[(,]?[^()]*$",
+        window,
+        re.I,
+    )
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+
+
+def read_mentions(text: str) -> list[Mention]:
+    """Every number ``text`` writes, in order, as mentions with ids ``m1``, ``m2``, …
+
+    >>> [m.written for m in read_mentions("Pump 20 m3/h of water against 35 m head.")]
+    ['20 m3/h', '35 m']
+    >>> m = read_mentions("natural gas (M = 18.5 g/mol, k = 1.27, Z = 0.93)")
+    >>> [(x.symbol, x.value, x.unit) for x in m]
+    [('M', 18.5, 'g/mol'), ('k', 1.27, ''), ('Z', 0.93, '')]
+    >>> [(x.role, x.value) for x in read_mentions("Per API 520 (Table 4.2), size it.")]
+    [('reference', 520.0), ('reference', 4.2)]
+    >>> [(x.designation, x.value) for x in read_mentions("an NPS 6 schedule 80 pipe")]
+    [('NPS', 6.0), ('schedule', 80.0)]
+    """
+    mentions: list[Mention] = []
+    found_all = list(_scan(text))
+    spans = [(f.start, f.end) for f in found_all]
+    clauses = _clauses(text)
+    for found in found_all:
+        unit = found.unit.unit if found.unit else ""
+        written_unit = found.unit.written if found.unit else ""
+        dimensionality = (found.unit.dimensionality or None) if found.unit else None
+        if dimensionality is None:
+            from peoa.reading.units import dimensionality_of
+
+            dimensionality = dimensionality_of(unit) or "dimensionless"
+        others = [s for s in spans if s != (found.start, found.end)]
+        before = _near_words(text, (found.start, found.end), others, backwards=True)
+        after = _near_words(text, (found.start, found.end), others, backwards=False)
+        clause = next((c for c in clauses if c[0] <= found.start < c[1] + 1), (0, len(text)))
+        symbols = found.symbols or (None,)
+        for symbol in reversed(symbols):
+            mentions.append(
+                Mention(
+                    id=f"m{len(mentions) + 1}",
+                    quantity=Quantity(value=found.value, unit=unit),
+                    written=text[found.start : found.end],
+                    unit_written=written_unit,
+                    span=(found.start, found.end),
+                    dimensionality=dimensionality,
+                    role=found.role,
+                    before=before,
+                    after=after,
+                    clause=_clause_text(text, clause, spans),
+                    phrase=_phrase(before, after),
+                    symbol=symbol,
+                    designation=found.designation,
+                    each=found.each,
+                    count=_count_before(text, found.start) if found.each else None,
+                )
+            )
+    return mentions
