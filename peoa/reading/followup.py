@@ -32,40 +32,10 @@ _STARTERS = re.compile(
 )
 _MARKERS = re.compile(r"\b(instead|same|again|that|this|it)\b", re.IGNORECASE)
 _STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "at",
-        "and",
-        "or",
-        "with",
-        "for",
-        "to",
-        "in",
-        "on",
-        "by",
-        "is",
-        "are",
-        "be",
-        "what",
-        "how",
-        "if",
-        "instead",
-        "now",
-        "same",
-        "then",
-        "but",
-        "use",
-        "using",
-        "about",
-        "its",
-        "it",
-        "this",
-        "that",
-        "than",
-    ]
+    """
+    a an the of at and or with for to in on by is are be what how if instead now same
+    then but use using about its it this that than
+    """.split()
 )
 
 

@@ -44,69 +44,16 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿα-ωΑ-ΩΔμρ][\w'’-]*")
 # Where a clause ends: the words around a value stop there.
 _CLAUSE = re.compile(r"[;:?!()\[\]]|,(?!\d{3})|\.(?!\d)|\s-\s|\s–\s|\s—\s")
 _CITATION_WORDS = frozenset(
-    [
-        "table",
-        "tab",
-        "fig",
-        "figure",
-        "eq",
-        "eqn",
-        "equation",
-        "section",
-        "sec",
-        "chapter",
-        "ch",
-        "part",
-        "example",
-        "problem",
-        "appendix",
-        "no",
-        "vol",
-        "rev",
-        "edition",
-        "ed",
-        "item",
-        "page",
-        "p",
-        "pp",
-        "step",
-        "case",
-        "option",
-    ]
+    """
+    table tab fig figure eq eqn equation section sec chapter ch part example problem
+    appendix no vol rev edition ed item page p pp step case option
+    """.split()
 )
 _STANDARD_BODIES = frozenset(
-    [
-        "API",
-        "ISO",
-        "IEC",
-        "ASME",
-        "ANSI",
-        "ASTM",
-        "HI",
-        "TP",
-        "NFPA",
-        "EN",
-        "DIN",
-        "BS",
-        "TEMA",
-        "AGA",
-        "GPA",
-        "IEEE",
-        "ISA",
-        "RP",
-        "Std",
-        "MSS",
-        "CSA",
-        "NACE",
-        "IS",
-        "JIS",
-        "UL",
-        "OSHA",
-        "EPA",
-        "NIST",
-        "DIPPR",
-        "GPSA",
-    ]
+    """
+    API ISO IEC ASME ANSI ASTM HI TP NFPA EN DIN BS TEMA AGA GPA IEEE ISA RP Std MSS CSA
+    NACE IS JIS UL OSHA EPA NIST DIPPR GPSA
+    """.split()
 )
 _SYMBOL_BEFORE = re.compile(
     r"(?<![\w′'’/.])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][\w′'’/.]{0,7}(?:\s?\([\w ,.]{1,12}\))?)"
@@ -130,53 +77,11 @@ _SCHEDULE_LABEL = re.compile(r"^(?:\d+S?|STD|XS|XXS)\b", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
 _STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "at",
-        "in",
-        "on",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "and",
-        "or",
-        "as",
-        "is",
-        "are",
-        "was",
-        "be",
-        "been",
-        "being",
-        "its",
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "which",
-        "whose",
-        "who",
-        "what",
-        "how",
-        "much",
-        "many",
-        "per",
-        "into",
-        "onto",
-        "than",
-        "then",
-        "there",
-        "their",
-        "each",
-        "all",
-        "any",
-        "some",
-    ]
+    """
+    a an the of at in on to for with by from and or as is are was be been being its it
+    this that these those which whose who what how much many per into onto than then
+    there their each all any some
+    """.split()
 )
 
 
@@ -331,42 +236,11 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 # Verbs that sit between a value and what it describes ("the pump delivers 20 m3/h").
 _VERBS = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "has",
-        "have",
-        "had",
-        "does",
-        "do",
-        "did",
-        "gives",
-        "shows",
-        "reads",
-        "needs",
-        "causes",
-        "delivers",
-        "carries",
-        "passes",
-        "flows",
-        "operates",
-        "runs",
-        "takes",
-        "draws",
-        "enters",
-        "leaves",
-        "uses",
-        "contains",
-        "totalling",
-        "totaling",
-        "about",
-        "approximately",
-        "roughly",
-        "nearly",
-    ]
+    """
+    is are was were be has have had does do did gives shows reads needs causes delivers
+    carries passes flows operates runs takes draws enters leaves uses contains totalling
+    totaling about approximately roughly nearly
+    """.split()
 )
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "each", "every"})
 

@@ -16,6 +16,7 @@ construction ("carbon steel", "cast iron") are kept apart from the fluids.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -26,16 +27,18 @@ __all__ = ["read_substances"]
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9₀-₉]*(?:-[A-Za-z0-9]+)*|\d+(?:,\d+)*-[A-Za-z][\w-]*")
 _MIXTURES = frozenset(
-    """natural gas|flue gas|fuel gas|syngas|synthesis gas|crude|crude oil|fuel oil|lube oil|
+    name.strip()
+    for name in """natural gas|flue gas|fuel gas|syngas|synthesis gas|crude|crude oil|fuel oil|lube oil|
     lubricating oil|oil|brine|sea water|seawater|glycol solution|LPG|LNG|gasoline|diesel|
     kerosene|naphtha|condensate|sour gas|biogas|exhaust gas|combustion gas|hot oil|
-    thermal oil|slurry|sludge|milk|juice""".replace("\n", "").split("|")
+    thermal oil|slurry|sludge|milk|juice""".split("|")
 )
 _MATERIALS = frozenset(
-    """carbon steel|stainless steel|commercial steel|cast iron|ductile iron|galvanized iron|
+    name.strip()
+    for name in """carbon steel|stainless steel|commercial steel|cast iron|ductile iron|galvanized iron|
     galvanised iron|galvanized steel|galvanised steel|wrought iron|steel|copper|brass|
     bronze|aluminium|aluminum|titanium|PVC|HDPE|concrete|glass|drawn tubing|
-    plastic|lead|nickel""".replace("\n", "").split("|")
+    plastic|lead|nickel""".split("|")
 )
 _ALIASES = {"steam": "water", "water vapour": "water", "water vapor": "water",
             "ice": "water", "freshwater": "water"}  # fmt: skip
@@ -46,176 +49,26 @@ _FORMULA = re.compile(r"^(?:[A-Z][a-z]?\d*){1,6}$")
 _REFRIGERANT = re.compile(r"^R-?\d{2,4}[a-zA-Z]{0,2}$")
 # Common words that look like chemical names by their ending.
 _NOT_CHEMICALS = frozenset(
-    [
-        "line",
-        "pipeline",
-        "turbine",
-        "engine",
-        "machine",
-        "combine",
-        "determine",
-        "examine",
-        "define",
-        "routine",
-        "rate",
-        "state",
-        "plate",
-        "estimate",
-        "calculate",
-        "separate",
-        "operate",
-        "saturate",
-        "concentrate",
-        "moderate",
-        "approximate",
-        "accurate",
-        "immediate",
-        "adequate",
-        "intermediate",
-        "indicate",
-        "duplicate",
-        "evaporate",
-        "one",
-        "none",
-        "zone",
-        "done",
-        "phone",
-        "tone",
-        "alone",
-        "ozone",
-        "total",
-        "normal",
-        "ideal",
-        "nominal",
-        "final",
-        "internal",
-        "external",
-        "vertical",
-        "horizontal",
-        "actual",
-        "thermal",
-        "isothermal",
-        "critical",
-        "typical",
-        "several",
-        "local",
-        "global",
-        "general",
-        "initial",
-        "partial",
-        "overall",
-        "equal",
-        "original",
-        "potential",
-        "special",
-        "material",
-        "mechanical",
-        "chemical",
-        "electrical",
-        "cylindrical",
-        "annual",
-        "manual",
-        "usual",
-        "interval",
-        "inside",
-        "outside",
-        "side",
-        "wide",
-        "provide",
-        "guide",
-        "divide",
-        "decide",
-        "slide",
-        "control",
-        "pool",
-        "tool",
-        "those",
-        "whose",
-        "suppose",
-        "purpose",
-        "close",
-        "hose",
-        "choose",
-        "dose",
-        "loose",
-        "plane",
-        "lane",
-        "crane",
-        "scene",
-        "site",
-        "ane",
-        "ene",
-        "ol",
-        "al",
-        "hydraulic",
-        "medium",
-    ]
+    """
+    line pipeline turbine engine machine combine determine examine define routine rate
+    state plate estimate calculate separate operate saturate concentrate moderate
+    approximate accurate immediate adequate intermediate indicate duplicate evaporate
+    one none zone done phone tone alone ozone total normal ideal nominal final internal
+    external vertical horizontal actual thermal isothermal critical typical several
+    local global general initial partial overall equal original potential special
+    material mechanical chemical electrical cylindrical annual manual usual interval
+    inside outside side wide provide guide divide decide slide control pool tool those
+    whose suppose purpose close hose choose dose loose plane lane crane scene site ane
+    ene ol al hydraulic medium
+    """.split()
 )
 # Words never read as chemicals even when a database knows them (symbols, units, verbs).
 _STOP = frozenset(
-    [
-        "a",
-        "an",
-        "at",
-        "as",
-        "in",
-        "is",
-        "it",
-        "of",
-        "on",
-        "or",
-        "to",
-        "be",
-        "by",
-        "do",
-        "go",
-        "no",
-        "so",
-        "up",
-        "us",
-        "we",
-        "he",
-        "me",
-        "my",
-        "the",
-        "and",
-        "for",
-        "are",
-        "was",
-        "use",
-        "per",
-        "via",
-        "kg",
-        "mol",
-        "bar",
-        "psi",
-        "atm",
-        "rpm",
-        "gpm",
-        "kpa",
-        "mpa",
-        "kw",
-        "mw",
-        "hp",
-        "pump",
-        "flow",
-        "heat",
-        "head",
-        "pipe",
-        "tank",
-        "line",
-        "feed",
-        "duty",
-        "work",
-        "fan",
-        "gas",
-        "liquid",
-        "vapor",
-        "vapour",
-        "inlet",
-        "outlet",
-        "stream",
-    ]
+    """
+    a an at as in is it of on or to be by do go no so up us we he me my the and for are
+    was use per via kg mol bar psi atm rpm gpm kpa mpa kw mw hp pump flow heat head pipe
+    tank line feed duty work fan gas liquid vapor vapour inlet outlet stream
+    """.split()
 )
 
 
@@ -231,20 +84,9 @@ _PLAIN_FORMULAS = frozenset({"CO", "HCl", "NaCl", "NaOH", "KOH", "HF", "HBr", "N
 # Short names that are fluids (CoolProp also knows "MM", "D4" … which read as prose here).
 _SHORT_FLUIDS = frozenset({"air", "he", "ar", "ne", "kr", "xe"})
 _GENERIC_LAST = frozenset(
-    [
-        "solution",
-        "mixture",
-        "feed",
-        "stream",
-        "liquid",
-        "gas",
-        "vapour",
-        "vapor",
-        "phase",
-        "side",
-        "mass",
-        "flow",
-    ]
+    """
+    solution mixture feed stream liquid gas vapour vapor phase side mass flow
+    """.split()
 )
 _CHEMICAL_WORDS = frozenset(
     ["acid", "oxide", "dioxide", "monoxide", "glycol", "alcohol", "ether", "ester"]
@@ -287,9 +129,9 @@ def _resolve(name: str) -> tuple[str, str] | None:
     if known in _STOP:
         return None
     fluid = _coolprop_names().get(known)
-    if fluid is not None and len(known) <= 3 and known not in _SHORT_FLUIDS:
-        if not (_FORMULA.match(name) and any(c.isdigit() for c in name)):
-            fluid = None  # "MM", "D4": CoolProp siloxanes, prose in a question
+    short = fluid is not None and len(known) <= 3 and known not in _SHORT_FLUIDS
+    if short and not (_FORMULA.match(name) and any(c.isdigit() for c in name)):
+        fluid = None  # "MM", "D4": CoolProp siloxanes, prose in a question
     if fluid is None and not _looks_chemical(name):
         return None
     if fluid is not None:
@@ -314,7 +156,7 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
             if len(run) < n:
                 continue
             # Words of one name are separated by single spaces only.
-            if any(text[a[2] : b[1]] != " " for a, b in zip(run, run[1:], strict=False)):
+            if any(text[a[2] : b[1]] != " " for a, b in itertools.pairwise(run)):
                 continue
             found.append((" ".join(t[0] for t in run), run[0][1], run[-1][2]))
     return found

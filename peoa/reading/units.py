@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -148,138 +149,15 @@ _PRESSURE_BASES = {"bar": "bar", "psi": "psi", "kpa": "kPa", "mpa": "MPa",
 # Short symbols that are units only as engineers use them; any other letters-only
 # token must be a unit word above (pint knows "at", "are", "a", "hand", "point" ...).
 _SYMBOLS = frozenset(
-    [
-        "m",
-        "mm",
-        "cm",
-        "km",
-        "um",
-        "µm",
-        "μm",
-        "nm",
-        "in",
-        "ft",
-        "yd",
-        "mi",
-        "L",
-        "l",
-        "mL",
-        "ml",
-        "gal",
-        "bbl",
-        "bbls",
-        "s",
-        "sec",
-        "min",
-        "h",
-        "hr",
-        "hrs",
-        "d",
-        "yr",
-        "g",
-        "kg",
-        "t",
-        "lb",
-        "lbs",
-        "lbm",
-        "lbf",
-        "mol",
-        "kmol",
-        "lbmol",
-        "gmol",
-        "kgmol",
-        "Pa",
-        "kPa",
-        "MPa",
-        "GPa",
-        "hPa",
-        "bar",
-        "mbar",
-        "barg",
-        "bara",
-        "psi",
-        "psia",
-        "psig",
-        "psid",
-        "atm",
-        "torr",
-        "Torr",
-        "mmHg",
-        "inHg",
-        "inH2O",
-        "mmH2O",
-        "mH2O",
-        "ftH2O",
-        "cmH2O",
-        "kPag",
-        "kPaa",
-        "MPag",
-        "MPaa",
-        "K",
-        "C",
-        "F",
-        "R",
-        "degC",
-        "degF",
-        "degR",
-        "W",
-        "kW",
-        "MW",
-        "GW",
-        "mW",
-        "hp",
-        "bhp",
-        "J",
-        "kJ",
-        "MJ",
-        "GJ",
-        "Btu",
-        "BTU",
-        "MMBtu",
-        "MMBTU",
-        "MBtu",
-        "cal",
-        "kcal",
-        "Gcal",
-        "kWh",
-        "MWh",
-        "N",
-        "kN",
-        "lbf",
-        "P",
-        "cP",
-        "cp",
-        "mPa",
-        "St",
-        "cSt",
-        "rpm",
-        "Hz",
-        "ppm",
-        "ppmv",
-        "ppmw",
-        "ppb",
-        "scf",
-        "SCF",
-        "scfm",
-        "SCFM",
-        "scfd",
-        "SCFD",
-        "Mscf",
-        "MMscf",
-        "MMscfd",
-        "MMSCFD",
-        "Nm3",
-        "Sm3",
-        "gpm",
-        "GPM",
-        "USgpm",
-        "rad",
-        "deg",
-        "mol%",
-        "wt%",
-        "vol%",
-        "TR",
-    ]
+    """
+    m mm cm km um µm μm nm in ft yd mi L l mL ml gal bbl bbls s sec min h hr hrs d yr g
+    kg t lb lbs lbm lbf mol kmol lbmol gmol kgmol Pa kPa MPa GPa hPa bar mbar barg bara
+    psi psia psig psid atm torr Torr mmHg inHg inH2O mmH2O mH2O ftH2O cmH2O kPag kPaa
+    MPag MPaa K C F R degC degF degR W kW MW GW mW hp bhp J kJ MJ GJ Btu BTU MMBtu MMBTU
+    MBtu cal kcal Gcal kWh MWh N kN lbf P cP cp mPa St cSt rpm Hz ppm ppmv ppmw ppb scf
+    SCF scfm SCFM scfd SCFD Mscf MMscf MMscfd MMSCFD Nm3 Sm3 gpm GPM USgpm rad deg mol%
+    wt% vol% TR
+    """.split()
 )
 _TEMPERATURE_LETTERS = {"C": "degC", "F": "degF", "R": "degR"}
 _UNIT_CHARS = re.compile(r"[\d/·⋅*^°º²³⁻¹()%.\-]")
@@ -294,10 +172,8 @@ _EXTRA = (
     "bhp = horsepower",
 )
 for _definition in _EXTRA:
-    try:
+    with contextlib.suppress(Exception):  # defined already (the module was reloaded)
         ureg.define(_definition)
-    except Exception:  # defined already (the module was reloaded)
-        pass
 
 
 @lru_cache(maxsize=8192)
@@ -411,9 +287,7 @@ def _spoken(words: list[str]) -> str | None:
 
 
 def _is_symbol_token(token: str) -> bool:
-    if token in _SYMBOLS or _UNIT_CHARS.search(token):
-        return True
-    return False
+    return bool(token in _SYMBOLS or _UNIT_CHARS.search(token))
 
 
 def _symbolic(tokens: list[str]) -> str | None:
@@ -531,9 +405,9 @@ def _read_one(text: str, start: int) -> UnitRead | None:
         dimensionality = dimensionality_of(unit)
         if dimensionality is None:
             continue
-        if dimensionality == "dimensionless" and unit not in ("%", "ppm", "ppb", "percent"):
-            if "%" not in "".join(words) and not {"ppm", "ppmv", "ppmw"} & set(words):
-                continue  # "rad", "turn" and friends stay unread: a bare number is clearer
+        fraction = unit in ("%", "ppm", "ppb", "percent") or "%" in "".join(words)
+        if dimensionality == "dimensionless" and not fraction and not {"ppmv", "ppmw"} & set(words):
+            continue  # "rad", "turn" and friends stay unread: a bare number is clearer
         return UnitRead(
             unit=unit,
             written=text[tokens[0][1] : end],
