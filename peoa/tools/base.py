@@ -25,9 +25,11 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create
 from rapidfuzz import process
 
 from peoa.exceptions import ToolError, ToolExecutionError, ToolInputError
+from peoa.tools.kinds import kind
 from peoa.tools.quantity import (
     DIMENSIONS,
     Quantity,
+    dimension_of_unit,
     gas_basis_factor,
     gas_volume_basis,
     is_gauge,
@@ -89,11 +91,12 @@ def _in_range(
 
 @dataclass(frozen=True)
 class Q:
-    """A quantity parameter: its dimension (a key of ``DIMENSIONS``) and allowed range.
+    """A quantity parameter: its kind (of the vocabulary in ``graph_schema/quantities.toml``,
+    :mod:`peoa.tools.kinds`), which fixes its dimension, and its allowed range.
 
     ``unit`` is the unit the function receives (default: the dimension's SI unit);
-    the range bounds are in that unit. ``Annotated[float, Q("length", "pipe inner
-    diameter", gt=0)]`` makes the function receive metres, above zero.
+    the range bounds are in that unit. ``Annotated[float, Q("inside_diameter", "pipe
+    inner diameter", gt=0)]`` makes the function receive metres, above zero.
 
     ``gas_basis`` names a standard or normal volume unit (``"Nm3"``) when the function
     takes a gas volume at that unit's reference conditions: a value given in another
@@ -103,7 +106,7 @@ class Q:
     unit already states them, so giving both is refused rather than guessed.
     """
 
-    dimension: str
+    kind: str
     description: str = ""
     unit: str | None = None
     gt: float | None = None
@@ -114,8 +117,15 @@ class Q:
     base_conditions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        if self.dimension not in DIMENSIONS:
-            raise ValueError(f"unknown dimension {self.dimension!r}; known: {sorted(DIMENSIONS)}")
+        try:
+            kind(self.kind)
+        except ToolError as error:
+            raise ValueError(str(error)) from None
+
+    @property
+    def dimension(self) -> str:
+        """The kind's dimension (a key of ``DIMENSIONS``)."""
+        return kind(self.kind).dimension
 
     @property
     def target(self) -> str:
@@ -161,7 +171,11 @@ class P:
 
 @dataclass(frozen=True)
 class Out:
-    """An output: its unit (``""`` dimensionless, ``None`` for text/flags) and meaning.
+    """An output: its unit (``""`` dimensionless, ``None`` for text/flags), meaning and kind.
+
+    ``kind`` names the quantity it gives (``"shaft_power"``); without one, a number's
+    kind is the generic kind of its unit's dimension. A tool whose output's kind and
+    unit disagree is refused when it is built.
 
     ``unit_from`` names a text argument whose value is the output's unit, for a tool
     whose result unit is chosen by the caller (``unit_convert``'s ``to_unit``): that
@@ -174,6 +188,7 @@ class Out:
     description: str
     unit_from: str | None = None
     units: Mapping[str, str] | None = None
+    kind: str | None = None
 
     def __post_init__(self) -> None:
         if self.unit_from is not None and self.unit is not None:
@@ -348,6 +363,7 @@ class Tool:
                     f"tool {self.name!r}: output {key!r} gives units for {sorted(out.units)}, "
                     f"which must be the choices of {out.unit_from!r}"
                 )
+        self.output_kinds = {key: self._output_kind(key, out) for key, out in self.outputs.items()}
         self.input_model = self._build_model()
         method = self.params.get("method")
         self.methods: tuple[str, ...] | None = (
@@ -358,6 +374,32 @@ class Tool:
         return f"Tool({self.name!r}, topic={self.topic!r})"
 
     # -- construction ------------------------------------------------------------------
+    def _output_kind(self, key: str, out: Out) -> str | None:
+        """The kind an output gives: its declared kind, checked against its unit, or the
+        generic kind of the unit's dimension; ``None`` for text, flags and conversions."""
+        if out.unit is None or out.unit_from is not None:
+            if out.kind is not None:
+                raise TypeError(
+                    f"tool {self.name!r}: output {key!r} has no fixed unit, so it cannot "
+                    f"declare kind {out.kind!r}"
+                )
+            return None
+        found = dimension_of_unit(out.unit)
+        if found is None:
+            raise TypeError(
+                f"tool {self.name!r}: output {key!r} is in {out.unit!r}, which is no "
+                "dimension of peoa.tools.quantity.DIMENSIONS"
+            )
+        if out.kind is None:
+            return kind(found).name
+        declared = kind(out.kind)
+        if dimension_of_unit(out.unit, prefer=declared.dimension) != declared.dimension:
+            raise TypeError(
+                f"tool {self.name!r}: output {key!r} declares kind {out.kind!r} (a "
+                f"{DIMENSIONS[declared.dimension].label}), but its unit {out.unit!r} is not one"
+            )
+        return declared.name
+
     def _read_signature(self, func: Callable[..., Any]) -> dict[str, _Param]:
         hints = typing.get_type_hints(func, include_extras=True)
         params: dict[str, _Param] = {}

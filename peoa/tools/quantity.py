@@ -61,6 +61,7 @@ __all__ = [
     "GasBasis",
     "Quantity",
     "as_interval",
+    "dimension_of_unit",
     "engineering_spelling",
     "gas_basis_factor",
     "gas_volume_basis",
@@ -350,7 +351,13 @@ DIMENSIONS: dict[str, Dimension] = _dims(
     ("diffusivity", "diffusivity", "m**2/s", "m^2/s, cm^2/s"),
     ("volumetric_rate", "reaction rate per volume", "mol/m**3/s", "mol/m^3/s, kmol/m^3/h"),
     ("mass_rate", "reaction rate per catalyst mass", "mol/kg/s", "mol/kg/s, mol/g/h"),
-)
+    ("flow_coefficient", "valve flow coefficient", "m**3/hour/bar**0.5",
+     "m^3/h at 1 bar (Kv), US gpm at 1 psi (Cv)"),
+    ("pressure_gradient", "pressure gradient", "Pa/m", "Pa/m, kPa/m, psi/100ft"),
+    ("specific_speed", "pump specific speed", "rpm*(m**3/s)**0.5/m**0.75",
+     "rpm (m^3/s)^0.5 / m^0.75"),
+    ("per_mass", "quantity per unit mass", "1/kg", "1/kg"),
+)  # fmt: skip
 
 
 class Quantity(BaseModel):
@@ -378,6 +385,33 @@ class Quantity(BaseModel):
                 raise ValueError(f"cannot read {data!r} as a number with a unit, e.g. '5 bar'")
             return {"value": float(match.group(1)), "unit": match.group(2)}
         return data
+
+
+@lru_cache(maxsize=1024)
+def dimension_of_unit(unit: str, prefer: str | None = None) -> str | None:
+    """The key of :data:`DIMENSIONS` whose SI unit has ``unit``'s dimensionality: ``prefer``
+    when it fits (a pressure difference is in Pa too), else the first that does;
+    ``None`` when none does or ``unit`` is no unit.
+
+    >>> dimension_of_unit("kJ/kg"), dimension_of_unit("bar"), dimension_of_unit("bar", "pressure_difference")
+    ('specific_energy', 'pressure', 'pressure_difference')
+    >>> dimension_of_unit(""), dimension_of_unit("furlong/fortnight"), dimension_of_unit("blah")
+    ('dimensionless', 'velocity', None)
+    """
+    try:
+        wanted = (
+            parse_quantity(1.0, unit).dimensionality if unit else ureg.Quantity(1).dimensionality
+        )
+    except ToolInputError:
+        return None
+    fits = [
+        key
+        for key, dimension in DIMENSIONS.items()
+        if ureg.Quantity(1.0, dimension.si_unit or "dimensionless").dimensionality == wanted
+    ]
+    if prefer in fits:
+        return prefer
+    return fits[0] if fits else None
 
 
 def normalise_unit(unit: str) -> str:
