@@ -342,6 +342,10 @@ def _plausible_end(text: str, end: int, tokens: list[str]) -> bool:
     the end, written ``in.``; elsewhere it is the preposition ("5 in the tank")."""
     if tokens[-1] != "in":
         return True
+    named = re.search(r"\b(?:diameter|bore|ID|OD|thickness|size|dia)\b\W*(?:of\W+|is\W+)?[\d.,\s]*$",
+                      text[max(0, end - 40) : end - len(tokens[-1])])  # fmt: skip
+    if named is not None:
+        return True  # "diameter 7.55 in transports …"
     rest = text[end:].lstrip()
     if not rest or rest[0] in ",;:)?!" or rest.startswith("."):
         return True

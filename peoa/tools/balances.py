@@ -274,7 +274,11 @@ def _formation_enthalpy(cas: str, phase: str) -> float | None:
     "standard formation enthalpies at 298.15 K from chemicals.reaction (Hfg, Hfl, Hfs: "
     "ATcT, TRC, CRC)",
     outputs={
-        "dH": Out("J/mol", "standard heat of reaction per mole of reaction as written"),
+        "dH": Out(
+            "J/mol",
+            "standard heat of reaction per mole of reaction as written",
+            kind="heat_of_reaction",
+        ),
         "Hf": Out("J/mol", "formation enthalpies used, in species order"),
     },
 )
@@ -311,9 +315,9 @@ def heat_of_reaction(
     outputs={
         "HHV": Out("J/mol", "higher heating value (water liquid), positive"),
         "LHV": Out("J/mol", "lower heating value (water vapour), positive"),
-        "HHV_mass": Out("J/kg", "higher heating value per kg of fuel"),
-        "LHV_mass": Out("J/kg", "lower heating value per kg of fuel"),
-        "O2_required": Out("", "mol O2 per mol fuel for complete combustion"),
+        "HHV_mass": Out("J/kg", "higher heating value per kg of fuel", kind="heating_value"),
+        "LHV_mass": Out("J/kg", "lower heating value per kg of fuel", kind="heating_value"),
+        "O2_required": Out("", "mol O2 per mol fuel for complete combustion", kind="ratio"),
     },
 )
 def heat_of_combustion(
@@ -366,7 +370,8 @@ def adiabatic_flame_temperature(
         ),
     ],
     equivalence_ratio: Annotated[
-        float, Q("dimensionless", "fuel/air equivalence ratio phi (1 = stoichiometric)", gt=0, le=5)
+        float,
+        Q("equivalence_ratio", "fuel/air equivalence ratio phi (1 = stoichiometric)", gt=0, le=5),
     ] = 1.0,
     oxidizer: Annotated[str, P("air (O2:1, N2:3.76) or oxygen", choices=("air", "oxygen"))] = "air",
     temperature: Annotated[float, Q("temperature", "reactant temperature")] = 298.15,

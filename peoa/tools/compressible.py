@@ -23,8 +23,8 @@ __all__ = [
 ]
 
 _R = 8.314462618  # J/mol/K, CODATA 2018
-_K = Q("dimensionless", "heat capacity ratio k = Cp/Cv of the gas", gt=1, le=2)
-_Z = Q("dimensionless", "average compressibility factor", gt=0)
+_K = Q("heat_capacity_ratio", "heat capacity ratio k = Cp/Cv of the gas", gt=1, le=2)
+_Z = Q("compressibility_factor", "average compressibility factor", gt=0)
 _T1 = Q("temperature", "suction (inlet) temperature")
 _P1 = Q("pressure", "suction (inlet) absolute pressure")
 _P2 = Q("pressure", "discharge (outlet) absolute pressure")
@@ -69,11 +69,17 @@ def _power_outputs(
 
 
 _POWER_OUTPUTS = {
-    "work_molar": Out("J/mol", "actual compression work per mole (enthalpy rise)"),
-    "work_specific": Out("J/kg", "actual work per kg (null without molar_mass)"),
-    "power": Out("W", "gas power (null without a flow)"),
+    "work_molar": Out(
+        "J/mol", "actual compression work per mole (enthalpy rise)", kind="molar_work"
+    ),
+    "work_specific": Out(
+        "J/kg", "actual work per kg (null without molar_mass)", kind="specific_work"
+    ),
+    "power": Out("W", "gas power (null without a flow)", kind="shaft_power"),
     "T2": Out("K", "actual discharge temperature"),
-    "efficiency": Out("", "isentropic efficiency (equivalent, for the polytropic tool)"),
+    "efficiency": Out(
+        "", "isentropic efficiency (equivalent, for the polytropic tool)", kind="efficiency"
+    ),
 }
 
 
@@ -89,7 +95,7 @@ def compressor_power_isentropic(
     P1: Annotated[float, _P1],
     P2: Annotated[float, _P2],
     k: Annotated[float, _K],
-    efficiency: Annotated[float, Q("dimensionless", "isentropic efficiency", gt=0, le=1)] = 1.0,
+    efficiency: Annotated[float, Q("efficiency", "isentropic efficiency", gt=0, le=1)] = 1.0,
     Z: Annotated[float, _Z] = 1.0,
     mass_flow: Annotated[float | None, Q("mass_flow", "gas mass flow", gt=0)] = None,
     molar_mass: Annotated[float | None, _MW] = None,
@@ -113,8 +119,10 @@ def compressor_power_isentropic(
     "isentropic_work_compression, isentropic_efficiency",
     outputs=_POWER_OUTPUTS
     | {
-        "n": Out("", "polytropic exponent"),
-        "polytropic_head": Out("J/kg", "polytropic head (null without molar_mass)"),
+        "n": Out("", "polytropic exponent", kind="exponent"),
+        "polytropic_head": Out(
+            "J/kg", "polytropic head (null without molar_mass)", kind="specific_work"
+        ),
     },
 )
 def compressor_power_polytropic(
@@ -122,9 +130,7 @@ def compressor_power_polytropic(
     P1: Annotated[float, _P1],
     P2: Annotated[float, _P2],
     k: Annotated[float, _K],
-    polytropic_efficiency: Annotated[
-        float, Q("dimensionless", "polytropic efficiency", gt=0, le=1)
-    ],
+    polytropic_efficiency: Annotated[float, Q("efficiency", "polytropic efficiency", gt=0, le=1)],
     Z: Annotated[float, _Z] = 1.0,
     mass_flow: Annotated[float | None, Q("mass_flow", "gas mass flow", gt=0)] = None,
     molar_mass: Annotated[float | None, _MW] = None,
@@ -145,11 +151,11 @@ def compressor_power_polytropic(
     return values
 
 
-_SG = Q("dimensionless", "gas specific gravity relative to air", gt=0)
+_SG = Q("specific_gravity", "gas specific gravity relative to air", gt=0)
 _TAVG = Q("temperature", "average gas temperature in the line")
-_L = Q("length", "pipeline length", gt=0)
-_D = Q("length", "pipe inner diameter", gt=0)
-_E = Q("dimensionless", "pipeline efficiency factor", gt=0, le=1.2)
+_L = Q("pipe_length", "pipeline length", gt=0)
+_D = Q("inside_diameter", "pipe inner diameter", gt=0)
+_E = Q("efficiency", "pipeline efficiency factor", gt=0, le=1.2)
 _TS = Q(
     "temperature",
     "standard (base) temperature of the flow; default 60 degF (288.71 K); leave it out "
@@ -184,7 +190,11 @@ def _pipeline(method: str, mu: float | None, **kwargs: float | None) -> float:
     topic="compressors",
     reference="Menon, Gas Pipeline Hydraulics (2005) ch. 2; GPSA sec. 17; fluids.compressible."
     "Weymouth, Panhandle_A, Panhandle_B, IGT, Muller, Oliphant, Spitzglass, Fritzsche",
-    outputs={"Q_standard": Out("m**3/s", "standard volumetric flow (gas at Ts, Ps)")},
+    outputs={
+        "Q_standard": Out(
+            "m**3/s", "standard volumetric flow (gas at Ts, Ps)", kind="standard_gas_flow"
+        )
+    },
 )
 def gas_pipeline_flow(
     P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
@@ -227,14 +237,17 @@ def gas_pipeline_flow(
 @tool(
     topic="compressors",
     reference="Menon, Gas Pipeline Hydraulics (2005) ch. 2; fluids.compressible (solved for P2)",
-    outputs={"P2": Out("Pa", "outlet absolute pressure"), "dP": Out("Pa", "pressure drop P1 - P2")},
+    outputs={
+        "P2": Out("Pa", "outlet absolute pressure"),
+        "dP": Out("Pa", "pressure drop P1 - P2", kind="pressure_difference"),
+    },
 )
 def gas_pipeline_outlet_pressure(
     P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
     Q_standard: Annotated[
         float,
         Q(
-            "volumetric_flow",
+            "standard_gas_flow",
             "gas flow at standard conditions (e.g. MMscfd, Sm3/h, Nm3/d)",
             gt=0,
             gas_basis="scf",
@@ -290,7 +303,7 @@ def gas_pipeline_outlet_pressure(
     outputs={
         "P_critical": Out("Pa", "critical (throat) pressure at sonic flow"),
         "T_critical": Out("K", "critical (throat) temperature (null without T1)"),
-        "critical_pressure_ratio": Out("", "P*/P1 = (2/(k+1))^(k/(k-1))"),
+        "critical_pressure_ratio": Out("", "P*/P1 = (2/(k+1))^(k/(k-1))", kind="pressure_ratio"),
         "choked": Out(None, "whether the flow is choked (null without P2)"),
     },
 )
@@ -319,8 +332,8 @@ def choked_flow(
     outputs={
         "T0": Out("K", "stagnation temperature"),
         "P0": Out("Pa", "stagnation pressure (null without pressure and k)"),
-        "Mach": Out("", "Mach number (null without k and molar mass)"),
-        "dynamic_temperature": Out("K", "T0 - T"),
+        "Mach": Out("", "Mach number (null without k and molar mass)", kind="mach_number"),
+        "dynamic_temperature": Out("K", "T0 - T", kind="temperature_difference"),
     },
 )
 def stagnation_properties(

@@ -21,20 +21,20 @@ _OUTPUTS = {
     "Cv": Out(_SCALE_UNITS["Cv"], "required flow coefficient Cv [US gpm at 1 psi drop]"),
     "choked": Out(None, "whether the flow is choked"),
     "laminar": Out(None, "whether the flow is laminar (Reynolds correction applied)"),
-    "Rev": Out("", "valve Reynolds number"),
+    "Rev": Out("", "valve Reynolds number", kind="reynolds_number"),
 }
 _FL = Q(
-    "dimensionless",
+    "correction_factor",
     "liquid pressure recovery factor FL of the valve (globe ~0.9, ball ~0.6)",
     gt=0,
     le=1,
 )
 _FD = Q(
-    "dimensionless", "valve style modifier Fd (single-port globe ~0.46, ball ~0.98)", gt=0, le=1
+    "correction_factor", "valve style modifier Fd (single-port globe ~0.46, ball ~0.98)", gt=0, le=1
 )
-_D1 = Q("length", "upstream pipe inner diameter (for piping geometry factors)", gt=0)
-_D2 = Q("length", "downstream pipe inner diameter", gt=0)
-_DV = Q("length", "valve nominal size (inlet diameter)", gt=0)
+_D1 = Q("inside_diameter", "upstream pipe inner diameter (for piping geometry factors)", gt=0)
+_D2 = Q("inside_diameter", "downstream pipe inner diameter", gt=0)
+_DV = Q("inside_diameter", "valve nominal size (inlet diameter)", gt=0)
 
 
 def _geometry(D1: float | None, D2: float | None, d: float | None) -> dict[str, float | None]:
@@ -69,9 +69,11 @@ def control_valve_liquid(
     P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
     P2: Annotated[float, Q("pressure", "outlet absolute pressure")],
     density: Annotated[float, Q("density", "liquid density", gt=0)],
-    vapor_pressure: Annotated[float, Q("pressure", "liquid vapour pressure at inlet temperature")],
+    vapor_pressure: Annotated[
+        float, Q("vapor_pressure", "liquid vapour pressure at inlet temperature")
+    ],
     critical_pressure: Annotated[
-        float, Q("pressure", "liquid thermodynamic critical pressure (water 220.6 bar)")
+        float, Q("critical_pressure", "liquid thermodynamic critical pressure (water 220.6 bar)")
     ],
     viscosity: Annotated[float, Q("dynamic_viscosity", "liquid viscosity", gt=0)],
     FL: Annotated[float, _FL] = 0.9,
@@ -106,7 +108,7 @@ def control_valve_gas(
     standard_flow: Annotated[
         float,
         Q(
-            "volumetric_flow",
+            "standard_gas_flow",
             "gas flow at normal conditions (0 degC, 1 atm; e.g. Nm3/h)",
             gt=0,
             gas_basis="Nm3",
@@ -117,10 +119,11 @@ def control_valve_gas(
     temperature: Annotated[float, Q("temperature", "inlet temperature")],
     molar_mass: Annotated[float, Q("molar_mass", "gas molar mass", gt=0)],
     viscosity: Annotated[float, Q("dynamic_viscosity", "gas viscosity", gt=0)],
-    k: Annotated[float, Q("dimensionless", "heat capacity ratio Cp/Cv", gt=1, le=2)],
-    Z: Annotated[float, Q("dimensionless", "compressibility at inlet", gt=0)] = 1.0,
+    k: Annotated[float, Q("heat_capacity_ratio", "heat capacity ratio Cp/Cv", gt=1, le=2)],
+    Z: Annotated[float, Q("compressibility_factor", "compressibility at inlet", gt=0)] = 1.0,
     xT: Annotated[
-        float, Q("dimensionless", "pressure differential ratio factor xT of the valve", gt=0, le=1)
+        float,
+        Q("correction_factor", "pressure differential ratio factor xT of the valve", gt=0, le=1),
     ] = 0.7,
     FL: Annotated[float, _FL] = 0.9,
     Fd: Annotated[float, _FD] = 1.0,
@@ -162,7 +165,7 @@ def control_valve_gas(
     },
 )
 def flow_coefficient_convert(
-    value: Annotated[float, Q("dimensionless", "flow coefficient to convert", gt=0)],
+    value: Annotated[float, Q("flow_coefficient_number", "flow coefficient to convert", gt=0)],
     from_scale: Annotated[str, P("scale of the value", choices=("Kv", "Cv", "Av"))],
     to_scale: Annotated[str, P("scale wanted", choices=("Kv", "Cv", "Av"))],
 ) -> dict[str, float]:

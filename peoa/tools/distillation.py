@@ -31,22 +31,22 @@ __all__ = [
     "underwood_min_reflux",
 ]
 
-_D = "dimensionless"
-Fraction = Annotated[float, Q(_D, "mole fraction", gt=0, lt=1)]
-
 
 @tool(
     topic="distillation",
     reference="Raoult's law alpha_ij = Psat_i/Psat_j (Seader, Henley & Roper 3rd ed. eq. 2-44); "
     "vapour pressures from thermo.VaporPressure",
     outputs={
-        "alpha": Out("", "relative volatility of each component to the reference"),
+        "alpha": Out(
+            "", "relative volatility of each component to the reference", kind="relative_volatility"
+        ),
         "alpha_key": Out(
             "",
             "relative volatility of the first component other than the reference, to the "
             "reference (of a binary's light component to its heavy one)",
+            kind="relative_volatility",
         ),
-        "Psat": Out("Pa", "pure-component vapour pressures at T"),
+        "Psat": Out("Pa", "pure-component vapour pressures at T", kind="vapor_pressure"),
     },
 )
 def relative_volatility(
@@ -90,20 +90,37 @@ def relative_volatility(
         "N_min": Out(
             "",
             "minimum number of equilibrium stages (including a partial reboiler) at total reflux",
+            kind="stage_count",
         )
     },
 )
 def fenske_min_stages(
-    alpha: Annotated[float, Q(_D, "relative volatility light key / heavy key", gt=1)],
-    xD_light: Annotated[float, Q(_D, "light key mole fraction in the distillate", gt=0, lt=1)],
-    xB_light: Annotated[float, Q(_D, "light key mole fraction in the bottoms", gt=0, lt=1)],
+    alpha: Annotated[
+        float, Q("relative_volatility", "relative volatility light key / heavy key", gt=1)
+    ],
+    xD_light: Annotated[
+        float, Q("mole_fraction", "light key mole fraction in the distillate", gt=0, lt=1)
+    ],
+    xB_light: Annotated[
+        float, Q("mole_fraction", "light key mole fraction in the bottoms", gt=0, lt=1)
+    ],
     xD_heavy: Annotated[
         float | None,
-        Q(_D, "heavy key fraction in the distillate (default 1 - xD_light, a binary)", gt=0, lt=1),
+        Q(
+            "mole_fraction",
+            "heavy key fraction in the distillate (default 1 - xD_light, a binary)",
+            gt=0,
+            lt=1,
+        ),
     ] = None,
     xB_heavy: Annotated[
         float | None,
-        Q(_D, "heavy key fraction in the bottoms (default 1 - xB_light, a binary)", gt=0, lt=1),
+        Q(
+            "mole_fraction",
+            "heavy key fraction in the bottoms (default 1 - xB_light, a binary)",
+            gt=0,
+            lt=1,
+        ),
     ] = None,
 ) -> dict[str, float]:
     """Minimum number of equilibrium stages at total reflux by the Fenske equation,
@@ -122,18 +139,28 @@ def fenske_min_stages(
     reference="Underwood, Chem. Eng. Prog. 44 (1948) 603; Seader, Henley & Roper 3rd ed. "
     "eqs. 9-28 and 9-29; root found with scipy.optimize.brentq",
     outputs={
-        "R_min": Out("", "minimum reflux ratio L/D"),
-        "theta": Out("", "Underwood root between the key volatilities"),
+        "R_min": Out("", "minimum reflux ratio L/D", kind="reflux_ratio"),
+        "theta": Out("", "Underwood root between the key volatilities", kind="ratio"),
     },
 )
 def underwood_min_reflux(
     alpha: Annotated[
         list[float],
-        Q(_D, "relative volatilities of all components (to the heavy key or any reference)", gt=0),
+        Q(
+            "relative_volatility",
+            "relative volatilities of all components (to the heavy key or any reference)",
+            gt=0,
+        ),
     ],
-    z_feed: Annotated[list[float], Q(_D, "feed mole fractions (sum to 1)", ge=0, le=1)],
-    x_distillate: Annotated[list[float], Q(_D, "distillate mole fractions (sum to 1)", ge=0, le=1)],
-    q: Annotated[float, Q(_D, "feed quality: 1 saturated liquid, 0 saturated vapour")] = 1.0,
+    z_feed: Annotated[
+        list[float], Q("mole_fraction", "feed mole fractions (sum to 1)", ge=0, le=1)
+    ],
+    x_distillate: Annotated[
+        list[float], Q("mole_fraction", "distillate mole fractions (sum to 1)", ge=0, le=1)
+    ],
+    q: Annotated[
+        float, Q("feed_quality", "feed quality: 1 saturated liquid, 0 saturated vapour")
+    ] = 1.0,
     light_key: Annotated[
         int | None, P("0-based index of the light key (default: for a binary 0)", ge=0)
     ] = None,
@@ -182,15 +209,17 @@ def underwood_min_reflux(
     "(1972) 209 (Seader, Henley & Roper 3rd ed. eq. 9-34); Eduljee, Hydrocarbon Process. 54(9) "
     "(1975) 120",
     outputs={
-        "N": Out("", "number of equilibrium stages (including a partial reboiler)"),
-        "X": Out("", "Gilliland abscissa (R - R_min)/(R + 1)"),
-        "Y": Out("", "Gilliland ordinate (N - N_min)/(N + 1)"),
+        "N": Out(
+            "", "number of equilibrium stages (including a partial reboiler)", kind="stage_count"
+        ),
+        "X": Out("", "Gilliland abscissa (R - R_min)/(R + 1)", kind="ratio"),
+        "Y": Out("", "Gilliland ordinate (N - N_min)/(N + 1)", kind="ratio"),
     },
 )
 def gilliland_stages(
-    N_min: Annotated[float, Q(_D, "minimum stages from Fenske", gt=0)],
-    R_min: Annotated[float, Q(_D, "minimum reflux ratio from Underwood", gt=0)],
-    R: Annotated[float, Q(_D, "operating reflux ratio L/D", gt=0)],
+    N_min: Annotated[float, Q("stage_count", "minimum stages from Fenske", gt=0)],
+    R_min: Annotated[float, Q("reflux_ratio", "minimum reflux ratio from Underwood", gt=0)],
+    R: Annotated[float, Q("reflux_ratio", "operating reflux ratio L/D", gt=0)],
     method: Annotated[
         str,
         P(
@@ -229,24 +258,35 @@ def _x_eq(y: float, alpha: float) -> float:
         "stages": Out(
             "",
             "equilibrium stages stepped off (fractional last stage; includes the partial reboiler)",
+            kind="stage_count",
         ),
-        "stages_whole": Out("", "whole number of equilibrium stages"),
-        "feed_stage": Out("", "optimal feed stage, counted from the top"),
-        "R_min": Out("", "minimum reflux ratio (pinch at the feed line)"),
-        "R": Out("", "reflux ratio used"),
-        "x_stages": Out("", "liquid mole fraction leaving each stage, top down"),
-        "y_stages": Out("", "vapour mole fraction leaving each stage, top down"),
+        "stages_whole": Out("", "whole number of equilibrium stages", kind="stage_count"),
+        "feed_stage": Out("", "optimal feed stage, counted from the top", kind="stage_count"),
+        "R_min": Out("", "minimum reflux ratio (pinch at the feed line)", kind="reflux_ratio"),
+        "R": Out("", "reflux ratio used", kind="reflux_ratio"),
+        "x_stages": Out(
+            "", "liquid mole fraction leaving each stage, top down", kind="mole_fraction"
+        ),
+        "y_stages": Out(
+            "", "vapour mole fraction leaving each stage, top down", kind="mole_fraction"
+        ),
     },
 )
 def mccabe_thiele_stages(
-    alpha: Annotated[float, Q(_D, "relative volatility (light/heavy), constant", gt=1)],
-    xD: Annotated[float, Q(_D, "light component fraction in the distillate", gt=0, lt=1)],
-    xB: Annotated[float, Q(_D, "light component fraction in the bottoms", gt=0, lt=1)],
-    zF: Annotated[float, Q(_D, "light component fraction in the feed", gt=0, lt=1)],
-    q: Annotated[float, Q(_D, "feed quality: 1 saturated liquid, 0 saturated vapour")] = 1.0,
-    R: Annotated[float | None, Q(_D, "reflux ratio L/D", gt=0)] = None,
+    alpha: Annotated[
+        float, Q("relative_volatility", "relative volatility (light/heavy), constant", gt=1)
+    ],
+    xD: Annotated[
+        float, Q("mole_fraction", "light component fraction in the distillate", gt=0, lt=1)
+    ],
+    xB: Annotated[float, Q("mole_fraction", "light component fraction in the bottoms", gt=0, lt=1)],
+    zF: Annotated[float, Q("mole_fraction", "light component fraction in the feed", gt=0, lt=1)],
+    q: Annotated[
+        float, Q("feed_quality", "feed quality: 1 saturated liquid, 0 saturated vapour")
+    ] = 1.0,
+    R: Annotated[float | None, Q("reflux_ratio", "reflux ratio L/D", gt=0)] = None,
     R_over_Rmin: Annotated[
-        float | None, Q(_D, "reflux as a multiple of the minimum (give this or R)", gt=1)
+        float | None, Q("ratio", "reflux as a multiple of the minimum (give this or R)", gt=1)
     ] = None,
 ) -> Outcome:
     """Number of equilibrium stages of a binary distillation column by McCabe-Thiele

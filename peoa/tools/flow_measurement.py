@@ -30,7 +30,7 @@ _REFERENCE = (
 
 _METER = P("meter type (ISO 5167 orifice, nozzles, classical venturi tubes)", choices=METER_TYPES)
 _TAPS = P("orifice pressure tappings (orifice only): flange, corner or D and D/2", choices=TAPS)
-_D = Q("length", "pipe inner diameter upstream of the meter", gt=0)
+_D = Q("inside_diameter", "pipe inner diameter upstream of the meter", gt=0)
 _P1 = Q("pressure", "upstream absolute pressure at the upstream tapping")
 _RHO = Q("density", "fluid density at upstream conditions", gt=0)
 _MU = Q("dynamic_viscosity", "fluid viscosity", gt=0)
@@ -42,7 +42,7 @@ _PHASE = P(
         ("gas", ("air", "steam", "vapour", "vapor", "natural gas", "nitrogen")),
     ),
 )
-_K = Q("dimensionless", "isentropic exponent of a gas", gt=1, le=2)
+_K = Q("heat_capacity_ratio", "isentropic exponent of a gas", gt=1, le=2)
 
 
 def _common(meter_type: str, taps: str | None, phase: str, k: float | None) -> dict[str, Any]:
@@ -76,10 +76,12 @@ def _details(
 
 
 _DETAIL_OUTPUTS = {
-    "C": Out("", "discharge coefficient"),
-    "epsilon": Out("", "expansibility factor"),
-    "beta": Out("", "diameter ratio d/D"),
-    "permanent_pressure_loss": Out("Pa", "unrecovered pressure loss across the meter"),
+    "C": Out("", "discharge coefficient", kind="discharge_coefficient"),
+    "epsilon": Out("", "expansibility factor", kind="ratio"),
+    "beta": Out("", "diameter ratio d/D", kind="ratio"),
+    "permanent_pressure_loss": Out(
+        "Pa", "unrecovered pressure loss across the meter", kind="pressure_difference"
+    ),
 }
 
 
@@ -95,7 +97,7 @@ _DETAIL_OUTPUTS = {
 def flow_meter_flow(
     pipe_diameter: Annotated[float, _D],
     bore_diameter: Annotated[
-        float, Q("length", "orifice bore / nozzle or venturi throat diameter", gt=0)
+        float, Q("bore_diameter", "orifice bore / nozzle or venturi throat diameter", gt=0)
     ],
     P1: Annotated[float, _P1],
     differential_pressure: Annotated[
@@ -129,14 +131,16 @@ def flow_meter_flow(
     topic="flow_measurement",
     reference=_REFERENCE,
     outputs={
-        "differential_pressure": Out("Pa", "differential pressure P1 - P2"),
+        "differential_pressure": Out(
+            "Pa", "differential pressure P1 - P2", kind="pressure_difference"
+        ),
         "P2": Out("Pa", "downstream tapping absolute pressure"),
     }
     | _DETAIL_OUTPUTS,
 )
 def flow_meter_dp(
     pipe_diameter: Annotated[float, _D],
-    bore_diameter: Annotated[float, Q("length", "orifice bore / throat diameter", gt=0)],
+    bore_diameter: Annotated[float, Q("bore_diameter", "orifice bore / throat diameter", gt=0)],
     P1: Annotated[float, _P1],
     mass_flow: Annotated[float, Q("mass_flow", "mass flow rate", gt=0)],
     density: Annotated[float, _RHO],
@@ -160,7 +164,8 @@ def flow_meter_dp(
 @tool(
     topic="flow_measurement",
     reference=_REFERENCE,
-    outputs={"bore_diameter": Out("m", "orifice bore / throat diameter")} | _DETAIL_OUTPUTS,
+    outputs={"bore_diameter": Out("m", "orifice bore / throat diameter", kind="bore_diameter")}
+    | _DETAIL_OUTPUTS,
 )
 def flow_meter_bore(
     pipe_diameter: Annotated[float, _D],

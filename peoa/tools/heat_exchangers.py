@@ -101,22 +101,31 @@ def _lmtd_and_f(
         "ht.hx.LMTD, ht.hx.F_LMTD_Fakheri"
     ),
     outputs={
-        "LMTD": Out("K", "log-mean temperature difference (counterflow or parallel)"),
-        "F": Out("", "LMTD correction factor (1 for pure counterflow or parallel)"),
-        "dT_mean": Out("K", "effective mean temperature difference F*LMTD"),
+        "LMTD": Out("K", "log-mean temperature difference (counterflow or parallel)", kind="lmtd"),
+        "F": Out(
+            "",
+            "LMTD correction factor (1 for pure counterflow or parallel)",
+            kind="lmtd_correction",
+        ),
+        "dT_mean": Out(
+            "K", "effective mean temperature difference F*LMTD", kind="temperature_difference"
+        ),
         "R": Out(
             "",
             "capacity ratio R = (Thi-Tho)/(Tco-Tci); 0 when the cold stream is "
             "isothermal (boiling), where F = 1",
+            kind="ratio",
         ),
-        "P": Out("", "thermal effectiveness of the cold side P = (Tco-Tci)/(Thi-Tci)"),
+        "P": Out(
+            "", "thermal effectiveness of the cold side P = (Tco-Tci)/(Thi-Tci)", kind="ratio"
+        ),
     },
 )
 def hx_lmtd(
-    T_hot_in: Annotated[float, Q(_T, "hot stream inlet temperature")],
-    T_hot_out: Annotated[float, Q(_T, "hot stream outlet temperature")],
-    T_cold_in: Annotated[float, Q(_T, "cold stream inlet temperature")],
-    T_cold_out: Annotated[float, Q(_T, "cold stream outlet temperature")],
+    T_hot_in: Annotated[float, Q("temperature", "hot stream inlet temperature")],
+    T_hot_out: Annotated[float, Q("temperature", "hot stream outlet temperature")],
+    T_cold_in: Annotated[float, Q("temperature", "cold stream inlet temperature")],
+    T_cold_out: Annotated[float, Q("temperature", "cold stream outlet temperature")],
     arrangement: Annotated[
         str,
         P(
@@ -148,16 +157,20 @@ def hx_lmtd(
     reference="First law for a stream with constant cp: Q = m cp (T_out - T_in); "
     "Bergman et al. 7th ed. eq. 11.6",
     outputs={
-        "Q": Out("W", "heat absorbed by the stream (negative when the stream is cooled)"),
-        "Q_abs": Out("W", "magnitude of the duty"),
+        "Q": Out(
+            "W",
+            "heat absorbed by the stream (negative when the stream is cooled)",
+            kind="heat_duty",
+        ),
+        "Q_abs": Out("W", "magnitude of the duty", kind="heat_duty"),
         "C": Out("W/K", "heat capacity rate m*cp"),
     },
 )
 def hx_duty(
     mass_flow: Annotated[float, Q("mass_flow", "stream mass flow rate", gt=0)],
     specific_heat: Annotated[float, Q("specific_heat", "mean specific heat cp", gt=0)],
-    T_in: Annotated[float, Q(_T, "stream inlet temperature")],
-    T_out: Annotated[float, Q(_T, "stream outlet temperature")],
+    T_in: Annotated[float, Q("temperature", "stream inlet temperature")],
+    T_out: Annotated[float, Q("temperature", "stream outlet temperature")],
 ) -> dict[str, float]:
     """Sensible heat duty of one stream, Q = m cp (T_out - T_in): the heat a stream gains
     (positive) or loses (negative) between two temperatures without phase change. Use it
@@ -172,27 +185,31 @@ def hx_duty(
     reference="Design equation Q = U A F dTlm, Bergman et al. 7th ed. eq. 11.14; Kern (1950) "
     "ch. 7; ht.hx.LMTD, ht.hx.F_LMTD_Fakheri",
     outputs={
-        "A": Out("m**2", "required heat transfer area"),
-        "dT_mean": Out("K", "mean temperature difference used (F*LMTD)"),
-        "F": Out("", "LMTD correction factor used"),
+        "A": Out("m**2", "required heat transfer area", kind="heat_transfer_area"),
+        "dT_mean": Out(
+            "K", "mean temperature difference used (F*LMTD)", kind="temperature_difference"
+        ),
+        "F": Out("", "LMTD correction factor used", kind="lmtd_correction"),
     },
 )
 def hx_area(
-    duty: Annotated[float, Q("power", "heat duty Q", gt=0)],
-    U: Annotated[float, Q("heat_transfer_coefficient", "overall heat transfer coefficient", gt=0)],
+    duty: Annotated[float, Q("heat_duty", "heat duty Q", gt=0)],
+    U: Annotated[
+        float, Q("overall_heat_transfer_coefficient", "overall heat transfer coefficient", gt=0)
+    ],
     LMTD: Annotated[
         float | None,
         Q(
-            "temperature_difference",
+            "lmtd",
             "mean temperature difference (or give the 4 temperatures)",
             gt=0,
         ),
     ] = None,
-    F: Annotated[float, Q("dimensionless", "LMTD correction factor", gt=0, le=1)] = 1.0,
-    T_hot_in: Annotated[float | None, Q(_T, "hot inlet temperature")] = None,
-    T_hot_out: Annotated[float | None, Q(_T, "hot outlet temperature")] = None,
-    T_cold_in: Annotated[float | None, Q(_T, "cold inlet temperature")] = None,
-    T_cold_out: Annotated[float | None, Q(_T, "cold outlet temperature")] = None,
+    F: Annotated[float, Q("lmtd_correction", "LMTD correction factor", gt=0, le=1)] = 1.0,
+    T_hot_in: Annotated[float | None, Q("temperature", "hot inlet temperature")] = None,
+    T_hot_out: Annotated[float | None, Q("temperature", "hot outlet temperature")] = None,
+    T_cold_in: Annotated[float | None, Q("temperature", "cold inlet temperature")] = None,
+    T_cold_out: Annotated[float | None, Q("temperature", "cold outlet temperature")] = None,
     arrangement: Annotated[
         str,
         P(
@@ -221,25 +238,33 @@ def hx_area(
     reference="Series thermal resistances, Bergman et al. 7th ed. eq. 11.5; Kern (1950) eq. 6.38; "
     "ht.conduction.R_cylinder",
     outputs={
-        "U_outer": Out("W/m**2/K", "overall coefficient based on the outer area"),
-        "U_inner": Out("W/m**2/K", "overall coefficient based on the inner area"),
+        "U_outer": Out(
+            "W/m**2/K",
+            "overall coefficient based on the outer area",
+            kind="overall_heat_transfer_coefficient",
+        ),
+        "U_inner": Out(
+            "W/m**2/K",
+            "overall coefficient based on the inner area",
+            kind="overall_heat_transfer_coefficient",
+        ),
         "R_total_outer": Out("m**2*K/W", "total resistance per unit outer area 1/U_outer"),
     },
 )
 def hx_overall_u(
-    h_inner: Annotated[float, Q("heat_transfer_coefficient", "inside film coefficient", gt=0)],
-    h_outer: Annotated[float, Q("heat_transfer_coefficient", "outside film coefficient", gt=0)],
+    h_inner: Annotated[float, Q("film_coefficient", "inside film coefficient", gt=0)],
+    h_outer: Annotated[float, Q("film_coefficient", "outside film coefficient", gt=0)],
     D_inner: Annotated[
-        float | None, Q("length", "tube inner diameter (omit for a flat wall)", gt=0)
+        float | None, Q("inside_diameter", "tube inner diameter (omit for a flat wall)", gt=0)
     ] = None,
     D_outer: Annotated[
-        float | None, Q("length", "tube outer diameter (omit for a flat wall)", gt=0)
+        float | None, Q("outside_diameter", "tube outer diameter (omit for a flat wall)", gt=0)
     ] = None,
     wall_conductivity: Annotated[
         float | None, Q("thermal_conductivity", "wall thermal conductivity (omit to neglect)", gt=0)
     ] = None,
     wall_thickness: Annotated[
-        float | None, Q("length", "flat wall thickness (flat wall only)", gt=0)
+        float | None, Q("wall_thickness", "flat wall thickness (flat wall only)", gt=0)
     ] = None,
     fouling_inner: Annotated[
         float, Q("fouling_resistance", "inside fouling resistance", ge=0)
@@ -281,11 +306,11 @@ _CONFIG = Annotated[str, P(_CONFIG_HELP, choices=tuple(CONFIGURATIONS))]
     topic="heat_exchangers",
     reference="Bergman et al. 7th ed. Table 11.3; Shah & Sekulic, Fundamentals of Heat "
     "Exchanger Design (2003); ht.hx.effectiveness_from_NTU",
-    outputs={"effectiveness": Out("", "heat exchanger effectiveness Q/Qmax")},
+    outputs={"effectiveness": Out("", "heat exchanger effectiveness Q/Qmax", kind="effectiveness")},
 )
 def hx_effectiveness_from_ntu(
-    NTU: Annotated[float, Q("dimensionless", "number of transfer units UA/Cmin", gt=0)],
-    Cr: Annotated[float, Q("dimensionless", "heat capacity rate ratio Cmin/Cmax", ge=0, le=1)],
+    NTU: Annotated[float, Q("ntu", "number of transfer units UA/Cmin", gt=0)],
+    Cr: Annotated[float, Q("capacity_ratio", "heat capacity rate ratio Cmin/Cmax", ge=0, le=1)],
     configuration: _CONFIG = "counterflow",
     shells: Annotated[int, P("shells in series (shell_and_tube only)", ge=1)] = 1,
 ) -> dict[str, float]:
@@ -304,11 +329,11 @@ def hx_effectiveness_from_ntu(
     topic="heat_exchangers",
     reference="Bergman et al. 7th ed. Table 11.4; Shah & Sekulic (2003); "
     "ht.hx.NTU_from_effectiveness",
-    outputs={"NTU": Out("", "number of transfer units UA/Cmin")},
+    outputs={"NTU": Out("", "number of transfer units UA/Cmin", kind="ntu")},
 )
 def hx_ntu_from_effectiveness(
-    effectiveness: Annotated[float, Q("dimensionless", "effectiveness Q/Qmax", gt=0, lt=1)],
-    Cr: Annotated[float, Q("dimensionless", "heat capacity rate ratio Cmin/Cmax", ge=0, le=1)],
+    effectiveness: Annotated[float, Q("effectiveness", "effectiveness Q/Qmax", gt=0, lt=1)],
+    Cr: Annotated[float, Q("capacity_ratio", "heat capacity rate ratio Cmin/Cmax", ge=0, le=1)],
     configuration: _CONFIG = "counterflow",
     shells: Annotated[int, P("shells in series (shell_and_tube only)", ge=1)] = 1,
 ) -> dict[str, float]:
@@ -335,19 +360,19 @@ def hx_ntu_from_effectiveness(
     topic="heat_exchangers",
     reference="epsilon-NTU rating, Bergman et al. 7th ed. sec. 11.4; ht.hx.effectiveness_NTU_method",
     outputs={
-        "Q": Out("W", "heat duty"),
+        "Q": Out("W", "heat duty", kind="heat_duty"),
         "T_hot_out": Out("K", "hot stream outlet temperature"),
         "T_cold_out": Out("K", "cold stream outlet temperature"),
-        "effectiveness": Out("", "effectiveness"),
-        "NTU": Out("", "number of transfer units"),
+        "effectiveness": Out("", "effectiveness", kind="effectiveness"),
+        "NTU": Out("", "number of transfer units", kind="ntu"),
         "Cmin": Out("W/K", "smaller heat capacity rate"),
-        "Cr": Out("", "capacity ratio Cmin/Cmax"),
+        "Cr": Out("", "capacity ratio Cmin/Cmax", kind="capacity_ratio"),
     },
 )
 def hx_rating_ntu(
-    T_hot_in: Annotated[float, Q(_T, "hot inlet temperature")],
-    T_cold_in: Annotated[float, Q(_T, "cold inlet temperature")],
-    UA: Annotated[float, Q("heat_capacity_rate", "product U*A of the exchanger (W/K)", gt=0)],
+    T_hot_in: Annotated[float, Q("temperature", "hot inlet temperature")],
+    T_cold_in: Annotated[float, Q("temperature", "cold inlet temperature")],
+    UA: Annotated[float, Q("ua", "product U*A of the exchanger (W/K)", gt=0)],
     hot_mass_flow: Annotated[float | None, Q("mass_flow", "hot stream mass flow", gt=0)] = None,
     hot_cp: Annotated[float | None, Q("specific_heat", "hot stream specific heat", gt=0)] = None,
     cold_mass_flow: Annotated[float | None, Q("mass_flow", "cold stream mass flow", gt=0)] = None,

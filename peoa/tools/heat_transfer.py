@@ -38,12 +38,11 @@ __all__ = [
     "nu_natural_convection",
 ]
 
-_DIMLESS = "dimensionless"
 _FILM_OUT = {
-    "Re": Out("", "Reynolds number used"),
-    "Pr": Out("", "Prandtl number used"),
-    "Nu": Out("", "Nusselt number"),
-    "h": Out("W/m**2/K", "film heat transfer coefficient h = Nu k / D"),
+    "Re": Out("", "Reynolds number used", kind="reynolds_number"),
+    "Pr": Out("", "Prandtl number used", kind="prandtl_number"),
+    "Nu": Out("", "Nusselt number", kind="nusselt_number"),
+    "h": Out("W/m**2/K", "film heat transfer coefficient h = Nu k / D", kind="film_coefficient"),
 }
 
 Velocity = Annotated[float | None, Q("velocity", "mean (or free-stream) velocity", gt=0)]
@@ -52,10 +51,11 @@ Viscosity = Annotated[float | None, Q("dynamic_viscosity", "fluid dynamic viscos
 SpecificHeat = Annotated[float | None, Q("specific_heat", "fluid specific heat cp", gt=0)]
 Conductivity = Annotated[float, Q("thermal_conductivity", "fluid thermal conductivity", gt=0)]
 ReArg = Annotated[
-    float | None, Q(_DIMLESS, "Reynolds number (or give velocity, density, viscosity)", gt=0)
+    float | None,
+    Q("reynolds_number", "Reynolds number (or give velocity, density, viscosity)", gt=0),
 ]
 PrArg = Annotated[
-    float | None, Q(_DIMLESS, "Prandtl number (or give specific_heat and viscosity)", gt=0)
+    float | None, Q("prandtl_number", "Prandtl number (or give specific_heat and viscosity)", gt=0)
 ]
 
 
@@ -89,7 +89,7 @@ def _re_pr(
     outputs=_FILM_OUT,
 )
 def nu_dittus_boelter(
-    diameter: Annotated[float, Q("length", "tube inner (or hydraulic) diameter", gt=0)],
+    diameter: Annotated[float, Q("inside_diameter", "tube inner (or hydraulic) diameter", gt=0)],
     thermal_conductivity: Conductivity,
     Re: ReArg = None,
     Pr: PrArg = None,
@@ -125,14 +125,14 @@ def nu_dittus_boelter(
     topic="heat_transfer",
     reference="Gnielinski, Int. Chem. Eng. 16 (1976) 359; Bergman et al. 7th ed. eq. 8.62; "
     "ht.conv_internal.turbulent_Gnielinski, fluids.friction.friction_factor",
-    outputs=_FILM_OUT | {"fd": Out("", "Darcy friction factor used")},
+    outputs=_FILM_OUT | {"fd": Out("", "Darcy friction factor used", kind="darcy_friction_factor")},
 )
 def nu_gnielinski(
-    diameter: Annotated[float, Q("length", "tube inner (or hydraulic) diameter", gt=0)],
+    diameter: Annotated[float, Q("inside_diameter", "tube inner (or hydraulic) diameter", gt=0)],
     thermal_conductivity: Conductivity,
     Re: ReArg = None,
     Pr: PrArg = None,
-    roughness: Annotated[float, Q("length", "absolute wall roughness (0 = smooth)", ge=0)] = 0.0,
+    roughness: Annotated[float, Q("roughness", "absolute wall roughness (0 = smooth)", ge=0)] = 0.0,
     velocity: Velocity = None,
     density: Density = None,
     viscosity: Viscosity = None,
@@ -162,14 +162,14 @@ def nu_gnielinski(
     outputs=_FILM_OUT,
 )
 def nu_cylinder_zukauskas(
-    diameter: Annotated[float, Q("length", "cylinder outer diameter", gt=0)],
+    diameter: Annotated[float, Q("outside_diameter", "cylinder outer diameter", gt=0)],
     thermal_conductivity: Conductivity,
     Re: ReArg = None,
     Pr: PrArg = None,
     Pr_wall: Annotated[
         float | None,
         Q(
-            _DIMLESS,
+            "prandtl_number",
             "Prandtl number at the wall temperature (enables the (Pr/Prw)^0.25 correction)",
             gt=0,
         ),
@@ -208,10 +208,12 @@ _NATURAL = {
     "doi:10.1016/0017-9310(75)90222-7); Churchill (1983) sphere; Bergman et al. 7th ed. "
     "eqs. 9.26, 9.34, 9.35; ht.conv_free_immersed; fluids.core.Grashof",
     outputs={
-        "Gr": Out("", "Grashof number g beta |Ts - Tinf| L^3 / nu^2"),
-        "Ra": Out("", "Rayleigh number Gr Pr"),
-        "Nu": Out("", "Nusselt number"),
-        "h": Out("W/m**2/K", "natural convection coefficient h = Nu k / L"),
+        "Gr": Out("", "Grashof number g beta |Ts - Tinf| L^3 / nu^2", kind="ratio"),
+        "Ra": Out("", "Rayleigh number Gr Pr", kind="ratio"),
+        "Nu": Out("", "Nusselt number", kind="nusselt_number"),
+        "h": Out(
+            "W/m**2/K", "natural convection coefficient h = Nu k / L", kind="film_coefficient"
+        ),
         "heat_flux": Out("W/m**2", "heat flux h (Ts - Tinf), positive from the surface"),
     },
 )
@@ -223,14 +225,16 @@ def nu_natural_convection(
             choices=tuple(_NATURAL),
         ),
     ],
-    length: Annotated[float, Q("length", "characteristic length: plate height or diameter", gt=0)],
+    length: Annotated[
+        float, Q("characteristic_length", "characteristic length: plate height or diameter", gt=0)
+    ],
     T_surface: Annotated[float, Q("temperature", "surface temperature")],
     T_fluid: Annotated[float, Q("temperature", "quiescent fluid temperature far away")],
     thermal_conductivity: Conductivity,
     kinematic_viscosity: Annotated[
         float, Q("kinematic_viscosity", "fluid kinematic viscosity at the film temperature", gt=0)
     ],
-    Pr: Annotated[float, Q(_DIMLESS, "Prandtl number at the film temperature", gt=0)],
+    Pr: Annotated[float, Q("prandtl_number", "Prandtl number at the film temperature", gt=0)],
     beta: Annotated[
         float | None,
         Q(
@@ -263,12 +267,14 @@ def nu_natural_convection(
     reference="Nusselt, Z. VDI 60 (1916) 541; Bergman et al. 7th ed. eq. 10.30 (with 0.943); "
     "Hewitt et al., Process Heat Transfer (1994) p. 578; ht.condensation.Nusselt_laminar",
     outputs={
-        "h": Out("W/m**2/K", "mean condensing film coefficient over the plate"),
+        "h": Out(
+            "W/m**2/K", "mean condensing film coefficient over the plate", kind="film_coefficient"
+        ),
         "heat_flux": Out("W/m**2", "heat flux h (Tsat - Tw)"),
     },
 )
 def h_condensation_nusselt(
-    T_sat: Annotated[float, Q("temperature", "saturation temperature of the vapour")],
+    T_sat: Annotated[float, Q("saturation_temperature", "saturation temperature of the vapour")],
     T_wall: Annotated[float, Q("temperature", "wall temperature (below T_sat)")],
     liquid_density: Annotated[float, Q("density", "condensate density", gt=0)],
     vapor_density: Annotated[float, Q("density", "vapour density", gt=0)],
@@ -276,8 +282,8 @@ def h_condensation_nusselt(
         float, Q("thermal_conductivity", "condensate thermal conductivity", gt=0)
     ],
     liquid_viscosity: Annotated[float, Q("dynamic_viscosity", "condensate viscosity", gt=0)],
-    latent_heat: Annotated[float, Q("specific_energy", "latent heat of vaporisation", gt=0)],
-    length: Annotated[float, Q("length", "plate (or vertical tube) height", gt=0)],
+    latent_heat: Annotated[float, Q("latent_heat", "latent heat of vaporisation", gt=0)],
+    length: Annotated[float, Q("characteristic_length", "plate (or vertical tube) height", gt=0)],
     angle: Annotated[
         float,
         Q("angle", "inclination from horizontal (90 deg = vertical)", unit="degree", gt=0, le=90),
@@ -308,7 +314,7 @@ def h_condensation_nusselt(
     reference="Rohsenow, Trans. ASME 74 (1952) 969; Bergman et al. 7th ed. eq. 10.5; "
     "ht.boiling_nucleic.Rohsenow",
     outputs={
-        "h": Out("W/m**2/K", "nucleate boiling coefficient"),
+        "h": Out("W/m**2/K", "nucleate boiling coefficient", kind="film_coefficient"),
         "heat_flux": Out("W/m**2", "heat flux h * excess temperature"),
     },
 )
@@ -321,13 +327,13 @@ def h_boiling_rohsenow(
     liquid_viscosity: Annotated[float, Q("dynamic_viscosity", "liquid viscosity", gt=0)],
     liquid_conductivity: Annotated[float, Q("thermal_conductivity", "liquid conductivity", gt=0)],
     liquid_cp: Annotated[float, Q("specific_heat", "liquid specific heat", gt=0)],
-    latent_heat: Annotated[float, Q("specific_energy", "latent heat of vaporisation", gt=0)],
+    latent_heat: Annotated[float, Q("latent_heat", "latent heat of vaporisation", gt=0)],
     surface_tension: Annotated[float, Q("surface_tension", "liquid surface tension", gt=0)],
     Csf: Annotated[
-        float, Q(_DIMLESS, "surface-fluid coefficient (0.013 water-copper)", gt=0)
+        float, Q("nucleate_constant", "surface-fluid coefficient (0.013 water-copper)", gt=0)
     ] = 0.013,
     n: Annotated[
-        float, Q(_DIMLESS, "Prandtl exponent: 1.0 for water, 1.7 other liquids", gt=0)
+        float, Q("exponent", "Prandtl exponent: 1.0 for water, 1.7 other liquids", gt=0)
     ] = 1.0,
 ) -> dict[str, float]:
     """Nucleate pool boiling by Rohsenow: q'' = mu_l h_fg [g (rho_l - rho_v)/sigma]^(1/2)
@@ -353,9 +359,9 @@ def h_boiling_rohsenow(
     reference="Cooper, IChemE Symp. Ser. 86 (1984) 785; Rohsenow, Hartnett & Cho, Handbook of "
     "Heat Transfer 3rd ed. (1998); ht.boiling_nucleic.Cooper",
     outputs={
-        "h": Out("W/m**2/K", "nucleate boiling coefficient"),
+        "h": Out("W/m**2/K", "nucleate boiling coefficient", kind="film_coefficient"),
         "heat_flux": Out("W/m**2", "heat flux h * excess temperature"),
-        "reduced_pressure": Out("", "P/Pc"),
+        "reduced_pressure": Out("", "P/Pc", kind="ratio"),
     },
 )
 def h_boiling_cooper(
@@ -370,7 +376,7 @@ def h_boiling_cooper(
     excess_temperature: Annotated[
         float, Q("temperature_difference", "wall superheat Tw - Tsat", gt=0)
     ],
-    roughness: Annotated[float, Q("length", "surface roughness Rp (1 um default)", gt=0)] = 1e-6,
+    roughness: Annotated[float, Q("roughness", "surface roughness Rp (1 um default)", gt=0)] = 1e-6,
 ) -> dict[str, float]:
     """Nucleate pool boiling by Cooper's reduced-pressure correlation, h = 55 pr^(0.12 -
     0.2 log10 Rp) (-log10 pr)^(-0.55) M^(-0.5) q^0.67, needing only the critical pressure
@@ -396,11 +402,15 @@ def h_boiling_cooper(
 def critical_heat_flux_zuber(
     liquid_density: Annotated[float, Q("density", "saturated liquid density", gt=0)],
     vapor_density: Annotated[float, Q("density", "saturated vapour density", gt=0)],
-    latent_heat: Annotated[float, Q("specific_energy", "latent heat of vaporisation", gt=0)],
+    latent_heat: Annotated[float, Q("latent_heat", "latent heat of vaporisation", gt=0)],
     surface_tension: Annotated[float, Q("surface_tension", "liquid surface tension", gt=0)],
     C: Annotated[
         float,
-        Q(_DIMLESS, "constant: 0.149 large horizontal plate (Lienhard), pi/24 = 0.131 Zuber", gt=0),
+        Q(
+            "nucleate_constant",
+            "constant: 0.149 large horizontal plate (Lienhard), pi/24 = 0.131 Zuber",
+            gt=0,
+        ),
     ] = 0.149,
 ) -> dict[str, float]:
     """Critical heat flux of pool boiling (the peak of the boiling curve) by Zuber,

@@ -65,13 +65,15 @@ FITTINGS = tuple(CRANE_FITTINGS) + tuple(fit.Hooper) + tuple(fit.Darby)
     topic="pipe_flow",
     reference="Crane TP-410 (2009) eq. 1-4; fluids.core.Reynolds",
     outputs={
-        "Re": Out("", "Reynolds number"),
+        "Re": Out("", "Reynolds number", kind="reynolds_number"),
         "regime": Out(None, "laminar, transitional or turbulent"),
     },
 )
 def reynolds_number(
     velocity: Annotated[float, Q("velocity", "mean flow velocity", gt=0)],
-    diameter: Annotated[float, Q("length", "pipe inner diameter (or characteristic length)", gt=0)],
+    diameter: Annotated[
+        float, Q("inside_diameter", "pipe inner diameter (or characteristic length)", gt=0)
+    ],
     density: Annotated[float, Q("density", "fluid density", gt=0)],
     viscosity: Annotated[float, Q("dynamic_viscosity", "fluid dynamic viscosity", gt=0)],
 ) -> dict[str, object]:
@@ -86,18 +88,18 @@ def reynolds_number(
     topic="pipe_flow",
     reference="Colebrook (1939); Churchill (1977); fluids.friction.friction_factor",
     outputs={
-        "fd": Out("", "Darcy friction factor"),
-        "fanning": Out("", "Fanning friction factor (fd/4)"),
+        "fd": Out("", "Darcy friction factor", kind="darcy_friction_factor"),
+        "fanning": Out("", "Fanning friction factor (fd/4)", kind="fanning_friction_factor"),
     },
 )
 def friction_factor(
-    Re: Annotated[float, Q("dimensionless", "Reynolds number", gt=0)],
+    Re: Annotated[float, Q("reynolds_number", "Reynolds number", gt=0)],
     relative_roughness: Annotated[
         float | None,
-        Q("dimensionless", "relative roughness e/D (give this or roughness+diameter)", ge=0),
+        Q("relative_roughness", "relative roughness e/D (give this or roughness+diameter)", ge=0),
     ] = None,
-    roughness: Annotated[float | None, Q("length", "absolute pipe roughness e", ge=0)] = None,
-    diameter: Annotated[float | None, Q("length", "pipe inner diameter", gt=0)] = None,
+    roughness: Annotated[float | None, Q("roughness", "absolute pipe roughness e", ge=0)] = None,
+    diameter: Annotated[float | None, Q("inside_diameter", "pipe inner diameter", gt=0)] = None,
     method: Annotated[
         str | None,
         P("correlation; default Clamond (exact Colebrook solution)", choices=FRICTION_METHODS),
@@ -126,7 +128,7 @@ def friction_factor(
     reference="Idelchik, Handbook of Hydraulic Resistance (2007); Farshad and Rieke, SPE Drill. "
     "Complet. 21 (2006) 212, doi:10.2118/89040-PA; fluids.friction.material_roughness",
     outputs={
-        "roughness": Out("m", "absolute roughness"),
+        "roughness": Out("m", "absolute roughness", kind="roughness"),
         "material": Out(None, "the matched material entry"),
     },
 )
@@ -141,7 +143,8 @@ def pipe_roughness(
         ),
     ],
     diameter: Annotated[
-        float | None, Q("length", "pipe inner diameter (used by the Farshad entries)", gt=0)
+        float | None,
+        Q("inside_diameter", "pipe inner diameter (used by the Farshad entries)", gt=0),
     ] = None,
 ) -> dict[str, object]:
     """Absolute surface roughness of a pipe material and condition, for friction-factor
@@ -159,17 +162,17 @@ def pipe_roughness(
     "88 (1981) 96 (2-K, fluids.fittings.Hooper2K); Darby, Chem. Eng. 106 (1999) 66 "
     "(3-K, fluids.fittings.Darby3K)",
     outputs={
-        "K": Out("", "loss coefficient based on the pipe inner diameter"),
-        "L_over_D": Out("", "equivalent length in pipe diameters (K / fd)"),
+        "K": Out("", "loss coefficient based on the pipe inner diameter", kind="loss_coefficient"),
+        "L_over_D": Out("", "equivalent length in pipe diameters (K / fd)", kind="ratio"),
     },
 )
 def fitting_loss_coefficient(
     fitting: Annotated[
         str, P("fitting name, from the Crane, Hooper or Darby list", choices=FITTINGS)
     ],
-    diameter: Annotated[float, Q("length", "pipe inner diameter", gt=0)],
+    diameter: Annotated[float, Q("inside_diameter", "pipe inner diameter", gt=0)],
     Re: Annotated[
-        float | None, Q("dimensionless", "Reynolds number (needed by Hooper and Darby)", gt=0)
+        float | None, Q("reynolds_number", "Reynolds number (needed by Hooper and Darby)", gt=0)
     ] = None,
     method: Annotated[
         str | None,
@@ -228,7 +231,7 @@ def _velocity(
 
 _DENSITY = Q("density", "fluid density", gt=0)
 _VISCOSITY = Q("dynamic_viscosity", "fluid dynamic viscosity", gt=0)
-_ROUGHNESS = Q("length", "absolute pipe roughness; default commercial steel 0.0457 mm", ge=0)
+_ROUGHNESS = Q("roughness", "absolute pipe roughness; default commercial steel 0.0457 mm", ge=0)
 
 
 @tool(
@@ -236,19 +239,25 @@ _ROUGHNESS = Q("length", "absolute pipe roughness; default commercial steel 0.04
     reference="Darcy-Weisbach with fitting K values, Crane TP-410 (2009) eq. 1-4 and 2-2; "
     "fluids.friction.friction_factor, fluids.core.K_from_f, fluids.core.dP_from_K",
     outputs={
-        "dP": Out("Pa", "total pressure drop (friction + fittings + elevation)"),
-        "dP_friction": Out("Pa", "straight-pipe friction loss"),
-        "dP_fittings": Out("Pa", "loss through the fittings (sum of K)"),
-        "dP_elevation": Out("Pa", "static head change rho g dz"),
-        "head_loss": Out("m", "frictional head loss (pipe + fittings)"),
+        "dP": Out(
+            "Pa",
+            "total pressure drop (friction + fittings + elevation)",
+            kind="pressure_difference",
+        ),
+        "dP_friction": Out("Pa", "straight-pipe friction loss", kind="pressure_difference"),
+        "dP_fittings": Out(
+            "Pa", "loss through the fittings (sum of K)", kind="pressure_difference"
+        ),
+        "dP_elevation": Out("Pa", "static head change rho g dz", kind="pressure_difference"),
+        "head_loss": Out("m", "frictional head loss (pipe + fittings)", kind="friction_head"),
         "velocity": Out("m/s", "mean velocity"),
-        "Re": Out("", "Reynolds number"),
-        "fd": Out("", "Darcy friction factor"),
+        "Re": Out("", "Reynolds number", kind="reynolds_number"),
+        "fd": Out("", "Darcy friction factor", kind="darcy_friction_factor"),
     },
 )
 def pipe_pressure_drop(
-    diameter: Annotated[float, Q("length", "pipe inner diameter", gt=0)],
-    length: Annotated[float, Q("length", "straight pipe length", ge=0)],
+    diameter: Annotated[float, Q("inside_diameter", "pipe inner diameter", gt=0)],
+    length: Annotated[float, Q("pipe_length", "straight pipe length", ge=0)],
     density: Annotated[float, _DENSITY],
     viscosity: Annotated[float, _VISCOSITY],
     mass_flow: Annotated[float | None, Q("mass_flow", "mass flow rate", gt=0)] = None,
@@ -257,8 +266,10 @@ def pipe_pressure_drop(
     ] = None,
     velocity: Annotated[float | None, Q("velocity", "mean velocity", gt=0)] = None,
     roughness: Annotated[float, _ROUGHNESS] = _STEEL_ROUGHNESS,
-    sum_K: Annotated[float, Q("dimensionless", "sum of fitting loss coefficients", ge=0)] = 0.0,
-    elevation_change: Annotated[float, Q("length", "outlet elevation minus inlet elevation")] = 0.0,
+    sum_K: Annotated[float, Q("loss_coefficient", "sum of fitting loss coefficients", ge=0)] = 0.0,
+    elevation_change: Annotated[
+        float, Q("elevation", "outlet elevation minus inlet elevation")
+    ] = 0.0,
     method: Annotated[
         str | None, P("friction-factor correlation; default Clamond", choices=FRICTION_METHODS)
     ] = None,
@@ -297,10 +308,10 @@ def pipe_pressure_drop(
     topic="pipe_flow",
     reference="ASME B36.10M / B36.19M schedules; fluids.piping.nearest_pipe",
     outputs={
-        "NPS": Out("", "nominal pipe size [in]"),
-        "Di": Out("m", "inner diameter"),
-        "Do": Out("m", "outer diameter"),
-        "t": Out("m", "wall thickness"),
+        "NPS": Out("", "nominal pipe size [in]", kind="nominal_pipe_size"),
+        "Di": Out("m", "inner diameter", kind="inside_diameter"),
+        "Do": Out("m", "outer diameter", kind="outside_diameter"),
+        "t": Out("m", "wall thickness", kind="wall_thickness"),
     },
 )
 def pipe_schedule(
@@ -312,12 +323,12 @@ def pipe_schedule(
         ),
     ] = "40",
     NPS: Annotated[
-        float | None, Q("dimensionless", "nominal pipe size in inches, e.g. 2 or 0.75", gt=0)
+        float | None, Q("nominal_pipe_size", "nominal pipe size in inches, e.g. 2 or 0.75", gt=0)
     ] = None,
     inner_diameter: Annotated[
-        float | None, Q("length", "required minimum inner diameter", gt=0)
+        float | None, Q("inside_diameter", "required minimum inner diameter", gt=0)
     ] = None,
-    outer_diameter: Annotated[float | None, Q("length", "outer diameter", gt=0)] = None,
+    outer_diameter: Annotated[float | None, Q("outside_diameter", "outer diameter", gt=0)] = None,
 ) -> dict[str, float]:
     """Pipe dimensions from a schedule: give the nominal pipe size (NPS), or a required
     inner diameter (the smallest pipe with at least that bore is chosen), or an outer
@@ -340,17 +351,17 @@ def pipe_schedule(
         "volumetric_flow": Out("m**3/s", "volumetric flow rate"),
         "mass_flow": Out("kg/s", "mass flow rate"),
         "velocity": Out("m/s", "mean velocity"),
-        "Re": Out("", "Reynolds number"),
-        "fd": Out("", "Darcy friction factor"),
+        "Re": Out("", "Reynolds number", kind="reynolds_number"),
+        "fd": Out("", "Darcy friction factor", kind="darcy_friction_factor"),
     },
 )
 def flow_from_head(
-    diameter: Annotated[float, Q("length", "pipe inner diameter", gt=0)],
-    length: Annotated[float, Q("length", "straight pipe length", ge=0)],
+    diameter: Annotated[float, Q("inside_diameter", "pipe inner diameter", gt=0)],
+    length: Annotated[float, Q("pipe_length", "straight pipe length", ge=0)],
     density: Annotated[float, _DENSITY],
     viscosity: Annotated[float, _VISCOSITY],
     available_head: Annotated[
-        float | None, Q("length", "available head (e.g. tank level difference)", gt=0)
+        float | None, Q("head", "available head (e.g. tank level difference)", gt=0)
     ] = None,
     available_pressure: Annotated[
         float | None, Q("pressure_difference", "available pressure difference", gt=0)
@@ -358,7 +369,11 @@ def flow_from_head(
     roughness: Annotated[float, _ROUGHNESS] = _STEEL_ROUGHNESS,
     sum_K: Annotated[
         float,
-        Q("dimensionless", "sum of fitting loss coefficients, including entrance and exit", ge=0),
+        Q(
+            "loss_coefficient",
+            "sum of fitting loss coefficients, including entrance and exit",
+            ge=0,
+        ),
     ] = 0.0,
     method: Annotated[
         str | None, P("friction-factor correlation; default Clamond", choices=FRICTION_METHODS)

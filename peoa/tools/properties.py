@@ -111,12 +111,12 @@ def chemical_identity(chemical: Annotated[str, _CHEMICAL]) -> dict[str, Any]:
     reference="chemicals.critical (Tc, Pc, Vc, Zc: IUPAC/DIPPR/Yaws), chemicals.acentric.omega, "
     "chemicals.phase_change (Tb, Tm)",
     outputs={
-        "Tc": Out("K", "critical temperature"),
-        "Pc": Out("Pa", "critical pressure"),
+        "Tc": Out("K", "critical temperature", kind="critical_temperature"),
+        "Pc": Out("Pa", "critical pressure", kind="critical_pressure"),
         "Vc": Out("m**3/mol", "critical molar volume"),
-        "Zc": Out("", "critical compressibility factor"),
-        "omega": Out("", "acentric factor"),
-        "Tb": Out("K", "normal boiling point"),
+        "Zc": Out("", "critical compressibility factor", kind="compressibility_factor"),
+        "omega": Out("", "acentric factor", kind="ratio"),
+        "Tb": Out("K", "normal boiling point", kind="saturation_temperature"),
         "Tm": Out("K", "melting point"),
         "MW": Out("g/mol", "molecular weight"),
     },
@@ -253,7 +253,7 @@ def heat_capacity(
         "mu": Out("Pa*s", "dynamic viscosity"),
         "Cp": Out("J/kg/K", "isobaric heat capacity"),
         "k": Out("W/m/K", "thermal conductivity"),
-        "Pr": Out("", "Prandtl number"),
+        "Pr": Out("", "Prandtl number", kind="prandtl_number"),
         "MW": Out("g/mol", "molecular weight"),
         "phase": Out(None, "phase at T, P"),
     },
@@ -295,7 +295,7 @@ def pure_properties(
 @tool(
     topic="properties",
     reference=f"{_REF_COOLPROP}; thermo.VaporPressure (Wagner, Antoine, DIPPR 101)",
-    outputs={"Psat": Out("Pa", "saturation (vapour) pressure")},
+    outputs={"Psat": Out("Pa", "saturation (vapour) pressure", kind="vapor_pressure")},
 )
 def vapor_pressure(
     chemical: Annotated[str, _CHEMICAL],
@@ -317,7 +317,7 @@ def vapor_pressure(
 @tool(
     topic="properties",
     reference=f"{_REF_COOLPROP}; thermo.VaporPressure.solve_property",
-    outputs={"Tsat": Out("K", "saturation (boiling) temperature")},
+    outputs={"Tsat": Out("K", "saturation (boiling) temperature", kind="saturation_temperature")},
 )
 def saturation_temperature(
     chemical: Annotated[str, _CHEMICAL],
@@ -340,7 +340,9 @@ def saturation_temperature(
     topic="properties",
     reference=f"{_REF_COOLPROP}; thermo.EnthalpyVaporization (Watson, DIPPR 106, CoolProp)",
     outputs={
-        "Hvap": Out("J/kg", "enthalpy (latent heat) of vaporisation, mass basis"),
+        "Hvap": Out(
+            "J/kg", "enthalpy (latent heat) of vaporisation, mass basis", kind="latent_heat"
+        ),
         "Hvap_molar": Out("J/mol", "enthalpy of vaporisation, molar basis"),
         "T": Out("K", "temperature used"),
     },
@@ -424,7 +426,9 @@ def enthalpy_change(
         "k": Out("W/m/K", "mixture thermal conductivity"),
         "MW": Out("g/mol", "mixture molecular weight"),
         "phase": Out(None, "phase (liquid, gas or two-phase)"),
-        "mole_fractions": Out("", "mole fractions, in the order of components"),
+        "mole_fractions": Out(
+            "", "mole fractions, in the order of components", kind="mole_fraction"
+        ),
     },
 )
 def mixture_properties(

@@ -31,11 +31,15 @@ _IAPWS = (
     reference="ASHRAE Handbook - Fundamentals (2017) ch. 1; ASHRAE RP-1485 (Herrmann, Kretzschmar "
     "& Gatley, HVAC&R Research 15 (2009) 961); CoolProp.HumidAirProp.HAPropsSI",
     outputs={
-        "humidity_ratio": Out("", "kg water vapour per kg dry air"),
-        "relative_humidity": Out("", "relative humidity (0..1)"),
-        "wet_bulb": Out("K", "thermodynamic wet-bulb temperature"),
-        "dew_point": Out("K", "dew-point temperature"),
-        "enthalpy": Out("J/kg", "enthalpy per kg dry air (0 for dry air and liquid water at 0 °C)"),
+        "humidity_ratio": Out("", "kg water vapour per kg dry air", kind="humidity_ratio"),
+        "relative_humidity": Out("", "relative humidity (0..1)", kind="relative_humidity"),
+        "wet_bulb": Out("K", "thermodynamic wet-bulb temperature", kind="wet_bulb"),
+        "dew_point": Out("K", "dew-point temperature", kind="dew_point"),
+        "enthalpy": Out(
+            "J/kg",
+            "enthalpy per kg dry air (0 for dry air and liquid water at 0 °C)",
+            kind="specific_enthalpy",
+        ),
         "specific_volume": Out("m**3/kg", "volume per kg dry air"),
         "density": Out("kg/m**3", "density of the humid air"),
         "cp": Out("J/kg/K", "heat capacity per kg dry air"),
@@ -44,13 +48,13 @@ _IAPWS = (
 def humid_air_properties(
     dry_bulb: Annotated[float, Q("temperature", "dry-bulb temperature")],
     relative_humidity: Annotated[
-        float | None, Q("dimensionless", "relative humidity (0..1 or %)", ge=0, le=1)
+        float | None, Q("relative_humidity", "relative humidity (0..1 or %)", ge=0, le=1)
     ] = None,
     humidity_ratio: Annotated[
-        float | None, Q("dimensionless", "humidity ratio kg water/kg dry air", ge=0)
+        float | None, Q("humidity_ratio", "humidity ratio kg water/kg dry air", ge=0)
     ] = None,
-    wet_bulb: Annotated[float | None, Q("temperature", "wet-bulb temperature")] = None,
-    dew_point: Annotated[float | None, Q("temperature", "dew-point temperature")] = None,
+    wet_bulb: Annotated[float | None, Q("wet_bulb", "wet-bulb temperature")] = None,
+    dew_point: Annotated[float | None, Q("dew_point", "dew-point temperature")] = None,
     pressure: Annotated[float, Q("pressure", "total (barometric) pressure")] = 101325.0,
 ) -> Outcome:
     """Psychrometric state of moist air from the dry-bulb temperature, the pressure and
@@ -104,23 +108,29 @@ def humid_air_properties(
         "pressure": Out("Pa", "pressure"),
         "density": Out("kg/m**3", "density"),
         "specific_volume": Out("m**3/kg", "specific volume"),
-        "enthalpy": Out("J/kg", "specific enthalpy (IAPWS reference: liquid at the triple point)"),
-        "entropy": Out("J/kg/K", "specific entropy"),
+        "enthalpy": Out(
+            "J/kg",
+            "specific enthalpy (IAPWS reference: liquid at the triple point)",
+            kind="specific_enthalpy",
+        ),
+        "entropy": Out("J/kg/K", "specific entropy", kind="specific_entropy"),
         "internal_energy": Out("J/kg", "specific internal energy"),
         "cp": Out("J/kg/K", "isobaric heat capacity (two-phase: not defined, 0)"),
-        "quality": Out("", "vapour mass fraction (-1 outside the two-phase region)"),
+        "quality": Out(
+            "", "vapour mass fraction (-1 outside the two-phase region)", kind="vapor_fraction"
+        ),
         "phase": Out(None, "phase: liquid, gas, twophase, supercritical ..."),
     },
 )
 def steam_properties(
     temperature: Annotated[float | None, Q("temperature", "temperature")] = None,
     pressure: Annotated[float | None, Q("pressure", "pressure")] = None,
-    enthalpy: Annotated[float | None, Q("specific_energy", "specific enthalpy")] = None,
+    enthalpy: Annotated[float | None, Q("specific_enthalpy", "specific enthalpy")] = None,
     entropy: Annotated[
-        float | None, Q("specific_heat", "specific entropy (J/kg/K, kJ/kg/K)")
+        float | None, Q("specific_entropy", "specific entropy (J/kg/K, kJ/kg/K)")
     ] = None,
     quality: Annotated[
-        float | None, Q("dimensionless", "vapour quality 0..1 (saturated)", ge=0, le=1)
+        float | None, Q("vapor_fraction", "vapour quality 0..1 (saturated)", ge=0, le=1)
     ] = None,
 ) -> Outcome:
     """Steam-table properties of water or steam (IAPWS-95) from any two of temperature,
@@ -178,13 +188,13 @@ def steam_properties(
     topic="steam",
     reference=_IAPWS + "; IAPWS SR1-86 saturation properties",
     outputs={
-        "T_sat": Out("K", "saturation temperature"),
-        "P_sat": Out("Pa", "saturation pressure"),
-        "h_f": Out("J/kg", "saturated liquid enthalpy"),
-        "h_g": Out("J/kg", "saturated vapour enthalpy"),
-        "h_fg": Out("J/kg", "latent heat of vaporisation"),
-        "s_f": Out("J/kg/K", "saturated liquid entropy"),
-        "s_g": Out("J/kg/K", "saturated vapour entropy"),
+        "T_sat": Out("K", "saturation temperature", kind="saturation_temperature"),
+        "P_sat": Out("Pa", "saturation pressure", kind="vapor_pressure"),
+        "h_f": Out("J/kg", "saturated liquid enthalpy", kind="specific_enthalpy"),
+        "h_g": Out("J/kg", "saturated vapour enthalpy", kind="specific_enthalpy"),
+        "h_fg": Out("J/kg", "latent heat of vaporisation", kind="latent_heat"),
+        "s_f": Out("J/kg/K", "saturated liquid entropy", kind="specific_entropy"),
+        "s_g": Out("J/kg/K", "saturated vapour entropy", kind="specific_entropy"),
         "v_f": Out("m**3/kg", "saturated liquid specific volume"),
         "v_g": Out("m**3/kg", "saturated vapour specific volume"),
     },

@@ -27,13 +27,16 @@ __all__ = [
 
 _G = 9.80665
 _DENSITY = Q("density", "liquid density", gt=0)
-_EFF = Q("dimensionless", "efficiency as a fraction (0.75) or percentage (75 %)", gt=0, le=1)
+_EFF = Q("efficiency", "efficiency as a fraction (0.75) or percentage (75 %)", gt=0, le=1)
 
 
 @tool(
     topic="pumps",
     reference="HI 1.3; head H = dP / (rho g), fluids.core.head_from_P",
-    outputs={"head": Out("m", "pump total differential head"), "dP": Out("Pa", "pressure rise")},
+    outputs={
+        "head": Out("m", "pump total differential head", kind="head"),
+        "dP": Out("Pa", "pressure rise", kind="pressure_difference"),
+    },
 )
 def pump_head(
     density: Annotated[float, _DENSITY],
@@ -71,18 +74,22 @@ def pump_head(
     "(1982) 115 (fluids.pump.Corripio_pump_efficiency); NRCan CSA motor efficiencies "
     "(fluids.pump.CSA_motor_efficiency, motor_round_size)",
     outputs={
-        "hydraulic_power": Out("W", "power given to the liquid, rho g Q H"),
-        "brake_power": Out("W", "shaft (brake) power, hydraulic power / pump efficiency"),
-        "motor_input_power": Out("W", "electrical power drawn, brake power / motor efficiency"),
-        "pump_efficiency": Out("", "pump efficiency used"),
-        "motor_efficiency": Out("", "motor efficiency used"),
+        "hydraulic_power": Out("W", "power given to the liquid, rho g Q H", kind="hydraulic_power"),
+        "brake_power": Out(
+            "W", "shaft (brake) power, hydraulic power / pump efficiency", kind="shaft_power"
+        ),
+        "motor_input_power": Out(
+            "W", "electrical power drawn, brake power / motor efficiency", kind="electrical_power"
+        ),
+        "pump_efficiency": Out("", "pump efficiency used", kind="efficiency"),
+        "motor_efficiency": Out("", "motor efficiency used", kind="efficiency"),
     },
 )
 def pump_power(
     density: Annotated[float, _DENSITY],
     volumetric_flow: Annotated[float | None, Q("volumetric_flow", "flow rate", gt=0)] = None,
     mass_flow: Annotated[float | None, Q("mass_flow", "mass flow rate", gt=0)] = None,
-    head: Annotated[float | None, Q("length", "pump differential head", gt=0)] = None,
+    head: Annotated[float | None, Q("head", "pump differential head", gt=0)] = None,
     pressure_rise: Annotated[float | None, Q("pressure_difference", "pressure rise", gt=0)] = None,
     efficiency: Annotated[float | None, _EFF] = None,
     motor_efficiency: Annotated[float | None, _EFF] = None,
@@ -128,7 +135,7 @@ def pump_power(
 @tool(
     topic="pumps",
     reference="HI 1.3 / Crane TP-410 (2009): NPSHa = (P_s - P_v)/(rho g) + z_s - h_f",
-    outputs={"NPSHa": Out("m", "net positive suction head available")},
+    outputs={"NPSHa": Out("m", "net positive suction head available", kind="head")},
 )
 def npsh_available(
     surface_pressure: Annotated[
@@ -136,14 +143,19 @@ def npsh_available(
         Q("pressure", "absolute pressure on the suction liquid surface (gauge units accepted)"),
     ],
     vapor_pressure: Annotated[
-        float, Q("pressure", "liquid vapour pressure at pumping temperature")
+        float, Q("vapor_pressure", "liquid vapour pressure at pumping temperature")
     ],
     density: Annotated[float, _DENSITY],
     static_head: Annotated[
         float,
-        Q("length", "liquid level above the pump suction centreline (negative for a suction lift)"),
+        Q(
+            "elevation",
+            "liquid level above the pump suction centreline (negative for a suction lift)",
+        ),
     ] = 0.0,
-    friction_loss: Annotated[float, Q("length", "suction line friction head loss", ge=0)] = 0.0,
+    friction_loss: Annotated[
+        float, Q("friction_head", "suction line friction head loss", ge=0)
+    ] = 0.0,
 ) -> dict[str, float]:
     """Net positive suction head available at a pump suction: absolute pressure head minus
     vapour pressure head, plus static head, minus suction line losses. Compare with the
@@ -161,22 +173,28 @@ def npsh_available(
     "H ~ (N D)^2, P ~ (N D)^3",
     outputs={
         "flow": Out("m**3/s", "flow at the new speed/diameter (null if no flow given)"),
-        "head": Out("m", "head at the new speed/diameter (null if no head given)"),
-        "power": Out("W", "power at the new speed/diameter (null if no power given)"),
-        "ratio": Out("", "scaling ratio N2/N1 or D2/D1"),
+        "head": Out("m", "head at the new speed/diameter (null if no head given)", kind="head"),
+        "power": Out(
+            "W", "power at the new speed/diameter (null if no power given)", kind="shaft_power"
+        ),
+        "ratio": Out("", "scaling ratio N2/N1 or D2/D1", kind="ratio"),
     },
 )
 def pump_affinity(
     flow: Annotated[
         float | None, Q("volumetric_flow", "flow at the original condition", gt=0)
     ] = None,
-    head: Annotated[float | None, Q("length", "head at the original condition", gt=0)] = None,
-    power: Annotated[float | None, Q("power", "power at the original condition", gt=0)] = None,
+    head: Annotated[float | None, Q("head", "head at the original condition", gt=0)] = None,
+    power: Annotated[
+        float | None, Q("shaft_power", "power at the original condition", gt=0)
+    ] = None,
     speed_1: Annotated[float | None, Q("frequency", "original speed", unit="rpm", gt=0)] = None,
     speed_2: Annotated[float | None, Q("frequency", "new speed", unit="rpm", gt=0)] = None,
-    diameter_1: Annotated[float | None, Q("length", "original impeller diameter", gt=0)] = None,
+    diameter_1: Annotated[
+        float | None, Q("impeller_diameter", "original impeller diameter", gt=0)
+    ] = None,
     diameter_2: Annotated[
-        float | None, Q("length", "new (trimmed) impeller diameter", gt=0)
+        float | None, Q("impeller_diameter", "new (trimmed) impeller diameter", gt=0)
     ] = None,
 ) -> Outcome:
     """Scale a pump operating point to a new speed or impeller diameter with the affinity
@@ -230,10 +248,10 @@ def pump_specific_speed(
     flow: Annotated[
         float, Q("volumetric_flow", "flow at best efficiency point (per impeller eye)", gt=0)
     ],
-    head: Annotated[float, Q("length", "head per stage at best efficiency point", gt=0)],
+    head: Annotated[float, Q("head", "head per stage at best efficiency point", gt=0)],
     speed: Annotated[float, Q("frequency", "rotational speed", unit="rpm", gt=0)],
     npsh_required: Annotated[
-        float | None, Q("length", "NPSHr at best efficiency point", gt=0)
+        float | None, Q("head", "NPSHr at best efficiency point", gt=0)
     ] = None,
 ) -> dict[str, float | None]:
     """Pump specific speed (impeller type: radial < ~4000 US units, mixed, axial > ~9000)
@@ -256,14 +274,16 @@ def pump_specific_speed(
     reference="NEMA standard motor sizes and NRCan CSA C390 minimum efficiencies; "
     "fluids.pump.motor_round_size, fluids.pump.CSA_motor_efficiency",
     outputs={
-        "motor_power": Out("W", "next standard motor rating"),
+        "motor_power": Out("W", "next standard motor rating", kind="motor_rating"),
         "motor_power_hp": Out("hp", "the same rating in hp"),
-        "efficiency": Out("", "full-load efficiency of that motor"),
-        "input_power": Out("W", "electrical input at the required shaft power"),
+        "efficiency": Out("", "full-load efficiency of that motor", kind="efficiency"),
+        "input_power": Out(
+            "W", "electrical input at the required shaft power", kind="electrical_power"
+        ),
     },
 )
 def motor_size(
-    shaft_power: Annotated[float, Q("power", "required shaft (brake) power", gt=0)],
+    shaft_power: Annotated[float, Q("shaft_power", "required shaft (brake) power", gt=0)],
     enclosure: Annotated[str, P("motor enclosure", choices=("open", "closed"))] = "open",
     poles: Annotated[int, P("number of poles (2, 4, 6 or 8)", ge=2, le=8)] = 2,
     high_efficiency: Annotated[

@@ -158,11 +158,11 @@ def _rate_constant(k: Quantity, order: float, per_mass: bool = False) -> float:
 
 
 _REACTOR_OUT = {
-    "volume": Out("m**3", "reactor volume"),
+    "volume": Out("m**3", "reactor volume", kind="reactor_volume"),
     "space_time": Out("s", "space time tau = V/v0"),
     "FA0": Out("mol/s", "molar feed rate of the key reactant"),
     "rate_exit": Out("mol/m**3/s", "rate of disappearance of the key at the outlet"),
-    "epsilon": Out("", "volume change parameter eps = y_A0 delta"),
+    "epsilon": Out("", "volume change parameter eps = y_A0 delta", kind="ratio"),
 }
 
 
@@ -186,7 +186,7 @@ def reactor_cstr(
     ],
     feed_concentrations: FeedC,
     volumetric_flow: Annotated[float, Q("volumetric_flow", "inlet volumetric flow v0", gt=0)],
-    conversion: Annotated[float, Q(_D, "conversion of the key reactant", gt=0, lt=1)],
+    conversion: Annotated[float, Q("conversion", "conversion of the key reactant", gt=0, lt=1)],
     phase: Phase = "liquid",
 ) -> dict[str, float]:
     """Volume of an isothermal continuous stirred-tank reactor (CSTR) for a target
@@ -228,7 +228,7 @@ def reactor_pfr(
     ],
     feed_concentrations: FeedC,
     volumetric_flow: Annotated[float, Q("volumetric_flow", "inlet volumetric flow v0", gt=0)],
-    conversion: Annotated[float, Q(_D, "conversion of the key reactant", gt=0, lt=1)],
+    conversion: Annotated[float, Q("conversion", "conversion of the key reactant", gt=0, lt=1)],
     phase: Phase = "liquid",
 ) -> dict[str, float]:
     """Volume of an isothermal plug-flow reactor (PFR) for a target conversion with a
@@ -280,11 +280,11 @@ def _ergun_alpha(
     "/(2y)); Ergun, Chem. Eng. Prog. 48 (1952) 89 via fluids.packed_bed.Ergun; "
     "scipy.integrate.solve_ivp",
     outputs={
-        "catalyst_weight": Out("kg", "catalyst weight"),
-        "conversion": Out("", "conversion of the key at the outlet"),
-        "pressure_ratio": Out("", "outlet over inlet pressure y = P/P0"),
+        "catalyst_weight": Out("kg", "catalyst weight", kind="catalyst_mass"),
+        "conversion": Out("", "conversion of the key at the outlet", kind="conversion"),
+        "pressure_ratio": Out("", "outlet over inlet pressure y = P/P0", kind="pressure_ratio"),
         "alpha": Out("1/kg", "pressure-drop parameter used"),
-        "epsilon": Out("", "volume change parameter"),
+        "epsilon": Out("", "volume change parameter", kind="ratio"),
     },
 )
 def reactor_pbr(
@@ -303,10 +303,10 @@ def reactor_pbr(
     feed_concentrations: FeedC,
     volumetric_flow: Annotated[float, Q("volumetric_flow", "inlet volumetric flow v0", gt=0)],
     conversion: Annotated[
-        float | None, Q(_D, "target conversion (then W is found)", gt=0, lt=1)
+        float | None, Q("conversion", "target conversion (then W is found)", gt=0, lt=1)
     ] = None,
     catalyst_weight: Annotated[
-        float | None, Q("mass", "catalyst weight (then X is found)", gt=0)
+        float | None, Q("catalyst_mass", "catalyst weight (then X is found)", gt=0)
     ] = None,
     alpha: Annotated[
         float | None,
@@ -317,10 +317,12 @@ def reactor_pbr(
         ),
     ] = None,
     particle_diameter: Annotated[
-        float | None, Q("length", "catalyst particle diameter", gt=0)
+        float | None, Q("particle_diameter", "catalyst particle diameter", gt=0)
     ] = None,
-    voidage: Annotated[float | None, Q(_D, "bed void fraction", gt=0, lt=1)] = None,
-    cross_section: Annotated[float | None, Q("area", "bed cross-sectional area", gt=0)] = None,
+    voidage: Annotated[float | None, Q("voidage", "bed void fraction", gt=0, lt=1)] = None,
+    cross_section: Annotated[
+        float | None, Q("cross_section_area", "bed cross-sectional area", gt=0)
+    ] = None,
     gas_density: Annotated[float | None, Q("density", "inlet gas density", gt=0)] = None,
     gas_viscosity: Annotated[float | None, Q("dynamic_viscosity", "gas viscosity", gt=0)] = None,
     catalyst_density: Annotated[
@@ -416,16 +418,16 @@ def reactor_pbr(
     reference="Ergun, Chem. Eng. Prog. 48 (1952) 89; Bird, Stewart & Lightfoot 2nd ed. eq. "
     "6.4-12; fluids.packed_bed.Ergun",
     outputs={
-        "pressure_drop": Out("Pa", "pressure drop over the bed"),
+        "pressure_drop": Out("Pa", "pressure drop over the bed", kind="pressure_difference"),
         "dP_dL": Out("Pa/m", "pressure gradient"),
-        "Re_particle": Out("", "particle Reynolds number rho vs dp / mu"),
+        "Re_particle": Out("", "particle Reynolds number rho vs dp / mu", kind="reynolds_number"),
     },
 )
 def ergun_pressure_drop(
     particle_diameter: Annotated[
-        float, Q("length", "particle diameter (times sphericity for non-spheres)", gt=0)
+        float, Q("particle_diameter", "particle diameter (times sphericity for non-spheres)", gt=0)
     ],
-    voidage: Annotated[float, Q(_D, "bed void fraction", gt=0, lt=1)],
+    voidage: Annotated[float, Q("voidage", "bed void fraction", gt=0, lt=1)],
     superficial_velocity: Annotated[
         float, Q("velocity", "superficial velocity (flow / empty bed area)", gt=0)
     ],
@@ -457,7 +459,7 @@ def ergun_pressure_drop(
     "/-[dH_R(T_R) + dCp (T - T_R)])",
     outputs={
         "temperature": Out("K", "adiabatic outlet temperature"),
-        "temperature_rise": Out("K", "T - T0"),
+        "temperature_rise": Out("K", "T - T0", kind="temperature_difference"),
     },
 )
 def adiabatic_temperature_rise(
@@ -465,11 +467,11 @@ def adiabatic_temperature_rise(
     heat_of_reaction: Annotated[
         float,
         Q(
-            "molar_energy",
+            "heat_of_reaction",
             "heat of reaction per mole of key reactant at T_ref (negative = exothermic)",
         ),
     ],
-    conversion: Annotated[float, Q(_D, "conversion of the key reactant", ge=0, le=1)],
+    conversion: Annotated[float, Q("conversion", "conversion of the key reactant", ge=0, le=1)],
     sum_theta_cp: Annotated[
         float,
         Q("molar_heat_capacity", "feed heat capacity per mole of key fed, sum(Theta_i Cp_i)", gt=0),
@@ -511,10 +513,20 @@ def _formation(cas: tuple[str, ...]) -> tuple[list[float | None], list[float | N
     "Smith, Van Ness & Abbott 7th ed. eqs. 13.11 and 13.15; ideal-gas formation data from "
     "thermo.ChemicalConstantsPackage (chemicals Hfg, Gibbs_formation)",
     outputs={
-        "K": Out("", "equilibrium constant (activities, standard state 1 bar ideal gas) at T"),
-        "K_ref": Out("", "equilibrium constant at the reference temperature"),
-        "dG_ref": Out("J/mol", "standard Gibbs energy of reaction at the reference temperature"),
-        "dH": Out("J/mol", "standard heat of reaction used (constant)"),
+        "K": Out(
+            "",
+            "equilibrium constant (activities, standard state 1 bar ideal gas) at T",
+            kind="equilibrium_constant",
+        ),
+        "K_ref": Out(
+            "", "equilibrium constant at the reference temperature", kind="equilibrium_constant"
+        ),
+        "dG_ref": Out(
+            "J/mol",
+            "standard Gibbs energy of reaction at the reference temperature",
+            kind="gibbs_energy",
+        ),
+        "dH": Out("J/mol", "standard heat of reaction used (constant)", kind="heat_of_reaction"),
     },
 )
 def equilibrium_constant(
@@ -530,10 +542,10 @@ def equilibrium_constant(
     stoichiometry: Annotated[list[float] | None, P("coefficients, negative for reactants")] = None,
     dG_ref: Annotated[
         float | None,
-        Q("molar_energy", "standard Gibbs energy of reaction at T_ref (instead of species)"),
+        Q("gibbs_energy", "standard Gibbs energy of reaction at T_ref (instead of species)"),
     ] = None,
     dH: Annotated[
-        float | None, Q("molar_energy", "standard heat of reaction (instead of species)")
+        float | None, Q("heat_of_reaction", "standard heat of reaction (instead of species)")
     ] = None,
     reference_temperature: Annotated[float, Q("temperature", "reference temperature")] = 298.15,
 ) -> dict[str, float]:
@@ -576,9 +588,9 @@ _C_STD = 1000.0  # mol/m3, 1 mol/L standard state for solutes
     reference="Fogler 5th ed. ch. 4 (equilibrium conversion, worked example N2O4 = 2 NO2); "
     "Smith, Van Ness & Abbott 7th ed. sec. 13.7; root found with scipy.optimize.brentq",
     outputs={
-        "conversion": Out("", "equilibrium conversion of the key reactant"),
-        "extent": Out("", "reaction extent per unit of the feed basis"),
-        "mole_fractions": Out("", "equilibrium mole fractions"),
+        "conversion": Out("", "equilibrium conversion of the key reactant", kind="conversion"),
+        "extent": Out("", "reaction extent per unit of the feed basis", kind="ratio"),
+        "mole_fractions": Out("", "equilibrium mole fractions", kind="mole_fraction"),
     },
 )
 def equilibrium_conversion(

@@ -19,19 +19,19 @@ __all__ = [
 ]
 
 _ATM = 101325.0
-_KD = Q("dimensionless", "effective coefficient of discharge Kd", gt=0, le=1)
+_KD = Q("discharge_coefficient", "effective coefficient of discharge Kd", gt=0, le=1)
 _KB = Q(
-    "dimensionless",
+    "correction_factor",
     "backpressure correction Kb (1 for conventional valves at low backpressure)",
     gt=0,
     le=1,
 )
 _KC = Q(
-    "dimensionless", "combination correction Kc (0.9 with an upstream rupture disk)", gt=0, le=1
+    "correction_factor", "combination correction Kc (0.9 with an upstream rupture disk)", gt=0, le=1
 )
 _LETTER_OUTPUTS = {
     "letter": Out(None, "API 526 orifice letter of the smallest standard orifice that fits"),
-    "letter_area": Out("m**2", "effective area of that API 526 orifice"),
+    "letter_area": Out("m**2", "effective area of that API 526 orifice", kind="orifice_area"),
 }
 
 
@@ -48,7 +48,7 @@ def _letter(area: float) -> dict[str, object]:
     reference="API 520 Part I (10th ed.) sec. 5.6 eq. 9 (critical) and 18 (subcritical); "
     "fluids.safety_valve.API520_A_g; API 526 orifice letters",
     outputs={
-        "area": Out("m**2", "required effective discharge area"),
+        "area": Out("m**2", "required effective discharge area", kind="orifice_area"),
         "critical": Out(None, "whether flow is critical (choked)"),
     }
     | _LETTER_OUTPUTS,
@@ -61,8 +61,12 @@ def relief_valve_gas(
         Q("pressure", "upstream relieving pressure (absolute: set pressure + overpressure + atm)"),
     ],
     molar_mass: Annotated[float, Q("molar_mass", "gas molar mass", gt=0)],
-    k: Annotated[float, Q("dimensionless", "ideal-gas heat capacity ratio Cp/Cv", gt=1, le=2)],
-    Z: Annotated[float, Q("dimensionless", "compressibility at relieving conditions", gt=0)] = 1.0,
+    k: Annotated[
+        float, Q("heat_capacity_ratio", "ideal-gas heat capacity ratio Cp/Cv", gt=1, le=2)
+    ],
+    Z: Annotated[
+        float, Q("compressibility_factor", "compressibility at relieving conditions", gt=0)
+    ] = 1.0,
     back_pressure: Annotated[float, Q("pressure", "total back pressure (absolute)")] = _ATM,
     Kd: Annotated[float, _KD] = 0.975,
     Kb: Annotated[float, _KB] = 1.0,
@@ -95,7 +99,8 @@ def relief_valve_gas(
     topic="relief_devices",
     reference="API 520 Part I (10th ed.) sec. 5.7 eq. 24 (Napier, with KN and KSH); "
     "fluids.safety_valve.API520_A_steam; API 526 orifice letters",
-    outputs={"area": Out("m**2", "required effective discharge area")} | _LETTER_OUTPUTS,
+    outputs={"area": Out("m**2", "required effective discharge area", kind="orifice_area")}
+    | _LETTER_OUTPUTS,
 )
 def relief_valve_steam(
     mass_flow: Annotated[float, Q("mass_flow", "required relieving steam flow", gt=0)],
@@ -123,9 +128,9 @@ def relief_valve_steam(
     reference="API 520 Part I (10th ed.) sec. 5.8 eq. 27 (liquid, certified valves) with Kw "
     "and the Kv viscosity correction; fluids.safety_valve.API520_A_l",
     outputs={
-        "area": Out("m**2", "required effective discharge area"),
-        "Kw": Out("", "backpressure correction used (balanced bellows)"),
-        "Kv": Out("", "viscosity correction used"),
+        "area": Out("m**2", "required effective discharge area", kind="orifice_area"),
+        "Kw": Out("", "backpressure correction used (balanced bellows)", kind="correction_factor"),
+        "Kv": Out("", "viscosity correction used", kind="correction_factor"),
     }
     | _LETTER_OUTPUTS,
 )
@@ -138,7 +143,7 @@ def relief_valve_liquid(
     overpressure: Annotated[
         float,
         Q(
-            "dimensionless",
+            "overpressure",
             "allowed overpressure as a fraction of the gauge set pressure (0.1 or 10 %)",
             gt=0,
             le=1,
@@ -200,10 +205,11 @@ def relief_valve_liquid(
     topic="relief_devices",
     reference="API Std 526 (7th ed.) effective orifice areas D..T; fluids.safety_valve."
     "API526_letters, API526_A",
-    outputs=_LETTER_OUTPUTS | {"letter_area_in2": Out("", "that area in square inches")},
+    outputs=_LETTER_OUTPUTS
+    | {"letter_area_in2": Out("", "that area in square inches", kind="ratio")},
 )
 def api526_orifice(
-    required_area: Annotated[float, Q("area", "required effective discharge area", gt=0)],
+    required_area: Annotated[float, Q("orifice_area", "required effective discharge area", gt=0)],
 ) -> dict[str, object]:
     """The smallest API 526 standard orifice letter (D, E, F, G, H, J, K, L, M, N, P, Q, R,
     T) whose effective area covers a required relief area."""

@@ -265,8 +265,8 @@ def _saturation(
 _SAT_OUT = {
     "T": Out("K", "saturation temperature"),
     "P": Out("Pa", "saturation pressure"),
-    "K": Out("", "K-values y_i/x_i"),
-    "gamma": Out("", "liquid activity coefficients (1 for Raoult)"),
+    "K": Out("", "K-values y_i/x_i", kind="k_value"),
+    "gamma": Out("", "liquid activity coefficients (1 for Raoult)", kind="ratio"),
 }
 _GAMMA_PHI_REF = (
     "Smith, Van Ness & Abbott, Introduction to Chemical Engineering Thermodynamics 7th ed. "
@@ -279,11 +279,12 @@ _GAMMA_PHI_REF = (
 @tool(
     topic="vle",
     reference=_GAMMA_PHI_REF,
-    outputs=_SAT_OUT | {"composition": Out("", "vapour mole fractions y of the first bubble")},
+    outputs=_SAT_OUT
+    | {"composition": Out("", "vapour mole fractions y of the first bubble", kind="mole_fraction")},
 )
 def vle_bubble_point(
     components: Components,
-    x: Annotated[list[float], Q("dimensionless", "liquid mole fractions (sum to 1)", ge=0, le=1)],
+    x: Annotated[list[float], Q("mole_fraction", "liquid mole fractions (sum to 1)", ge=0, le=1)],
     temperature: Annotated[
         float | None, Q("temperature", "given temperature (then P is found)")
     ] = None,
@@ -300,11 +301,12 @@ def vle_bubble_point(
 @tool(
     topic="vle",
     reference=_GAMMA_PHI_REF,
-    outputs=_SAT_OUT | {"composition": Out("", "liquid mole fractions x of the first drop")},
+    outputs=_SAT_OUT
+    | {"composition": Out("", "liquid mole fractions x of the first drop", kind="mole_fraction")},
 )
 def vle_dew_point(
     components: Components,
-    y: Annotated[list[float], Q("dimensionless", "vapour mole fractions (sum to 1)", ge=0, le=1)],
+    y: Annotated[list[float], Q("mole_fraction", "vapour mole fractions (sum to 1)", ge=0, le=1)],
     temperature: Annotated[
         float | None, Q("temperature", "given temperature (then P is found)")
     ] = None,
@@ -322,14 +324,14 @@ def vle_dew_point(
     reference="Rachford & Rice, J. Pet. Technol. 4 (1952) 19; Seader, Henley & Roper, "
     "Separation Process Principles 3rd ed. sec. 4.4; chemicals.rachford_rice.flash_inner_loop",
     outputs={
-        "vapor_fraction": Out("", "molar vapour fraction V/F"),
-        "x": Out("", "liquid mole fractions"),
-        "y": Out("", "vapour mole fractions"),
+        "vapor_fraction": Out("", "molar vapour fraction V/F", kind="vapor_fraction"),
+        "x": Out("", "liquid mole fractions", kind="mole_fraction"),
+        "y": Out("", "vapour mole fractions", kind="mole_fraction"),
     },
 )
 def flash_rachford_rice(
-    z: Annotated[list[float], Q("dimensionless", "feed mole fractions (sum to 1)", ge=0, le=1)],
-    K: Annotated[list[float], Q("dimensionless", "K-values y_i/x_i at the flash T and P", gt=0)],
+    z: Annotated[list[float], Q("mole_fraction", "feed mole fractions (sum to 1)", ge=0, le=1)],
+    K: Annotated[list[float], Q("k_value", "K-values y_i/x_i at the flash T and P", gt=0)],
 ) -> dict[str, Any]:
     """Isothermal flash with known K-values: solves the Rachford-Rice equation
     sum z_i (K_i - 1) / (1 + V/F (K_i - 1)) = 0 for the vapour fraction, then
@@ -358,15 +360,17 @@ def _rr(zs: list[float], ks: list[float]) -> dict[str, Any]:
     topic="vle",
     reference=_GAMMA_PHI_REF + "; Rachford & Rice (1952); chemicals.rachford_rice",
     outputs={
-        "vapor_fraction": Out("", "molar vapour fraction V/F (0 subcooled, 1 superheated)"),
-        "x": Out("", "liquid mole fractions"),
-        "y": Out("", "vapour mole fractions"),
-        "K": Out("", "K-values at the flash conditions"),
+        "vapor_fraction": Out(
+            "", "molar vapour fraction V/F (0 subcooled, 1 superheated)", kind="vapor_fraction"
+        ),
+        "x": Out("", "liquid mole fractions", kind="mole_fraction"),
+        "y": Out("", "vapour mole fractions", kind="mole_fraction"),
+        "K": Out("", "K-values at the flash conditions", kind="k_value"),
     },
 )
 def flash_tp(
     components: Components,
-    z: Annotated[list[float], Q("dimensionless", "feed mole fractions (sum to 1)", ge=0, le=1)],
+    z: Annotated[list[float], Q("mole_fraction", "feed mole fractions (sum to 1)", ge=0, le=1)],
     temperature: Annotated[float, Q("temperature", "flash temperature")],
     pressure: Annotated[float, Q("pressure", "flash pressure")],
     model: Model = "raoult",
@@ -399,23 +403,27 @@ def flash_tp(
     outputs={
         "temperature": Out("K", "temperature"),
         "pressure": Out("Pa", "pressure"),
-        "vapor_fraction": Out("", "molar vapour fraction"),
+        "vapor_fraction": Out("", "molar vapour fraction", kind="vapor_fraction"),
         "phase": Out(None, "phases present: L, V or VL"),
-        "x": Out("", "liquid mole fractions (the feed when there is no liquid)"),
-        "y": Out("", "vapour mole fractions (the feed when there is no vapour)"),
-        "Z": Out("", "compressibility factor of the bulk mixture"),
+        "x": Out(
+            "", "liquid mole fractions (the feed when there is no liquid)", kind="mole_fraction"
+        ),
+        "y": Out(
+            "", "vapour mole fractions (the feed when there is no vapour)", kind="mole_fraction"
+        ),
+        "Z": Out("", "compressibility factor of the bulk mixture", kind="compressibility_factor"),
         "density": Out("kg/m**3", "bulk mass density"),
         "H": Out("J/mol", "molar enthalpy (ideal gas at 298.15 K, 1 atm = 0)"),
     },
 )
 def flash_eos(
     components: Components,
-    z: Annotated[list[float], Q("dimensionless", "feed mole fractions (sum to 1)", ge=0, le=1)],
+    z: Annotated[list[float], Q("mole_fraction", "feed mole fractions (sum to 1)", ge=0, le=1)],
     temperature: Annotated[float | None, Q("temperature", "temperature")] = None,
     pressure: Annotated[float | None, Q("pressure", "pressure")] = None,
     vapor_fraction: Annotated[
         float | None,
-        Q("dimensionless", "vapour fraction: 0 for a bubble point, 1 for a dew point", ge=0, le=1),
+        Q("vapor_fraction", "vapour fraction: 0 for a bubble point, 1 for a dew point", ge=0, le=1),
     ] = None,
     eos: Annotated[str, P("cubic equation of state", choices=EOS_MODELS)] = "PR",
 ) -> Outcome:
@@ -460,13 +468,13 @@ def flash_eos(
     "Ind. Eng. Chem. Res. 32 (1993) 178 (Dortmund); Renon & Prausnitz (1968) (NRTL); "
     "thermo.unifac.UNIFAC, thermo.nrtl.NRTL",
     outputs={
-        "gamma": Out("", "activity coefficients"),
-        "GE_RT": Out("", "dimensionless molar excess Gibbs energy G^E/(RT)"),
+        "gamma": Out("", "activity coefficients", kind="ratio"),
+        "GE_RT": Out("", "dimensionless molar excess Gibbs energy G^E/(RT)", kind="ratio"),
     },
 )
 def activity_coefficients(
     components: Components,
-    x: Annotated[list[float], Q("dimensionless", "liquid mole fractions (sum to 1)", ge=0, le=1)],
+    x: Annotated[list[float], Q("mole_fraction", "liquid mole fractions (sum to 1)", ge=0, le=1)],
     temperature: Annotated[float, Q("temperature", "liquid temperature")],
     model: Annotated[str, P("unifac, unifac_dortmund or nrtl", choices=ACTIVITY_MODELS)] = "unifac",
 ) -> Outcome:
