@@ -335,6 +335,7 @@ class Tool:
         outputs: Mapping[str, Out],
         name: str | None = None,
         description: str | None = None,
+        alternatives: Sequence[Sequence[str | Sequence[str]]] = (),
     ) -> None:
         self.func = func
         self.name = name or func.__name__
@@ -364,6 +365,7 @@ class Tool:
                     f"which must be the choices of {out.unit_from!r}"
                 )
         self.output_kinds = {key: self._output_kind(key, out) for key, out in self.outputs.items()}
+        self.alternatives = self._read_alternatives(alternatives)
         self.input_model = self._build_model()
         method = self.params.get("method")
         self.methods: tuple[str, ...] | None = (
@@ -374,6 +376,26 @@ class Tool:
         return f"Tool({self.name!r}, topic={self.topic!r})"
 
     # -- construction ------------------------------------------------------------------
+    def _read_alternatives(
+        self, groups: Sequence[Sequence[str | Sequence[str]]]
+    ) -> tuple[tuple[tuple[str, ...], ...], ...]:
+        """Each group of ways to give one input ("the volumetric or the mass flow"; "the
+        pressure rise, or both the suction and discharge pressures"), as tuples of names.
+
+        The planner needs one option of each group bound, besides the required inputs;
+        every name must be an optional parameter."""
+        read = []
+        for group in groups:
+            options = tuple((o,) if isinstance(o, str) else tuple(o) for o in group)
+            for name in (n for option in options for n in option):
+                param = self.params.get(name)
+                if param is None or param.required:
+                    raise TypeError(
+                        f"tool {self.name!r}: alternative {name!r} must be an optional parameter"
+                    )
+            read.append(options)
+        return tuple(read)
+
     def _output_kind(self, key: str, out: Out) -> str | None:
         """The kind an output gives: its declared kind, checked against its unit, or the
         generic kind of the unit's dimension; ``None`` for text, flags and conversions."""
@@ -519,6 +541,8 @@ class Tool:
         }
         if self.methods is not None:
             doc["methods"] = list(self.methods)
+        if self.alternatives:
+            doc["alternatives"] = [[list(option) for option in g] for g in self.alternatives]
         return doc
 
     # -- calling -----------------------------------------------------------------------
@@ -795,8 +819,15 @@ def tool(
     outputs: Mapping[str, Out],
     name: str | None = None,
     description: str | None = None,
+    alternatives: Sequence[Sequence[str | Sequence[str]]] = (),
 ) -> Callable[[Callable[..., Any]], Tool]:
-    """Turn an annotated function into a :class:`Tool` (its docstring is the description)."""
+    """Turn an annotated function into a :class:`Tool` (its docstring is the description).
+
+    ``alternatives`` lists the groups of optional inputs of which one option must be
+    given: ``[("volumetric_flow", "mass_flow"), ("head", "pressure_rise")]``; an option
+    may need several inputs together (``("pressure_rise", ("suction_pressure",
+    "discharge_pressure"))``).
+    """
 
     def wrap(func: Callable[..., Any]) -> Tool:
         return Tool(
@@ -806,6 +837,7 @@ def tool(
             outputs=outputs,
             name=name,
             description=description,
+            alternatives=alternatives,
         )
 
     return wrap

@@ -191,6 +191,7 @@ def hx_duty(
         ),
         "F": Out("", "LMTD correction factor used", kind="lmtd_correction"),
     },
+    alternatives=[("LMTD", ("T_hot_in", "T_hot_out", "T_cold_in", "T_cold_out"))],
 )
 def hx_area(
     duty: Annotated[float, Q("heat_duty", "heat duty Q", gt=0)],
@@ -368,6 +369,10 @@ def hx_ntu_from_effectiveness(
         "Cmin": Out("W/K", "smaller heat capacity rate"),
         "Cr": Out("", "capacity ratio Cmin/Cmax", kind="capacity_ratio"),
     },
+    alternatives=[
+        (("hot_mass_flow", "hot_cp"), "hot_capacity_rate"),
+        (("cold_mass_flow", "cold_cp"), "cold_capacity_rate"),
+    ],
 )
 def hx_rating_ntu(
     T_hot_in: Annotated[float, Q("temperature", "hot inlet temperature")],

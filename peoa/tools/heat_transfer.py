@@ -50,6 +50,11 @@ Density = Annotated[float | None, Q("density", "fluid density", gt=0)]
 Viscosity = Annotated[float | None, Q("dynamic_viscosity", "fluid dynamic viscosity", gt=0)]
 SpecificHeat = Annotated[float | None, Q("specific_heat", "fluid specific heat cp", gt=0)]
 Conductivity = Annotated[float, Q("thermal_conductivity", "fluid thermal conductivity", gt=0)]
+# Re, or what it is computed from; Pr likewise.
+_RE_PR_ALTERNATIVES = [
+    ("Re", ("velocity", "density", "viscosity")),
+    ("Pr", ("specific_heat", "viscosity")),
+]
 ReArg = Annotated[
     float | None,
     Q("reynolds_number", "Reynolds number (or give velocity, density, viscosity)", gt=0),
@@ -87,6 +92,7 @@ def _re_pr(
     "(Nu = 0.023 Re^0.8 Pr^n); Bergman et al. 7th ed. eq. 8.60; "
     "ht.conv_internal.turbulent_Dittus_Boelter",
     outputs=_FILM_OUT,
+    alternatives=_RE_PR_ALTERNATIVES,
 )
 def nu_dittus_boelter(
     diameter: Annotated[float, Q("inside_diameter", "tube inner (or hydraulic) diameter", gt=0)],
@@ -126,6 +132,7 @@ def nu_dittus_boelter(
     reference="Gnielinski, Int. Chem. Eng. 16 (1976) 359; Bergman et al. 7th ed. eq. 8.62; "
     "ht.conv_internal.turbulent_Gnielinski, fluids.friction.friction_factor",
     outputs=_FILM_OUT | {"fd": Out("", "Darcy friction factor used", kind="darcy_friction_factor")},
+    alternatives=_RE_PR_ALTERNATIVES,
 )
 def nu_gnielinski(
     diameter: Annotated[float, Q("inside_diameter", "tube inner (or hydraulic) diameter", gt=0)],
@@ -160,6 +167,7 @@ def nu_gnielinski(
     reference="Zukauskas, Adv. Heat Transfer 8 (1972) 93; Bergman et al. 7th ed. eq. 7.53; "
     "ht.conv_external.Nu_cylinder_Zukauskas",
     outputs=_FILM_OUT,
+    alternatives=_RE_PR_ALTERNATIVES,
 )
 def nu_cylinder_zukauskas(
     diameter: Annotated[float, Q("outside_diameter", "cylinder outer diameter", gt=0)],

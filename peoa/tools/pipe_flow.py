@@ -91,6 +91,7 @@ def reynolds_number(
         "fd": Out("", "Darcy friction factor", kind="darcy_friction_factor"),
         "fanning": Out("", "Fanning friction factor (fd/4)", kind="fanning_friction_factor"),
     },
+    alternatives=[("relative_roughness", ("roughness", "diameter"))],
 )
 def friction_factor(
     Re: Annotated[float, Q("reynolds_number", "Reynolds number", gt=0)],
@@ -254,6 +255,7 @@ _ROUGHNESS = Q("roughness", "absolute pipe roughness; default commercial steel 0
         "Re": Out("", "Reynolds number", kind="reynolds_number"),
         "fd": Out("", "Darcy friction factor", kind="darcy_friction_factor"),
     },
+    alternatives=[("mass_flow", "volumetric_flow", "velocity")],
 )
 def pipe_pressure_drop(
     diameter: Annotated[float, Q("inside_diameter", "pipe inner diameter", gt=0)],
@@ -313,6 +315,7 @@ def pipe_pressure_drop(
         "Do": Out("m", "outer diameter", kind="outside_diameter"),
         "t": Out("m", "wall thickness", kind="wall_thickness"),
     },
+    alternatives=[("NPS", "inner_diameter", "outer_diameter")],
 )
 def pipe_schedule(
     schedule: Annotated[
@@ -354,6 +357,7 @@ def pipe_schedule(
         "Re": Out("", "Reynolds number", kind="reynolds_number"),
         "fd": Out("", "Darcy friction factor", kind="darcy_friction_factor"),
     },
+    alternatives=[("available_head", "available_pressure")],
 )
 def flow_from_head(
     diameter: Annotated[float, Q("inside_diameter", "pipe inner diameter", gt=0)],

@@ -13,6 +13,7 @@ Chem. Ref. Data 31 (2002) 387).
 
 from __future__ import annotations
 
+import itertools
 from typing import Annotated, Any
 
 from peoa.exceptions import ToolInputError
@@ -44,6 +45,7 @@ _IAPWS = (
         "density": Out("kg/m**3", "density of the humid air"),
         "cp": Out("J/kg/K", "heat capacity per kg dry air"),
     },
+    alternatives=[("relative_humidity", "humidity_ratio", "wet_bulb", "dew_point")],
 )
 def humid_air_properties(
     dry_bulb: Annotated[float, Q("temperature", "dry-bulb temperature")],
@@ -121,6 +123,11 @@ def humid_air_properties(
         ),
         "phase": Out(None, "phase: liquid, gas, twophase, supercritical ..."),
     },
+    alternatives=[
+        tuple(
+            itertools.combinations(("temperature", "pressure", "enthalpy", "entropy", "quality"), 2)
+        )
+    ],
 )
 def steam_properties(
     temperature: Annotated[float | None, Q("temperature", "temperature")] = None,
@@ -198,6 +205,7 @@ def steam_properties(
         "v_f": Out("m**3/kg", "saturated liquid specific volume"),
         "v_g": Out("m**3/kg", "saturated vapour specific volume"),
     },
+    alternatives=[("temperature", "pressure")],
 )
 def steam_saturation(
     temperature: Annotated[

@@ -37,6 +37,7 @@ _EFF = Q("efficiency", "efficiency as a fraction (0.75) or percentage (75 %)", g
         "head": Out("m", "pump total differential head", kind="head"),
         "dP": Out("Pa", "pressure rise", kind="pressure_difference"),
     },
+    alternatives=[("pressure_rise", ("suction_pressure", "discharge_pressure"))],
 )
 def pump_head(
     density: Annotated[float, _DENSITY],
@@ -84,6 +85,7 @@ def pump_head(
         "pump_efficiency": Out("", "pump efficiency used", kind="efficiency"),
         "motor_efficiency": Out("", "motor efficiency used", kind="efficiency"),
     },
+    alternatives=[("volumetric_flow", "mass_flow"), ("head", "pressure_rise")],
 )
 def pump_power(
     density: Annotated[float, _DENSITY],
@@ -179,6 +181,10 @@ def npsh_available(
         ),
         "ratio": Out("", "scaling ratio N2/N1 or D2/D1", kind="ratio"),
     },
+    alternatives=[
+        ("flow", "head", "power"),
+        (("speed_1", "speed_2"), ("diameter_1", "diameter_2")),
+    ],
 )
 def pump_affinity(
     flow: Annotated[

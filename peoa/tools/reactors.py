@@ -286,6 +286,7 @@ def _ergun_alpha(
         "alpha": Out("1/kg", "pressure-drop parameter used"),
         "epsilon": Out("", "volume change parameter", kind="ratio"),
     },
+    alternatives=[("conversion", "catalyst_weight")],
 )
 def reactor_pbr(
     species: Species,
@@ -528,6 +529,7 @@ def _formation(cas: tuple[str, ...]) -> tuple[list[float | None], list[float | N
         ),
         "dH": Out("J/mol", "standard heat of reaction used (constant)", kind="heat_of_reaction"),
     },
+    alternatives=[(("species", "stoichiometry"), ("dG_ref", "dH"))],
 )
 def equilibrium_constant(
     temperature: Annotated[float, Q("temperature", "temperature at which K is wanted")],

@@ -281,6 +281,7 @@ _GAMMA_PHI_REF = (
     reference=_GAMMA_PHI_REF,
     outputs=_SAT_OUT
     | {"composition": Out("", "vapour mole fractions y of the first bubble", kind="mole_fraction")},
+    alternatives=[("temperature", "pressure")],
 )
 def vle_bubble_point(
     components: Components,
@@ -303,6 +304,7 @@ def vle_bubble_point(
     reference=_GAMMA_PHI_REF,
     outputs=_SAT_OUT
     | {"composition": Out("", "liquid mole fractions x of the first drop", kind="mole_fraction")},
+    alternatives=[("temperature", "pressure")],
 )
 def vle_dew_point(
     components: Components,
@@ -415,6 +417,13 @@ def flash_tp(
         "density": Out("kg/m**3", "bulk mass density"),
         "H": Out("J/mol", "molar enthalpy (ideal gas at 298.15 K, 1 atm = 0)"),
     },
+    alternatives=[
+        (
+            ("temperature", "pressure"),
+            ("temperature", "vapor_fraction"),
+            ("pressure", "vapor_fraction"),
+        )
+    ],
 )
 def flash_eos(
     components: Components,
