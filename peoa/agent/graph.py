@@ -28,9 +28,9 @@ from langgraph.types import Overwrite, Send
 
 from peoa.agent.action_generator import ActionGenerator, ErrorVerdict, NextStep
 from peoa.agent.coverage import unused_values
-from peoa.agent.decompose import split_independent
+from peoa.reading import read_question
 from peoa.agent.definitions import MetaAgentDefinition
-from peoa.agent.followup import is_follow_up, resolve_follow_up
+from peoa.reading.followup import is_follow_up, resolve_follow_up
 from peoa.agent.routing import route_question
 from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import SolveState
@@ -272,7 +272,7 @@ def _routed_first_steps(
     expert = policy.numeric_expert if route.kind == "numeric" else policy.text_expert
     if expert not in ctx.experts:
         return None
-    cases = split_independent(question) if policy.parallel_steps else []
+    cases = list(read_question(question).cases) if policy.parallel_steps else []
     cases = cases[: ctx.meta.limits.max_steps] or [question]
     # The expert sees its whole case; it chooses its own tool among the candidates.
     return [

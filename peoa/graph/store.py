@@ -57,6 +57,7 @@ class GraphStats(BaseModel):
     chunks: int
     entities: dict[str, int]
     tools: int
+    quantities: int = 0
     tables: int
     rows: int
     relationships: dict[str, int]
@@ -237,6 +238,7 @@ def graph_stats(driver: Driver, database: str | None = None) -> GraphStats:
         chunks=count("MATCH (n:Chunk) RETURN count(n) AS n"),
         entities=entities,
         tools=count("MATCH (n:Tool) RETURN count(n) AS n"),
+        quantities=count("MATCH (n:Quantity) RETURN count(n) AS n"),
         tables=count("MATCH (n:Table) RETURN count(n) AS n"),
         rows=count("MATCH (n:Row) RETURN count(n) AS n"),
         relationships=relationships,

@@ -21,6 +21,7 @@ from neo4j import Transaction
 from peoa.exceptions import PeoaError
 from peoa.graph.extract import Entity
 from peoa.graph.ingest import DocumentMeta, FileReport, Ingestor, document_id
+from peoa.graph.quantities import write_quantities
 from peoa.graph.readers import Block
 from peoa.graph.store import write_entities, write_relations
 
@@ -155,3 +156,4 @@ def _write_tools(
             ],
         )
     write_relations(tx, sorted(relations), source_label="Tool")
+    write_quantities(tx, items)

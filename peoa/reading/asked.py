@@ -136,7 +136,13 @@ def _pick(candidates: list[tuple[int, UnitRead]], text: str, asked_words: set[st
 def read_asked(text: str) -> AskedQuantity:
     """What ``text`` asks for (see the module's description)."""
     sentence = asking_sentence(text)
-    words = tuple(w for w in words_of(sentence) if w.lower() not in _QUESTION_WORDS)
+    # The asking sentence, and the requests after it ("Give the saturation temperature
+    # in kelvin.") name what is asked.
+    after = text[text.find(sentence) + len(sentence) :] if sentence in text else ""
+    requests = [s for s in _SENTENCE_END.split(after) if _ASKS.match(s) or _ASKS_INSIDE.search(s)]
+    words = tuple(
+        w for w in words_of(" ".join([sentence, *requests])) if w.lower() not in _QUESTION_WORDS
+    )
     stems = {w.lower().rstrip("s") for w in words}
     # The asking sentence, and any request after it ("Answer in psia.", "Report … in in².").
     tail = text[text.find(sentence) + len(sentence) :] if sentence in text else ""

@@ -200,21 +200,32 @@ def _scan(text: str) -> Iterator[_Found]:
         )
 
 
+_CONJUNCTIONS = frozenset("and or but while whereas then which where whose".split())
+
+
 def _near_words(
     text: str, span: tuple[int, int], spans: list[tuple[int, int]], *, backwards: bool
 ) -> tuple[str, ...]:
-    """The words between a value and the clause mark or other value next to it."""
+    """The words between a value and the clause mark or other value next to it; a
+    conjunction ("and", "while", "which") ends them too: "at 1.0 bar and delivers it at
+    4.0 bar" gives "delivers" to the second value only."""
     start, end = span
     if backwards:
         piece = text[:start]
         cut = max((m.end() for m in _CLAUSE.finditer(piece)), default=0)
         other = max((e for s, e in spans if e <= start), default=0)
-        words = words_of(piece[max(cut, other) :])
-        return tuple(reversed(words[-8:]))
-    piece = text[end:]
-    mark = _CLAUSE.search(piece)
-    other = min((s - end for s, _ in spans if s >= end), default=len(piece))
-    return tuple(words_of(piece[: min(mark.start() if mark else len(piece), other)])[:8])
+        words = list(reversed(words_of(piece[max(cut, other) :])))[:8]
+    else:
+        piece = text[end:]
+        mark = _CLAUSE.search(piece)
+        other = min((s - end for s, _ in spans if s >= end), default=len(piece))
+        words = words_of(piece[: min(mark.start() if mark else len(piece), other)])[:8]
+    near = []
+    for word in words:
+        if word.lower() in _CONJUNCTIONS:
+            break
+        near.append(word)
+    return tuple(near)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

@@ -337,9 +337,14 @@ def _candidate(tokens: list[str]) -> str | None:
     return None
 
 
+_QUANTITY_NAME_AFTER = re.compile(r"\s*(?:fractions?|ratios?|percent|basis|balance|number)\b", re.I)
+
+
 def _plausible_end(text: str, end: int, tokens: list[str]) -> bool:
     """An ``in`` (inch) must stand where an inch can: before a pipe word, a clause mark or
     the end, written ``in.``; elsewhere it is the preposition ("5 in the tank")."""
+    if tokens[-1].lower() in _WORDS and _QUANTITY_NAME_AFTER.match(text[end:]):
+        return False  # "0.98 mole fraction": the word names the quantity, not a unit
     if tokens[-1] != "in":
         return True
     named = re.search(r"\b(?:diameter|bore|ID|OD|thickness|size|dia)\b\W*(?:of\W+|is\W+)?[\d.,\s]*$",

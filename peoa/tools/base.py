@@ -39,6 +39,7 @@ from peoa.tools.quantity import (
 )
 
 __all__ = [
+    "SUBSTANCE",
     "Out",
     "Outcome",
     "P",
@@ -51,6 +52,8 @@ __all__ = [
 ]
 
 _SNAKE = "abcdefghijklmnopqrstuvwxyz0123456789_"
+SUBSTANCE = "substance"
+"""The quantity a chemical-name input takes: a substance the question names."""
 
 
 _MAX_TEXT = 1000
@@ -336,8 +339,10 @@ class Tool:
         name: str | None = None,
         description: str | None = None,
         alternatives: Sequence[Sequence[str | Sequence[str]]] = (),
+        substance: str | None = None,
     ) -> None:
         self.func = func
+        self.substance = substance
         self.name = name or func.__name__
         if not self.name or set(self.name) - set(_SNAKE) or not self.name[0].isalpha():
             raise ValueError(f"tool name {self.name!r} must be snake_case")
@@ -511,11 +516,14 @@ class Tool:
             if isinstance(param.spec, Q):
                 dimension = DIMENSIONS[param.spec.dimension]
                 entry |= {
+                    "quantity": param.spec.kind,
                     "dimension": param.spec.dimension,
                     "unit": param.spec.target,
                     "example_units": dimension.examples,
                 }
             else:
+                if param.spec.chemical:
+                    entry["quantity"] = SUBSTANCE
                 entry["type"] = getattr(param.annotation, "__name__", str(param.annotation))
                 if param.spec.choices is not None:
                     entry["choices"] = list(param.spec.choices)
@@ -534,6 +542,7 @@ class Tool:
             "inputs": inputs,
             "outputs": [
                 {"name": key, "unit": out.unit, "description": out.description}
+                | ({"quantity": self.output_kinds[key]} if self.output_kinds[key] else {})
                 | ({"unit_from": out.unit_from} if out.unit_from else {})
                 | ({"units": dict(out.units)} if out.units else {})
                 for key, out in self.outputs.items()
@@ -541,6 +550,8 @@ class Tool:
         }
         if self.methods is not None:
             doc["methods"] = list(self.methods)
+        if self.substance:
+            doc["substance"] = self.substance
         if self.alternatives:
             doc["alternatives"] = [[list(option) for option in g] for g in self.alternatives]
         return doc
@@ -820,13 +831,15 @@ def tool(
     name: str | None = None,
     description: str | None = None,
     alternatives: Sequence[Sequence[str | Sequence[str]]] = (),
+    substance: str | None = None,
 ) -> Callable[[Callable[..., Any]], Tool]:
     """Turn an annotated function into a :class:`Tool` (its docstring is the description).
 
     ``alternatives`` lists the groups of optional inputs of which one option must be
     given: ``[("volumetric_flow", "mass_flow"), ("head", "pressure_rise")]``; an option
     may need several inputs together (``("pressure_rise", ("suction_pressure",
-    "discharge_pressure"))``).
+    "discharge_pressure"))``). ``substance`` names the one substance a tool is made for
+    (``"water"`` for the steam tables): the planner offers it only for that substance.
     """
 
     def wrap(func: Callable[..., Any]) -> Tool:
@@ -838,6 +851,7 @@ def tool(
             name=name,
             description=description,
             alternatives=alternatives,
+            substance=substance,
         )
 
     return wrap

@@ -43,6 +43,7 @@ class Kind:
     symbols: tuple[str, ...] = ()
     specific: bool = False
     broader: str | None = None
+    given: bool = False  # a state a question gives; no tool computes it for another
 
     def lineage(self) -> tuple[str, ...]:
         """This kind and the broader kinds it specialises, narrowest first."""
@@ -59,7 +60,8 @@ def _load() -> dict[str, Kind]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     found: dict[str, Kind] = {}
     for name, entry in (data.get("kinds") or {}).items():
-        unknown = set(entry) - {"dimension", "label", "words", "symbols", "specific", "broader"}
+        fields = {"dimension", "label", "words", "symbols", "specific", "broader", "given"}
+        unknown = set(entry) - fields
         if unknown:
             raise ToolError(f"{path.name}: kind {name!r} has unknown fields {sorted(unknown)}")
         if entry.get("dimension") not in DIMENSIONS:
@@ -75,6 +77,7 @@ def _load() -> dict[str, Kind]:
             symbols=tuple(entry.get("symbols", ())),
             specific=bool(entry.get("specific", False)),
             broader=entry.get("broader"),
+            given=bool(entry.get("given", False)),
         )
     for entry in found.values():
         seen = {entry.name}

@@ -26,6 +26,7 @@ __all__ = [
     "pipe_pressure_drop",
     "pipe_roughness",
     "pipe_schedule",
+    "pipe_velocity",
     "reynolds_number",
 ]
 
@@ -231,6 +232,37 @@ def _velocity(
 
 
 _DENSITY = Q("density", "fluid density", gt=0)
+
+
+@tool(
+    topic="pipe_flow",
+    reference="Continuity: V = Q / A, A = pi D^2 / 4 (Crane TP-410 (2009) eq. 1-3)",
+    outputs={
+        "velocity": Out("m/s", "mean velocity in the pipe"),
+        "area": Out("m**2", "flow cross-sectional area", kind="cross_section_area"),
+    },
+    alternatives=[("volumetric_flow", ("mass_flow", "density"))],
+)
+def pipe_velocity(
+    diameter: Annotated[float, Q("inside_diameter", "pipe inner diameter", gt=0)],
+    volumetric_flow: Annotated[
+        float | None, Q("volumetric_flow", "volumetric flow rate", gt=0)
+    ] = None,
+    mass_flow: Annotated[float | None, Q("mass_flow", "mass flow rate", gt=0)] = None,
+    density: Annotated[float | None, _DENSITY] = None,
+) -> dict[str, float]:
+    """Mean velocity of a flow in a full circular pipe from the volumetric flow (or the mass
+    flow and density) and the inside diameter.
+    """
+    if volumetric_flow is None and (mass_flow is None or density is None):
+        raise ToolInputError("pipe_velocity: give volumetric_flow, or mass_flow and density")
+    if volumetric_flow is not None and mass_flow is not None:
+        raise ToolInputError("pipe_velocity: give volumetric_flow or mass_flow, not both")
+    area = math.pi / 4.0 * diameter**2
+    flow = volumetric_flow if volumetric_flow is not None else mass_flow / density  # type: ignore[operator]
+    return {"velocity": flow / area, "area": area}
+
+
 _VISCOSITY = Q("dynamic_viscosity", "fluid dynamic viscosity", gt=0)
 _ROUGHNESS = Q("roughness", "absolute pipe roughness; default commercial steel 0.0457 mm", ge=0)
 
@@ -430,6 +462,7 @@ def flow_from_head(
 
 
 TOOLS = (
+    pipe_velocity,
     reynolds_number,
     friction_factor,
     pipe_roughness,

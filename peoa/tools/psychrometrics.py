@@ -28,6 +28,7 @@ _IAPWS = (
 
 
 @tool(
+    substance="air",
     topic="psychrometrics",
     reference="ASHRAE Handbook - Fundamentals (2017) ch. 1; ASHRAE RP-1485 (Herrmann, Kretzschmar "
     "& Gatley, HVAC&R Research 15 (2009) 961); CoolProp.HumidAirProp.HAPropsSI",
@@ -103,6 +104,7 @@ def humid_air_properties(
 
 
 @tool(
+    substance="water",
     topic="steam",
     reference=_IAPWS,
     outputs={
@@ -192,6 +194,7 @@ def steam_properties(
 
 
 @tool(
+    substance="water",
     topic="steam",
     reference=_IAPWS + "; IAPWS SR1-86 saturation properties",
     outputs={

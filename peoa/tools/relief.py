@@ -16,6 +16,7 @@ __all__ = [
     "relief_valve_gas",
     "relief_valve_liquid",
     "relief_valve_steam",
+    "relieving_pressure",
 ]
 
 _ATM = 101325.0
@@ -58,7 +59,10 @@ def relief_valve_gas(
     temperature: Annotated[float, Q("temperature", "relieving temperature at the inlet")],
     relieving_pressure: Annotated[
         float,
-        Q("pressure", "upstream relieving pressure (absolute: set pressure + overpressure + atm)"),
+        Q(
+            "relieving_pressure",
+            "upstream relieving pressure (absolute: set pressure + overpressure + atm)",
+        ),
     ],
     molar_mass: Annotated[float, Q("molar_mass", "gas molar mass", gt=0)],
     k: Annotated[
@@ -96,6 +100,7 @@ def relief_valve_gas(
 
 
 @tool(
+    substance="water",
     topic="relief_devices",
     reference="API 520 Part I (10th ed.) sec. 5.7 eq. 24 (Napier, with KN and KSH); "
     "fluids.safety_valve.API520_A_steam; API 526 orifice letters",
@@ -107,7 +112,9 @@ def relief_valve_steam(
     temperature: Annotated[
         float, Q("temperature", "relieving temperature (saturated or superheated)")
     ],
-    relieving_pressure: Annotated[float, Q("pressure", "upstream relieving absolute pressure")],
+    relieving_pressure: Annotated[
+        float, Q("relieving_pressure", "upstream relieving absolute pressure")
+    ],
     Kd: Annotated[float, _KD] = 0.975,
     Kb: Annotated[float, _KB] = 1.0,
     Kc: Annotated[float, _KC] = 1.0,
@@ -219,4 +226,44 @@ def api526_orifice(
     return values
 
 
-TOOLS = (relief_valve_gas, relief_valve_steam, relief_valve_liquid, api526_orifice)
+@tool(
+    topic="relief_devices",
+    reference="API 520 Part I (2014) sec. 5.6: P1 = set pressure + allowable overpressure "
+    "+ atmospheric pressure; overpressure 10 % (single valve), 16 % (multiple), 21 % (fire)",
+    outputs={
+        "relieving_pressure": Out("Pa", "relieving pressure, absolute", kind="relieving_pressure")
+    },
+)
+def relieving_pressure(
+    set_pressure: Annotated[
+        float, Q("pressure", "set pressure (gauge units such as barg or psig are read as gauge)")
+    ],
+    overpressure: Annotated[
+        float,
+        Q(
+            "overpressure",
+            "allowed overpressure as a fraction of the gauge set pressure (0.1 or 10 %)",
+            ge=0,
+            le=1,
+        ),
+    ],
+    atmospheric_pressure: Annotated[
+        float | None, Q("pressure", "local atmospheric pressure; default 101.325 kPa", gt=0)
+    ] = None,
+) -> dict[str, float]:
+    """Relieving pressure of a relief valve, absolute: the gauge set pressure plus its
+    allowable overpressure, plus the atmospheric pressure."""
+    atmosphere = _ATM if atmospheric_pressure is None else atmospheric_pressure
+    gauge = set_pressure - _ATM
+    if gauge <= 0:
+        raise ToolInputError("relieving_pressure: set_pressure must be above atmospheric")
+    return {"relieving_pressure": gauge * (1.0 + overpressure) + atmosphere}
+
+
+TOOLS = (
+    relief_valve_gas,
+    relief_valve_steam,
+    relief_valve_liquid,
+    relieving_pressure,
+    api526_orifice,
+)

@@ -8,7 +8,7 @@ from typing import Annotated
 import pint
 
 from peoa.exceptions import ToolInputError
-from peoa.tools.base import Out, P, tool
+from peoa.tools.base import Out, P, Q, tool
 from peoa.tools.quantity import (
     as_interval,
     gas_basis_factor,
@@ -19,7 +19,7 @@ from peoa.tools.quantity import (
     ureg,
 )
 
-__all__ = ["TOOLS", "unit_convert"]
+__all__ = ["TOOLS", "absolute_pressure", "flow_rates", "pressure_difference", "unit_convert"]
 
 
 @tool(
@@ -77,6 +77,84 @@ def unit_convert(
     return {"value": converted}
 
 
+@tool(
+    topic="units",
+    reference="P_abs = P_gauge + P_atm (ASME PTC 19.2)",
+    outputs={"pressure": Out("Pa", "absolute pressure", kind="pressure")},
+)
+def absolute_pressure(
+    gauge_pressure: Annotated[
+        float, Q("pressure_difference", "gauge reading: pressure above the atmosphere")
+    ],
+    atmospheric_pressure: Annotated[
+        float, Q("pressure", "local atmospheric (barometric) pressure", gt=0)
+    ],
+) -> dict[str, float]:
+    """Absolute pressure from a gauge reading and the local atmospheric pressure, when the
+    atmosphere is stated (a gauge unit alone assumes the standard 101.325 kPa).
+    """
+    if gauge_pressure + atmospheric_pressure <= 0:
+        raise ToolInputError("absolute_pressure: the absolute pressure would not be above zero")
+    return {"pressure": gauge_pressure + atmospheric_pressure}
+
+
+@tool(
+    topic="units",
+    reference="dP = P_upstream - P_downstream",
+    outputs={"dP": Out("Pa", "pressure difference", kind="pressure_difference")},
+)
+def pressure_difference(
+    upstream_pressure: Annotated[float, Q("pressure", "upstream (higher) pressure")],
+    downstream_pressure: Annotated[float, Q("pressure", "downstream (lower) pressure")],
+) -> dict[str, float]:
+    """The pressure difference between two points from their pressures (a differential
+    read as two absolute or gauge pressures)."""
+    if downstream_pressure >= upstream_pressure:
+        raise ToolInputError(
+            "pressure_difference: the downstream pressure must be below the upstream one"
+        )
+    return {"dP": upstream_pressure - downstream_pressure}
+
+
+@tool(
+    topic="units",
+    reference="m = rho Q; n = m / M",
+    outputs={
+        "volumetric_flow": Out("m**3/s", "volumetric flow rate"),
+        "mass_flow": Out("kg/s", "mass flow rate"),
+        "molar_flow": Out("mol/s", "molar flow rate (null without a molar mass)"),
+    },
+    alternatives=[("volumetric_flow", "mass_flow", "molar_flow")],
+)
+def flow_rates(
+    density: Annotated[float | None, Q("density", "fluid density", gt=0)] = None,
+    molar_mass: Annotated[float | None, Q("molar_mass", "molar mass", gt=0)] = None,
+    volumetric_flow: Annotated[float | None, Q("volumetric_flow", "volumetric flow", gt=0)] = None,
+    mass_flow: Annotated[float | None, Q("mass_flow", "mass flow", gt=0)] = None,
+    molar_flow: Annotated[float | None, Q("molar_flow", "molar flow", gt=0)] = None,
+) -> dict[str, float | None]:
+    """A stream's flow as volumetric, mass and molar flow, from one of them with the
+    density (volume to mass) and the molar mass (mass to moles).
+    """
+    given = [v for v in (volumetric_flow, mass_flow, molar_flow) if v is not None]
+    if len(given) != 1:
+        raise ToolInputError("flow_rates: give one of volumetric_flow, mass_flow or molar_flow")
+    if molar_flow is not None:
+        if molar_mass is None:
+            raise ToolInputError("flow_rates: a molar flow needs the molar_mass")
+        mass_flow = molar_flow * molar_mass / 1000.0  # g/mol -> kg/mol
+    if volumetric_flow is not None:
+        if density is None:
+            raise ToolInputError("flow_rates: a volumetric flow needs the density")
+        mass_flow = volumetric_flow * density
+    assert mass_flow is not None
+    return {
+        "volumetric_flow": mass_flow / density if density is not None else None,
+        "mass_flow": mass_flow,
+        "molar_flow": mass_flow / (molar_mass / 1000.0) if molar_mass is not None else None,
+    }
+
+
 def _readings(from_unit: str, to_unit: str) -> tuple[str, str]:
     """The two units, with a bare ``C``/``F`` read as a temperature when the other side is
     a temperature too (or is itself a bare ``C``/``F``): ``C`` to ``K`` is 0 degC in K."""
@@ -96,4 +174,4 @@ def _readings(from_unit: str, to_unit: str) -> tuple[str, str]:
     return sides[0], sides[1]
 
 
-TOOLS = (unit_convert,)
+TOOLS = (unit_convert, absolute_pressure, pressure_difference, flow_rates)

@@ -263,8 +263,6 @@ def _saturation(
 
 
 _SAT_OUT = {
-    "T": Out("K", "saturation temperature"),
-    "P": Out("Pa", "saturation pressure"),
     "K": Out("", "K-values y_i/x_i", kind="k_value"),
     "gamma": Out("", "liquid activity coefficients (1 for Raoult)", kind="ratio"),
 }
@@ -280,7 +278,11 @@ _GAMMA_PHI_REF = (
     topic="vle",
     reference=_GAMMA_PHI_REF,
     outputs=_SAT_OUT
-    | {"composition": Out("", "vapour mole fractions y of the first bubble", kind="mole_fraction")},
+    | {
+        "T": Out("K", "bubble-point temperature", kind="bubble_point"),
+        "P": Out("Pa", "bubble-point pressure"),
+        "composition": Out("", "vapour mole fractions y of the first bubble", kind="mole_fraction"),
+    },
     alternatives=[("temperature", "pressure")],
 )
 def vle_bubble_point(
@@ -303,7 +305,11 @@ def vle_bubble_point(
     topic="vle",
     reference=_GAMMA_PHI_REF,
     outputs=_SAT_OUT
-    | {"composition": Out("", "liquid mole fractions x of the first drop", kind="mole_fraction")},
+    | {
+        "T": Out("K", "dew-point temperature", kind="dew_point"),
+        "P": Out("Pa", "dew-point pressure"),
+        "composition": Out("", "liquid mole fractions x of the first drop", kind="mole_fraction"),
+    },
     alternatives=[("temperature", "pressure")],
 )
 def vle_dew_point(

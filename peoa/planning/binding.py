@@ -1,0 +1,365 @@
+"""Binding a tool's arguments to what the question writes.
+
+For each argument the candidates are the question's values whose dimension fits and
+whose value lies in the argument's range, scored by how well the words around them
+(and the symbol written before them) name the argument's kind, its name and its
+description. A value that the words name as another kind ("roughness 0.046 mm" for a
+diameter) is no candidate; an argument of a specific kind (a vapour pressure, a
+heat-capacity ratio) takes only values whose words or symbol say so. The values are
+then assigned to the arguments together, best total first (each value at most once
+per call), and each binding keeps the rivals that scored nearly as well, for a model
+to choose among when the words cannot.
+
+Non-number arguments are bound to what the question names: a chemical to a substance
+it names, a choice to the option whose words it writes, a flag to the side whose
+words it writes. Nothing here writes a number the question does not contain, except
+the one convention of the trade it states: a binary's second mole fraction is one
+minus the first.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from peoa.exceptions import ToolInputError
+from peoa.planning.model import Binding
+from peoa.planning.words import Vocabulary, stem, tokens
+from peoa.reading.model import Mention, Reading, Substance
+from peoa.tools.base import P, Q, Tool
+from peoa.tools.kinds import Kind, kind, kinds
+from peoa.tools.quantity import DIMENSIONS, is_gauge, to_si
+
+__all__ = ["ArgumentSpec", "arguments", "assign_values", "bind_plain", "evidence", "fits"]
+
+# How much the words at each distance from a value count (nearest first).
+_BEFORE = (1.0, 0.85, 0.7, 0.55, 0.45, 0.35, 0.3, 0.25)
+_AFTER = (0.9, 0.75, 0.6, 0.45, 0.35, 0.3, 0.25, 0.2)
+_CLAUSE = 0.3
+_SYMBOL = 5.0  # a value written "Z = 0.93" for an argument whose kind is written Z
+_OTHER_SYMBOL = -1.5  # a value written with another symbol than the argument's
+_SPECIFIC = 0.8  # least evidence for an argument of a specific kind
+_RIVAL = 0.5  # a rival scores within this of the chosen value
+_REQUIRED = 3.0  # what filling a required argument is worth over an optional one
+_NOISE = frozenset("default give e.g omit used only null if number none value when".split())
+_NAME_PARTS = {"in": "inlet", "out": "outlet", "1": "inlet", "2": "outlet"}
+
+
+@dataclass(frozen=True)
+class ArgumentSpec:
+    """One argument of a tool as binding sees it."""
+
+    tool: str
+    name: str
+    spec: Q | P
+    required: bool
+    is_list: bool
+    annotation: Any
+    vocabulary: Vocabulary
+
+    @property
+    def kind(self) -> Kind | None:
+        return kind(self.spec.kind) if isinstance(self.spec, Q) else None
+
+
+def _name_words(name: str) -> list[str]:
+    """``T_hot_in`` -> ``["T", "hot", "inlet"]``; ``xD_light`` -> ``["x", "D", "light"]``."""
+    parts = re.split(r"_|(?<=[a-z])(?=[A-Z])", name)
+    return [_NAME_PARTS.get(p, p) for p in parts if p]
+
+
+def _vocabulary(name: str, spec: Q | P) -> Vocabulary:
+    phrases: list[tuple[str, float]] = []
+    symbols = {name}
+    if isinstance(spec, Q):
+        entry = kind(spec.kind)
+        weight = 2.0 if entry.specific else 1.0
+        phrases += [(w, weight) for w in entry.words] + [(entry.label, weight)]
+        symbols |= set(entry.symbols)
+    words = _name_words(name)
+    phrases += [(" ".join(words), 2.0)] + [(w, 1.2) for w in words if len(w) > 1]
+    head = re.split(r"[(,;:]| - ", spec.description, maxsplit=1)[0]
+    phrases.append((head, 1.5))
+    phrases += [(w, 0.6) for w in tokens(head) if w.lower() not in _NOISE and len(w) > 2]
+    return Vocabulary.build(phrases, symbols)
+
+
+@lru_cache(maxsize=512)
+def _arguments(tool: Tool) -> dict[str, ArgumentSpec]:
+    return {
+        name: ArgumentSpec(
+            tool=tool.name,
+            name=name,
+            spec=param.spec,
+            required=param.required,
+            is_list=param.is_list,
+            annotation=param.annotation,
+            vocabulary=_vocabulary(name, param.spec),
+        )
+        for name, param in tool.params.items()
+    }
+
+
+def arguments(tool: Tool) -> dict[str, ArgumentSpec]:
+    """The tool's arguments, with the words that name each (built once per tool)."""
+    return _arguments(tool)
+
+
+def fits(mention: Mention, argument: ArgumentSpec) -> float | None:
+    """The value in the argument's own unit when the mention's unit has its dimension and
+    the value lies in its range; ``None`` otherwise."""
+    spec = argument.spec
+    if not isinstance(spec, Q) or mention.role != "data":
+        return None
+    if not _converts(mention.unit, spec.dimension, spec.target):
+        return None
+    try:
+        value = to_si(mention.value, mention.unit, spec.dimension, spec.target)
+    except ToolInputError:
+        return None
+    if spec.dimension == "pressure_difference" and _absolute(mention.unit):
+        return None  # "9.6 bar absolute" is a pressure, never a difference
+    if spec.dimension == "dimensionless" and mention.unit and mention.unit not in ("%", "ppm"):
+        if "/" not in mention.unit:
+            return None  # a dimensionless argument takes a bare number, a % or a ratio
+    if not math.isfinite(value) or not spec.contains(value):
+        return None
+    return value
+
+
+def _absolute(unit: str) -> bool:
+    return unit in ("bara", "psia", "kPaa", "MPaa") or unit.endswith("(a)")
+
+
+@lru_cache(maxsize=4096)
+def _converts(unit: str, dimension: str, target: str) -> bool:
+    """Whether ``unit`` converts to the dimension at all (cached: a refusal is a pint parse)."""
+    try:
+        to_si(1.0, unit, dimension, target)
+    except ToolInputError as error:
+        return "absolute zero" in str(error)  # the unit fits; only this value would not
+    return True
+
+
+def _sequence(mention: Mention) -> tuple[list[str], list[float]]:
+    """The words around a value in reading order, with the weight of each."""
+    before = list(mention.before[: len(_BEFORE)])
+    after = list(mention.after[: len(_AFTER)])
+    words = [*reversed(before), "§", *after]
+    weights = [*reversed(_BEFORE[: len(before)]), 0.0, *_AFTER[: len(after)]]
+    return words, weights
+
+
+def _words_score(mention: Mention, vocabulary: Vocabulary) -> float:
+    words, weights = _sequence(mention)
+    near = vocabulary.score_words(words, weights)
+    return near + _CLAUSE * vocabulary.score_words(mention.clause)
+
+
+def _symbol_score(mention: Mention, vocabulary: Vocabulary) -> float:
+    if mention.symbol is None:
+        return 0.0
+    if mention.symbol in vocabulary.symbols:
+        return _SYMBOL
+    if vocabulary.score_words([mention.symbol]) > 0:
+        return _SYMBOL / 2
+    return _OTHER_SYMBOL
+
+
+def evidence(mention: Mention, argument: ArgumentSpec) -> float:
+    """How well the mention's words and symbol name the argument (0 when nothing does); a
+    value in a gauge unit (barg, psig) is named a gauge pressure by its unit."""
+    score = _words_score(mention, argument.vocabulary) + _symbol_score(mention, argument.vocabulary)
+    if mention.unit and is_gauge(mention.unit) and "gauge" in argument.spec.description:
+        score += 1.0
+    return score
+
+
+@lru_cache(maxsize=64)
+def _kind_vocabularies(dimension: str) -> tuple[tuple[Kind, Vocabulary], ...]:
+    return tuple(
+        (k, Vocabulary.build([(w, 2.0) for w in k.words] + [(k.label, 2.0)], k.symbols))
+        for k in kinds().values()
+        if k.dimension == dimension and k.specific
+    )
+
+
+@lru_cache(maxsize=512)
+def _own_vocabulary(entry: Kind) -> Vocabulary:
+    return Vocabulary.build([(w, 2.0) for w in entry.words] + [(entry.label, 2.0)], entry.symbols)
+
+
+def kind_evidence(mention: Mention, entry: Kind) -> float:
+    """How well the value's words and symbol name the kind itself (its own words only)."""
+    vocabulary = _own_vocabulary(entry)
+    return _words_score(mention, vocabulary) + _symbol_score(mention, vocabulary)
+
+
+def named_otherwise(mention: Mention, argument: ArgumentSpec) -> bool:
+    """Whether the value's words name another specific kind clearly better than the
+    argument's ("roughness 0.046 mm" offered as a diameter)."""
+    own = argument.kind
+    if own is None:
+        return False
+    mine = evidence(mention, argument)
+    lineage = own.lineage()
+    for other, vocabulary in _kind_vocabularies(own.dimension):
+        if other.name in lineage or own.name in other.lineage():
+            continue
+        theirs = _words_score(mention, vocabulary) + _symbol_score(mention, vocabulary)
+        if theirs >= 2.0 and theirs > mine + 0.5:
+            return True
+    return False
+
+
+def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, float]]:
+    """The question's values that may feed ``argument``, best first, with their scores."""
+    found = []
+    own = argument.kind
+    for mention in reading.data():
+        if fits(mention, argument) is None:
+            continue
+        score = evidence(mention, argument)
+        if own is not None and own.specific and kind_evidence(mention, own) < _SPECIFIC:
+            continue  # a vapour pressure must be named one, not just "a pressure"
+        if named_otherwise(mention, argument):
+            continue
+        found.append((mention, score))
+    return sorted(found, key=lambda pair: -pair[1])
+
+
+def assign_values(
+    reading: Reading, tool: Tool, names: Sequence[str] | None = None
+) -> dict[str, Binding]:
+    """The best assignment of the question's values to the tool's number arguments
+    (``names``, default all), each value used once; arguments no value fits are absent.
+
+    Ties between equally named values are broken by order: the first written goes to
+    the argument listed first (inlet before outlet, P1 before P2), as the trade writes
+    them.
+    """
+    specs = arguments(tool)
+    wanted = [
+        specs[n]
+        for n in (names or list(specs))
+        if isinstance(specs[n].spec, Q) and not specs[n].is_list
+    ]
+    pool: dict[str, list[tuple[Mention, float]]] = {a.name: candidates(reading, a) for a in wanted}
+    mentions = sorted({m.id: m for pairs in pool.values() for m, _ in pairs}.values(),
+                      key=lambda m: m.span)  # fmt: skip
+    if not mentions or not wanted:
+        return {}
+    order = {m.id: i for i, m in enumerate(mentions)}
+    # The trade writes values in the order of the arguments of one dimension: inlet then
+    # outlet, P1 then P2, suction then discharge. A hair of score keeps that order when
+    # the words do not decide.
+    arg_rank = _ranks([a.spec.dimension for a in wanted])  # type: ignore[union-attr]
+    mention_rank = _ranks([m.dimensionality for m in mentions])
+    scores = np.full((len(wanted), len(mentions)), -1e6)
+    for i, argument in enumerate(wanted):
+        for mention, score in pool[argument.name]:
+            j = order[mention.id]
+            # A required argument is filled before an optional one that fits as well.
+            base = 1.0 + (_REQUIRED if argument.required else 0.0)
+            scores[i, j] = base + score - 1e-3 * abs(arg_rank[i] - mention_rank[j])
+    rows, cols = linear_sum_assignment(scores, maximize=True)
+    bound: dict[str, Binding] = {}
+    for i, j in zip(rows, cols, strict=True):
+        if scores[i, j] < 0:
+            continue
+        argument, mention = wanted[i], mentions[j]
+        score = float(scores[i, j]) - 1.0 - (_REQUIRED if argument.required else 0.0)
+        rivals = tuple(
+            m.id for m, s in pool[argument.name] if m.id != mention.id and s >= score - _RIVAL
+        )
+        bound[argument.name] = Binding(
+            argument=argument.name, source="mention", mentions=(mention.id,),
+            score=round(score, 3), rivals=rivals,
+        )  # fmt: skip
+    return bound
+
+
+def _ranks(groups: Sequence[str]) -> list[int]:
+    """Each item's position among the items of its group: ``[a, b, a] -> [0, 0, 1]``."""
+    seen: dict[str, int] = {}
+    ranks = []
+    for group in groups:
+        ranks.append(seen.get(group, 0))
+        seen[group] = seen.get(group, 0) + 1
+    return ranks
+
+
+def _substance_names(substances: Sequence[Substance]) -> list[str]:
+    return [s.canonical or s.name for s in substances]
+
+
+def _said(text: str, phrases: Sequence[str]) -> bool:
+    words = [stem(w) for w in tokens(text)]
+    for phrase in phrases:
+        key = [stem(w) for w in tokens(phrase)]
+        if key and any(words[i : i + len(key)] == key for i in range(len(words))):
+            return True
+    return False
+
+
+def _bound_list(reading: Reading, argument: ArgumentSpec) -> Binding | None:
+    """A list of numbers: the values named as the argument's kind, in written order; a
+    binary's mole fractions may be written as one (the other is one minus it)."""
+    found = [m for m, score in candidates(reading, argument) if score >= _SPECIFIC]
+    found.sort(key=lambda m: m.span)
+    if not found:
+        return None
+    own = argument.kind
+    note = None
+    if own is not None and own.name == "mole_fraction" and len(found) == 1:
+        if len(reading.fluids()) == 2:
+            note = "binary: the second mole fraction is 1 − the first"
+        else:
+            return None
+    return Binding(argument=argument.name, source="mentions",
+                   mentions=tuple(m.id for m in found), score=2.0, note=note)  # fmt: skip
+
+
+def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
+    """A non-number argument bound to what the question names, or ``None``: a chemical
+    (or a list of them), a choice, a flag, or a number list. ``None`` also when the
+    question names nothing for it (an optional one then keeps its default)."""
+    argument = arguments(tool)[name]
+    spec = argument.spec
+    if isinstance(spec, Q):
+        return _bound_list(reading, argument) if argument.is_list else None
+    fluids = reading.fluids()
+    if spec.chemical:
+        if not fluids:
+            return None
+        if argument.is_list:
+            return Binding(argument=name, source="substance", value=_substance_names(fluids),
+                           score=1.0)  # fmt: skip
+        names = _substance_names(fluids)
+        return Binding(argument=name, source="substance", value=names[0], score=1.0,
+                       rivals=tuple(names[1:]))  # fmt: skip
+    if spec.choices:
+        said = [c for c in spec.choices if _said(reading.text, [c.replace("_", " ")])]
+        said += [c for c, words in spec.said_choice if c not in said and _said(reading.text, words)]
+        if len(said) == 1:
+            return Binding(argument=name, source="choice", value=said[0], score=1.0)
+        return None
+    if argument.annotation is bool and (spec.said_true or spec.said_false):
+        yes, no = _said(reading.text, spec.said_true), _said(reading.text, spec.said_false)
+        if yes != no:
+            return Binding(argument=name, source="choice", value=yes, score=1.0)
+    return None
+
+
+def mention_argument(mention: Mention, argument: ArgumentSpec) -> dict[str, Any]:
+    """The tool argument a bound value becomes: the value and unit as written."""
+    if argument.spec.dimension in DIMENSIONS and mention.unit == "%":
+        return {"value": mention.value, "unit": "%"}
+    return {"value": mention.value, "unit": mention.unit}

@@ -1,0 +1,76 @@
+"""Turning a plan step's bindings into the tool's arguments, and running plans.
+
+Every value comes from the reading (a mention's number and unit as written), from an
+earlier step's result (a number with its unit), or is a name the question writes. The
+only derived value is the trade's convention a binding records: a binary's second
+mole fraction is one minus the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from peoa.exceptions import ToolInputError
+from peoa.planning.binding import arguments
+from peoa.planning.model import Binding, Plan, PlanStep
+from peoa.reading.model import Reading
+from peoa.tools import ToolRegistry, ToolResult
+from peoa.tools.base import Q
+
+__all__ = ["run_plan", "step_arguments"]
+
+
+def _quantity(value: Any, unit: str | None) -> dict[str, Any]:
+    return {"value": value, "unit": unit or ""}
+
+
+def _argument(
+    binding: Binding, reading: Reading, results: Mapping[int, ToolResult], is_quantity: bool
+) -> Any:
+    if binding.source == "mention":
+        mention = reading.mention(binding.mentions[0])
+        return _quantity(mention.value, mention.unit) if is_quantity else mention.value
+    if binding.source == "mentions":
+        values = [reading.mention(m) for m in binding.mentions]
+        items = [_quantity(m.value, m.unit) for m in values]
+        if binding.note and len(items) == 1:
+            first = values[0]
+            fraction = first.value / 100.0 if first.unit == "%" else first.value
+            items = [_quantity(fraction, ""), _quantity(1.0 - fraction, "")]
+        return items
+    if binding.source == "step":
+        if binding.step not in results or binding.output is None:
+            raise ToolInputError(f"step {binding.step} has not run; {binding.argument} needs it")
+        out = results[binding.step].outputs[binding.output]
+        if out.value is None:
+            raise ToolInputError(
+                f"step {binding.step} gave no {binding.output}, which {binding.argument} needs"
+            )
+        return _quantity(out.value, out.unit) if is_quantity else out.value
+    return binding.value
+
+
+def step_arguments(
+    step: PlanStep, reading: Reading, results: Mapping[int, ToolResult], registry: ToolRegistry
+) -> dict[str, Any]:
+    """The JSON arguments of a step's tool call, from its bindings."""
+    specs = arguments(registry.get(step.tool))
+    return {
+        b.argument: _argument(b, reading, results, isinstance(specs[b.argument].spec, Q))
+        for b in step.bindings
+    }
+
+
+def run_plan(plan: Plan, reading: Reading, registry: ToolRegistry) -> dict[int, ToolResult]:
+    """Run every step in order (each after the steps it builds on); the results by step.
+
+    A tool's refusal (:class:`~peoa.exceptions.ToolError`) propagates: the caller
+    revises the step or moves to the next plan.
+    """
+    results: dict[int, ToolResult] = {}
+    for step in plan.steps:
+        results[step.index] = registry.run(
+            step.tool, step_arguments(step, reading, results, registry)
+        )
+    return results

@@ -1,0 +1,91 @@
+"""Plans: chains of tool calls whose every argument is bound, never written.
+
+A :class:`Binding` says where one argument's value comes from: a value the question
+writes (a mention), an earlier step's output, a substance or choice the question
+names, or a convention of the trade applied to a written value (a binary's second
+mole fraction is one minus the first). A :class:`PlanStep` is one tool call; a
+:class:`Plan` is the steps that end in the asked quantity, with what they use of the
+question and what they leave out.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["Binding", "BindingSource", "Plan", "PlanStep"]
+
+BindingSource = Literal["mention", "step", "substance", "choice", "mentions"]
+"""``mention``: one written value; ``step``: an earlier step's output; ``substance``:
+a chemical the question names; ``choice``: a choice, flag or unit the question names;
+``mentions``: a list of written values (mole fractions, K-values)."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Binding(_Frozen):
+    """Where one argument of a step gets its value."""
+
+    argument: str
+    source: BindingSource
+    mentions: tuple[str, ...] = ()  # mention ids (one for "mention", several for "mentions")
+    step: int | None = None  # the earlier step, for "step"
+    output: str | None = None  # that step's output
+    value: Any = None  # the substance's name or the choice as the question names it
+    score: float = 0.0  # how strongly the question's words support this binding
+    rivals: tuple[str, ...] = ()  # other mentions that nearly fit as well (for a model's choice)
+    note: str | None = None  # a convention applied ("1 - x for the second component")
+
+    def describe(self) -> str:
+        if self.source == "step":
+            return f"{self.argument} ← step {self.step}.{self.output}"
+        if self.source in ("mention", "mentions"):
+            return f"{self.argument} ← {', '.join(self.mentions)}"
+        return f"{self.argument} ← {self.value!r}"
+
+
+class PlanStep(_Frozen):
+    """One tool call of a plan: its bound arguments and the output the plan takes."""
+
+    index: int  # 1-based, in the order the steps run
+    tool: str
+    bindings: tuple[Binding, ...]
+    output: str  # the output the next step, or the answer, takes
+    kind: str | None = None  # that output's quantity kind
+    sub_task: str = ""  # the step in words, for the trace and the models
+
+    @property
+    def depends_on(self) -> tuple[int, ...]:
+        return tuple(sorted({b.step for b in self.bindings if b.step is not None}))
+
+    def binding(self, argument: str) -> Binding | None:
+        return next((b for b in self.bindings if b.argument == argument), None)
+
+
+class Plan(_Frozen):
+    """Tool calls from what the question gives to what it asks, best first by ``rank``."""
+
+    id: str
+    steps: tuple[PlanStep, ...]
+    uses: tuple[str, ...]  # the mention ids the plan binds
+    unused: tuple[str, ...]  # the question's values (with units) it leaves out
+    evidence: float = 0.0  # the bindings' and the answer's word support
+    named: bool = False  # the asking words name the plan's answer (as well as any plan's)
+    relevance: float = 0.0  # the tools' relevance to the question (retrieval score)
+    kind: Literal["tools", "conversion", "code"] = "tools"
+
+    @property
+    def answer_step(self) -> PlanStep:
+        return self.steps[-1]
+
+    def describe(self) -> str:
+        """``"pipe_pressure_drop → pump_head → pump_power.brake_power"``."""
+        chain = " → ".join(s.tool for s in self.steps)
+        return f"{chain}.{self.answer_step.output}"
+
+    def rank(self) -> tuple[float, ...]:
+        """Sort key, best first: the question's data used, fewer steps, evidence, relevance."""
+        return (-len(self.uses), len(self.steps), -round(self.evidence, 3), -self.relevance)

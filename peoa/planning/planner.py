@@ -1,0 +1,353 @@
+"""The planner: tool chains from what a question gives to what it asks.
+
+1. **Answer targets.** The tool outputs that can be the answer: those whose dimension
+   is the asked unit's (when a unit is asked), scored by how well the asking words name
+   them (the output's name, description and kind); the tools retrieved for the
+   question add their relevance.
+2. **Backward chaining.** For each target, the tool's arguments are bound to the
+   question's values (:mod:`peoa.planning.binding`). An input no value fits is asked of
+   the quantity graph: the tools that give its kind (or a narrower one) are planned the
+   same way, up to ``max_steps`` steps. A property a named substance has at stated
+   conditions (a density, a vapour pressure) is such a step, a property look-up.
+3. **A plain conversion** when the question asks a written value in another unit.
+4. **Ranking**: plans whose answer the asking words name come first; then the plans
+   that use more of the question's values (the unused-data check is the objective),
+   fewer steps, stronger word evidence, and the tools' relevance.
+
+Nothing here calls a model: the action generator chooses among the plans it returns.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from peoa.planning.binding import arguments, assign_values, bind_plain
+from peoa.planning.graph import QuantityGraph
+from peoa.planning.model import Binding, Plan, PlanStep
+from peoa.planning.words import Vocabulary, stem, tokens
+from peoa.reading.model import Reading
+from peoa.reading.units import dimensionality_of
+from peoa.tools.base import Q, Tool
+from peoa.tools.kinds import kind
+from peoa.tools.registry import ToolRegistry
+
+__all__ = ["Planner"]
+
+_CONVERSION_TOOL = "unit_convert"
+# Tools of this topic restate a given value (absolute from gauge, mass from volume flow).
+_RESTATING_TOPIC = "units"
+_BOUND = re.compile(r"^\s*(?:minimum|maximum|min\.?|max\.?)\b", re.IGNORECASE)
+_GENERIC_NAME_WORDS = frozenset(
+    "pump power head flow pipe heat pressure drop temperature number factor properties "
+    "point stages reflux ratio rate area duty coefficient valve relief gas liquid steam "
+    "flux film transfer saturation vapor critical".split()
+)
+
+
+@lru_cache(maxsize=4)
+def _distinctive_names(registry: ToolRegistry) -> dict[str, set[str]]:
+    """The words of each tool's name that no other tool's name has, mostly authors
+    (``nu_dittus_boelter`` -> dittus, boelter)."""
+    parts = {t.name: {stem(p) for p in t.name.split("_") if len(p) > 3} for t in registry.list()}
+    counts: dict[str, int] = {}
+    for words in parts.values():
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return {name: {w for w in words if counts[w] == 1 and w not in _GENERIC_NAME_WORDS}
+            for name, words in parts.items()}  # fmt: skip
+
+
+_DIFFERENCE_WORDS = re.compile(
+    r"\b(?:rise|increase|drop|difference|change|span|approach|differential)\b", re.I
+)
+
+
+@dataclass
+class _Partial:
+    """A chain under construction: its steps (last one answers), values used, evidence."""
+
+    steps: list[PlanStep]
+    uses: frozenset[str]
+    evidence: float
+    tools: frozenset[str] = field(default_factory=frozenset)
+
+
+@lru_cache(maxsize=2048)
+def _output_vocabulary(tool: Tool, output: str, kind_name: str | None) -> Vocabulary:
+    out = tool.outputs[output]
+    phrases = [(w, 1.2) for w in re.split(r"_", output) if len(w) > 1] + [(output, 1.5)]
+    # The tool's name says what it computes ("choked_flow" for a critical pressure).
+    phrases += [(w, 0.8) for w in tool.name.split("_") if len(w) > 2]
+    head = re.split(r"[(,;:=]| - ", out.description, maxsplit=1)[0]
+    phrases += [(head, 2.0)] + [(w, 0.5) for w in tokens(out.description) if len(w) > 2]
+    symbols = {output}
+    if kind_name is not None:
+        entry = kind(kind_name)
+        weight = 2.0 if entry.specific else 1.0  # "boil" says more than "temperature"
+        phrases += [(w, weight) for w in entry.words] + [(entry.label, weight)]
+        symbols |= set(entry.symbols)
+    return Vocabulary.build(phrases, symbols)
+
+
+def _unit_dimensionality(tool: Tool, output: str) -> str | None:
+    unit = tool.outputs[output].unit
+    return dimensionality_of(unit) if unit is not None else None
+
+
+@dataclass
+class Planner:
+    """Enumerates and ranks plans for a reading, over a registry and its quantity graph."""
+
+    registry: ToolRegistry
+    graph: QuantityGraph
+    max_steps: int = 4
+    max_plans: int = 5
+    max_targets: int = 16
+    branching: int = 2
+
+    # -- answer targets --------------------------------------------------------------
+    def targets(
+        self, reading: Reading, relevance: Mapping[str, float]
+    ) -> list[tuple[str, str, float]]:
+        """``(tool, output, match)`` that can answer, best first: the asked unit's
+        dimension, then how well the asking words name the output."""
+        asked = reading.asked
+        words = list(asked.words) or tokens(asked.sentence)
+        question = {stem(w) for w in tokens(reading.text)}
+        authors = _distinctive_names(self.registry)
+        found = []
+        for tool in self.registry.list():
+            if tool.name == _CONVERSION_TOOL:
+                continue
+            # A method the question names by its author ("Using Dittus-Boelter").
+            named_method = 2.5 if authors.get(tool.name, set()) & question else 0.0
+            for output, kind_name in tool.output_kinds.items():
+                if kind_name is None:
+                    continue
+                if (
+                    asked.dimensionality
+                    and _unit_dimensionality(tool, output) != asked.dimensionality
+                ):
+                    continue
+                if _BOUND.match(tool.outputs[output].description) and asked.bound is None:
+                    continue  # Fenske's minimum stages do not answer "how many stages"
+                match = _output_vocabulary(tool, output, kind_name).score_words(words)
+                match += named_method if match > 0 else 0.0
+                rel = relevance.get(tool.name, 0.0)
+                if match > 0 or (asked.dimensionality and rel > 0):
+                    found.append((tool.name, output, match, rel))
+        found.sort(key=lambda t: (-t[2], -t[3]))
+        return [(t, o, m) for t, o, m, _ in found[: self.max_targets]]
+
+    # -- expansion --------------------------------------------------------------------
+    def _expand(self, reading: Reading, tool_name: str, output: str, depth: int,
+                avoid: frozenset[str]) -> list[_Partial]:  # fmt: skip
+        """Partial plans ending in ``tool_name`` giving ``output``, best few first; none
+        that calls a tool of ``avoid`` again (a chain never loops)."""
+        key = (tool_name, output, depth)
+        if key not in self._memo:
+            self._memo[key] = self._expand_new(reading, tool_name, output, depth)
+        return [p for p in self._memo[key] if not (p.tools - {tool_name}) & avoid]
+
+    def _values(self, reading: Reading, tool: Tool) -> dict[str, Binding]:
+        if tool.name not in self._bound:
+            self._bound[tool.name] = assign_values(reading, tool)
+        return self._bound[tool.name]
+
+    def _expand_new(
+        self, reading: Reading, tool_name: str, output: str, depth: int
+    ) -> list[_Partial]:
+        tool = self.registry.get(tool_name)
+        named = {(s.canonical or s.name).lower() for s in reading.fluids()}
+        if tool.substance is not None and named and tool.substance not in named:
+            return []  # the steam tables for a question about propane
+        specs = arguments(tool)
+        values = self._values(reading, tool)
+        plain = {name: bind_plain(reading, tool, name) for name, a in specs.items()
+                 if not isinstance(a.spec, Q) or a.is_list}  # fmt: skip
+        bound: dict[str, Binding] = {**values, **{k: v for k, v in plain.items() if v}}
+        needed = [name for name, a in specs.items() if a.required and name not in bound]
+        # One option of each group of alternatives; the others' values are left out.
+        for group in tool.alternatives:
+            options = sorted(group, key=lambda o: (-sum(n in bound for n in o) / len(o), len(o)))
+            chosen = options[0]
+            for option in group:
+                if option != chosen:
+                    for name in option:
+                        if name not in chosen:
+                            bound.pop(name, None)
+            needed += [n for n in chosen if n not in bound]
+        # Needed non-number inputs cannot come from another tool.
+        if any(not isinstance(specs[n].spec, Q) or specs[n].is_list for n in needed):
+            return []
+        if needed and depth >= self.max_steps:
+            return []
+        options_per_input: list[list[tuple[str, _Partial]]] = []
+        for name in needed:
+            wanted = specs[name].spec.kind  # type: ignore[union-attr]
+            given = kind(wanted).given  # a state the question gives (a temperature, a length)
+            subs: list[tuple[str, _Partial]] = []
+            for producer, produced in self.graph.producers(wanted):
+                if producer in (tool_name, _CONVERSION_TOOL):
+                    continue
+                if given and self.registry.get(producer).topic != _RESTATING_TOPIC:
+                    continue  # only a restatement (gauge to absolute) may feed a given state
+                for partial in self._expand(reading, producer, produced, depth + 1,
+                                            frozenset({tool_name}))[: self.branching]:  # fmt: skip
+                    subs.append((name, partial))
+            if not subs:
+                return []
+            subs.sort(key=lambda pair: (-len(pair[1].uses), len(pair[1].steps), -pair[1].evidence))
+            options_per_input.append(subs[: self.branching])
+        # A value bound as a given state may instead be restated by a step that uses more of
+        # the question (5 barg and the stated atmosphere as an absolute pressure).
+        restated: list[list[tuple[str, _Partial]]] = []
+        for name, binding in list(bound.items()):
+            spec = specs[name].spec
+            if binding.source != "mention" or not isinstance(spec, Q) or not kind(spec.kind).given:
+                continue
+            better = [
+                (name, partial)
+                for producer, produced in self.graph.producers(spec.kind)
+                if self.registry.get(producer).topic == _RESTATING_TOPIC and producer != tool_name
+                for partial in self._expand(
+                    reading, producer, produced, depth + 1, frozenset({tool_name})
+                )[:1]  # fmt: skip
+                if len(partial.uses - set(binding.mentions)) >= 1
+                and set(binding.mentions) <= partial.uses
+            ]
+            if better and depth < self.max_steps:
+                restated.append([(name, None), *better])  # type: ignore[list-item]
+        own_uses = frozenset(
+            [m for b in bound.values() for m in b.mentions]
+            + [f"substance:{b.value}" for b in bound.values() if b.source == "substance"]
+            + ([f"substance:{tool.substance}"] if tool.substance in named else [])
+        )
+        own_evidence = sum(b.score for b in bound.values()) / max(len(bound), 1)
+        results = []
+        choices = [*options_per_input, *restated]
+        for combination in itertools.islice(itertools.product(*choices), 8):
+            steps: list[PlanStep] = []
+            uses = set(own_uses)
+            evidence = own_evidence
+            feeds: dict[str, Binding] = {}
+            tools = {tool_name}
+            for name, partial in combination:
+                if partial is None:
+                    continue  # the value as written
+                offset = len(steps)
+                steps += [s.model_copy(update={"index": s.index + offset,
+                                               "bindings": tuple(_shift(b, offset) for b in s.bindings)})
+                          for s in partial.steps]  # fmt: skip
+                uses |= partial.uses
+                evidence += partial.evidence * 0.5
+                tools |= partial.tools
+                feeds[name] = Binding(argument=name, source="step", step=len(steps),
+                                      output=partial.steps[-1].output, score=1.0)  # fmt: skip
+            if len(steps) + 1 > self.max_steps:
+                continue
+            all_bound = {**bound, **feeds}
+            steps.append(PlanStep(
+                index=len(steps) + 1, tool=tool_name,
+                bindings=tuple(all_bound[n] for n in specs if n in all_bound),
+                output=output, kind=tool.output_kinds.get(output),
+                sub_task=_sub_task(tool, output),
+            ))  # fmt: skip
+            results.append(_Partial(steps, frozenset(uses), evidence, frozenset(tools)))
+        results.sort(key=lambda p: (-len(p.uses), len(p.steps), -p.evidence))
+        return results
+
+    # -- plans ------------------------------------------------------------------------
+    def plan(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> list[Plan]:
+        """The best plans for ``reading``, best first (at most ``max_plans``)."""
+        relevance = relevance or {}
+        self._memo: dict[tuple[str, str, int], list[_Partial]] = {}
+        self._bound: dict[str, dict[str, Binding]] = {}
+        feasible: list[tuple[float, Plan]] = []
+        seen: set[str] = set()
+        for tool_name, output, match in self.targets(reading, relevance):
+            for partial in self._expand(reading, tool_name, output, 1, frozenset())[:3]:
+                plan = self._finish(reading, partial.steps, partial.uses, partial.evidence + match,
+                                    relevance, "tools")  # fmt: skip
+                key = plan.describe() + repr([s.bindings for s in plan.steps])
+                if key not in seen:
+                    seen.add(key)
+                    feasible.append((match, plan))
+        # The plans whose answer the asking words name best come first.
+        best_match = max((m for m, _ in feasible), default=0.0)
+        plans: list[tuple[tuple[float, ...], Plan]] = []
+        for match, plan in feasible:
+            named = best_match > 0 and match >= 0.6 * best_match
+            plan = plan.model_copy(update={"named": named})
+            plans.append(((-float(named), *plan.rank()), plan))
+        conversion = self._conversion(reading, relevance)
+        if conversion is not None:
+            named = reading.asked.conversion or not plans
+            conversion = conversion.model_copy(update={"named": named})
+            plans.append(((-float(named), *conversion.rank()), conversion))
+        plans.sort(key=lambda pair: pair[0])
+        ranked = [plan for _, plan in plans[: self.max_plans]]
+        return [p.model_copy(update={"id": f"p{i}"}) for i, p in enumerate(ranked, start=1)]
+
+    def _finish(self, reading: Reading, steps: Sequence[PlanStep], uses: frozenset[str],
+                evidence: float, relevance: Mapping[str, float], kind_: str) -> Plan:  # fmt: skip
+        countable = [m.id for m in reading.data() if m.unit_written or m.symbol]
+        uses = frozenset(u for u in uses if not u.startswith("substance:")) | frozenset(
+            u for u in uses if u.startswith("substance:")
+        )
+        tools = {s.tool for s in steps}
+        return Plan(
+            id="p0",
+            steps=tuple(steps),
+            uses=tuple(sorted(uses)),
+            unused=tuple(m for m in countable if m not in uses),
+            evidence=round(evidence, 3),
+            relevance=round(max((relevance.get(t, 0.0) for t in tools), default=0.0), 3),
+            kind=kind_,  # type: ignore[arg-type]
+        )
+
+    def _conversion(self, reading: Reading, relevance: Mapping[str, float]) -> Plan | None:
+        """A written value in the asked unit, when the question asks that of one."""
+        asked = reading.asked
+        if asked.unit is None or _CONVERSION_TOOL not in self.registry:
+            return None
+        same = [m for m in reading.data() if m.unit_written and m.dimensionality == asked.dimensionality
+                and m.span[0] < reading.text.find(asked.sentence) + len(asked.sentence)]  # fmt: skip
+        if not same:
+            return None
+        vocabulary = Vocabulary.build([(w, 1.0) for w in asked.words])
+        same.sort(key=lambda m: (-vocabulary.score_words([*m.before, *m.after]), m.span))
+        mention = same[0]
+        difference = bool(
+            _DIFFERENCE_WORDS.search(" ".join([*mention.before[:3], *mention.after[:3]]))
+        )
+        bindings = (
+            Binding(argument="value", source="mention", mentions=(mention.id,), score=1.0,
+                    rivals=tuple(m.id for m in same[1:])),
+            Binding(argument="from_unit", source="choice", value=mention.unit),
+            Binding(argument="to_unit", source="choice", value=asked.unit),
+            Binding(argument="difference", source="choice", value=difference),
+        )  # fmt: skip
+        tool = self.registry.get(_CONVERSION_TOOL)
+        step = PlanStep(index=1, tool=_CONVERSION_TOOL, bindings=bindings, output="value",
+                        sub_task=f"Convert {mention.written} to {asked.unit_written}")  # fmt: skip
+        _ = tool
+        plan = self._finish(reading, [step], frozenset({mention.id}),
+                            3.0 if asked.conversion else 0.5, relevance, "conversion")  # fmt: skip
+        # Other given values the conversion leaves out say the question asks more of them.
+        return plan if asked.conversion or not plan.unused else None
+
+
+def _shift(binding: Binding, offset: int) -> Binding:
+    if binding.step is None:
+        return binding
+    return binding.model_copy(update={"step": binding.step + offset})
+
+
+def _sub_task(tool: Tool, output: str) -> str:
+    description = tool.outputs[output].description
+    return f"Compute the {description} with {tool.name}"
