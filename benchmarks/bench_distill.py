@@ -9,7 +9,7 @@ best of each is kept, so a disturbance on a shared machine hurts no side more.
 
 Two ways of applying the adapter are measured against the bare base: folded into a copy
 of the base model (PEOA's default, ``[llm] lora = "merge"``, see
-:mod:`peoa.distill.merge`) and handed to llama.cpp at run time (``lora = "runtime"``).
+:mod:`peoa.llm.merge`) and handed to llama.cpp at run time (``lora = "runtime"``).
 Target: the adapter, as PEOA applies it, keeps at least 0.8 of the base's tokens/s.
 """
 
@@ -37,7 +37,7 @@ _REPEATS = 3
 
 
 def _adapter(folder: Path) -> tuple[Path, str]:
-    from peoa.distill.adapters import list_adapters
+    from peoa.llm.adapters import list_adapters
 
     for record in list_adapters().values():
         if record.base == _BASE and record.file.is_file():

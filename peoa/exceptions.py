@@ -7,6 +7,8 @@ traceback, and exits non-zero. Its text says what went wrong and how to fix it.
 from __future__ import annotations
 
 __all__ = [
+    "AdapterError",
+    "AdapterNotFoundError",
     "ConfigError",
     "ModelError",
     "ModelIntegrityError",
@@ -43,6 +45,14 @@ class ModelError(PeoaError):
 
 class ModelIntegrityError(ModelError):
     """A model file's sha256 does not match the catalogue; it is refused."""
+
+
+class AdapterError(ModelError):
+    """A LoRA adapter cannot be found, read or applied to its base model."""
+
+
+class AdapterNotFoundError(AdapterError):
+    """No adapter of that name is registered, or its file is missing."""
 
 
 class ToolError(PeoaError):

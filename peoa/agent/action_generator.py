@@ -1,35 +1,24 @@
-"""The action generator: question and history in, the next step out (schema-constrained)."""
+"""The action generator: chooses the plan to run among the planner's best.
+
+The planner (:mod:`peoa.planning`) enumerates chains of tool calls that can be
+executed, each argument bound; the action generator picks one by its id, under a
+grammar whose enum is the offered ids. Decomposition is a choice among executable
+plans, not free text, so a small model's reply cannot name a tool that does not exist
+or write a number.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
-from pydantic import BaseModel, Field
+from collections.abc import Sequence
 
 from peoa.agent.definitions import ActionGeneratorDefinition
-from peoa.distill.adapters import fitting_adapter
-from peoa.experts.base import Expert, LLMCall
+from peoa.experts.base import LLMCall
+from peoa.llm.adapters import fitting_adapter
 from peoa.llm.base import LLM, Completion
+from peoa.planning.model import Plan
+from peoa.reading.model import Reading
 
-__all__ = ["ActionGenerator", "ErrorVerdict", "NextStep"]
-
-
-class NextStep(BaseModel):
-    action: Literal["call_expert", "final_answer", "clarify"]
-    expert: str
-    sub_task: str = ""
-    tool: str = "none"
-    answer_step: int = 0
-    message: str = ""
-    # Sub-tasks that need neither this step's result nor each other's: run alongside it.
-    parallel_sub_tasks: list[str] = []
-
-
-class ErrorVerdict(BaseModel):
-    """Error identification: the faulty step and what its expert should change."""
-
-    step: int = Field(ge=1)
-    feedback: str = Field(max_length=300)
+__all__ = ["ActionGenerator", "describe_plan"]
 
 
 def _call(role: str, completion: Completion, purpose: str) -> LLMCall:
@@ -44,66 +33,45 @@ def _call(role: str, completion: Completion, purpose: str) -> LLMCall:
     )
 
 
-class ActionGenerator:
-    """Wraps the action-generator model with its prompts and step schema from ``agents/``."""
+def describe_plan(plan: Plan, reading: Reading) -> str:
+    """A plan as the model reads it: its steps in words, what it uses and leaves out."""
+    steps = "; then ".join(s.sub_task for s in plan.steps)
+    used = [reading.mention(m).written for m in plan.uses if not m.startswith("substance:")]
+    text = f"{plan.id}: {steps}"
+    if used:
+        text += f" (uses {', '.join(used)})"
+    if plan.unused:
+        text += f" (leaves out {', '.join(reading.mention(m).written for m in plan.unused)})"
+    return text
 
-    def __init__(self, llm: LLM, definition: ActionGeneratorDefinition, experts: dict[str, Expert]):
+
+class ActionGenerator:
+    """Wraps the action-generator model with its prompts from ``agents/action_generator``."""
+
+    def __init__(self, llm: LLM, definition: ActionGeneratorDefinition) -> None:
         self.llm = llm
         self.definition = definition
-        self.experts = experts
         self.adapter = fitting_adapter(definition.adapter, llm.name)
-        # The first sentence of each description: a small model reads short lists better.
-        listing = "\n".join(
-            f"- {name}: {e.manifest.description.split('. ')[0].strip().rstrip('.')}."
-            for name, e in experts.items()
-        )
-        self.system = definition.prompt("system").replace("{experts}", listing)
+        self.system = definition.prompt("system")
 
-    def next_step(
-        self,
-        question: str,
-        history: list[str],
-        tools: list[dict[str, Any]],
-        conversation: str = "",
-    ) -> tuple[NextStep, LLMCall]:
-        """Predict the next step; the schema allows only known experts and candidate tools."""
-        tool_lines = "\n".join(f"- {t['name']}: {t.get('description', '')[:160]}" for t in tools)
+    def choose_plan(self, reading: Reading, plans: Sequence[Plan]) -> tuple[int, LLMCall]:
+        """The index (in ``plans``) of the plan to run, and the model call."""
         prompt = (
-            self.definition.prompt("next_step")
-            .replace("{conversation}", conversation)
-            .replace("{question}", question)
-            .replace("{history}", "\n".join(history) or "(none yet)")
-            .replace("{tools}", tool_lines or "(none)")
+            self.definition.prompt("choose_plan")
+            .replace("{question}", reading.text)
+            .replace("{plans}", "\n".join(describe_plan(p, reading) for p in plans))
         )
-        schema = self.definition.schema(
-            list(self.experts), [t["name"] for t in tools], can_finish=bool(history)
-        )
+        ids = [p.id for p in plans]
+        schema = {
+            "type": "object",
+            "properties": {"plan": {"type": "string", "enum": ids}},
+            "required": ["plan"],
+            "additionalProperties": False,
+        }
         data, completion = self.llm.structured(
             [{"role": "system", "content": self.system}, {"role": "user", "content": prompt}],
             schema,
             max_tokens=self.definition.max_tokens,
             adapter=self.adapter,
         )
-        return NextStep.model_validate(data), _call(self.definition.role, completion, "next step")
-
-    def identify_error(
-        self, question: str, history: list[str], failed_step: int, error: str
-    ) -> tuple[ErrorVerdict, LLMCall]:
-        """Name the faulty step (at most the failed one) and the fix for its expert."""
-        prompt = (
-            self.definition.prompt("identify_error")
-            .replace("{question}", question)
-            .replace("{history}", "\n".join(history))
-            .replace("{step}", str(failed_step))
-            .replace("{error}", error)
-        )
-        schema = ErrorVerdict.model_json_schema()
-        schema["properties"]["step"]["maximum"] = failed_step
-        data, completion = self.llm.structured(
-            [{"role": "system", "content": self.system}, {"role": "user", "content": prompt}],
-            schema,
-            max_tokens=self.definition.max_tokens,
-            adapter=self.adapter,
-        )
-        verdict = ErrorVerdict.model_validate(data)
-        return verdict, _call(self.definition.role, completion, "identify error")
+        return ids.index(str(data["plan"])), _call(self.definition.role, completion, "choose plan")

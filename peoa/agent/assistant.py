@@ -18,6 +18,9 @@ from peoa.agent.memory import make_checkpointer
 from peoa.agent.solution import Solution, StepEvent, StepRecord
 from peoa.config import Settings, get_settings
 from peoa.exceptions import PeoaError
+from peoa.graph.quantities import read_quantity_edges
+from peoa.planning import Planner, QuantityGraph
+from peoa.tools import get_registry
 
 _T = TypeVar("_T")
 
@@ -51,15 +54,14 @@ class Assistant:
         self.experts = experts if experts is not None else load_experts()
         if not self.experts:
             raise PeoaError("no experts are installed: check the experts/ folder")
-        self.generator = ActionGenerator(
-            get_llm(generator_definition.role), generator_definition, self.experts
-        )
+        self.generator = ActionGenerator(get_llm(generator_definition.role), generator_definition)
         self.embedder = get_embedder()
         self._driver: Any = None
         self._driver_lock = threading.Lock()
         self.checkpointer = checkpointer or make_checkpointer(
             self.meta.memory.checkpointer, self.settings.data_dir
         )
+        self._planner: Planner | None = None
         self._graph_key: tuple[int, ...] = ()
         self._graph = self._compiled()
 
@@ -80,6 +82,20 @@ class Assistant:
                     raise PeoaError(f"could not load the tool documentation: {report.message}")
                 self._driver = driver
             return self._driver
+
+    @property
+    def planner(self) -> Planner:
+        """The planner over the quantity graph in Neo4j (read once), or over the tools'
+        own declarations when the policy retrieves nothing from the graph."""
+        if self._planner is None:
+            registry = get_registry()
+            if self.meta.policy.tool_retrieval == "graph":
+                edges = self._on_graph(read_quantity_edges)
+                graph = QuantityGraph.from_edges(edges)
+            else:
+                graph = QuantityGraph.from_registry(registry)
+            self._planner = Planner(registry, graph, max_steps=self.meta.limits.max_steps)
+        return self._planner
 
     def find_tools(self, question: str, k: int) -> list[dict[str, Any]]:
         """Candidate tools for ``question``, retrieved from the graph's tool documentation.
@@ -141,6 +157,7 @@ class Assistant:
             generator=self.generator,
             experts=self.experts,
             find_tools=self.find_tools,
+            planner=_LazyPlanner(self),  # type: ignore[arg-type]
             find_passages=self.find_passages,
         )
 
@@ -209,12 +226,27 @@ class Assistant:
             self._driver = None
 
 
+class _LazyPlanner:
+    """The Assistant's planner, built on first use (it reads the graph, which a question
+    that never plans, such as an empty one, should not wait for)."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self._assistant = assistant
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._assistant.planner, name)
+
+
 def _events(node: str, change: dict[str, Any], start: float) -> Iterator[StepEvent]:
     # One event per step: independent steps are planned, run and checked together.
-    if node in {"plan", "identify_error"}:
-        kind = "plan" if node == "plan" else "revision"
+    if node == "schedule":
         for step in change.get("pending") or []:
-            yield StepEvent(kind=kind, data={k: v for k, v in step.items() if k != "previous"})
+            yield StepEvent(kind="plan", data={k: v for k, v in step.items() if k != "previous"})
+    elif node == "next_plan":
+        for case in change.get("cases") or []:
+            if case.get("tried"):
+                yield StepEvent(kind="revision", data={"question": case["question"],
+                                                       "tried": case["tried"]})  # fmt: skip
     elif node == "run_expert":
         for step in change.get("steps") or []:
             yield StepEvent(kind="step", data=step)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-import json
 import re
 import tomllib
 from functools import lru_cache
@@ -14,7 +12,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from peoa.agent.routing import DEFAULT_TEXT_CUES
 from peoa.exceptions import ConfigError
-from peoa.experts.base import RefusalReason
 from peoa.paths import resource_dir
 
 __all__ = ["ActionGeneratorDefinition", "Limits", "MetaAgentDefinition", "load_definitions"]
@@ -26,36 +23,39 @@ class _Strict(BaseModel):
 
 class Limits(_Strict):
     max_steps: int = Field(4, ge=1, le=20)
+    # Plans tried per question (or per case of a split one) before it fails.
+    max_plans: int = Field(3, ge=1, le=20)
+    # Plans the action generator chooses among when the ranking leaves a tie.
+    plan_choices: int = Field(3, ge=1, le=10)
     max_revisions_per_step: int = Field(2, ge=0, le=10)
     max_revisions_total: int = Field(4, ge=0, le=50)
     tool_candidates: int = Field(5, ge=1, le=20)
     min_tool_relevance: float = Field(0.6, ge=0.0, le=1.0)
     min_passage_relevance: float = Field(0.7, ge=0.0, le=1.0)
-    # Revise a step that builds on no other even when its expert already revised it and
-    # its model gave the same refused call back (see agents/meta_agent.toml).
-    revise_repeated_calls: bool = False
-    # ...nor one whose last tool call was refused for one of these reasons.
-    refusals_not_revised: list[RefusalReason] = ["misplaced", "made_up", "bare"]
     # An answer is withheld when more of the question's values than this (numbers written
-    # with a unit) were used by no step (see agents/meta_agent.toml).
+    # with a unit or a symbol) were used by no step (see agents/meta_agent.toml).
     max_unused_values: int = Field(2, ge=0)
 
 
 class Policy(_Strict):
-    first_step: Literal["route", "model"] = "route"
     numeric_expert: str = "calculation"
     text_expert: str = "knowledge"
+    # A question no tool chain answers goes to this expert (its values as named
+    # variables); "" to report what could not be reached instead.
+    code_expert: str = "code"
+    # "rank": the planner's best plan runs; "model": the action generator chooses among
+    # the best plans when the ranking leaves them tied (plan_choices of them).
+    plan_choice: Literal["rank", "model"] = "model"
     # Regexes a question may open with to ask for knowledge rather than a number
     # ("explain", "what does … say"); see peoa.agent.routing for the whole decision.
     text_cues: list[str] = list(DEFAULT_TEXT_CUES)
-    after_answer: Literal["finish", "model"] = "finish"
     # "graph": candidate tools come from the graph's tool documentation (and gate
     # out-of-scope questions); "none": no retrieval, experts choose on their own
     # (the evaluation's "without graph retrieval" baseline).
     tool_retrieval: Literal["graph", "none"] = "graph"
     # Run independent steps at the same time: the cases of a question that asks the
-    # same thing for several (pump A …, pump B …), and sub-tasks the action generator
-    # lists as not needing each other. false: one step at a time.
+    # same thing for several (pump A …, pump B …), and the steps of a plan that do not
+    # need each other. false: one step at a time.
     parallel_steps: bool = True
 
     @field_validator("text_cues")
@@ -94,23 +94,12 @@ class MetaAgentDefinition(_Strict):
 class ActionGeneratorDefinition(_Strict):
     role: str = "action_generator"
     adapter: str = ""
-    max_tokens: int = Field(160, ge=16)
+    max_tokens: int = Field(16, ge=4)
     prompts: dict[str, str]
-    step_schema: str
     folder: Path = Field(exclude=True)
 
     def prompt(self, key: str) -> str:
         return (self.folder / self.prompts[key]).read_text()
-
-    def schema(self, experts: list[str], tools: list[str], can_finish: bool) -> dict[str, Any]:
-        """The step schema with this question's experts and candidate tools filled in."""
-        schema = copy.deepcopy(json.loads((self.folder / self.step_schema).read_text()))
-        props = schema["properties"]
-        props["expert"]["enum"] = experts
-        props["tool"]["enum"] = [*tools, "none"]
-        if not can_finish:  # nothing to report yet: the first move is always an expert
-            props["action"]["enum"] = [a for a in props["action"]["enum"] if a != "final_answer"]
-        return schema
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from peoa.experts.base import Citation, ExpertResult, InjectionFlag, LLMCall
+from peoa.planning.model import Plan
 
 __all__ = ["PartAnswer", "RunUsage", "Solution", "StepEvent", "StepRecord"]
 
@@ -14,21 +15,19 @@ __all__ = ["PartAnswer", "RunUsage", "Solution", "StepEvent", "StepRecord"]
 class StepRecord(BaseModel):
     """One expert step as it ran, with its validation."""
 
-    index: int  # 1-based step number; revisions keep the number of the step they revise
+    index: int  # 1-based step number, unique in the solve; revisions keep it
     expert: str
     sub_task: str
-    tool_hint: str | None = None
+    case: int = 0  # which independent case of the question it belongs to
+    plan: str | None = None  # the plan it is a step of ("p1"), None for a lone step
+    plan_step: int | None = None  # its index within that plan
     revision: int = 0  # 0 for the first attempt
     feedback: str | None = None  # what the revision was asked to fix
     result: ExpertResult
     valid: bool = False
     validation_errors: list[str] = []
     checked: bool = False  # validation has run on this attempt
-    # The tool validation found the sub-task asks for, when the step ran another one:
-    # its revision uses that tool (the base model, offered it first, chose the same again).
-    revise_with: str | None = None
     # The steps whose results this one builds on; None: every earlier step (a sequence).
-    # Independent steps (run at the same time) list only what came before them.
     depends_on: list[int] | None = None
     started_at: float | None = None  # wall-clock seconds (epoch) when the expert started
     finished_at: float | None = None
@@ -40,7 +39,7 @@ class StepRecord(BaseModel):
         return index in self.depends_on
 
     def summary(self) -> str:
-        """One line for the action generator's history."""
+        """One line for the trace: the step, and what it gave or why it failed."""
         head = f"step {self.index} ({self.expert}): {self.sub_task}"
         if not self.valid:
             why = "; ".join(self.validation_errors) or self.result.error or "failed"
@@ -99,6 +98,11 @@ class Solution(BaseModel):
     )
     resolved_question: str | None = Field(
         None, description="A follow-up rewritten as a self-contained question, when it was."
+    )
+    plans: list[Plan] = Field(
+        default_factory=list,
+        description="The plans run, in order: each step's tool and where each argument came "
+        "from (a value of the question, an earlier step, a substance it names).",
     )
     parts: list[PartAnswer] = Field(
         default_factory=list,

@@ -146,7 +146,7 @@ def evaluate_cmd(
         role, base, data, adapter=adapter, limit=limit, progress=None if json_ else _progress_eval
     )
     if record and adapter and report.adapter is not None:
-        from peoa.distill.adapters import record_metrics
+        from peoa.llm.adapters import record_metrics
 
         record_metrics(adapter, report.registry_metrics())
 
@@ -181,7 +181,7 @@ def _progress_eval(label: str, index: int, total: int) -> None:
 @app.command("adapters")
 def adapters_cmd(json_: JsonFlag = False) -> None:
     """List the registered LoRA adapters."""
-    from peoa.distill.adapters import list_adapters
+    from peoa.llm.adapters import list_adapters
 
     records = list(list_adapters().values())
 

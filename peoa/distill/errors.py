@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from peoa.exceptions import PeoaError
+from peoa.exceptions import AdapterNotFoundError, PeoaError
 
 __all__ = ["AdapterNotFoundError", "DistillError", "TrainingDependencyError"]
 
 
 class DistillError(PeoaError):
     """Generation, training, export or evaluation of a distilled adapter failed."""
-
-
-class AdapterNotFoundError(DistillError):
-    """No adapter of that name is registered, or its file is missing."""
 
 
 class TrainingDependencyError(DistillError):

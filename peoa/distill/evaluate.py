@@ -278,7 +278,7 @@ def evaluate(
 ) -> EvalReport:
     """Compare ``base`` with ``base`` + ``adapter`` (a registered name or a GGUF path)."""
     from peoa.config import get_settings
-    from peoa.distill.adapters import resolve_adapter
+    from peoa.llm.adapters import resolve_adapter
     from peoa.llm.factory import llm_for
     from peoa.llm.models import resolve
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from peoa.distill.adapters import AdapterRecord, register_adapter, user_adapter_dir
+from peoa.llm.adapters import AdapterRecord, register_adapter, user_adapter_dir
 from peoa.distill.errors import DistillError
 from peoa.distill.generate import load_split
 

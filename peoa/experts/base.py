@@ -7,8 +7,10 @@ entry-point group, the built-ins included, so a new expert of an existing kind
 is a new folder and nothing else.
 
 A runtime subclasses :class:`Expert` and implements :meth:`Expert.run`, which
-takes an :class:`ExpertTask` and returns an :class:`ExpertResult`. On a revision
-the task carries the failed result and the validator's or action generator's
+takes an :class:`ExpertTask` and returns an :class:`ExpertResult`. A task carries the
+question's one reading (:class:`~peoa.reading.Reading`) and, for a step of a plan, the
+:class:`~peoa.planning.PlanStep` with its bound arguments and the outputs of the steps
+it builds on. On a revision the task carries the failed result and the validator's
 feedback, and the expert repairs its own output.
 """
 
@@ -16,9 +18,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from peoa.planning.model import PlanStep
+from peoa.reading.model import Reading
 
 __all__ = [
     "Citation",
@@ -29,7 +34,6 @@ __all__ = [
     "InjectionFlag",
     "LLMCall",
     "Quantity",
-    "RefusalReason",
     "ToolCall",
 ]
 
@@ -77,9 +81,6 @@ class LLMCall(BaseModel):
     purpose: str = ""  # e.g. "choose tool", "fill arguments", "write code"
 
 
-RefusalReason = Literal["made_up", "unwritten", "misplaced", "bare", "unused"]
-
-
 class ToolCall(BaseModel):
     """One call of an engineering tool, as the expert made it."""
 
@@ -90,9 +91,6 @@ class ToolCall(BaseModel):
     reference: str | None = None
     warnings: list[str] = []
     error: str | None = None
-    # Why the arguments went back to the model without running the tool: "made_up" (only
-    # numbers of the model's own), "unwritten", "misplaced" or "unused" (see grounding).
-    refused: RefusalReason | None = None
     latency_s: float = 0.0
 
 
@@ -101,16 +99,15 @@ class ExpertTask(BaseModel):
 
     question: str  # the user's whole question, for context
     sub_task: str  # what this step must produce
-    # values the action generator passes on (may include Quantity dicts)
+    # values passed on by name (may include Quantity dicts): a code step's variables
     inputs: dict[str, Any] = {}
     history: list[str] = []  # one line per earlier step: "step 1 (calculation): Re = 1.2e5"
-    tool_hint: str | None = None  # a tool the action generator proposes, if any
-    candidate_tools: list[str] = []  # tools retrieved for this question, best first
+    reading: Reading | None = None  # the question's one reading
+    step: PlanStep | None = None  # the plan step to run, its arguments bound
+    prior: dict[int, dict[str, Quantity]] = {}  # outputs of the steps it builds on, by step
     feedback: str | None = None  # on a revision: what was wrong with `previous`
     previous: ExpertResult | None = None
     attempt: int = 1
-    # On a revision: the tool validation found the sub-task asks for, to use without choosing.
-    required_tool: str | None = None
 
 
 class ExpertResult(BaseModel):

@@ -179,10 +179,30 @@ class CodeExpert(ModelExpert):
             detail = f"{detail}\n{_trim(run.stderr)}"
         return detail
 
+    @staticmethod
+    def prelude(task: ExpertTask) -> str:
+        """The question's values as Python variables, defined before the model's script:
+        the model uses them by name and never retypes a number."""
+        lines = []
+        for name, item in task.inputs.items():
+            if isinstance(item, dict) and isinstance(item.get("value"), int | float):
+                unit = item.get("unit") or "dimensionless"
+                lines.append(
+                    f"{name} = {float(item['value'])!r}  # {unit}: {item.get('means', '')}"
+                )
+        return "\n".join(lines)
+
     def messages(self, task: ExpertTask) -> list[dict[str, str]]:
+        context = task_context(task.model_copy(update={"inputs": {}}))
+        prelude = self.prelude(task)
+        if prelude:
+            context += (
+                "\nThese variables are already defined with the question's values (use them by "
+                f"name, never retype their numbers):\n{prelude}"
+            )
         messages = [
             {"role": "system", "content": self.prompt("system", libraries=self.libraries())},
-            {"role": "user", "content": task_context(task)},
+            {"role": "user", "content": context},
         ]
         previous = task.previous
         if previous is not None and previous.code:
@@ -212,7 +232,8 @@ class CodeExpert(ModelExpert):
                 if not code.strip():
                     error = "the reply held no Python code; reply with one ```python block"
                 else:
-                    run = run_python(code, limits=sandbox)
+                    prelude = self.prelude(task)
+                    run = run_python(f"{prelude}\n{code}" if prelude else code, limits=sandbox)
                     stdout = run.stdout or None
                     if run.ok:
                         try:

@@ -26,9 +26,9 @@ from peoa.experts.base import (
     InjectionFlag,
     Quantity,
 )
-from peoa.experts.grounding import written_numbers
 from peoa.experts.runtime import ModelExpert, Trace, task_context
 from peoa.llm import LLM, Embedder, StructuredOutputError
+from peoa.reading.mentions import read_mentions
 
 __all__ = ["KnowledgeExpert", "Passage", "PassageRetriever"]
 
@@ -215,7 +215,7 @@ class KnowledgeExpert(ModelExpert):
         value = data.get("value")
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None
-        stated = [w.value for p, _ in cited for w in written_numbers(p.text)]
+        stated = [m.value for p, _ in cited for m in read_mentions(p.text)]
         if not any(abs(value - n) <= 1e-9 * max(1.0, abs(n)) for n in stated):
             return None
         unit = data.get("unit") or ""

@@ -85,8 +85,8 @@ class ModelExpert(Expert):
     @property
     def adapter(self) -> str | None:
         """The manifest's LoRA adapter when it fits the role's model (see
-        :func:`~peoa.distill.adapters.fitting_adapter`)."""
-        from peoa.distill.adapters import fitting_adapter
+        :func:`~peoa.llm.adapters.fitting_adapter`)."""
+        from peoa.llm.adapters import fitting_adapter
 
         # Every model call asks, and the answer reads the adapter registries from disk:
         # keep it for as long as the manifest's adapter and the model stay the same.

@@ -3,7 +3,7 @@
 A GGUF model is loaded once per process and shared by every role that names it;
 a LoRA adapter is applied at load time, so each (model, adapter) pair is one
 shared instance. By default the adapter is folded into a cached copy of the model
-(:mod:`peoa.distill.merge`), which decodes as fast as the base; ``lora="runtime"``
+(:mod:`peoa.llm.merge`), which decodes as fast as the base; ``lora="runtime"``
 hands it to llama.cpp instead, which adds two matrix products per adapted weight.
 JSON output is constrained by a grammar compiled from the JSON schema, so a small
 model cannot produce malformed JSON.
@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from peoa.exceptions import ModelError
+from peoa.exceptions import AdapterError, ModelError
 from peoa.llm.base import LLM, Delta, GenerationRequest, Usage
 
 __all__ = [
@@ -194,7 +194,7 @@ def load_llama(
             if adapter is not None:
                 if not Path(adapter).is_file():
                     # Not a file: a name registered by `peoa distill train`.
-                    from peoa.distill.adapters import resolve_adapter
+                    from peoa.llm.adapters import resolve_adapter
 
                     adapter = str(resolve_adapter(adapter))
                 if lora == "merge":
@@ -221,12 +221,11 @@ def load_llama(
 
 
 def _merged(path: Path, adapter: Path) -> Path:
-    from peoa.distill.errors import DistillError
-    from peoa.distill.merge import merged_model
+    from peoa.llm.merge import merged_model
 
     try:
         return merged_model(path, adapter)
-    except DistillError as error:
+    except AdapterError as error:
         raise ModelError(f"cannot apply adapter {adapter.name} to {path.name}: {error}") from None
 
 

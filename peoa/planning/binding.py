@@ -126,9 +126,9 @@ def fits(mention: Mention, argument: ArgumentSpec) -> float | None:
         return None
     if spec.dimension == "pressure_difference" and _absolute(mention.unit):
         return None  # "9.6 bar absolute" is a pressure, never a difference
-    if spec.dimension == "dimensionless" and mention.unit and mention.unit not in ("%", "ppm"):
-        if "/" not in mention.unit:
-            return None  # a dimensionless argument takes a bare number, a % or a ratio
+    ratio = mention.unit in ("%", "ppm") or "/" in mention.unit
+    if spec.dimension == "dimensionless" and mention.unit and not ratio:
+        return None  # a dimensionless argument takes a bare number, a % or a ratio
     if not math.isfinite(value) or not spec.contains(value):
         return None
     return value

@@ -25,9 +25,11 @@ def _quantity(value: Any, unit: str | None) -> dict[str, Any]:
     return {"value": value, "unit": unit or ""}
 
 
-def _argument(
-    binding: Binding, reading: Reading, results: Mapping[int, ToolResult], is_quantity: bool
-) -> Any:
+Outputs = Mapping[int, Mapping[str, Any]]
+"""Earlier steps' outputs by step index and name, each with ``.value`` and ``.unit``."""
+
+
+def _argument(binding: Binding, reading: Reading, prior: Outputs, is_quantity: bool) -> Any:
     if binding.source == "mention":
         mention = reading.mention(binding.mentions[0])
         return _quantity(mention.value, mention.unit) if is_quantity else mention.value
@@ -40,9 +42,9 @@ def _argument(
             items = [_quantity(fraction, ""), _quantity(1.0 - fraction, "")]
         return items
     if binding.source == "step":
-        if binding.step not in results or binding.output is None:
+        if binding.step not in prior or binding.output not in prior[binding.step]:
             raise ToolInputError(f"step {binding.step} has not run; {binding.argument} needs it")
-        out = results[binding.step].outputs[binding.output]
+        out = prior[binding.step][binding.output]
         if out.value is None:
             raise ToolInputError(
                 f"step {binding.step} gave no {binding.output}, which {binding.argument} needs"
@@ -52,12 +54,13 @@ def _argument(
 
 
 def step_arguments(
-    step: PlanStep, reading: Reading, results: Mapping[int, ToolResult], registry: ToolRegistry
+    step: PlanStep, reading: Reading, prior: Outputs, registry: ToolRegistry
 ) -> dict[str, Any]:
-    """The JSON arguments of a step's tool call, from its bindings."""
+    """The JSON arguments of a step's tool call, from its bindings and the outputs of the
+    steps it builds on (``prior``)."""
     specs = arguments(registry.get(step.tool))
     return {
-        b.argument: _argument(b, reading, results, isinstance(specs[b.argument].spec, Q))
+        b.argument: _argument(b, reading, prior, isinstance(specs[b.argument].spec, Q))
         for b in step.bindings
     }
 
@@ -70,7 +73,8 @@ def run_plan(plan: Plan, reading: Reading, registry: ToolRegistry) -> dict[int, 
     """
     results: dict[int, ToolResult] = {}
     for step in plan.steps:
+        prior = {i: r.outputs for i, r in results.items()}
         results[step.index] = registry.run(
-            step.tool, step_arguments(step, reading, results, registry)
+            step.tool, step_arguments(step, reading, prior, registry)
         )
     return results

@@ -38,6 +38,7 @@ from peoa.tools.registry import ToolRegistry
 __all__ = ["Planner"]
 
 _CONVERSION_TOOL = "unit_convert"
+_NAMES_QUANTITY = 2.0  # an answer target this well named makes a question a computation
 # Tools of this topic restate a given value (absolute from gauge, mass from volume flow).
 _RESTATING_TOPIC = "units"
 _BOUND = re.compile(r"^\s*(?:minimum|maximum|min\.?|max\.?)\b", re.IGNORECASE)
@@ -216,7 +217,7 @@ class Planner:
                 if self.registry.get(producer).topic == _RESTATING_TOPIC and producer != tool_name
                 for partial in self._expand(
                     reading, producer, produced, depth + 1, frozenset({tool_name})
-                )[:1]  # fmt: skip
+                )[:1]
                 if len(partial.uses - set(binding.mentions)) >= 1
                 and set(binding.mentions) <= partial.uses
             ]
@@ -260,6 +261,34 @@ class Planner:
             results.append(_Partial(steps, frozenset(uses), evidence, frozenset(tools)))
         results.sort(key=lambda p: (-len(p.uses), len(p.steps), -p.evidence))
         return results
+
+    def names_a_quantity(self, reading: Reading) -> bool:
+        """Whether the asking words name a quantity some tool computes ("What pump power
+        do I need?"), strongly enough to read the question as asking for a number."""
+        return any(match >= _NAMES_QUANTITY for _, _, match in self.targets(reading, {})[:1])
+
+    def missing(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> str:
+        """Why no plan reaches the asked quantity: for the tools that would give it, the
+        inputs for which the question gives no value (and no tool computes from it)."""
+        lines = []
+        for tool_name, output, _ in self.targets(reading, relevance or {})[:3]:
+            tool = self.registry.get(tool_name)
+            specs = arguments(tool)
+            bound = assign_values(reading, tool)
+            lacking = [
+                (kind(a.spec.kind).label if isinstance(a.spec, Q) else name.replace("_", " "))
+                for name, a in specs.items()
+                if a.required and name not in bound and bind_plain(reading, tool, name) is None
+            ]
+            for group in tool.alternatives:
+                if not any(all(n in bound for n in option) for option in group):
+                    lacking.append(" or ".join(" and ".join(option) for option in group))
+            if lacking:
+                description = tool.outputs[output].description
+                lines.append(f"the {description} ({tool_name}) needs {', '.join(lacking)}")
+        if not lines:
+            return "No chain of tools reaches the quantity asked from the values given."
+        return "The question does not give what the tools need: " + "; ".join(lines) + "."
 
     # -- plans ------------------------------------------------------------------------
     def plan(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> list[Plan]:

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from gguf.quants import dequantize
 
-from peoa.distill.adapters import resolve_adapter
+from peoa.llm.adapters import resolve_adapter
 from peoa.distill.base import base_gguf
-from peoa.distill.errors import DistillError
-from peoa.distill.merge import merge_adapter, merged_model
+from peoa.exceptions import AdapterError as DistillError
+from peoa.llm.merge import merge_adapter, merged_model
 from peoa.exceptions import ModelError
 from tests.distill.held_out import SHIPPED, held_out_request
 

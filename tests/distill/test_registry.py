@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from peoa.distill.adapters import (
+from peoa.llm.adapters import (
     AdapterRecord,
     fitting_adapter,
     list_adapters,

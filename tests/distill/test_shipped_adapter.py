@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from peoa.distill.adapters import REGISTRY_FILE, AdapterRecord, _read
+from peoa.llm.adapters import REGISTRY_FILE, AdapterRecord, _read
 from peoa.distill.base import base_gguf
 from peoa.distill.episodes import schema_errors
 from peoa.paths import resource_dir

@@ -13,7 +13,7 @@ pytest.importorskip("trl", reason="training needs the 'distill' extra: pip insta
 
 from transformers import TrainerCallback
 
-from peoa.distill.adapters import list_adapters, resolve_adapter
+from peoa.llm.adapters import list_adapters, resolve_adapter
 from peoa.distill.base import base_gguf
 from peoa.distill.train import TrainConfig, train
 

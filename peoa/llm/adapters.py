@@ -10,7 +10,7 @@ Two registries are read, the user's first:
 Each entry records the adapter's name, base model, the hash of its training data,
 its evaluation metrics and the GGUF file (relative to the registry's folder).
 
->>> from peoa.distill.adapters import AdapterRecord
+>>> from peoa.llm.adapters import AdapterRecord
 >>> AdapterRecord(name="x", base="smollm2-135m-instruct", role="calculation",
 ...               path="x.gguf", data_hash="0" * 8).to_toml().splitlines()[0]
 '[x]'
@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from peoa.distill.errors import AdapterNotFoundError, DistillError
+from peoa.exceptions import AdapterError, AdapterNotFoundError
 
 __all__ = [
     "REGISTRY_FILE",
@@ -118,7 +118,7 @@ def _read(folder: Path) -> dict[str, AdapterRecord]:
     try:
         raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise DistillError(f"{path} is not valid TOML ({error}); fix or delete it") from None
+        raise AdapterError(f"{path} is not valid TOML ({error}); fix or delete it") from None
     return {name: AdapterRecord(name=name, folder=folder, **fields) for name, fields in raw.items()}
 
 

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from peoa.distill.errors import DistillError
+from peoa.exceptions import AdapterError
 
 __all__ = ["merge_adapter", "merged_model"]
 
@@ -44,7 +44,7 @@ _HEADER_FIELDS = ("GGUF.version", "GGUF.tensor_count", "GGUF.kv_count")
 def merge_adapter(base: Path, adapter: Path, out: Path) -> Path:
     """Write ``base`` with ``adapter`` folded into its weights to ``out``.
 
-    Raises :class:`DistillError` when ``adapter`` is not a LoRA adapter for ``base``
+    Raises :class:`AdapterError` when ``adapter`` is not a LoRA adapter for ``base``
     (another architecture, a tensor the base lacks, or shapes that do not fit).
     """
     import gguf
@@ -54,9 +54,9 @@ def merge_adapter(base: Path, adapter: Path, out: Path) -> Path:
     lora_reader = gguf.GGUFReader(str(adapter))
     arch = _string(base_reader, "general.architecture")
     if _string(lora_reader, "adapter.type", default="") != "lora":
-        raise DistillError(f"{adapter} is not a LoRA adapter (no adapter.type = lora)")
+        raise AdapterError(f"{adapter} is not a LoRA adapter (no adapter.type = lora)")
     if _string(lora_reader, "general.architecture") != arch:
-        raise DistillError(f"{adapter.name} was made for another architecture than {base.name}")
+        raise AdapterError(f"{adapter.name} was made for another architecture than {base.name}")
     alpha = float(lora_reader.fields["adapter.lora.alpha"].contents())
     pairs: dict[str, dict[str, np.ndarray]] = {}
     for tensor in lora_reader.tensors:
@@ -65,7 +65,7 @@ def merge_adapter(base: Path, adapter: Path, out: Path) -> Path:
     weights = {tensor.name: tensor for tensor in base_reader.tensors}
     missing = sorted(set(pairs) - set(weights))
     if missing:
-        raise DistillError(f"{adapter.name} adapts tensors that {base.name} lacks: {missing[:3]}")
+        raise AdapterError(f"{adapter.name} adapts tensors that {base.name} lacks: {missing[:3]}")
 
     writer = gguf.GGUFWriter(str(out), arch)
     for key, field in base_reader.fields.items():
@@ -86,10 +86,10 @@ def merge_adapter(base: Path, adapter: Path, out: Path) -> Path:
             continue
         a, b = update.get("a"), update.get("b")
         if a is None or b is None:
-            raise DistillError(f"{adapter.name}: {tensor.name} has only one of lora_a, lora_b")
+            raise AdapterError(f"{adapter.name}: {tensor.name} has only one of lora_a, lora_b")
         merged = dequantize(tensor.data, tensor.tensor_type).astype(np.float32)
         if merged.shape != (b.shape[0], a.shape[1]):
-            raise DistillError(
+            raise AdapterError(
                 f"{adapter.name} does not fit {base.name}: {tensor.name} is {merged.shape}, "
                 f"the update {(b.shape[0], a.shape[1])}"
             )
@@ -108,7 +108,7 @@ def merged_model(base: Path, adapter: Path, folder: Path | None = None) -> Path:
     """The merged GGUF of ``base`` + ``adapter``, made on first use and kept in ``folder``
     (default ``<data_dir>/adapters/merged``)."""
     if folder is None:
-        from peoa.distill.adapters import user_adapter_dir
+        from peoa.llm.adapters import user_adapter_dir
 
         folder = user_adapter_dir() / "merged"
     digest = hashlib.sha256(adapter.read_bytes()).hexdigest()[:16]
@@ -151,6 +151,6 @@ def _string(reader: Any, key: str, default: str | None = None) -> str:
     field = reader.fields.get(key)
     if field is None:
         if default is None:
-            raise DistillError(f"{reader.data.filename} has no {key}")
+            raise AdapterError(f"{reader.data.filename} has no {key}")
         return default
     return str(field.contents())
