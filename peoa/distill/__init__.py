@@ -9,8 +9,8 @@ them with TRL and PEFT and exports it as a llama.cpp GGUF adapter
 on the held-back split (:mod:`peoa.distill.evaluate`).
 """
 
-from peoa.llm.adapters import AdapterRecord, list_adapters, register_adapter, resolve_adapter
 from peoa.distill.errors import AdapterNotFoundError, DistillError
+from peoa.llm.adapters import AdapterRecord, list_adapters, register_adapter, resolve_adapter
 
 __all__ = [
     "AdapterNotFoundError",

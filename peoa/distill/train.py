@@ -25,9 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from peoa.llm.adapters import AdapterRecord, register_adapter, user_adapter_dir
 from peoa.distill.errors import DistillError
 from peoa.distill.generate import load_split
+from peoa.llm.adapters import AdapterRecord, register_adapter, user_adapter_dir
 
 __all__ = ["TrainConfig", "TrainReport", "data_hash", "to_prompt_completion", "train"]
 

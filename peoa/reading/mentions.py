@@ -59,7 +59,12 @@ _SYMBOL_BEFORE = re.compile(
     r"(?<![\w′'’/.])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][\w′'’/.]{0,7}(?:\s?\([\w ,.]{1,12}\))?)"
     r"\s*(?:=|≈)\s*$"
 )
-_FORMULA_AFTER = re.compile(r"\s?(?:[A-Za-z]{1,3}\s?(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻])|ln\b|log\b|exp\b)")
+# A dimensionless group raised to a power, or a function: the number before it is a
+# formula's constant ("Nu = 0.023 Re^0.8", "(0.790 ln Re - 1.64)"), not a value.
+_FORMULA_AFTER = re.compile(
+    r"\s?(?:(?:Re|Pr|Nu|Gr|Ra|Sc|Sh|Pe|Ma|We|Fr|Bi|Le|St)\b\s?(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻])"
+    r"|ln\b|log\b|exp\b)"
+)
 _OPERATOR_BEFORE = re.compile(r"(?:[\w)]\s?[−+*/×^]|[−+*/×^]\s?\()\s?$")
 _YEAR_AFTER_NAME = re.compile(r"[A-Z][a-z]+(?: et al\.?)?,?\s*\($")
 _EACH = re.compile(r"^\s*(?:each|apiece|per (?:fitting|elbow|valve|bend|item|unit))\b", re.I)
@@ -136,7 +141,7 @@ def _role(text: str, start: int, end: int) -> MentionRole:
         rf"\b{re.escape(last_word)}\.?\s*$", before
     ):
         return "reference"
-    if _YEAR_AFTER_NAME.search(tail + "(") and tail.endswith("(") and after.startswith(")"):
+    if _YEAR_AFTER_NAME.search(tail) and after.startswith(")"):  # "Churchill (1977)"
         return "reference"
     if after[:1].isalpha() and after[:1] not in "eE":
         return "reference"  # "134a", "2nd": part of a name, unless a unit follows directly
@@ -176,7 +181,8 @@ def _scan(text: str) -> Iterator[_Found]:
         start, end = match.span()
         value = number_value(match)
         designation, implied = _designation(text, start, end)
-        unit = read_unit(text, end) if designation in (None, "MW") else None
+        formula = designation is None and _role(text, start, end) == "formula"
+        unit = read_unit(text, end) if designation in (None, "MW") and not formula else None
         if designation == "NPS" and _NPS_AFTER.match(text[end : end + 20]):
             inch = re.match(r"^\s*-?\s*(?:in(?:ch)?\.?|\"|″)", text[end:])
             end = end + inch.end() if inch else end

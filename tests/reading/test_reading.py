@@ -1,0 +1,202 @@
+"""The one reading of a question: values with units as written, what is named, what is asked."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from peoa.distill.templates import TEMPLATES
+from peoa.reading import read_question
+from peoa.reading.units import dimensionality_of
+from peoa.tools.quantity import parse_quantity
+
+
+def _si(value: float, unit: str) -> tuple[float, str]:
+    quantity = parse_quantity(value, unit).to_base_units()
+    return float(quantity.magnitude), str(quantity.units)
+
+
+def _found(reading, value: float, unit: str) -> bool:  # type: ignore[no-untyped-def]
+    wanted = _si(value, unit)
+    for mention in reading.data():
+        if not math.isclose(mention.value, value, rel_tol=1e-12):
+            continue
+        got = _si(mention.value, mention.unit)
+        if got[1] == wanted[1] and math.isclose(got[0], wanted[0], rel_tol=1e-9):
+            return True
+    return False
+
+
+def _bank() -> list[tuple[str, str, dict]]:  # type: ignore[type-arg]
+    problems = []
+    for template in TEMPLATES.values():
+        for wording in range(len(template.wordings)):
+            for seed in range(3):
+                problem = template.sample(random.Random(seed * 1000 + wording), wording)
+                problems.append((problem.template, problem.question, problem.arguments))
+    return problems
+
+
+def test_the_reading_recovers_every_value_of_every_template_and_wording() -> None:
+    """Each problem-bank question gives its tool's arguments in words; the reading finds
+    every one of them, number and unit, among its mentions."""
+    missed = []
+    for template, question, arguments in _bank():
+        reading = read_question(question)
+        for name, argument in arguments.items():
+            written = isinstance(argument, dict) and argument.get("unit")
+            if written and not _found(reading, argument["value"], argument["unit"]):
+                missed.append((template, name, argument, question))
+    assert not missed, missed[:5]
+
+
+_UNITS = [
+    "m3/h", "m³/h", "kg/s", "kg/h", "bar", "barg", "psig", "psia", "kPa", "°C", "degF", "K",
+    "mm", "ft", "m/s", "kg/m3", "kg/m³", "mPa·s", "cP", "W/(m²·K)", "kJ/kg", "kW", "hp",
+    "US gpm", "L/min", "MMscfd", "Nm3/h", "%", "J/(kg·K)", "Btu/h", "rpm", "g/mol",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.floats(min_value=0.001, max_value=99999, allow_nan=False).map(lambda x: round(x, 3)),
+    unit=st.sampled_from(_UNITS),
+    lead=st.sampled_from(["flows at", "a value of", "is", "with", "at"]),
+)
+def test_a_value_written_with_a_unit_is_one_mention_with_that_value_and_unit(
+    value: float, unit: str, lead: str
+) -> None:
+    written = f"{value:g}"
+    question = f"The stream {lead} {written} {unit} in the line. What is the result?"
+    reading = read_question(question)
+    matches = [m for m in reading.data() if m.written.startswith(written)]
+    assert len(matches) == 1, (question, reading.mentions)
+    mention = matches[0]
+    assert mention.value == float(written)
+    assert dimensionality_of(mention.unit) == dimensionality_of(
+        unit.replace("US gpm", "gpm").replace("°C", "degC")
+    )
+    assert question[mention.span[0] : mention.span[1]] == mention.written
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "si"),
+    [
+        ("63400 barrels per day", "bbl/d", 0.116667),
+        ("350 US gallons per minute", "gpm", 0.0220816),
+        ("10 cubic metres per hour", "m3/h", 0.0027778),
+        ("150 pounds per square inch gauge", "psig", 1135537.0),
+        ("25 degrees Celsius", "degC", 298.15),
+        ("5 kilopascals", "kPa", 5000.0),
+        ("2 kg/cm2 g", "kgcm2g", 297458.0),
+        ("4.59 bar absolute", "bara", 459000.0),
+        ("1 MMBtu/h", "MMBtu/h", 293071.0),
+        ("120 Btu/(h·ft²·°F)", "Btu/(h·ft²·degF)", 681.39),
+        ("8.314 J mol-1 K-1", "J mol-1 K-1", 8.314),
+        ("45 cSt", "cSt", 4.5e-5),
+        ("0.012 kg of water per kg of dry air", "(kg)/(kg)", 0.012),
+        ("1 MMscfd", "MMscfd", 0.3277),
+    ],
+)
+def test_units_are_read_as_engineers_write_them(text: str, unit: str, si: float) -> None:
+    reading = read_question(f"The data sheet gives {text}. What is it in SI?")
+    mention = reading.data()[0]
+    assert dimensionality_of(mention.unit) == dimensionality_of(unit)
+    magnitude = parse_quantity(mention.value, mention.unit).to_base_units().magnitude
+    assert magnitude == pytest.approx(si, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "designation", "value", "unit"),
+    [
+        ("an NPS 6 schedule 80 pipe", "NPS", 6.0, ""),
+        ("a 6-inch NPS line", "NPS", 6.0, ""),
+        ("a DN 150 pipe", "DN", 150.0, ""),
+        ("Sch 40 pipe of NPS 2", "schedule", 40.0, ""),
+        ("a gas of MW 44", "MW", 44.0, "g/mol"),
+        ("a liquid (SG 0.85)", "SG", 0.85, ""),
+    ],
+)
+def test_designations_are_read_with_the_trades_conventions(
+    text: str, designation: str, value: float, unit: str
+) -> None:
+    mention = next(m for m in read_question(text).mentions if m.designation == designation)
+    assert (mention.value, mention.unit) == (value, unit)
+
+
+def test_a_symbol_written_before_a_value_is_kept_and_a_chain_gives_one_value_each() -> None:
+    reading = read_question("Kd = 0.975 and Kb = Kc = 1, with Z = 0.93 and k = 1.27.")
+    assert [(m.symbol, m.value) for m in reading.data()] == [
+        ("Kd", 0.975), ("Kb", 1.0), ("Kc", 1.0), ("Z", 0.93), ("k", 1.27),
+    ]  # fmt: skip
+
+
+def test_citations_and_formula_constants_are_not_data() -> None:
+    reading = read_question(
+        "Per API 520 Part 1 (Table 4.2) and Churchill (1977), with Nu = 0.023 Re^0.8, "
+        "for R-134a at 25 °C?"
+    )
+    assert [m.written for m in reading.data()] == ["25 °C"]
+    assert {m.role for m in reading.mentions} == {"reference", "formula", "data"}
+
+
+def test_gauge_absolute_and_standard_volumes_convert_as_the_trade_reads_them() -> None:
+    reading = read_question("At 5 barg, 14.7 psia and 2 MMscfd of gas, what is the flow?")
+    barg, psia, flow = reading.data()
+    assert parse_quantity(barg.value, barg.unit).to("Pa").magnitude == pytest.approx(601325)
+    assert parse_quantity(psia.value, psia.unit).to("Pa").magnitude == pytest.approx(101352.9, 1e-5)
+    assert flow.unit == "MMscfd"
+
+
+def test_substances_are_resolved_and_materials_kept_apart() -> None:
+    reading = read_question(
+        "Steam at 10 bar heats a benzene-toluene feed in a carbon steel exchanger; "
+        "natural gas fires the boiler."
+    )
+    assert [s.canonical for s in reading.fluids()] == ["water", "benzene", "toluene"]
+    assert [s.name for s in reading.substances if s.material] == ["carbon steel"]
+    assert any(s.name == "natural gas" and s.cas is None for s in reading.substances)
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "conversion"),
+    [
+        ("What brake power does the pump need, in kW?", "kW", False),
+        ("The header is at 12 bar. Convert it to kilopascals.", "kPa", True),
+        ("What pressure drop (bar) does the pipe cause?", "bar", False),
+        ("Find the boiling point of water at 2 bar. Answer in degrees Celsius.", "degC", False),
+        ("Kv = 488 m³/h at 1 bar. What is the equivalent Cv (US gpm at 1 psi)?", None, True),
+        ("How much air is supplied, in kg air per kg fuel?", "(kg)/(kg)", False),
+        ("What is the Reynolds number?", None, False),
+        ("Pump speeds (n in rpm, Q in m³/s): what is the specific speed?", None, False),
+    ],
+)
+def test_the_asked_unit_is_read_wherever_the_question_asks_it(
+    question: str, unit: str | None, conversion: bool
+) -> None:
+    asked = read_question(question).asked
+    if unit is not None:
+        assert asked.unit == unit
+    else:
+        assert asked.unit is None or "gpm" in asked.unit
+    assert asked.conversion == conversion
+
+
+def test_cases_asked_side_by_side_are_split() -> None:
+    reading = read_question(
+        "Hydraulic power of water for pump A (20 m3/h, 30 m) and for pump B (40 m3/h, 25 m)?"
+    )
+    assert len(reading.cases) == 2
+    assert "40 m3/h" in reading.cases[1]
+
+
+def test_a_follow_up_is_read_as_the_earlier_question_with_its_change() -> None:
+    earlier = {"question": "Pump power for 20 m3/h at 30 m head of water?", "answer": 1.6,
+               "unit": "kW"}  # fmt: skip
+    reading = read_question("and with 40 m head instead?", earlier)
+    assert reading.text == "Pump power for 20 m3/h at 40 m head of water?"
+    assert reading.original == "and with 40 m head instead?"
