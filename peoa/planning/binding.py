@@ -163,12 +163,31 @@ def _words_score(mention: Mention, vocabulary: Vocabulary) -> float:
     return near + _CLAUSE * vocabulary.score_words(mention.clause)
 
 
-def _symbol_score(mention: Mention, vocabulary: Vocabulary) -> float:
-    if mention.symbol is None:
+_INDEXED = re.compile(r"^(?P<base>.+?)_?(?P<index>[0-2])$")
+
+
+def _symbol_score(mention: Mention, vocabulary: Vocabulary, name: str = "") -> float:
+    """A value written "Z = 0.93" names the argument whose kind is written Z; an indexed
+    symbol ("N1", "H2", "T_2") names the argument of that index (speed_1, P2) of the kind."""
+    symbol = mention.symbol
+    if symbol is None:
         return 0.0
-    if mention.symbol in vocabulary.symbols:
+    if symbol in vocabulary.symbols:
         return _SYMBOL
-    if vocabulary.score_words([mention.symbol]) > 0:
+    indexed = _INDEXED.match(symbol)
+    if indexed is not None and indexed.group("base") in vocabulary.symbols | {name[:1]}:
+        own = _INDEXED.match(name)
+        if own is not None:
+            return _SYMBOL if own.group("index") == indexed.group("index") else _OTHER_SYMBOL
+        return _SYMBOL / 2
+    if vocabulary.score_words([symbol]) > 0:
+        return _SYMBOL / 2
+    # A symbol with a subscript: "dHrx" and "ΔH_rxn" are written ΔH, "Cp_l" is a Cp.
+    if any(
+        len(k) > 1 and symbol.startswith(k) and symbol[len(k)] in "_rlvgoi"
+        for k in vocabulary.symbols
+        if len(symbol) > len(k)
+    ):
         return _SYMBOL / 2
     return _OTHER_SYMBOL
 
@@ -176,7 +195,8 @@ def _symbol_score(mention: Mention, vocabulary: Vocabulary) -> float:
 def evidence(mention: Mention, argument: ArgumentSpec) -> float:
     """How well the mention's words and symbol name the argument (0 when nothing does); a
     value in a gauge unit (barg, psig) is named a gauge pressure by its unit."""
-    score = _words_score(mention, argument.vocabulary) + _symbol_score(mention, argument.vocabulary)
+    vocabulary = argument.vocabulary
+    score = _words_score(mention, vocabulary) + _symbol_score(mention, vocabulary, argument.name)
     if mention.unit and is_gauge(mention.unit) and "gauge" in argument.spec.description:
         score += 1.0
     return score
@@ -200,6 +220,34 @@ def kind_evidence(mention: Mention, entry: Kind) -> float:
     """How well the value's words and symbol name the kind itself (its own words only)."""
     vocabulary = _own_vocabulary(entry)
     return _words_score(mention, vocabulary) + _symbol_score(mention, vocabulary)
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[tuple[str, ...]]:
+    """The phrases of the generic kinds ("pressure", "flow", "temperature")."""
+    phrases = set()
+    for entry in kinds().values():
+        if not entry.specific:
+            phrases |= {p for p, _ in _own_vocabulary(entry).phrases}
+    return frozenset(phrases)
+
+
+@lru_cache(maxsize=1024)
+def _distinctive(vocabulary: Vocabulary) -> Vocabulary:
+    generic = _generic_words()
+    return Vocabulary(
+        phrases=tuple((p, w) for p, w in vocabulary.phrases if p not in generic),
+        symbols=vocabulary.symbols,
+    )
+
+
+def _distinctive_evidence(mention: Mention, argument: ArgumentSpec) -> float:
+    """Evidence from the argument's own words that no generic kind has ("bottoms" for
+    the light key's fraction in the bottoms; not "pressure" for a relieving pressure)."""
+    vocabulary = _distinctive(argument.vocabulary)
+    return _words_score(mention, vocabulary) + max(
+        0.0, _symbol_score(mention, vocabulary, argument.name)
+    )
 
 
 def named_otherwise(mention: Mention, argument: ArgumentSpec) -> bool:
@@ -227,7 +275,12 @@ def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, 
         if fits(mention, argument) is None:
             continue
         score = evidence(mention, argument)
-        if own is not None and own.specific and kind_evidence(mention, own) < _SPECIFIC:
+        if (
+            own is not None
+            and own.specific
+            and max(kind_evidence(mention, own), _distinctive_evidence(mention, argument))
+            < _SPECIFIC
+        ):
             continue  # a vapour pressure must be named one, not just "a pressure"
         if named_otherwise(mention, argument):
             continue

@@ -38,7 +38,8 @@ from peoa.tools.registry import ToolRegistry
 __all__ = ["Planner"]
 
 _CONVERSION_TOOL = "unit_convert"
-_NAMES_QUANTITY = 2.0  # an answer target this well named makes a question a computation
+_NAMES_QUANTITY = 2.0
+_DATA_WORDS = 0.4  # the weight of asking words in the clauses that give values  # an answer target this well named makes a question a computation
 # Tools of this topic restate a given value (absolute from gauge, mass from volume flow).
 _RESTATING_TOPIC = "units"
 _BOUND = re.compile(r"^\s*(?:minimum|maximum|min\.?|max\.?)\b", re.IGNORECASE)
@@ -118,6 +119,7 @@ class Planner:
         dimension, then how well the asking words name the output."""
         asked = reading.asked
         words = list(asked.words) or tokens(asked.sentence)
+        focus = list(asked.focus)
         question = {stem(w) for w in tokens(reading.text)}
         authors = _distinctive_names(self.registry)
         found = []
@@ -136,7 +138,9 @@ class Planner:
                     continue
                 if _BOUND.match(tool.outputs[output].description) and asked.bound is None:
                     continue  # Fenske's minimum stages do not answer "how many stages"
-                match = _output_vocabulary(tool, output, kind_name).score_words(words)
+                vocabulary = _output_vocabulary(tool, output, kind_name)
+                # The words of the clauses that ask count fully; those beside values less.
+                match = vocabulary.score_words(focus) + _DATA_WORDS * vocabulary.score_words(words)
                 match += named_method if match > 0 else 0.0
                 rel = relevance.get(tool.name, 0.0)
                 if match > 0 or (asked.dimensionality and rel > 0):

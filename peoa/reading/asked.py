@@ -117,7 +117,7 @@ def _units_in(text: str) -> list[tuple[int, UnitRead]]:
         if _symbol_definition(text, lead):
             continue
         # A value written right before ("at 25 in" would be odd) is data, not a request.
-        if re.search(r"(?<![A-Za-z\d])\d+(?:\.\d+)?\s*$", text[: lead.start()]):
+        if re.search(r"(?<![A-Za-z\d^*])\d+(?:\.\d+)?\s*$", text[: lead.start()]):
             continue
         found.append((lead.start(), read))
     return found
@@ -141,9 +141,11 @@ def read_asked(text: str) -> AskedQuantity:
     # in kelvin.") name what is asked.
     after = text[text.find(sentence) + len(sentence) :] if sentence in text else ""
     requests = [s for s in _SENTENCE_END.split(after) if _ASKS.match(s) or _ASKS_INSIDE.search(s)]
-    words = tuple(
-        w for w in words_of(" ".join([sentence, *requests])) if w.lower() not in _QUESTION_WORDS
-    )
+    asking = " ".join([sentence, *requests])
+    words = tuple(w for w in words_of(asking) if w.lower() not in _QUESTION_WORDS)
+    # The clauses that give values are data, not what is asked.
+    quiet = " ".join(c for c in re.split(r"[,;:()\[\]]", asking) if not re.search(r"\d", c))
+    focus = tuple(w for w in words_of(quiet) if w.lower() not in _QUESTION_WORDS)
     stems = {w.lower().rstrip("s") for w in words}
     # The asking sentence, and any request after it ("Answer in psia.", "Report … in in².").
     tail = text[text.find(sentence) + len(sentence) :] if sentence in text else ""
@@ -152,11 +154,13 @@ def read_asked(text: str) -> AskedQuantity:
     if read is not None:
         unit_words = {w.lower() for w in words_of(read.written)}
         words = tuple(w for w in words if w.lower() not in unit_words)
+        focus = tuple(w for w in focus if w.lower() not in unit_words)
     lowered = {w.lower() for w in words_of(sentence)}
     bound = next((b for b, names in _BOUNDS.items() if lowered & set(names)), None)
     return AskedQuantity(
         sentence=sentence,
         words=words,
+        focus=focus,
         unit=read.unit if read else None,
         unit_written=read.written if read else None,
         dimensionality=read.dimensionality if read else None,

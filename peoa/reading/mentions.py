@@ -56,7 +56,7 @@ _STANDARD_BODIES = frozenset(
     """.split()
 )
 _SYMBOL_BEFORE = re.compile(
-    r"(?<![\w′'’/.])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][\w′'’/.]{0,7}(?:\s?\([\w ,.]{1,12}\))?)"
+    r"(?<![\w′'’/.])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][\w′'’/.]{0,9}(?:\s?\([\w ,.]{1,12}\))?)"
     r"\s*(?:=|≈)\s*$"
 )
 # A dimensionless group raised to a power, or a function: the number before it is a
@@ -166,6 +166,24 @@ def _symbols(text: str, start: int) -> tuple[str, ...]:
     return tuple(found)
 
 
+# A symbol written right before its value, without "=" ("k 1.31", "Re 149000", "D 13.7 mm").
+_BARE_SYMBOL = re.compile(r"(?<![\w′'’/.-])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][A-Za-z0-9_]{0,2})\s+$")
+_NOT_SYMBOLS = frozenset(
+    "a an at as in is it of on or to by be do if no so up we and the for per via two one six "
+    "ten max min new old air gas oil all any are was has had its our few low".split()
+)
+
+
+def _bare_symbol(text: str, start: int) -> str | None:
+    match = _BARE_SYMBOL.search(text[max(0, start - 6) : start])
+    if match is None:
+        return None
+    symbol = match.group("symbol")
+    looks = len(symbol) == 1 or any(c.isupper() or c.isdigit() or c == "_" for c in symbol[1:])
+    looks = looks or symbol[0].isupper() and len(symbol) <= 2
+    return symbol if looks and symbol.lower() not in _NOT_SYMBOLS else None
+
+
 def _designation(text: str, start: int, end: int) -> tuple[str | None, str]:
     before = text[max(0, start - 40) : start]
     for name, pattern, unit in _DESIGNATIONS:
@@ -200,7 +218,9 @@ def _scan(text: str) -> Iterator[_Found]:
             value=value,
             unit=unit,
             role=role if designation is None else "data",
-            symbols=_symbols(text, start) if designation is None else (designation,),
+            symbols=(_symbols(text, start) or tuple(filter(None, [_bare_symbol(text, start)])))
+            if designation is None
+            else (designation,),
             designation=designation,
             each=bool(_EACH.match(text[unit.end if unit else end :])),
         )
@@ -320,6 +340,24 @@ def _count_before(text: str, start: int) -> int | None:
     return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
 
 
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
+
+
+def _listed(mentions: list[Mention], text: str) -> list[Mention]:
+    """Values written as a list after one label ("mole fractions 0.48, 0.3 and 0.22")
+    take the first one's words before them: the label names them all."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        previous, current = out[i - 1], out[i]
+        joined = _LIST_JOIN.match(text[previous.span[1] : current.span[0]])
+        same = previous.unit == current.unit and previous.role == current.role == "data"
+        if joined and same and not current.before and current.symbol is None:
+            out[i] = current.model_copy(
+                update={"before": previous.before, "phrase": previous.phrase}
+            )
+    return out
+
+
 def read_mentions(text: str) -> list[Mention]:
     """Every number ``text`` writes, in order, as mentions with ids ``m1``, ``m2``, …
 
@@ -370,4 +408,4 @@ def read_mentions(text: str) -> list[Mention]:
                     count=_count_before(text, found.start) if found.each else None,
                 )
             )
-    return mentions
+    return _listed(mentions, text)

@@ -92,13 +92,16 @@ class AskedQuantity(_Frozen):
     """What the question asks for: the asking words, the unit and its dimensionality.
 
     ``words`` are the asking sentence's words that name the quantity ("brake power"
-    in "What brake power does the pump need, in kW?"); ``unit`` is the asked unit in
+    in "What brake power does the pump need, in kW?"), and ``focus`` those of them in
+    clauses that write no value ("Size a PSV in liquid service: flow 59100 kg/h, …" is
+    focused on "Size a PSV in liquid service"); ``unit`` is the asked unit in
     pint's spelling (``None`` when none is asked); ``same_unit`` marks "in the same
     unit" (the answer takes the unit of the given value of its kind).
     """
 
     sentence: str
     words: tuple[str, ...] = ()
+    focus: tuple[str, ...] = ()  # the asking words of clauses that give no value
     unit: str | None = None
     unit_written: str | None = None
     dimensionality: str | None = None

@@ -280,7 +280,7 @@ _GAMMA_PHI_REF = (
     outputs=_SAT_OUT
     | {
         "T": Out("K", "bubble-point temperature", kind="bubble_point"),
-        "P": Out("Pa", "bubble-point pressure"),
+        "P": Out("Pa", "bubble-point pressure, where the liquid starts to boil"),
         "composition": Out("", "vapour mole fractions y of the first bubble", kind="mole_fraction"),
     },
     alternatives=[("temperature", "pressure")],
@@ -307,7 +307,7 @@ def vle_bubble_point(
     outputs=_SAT_OUT
     | {
         "T": Out("K", "dew-point temperature", kind="dew_point"),
-        "P": Out("Pa", "dew-point pressure"),
+        "P": Out("Pa", "dew-point pressure, where the vapour starts to condense"),
         "composition": Out("", "liquid mole fractions x of the first drop", kind="mole_fraction"),
     },
     alternatives=[("temperature", "pressure")],
