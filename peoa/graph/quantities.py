@@ -20,7 +20,8 @@ from peoa.tools.kinds import kinds
 __all__ = ["QuantityEdge", "quantity_edges", "read_quantity_edges", "write_quantities"]
 
 QuantityEdge = dict[str, Any]
-"""``{"tool", "direction": "in"|"out", "name", "quantity", "required"}``."""
+"""``{"tool", "direction": "in"|"out", "name", "quantity", "required", "many"}``: ``many``
+marks a list (one value per component or stage), which feeds no single argument."""
 
 
 def quantity_edges(docs: Iterable[Mapping[str, Any]]) -> list[QuantityEdge]:
@@ -30,12 +31,13 @@ def quantity_edges(docs: Iterable[Mapping[str, Any]]) -> list[QuantityEdge]:
         for item in doc.get("inputs", []):
             if item.get("quantity"):
                 edges.append({"tool": doc["name"], "direction": "in", "name": item["name"],
-                              "quantity": item["quantity"],
-                              "required": bool(item.get("required"))})  # fmt: skip
+                              "quantity": item["quantity"], "required": bool(item.get("required")),
+                              "many": bool(item.get("list"))})  # fmt: skip
         for item in doc.get("outputs", []):
             if item.get("quantity"):
                 edges.append({"tool": doc["name"], "direction": "out", "name": item["name"],
-                              "quantity": item["quantity"], "required": False})  # fmt: skip
+                              "quantity": item["quantity"], "required": False,
+                              "many": bool(item.get("many"))})  # fmt: skip
     return edges
 
 
@@ -81,9 +83,10 @@ def write_quantities(tx: Transaction, docs: list[Mapping[str, Any]]) -> None:
         "UNWIND $rows AS e MATCH (q:Quantity {id: 'quantity:' + e.quantity}), "
         "(t:Tool {id: 'tool:' + e.tool}) "
         "FOREACH (_ IN CASE WHEN e.direction = 'in' THEN [1] ELSE [] END | "
-        "  MERGE (q)-[r:INPUT_OF {argument: e.name}]->(t) SET r.required = e.required) "
+        "  MERGE (q)-[r:INPUT_OF {argument: e.name}]->(t) "
+        "  SET r.required = e.required, r.many = e.many) "
         "FOREACH (_ IN CASE WHEN e.direction = 'out' THEN [1] ELSE [] END | "
-        "  MERGE (t)-[:GIVES {output: e.name}]->(q))",
+        "  MERGE (t)-[g:GIVES {output: e.name}]->(q) SET g.many = e.many)",
         rows=edges,
     ).consume()
     # Quantities no tool takes or gives, and that no used kind specialises, are orphans.
@@ -99,10 +102,10 @@ def read_quantity_edges(driver: Driver, database: str | None = None) -> list[Qua
     records, _, _ = driver.execute_query(
         "MATCH (q:Quantity)-[r:INPUT_OF]->(t:Tool) "
         "RETURN t.name AS tool, 'in' AS direction, r.argument AS name, q.name AS quantity, "
-        "r.required AS required "
+        "r.required AS required, coalesce(r.many, false) AS many "
         "UNION ALL MATCH (t:Tool)-[r:GIVES]->(q:Quantity) "
         "RETURN t.name AS tool, 'out' AS direction, r.output AS name, q.name AS quantity, "
-        "false AS required",
+        "false AS required, coalesce(r.many, false) AS many",
         database_=database,
         routing_="r",
     )

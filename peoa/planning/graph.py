@@ -31,12 +31,16 @@ class QuantityGraph:
 
     inputs: dict[str, dict[str, tuple[str, bool]]] = field(default_factory=dict)
     outputs: dict[str, dict[str, str]] = field(default_factory=dict)
+    lists: frozenset[tuple[str, str]] = frozenset()  # (tool, output) giving one value per item
 
     @classmethod
     def from_edges(cls, edges: Iterable[QuantityEdge]) -> QuantityGraph:
         inputs: dict[str, dict[str, tuple[str, bool]]] = {}
         outputs: dict[str, dict[str, str]] = {}
+        lists = set()
         for edge in edges:
+            if edge["direction"] == "out" and edge.get("many"):
+                lists.add((edge["tool"], edge["name"]))
             if edge["direction"] == "in":
                 inputs.setdefault(edge["tool"], {})[edge["name"]] = (
                     edge["quantity"],
@@ -44,7 +48,7 @@ class QuantityGraph:
                 )
             else:
                 outputs.setdefault(edge["tool"], {})[edge["name"]] = edge["quantity"]
-        return cls(inputs=inputs, outputs=outputs)
+        return cls(inputs=inputs, outputs=outputs, lists=frozenset(lists))
 
     @classmethod
     def from_registry(cls, registry: Any) -> QuantityGraph:
@@ -70,6 +74,8 @@ class QuantityGraph:
         found = []
         for tool, outputs in sorted(self.outputs.items()):
             for name, given in outputs.items():
+                if (tool, name) in self.lists:
+                    continue  # a value per component feeds no single argument
                 entry = table.get(given)
                 if given == wanted or (entry is not None and wanted in entry.lineage()):
                     found.append((tool, name))

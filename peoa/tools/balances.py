@@ -279,7 +279,7 @@ def _formation_enthalpy(cas: str, phase: str) -> float | None:
             "standard heat of reaction per mole of reaction as written",
             kind="heat_of_reaction",
         ),
-        "Hf": Out("J/mol", "formation enthalpies used, in species order"),
+        "Hf": Out("J/mol", "formation enthalpies used, in species order", many=True),
     },
 )
 def heat_of_reaction(

@@ -192,6 +192,7 @@ class Out:
     unit_from: str | None = None
     units: Mapping[str, str] | None = None
     kind: str | None = None
+    many: bool = False  # a list, one value per component or stage: never one argument's value
 
     def __post_init__(self) -> None:
         if self.unit_from is not None and self.unit is not None:
@@ -543,6 +544,7 @@ class Tool:
             "outputs": [
                 {"name": key, "unit": out.unit, "description": out.description}
                 | ({"quantity": self.output_kinds[key]} if self.output_kinds[key] else {})
+                | ({"many": True} if out.many else {})
                 | ({"unit_from": out.unit_from} if out.unit_from else {})
                 | ({"units": dict(out.units)} if out.units else {})
                 for key, out in self.outputs.items()

@@ -38,7 +38,10 @@ __all__ = [
     "vapour pressures from thermo.VaporPressure",
     outputs={
         "alpha": Out(
-            "", "relative volatility of each component to the reference", kind="relative_volatility"
+            "",
+            "relative volatility of each component to the reference",
+            kind="relative_volatility",
+            many=True,
         ),
         "alpha_key": Out(
             "",
@@ -46,7 +49,7 @@ __all__ = [
             "reference (of a binary's light component to its heavy one)",
             kind="relative_volatility",
         ),
-        "Psat": Out("Pa", "pure-component vapour pressures at T", kind="vapor_pressure"),
+        "Psat": Out("Pa", "pure-component vapour pressures at T", kind="vapor_pressure", many=True),
     },
 )
 def relative_volatility(
@@ -265,10 +268,10 @@ def _x_eq(y: float, alpha: float) -> float:
         "R_min": Out("", "minimum reflux ratio (pinch at the feed line)", kind="reflux_ratio"),
         "R": Out("", "reflux ratio used", kind="reflux_ratio"),
         "x_stages": Out(
-            "", "liquid mole fraction leaving each stage, top down", kind="mole_fraction"
+            "", "liquid mole fraction leaving each stage, top down", kind="mole_fraction", many=True
         ),
         "y_stages": Out(
-            "", "vapour mole fraction leaving each stage, top down", kind="mole_fraction"
+            "", "vapour mole fraction leaving each stage, top down", kind="mole_fraction", many=True
         ),
     },
 )

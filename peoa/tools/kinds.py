@@ -22,6 +22,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import process
 
@@ -29,7 +30,7 @@ from peoa.exceptions import ToolError
 from peoa.paths import resource_dir
 from peoa.tools.quantity import DIMENSIONS
 
-__all__ = ["Kind", "generic_kind", "kind", "kinds"]
+__all__ = ["Kind", "generic_kind", "kind", "kinds", "read_vocabulary"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,14 @@ class Kind:
 
 def _load() -> dict[str, Kind]:
     path = resource_dir("graph_schema") / "quantities.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return read_vocabulary(tomllib.loads(path.read_text(encoding="utf-8")), path.name)
+
+
+def read_vocabulary(data: dict[str, Any], source: str = "quantities.toml") -> dict[str, Kind]:
+    """The kinds of a vocabulary's data, checked: known dimensions, a broader kind of the
+    same dimension, no cycle, a generic kind for every dimension. ``ToolError`` names the
+    first problem (raised when the tools load, never at solve time)."""
+    path = _Named(source)
     found: dict[str, Kind] = {}
     for name, entry in (data.get("kinds") or {}).items():
         fields = {"dimension", "label", "words", "symbols", "specific", "broader", "given"}
@@ -97,6 +105,11 @@ def _load() -> dict[str, Kind]:
     if missing:
         raise ToolError(f"{path.name}: no generic kind for the dimensions {missing}")
     return found
+
+
+class _Named:
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 @lru_cache(maxsize=1)

@@ -427,7 +427,7 @@ def enthalpy_change(
         "MW": Out("g/mol", "mixture molecular weight"),
         "phase": Out(None, "phase (liquid, gas or two-phase)"),
         "mole_fractions": Out(
-            "", "mole fractions, in the order of components", kind="mole_fraction"
+            "", "mole fractions, in the order of components", kind="mole_fraction", many=True
         ),
     },
 )

@@ -592,7 +592,7 @@ _C_STD = 1000.0  # mol/m3, 1 mol/L standard state for solutes
     outputs={
         "conversion": Out("", "equilibrium conversion of the key reactant", kind="conversion"),
         "extent": Out("", "reaction extent per unit of the feed basis", kind="ratio"),
-        "mole_fractions": Out("", "equilibrium mole fractions", kind="mole_fraction"),
+        "mole_fractions": Out("", "equilibrium mole fractions", kind="mole_fraction", many=True),
     },
 )
 def equilibrium_conversion(

@@ -263,8 +263,8 @@ def _saturation(
 
 
 _SAT_OUT = {
-    "K": Out("", "K-values y_i/x_i", kind="k_value"),
-    "gamma": Out("", "liquid activity coefficients (1 for Raoult)", kind="ratio"),
+    "K": Out("", "K-values y_i/x_i", kind="k_value", many=True),
+    "gamma": Out("", "liquid activity coefficients (1 for Raoult)", kind="ratio", many=True),
 }
 _GAMMA_PHI_REF = (
     "Smith, Van Ness & Abbott, Introduction to Chemical Engineering Thermodynamics 7th ed. "
@@ -281,7 +281,9 @@ _GAMMA_PHI_REF = (
     | {
         "T": Out("K", "bubble-point temperature", kind="bubble_point"),
         "P": Out("Pa", "bubble-point pressure, where the liquid starts to boil"),
-        "composition": Out("", "vapour mole fractions y of the first bubble", kind="mole_fraction"),
+        "composition": Out(
+            "", "vapour mole fractions y of the first bubble", kind="mole_fraction", many=True
+        ),
     },
     alternatives=[("temperature", "pressure")],
 )
@@ -308,7 +310,9 @@ def vle_bubble_point(
     | {
         "T": Out("K", "dew-point temperature", kind="dew_point"),
         "P": Out("Pa", "dew-point pressure, where the vapour starts to condense"),
-        "composition": Out("", "liquid mole fractions x of the first drop", kind="mole_fraction"),
+        "composition": Out(
+            "", "liquid mole fractions x of the first drop", kind="mole_fraction", many=True
+        ),
     },
     alternatives=[("temperature", "pressure")],
 )
@@ -333,8 +337,8 @@ def vle_dew_point(
     "Separation Process Principles 3rd ed. sec. 4.4; chemicals.rachford_rice.flash_inner_loop",
     outputs={
         "vapor_fraction": Out("", "molar vapour fraction V/F", kind="vapor_fraction"),
-        "x": Out("", "liquid mole fractions", kind="mole_fraction"),
-        "y": Out("", "vapour mole fractions", kind="mole_fraction"),
+        "x": Out("", "liquid mole fractions", kind="mole_fraction", many=True),
+        "y": Out("", "vapour mole fractions", kind="mole_fraction", many=True),
     },
 )
 def flash_rachford_rice(
@@ -371,9 +375,9 @@ def _rr(zs: list[float], ks: list[float]) -> dict[str, Any]:
         "vapor_fraction": Out(
             "", "molar vapour fraction V/F (0 subcooled, 1 superheated)", kind="vapor_fraction"
         ),
-        "x": Out("", "liquid mole fractions", kind="mole_fraction"),
-        "y": Out("", "vapour mole fractions", kind="mole_fraction"),
-        "K": Out("", "K-values at the flash conditions", kind="k_value"),
+        "x": Out("", "liquid mole fractions", kind="mole_fraction", many=True),
+        "y": Out("", "vapour mole fractions", kind="mole_fraction", many=True),
+        "K": Out("", "K-values at the flash conditions", kind="k_value", many=True),
     },
 )
 def flash_tp(
@@ -414,10 +418,16 @@ def flash_tp(
         "vapor_fraction": Out("", "molar vapour fraction", kind="vapor_fraction"),
         "phase": Out(None, "phases present: L, V or VL"),
         "x": Out(
-            "", "liquid mole fractions (the feed when there is no liquid)", kind="mole_fraction"
+            "",
+            "liquid mole fractions (the feed when there is no liquid)",
+            kind="mole_fraction",
+            many=True,
         ),
         "y": Out(
-            "", "vapour mole fractions (the feed when there is no vapour)", kind="mole_fraction"
+            "",
+            "vapour mole fractions (the feed when there is no vapour)",
+            kind="mole_fraction",
+            many=True,
         ),
         "Z": Out("", "compressibility factor of the bulk mixture", kind="compressibility_factor"),
         "density": Out("kg/m**3", "bulk mass density"),
@@ -483,7 +493,7 @@ def flash_eos(
     "Ind. Eng. Chem. Res. 32 (1993) 178 (Dortmund); Renon & Prausnitz (1968) (NRTL); "
     "thermo.unifac.UNIFAC, thermo.nrtl.NRTL",
     outputs={
-        "gamma": Out("", "activity coefficients", kind="ratio"),
+        "gamma": Out("", "activity coefficients", kind="ratio", many=True),
         "GE_RT": Out("", "dimensionless molar excess Gibbs energy G^E/(RT)", kind="ratio"),
     },
 )
