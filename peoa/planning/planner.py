@@ -129,7 +129,7 @@ class Planner:
             # A method the question names by its author ("Using Dittus-Boelter").
             named_method = 2.5 if authors.get(tool.name, set()) & question else 0.0
             for output, kind_name in tool.output_kinds.items():
-                if kind_name is None:
+                if kind_name is None or tool.outputs[output].many:  # text or a list: no answer
                     continue
                 if (
                     asked.dimensionality
