@@ -12,7 +12,8 @@ one reading (:mod:`peoa.reading`), in order:
 2. a value written with a unit ("20 m3/h", "150 psig", "25 °C"), or an answer asked in
    a unit ("…, in kPa?"): a computation;
 3. a value the reading takes as data (not a citation such as "API 520", "Table 4.2",
-   "Churchill (1977)", nor a formula's constant): a computation;
+   "Churchill (1977)", a formula's constant, nor a designation such as "NPS 6"): a
+   computation;
 4. otherwise: knowledge.
 """
 
@@ -89,7 +90,7 @@ def route_question(reading: Reading, text_cues: Iterable[str] = DEFAULT_TEXT_CUE
         return Route("numeric", f"quantities with units: {', '.join(quantities[:3])}")
     if reading.asked.unit is not None:
         return Route("numeric", f"asks for an answer in {reading.asked.unit_written}")
-    values = [m.written for m in reading.data()]
+    values = [m.written for m in reading.data() if m.designation is None]
     if values:
         return Route("numeric", f"values: {', '.join(values[:3])}")
     return Route("text", "no quantity, value or asked unit")

@@ -1,14 +1,14 @@
-"""The ``route`` policy's first-step decision: computation or knowledge (no model involved)."""
+"""Which expert takes a question: computation or knowledge, read from its reading (no model)."""
 
 from __future__ import annotations
 
 import pytest
 
-from peoa.agent.definitions import MetaAgentDefinition, Policy
-from peoa.agent.graph import AgentContext, _routed_first_steps
-from peoa.agent.routing import route_question, written_quantities
+from peoa.agent.definitions import Policy
+from peoa.agent.routing import route_question
 from peoa.evaluation import load_dataset
 from peoa.paths import resource_dir
+from peoa.reading import read_question
 
 KNOWLEDGE = [
     "What does API 520 say about the set pressure of a relief valve?",
@@ -39,50 +39,38 @@ COMPUTATION = [
 
 @pytest.mark.parametrize("question", KNOWLEDGE)
 def test_a_question_asking_for_knowledge_goes_to_the_text_expert(question: str) -> None:
-    route = route_question(question)
+    route = route_question(read_question(question))
     assert route.kind == "text", route
 
 
 @pytest.mark.parametrize("question", COMPUTATION)
 def test_a_question_asking_for_a_number_goes_to_the_numeric_expert(question: str) -> None:
-    route = route_question(question)
+    route = route_question(read_question(question))
     assert route.kind == "numeric", route
 
 
 def test_every_evaluation_question_asks_for_a_number() -> None:
     for name in ("dev.jsonl", "process.jsonl", "maths.jsonl"):
         items, _ = load_dataset(resource_dir("datasets") / name)
-        text = [(item.id, route_question(item.question)) for item in items]
+        text = [(item.id, route_question(read_question(item.question))) for item in items]
         assert [t for t in text if t[1].kind != "numeric"] == [], name
 
 
-def test_designations_are_not_quantities() -> None:
+def test_designations_are_not_values_given() -> None:
     # pint reads "section" as a survey section (an area): after "API 521" it is a name.
-    assert written_quantities("API 521 section 4.4 and 3 bar") == ["3 bar"]
-    assert written_quantities("ASME B31.3 at 2.5 MPa; NPS 6 schedule 80") == ["2.5 MPa"]
-    assert written_quantities("Explain the 3 modes of heat transfer") == []
+    reading = read_question("API 521 section 4.4 and 3 bar")
+    assert [m.written for m in reading.with_units()] == ["3 bar"]
+    reading = read_question("ASME B31.3 at 2.5 MPa; NPS 6 schedule 80")
+    assert [m.written for m in reading.with_units()] == ["2.5 MPa"]
+    assert read_question("Explain the 3 modes of heat transfer").with_units() == []
 
 
 def test_text_cues_come_from_the_policy() -> None:
     question = "Estimate the wall temperature for 3 passes."
-    assert route_question(question).kind == "numeric"
-    assert route_question(question, [r"estimate\b"]).kind == "text"
+    assert route_question(read_question(question)).kind == "numeric"
+    assert route_question(read_question(question), [r"estimate\b"]).kind == "text"
 
 
 def test_a_cue_that_is_no_regular_expression_is_refused() -> None:
     with pytest.raises(ValueError, match="not a regular expression"):
         Policy(text_cues=["explain("])
-
-
-def test_the_routed_first_step_uses_the_decision() -> None:
-    meta = MetaAgentDefinition()
-    ctx = AgentContext(
-        meta=meta,
-        generator=None,  # type: ignore[arg-type]  # routing never calls it
-        experts={"calculation": None, "knowledge": None},  # type: ignore[dict-item]
-        find_tools=lambda question, k: [],
-    )
-    text = _routed_first_steps(KNOWLEDGE[0], {}, ctx)
-    numeric = _routed_first_steps(COMPUTATION[0], {}, ctx)
-    assert text is not None and [s["expert"] for s in text] == ["knowledge"]
-    assert numeric is not None and [s["expert"] for s in numeric] == ["calculation"]
