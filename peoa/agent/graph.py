@@ -154,8 +154,8 @@ def _tied(plans: list[Plan], limit: int) -> list[Plan]:
     """The best plans the ranking cannot tell apart: named alike, using as much data, as
     few steps."""
     first = plans[0]
-    key = (first.named, len(first.uses), len(first.steps))
-    return [p for p in plans if (p.named, len(p.uses), len(p.steps)) == key][:limit]
+    key = (first.named, first.values_used(), len(first.steps))
+    return [p for p in plans if (p.named, p.values_used(), len(p.steps)) == key][:limit]
 
 
 def _choose(case: Case, ctx: AgentContext, trace: list[dict[str, Any]]) -> int:

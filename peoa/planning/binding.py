@@ -305,11 +305,20 @@ def assign_values(
         if isinstance(specs[n].spec, Q) and not specs[n].is_list
     ]
     pool: dict[str, list[tuple[Mention, float]]] = {a.name: candidates(reading, a) for a in wanted}
-    mentions = sorted({m.id: m for pairs in pool.values() for m, _ in pairs}.values(),
-                      key=lambda m: m.span)  # fmt: skip
+    # A value written for each of several things ("fouling resistances are each 0.0002")
+    # may feed as many arguments as it fits; any other value feeds one.
+    unique = sorted({m.id: m for pairs in pool.values() for m, _ in pairs}.values(),
+                    key=lambda m: m.span)  # fmt: skip
+    mentions = []
+    for m in unique:
+        fits_args = sum(any(c.id == m.id for c, _ in pairs) for pairs in pool.values())
+        mentions += [m] * (fits_args if m.each else 1)
+
     if not mentions or not wanted:
         return {}
-    order = {m.id: i for i, m in enumerate(mentions)}
+    columns: dict[str, list[int]] = {}
+    for j, m in enumerate(mentions):
+        columns.setdefault(m.id, []).append(j)
     # The trade writes values in the order of the arguments of one dimension: inlet then
     # outlet, P1 then P2, suction then discharge. A hair of score keeps that order when
     # the words do not decide.
@@ -318,10 +327,10 @@ def assign_values(
     scores = np.full((len(wanted), len(mentions)), -1e6)
     for i, argument in enumerate(wanted):
         for mention, score in pool[argument.name]:
-            j = order[mention.id]
-            # A required argument is filled before an optional one that fits as well.
-            base = 1.0 + (_REQUIRED if argument.required else 0.0)
-            scores[i, j] = base + score - 1e-3 * abs(arg_rank[i] - mention_rank[j])
+            for j in columns[mention.id]:
+                # A required argument is filled before an optional one that fits as well.
+                base = 1.0 + (_REQUIRED if argument.required else 0.0)
+                scores[i, j] = base + score - 1e-3 * abs(arg_rank[i] - mention_rank[j])
     rows, cols = linear_sum_assignment(scores, maximize=True)
     bound: dict[str, Binding] = {}
     for i, j in zip(rows, cols, strict=True):

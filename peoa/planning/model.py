@@ -86,6 +86,13 @@ class Plan(_Frozen):
         chain = " → ".join(s.tool for s in self.steps)
         return f"{chain}.{self.answer_step.output}"
 
+    def values_used(self) -> int:
+        """How many of the question's values the plan uses (substances not counted)."""
+        return sum(1 for u in self.uses if not u.startswith("substance:"))
+
     def rank(self) -> tuple[float, ...]:
-        """Sort key, best first: the question's data used, fewer steps, evidence, relevance."""
-        return (-len(self.uses), len(self.steps), -round(self.evidence, 3), -self.relevance)
+        """Sort key, best first: the question's values used, fewer steps, the substances it
+        names used, word evidence, relevance."""
+        names = len(self.uses) - self.values_used()
+        return (-self.values_used(), len(self.steps), -names, -round(self.evidence, 3),
+                -self.relevance)  # fmt: skip

@@ -24,6 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from peoa.planning.binding import arguments, assign_values, bind_plain
 from peoa.planning.graph import QuantityGraph
@@ -176,8 +177,16 @@ class Planner:
                  if not isinstance(a.spec, Q) or a.is_list}  # fmt: skip
         bound: dict[str, Binding] = {**values, **{k: v for k, v in plain.items() if v}}
         needed = [name for name, a in specs.items() if a.required and name not in bound]
-        # One option of each group of alternatives; the others' values are left out.
+        # One option of each group of alternatives; the others' values are left out. A
+        # look-up never takes the quantity it gives: a saturation pressure "at" a pressure
+        # is that pressure again.
+        given = kind(tool.output_kinds[output]).lineage() if tool.output_kinds.get(output) else ()
         for group in tool.alternatives:
+            group = tuple(
+                o for o in group
+                if not any(isinstance(specs[n].spec, Q) and specs[n].spec.kind in given[1:]
+                           for n in o)
+            ) or group  # fmt: skip
             options = sorted(group, key=lambda o: (-sum(n in bound for n in o) / len(o), len(o)))
             chosen = options[0]
             for option in group:
@@ -227,72 +236,64 @@ class Planner:
             ]
             if better and depth < self.max_steps:
                 restated.append([(name, None), *better])  # type: ignore[list-item]
-        own_uses = frozenset(
-            [m for b in bound.values() for m in b.mentions]
-            + [f"substance:{b.value}" for b in bound.values() if b.source == "substance"]
-            + ([f"substance:{tool.substance}"] if tool.substance in named else [])
-        )
         own_evidence = sum(b.score for b in bound.values()) / max(len(bound), 1)
         results = []
         choices = [*options_per_input, *restated]
         for combination in itertools.islice(itertools.product(*choices), 8):
-            steps: list[PlanStep] = []
-            uses = set(own_uses)
-            evidence = own_evidence
-            feeds: dict[str, Binding] = {}
-            tools = {tool_name}
-            for name, partial in combination:
-                if partial is None:
-                    continue  # the value as written
-                offset = len(steps)
-                steps += [s.model_copy(update={"index": s.index + offset,
-                                               "bindings": tuple(_shift(b, offset) for b in s.bindings)})
-                          for s in partial.steps]  # fmt: skip
-                uses |= partial.uses
-                evidence += partial.evidence * 0.5
-                tools |= partial.tools
-                feeds[name] = Binding(argument=name, source="step", step=len(steps),
-                                      output=partial.steps[-1].output, score=1.0)  # fmt: skip
-            if len(steps) + 1 > self.max_steps:
-                continue
-            all_bound = {**bound, **feeds}
-            steps.append(PlanStep(
-                index=len(steps) + 1, tool=tool_name,
-                bindings=tuple(all_bound[n] for n in specs if n in all_bound),
-                output=output, kind=tool.output_kinds.get(output),
-                sub_task=_sub_task(tool, output),
-            ))  # fmt: skip
-            results.append(_Partial(steps, frozenset(uses), evidence, frozenset(tools)))
+            partial = self._combine(tool, output, specs, bound, own_evidence, combination)
+            if partial is not None and len(partial.steps) <= self.max_steps:
+                results.append(partial)
         results.sort(key=lambda p: (-len(p.uses), len(p.steps), -p.evidence))
         return results
 
-    def names_a_quantity(self, reading: Reading) -> bool:
-        """Whether the asking words name a quantity some tool computes ("What pump power
-        do I need?"), strongly enough to read the question as asking for a number."""
-        return any(match >= _NAMES_QUANTITY for _, _, match in self.targets(reading, {})[:1])
-
-    def missing(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> str:
-        """Why no plan reaches the asked quantity: for the tools that would give it, the
-        inputs for which the question gives no value (and no tool computes from it)."""
-        lines = []
-        for tool_name, output, _ in self.targets(reading, relevance or {})[:3]:
-            tool = self.registry.get(tool_name)
-            specs = arguments(tool)
-            bound = assign_values(reading, tool)
-            lacking = [
-                (kind(a.spec.kind).label if isinstance(a.spec, Q) else name.replace("_", " "))
-                for name, a in specs.items()
-                if a.required and name not in bound and bind_plain(reading, tool, name) is None
-            ]
-            for group in tool.alternatives:
-                if not any(all(n in bound for n in option) for option in group):
-                    lacking.append(" or ".join(" and ".join(option) for option in group))
-            if lacking:
-                description = tool.outputs[output].description
-                lines.append(f"the {description} ({tool_name}) needs {', '.join(lacking)}")
-        if not lines:
-            return "No chain of tools reaches the quantity asked from the values given."
-        return "The question does not give what the tools need: " + "; ".join(lines) + "."
+    def _combine(
+        self,
+        tool: Tool,
+        output: str,
+        specs: Mapping[str, Any],
+        bound: dict[str, Binding],
+        evidence: float,
+        combination: Sequence[tuple[str, _Partial | None]],
+    ) -> _Partial | None:
+        """This step on top of the steps that feed it, or ``None`` when a required value
+        of it is one an earlier step takes for another argument."""
+        steps: list[PlanStep] = []
+        feeds: dict[str, Binding] = {}
+        tools = {tool.name}
+        own = dict(bound)
+        children = frozenset[str]()
+        for name, partial in combination:
+            if partial is None:
+                continue  # the value as written
+            for argument in _reused(own, partial):
+                if specs[argument].required:
+                    return None  # a set pressure given again as this step's inlet pressure
+                del own[argument]  # ... or as its optional back pressure: left to its default
+            offset = len(steps)
+            steps += [
+                s.model_copy(update={"index": s.index + offset,
+                                     "bindings": tuple(_shift(b, offset) for b in s.bindings)})
+                for s in partial.steps
+            ]  # fmt: skip
+            children |= partial.uses
+            evidence += partial.evidence * 0.5
+            tools |= partial.tools
+            feeds[name] = Binding(argument=name, source="step", step=len(steps),
+                                  output=partial.steps[-1].output, score=1.0)  # fmt: skip
+        uses = (
+            children
+            | frozenset(m for b in own.values() for m in b.mentions)
+            | frozenset(f"substance:{b.value}" for b in own.values() if b.source == "substance")
+        )
+        if tool.substance is not None:
+            uses |= {f"substance:{tool.substance}"}
+        every = {**own, **feeds}
+        steps.append(PlanStep(
+            index=len(steps) + 1, tool=tool.name,
+            bindings=tuple(every[n] for n in specs if n in every),
+            output=output, kind=tool.output_kinds.get(output), sub_task=_sub_task(tool, output),
+        ))  # fmt: skip
+        return _Partial(steps, frozenset(uses), evidence, frozenset(tools))
 
     # -- plans ------------------------------------------------------------------------
     def plan(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> list[Plan]:
@@ -302,7 +303,8 @@ class Planner:
         self._bound: dict[str, dict[str, Binding]] = {}
         feasible: list[tuple[float, Plan]] = []
         seen: set[str] = set()
-        for tool_name, output, match in self.targets(reading, relevance):
+        targets = self.targets(reading, relevance)
+        for tool_name, output, match in targets:
             for partial in self._expand(reading, tool_name, output, 1, frozenset())[:3]:
                 plan = self._finish(reading, partial.steps, partial.uses, partial.evidence + match,
                                     relevance, "tools")  # fmt: skip
@@ -310,11 +312,14 @@ class Planner:
                 if key not in seen:
                     seen.add(key)
                     feasible.append((match, plan))
-        # The plans whose answer the asking words name best come first.
+        # The plans whose answer the asking words name about as well as the best feasible
+        # one come first, and only those; a plan far below the best named target overall
+        # (feasible or not) answers another question.
         best_match = max((m for m, _ in feasible), default=0.0)
+        best_target = max((m for _, _, m in targets), default=0.0)
         plans: list[tuple[tuple[float, ...], Plan]] = []
         for match, plan in feasible:
-            named = best_match > 0 and match >= 0.6 * best_match
+            named = best_match > 0 and match >= max(0.6 * best_match, 0.35 * best_target)
             plan = plan.model_copy(update={"named": named})
             plans.append(((-float(named), *plan.rank()), plan))
         conversion = self._conversion(reading, relevance)
@@ -323,6 +328,11 @@ class Planner:
             conversion = conversion.model_copy(update={"named": named})
             plans.append(((-float(named), *conversion.rank()), conversion))
         plans.sort(key=lambda pair: pair[0])
+        # A plan whose answer the asking words do not name answers another question.
+        if any(plan.named for _, plan in plans):
+            plans = [(key, plan) for key, plan in plans if plan.named]
+        elif best_target > 0:
+            plans = []
         ranked = [plan for _, plan in plans[: self.max_plans]]
         return [p.model_copy(update={"id": f"p{i}"}) for i, p in enumerate(ranked, start=1)]
 
@@ -373,6 +383,21 @@ class Planner:
                             3.0 if asked.conversion else 0.5, relevance, "conversion")  # fmt: skip
         # Other given values the conversion leaves out say the question asks more of them.
         return plan if asked.conversion or not plan.unused else None
+
+
+def _reused(bound: Mapping[str, Binding], partial: _Partial) -> list[str]:
+    """This step's arguments bound to a value that an earlier step takes for an argument
+    of another name (a set pressure given again as the back pressure)."""
+    earlier: dict[str, set[str]] = {}
+    for step in partial.steps:
+        for b in step.bindings:
+            for m in b.mentions:
+                earlier.setdefault(m, set()).add(b.argument)
+    return [
+        name
+        for name, binding in bound.items()
+        if any(earlier.get(m, set()) - {name} for m in binding.mentions)
+    ]
 
 
 def _shift(binding: Binding, offset: int) -> Binding:

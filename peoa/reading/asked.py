@@ -134,6 +134,22 @@ def _pick(candidates: list[tuple[int, UnitRead]], text: str, asked_words: set[st
     return candidates[-1][1]
 
 
+_TOKEN_OR_NUMBER = re.compile(r"(?P<number>[-+−]?\d[\d,.]*(?:[eE][-+]?\d+)?)|[^\s,;:()\[\]]+")
+
+
+def _unlabelled(text: str) -> list[str]:
+    """The words of ``text`` that are neither a value, its unit, nor the two words that
+    label it before or the one after: what is asked, not what is given ("Specific heat
+    of benzene at 24.8 °C?" -> "Specific heat of")."""
+    tokens = list(_TOKEN_OR_NUMBER.finditer(text))
+    drop: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.group("number"):
+            drop |= {i - 2, i - 1, i, i + 1, i + 2}
+    kept = " ".join(t.group() for i, t in enumerate(tokens) if i not in drop)
+    return words_of(kept)
+
+
 def read_asked(text: str) -> AskedQuantity:
     """What ``text`` asks for (see the module's description)."""
     sentence = asking_sentence(text)
@@ -143,9 +159,7 @@ def read_asked(text: str) -> AskedQuantity:
     requests = [s for s in _SENTENCE_END.split(after) if _ASKS.match(s) or _ASKS_INSIDE.search(s)]
     asking = " ".join([sentence, *requests])
     words = tuple(w for w in words_of(asking) if w.lower() not in _QUESTION_WORDS)
-    # The clauses that give values are data, not what is asked.
-    quiet = " ".join(c for c in re.split(r"[,;:()\[\]]", asking) if not re.search(r"\d", c))
-    focus = tuple(w for w in words_of(quiet) if w.lower() not in _QUESTION_WORDS)
+    focus = tuple(w for w in _unlabelled(asking) if w.lower() not in _QUESTION_WORDS)
     stems = {w.lower().rstrip("s") for w in words}
     # The asking sentence, and any request after it ("Answer in psia.", "Report … in in².").
     tail = text[text.find(sentence) + len(sentence) :] if sentence in text else ""

@@ -180,7 +180,7 @@ def _bare_symbol(text: str, start: int) -> str | None:
         return None
     symbol = match.group("symbol")
     looks = len(symbol) == 1 or any(c.isupper() or c.isdigit() or c == "_" for c in symbol[1:])
-    looks = looks or symbol[0].isupper() and len(symbol) <= 2
+    looks = looks or (symbol[0].isupper() and len(symbol) <= 2)
     return symbol if looks and symbol.lower() not in _NOT_SYMBOLS else None
 
 

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from gguf.quants import dequantize
 
-from peoa.llm.adapters import resolve_adapter
 from peoa.distill.base import base_gguf
 from peoa.exceptions import AdapterError as DistillError
-from peoa.llm.merge import merge_adapter, merged_model
 from peoa.exceptions import ModelError
+from peoa.llm.adapters import resolve_adapter
+from peoa.llm.merge import merge_adapter, merged_model
 from tests.distill.held_out import SHIPPED, held_out_request
 
 BASE = "smollm2-135m-instruct"

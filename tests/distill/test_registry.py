@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from peoa.distill.errors import AdapterNotFoundError
+from peoa.distill.evaluate import EvalReport, Metrics
 from peoa.llm.adapters import (
     AdapterRecord,
     fitting_adapter,
@@ -11,8 +13,6 @@ from peoa.llm.adapters import (
     record_metrics,
     register_adapter,
 )
-from peoa.distill.errors import AdapterNotFoundError
-from peoa.distill.evaluate import EvalReport, Metrics
 
 
 def _metrics(adapter: str | None, tool: float) -> Metrics:

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from peoa.llm.adapters import REGISTRY_FILE, AdapterRecord, _read
 from peoa.distill.base import base_gguf
 from peoa.distill.episodes import schema_errors
+from peoa.llm.adapters import REGISTRY_FILE, AdapterRecord, _read
 from peoa.paths import resource_dir
 from tests.distill.held_out import SHIPPED, SHIPPED_ACTION_GENERATOR, held_out_request
 

@@ -13,9 +13,9 @@ pytest.importorskip("trl", reason="training needs the 'distill' extra: pip insta
 
 from transformers import TrainerCallback
 
-from peoa.llm.adapters import list_adapters, resolve_adapter
 from peoa.distill.base import base_gguf
 from peoa.distill.train import TrainConfig, train
+from peoa.llm.adapters import list_adapters, resolve_adapter
 
 BASE = "smollm2-135m-instruct"
 PROMPT = [{"role": "user", "content": "Which tool sizes a relief valve?"}]

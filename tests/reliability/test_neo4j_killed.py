@@ -38,7 +38,7 @@ from peoa.neo4j_server import ManagedNeo4j, open_driver
 pytestmark = pytest.mark.reliability
 
 _PEOA = [sys.executable, "-m", "peoa"]
-_WORDS = (  # noqa: SIM905 - a sentence reads better than a list of 53 words
+_WORDS = (
     "pump impeller cavitation NPSH head flow rate viscosity water ethanol benzene "
     "heat exchanger shell tube fouling LMTD duty reboiler condenser distillation column "
     "tray packing reflux ratio relief valve pressure drop pipe roughness Reynolds number "
