@@ -265,7 +265,8 @@ class Planner:
         for name, partial in combination:
             if partial is None:
                 continue  # the value as written
-            for argument in _reused(own, partial):
+            lookups = {t.name for t in self.registry.list() if t.substance is not None}
+            for argument in _reused(own, partial, lookups):
                 if specs[argument].required:
                     return None  # a set pressure given again as this step's inlet pressure
                 del own[argument]  # ... or as its optional back pressure: left to its default
@@ -294,6 +295,34 @@ class Planner:
             output=output, kind=tool.output_kinds.get(output), sub_task=_sub_task(tool, output),
         ))  # fmt: skip
         return _Partial(steps, frozenset(uses), evidence, frozenset(tools))
+
+    def names_a_quantity(self, reading: Reading) -> bool:
+        """Whether the asking words name a quantity some tool computes ("What pump power
+        do I need?"), strongly enough to read the question as asking for a number."""
+        return any(match >= _NAMES_QUANTITY for _, _, match in self.targets(reading, {})[:1])
+
+    def missing(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> str:
+        """Why no plan reaches the asked quantity: for the tools that would give it, the
+        inputs for which the question gives no value (and no tool computes from it)."""
+        lines = []
+        for tool_name, output, _ in self.targets(reading, relevance or {})[:3]:
+            tool = self.registry.get(tool_name)
+            specs = arguments(tool)
+            bound = assign_values(reading, tool)
+            lacking = [
+                (kind(a.spec.kind).label if isinstance(a.spec, Q) else name.replace("_", " "))
+                for name, a in specs.items()
+                if a.required and name not in bound and bind_plain(reading, tool, name) is None
+            ]
+            for group in tool.alternatives:
+                if not any(all(n in bound for n in option) for option in group):
+                    lacking.append(" or ".join(" and ".join(option) for option in group))
+            if lacking:
+                description = tool.outputs[output].description
+                lines.append(f"the {description} ({tool_name}) needs {', '.join(lacking)}")
+        if not lines:
+            return "No chain of tools reaches the quantity asked from the values given."
+        return "The question does not give what the tools need: " + "; ".join(lines) + "."
 
     # -- plans ------------------------------------------------------------------------
     def plan(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> list[Plan]:
@@ -385,11 +414,14 @@ class Planner:
         return plan if asked.conversion or not plan.unused else None
 
 
-def _reused(bound: Mapping[str, Binding], partial: _Partial) -> list[str]:
+def _reused(bound: Mapping[str, Binding], partial: _Partial, lookups: set[str]) -> list[str]:
     """This step's arguments bound to a value that an earlier step takes for an argument
-    of another name (a set pressure given again as the back pressure)."""
+    of another name (a set pressure given again as the back pressure). A property
+    look-up's state is no such use: the tank's pressure is the liquid's too."""
     earlier: dict[str, set[str]] = {}
     for step in partial.steps:
+        if any(b.source == "substance" for b in step.bindings) or step.tool in lookups:
+            continue
         for b in step.bindings:
             for m in b.mentions:
                 earlier.setdefault(m, set()).add(b.argument)
