@@ -37,7 +37,7 @@ from peoa.agent.state import Case, PendingStep, SolveState
 from peoa.agent.validation import validate_result
 from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, InjectionFlag, LLMCall
 from peoa.llm import StructuredOutputError
-from peoa.planning import Plan, Planner
+from peoa.planning import Plan, Planner, tied_plans
 from peoa.reading import Reading, read_question
 
 __all__ = ["AgentContext", "build_graph"]
@@ -150,19 +150,11 @@ def _in_scope(question: str, tools: list[dict[str, Any]], ctx: AgentContext) -> 
     return bool(passages) and passages[0]["score"] >= limits.min_passage_relevance
 
 
-def _tied(plans: list[Plan], limit: int) -> list[Plan]:
-    """The best plans the ranking cannot tell apart: named alike, using as much data, as
-    few steps."""
-    first = plans[0]
-    key = (first.named, first.values_used(), len(first.steps))
-    return [p for p in plans if (p.named, p.values_used(), len(p.steps)) == key][:limit]
-
-
 def _choose(case: Case, ctx: AgentContext, trace: list[dict[str, Any]]) -> int:
     """The plan a case runs first: the best ranked, or the action generator's choice
     among the tied best."""
     plans = [Plan.model_validate(p) for p in case["plans"]]
-    tied = _tied(plans, ctx.meta.limits.plan_choices)
+    tied = tied_plans(plans, ctx.meta.limits.plan_choices)
     if ctx.meta.policy.plan_choice != "model" or len(tied) < 2:
         return 0
     try:

@@ -154,19 +154,20 @@ def evaluate_cmd(
         from rich.table import Table
 
         table = Table("metric", "base", "adapter", "gain (points)")
-        gains = r.gains()
-        for key in ("tool_accuracy", "argument_match", "json_valid", "end_to_end", "tokens_per_s"):
-            base_value = getattr(r.base, key)
-            adapted = getattr(r.adapter, key) if r.adapter else None
-            fmt = (
-                (lambda v: f"{v:.1f}") if key == "tokens_per_s" else (lambda v: f"{100 * v:.1f} %")
-            )
-            gain = gains.get(key)
-            table.add_row(
-                key, fmt(base_value), fmt(adapted) if adapted is not None else "-",
-                f"{gain:+.1f}" if gain is not None else (
-                    f"x{gains['tokens_per_s_ratio']:.2f}" if gains and key == "tokens_per_s" else "-"),
-            )  # fmt: skip
+        base, adapted, gains = r.base_rows(), r.adapter_rows(), r.gains()
+        for key, value in base.items():
+            other = adapted.get(key)
+            if key == "tokens_per_s":
+                shown, gain = (
+                    f"{value:.1f}",
+                    (f"x{gains['tokens_per_s_ratio']:.2f}" if gains else "-"),
+                )
+                table.add_row(key, shown, f"{other:.1f}" if other is not None else "-", gain)
+                continue
+            gain_value = gains.get(key)
+            table.add_row(key, f"{100 * value:.1f} %",
+                          f"{100 * other:.1f} %" if other is not None else "-",
+                          f"{gain_value:+.1f}" if gain_value is not None else "-")  # fmt: skip
         console.print(f"{r.role} on {r.base.problems} held-back problems ({r.data})")
         console.print(table)
 

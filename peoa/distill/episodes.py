@@ -1,29 +1,27 @@
 """One problem, solved the way PEOA solves it, with a teacher in the models' seats.
 
-The real :class:`~peoa.agent.action_generator.ActionGenerator` and the real
-:class:`~peoa.experts.calculation.CalculationExpert` run the problem; every model call
-they make goes to a :class:`TeacherSeat`, an :class:`~peoa.llm.LLM` that asks the
-teacher for the completion and records the request (the exact messages and JSON
-schema the runtime built) with the teacher's reply. Those records are the training
-examples, so they always match the prompts PEOA really sends.
+The question is read and planned (:mod:`peoa.reading`, :mod:`peoa.planning`); the real
+:class:`~peoa.agent.action_generator.ActionGenerator` chooses among the tied best plans,
+and the real :class:`~peoa.experts.calculation.CalculationExpert` runs the steps,
+choosing among rival values where the words leave a choice. Those are the only model
+decisions (``choose_plan``, ``choose_value``), and every one goes to a
+:class:`TeacherSeat`, an :class:`~peoa.llm.LLM` that asks the teacher and records the
+request (the exact messages and JSON schema the runtime built) with the reply. The
+records are the training examples, so they always match the prompts PEOA sends.
 
 An episode is then verified: every recorded reply must be valid JSON that fits its
-schema (else the episode is *malformed*), the tool call is run again through the
-registry, and its answer must equal the reference answer of the problem (else the
-episode *failed verification*). Only verified episodes become training data.
+schema (else the episode is *malformed*), the plan must end in the problem's tool and
+output, and its answer must equal the reference answer (else the episode *failed
+verification*). Only verified episodes become training data.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import types
-import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
-
-import numpy as np
 
 from peoa.distill.templates import Problem
 from peoa.experts.base import ExpertResult, ExpertTask
@@ -40,33 +38,19 @@ __all__ = [
     "schema_errors",
 ]
 
-Kind = Literal["next_step", "choose_tool", "fill_arguments", "choose_output"]
+Kind = Literal["choose_plan", "choose_value"]
 Answerer = Callable[[Kind, GenerationRequest], str]
 
-_EXPERT_CHOICES = 4  # the calculation expert's default max_candidates
-
-ROLE_OF: dict[Kind, str] = {
-    "next_step": "action_generator",
-    "choose_tool": "calculation",
-    "fill_arguments": "calculation",
-    "choose_output": "calculation",
-}
+ROLE_OF: dict[Kind, str] = {"choose_plan": "action_generator", "choose_value": "calculation"}
 
 
 def call_kind(schema: dict[str, Any] | None, seat: str) -> Kind:
-    """Which decision a request asks for, told by its schema.
+    """Which decision a request asks for, told by its seat.
 
-    >>> call_kind({"properties": {"tool": {"enum": ["a"]}}}, "calculation")
-    'choose_tool'
+    >>> call_kind({"properties": {"value": {"enum": ["m1"]}}}, "calculation")
+    'choose_value'
     """
-    if seat == "action_generator":
-        return "next_step"
-    props = (schema or {}).get("properties", {})
-    if set(props) == {"tool"}:
-        return "choose_tool"
-    if set(props) == {"output"}:
-        return "choose_output"
-    return "fill_arguments"
+    return "choose_plan" if seat == "action_generator" else "choose_value"
 
 
 _TYPES: dict[str, Callable[[Any], bool]] = {
@@ -164,9 +148,9 @@ class Episode:
     reference: float
     examples: list[Example] = field(default_factory=list)
     answer: float | None = None
+    plan: str = ""  # the plan run, as "tool → tool.output"
     status: Literal["verified", "malformed", "failed"] = "failed"
     reason: str = ""
-    tool_hint: bool = True
 
 
 def _close(a: float | None, b: float, rel: float = 1e-6) -> bool:
@@ -174,23 +158,12 @@ def _close(a: float | None, b: float, rel: float = 1e-6) -> bool:
 
 
 class EpisodeRunner:
-    """Runs problems through PEOA's own action generator and calculation expert.
+    """Runs problems through PEOA's planner, action generator and calculation expert."""
 
-    ``candidates(question, gold_tool)`` gives the tool hits the action generator sees
-    (dicts with ``name``, ``description``, ``score``); by default the tools whose
-    documentation is nearest to the question by the configured embedder, the way the
-    graph's vector index finds them, with the gold tool put in when retrieval misses it.
-    """
-
-    def __init__(
-        self,
-        registry: ToolRegistry | None = None,
-        *,
-        candidates: Callable[[str, str], list[dict[str, Any]]] | None = None,
-        k: int | None = None,
-    ) -> None:
+    def __init__(self, registry: ToolRegistry | None = None) -> None:
         from peoa.agent.definitions import load_definitions
         from peoa.experts.registry import discover_manifests
+        from peoa.planning import Planner, QuantityGraph
 
         self.registry = registry or get_registry()
         self.meta, self.definition = load_definitions()
@@ -202,147 +175,88 @@ class EpisodeRunner:
                 "no 'calculation' expert is installed (experts/calculation/expert.toml): "
                 "distillation runs problems through it"
             )
-        self.k = k or self.meta.limits.tool_candidates
-        self._candidates = candidates or self._nearest
-        self._vectors: np.ndarray | None = None
-        self._names: list[str] = []
-
-    # -- candidate tools, as the graph's vector search gives them ------------------------
-    def _nearest(self, question: str, gold: str) -> list[dict[str, Any]]:
-        from peoa.graph.tools_loader import tool_text
-        from peoa.llm import get_embedder
-
-        embedder = get_embedder()
-        if self._vectors is None:
-            tools = self.registry.list()
-            self._names = [t.name for t in tools]
-            vectors = np.asarray(embedder.embed([tool_text(t.doc()) for t in tools]))
-            self._vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
-        query = np.asarray(embedder.embed_query(question))
-        scores = self._vectors @ (query / np.linalg.norm(query))
-        order = [int(i) for i in np.argsort(-scores)[: self.k]]
-        gold_index = self._names.index(gold)
-        # The calculation expert chooses among the first few candidates only, so the gold
-        # tool goes among them, at a position fixed by the question. Always: a templated
-        # question reads so much like its tool's documentation that retrieval ranks the
-        # gold tool first, and a student trained on that learns to take the first tool
-        # (the first adapter did, and failed on the dev set's real retrieval order).
-        if gold_index in order:
-            order.remove(gold_index)
-        order.insert(zlib.crc32(question.encode()) % _EXPERT_CHOICES, gold_index)
-        order = order[: self.k]
-        return [
-            {
-                "name": self._names[i],
-                "description": self.registry.get(self._names[i]).description,
-                "score": float(scores[i]),
-            }
-            for i in order
-        ]
-
-    def _experts(self) -> dict[str, Any]:
-        # The action generator reads only each expert's manifest.
-        return {n: types.SimpleNamespace(manifest=m) for n, m in self.manifests.items()}
+        self.planner = Planner(self.registry, QuantityGraph.from_registry(self.registry))
 
     def reference(self, problem: Problem) -> float:
         """The problem's answer, straight from the registry."""
         result = self.registry.run(problem.tool, problem.arguments)
         return float(result.outputs[problem.target].value)
 
-    # -- one episode ---------------------------------------------------------------------
-    def run(self, problem: Problem, answer: Answerer, *, tool_hint: bool = True) -> Episode:
-        """Solve ``problem`` with ``answer`` in every model seat, then verify the episode."""
+    def solve(self, problem: Problem, generator_llm: LLM, expert_llm: LLM,
+              adapter: str | None = None) -> tuple[str, ExpertResult | None]:  # fmt: skip
+        """Plan and run ``problem`` with these models in the seats; the plan run and the
+        last step's result (``None`` when no plan reaches the asked quantity)."""
         from peoa.agent.action_generator import ActionGenerator
-        from peoa.agent.solution import StepRecord
         from peoa.experts.calculation import CalculationExpert
+        from peoa.planning import tied_plans
+        from peoa.reading import read_question
 
+        reading = read_question(problem.question)
+        plans = self.planner.plan(reading)
+        if not plans:
+            return "", None
+        tied = tied_plans(plans, self.meta.limits.plan_choices)
+        definition = self.definition.model_copy(update={"adapter": adapter or ""})
+        chosen = ActionGenerator(generator_llm, definition).choose_plan(reading, tied)[0] if len(
+            tied
+        ) > 1 else 0  # fmt: skip
+        plan = tied[chosen]
+        manifest = self.manifests["calculation"].model_copy(update={"adapter": adapter})
+        expert = CalculationExpert(manifest, llm=expert_llm, registry=self.registry)
+        prior: dict[int, Any] = {}
+        result: ExpertResult | None = None
+        for step in plan.steps:
+            result = expert.run(ExpertTask(question=reading.text, sub_task=step.sub_task,
+                                           reading=reading, step=step, prior=prior))  # fmt: skip
+            if not result.ok:
+                break
+            prior[step.index] = result.outputs
+        return plan.describe(), result
+
+    # -- one episode ---------------------------------------------------------------------
+    def run(self, problem: Problem, answer: Answerer) -> Episode:
+        """Solve ``problem`` with ``answer`` in every model seat, then verify the episode."""
         try:
             reference = self.reference(problem)
         except Exception as error:  # the drawn inputs lie outside the tool's validity range
-            return Episode(
-                problem=problem, reference=math.nan, tool_hint=tool_hint, status="failed",
-                reason=f"no reference answer: {type(error).__name__}",
-            )  # fmt: skip
-        episode = Episode(problem=problem, reference=reference, tool_hint=tool_hint)
+            return Episode(problem=problem, reference=math.nan, status="failed",
+                           reason=f"no reference answer: {type(error).__name__}")  # fmt: skip
+        episode = Episode(problem=problem, reference=reference)
         generator_seat = TeacherSeat("action_generator", answer)
         expert_seat = TeacherSeat("calculation", answer)
-        generator = ActionGenerator(generator_seat, self.definition, self._experts())  # type: ignore[arg-type]
-        expert = CalculationExpert(
-            self.manifests["calculation"], llm=expert_seat, registry=self.registry
-        )
-        hits = self._candidates(problem.question, problem.tool)
         try:
-            step, _ = generator.next_step(problem.question, [], hits)
-            result: ExpertResult | None = None
-            if step.action == "call_expert" and step.expert == "calculation":
-                task = ExpertTask(
-                    question=problem.question,
-                    sub_task=step.sub_task or problem.question,
-                    tool_hint=(step.tool if step.tool != "none" else None) if tool_hint else None,
-                    candidate_tools=[h["name"] for h in hits],
-                )
-                result = expert.run(task)
-                record = StepRecord(
-                    index=1, expert="calculation", sub_task=task.sub_task, result=result,
-                    valid=result.ok,
-                    validation_errors=[] if result.ok else [result.error or "failed"],
-                )  # fmt: skip
-                final, _ = generator.next_step(problem.question, [record.summary()], hits)
-                if final.action == "final_answer" and final.answer_step == 1 and result.ok:
-                    episode.answer = result.answer.value if result.answer else None
+            episode.plan, result = self.solve(problem, generator_seat, expert_seat)
         except Exception as error:  # a malformed reply breaks the runtime in many ways
             episode.examples = generator_seat.examples + expert_seat.examples
             episode.status, episode.reason = "malformed", f"{type(error).__name__}: {error}"
             return episode
-        episode.examples = _ordered(generator_seat.examples, expert_seat.examples)
+        episode.examples = [*generator_seat.examples, *expert_seat.examples]
         return self.verify(episode, result)
 
     def verify(self, episode: Episode, result: ExpertResult | None) -> Episode:
-        """Mark ``episode`` verified only if every reply is well formed and the tool
-        call, run again, reproduces the reference answer."""
+        """Mark ``episode`` verified only if every reply is well formed, the plan ends in
+        the problem's tool and output, and its answer is the reference answer."""
+        problem = episode.problem
         for example in episode.examples:
-            problem = schema_errors(example.completion, example.schema)
-            if problem is not None:
-                episode.status, episode.reason = "malformed", f"{example.kind}: {problem}"
+            wrong = schema_errors(example.completion, example.schema)
+            if wrong is not None:
+                episode.status, episode.reason = "malformed", f"{example.kind}: {wrong}"
                 return episode
-        if result is None or not result.ok or not result.tool_calls:
-            episode.status = "failed"
-            episode.reason = (
-                "no successful expert step"
-                if result is None
-                else (result.error or "the expert step failed")
-            )
+        if result is None:
+            episode.status, episode.reason = "failed", "no plan reaches the asked quantity"
             return episode
-        if episode.answer is None:
-            episode.status, episode.reason = "failed", "the action generator did not finish"
+        if not result.ok:
+            episode.status, episode.reason = "failed", result.error or "a step failed"
             return episode
-        call = result.tool_calls[-1]
-        try:
-            again = self.registry.run(call.tool, call.arguments)
-        except Exception as error:
-            episode.status, episode.reason = "failed", f"re-run failed: {error}"
+        if not episode.plan.endswith(f"{problem.tool}.{problem.target}"):
+            episode.status, episode.reason = "failed", f"the plan run was {episode.plan}"
             return episode
-        rerun = [
-            float(v.value)
-            for v in again.outputs.values()
-            if isinstance(v.value, int | float) and not isinstance(v.value, bool)
-        ]
-        if not any(_close(v, episode.answer) for v in rerun):
-            episode.status, episode.reason = (
-                "failed",
-                "re-running the tool call gives another answer",
-            )
-            return episode
+        episode.answer = result.answer.value if result.answer is not None else None
         if not _close(episode.answer, episode.reference):
             episode.status = "failed"
             episode.reason = (
-                f"answer {episode.answer:.6g} differs from the reference {episode.reference:.6g}"
+                f"answer {episode.answer} differs from the reference {episode.reference:.6g}"
             )
             return episode
         episode.status, episode.reason = "verified", ""
         return episode
-
-
-def _ordered(generator: Sequence[Example], expert: Sequence[Example]) -> list[Example]:
-    """Calls in the order they happened: plan, the expert's calls, then the finish."""
-    return [*generator[:1], *expert, *generator[1:]]

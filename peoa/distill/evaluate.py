@@ -1,52 +1,48 @@
 """``peoa distill evaluate``: the base model against base + adapter on the held-back split.
 
 Both run inside PEOA's own runtime with llama.cpp and schema-constrained decoding,
-exactly as at inference, on the test problems of a generated data set (whose
-wordings training never saw):
+exactly as at inference, on the test split of a generated data set (whose wordings
+training never saw):
 
-* **calculation**: the real calculation expert with the student in its seat, given the
-  teacher's sub-task and the retrieved candidate tools;
-* **action_generator**: the real action generator proposes the first step, then, shown
-  the verified result of that step, must declare the final answer.
+* **choice accuracy, per decision type**: each held-back decision (``choose_plan`` for
+  the action generator, ``choose_value`` for the calculation expert) is asked of the
+  model with the exact messages and schema the runtime built, and its reply is compared
+  with the teacher's (verified) one;
+* **end to end**: the test problems are solved again with the model in its role's seat
+  (the teacher's choices in the other), and the answer must be the reference answer.
 
-Metrics, as fractions: ``tool_accuracy`` (the right tool), ``argument_match`` (the
-arguments, after unit normalisation by the registry, equal the reference's; for the
-action generator: its sub-task carries every number of the problem), ``json_valid``
-(model replies that parsed), ``end_to_end`` (the right answer; for the action
-generator: right expert and tool, every number passed on, and the final answer
-declared on the right step), and ``tokens_per_s`` (completion tokens per second of
-model time).
+Also ``json_valid`` (replies that parsed) and ``tokens_per_s`` (completion tokens per
+second of model time).
 """
 
 from __future__ import annotations
 
+import json
 import math
-import re
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
-from peoa.distill.episodes import EpisodeRunner
+from peoa.distill.episodes import EpisodeRunner, TeacherSeat
 from peoa.distill.errors import DistillError
 from peoa.distill.generate import load_split
 from peoa.distill.templates import Problem
 from peoa.llm.base import LLM, StructuredOutputError
-from peoa.tools import ToolRegistry
 
 __all__ = ["EvalReport", "Metrics", "evaluate", "evaluate_model", "held_back_problems"]
 
 
 class Metrics(BaseModel):
-    """Scores of one model (with or without adapter) on the held-back problems."""
+    """Scores of one model (with or without adapter) on the held-back split."""
 
     model: str
     adapter: str | None
     problems: int
-    tool_accuracy: float
-    argument_match: float
+    decisions: dict[str, int]  # held-back decisions per type
+    choice_accuracy: dict[str, float]  # per decision type: replies equal to the teacher's
     json_valid: float
     end_to_end: float
     tokens_per_s: float
@@ -65,206 +61,120 @@ class EvalReport(BaseModel):
         for label, metrics in (("base", self.base), ("adapter", self.adapter)):
             if metrics is None:
                 continue
-            for key in ("tool_accuracy", "argument_match", "json_valid", "end_to_end"):
-                out[f"{label}_{key}"] = round(getattr(metrics, key), 4)
+            for kind, accuracy in metrics.choice_accuracy.items():
+                out[f"{label}_{kind}_accuracy"] = round(accuracy, 4)
+            out[f"{label}_json_valid"] = round(metrics.json_valid, 4)
+            out[f"{label}_end_to_end"] = round(metrics.end_to_end, 4)
             out[f"{label}_tokens_per_s"] = round(metrics.tokens_per_s, 1)
         return out
+
+    def base_rows(self) -> dict[str, float]:
+        """The base model's scores, by the names :meth:`gains` uses."""
+        return _rows(self.base)
+
+    def adapter_rows(self) -> dict[str, float]:
+        return _rows(self.adapter) if self.adapter is not None else {}
 
     def gains(self) -> dict[str, float]:
         """Adapter minus base, in percentage points (tokens/s as a ratio)."""
         if self.adapter is None:
             return {}
         out = {
-            key: 100 * (getattr(self.adapter, key) - getattr(self.base, key))
-            for key in ("tool_accuracy", "argument_match", "json_valid", "end_to_end")
+            f"{kind}_accuracy": 100 * (self.adapter.choice_accuracy.get(kind, 0.0) - accuracy)
+            for kind, accuracy in self.base.choice_accuracy.items()
         }
+        out["end_to_end"] = 100 * (self.adapter.end_to_end - self.base.end_to_end)
         out["tokens_per_s_ratio"] = (
             self.adapter.tokens_per_s / self.base.tokens_per_s if self.base.tokens_per_s else 0.0
         )
         return out
 
 
-def held_back_problems(
-    data: Path, role: str, limit: int | None = None
-) -> list[tuple[Problem, bool]]:
-    """The distinct problems of the test split (with their tool-hint flag)."""
-    seen: dict[str, tuple[Problem, bool]] = {}
+def _rows(metrics: Metrics) -> dict[str, float]:
+    rows = {f"{kind}_accuracy": accuracy for kind, accuracy in metrics.choice_accuracy.items()}
+    return rows | {"json_valid": metrics.json_valid, "end_to_end": metrics.end_to_end,
+                   "tokens_per_s": metrics.tokens_per_s}  # fmt: skip
+
+
+def held_back_problems(data: Path, role: str, limit: int | None = None) -> list[Problem]:
+    """The distinct problems of the test split."""
+    seen: dict[str, Problem] = {}
     for record in load_split(data, "test", role):
         p = record["problem"]
-        if p["question"] in seen:
-            continue
-        problem = Problem(
+        seen.setdefault(p["question"], Problem(
             template=record["template"], category=record["category"], tool=p["tool"],
             target=p["target"], task=p["task"], question=p["question"], arguments=p["arguments"],
-        )  # fmt: skip
-        seen[p["question"]] = (problem, bool(record.get("tool_hint", True)))
+        ))  # fmt: skip
     problems = list(seen.values())
     if not problems:
         raise DistillError(f"{data}/test.jsonl holds no {role!r} problems to evaluate on")
     return problems[:limit] if limit else problems
 
 
-def _normalised(
-    registry: ToolRegistry, tool: str, arguments: dict[str, Any]
-) -> dict[str, Any] | None:
-    try:
-        _, inputs, _ = registry.get(tool).validate(arguments)
-    except Exception:
-        return None
-    return {k: v.value for k, v in inputs.items()}
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, int | float) and isinstance(b, int | float):
-        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-12)
-    return a == b
-
-
-_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-
-
-def _numbers_in_text(text: str) -> list[float]:
-    """Every number written in ``text``.
-
-    >>> _numbers_in_text("40 m^3/h at 1.2e5 Pa, 1,000 kg")
-    [40.0, 3.0, 120000.0, 1000.0]
-    """
-    return [float(m.group().replace(",", "")) for m in _NUMBER.finditer(text)]
-
-
-def _numbers_of(value: Any) -> list[float]:
-    if isinstance(value, dict) and "value" in value:
-        return [float(value["value"])]
-    if isinstance(value, (bool, str)):
-        return []
-    if isinstance(value, int | float):
-        return [float(value)]
-    if isinstance(value, list):
-        return [n for v in value for n in _numbers_of(v)]
-    return []
-
-
 def evaluate_model(
     role: str,
     llm: LLM,
     adapter: str | None,
-    problems: list[tuple[Problem, bool]],
+    data: Path,
     runner: EpisodeRunner,
+    limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Metrics:
-    """Score ``llm`` (with ``adapter``, a GGUF path, or none) on ``problems``."""
-    from peoa.agent.action_generator import ActionGenerator
-    from peoa.agent.solution import StepRecord
-    from peoa.experts.base import ExpertTask
-    from peoa.experts.calculation import CalculationExpert
+    """Score ``llm`` (with ``adapter``, a GGUF path, or none) on the held-back split."""
+    from peoa.distill.teachers import ProgrammaticTeacher
 
-    registry = runner.registry
-    tool_ok = args_ok = e2e_ok = 0
-    calls = valid = 0
-    tokens = 0
-    model_time = 0.0
+    records = load_split(data, "test", role)
+    records = records[: limit * 4] if limit else records
+    problems = held_back_problems(data, role, limit)
     start = time.perf_counter()
-    for index, (problem, hint) in enumerate(problems, start=1):
+    right: dict[str, int] = defaultdict(int)
+    asked: dict[str, int] = defaultdict(int)
+    valid = tokens = 0
+    model_time = 0.0
+    total = len(records) + len(problems)
+    for index, record in enumerate(records, start=1):
         if progress:
-            progress(index, len(problems))
-        hits = runner._candidates(problem.question, problem.tool)
-        if role == "calculation":
-            manifest = runner.manifests["calculation"].model_copy(update={"adapter": adapter})
-            expert = CalculationExpert(manifest, llm=llm, registry=registry)
-            task = ExpertTask(
-                question=problem.question, sub_task=problem.sub_task(),
-                tool_hint=problem.tool if hint else None,
-                candidate_tools=[h["name"] for h in hits],
-            )  # fmt: skip
-            result = expert.run(task)
-            for call in result.llm_calls:
-                calls += 1
-                valid += "(invalid JSON)" not in call.purpose
-                tokens += call.completion_tokens
-                model_time += call.latency_s
-            chosen = result.tool_calls[0].tool if result.tool_calls else None
-            if chosen == problem.tool:
-                tool_ok += 1
-                gold = _normalised(registry, problem.tool, problem.arguments)
-                got = _normalised(registry, chosen, result.tool_calls[-1].arguments)
-                if (
-                    got is not None
-                    and gold is not None
-                    and set(got) == set(gold)
-                    and all(_same(got[k], gold[k]) for k in gold)
-                ):
-                    args_ok += 1
-            reference = runner.reference(problem)
-            if (
-                result.ok
-                and result.answer is not None
-                and math.isclose(result.answer.value, reference, rel_tol=1e-4, abs_tol=1e-12)
-            ):
-                e2e_ok += 1
-            continue
-        definition = runner.definition.model_copy(update={"adapter": adapter or ""})
-        generator = ActionGenerator(llm, definition, runner._experts())  # type: ignore[arg-type]
+            progress(index, total)
+        messages, gold = record["messages"][:-1], json.loads(record["messages"][-1]["content"])
+        asked[record["kind"]] += 1
         try:
-            step, call = generator.next_step(problem.question, [], hits)
+            reply, completion = llm.structured(messages, record["schema"], max_tokens=32,
+                                               adapter=adapter)  # fmt: skip
         except StructuredOutputError:
-            calls += 1
             continue
-        calls += 1
         valid += 1
-        tokens += call.completion_tokens
-        model_time += call.latency_s
-        right_tool = step.action == "call_expert" and step.tool == problem.tool
-        tool_ok += right_tool
-        wanted = [n for v in problem.arguments.values() for n in _numbers_of(v)]
-        said = _numbers_in_text(step.sub_task)
-        carried = all(any(math.isclose(w, s, rel_tol=1e-9) for s in said) for w in wanted)
-        args_ok += carried
-        result_line = _history_line(runner, problem, StepRecord)
+        tokens += completion.usage.completion_tokens
+        model_time += completion.latency_s
+        right[record["kind"]] += reply == gold
+    solved = 0
+    teacher = ProgrammaticTeacher()
+    for index, problem in enumerate(problems, start=len(records) + 1):
+        if progress:
+            progress(index, total)
+        seat = TeacherSeat(role, teacher.answerer(problem))
+        generator, expert = (llm, seat) if role == "action_generator" else (seat, llm)
         try:
-            final, call2 = generator.next_step(problem.question, [result_line], hits)
-            calls += 1
-            valid += 1
-            tokens += call2.completion_tokens
-            model_time += call2.latency_s
-            finished = final.action == "final_answer" and final.answer_step == 1
-        except StructuredOutputError:
-            calls += 1
-            finished = False
-        e2e_ok += right_tool and step.expert == "calculation" and carried and finished
-    n = len(problems)
+            plan, result = runner.solve(problem, generator, expert, adapter)  # type: ignore[arg-type]
+        except Exception:  # the model's reply broke the run: not solved
+            continue
+        reference = runner.reference(problem)
+        answer = result.answer if result is not None and result.ok else None
+        solved += bool(
+            plan.endswith(f"{problem.tool}.{problem.target}")
+            and answer is not None
+            and math.isclose(answer.value, reference, rel_tol=1e-4, abs_tol=1e-12)
+        )
     return Metrics(
         model=llm.name,
         adapter=adapter,
-        problems=n,
-        tool_accuracy=tool_ok / n,
-        argument_match=args_ok / n,
-        json_valid=valid / calls if calls else 0.0,
-        end_to_end=e2e_ok / n,
+        problems=len(problems),
+        decisions=dict(asked),
+        choice_accuracy={kind: right[kind] / n for kind, n in asked.items()},
+        json_valid=valid / len(records) if records else 0.0,
+        end_to_end=solved / len(problems),
         tokens_per_s=tokens / model_time if model_time > 0 else 0.0,
         seconds=time.perf_counter() - start,
     )
-
-
-def _history_line(runner: EpisodeRunner, problem: Problem, step_record: Any) -> str:
-    """The history line of a correctly solved first step, as the meta-agent writes it."""
-    from peoa.experts.base import ExpertResult, Quantity
-
-    result = runner.registry.run(problem.tool, problem.arguments)
-    outputs = {
-        k: Quantity(value=float(v.value), unit=v.unit or "")
-        for k, v in result.outputs.items()
-        if v.unit is not None and isinstance(v.value, int | float) and not isinstance(v.value, bool)
-    }
-    expert_result = ExpertResult(
-        expert="calculation", sub_task=problem.sub_task(), ok=True,
-        answer=outputs.get(problem.target), outputs=outputs,
-    )  # fmt: skip
-    record = step_record(
-        index=1, expert="calculation", sub_task=problem.sub_task(), result=expert_result, valid=True
-    )
-    return record.summary()
 
 
 def evaluate(
@@ -289,15 +199,14 @@ def evaluate(
     settings = get_settings()
     llm = llm_for(resolve(base, settings), settings)
     runner = EpisodeRunner()
-    problems = held_back_problems(data, role, limit)
 
     def report(label: str) -> Callable[[int, int], None] | None:
         return (lambda i, n: progress(label, i, n)) if progress else None
 
-    base_metrics = evaluate_model(role, llm, None, problems, runner, report("base"))
+    base_metrics = evaluate_model(role, llm, None, data, runner, limit, report("base"))
     adapter_metrics = None
     if adapter:
         path = str(resolve_adapter(adapter))
-        adapter_metrics = evaluate_model(role, llm, path, problems, runner, report("adapter"))
+        adapter_metrics = evaluate_model(role, llm, path, data, runner, limit, report("adapter"))
         adapter_metrics.adapter = adapter
     return EvalReport(role=role, data=str(data), base=base_metrics, adapter=adapter_metrics)

@@ -40,10 +40,6 @@ Role = Literal["action_generator", "calculation", "all"]
 
 #: Questions at least this similar (rapidfuzz ratio, 0-100) to an evaluation item are excluded.
 DEV_SIMILARITY = 85.0
-# Share of episodes in which the action generator names the tool. The calculation expert
-# then lists that tool first, so hinted episodes always teach "take the first tool"; the
-# default route policy gives no hint, so most episodes must not.
-_HINTED = 0.25
 
 
 class Datasheet(BaseModel):
@@ -130,11 +126,11 @@ def few_shots(runner: EpisodeRunner, seed: int, per_kind: int = 2) -> dict[Kind,
 
     teacher = ProgrammaticTeacher()
     shots: dict[Kind, list[Example]] = {}
-    tools = ["reynolds_number", "pump_power", "hx_lmtd", "density"]
+    tools = ["compressor_power_isentropic", "pump_power", "hx_lmtd", "flow_meter_flow"]
     for problem in draw_problems(4 * len(tools), seed + 7919, tools):
         if split_of(problem.template) != "train":
             continue
-        episode = runner.run(problem, teacher.answerer(problem), tool_hint=False)
+        episode = runner.run(problem, teacher.answerer(problem))
         for example in episode.examples:
             bucket = shots.setdefault(example.kind, [])
             if len(bucket) < per_kind:
@@ -155,7 +151,7 @@ def _record(episode: Episode, example: Example, teacher: str) -> dict[str, Any]:
         "tool": problem.tool,
         "split": split_of(problem.template),
         "teacher": teacher,
-        "tool_hint": episode.tool_hint,
+        "plan": episode.plan,
         "messages": messages,
         "schema": example.schema,
         "problem": {
@@ -190,7 +186,6 @@ def generate(
         teacher = make_teacher(teacher, lambda: few_shots(runner, seed))
     dev = _dev_questions(dev_path)
     problems = draw_problems(n, seed)
-    rng = random.Random(seed + 1)
     seen_questions: set[str] = set()
     seen_ids: set[str] = set()
     counts: Counter[str] = Counter()
@@ -208,7 +203,7 @@ def generate(
         ):
             counts["dev"] += 1
             continue
-        episode = runner.run(problem, teacher.answerer(problem), tool_hint=rng.random() < _HINTED)
+        episode = runner.run(problem, teacher.answerer(problem))
         if episode.status != "verified":
             counts[episode.status] += 1
             reasons[f"{episode.status}: {episode.reason.split(':')[0][:80]}"] += 1

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -39,27 +40,40 @@ class Teacher:
 
 
 class ProgrammaticTeacher(Teacher):
-    """Answers from the problem's template: the right tool, the arguments as written."""
+    """Answers from the problem's template: the plan that ends in its tool and output,
+    and, among rival values, the one the template wrote for the argument."""
 
     name = "programmatic"
 
     def answerer(self, problem: Problem) -> Answerer:
+        from peoa.tools import get_registry
+
+        last = (
+            f"Compute the {get_registry().get(problem.tool).outputs[problem.target].description} "
+        )
+        last += f"with {problem.tool}"
+
         def answer(kind: Kind, request: GenerationRequest) -> str:
-            if kind == "next_step":
-                finished = "Steps so far:\n(none yet)" not in request.messages[-1].content
-                if finished:
-                    step = {"action": "final_answer", "expert": "calculation", "sub_task": "",
-                            "tool": "none", "answer_step": 1, "message": ""}  # fmt: skip
-                else:
-                    step = {"action": "call_expert", "expert": "calculation",
-                            "sub_task": problem.sub_task(), "tool": problem.tool,
-                            "answer_step": 0, "message": ""}  # fmt: skip
-                return _dumps(step)
-            if kind == "choose_tool":
-                return _dumps({"tool": problem.tool})
-            if kind == "choose_output":
-                return _dumps({"output": problem.target})
-            return _dumps(problem.arguments)
+            schema = request.json_schema or {}
+            prompt = request.messages[-1].content
+            if kind == "choose_plan":
+                ids = schema["properties"]["plan"]["enum"]
+                for line in prompt.splitlines():
+                    plan = line.split(":", 1)[0]
+                    steps = line.split("; then ")[-1].split(" (uses")[0]
+                    if plan in ids and steps.rstrip().endswith(last):
+                        return _dumps({"plan": plan})
+                return _dumps({"plan": ids[0]})
+            ids = schema["properties"]["value"]["enum"]
+            named = re.search(r'Input "([^"]+)"', prompt)
+            gold = problem.arguments.get(named.group(1)) if named else None
+            value = gold.get("value") if isinstance(gold, dict) else gold
+            for line in prompt.splitlines():
+                option = re.match(r"- (\w+): ([-+]?[\d.]+(?:[eE][-+]?\d+)?)", line)
+                known = option is not None and option.group(1) in ids and value is not None
+                if known and float(option.group(2)) == float(value):  # type: ignore[union-attr]
+                    return _dumps({"value": option.group(1)})  # type: ignore[union-attr]
+            return _dumps({"value": ids[0]})
 
         return answer
 

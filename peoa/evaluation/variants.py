@@ -7,7 +7,7 @@ switched through the settings and agent definitions that already exist:
 ``peoa``                  PEOA as configured
 ``direct``                the action generator's base model answers directly (one call)
 ``no-graph``              ``policy.tool_retrieval = "none"`` and no knowledge expert
-``no-revision``           every revision limit (meta-agent and experts) set to 0
+``no-revision``           every revision limit set to 0 (no second plan, no repair)
 ``no-adapters``           every LoRA adapter removed (base models only)
 ``openai[:MODEL]``        a configured OpenAI-compatible model answers directly
 ========================  ==============================================================
@@ -118,9 +118,7 @@ def _with_experts(assistant: Any, experts: dict[str, Any]) -> Any:
 
     variant = copy.copy(assistant)
     variant.experts = experts
-    variant.generator = ActionGenerator(
-        assistant.generator.llm, assistant.generator.definition, experts
-    )
+    variant.generator = ActionGenerator(assistant.generator.llm, assistant.generator.definition)
     variant.generator.adapter = assistant.generator.adapter
     return variant
 

@@ -7,6 +7,6 @@ step's bindings into the tool's arguments.
 
 from peoa.planning.graph import QuantityGraph
 from peoa.planning.model import Binding, Plan, PlanStep
-from peoa.planning.planner import Planner
+from peoa.planning.planner import Planner, tied_plans
 
-__all__ = ["Binding", "Plan", "PlanStep", "Planner", "QuantityGraph"]
+__all__ = ["Binding", "Plan", "PlanStep", "Planner", "QuantityGraph", "tied_plans"]

@@ -36,7 +36,7 @@ from peoa.tools.base import Q, Tool
 from peoa.tools.kinds import kind
 from peoa.tools.registry import ToolRegistry
 
-__all__ = ["Planner"]
+__all__ = ["Planner", "tied_plans"]
 
 _CONVERSION_TOOL = "unit_convert"
 _NAMES_QUANTITY = 2.0
@@ -412,6 +412,16 @@ class Planner:
                             3.0 if asked.conversion else 0.5, relevance, "conversion")  # fmt: skip
         # Other given values the conversion leaves out say the question asks more of them.
         return plan if asked.conversion or not plan.unused else None
+
+
+def tied_plans(plans: Sequence[Plan], limit: int) -> list[Plan]:
+    """The best plans the ranking cannot tell apart (named alike, using as many of the
+    question's values, as few steps): what the action generator chooses among."""
+    if not plans:
+        return []
+    first = plans[0]
+    key = (first.named, first.values_used(), len(first.steps))
+    return [p for p in plans if (p.named, p.values_used(), len(p.steps)) == key][:limit]
 
 
 def _reused(bound: Mapping[str, Binding], partial: _Partial, lookups: set[str]) -> list[str]:

@@ -100,5 +100,5 @@ class Variants:
             if "action_generator" in changed
             else base.generator.llm
         )
-        variant.generator = ActionGenerator(generator_llm, base.generator.definition, experts)
+        variant.generator = ActionGenerator(generator_llm, base.generator.definition)
         return variant

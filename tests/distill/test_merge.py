@@ -44,7 +44,7 @@ def test_the_merged_weights_carry_the_update_and_the_rest_is_copied(merged: Path
         assert np.array_equal(out[name].data, base[name].data)
 
 
-@pytest.mark.parametrize("kind", ["choose_tool", "fill_arguments"])
+@pytest.mark.parametrize("kind", ["choose_plan", "choose_value"])
 def test_the_merged_model_answers_like_the_runtime_adapter(kind: str) -> None:
     from peoa.llm.llama import LlamaCppLLM
 

@@ -17,6 +17,8 @@ import pytest
 from peoa.config import get_settings
 from peoa.experts import Expert, ExpertTask, load_experts
 from peoa.llm.openai_compat import OpenAICompatibleLLM
+from peoa.planning import Planner, PlanStep, QuantityGraph
+from peoa.reading import Reading, read_question
 from peoa.tools import get_registry, ureg
 
 ROLES = ("calculation", "code")
@@ -48,7 +50,14 @@ def _served_by_the_server(expert: Expert, openai_server: tuple[str, str]) -> Non
     assert llm.remote_name == openai_server[1]
 
 
-def test_calculation_expert_reynolds_number_over_http(
+def _planned(question: str) -> tuple[Reading, PlanStep]:
+    registry = get_registry()
+    reading = read_question(question)
+    plan = Planner(registry, QuantityGraph.from_registry(registry)).plan(reading)[0]
+    return reading, plan.steps[-1]
+
+
+def test_calculation_expert_chooses_among_rival_values_over_http(
     remote_experts: dict[str, Expert], openai_server: tuple[str, str]
 ) -> None:
     question = (
@@ -57,39 +66,43 @@ def test_calculation_expert_reynolds_number_over_http(
     )
     expert = remote_experts["calculation"]
     _served_by_the_server(expert, openai_server)
-    result = expert.run(
-        ExpertTask(
-            question=question,
-            sub_task="Compute the Reynolds number of the flow",
-            tool_hint="reynolds_number",
-        )
-    )
-    assert result.ok, result.error
+    reading, step = _planned(question)
+    assert step.tool == "reynolds_number"
+    # Offer the model a rival for the diameter (the 2 m/s is no length, so take another
+    # length of the question: there is none; a rival is any other mention id here).
+    diameter = step.binding("diameter")
+    assert diameter is not None
+    other = next(m.id for m in reading.data() if m.id not in diameter.mentions)
+    rivalled = diameter.model_copy(update={"rivals": (other,)})
+    step = step.model_copy(update={"bindings": tuple(
+        rivalled if b.argument == "diameter" else b for b in step.bindings)})  # fmt: skip
+    result = expert.run(ExpertTask(question=question, sub_task=step.sub_task, reading=reading,
+                                   step=step))  # fmt: skip
     assert result.llm_calls and all(
         call.model == f"openai:{openai_server[1]}" for call in result.llm_calls
     )
+    assert [c.purpose for c in result.llm_calls] == ["choose diameter"]
     call = result.tool_calls[-1]
-    assert call.tool == "reynolds_number" and call.error is None
-    # the tool's own number for the arguments used, and those are the question's numbers
-    rerun = get_registry().run("reynolds_number", call.arguments).value("Re")
-    assert result.answer is not None and result.answer.value == pytest.approx(rerun, rel=1e-12)
-    assert result.answer.value == pytest.approx(998 * 2 * 0.050 / 1.002e-3, rel=1e-9)
+    chosen = call.arguments["diameter"]
+    assert chosen["value"] in {reading.mention(m).value for m in (*diameter.mentions, other)}
+    if result.ok:  # the model kept the inner diameter: the tool's own number for it
+        rerun = get_registry().run("reynolds_number", call.arguments).value("Re")
+        assert result.answer is not None and result.answer.value == pytest.approx(rerun)
     # llama.cpp's server refuses response_format "json_schema"; the backend fell back to
     # "json_object" with the schema, which that server constrains by grammar
     assert expert.llm._json_style == "json_object"  # type: ignore[attr-defined]
 
 
-def test_calculation_expert_unit_conversion_over_http(
+def test_calculation_expert_runs_a_bound_conversion_without_the_model(
     remote_experts: dict[str, Expert], openai_server: tuple[str, str]
 ) -> None:
-    # Not "Convert 50 m3/h to L/s." or "Express this flow rate in L/s.": those are read
-    # from their text, no model asked
     question = "The feed pump moves 50 m3/h of brine. Express the flow rate in L/s."
+    reading, step = _planned(question)
     result = remote_experts["calculation"].run(
-        ExpertTask(question=question, sub_task=question, tool_hint="unit_convert")
+        ExpertTask(question=question, sub_task=step.sub_task, reading=reading, step=step)
     )
     assert result.ok, result.error
-    assert result.llm_calls, "the model over HTTP filled the arguments"
+    assert result.llm_calls == []  # one value, no rival: nothing for a model to choose
     assert result.answer is not None
     # the unit comes from the tool framework (unit_from="to_unit"), not from the expert
     answer = ureg.Quantity(result.answer.value, result.answer.unit)
