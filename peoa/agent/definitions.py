@@ -34,7 +34,7 @@ class Limits(_Strict):
     min_passage_relevance: float = Field(0.7, ge=0.0, le=1.0)
     # An answer is withheld when more of the question's values than this (numbers written
     # with a unit or a symbol) were used by no step (see agents/meta_agent.toml).
-    max_unused_values: int = Field(2, ge=0)
+    max_unused_values: int = Field(1, ge=0)
 
 
 class Policy(_Strict):

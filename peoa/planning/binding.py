@@ -397,6 +397,13 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
     spec = argument.spec
     if isinstance(spec, Q):
         return _bound_list(reading, argument) if argument.is_list else None
+    if spec.reaction is not None and reading.reactions:
+        reaction = reading.reactions[0]
+        if spec.reaction == "phases":
+            value: Any = [phase or "gas" for phase in reaction.phases]
+        else:
+            value = list(reaction.species if spec.reaction == "species" else reaction.coefficients)
+        return Binding(argument=name, source="choice", value=value, score=2.0)
     fluids = reading.fluids()
     if spec.chemical:
         if not fluids:

@@ -367,7 +367,16 @@ class Planner:
 
     def _finish(self, reading: Reading, steps: Sequence[PlanStep], uses: frozenset[str],
                 evidence: float, relevance: Mapping[str, float], kind_: str) -> Plan:  # fmt: skip
-        countable = [m.id for m in reading.data() if m.unit_written or m.symbol]
+        # A value written for a factor a plan's tool computes or assumes ("Kw = Kv = 1" for
+        # a relief valve that reports both), or written once for several symbols of which
+        # one is used ("Kb = Kc = 1"), is accounted for.
+        named = {o for s in steps for o in self.registry.get(s.tool).outputs}
+        used_spans = {reading.mention(m).span for m in uses if not m.startswith("substance:")}
+        countable = [
+            m.id
+            for m in reading.data()
+            if (m.unit_written or m.symbol) and m.symbol not in named and m.span not in used_spans
+        ]
         uses = frozenset(u for u in uses if not u.startswith("substance:")) | frozenset(
             u for u in uses if u.startswith("substance:")
         )

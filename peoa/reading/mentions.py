@@ -222,7 +222,8 @@ def _scan(text: str) -> Iterator[_Found]:
             if designation is None
             else (designation,),
             designation=designation,
-            each=bool(_EACH.match(text[unit.end if unit else end :])),
+            each=bool(_EACH.match(text[unit.end if unit else end :]))
+            or bool(re.search(r"\beach\s*(?:=|of|is)?\s*$", text[max(0, start - 12) : start])),
         )
 
 

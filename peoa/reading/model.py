@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from peoa.tools.quantity import Quantity
 
-__all__ = ["AskedQuantity", "Mention", "MentionRole", "Reading", "Substance"]
+__all__ = ["AskedQuantity", "Mention", "MentionRole", "Reaction", "Reading", "Substance"]
 
 MentionRole = Literal["data", "reference", "formula"]
 """What a number in the text is: a value given for the problem (``data``), part of a
@@ -88,6 +88,17 @@ class Substance(_Frozen):
     material: bool = False  # a material of construction ("carbon steel"), not a fluid
 
 
+class Reaction(_Frozen):
+    """A chemical equation the question writes: species in order, coefficients (negative
+    for reactants) and phases (``"gas"``, ``"liquid"``, ``"solid"``, ``"aqueous"`` or
+    ``None`` when not written)."""
+
+    species: tuple[str, ...]
+    coefficients: tuple[float, ...]
+    phases: tuple[str | None, ...]
+    span: tuple[int, int]
+
+
 class AskedQuantity(_Frozen):
     """What the question asks for: the asking words, the unit and its dimensionality.
 
@@ -123,6 +134,7 @@ class Reading(_Frozen):
     original: str | None = None
     mentions: tuple[Mention, ...] = ()
     substances: tuple[Substance, ...] = ()
+    reactions: tuple[Reaction, ...] = ()
     asked: AskedQuantity
     cases: tuple[str, ...] = ()
 

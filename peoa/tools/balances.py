@@ -283,10 +283,16 @@ def _formation_enthalpy(cas: str, phase: str) -> float | None:
     },
 )
 def heat_of_reaction(
-    species: Annotated[list[str], P("chemical names, CAS numbers or formulas", chemical=True)],
-    stoichiometry: Annotated[list[float], P("coefficients, negative for reactants")],
+    species: Annotated[
+        list[str],
+        P("chemical names, CAS numbers or formulas", chemical=True, reaction="species"),
+    ],
+    stoichiometry: Annotated[
+        list[float], P("coefficients, negative for reactants", reaction="coefficients")
+    ],
     phases: Annotated[
-        list[str] | None, P("phase of each species: gas, liquid or solid (default all gas)")
+        list[str] | None,
+        P("phase of each species: gas, liquid or solid (default all gas)", reaction="phases"),
     ] = None,
 ) -> dict[str, Any]:
     """Standard heat of reaction at 25 °C from standard enthalpies of formation,

@@ -167,6 +167,9 @@ class P:
     # A text parameter (or list) that names chemicals: the experts hold each name to one
     # the task writes, by that name, the chemical's own name, its formula or CAS number.
     chemical: bool = False
+    # A list the question's chemical equation gives: its "species", "coefficients"
+    # (negative for reactants) or "phases".
+    reaction: str | None = None
 
     def range_text(self) -> str:
         return _range_text(self.gt, self.ge, self.lt, self.le)

@@ -47,6 +47,13 @@ CONFIGURATIONS: dict[str, str] = {
 }
 """PEOA's configuration names -> ``ht.hx`` subtypes."""
 
+# How questions name the arrangements in words (the experts bind a choice to these).
+ARRANGEMENT_WORDS = (
+    ("shell_and_tube", ("shell-and-tube", "shell and tube", "shell pass", "shell passes",
+                        "tube passes", "TEMA E", "1-2 exchanger")),
+    ("counterflow", ("counter-current", "countercurrent", "counter-flow", "counter flow")),
+    ("parallel", ("co-current", "cocurrent", "parallel flow", "parallel-flow")),
+)  # fmt: skip
 _CONFIG_HELP = (
     "flow arrangement: counterflow, parallel, shell_and_tube (TEMA E, one shell pass per "
     "shell, 2n tube passes), crossflow_unmixed, crossflow_cmin_mixed, crossflow_cmax_mixed, "
@@ -132,6 +139,7 @@ def hx_lmtd(
             "counterflow, parallel, or shell_and_tube (counterflow LMTD times Fakheri's F "
             "for 1..N shell passes, even tube passes)",
             choices=("counterflow", "parallel", "shell_and_tube"),
+            said_choice=ARRANGEMENT_WORDS,
         ),
     ] = "counterflow",
     shell_passes: Annotated[int, P("number of shell passes (shell_and_tube only)", ge=1)] = 1,
@@ -216,6 +224,7 @@ def hx_area(
         P(
             "with temperatures: counterflow, parallel or shell_and_tube",
             choices=("counterflow", "parallel", "shell_and_tube"),
+            said_choice=ARRANGEMENT_WORDS,
         ),
     ] = "counterflow",
     shell_passes: Annotated[int, P("shell passes (shell_and_tube)", ge=1)] = 1,
@@ -300,7 +309,9 @@ def hx_overall_u(
     return {"U_outer": 1 / r, "U_inner": 1 / r, "R_total_outer": r}
 
 
-_CONFIG = Annotated[str, P(_CONFIG_HELP, choices=tuple(CONFIGURATIONS))]
+_CONFIG = Annotated[
+    str, P(_CONFIG_HELP, choices=tuple(CONFIGURATIONS), said_choice=ARRANGEMENT_WORDS)
+]
 
 
 @tool(

@@ -539,9 +539,12 @@ def equilibrium_constant(
             "chemical names, CAS or formulas of the gas-phase "
             "species (formation data are looked up)",
             chemical=True,
+            reaction="species",
         ),
     ] = None,
-    stoichiometry: Annotated[list[float] | None, P("coefficients, negative for reactants")] = None,
+    stoichiometry: Annotated[
+        list[float] | None, P("coefficients, negative for reactants", reaction="coefficients")
+    ] = None,
     dG_ref: Annotated[
         float | None,
         Q("gibbs_energy", "standard Gibbs energy of reaction at T_ref (instead of species)"),

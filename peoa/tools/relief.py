@@ -32,7 +32,11 @@ _KC = Q(
 )
 _LETTER_OUTPUTS = {
     "letter": Out(None, "API 526 orifice letter of the smallest standard orifice that fits"),
-    "letter_area": Out("m**2", "effective area of that API 526 orifice", kind="orifice_area"),
+    "letter_area": Out(
+        "m**2",
+        "effective area of the smallest API 526 standard orifice (letter) that fits",
+        kind="orifice_area",
+    ),
 }
 
 
