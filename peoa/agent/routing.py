@@ -44,6 +44,7 @@ DEFAULT_TEXT_CUES = (
     r"what are the (?:main|key|types|kinds|differences|advantages|disadvantages|modes)\b",
     r"what is the (?:difference|purpose|role|meaning)\b",
     r"how (?:does|do|is|are)\b(?!.*\b(?:much|many)\b)",
+    r"how often\b",  # an inspection interval, a test frequency: what a document says
     r"according to\b",
     r"which (?:standard|code|section|clause)\b",
 )

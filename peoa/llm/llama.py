@@ -40,6 +40,7 @@ __all__ = [
     "LlamaCppLLM",
     "LoraMode",
     "PromptCache",
+    "amx_safe_loading",
     "generation_lock",
     "load_llama",
     "reusable_prefix",
@@ -103,6 +104,11 @@ def cpu_has_amx() -> bool:
         return "amx_tile" in Path("/proc/cpuinfo").read_text()
     except OSError:
         return False
+
+
+def amx_safe_loading() -> contextlib.AbstractContextManager[None]:
+    """A context in which llama.cpp loads models safely on this CPU (see below)."""
+    return _without_extra_buffers() if cpu_has_amx() else contextlib.nullcontext()
 
 
 @contextlib.contextmanager
@@ -201,9 +207,8 @@ def load_llama(
                     model_path = _merged(path, Path(adapter))
                 else:
                     lora_path = adapter
-            guard = _without_extra_buffers() if cpu_has_amx() else contextlib.nullcontext()
             try:
-                with guard:
+                with amx_safe_loading():
                     _instances[key] = Llama(
                         model_path=str(model_path),
                         lora_path=lora_path,

@@ -39,8 +39,8 @@ from peoa.tools.registry import ToolRegistry
 __all__ = ["Planner", "tied_plans"]
 
 _CONVERSION_TOOL = "unit_convert"
-_NAMES_QUANTITY = 2.0
-_DATA_WORDS = 0.4  # the weight of asking words in the clauses that give values  # an answer target this well named makes a question a computation
+_NAMES_QUANTITY = 2.0  # an answer target this well named makes a question a computation
+_DATA_WORDS = 0.4  # the weight of asking words in the clauses that give values
 # Tools of this topic restate a given value (absolute from gauge, mass from volume flow).
 _RESTATING_TOPIC = "units"
 _BOUND = re.compile(r"^\s*(?:minimum|maximum|min\.?|max\.?)\b", re.IGNORECASE)

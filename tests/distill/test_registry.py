@@ -15,10 +15,12 @@ from peoa.llm.adapters import (
 )
 
 
-def _metrics(adapter: str | None, tool: float) -> Metrics:
+def _metrics(adapter: str | None, plan: float) -> Metrics:
     return Metrics(
-        model="smollm2-135m-instruct", adapter=adapter, problems=20, tool_accuracy=tool,
-        argument_match=0.5, json_valid=1.0, end_to_end=tool / 2, tokens_per_s=50.0, seconds=9.0,
+        model="smollm2-135m-instruct", adapter=adapter, problems=20,
+        decisions={"choose_plan": 12, "choose_value": 8},
+        choice_accuracy={"choose_plan": plan, "choose_value": 0.5},
+        json_valid=1.0, end_to_end=plan / 2, tokens_per_s=50.0, seconds=9.0,
     )  # fmt: skip
 
 
@@ -35,9 +37,13 @@ def test_evaluation_scores_are_recorded_in_the_adapters_registry(tmp_path, monke
     record_metrics("calc-test-lora", report.registry_metrics())
     stored = list_adapters()["calc-test-lora"].metrics
     assert stored["train_loss"] == 0.5
-    assert (stored["base_tool_accuracy"], stored["adapter_tool_accuracy"]) == (0.25, 0.75)
+    assert (stored["base_choose_plan_accuracy"], stored["adapter_choose_plan_accuracy"]) == (
+        0.25,
+        0.75,
+    )
     assert stored["test_problems"] == 20
-    assert report.gains()["tool_accuracy"] == pytest.approx(50.0)
+    assert report.gains()["choose_plan_accuracy"] == pytest.approx(50.0)
+    assert report.gains()["choose_value_accuracy"] == pytest.approx(0.0)
 
 
 def test_recording_scores_for_an_unknown_adapter_names_the_problem(monkeypatch, tmp_path) -> None:

@@ -25,7 +25,6 @@ ROWS = [
     {"id": "bar", "category": "units", "question": "Convert 5 bar to kPa.", "answer": 500.0,
      "unit": "kPa", "rel_tol": 0.01, "tools": ["unit_convert"]},
     {"id": "heater", "category": "temperature", "answer": 623.15, "unit": "K", "rel_tol": 0.01,
-     # not "What is this temperature in kelvin?", which is read without a model
      "question": "The outlet of a fired heater is at 662.0 °F. Convert the outlet temperature to kelvin.",
      "tools": ["unit_convert"]},
 ]  # fmt: skip
@@ -56,8 +55,8 @@ def test_sequential_run_writes_records_summary_and_reports(sequential: Any) -> N
     out, document = sequential
     records = read_records(out / "results.jsonl")
     assert set(records) == {"bar", "heater"}
-    # "Convert 5 bar to kPa." is read from its text; the heater question takes the model
-    assert records["bar"].prompt_tokens == 0 and records["heater"].prompt_tokens > 0
+    # Both conversions are one-step plans whose values nothing competes for: no model call.
+    assert all(r.outcome == "correct" and r.prompt_tokens == 0 for r in records.values())
     for record in records.values():
         assert record.latency_s > 0
         assert record.candidate_tools, "the graph's tool ranking is recorded"

@@ -26,6 +26,9 @@ from peoa.llm import Embedder, get_embedder
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+REPO = Path(__file__).resolve().parents[2]  # tests._llama_server is imported from here
+
+
 @pytest.fixture(scope="session")
 def experts() -> dict[str, Expert]:
     """The built-in experts, as the meta-agent loads them."""
@@ -70,14 +73,14 @@ def openai_server(settings) -> Iterator[tuple[str, str]]:  # type: ignore[no-unt
     name = f"peoa-experts-{port}"
     base = f"http://127.0.0.1:{port}/v1"
     command = [
-        sys.executable, "-m", "llama_cpp.server",
+        sys.executable, "-m", "tests._llama_server",
         "--model", str(path), "--model_alias", name,
         "--host", "127.0.0.1", "--port", str(port),
         "--n_ctx", "8192", "--n_threads", "2", "--n_threads_batch", "2",
         "--seed", "0", "--verbose", "False",
     ]  # fmt: skip
     with tempfile.TemporaryFile(mode="w+") as log:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log, cwd=REPO)
         try:
             deadline = time.monotonic() + 180
             while True:

@@ -49,33 +49,38 @@ def test_the_model_chooses_among_rival_values_by_id(experts) -> None:  # type: i
         "temperature in K?"
     )
     reading, step = _planned(question)
-    inlet = step.binding("P1")
-    assert inlet is not None
-    rival = next(m.id for m in reading.data() if m.unit == "bara" and m.id not in inlet.mentions)
-    rivalled = inlet.model_copy(update={"rivals": (rival,)})
+    inlet, outlet = step.binding("P1"), step.binding("P2")
+    assert inlet is not None and outlet is not None
+    # The two pressures contest each other: the model chooses P1, P2 takes what is left.
+    contested = {
+        "P1": inlet.model_copy(update={"rivals": outlet.mentions}),
+        "P2": outlet.model_copy(update={"rivals": inlet.mentions}),
+    }
     step = step.model_copy(update={"bindings": tuple(
-        rivalled if b.argument == "P1" else b for b in step.bindings)})  # fmt: skip
+        contested.get(b.argument, b) for b in step.bindings)})  # fmt: skip
     result = experts["calculation"].run(
         ExpertTask(question=question, sub_task=step.sub_task, reading=reading, step=step)
     )
     assert [c.purpose for c in result.llm_calls] == ["choose P1"]
     assert result.llm_calls[0].completion_tokens > 0
-    chosen = result.tool_calls[-1].arguments["P1"]["value"]
-    assert chosen in {reading.mention(m).value for m in (*inlet.mentions, rival)}
+    arguments = result.tool_calls[-1].arguments
+    written = {reading.mention(m).value for m in (*inlet.mentions, *outlet.mentions)}
+    assert {arguments["P1"]["value"], arguments["P2"]["value"]} == written
 
 
 def test_a_refused_call_fails_the_step_with_the_tools_reason(experts) -> None:  # type: ignore[no-untyped-def]
-    question = (
-        "A compressor takes air at 4.0 bar absolute and 300 K and delivers it at 1.0 bar "
-        "absolute; k = 1.4. What is the discharge temperature in K?"
+    question = (  # a temperature cross: the tool refuses, the expert says why
+        "Hot oil enters a counter-current exchanger at 80 °C and leaves at 60 °C; the cooling "
+        "water enters at 70 °C and leaves at 90 °C. What is the log mean temperature "
+        "difference in K?"
     )
     reading, step = _planned(question)
     result = experts["calculation"].run(
         ExpertTask(question=question, sub_task=step.sub_task, reading=reading, step=step)
     )
     assert not result.ok
-    assert "refused the call" in (result.error or "")
-    assert result.tool_calls[-1].error
+    assert "hx_lmtd refused the call" in (result.error or "")
+    assert "temperature cross" in (result.tool_calls[-1].error or "")
 
 
 def test_a_task_without_a_plan_step_is_a_clear_failure(experts) -> None:  # type: ignore[no-untyped-def]

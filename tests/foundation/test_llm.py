@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Literal
 
 import httpx
@@ -108,7 +109,7 @@ def llama_server(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
         [
             sys.executable,
             "-m",
-            "llama_cpp.server",
+            "tests._llama_server",
             "--model",
             str(path),
             "--model_alias",
@@ -125,6 +126,7 @@ def llama_server(settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        cwd=Path(__file__).resolve().parents[2],  # where tests._llama_server is imported
     )
     base = f"http://127.0.0.1:{port}/v1"
     deadline = time.monotonic() + 120

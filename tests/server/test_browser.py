@@ -86,9 +86,9 @@ def test_ask_watch_the_steps_and_get_the_answer_with_its_unit(page: Any, tmp_pat
     question, watts = pump_question(DEMO_FLOW)
     _ask(page, question)
     chat = page.locator("#chat")
-    # The first step shows while no answer is there yet: the steps stream.
+    # The steps show as they stream (the order of the events is tested on the SSE
+    # endpoint, tests/server/test_api.py; a bound plan runs too fast to watch here).
     expect(chat).to_contain_text("Step 1", timeout=SOLVE)
-    assert page.locator("#answer-value .value").count() == 0
     # Wait for the headline to change (an answer or a failure), so a failed solve fails
     # the test at once instead of at the timeout.
     headline = page.locator("#answer-value")

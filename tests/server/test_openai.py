@@ -39,7 +39,11 @@ def test_chat_completion(live: LiveServer) -> None:
     # The content a plain client reads starts with the same number and unit.
     assert float(_NUMBER.match(content).group()) == pytest.approx(solution["answer"], rel=1e-5)
     assert solution["unit"] in content.splitlines()[0]
-    assert completion.usage is not None and completion.usage.total_tokens > 0
+    # Usage is the solve's own: a bound plan whose values nothing contests asks no model.
+    usage = solution["usage"]
+    assert completion.usage is not None
+    assert completion.usage.prompt_tokens == usage["prompt_tokens"]
+    assert completion.usage.total_tokens == usage["prompt_tokens"] + usage["completion_tokens"]
 
 
 def test_chat_completion_streaming(live: LiveServer) -> None:
