@@ -9,6 +9,8 @@ Standard and normal gas volumes convert as amounts of gas, as in ``unit_convert`
 'ft'
 >>> round(in_asked_unit(Quantity(value=1.0, unit="MMscfd"), read_question("In Nm3/d?")).value)
 26791
+>>> in_asked_unit(Quantity(value=1.0, unit="bar"), read_question("What is it in kPa absolute?")).unit
+'kPaa'
 """
 
 from __future__ import annotations
@@ -49,13 +51,29 @@ def _convert(answer: Quantity, unit: str) -> float | None:
     return float(value.magnitude) * factor
 
 
+def _readable(unit: str) -> bool:
+    try:
+        parse_quantity(1.0, unit)
+    except Exception:  # pint raises assorted errors on text it cannot read
+        return False
+    return True
+
+
 def in_asked_unit(answer: Quantity, reading: Reading) -> Quantity:
-    """``answer`` in the asked unit (written as asked) when it converts to it, else as is."""
+    """``answer`` in the asked unit when it converts to it, else as is.
+
+    The unit is written as the question wrote it when pint reads that back ("°C",
+    "psig"), else as pint names it ("kPa absolute" is given as kPaa, "kg of water per kg
+    of dry air" as kg/kg): a Solution's unit is always one a program can read.
+    """
     target = _target(answer, reading)
     if target is None:
         return answer
     value = _convert(answer, target[0])
-    return answer if value is None else Quantity(value=value, unit=target[1])
+    if value is None:
+        return answer
+    unit, written = target
+    return Quantity(value=value, unit=written if _readable(written) else unit)
 
 
 def asked_unit_fits(answer: Quantity, reading: Reading) -> bool:

@@ -42,10 +42,10 @@ class Policy(_Strict):
     text_expert: str = "knowledge"
     # A question no tool chain answers goes to this expert (its values as named
     # variables); "" to report what could not be reached instead.
-    code_expert: str = "code"
+    code_expert: str = ""
     # "rank": the planner's best plan runs; "model": the action generator chooses among
     # the best plans when the ranking leaves them tied (plan_choices of them).
-    plan_choice: Literal["rank", "model"] = "model"
+    plan_choice: Literal["rank", "model"] = "rank"
     # Regexes a question may open with to ask for knowledge rather than a number
     # ("explain", "what does … say"); see peoa.agent.routing for the whole decision.
     text_cues: list[str] = list(DEFAULT_TEXT_CUES)

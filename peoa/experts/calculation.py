@@ -94,7 +94,7 @@ class CalculationExpert(ModelExpert):
         """The step with each contested value chosen by the model among its rivals' ids."""
         step, reading = task.step, task.reading
         assert step is not None and reading is not None
-        if not self.option("choose_rivals", True):
+        if not self.option("choose_rivals", False):
             return step
         taken = {m for b in step.bindings if not b.rivals for m in b.mentions}
         settled: list[Binding] = []

@@ -413,10 +413,8 @@ class Planner:
             Binding(argument="to_unit", source="choice", value=asked.unit),
             Binding(argument="difference", source="choice", value=difference),
         )  # fmt: skip
-        tool = self.registry.get(_CONVERSION_TOOL)
         step = PlanStep(index=1, tool=_CONVERSION_TOOL, bindings=bindings, output="value",
                         sub_task=f"Convert {mention.written} to {asked.unit_written}")  # fmt: skip
-        _ = tool
         plan = self._finish(reading, [step], frozenset({mention.id}),
                             3.0 if asked.conversion else 0.5, relevance, "conversion")  # fmt: skip
         # Other given values the conversion leaves out say the question asks more of them.

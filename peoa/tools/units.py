@@ -19,7 +19,14 @@ from peoa.tools.quantity import (
     ureg,
 )
 
-__all__ = ["TOOLS", "absolute_pressure", "flow_rates", "pressure_difference", "unit_convert"]
+__all__ = [
+    "TOOLS",
+    "absolute_pressure",
+    "flow_rates",
+    "pressure_difference",
+    "unit_convert",
+    "viscosities",
+]
 
 
 @tool(
@@ -155,6 +162,39 @@ def flow_rates(
     }
 
 
+@tool(
+    topic="units",
+    reference="nu = mu / rho (kinematic viscosity is dynamic viscosity over density)",
+    outputs={
+        "dynamic_viscosity": Out("Pa*s", "dynamic (absolute) viscosity"),
+        "kinematic_viscosity": Out("m**2/s", "kinematic viscosity"),
+    },
+    alternatives=[("dynamic_viscosity", "kinematic_viscosity")],
+)
+def viscosities(
+    density: Annotated[float, Q("density", "fluid density", gt=0)],
+    dynamic_viscosity: Annotated[
+        float | None, Q("dynamic_viscosity", "dynamic viscosity", gt=0)
+    ] = None,
+    kinematic_viscosity: Annotated[
+        float | None, Q("kinematic_viscosity", "kinematic viscosity", gt=0)
+    ] = None,
+) -> dict[str, float]:
+    """A fluid's viscosity as dynamic and kinematic viscosity, from one of them and the
+    density (cSt and cP, m2/s and Pa s)."""
+    if (dynamic_viscosity is None) == (kinematic_viscosity is None):
+        raise ToolInputError(
+            "viscosities: give one of dynamic_viscosity or kinematic_viscosity, with the density"
+        )
+    if kinematic_viscosity is not None:
+        dynamic_viscosity = kinematic_viscosity * density
+    assert dynamic_viscosity is not None
+    return {
+        "dynamic_viscosity": dynamic_viscosity,
+        "kinematic_viscosity": dynamic_viscosity / density,
+    }
+
+
 def _readings(from_unit: str, to_unit: str) -> tuple[str, str]:
     """The two units, with a bare ``C``/``F`` read as a temperature when the other side is
     a temperature too (or is itself a bare ``C``/``F``): ``C`` to ``K`` is 0 degC in K."""
@@ -174,4 +214,4 @@ def _readings(from_unit: str, to_unit: str) -> tuple[str, str]:
     return sides[0], sides[1]
 
 
-TOOLS = (unit_convert, absolute_pressure, pressure_difference, flow_rates)
+TOOLS = (unit_convert, absolute_pressure, pressure_difference, flow_rates, viscosities)

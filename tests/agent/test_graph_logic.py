@@ -168,15 +168,30 @@ def test_a_question_for_knowledge_goes_to_the_knowledge_expert(planner: Planner)
 def test_a_number_no_tool_chain_reaches_goes_to_the_code_expert_with_its_values(
     planner: Planner,
 ) -> None:
-    code = _Lone("code", answer=Quantity(value=39.15, unit="mPa*s"))
+    code = _Lone("code", answer=Quantity(value=30.0, unit="m**3"))
     question = (
-        "A lube oil has a kinematic viscosity of 45.0 cSt and a density of 870.0 kg/m³. "
-        "What is its dynamic viscosity in mPa·s?"
+        "A tank holds 12.0 m³ of gas at 5.0 bar; it is expanded isothermally to 2.0 bar. "
+        "What is the final volume in m³?"
+    )
+    ctx = _ctx(planner, code=code)
+    ctx.meta = ctx.meta.model_copy(
+        update={"policy": ctx.meta.policy.model_copy(update={"code_expert": "code"})}
+    )
+    solution = _solve(question, ctx)
+    (task,) = code.tasks
+    assert {v["unit"] for v in task.inputs.values()} == {"m³", "bar"}
+    assert solution.status == "answered" and solution.answer == pytest.approx(30.0)
+
+
+def test_by_default_a_number_no_tool_chain_reaches_is_not_guessed(planner: Planner) -> None:
+    code = _Lone("code", answer=Quantity(value=30.0, unit="m**3"))
+    question = (
+        "A tank holds 12.0 m³ of gas at 5.0 bar; it is expanded isothermally to 2.0 bar. "
+        "What is the final volume in m³?"
     )
     solution = _solve(question, _ctx(planner, code=code))
-    (task,) = code.tasks
-    assert {v["unit"] for v in task.inputs.values()} == {"cSt", "kg/m³"}
-    assert solution.status == "answered" and solution.answer == pytest.approx(39.15)
+    assert code.tasks == [] and solution.answer is None and solution.status == "failed"
+    assert "volume" in solution.text
 
 
 def test_a_question_without_data_is_asked_for_what_the_tools_need(planner: Planner) -> None:

@@ -36,3 +36,28 @@ def test_absolute_pressure_adds_the_stated_atmosphere_not_the_standard_one() -> 
     result = run("absolute_pressure", gauge_pressure={"value": 150, "unit": "psig"},
                  atmospheric_pressure={"value": 14.2, "unit": "psia"})  # fmt: skip
     assert result.value("pressure", "psi") == pytest.approx(164.2)
+
+
+def test_viscosities_between_dynamic_and_kinematic() -> None:
+    # 45 cSt at 870 kg/m3 is 39.15 mPa s; and back.
+    result = run("viscosities", kinematic_viscosity={"value": 45, "unit": "cSt"},
+                 density={"value": 870, "unit": "kg/m3"})  # fmt: skip
+    assert result.value("dynamic_viscosity", "mPa*s") == pytest.approx(39.15)
+    back = run("viscosities", dynamic_viscosity={"value": 39.15, "unit": "cP"},
+               density={"value": 0.87, "unit": "g/cm3"})  # fmt: skip
+    assert back.value("kinematic_viscosity", "cSt") == pytest.approx(45.0)
+    with pytest.raises(ToolInputError, match="give one of"):
+        run("viscosities", density={"value": 870, "unit": "kg/m3"})
+
+
+def test_a_viscosity_given_in_the_other_form_is_a_plan_step() -> None:
+    from peoa.planning import Planner, QuantityGraph
+    from peoa.reading import read_question
+
+    registry = get_registry()
+    reading = read_question(
+        "A lube oil has a kinematic viscosity of 45.0 cSt and a density of 870.0 kg/m³. "
+        "What is its dynamic viscosity in mPa·s?"
+    )
+    (best, *_) = Planner(registry, QuantityGraph.from_registry(registry)).plan(reading)
+    assert best.describe() == "viscosities.dynamic_viscosity" and best.unused == ()
