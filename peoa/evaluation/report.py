@@ -72,6 +72,15 @@ def _category_rows(variants: Sequence[VariantResult]) -> list[list[str]]:
     return rows
 
 
+def _steps_rows(variants: Sequence[VariantResult]) -> list[list[str]]:
+    ran = [v for v in variants if v.summary is not None]
+    counts = sorted({k for v in ran for k in v.summary.per_steps}, key=int)  # type: ignore[union-attr]
+    rows = [["steps needed", *[v.name for v in ran]]]
+    for count in counts:
+        rows.append([count, *[_pct(v.summary.per_steps.get(count)) for v in ran]])  # type: ignore[union-attr]
+    return rows
+
+
 def _error_rows(variants: Sequence[VariantResult]) -> list[list[str]]:
     ran = [v for v in variants if v.summary is not None]
     rows = [["outcome", *[v.name for v in ran]]]
@@ -179,8 +188,10 @@ def write_reports(
     sections = [
         ("Comparison", comparison_rows(variants)),
         ("Accuracy per category", _category_rows(variants)),
+        ("Accuracy by steps needed", _steps_rows(variants)),
         ("Outcomes and error types", _error_rows(variants)),
     ]
+    sections = [(heading, rows) for heading, rows in sections if len(rows) > 1]
     md = [f"# {title}", "", *[f"- {n}" for n in notes], ""]
     for heading, rows in sections:
         md += [f"## {heading}", "", _markdown_table(rows), ""]

@@ -59,6 +59,9 @@ class ItemRecord(BaseModel):
     tools: list[str] = []  # tools called, in order
     candidate_tools: list[str] = []  # tools retrieved for the question, best first
     gold_tools: list[str] | None = None
+    gold_steps: int | None = (
+        None  # calculation steps the item needs (its "steps", or its gold tools)
+    )
     prompt_tokens: int = 0
     completion_tokens: int = 0
     latency_s: float = 0.0
@@ -77,6 +80,9 @@ class Summary(BaseModel):
     accuracy_ci95: tuple[float, float] = (0.0, 1.0)  # Wilson score interval
     confident_wrong: float = 0.0  # share answered with a number that is wrong
     per_category: dict[str, float]
+    # accuracy by the number of calculation steps an item needs ("1", "2", …), for items
+    # that say (a "steps" field, or their gold tools)
+    per_steps: dict[str, float] = {}
     unit_correctness: float
     execution_success: float  # items that ended with a checked answer
     repair_rate: float  # of items that needed a revision, how many ended correct
@@ -114,11 +120,25 @@ def _outcome(status: str, correct: bool, unit_ok: bool, answer: float | None) ->
     return "wrong_value" if unit_ok else "wrong_unit"
 
 
+def gold_steps(item: DatasetItem) -> int | None:
+    """How many calculation steps ``item`` needs: its ``steps`` field, else its gold tools.
+
+    >>> gold_steps(DatasetItem(id="a", category="c", question="q", answer=1, unit="m",
+    ...                        tools=["pipe_velocity", "reynolds_number"]))
+    2
+    """
+    steps = (item.model_extra or {}).get("steps")
+    if isinstance(steps, int) and not isinstance(steps, bool) and steps > 0:
+        return steps
+    return len(item.tools) if item.tools else None
+
+
 def make_record(item: DatasetItem, solver: Solver) -> ItemRecord:
     """Solve one item and score it; a crash becomes a record with ``status="error"``."""
     start = time.perf_counter()
     base = {"id": item.id, "category": item.category, "reference": item.answer,
-            "reference_unit": item.unit, "gold_tools": item.tools}  # fmt: skip
+            "reference_unit": item.unit, "gold_tools": item.tools,
+            "gold_steps": gold_steps(item)}  # fmt: skip
     try:
         solution = solver(item.question)
     except Exception as error:  # one item's crash must not stop the run
@@ -271,9 +291,12 @@ def _tool_scores(records: list[ItemRecord]) -> tuple[int, dict[str, float], dict
 def summarise(records: list[ItemRecord]) -> Summary:
     n = len(records) or 1
     by_category: dict[str, list[bool]] = defaultdict(list)
+    by_steps: dict[str, list[bool]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     for record in records:
         by_category[record.category].append(record.correct)
+        if record.gold_steps:
+            by_steps[str(record.gold_steps)].append(record.correct)
         errors[record.outcome] += 1
     repaired = [r for r in records if r.revisions > 0]
     latencies = [r.latency_s for r in records]
@@ -287,6 +310,9 @@ def summarise(records: list[ItemRecord]) -> Summary:
         accuracy_ci95=wilson_interval(sum(r.correct for r in records), len(records)),
         confident_wrong=sum(r.outcome in ("wrong_value", "wrong_unit") for r in records) / n,
         per_category={c: sum(v) / len(v) for c, v in sorted(by_category.items())},
+        per_steps={
+            k: sum(v) / len(v) for k, v in sorted(by_steps.items(), key=lambda kv: int(kv[0]))
+        },
         unit_correctness=sum(r.unit_ok for r in records) / n,
         execution_success=sum(r.status == "answered" for r in records) / n,
         repair_rate=(sum(r.correct for r in repaired) / len(repaired)) if repaired else 0.0,

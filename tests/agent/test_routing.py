@@ -50,7 +50,7 @@ def test_a_question_asking_for_a_number_goes_to_the_numeric_expert(question: str
 
 
 def test_every_evaluation_question_asks_for_a_number() -> None:
-    for name in ("dev.jsonl", "process.jsonl", "maths.jsonl"):
+    for name in ("dev.jsonl", "process.jsonl", "maths.jsonl", "multistep.jsonl"):
         items, _ = load_dataset(resource_dir("datasets") / name)
         text = [(item.id, route_question(read_question(item.question))) for item in items]
         assert [t for t in text if t[1].kind != "numeric"] == [], name

@@ -14,7 +14,7 @@ from peoa.paths import resource_dir
 
 #: Normalised texts at least this similar (rapidfuzz ratio, 0-100) count as near-duplicates.
 NEAR_DUPLICATE = 95.0
-EVAL_SETS = ("dev", "process", "maths")
+EVAL_SETS = ("dev", "process", "maths", "multistep")
 
 
 def _evaluation_questions() -> list[str]:
@@ -39,7 +39,7 @@ def _near_duplicates(questions: list[str], against: list[str]) -> list[tuple[str
 
 
 def test_generator_excludes_every_evaluation_set_by_default() -> None:
-    # the default exclusion list is every datasets/*.jsonl, so it holds all three sets
+    # the default exclusion list is every datasets/*.jsonl, so it holds all four sets
     assert sorted(_dev_questions(None)) == sorted(_evaluation_questions())
 
 

@@ -93,6 +93,20 @@ def test_records_and_summary_score_outcomes_tools_and_repairs() -> None:
     assert summary.prompt_tokens == 50 and summary.completion_tokens == 25
 
 
+def test_accuracy_by_the_steps_an_item_needs() -> None:
+    # "steps" when the item says, else its gold tools; items that say neither are left out.
+    items = [
+        item("one", 1.0, "m", tools=["unit_convert"]),
+        item("two", 2.0, "m", tools=["pipe_velocity", "reynolds_number"]),
+        item("two-b", 3.0, "m", steps=2, tools=["pump_power"]),
+        item("none", 4.0, "m"),
+    ]
+    answers = {"one": 1.0, "two": 2.0, "two-b": 30.0, "none": 4.0}
+    records = [make_record(i, lambda q, i=i: solution(answers[i.id], "m")) for i in items]
+    assert [r.gold_steps for r in records] == [1, 2, 2, None]
+    assert summarise(records).per_steps == {"1": 1.0, "2": 0.5}
+
+
 def test_without_gold_tools_there_is_no_tool_score() -> None:
     records = [make_record(item("a", 1.0, "m"), lambda q: solution(1.0, "m"))]
     summary = summarise(records)

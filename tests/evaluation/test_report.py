@@ -33,6 +33,8 @@ def test_reports_are_written_and_the_html_is_self_contained(tmp_path: Path) -> N
     page = html_path.read_text()
     assert "## Comparison" in md and "| peoa |" in md and "skipped: none configured" in md
     assert "| pumps | 50.0 % | 0.0 % |" in md
+    # Item a needs one step (its gold tool); the others say nothing.
+    assert "## Accuracy by steps needed" in md and "| 1 | 100.0 % | 0.0 % |" in md
     for name in ("accuracy_per_category", "latency", "error_types"):
         assert (tmp_path / "plots" / f"{name}.png").read_bytes()[:4] == b"\x89PNG"
         assert f"](plots/{name}.png)" in md
