@@ -202,12 +202,12 @@ def evidence(mention: Mention, argument: ArgumentSpec) -> float:
     return score
 
 
-@lru_cache(maxsize=64)
-def _kind_vocabularies(dimension: str) -> tuple[tuple[Kind, Vocabulary], ...]:
+@lru_cache(maxsize=128)
+def _kind_vocabularies(dimension: str, specific_only: bool) -> tuple[tuple[Kind, Vocabulary], ...]:
     return tuple(
         (k, Vocabulary.build([(w, 2.0) for w in k.words] + [(k.label, 2.0)], k.symbols))
         for k in kinds().values()
-        if k.dimension == dimension and k.specific
+        if k.dimension == dimension and k.broader is not None and (k.specific or not specific_only)
     )
 
 
@@ -258,7 +258,9 @@ def named_otherwise(mention: Mention, argument: ArgumentSpec) -> bool:
         return False
     mine = evidence(mention, argument)
     lineage = own.lineage()
-    for other, vocabulary in _kind_vocabularies(own.dimension):
+    # A specific argument (a pump's head) is named otherwise by any kind's words ("inside
+    # diameter"); a generic one (a diameter) only by a specific kind's ("roughness").
+    for other, vocabulary in _kind_vocabularies(own.dimension, specific_only=not own.specific):
         if other.name in lineage or own.name in other.lineage():
             continue
         theirs = _words_score(mention, vocabulary) + _symbol_score(mention, vocabulary)

@@ -159,6 +159,17 @@ class Planner:
             self._memo[key] = self._expand_new(reading, tool_name, output, depth)
         return [p for p in self._memo[key] if not (p.tools - {tool_name}) & avoid]
 
+    def _producers(self, wanted: str) -> list[tuple[str, str]]:
+        """The graph's producers of ``wanted``, each tool's outputs in the order the tool
+        declares them: its main result first (a pipe's total pressure drop before its
+        friction and fittings parts), whatever order the graph returned its edges in."""
+
+        def declared(pair: tuple[str, str]) -> tuple[str, int]:
+            outputs = list(self.registry.get(pair[0]).outputs)
+            return pair[0], outputs.index(pair[1]) if pair[1] in outputs else len(outputs)
+
+        return sorted(self.graph.producers(wanted), key=declared)
+
     def _values(self, reading: Reading, tool: Tool) -> dict[str, Binding]:
         if tool.name not in self._bound:
             self._bound[tool.name] = assign_values(reading, tool)
@@ -205,7 +216,7 @@ class Planner:
             wanted = specs[name].spec.kind  # type: ignore[union-attr]
             given = kind(wanted).given  # a state the question gives (a temperature, a length)
             subs: list[tuple[str, _Partial]] = []
-            for producer, produced in self.graph.producers(wanted):
+            for producer, produced in self._producers(wanted):
                 if producer in (tool_name, _CONVERSION_TOOL):
                     continue
                 if given and self.registry.get(producer).topic != _RESTATING_TOPIC:
@@ -226,7 +237,7 @@ class Planner:
                 continue
             better = [
                 (name, partial)
-                for producer, produced in self.graph.producers(spec.kind)
+                for producer, produced in self._producers(spec.kind)
                 if self.registry.get(producer).topic == _RESTATING_TOPIC and producer != tool_name
                 for partial in self._expand(
                     reading, producer, produced, depth + 1, frozenset({tool_name})

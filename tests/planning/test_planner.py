@@ -155,3 +155,24 @@ def test_a_tool_whose_output_kind_does_not_fit_its_unit_is_refused_when_built() 
 
     with pytest.raises(ValueError, match="unknown quantity kind"):
         Q("lenght", "a length")
+
+
+def test_the_order_of_the_graphs_edges_does_not_change_the_plan() -> None:
+    # Neo4j returns edges in no fixed order; a tool's outputs of one kind (a pipe's total,
+    # friction and fittings pressure drops) are still tried in the order it declares them.
+    from peoa.graph.quantities import quantity_edges
+
+    registry = get_registry()
+    edges = list(quantity_edges(t.doc() for t in registry.list()))
+    reading = read_question(
+        "A pump moves 30 m³/h of water (density 998 kg/m³, viscosity 1.0 mPa·s) to a tank "
+        "12 m higher through 150 m of pipe of 80 mm inside diameter, 0.05 mm roughness, "
+        "with fittings K = 5. With a pump efficiency of 0.7, what shaft power, in kW?"
+    )
+    plans = [
+        Planner(registry, QuantityGraph.from_edges(order)).plan(reading)[0]
+        for order in (edges, edges[::-1])
+    ]
+    assert plans[0] == plans[1]
+    assert plans[0].describe() == "pipe_pressure_drop → pump_head → pump_power.brake_power"
+    assert plans[0].steps[0].output == "dP"
