@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from peoa.reading.mentions import words_of
+from peoa.reading.mentions import number_role, words_of
 from peoa.reading.model import AskedQuantity
 from peoa.reading.units import UnitRead, read_unit
 
@@ -144,10 +144,27 @@ def _unlabelled(text: str) -> list[str]:
     tokens = list(_TOKEN_OR_NUMBER.finditer(text))
     drop: set[int] = set()
     for i, token in enumerate(tokens):
-        if token.group("number"):
-            drop |= {i - 2, i - 1, i, i + 1, i + 2}
+        if not token.group("number"):
+            continue
+        if number_role(text, token.start(), token.end()) != "reference":
+            drop |= {i - 2, i - 1, i, i + 1, i + 2}  # a name's number ("API 526") stays
     kept = " ".join(t.group() for i, t in enumerate(tokens) if i not in drop)
     return words_of(kept)
+
+
+_ASIDE = re.compile(r"\s*\(([^()\d]{1,40})\)")
+
+
+def _asides_last(text: str) -> str:
+    """Short asides in brackets moved to the end, so that the words around them read as
+    one phrase: "the stagnation (total) temperature" names a stagnation temperature, and
+    the aside still counts as a word of what is asked.
+
+    >>> _asides_last("What is its stagnation (total) temperature in kelvin?")
+    'What is its stagnation temperature in kelvin? total'
+    """
+    asides = [m.group(1) for m in _ASIDE.finditer(text)]
+    return " ".join([_ASIDE.sub("", text), *asides]) if asides else text
 
 
 def read_asked(text: str) -> AskedQuantity:
@@ -157,7 +174,7 @@ def read_asked(text: str) -> AskedQuantity:
     # in kelvin.") name what is asked.
     after = text[text.find(sentence) + len(sentence) :] if sentence in text else ""
     requests = [s for s in _SENTENCE_END.split(after) if _ASKS.match(s) or _ASKS_INSIDE.search(s)]
-    asking = " ".join([sentence, *requests])
+    asking = _asides_last(" ".join([sentence, *requests]))
     words = tuple(w for w in words_of(asking) if w.lower() not in _QUESTION_WORDS)
     focus = tuple(w for w in _unlabelled(asking) if w.lower() not in _QUESTION_WORDS)
     stems = {w.lower().rstrip("s") for w in words}

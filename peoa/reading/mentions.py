@@ -128,7 +128,8 @@ class _Found:
     each: bool = False
 
 
-def _role(text: str, start: int, end: int) -> MentionRole:
+def number_role(text: str, start: int, end: int) -> MentionRole:
+    """What the number at ``text[start:end]`` is: data, part of a reference or a formula."""
     before = text[max(0, start - 40) : start]
     after = text[end : end + 12]
     last_word = (words_of(before)[-1:] or [""])[0]
@@ -199,7 +200,7 @@ def _scan(text: str) -> Iterator[_Found]:
         start, end = match.span()
         value = number_value(match)
         designation, implied = _designation(text, start, end)
-        formula = designation is None and _role(text, start, end) == "formula"
+        formula = designation is None and number_role(text, start, end) == "formula"
         unit = read_unit(text, end) if designation in (None, "MW") and not formula else None
         if designation == "NPS" and _NPS_AFTER.match(text[end : end + 20]):
             inch = re.match(r"^\s*-?\s*(?:in(?:ch)?\.?|\"|″)", text[end:])
@@ -209,7 +210,7 @@ def _scan(text: str) -> Iterator[_Found]:
             end = start + label.end() if label else end
         if unit is None and implied:
             unit = UnitRead(unit=implied, written="", end=end, dimensionality="")
-        role = _role(text, start, unit.end if unit and unit.written else end)
+        role = number_role(text, start, unit.end if unit and unit.written else end)
         if unit is not None and unit.written and role == "reference":
             role = "data"  # "10m", "5bar": a unit written without a space
         yield _Found(

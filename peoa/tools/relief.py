@@ -53,7 +53,7 @@ def _letter(area: float) -> dict[str, object]:
     reference="API 520 Part I (10th ed.) sec. 5.6 eq. 9 (critical) and 18 (subcritical); "
     "fluids.safety_valve.API520_A_g; API 526 orifice letters",
     outputs={
-        "area": Out("m**2", "required effective discharge area", kind="orifice_area"),
+        "area": Out("m**2", "required effective discharge area, API 520", kind="orifice_area"),
         "critical": Out(None, "whether flow is critical (choked)"),
     }
     | _LETTER_OUTPUTS,
@@ -108,7 +108,7 @@ def relief_valve_gas(
     topic="relief_devices",
     reference="API 520 Part I (10th ed.) sec. 5.7 eq. 24 (Napier, with KN and KSH); "
     "fluids.safety_valve.API520_A_steam; API 526 orifice letters",
-    outputs={"area": Out("m**2", "required effective discharge area", kind="orifice_area")}
+    outputs={"area": Out("m**2", "required effective discharge area, API 520", kind="orifice_area")}
     | _LETTER_OUTPUTS,
 )
 def relief_valve_steam(
@@ -139,7 +139,7 @@ def relief_valve_steam(
     reference="API 520 Part I (10th ed.) sec. 5.8 eq. 27 (liquid, certified valves) with Kw "
     "and the Kv viscosity correction; fluids.safety_valve.API520_A_l",
     outputs={
-        "area": Out("m**2", "required effective discharge area", kind="orifice_area"),
+        "area": Out("m**2", "required effective discharge area, API 520", kind="orifice_area"),
         "Kw": Out("", "backpressure correction used (balanced bellows)", kind="correction_factor"),
         "Kv": Out("", "viscosity correction used", kind="correction_factor"),
     }

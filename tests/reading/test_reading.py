@@ -186,6 +186,18 @@ def test_the_asked_unit_is_read_wherever_the_question_asks_it(
     assert asked.conversion == conversion
 
 
+def test_the_asked_words_read_asides_and_names_as_words() -> None:
+    # "(total)" does not break "stagnation temperature"; "API 526" is a name, not a value,
+    # so the words beside it still say what is asked.
+    stagnation = read_question("Air at 300 K moves at 250 m/s. What is its stagnation (total) "
+                               "temperature in kelvin?").asked  # fmt: skip
+    assert stagnation.focus[-3:-1] == ("stagnation", "temperature")
+    assert stagnation.focus[-1] == "total"
+    orifice = read_question("A relief case of 5000 kg/h at 10 barg: select the smallest API 526 "
+                            "standard orifice and give its effective area in in².").asked  # fmt: skip
+    assert {"smallest", "API", "standard", "orifice"} <= set(orifice.focus)
+
+
 def test_cases_asked_side_by_side_are_split() -> None:
     reading = read_question(
         "Hydraulic power of water for pump A (20 m3/h, 30 m) and for pump B (40 m3/h, 25 m)?"
