@@ -417,6 +417,14 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
         return Binding(argument=name, source="substance", value=names[0], score=1.0,
                        rivals=tuple(names[1:]))  # fmt: skip
     if spec.choices:
+        # A designation the question writes for this argument ("schedule 80", "sch. XS").
+        for mention in reading.mentions:
+            if mention.designation and mention.designation.lower() == name.lower():
+                label = mention.written.strip().upper()
+                chosen = next((c for c in spec.choices if c.upper() == label), None)
+                if chosen is not None:
+                    return Binding(argument=name, source="choice", value=chosen,
+                                   mentions=(mention.id,), score=2.0)  # fmt: skip
         said = [c for c in spec.choices if _said(reading.text, [c.replace("_", " ")])]
         said += [c for c, words in spec.said_choice if c not in said and _said(reading.text, words)]
         if len(said) == 1:

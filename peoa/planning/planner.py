@@ -281,16 +281,11 @@ class Planner:
                 if specs[argument].required:
                     return None  # a set pressure given again as this step's inlet pressure
                 del own[argument]  # ... or as its optional back pressure: left to its default
-            offset = len(steps)
-            steps += [
-                s.model_copy(update={"index": s.index + offset,
-                                     "bindings": tuple(_shift(b, offset) for b in s.bindings)})
-                for s in partial.steps
-            ]  # fmt: skip
+            placed = _place(steps, partial.steps)
             children |= partial.uses
             evidence += partial.evidence * 0.5
             tools |= partial.tools
-            feeds[name] = Binding(argument=name, source="step", step=len(steps),
+            feeds[name] = Binding(argument=name, source="step", step=placed[partial.steps[-1].index],
                                   output=partial.steps[-1].output, score=1.0)  # fmt: skip
         uses = (
             children
@@ -460,10 +455,22 @@ def _reused(bound: Mapping[str, Binding], partial: _Partial, lookups: set[str]) 
     ]
 
 
-def _shift(binding: Binding, offset: int) -> Binding:
-    if binding.step is None:
-        return binding
-    return binding.model_copy(update={"step": binding.step + offset})
+def _place(steps: list[PlanStep], more: Sequence[PlanStep]) -> dict[int, int]:
+    """Append ``more`` (numbered from 1) to ``steps``; a call already there (the same tool
+    on the same bindings: one pipe's schedule feeding both a velocity and a Reynolds
+    number) is made once. Returns where each of ``more`` ended up."""
+    placed: dict[int, int] = {}
+    for step in more:
+        bindings = tuple(
+            b.model_copy(update={"step": placed[b.step]}) if b.step is not None else b
+            for b in step.bindings
+        )
+        same = next((s for s in steps if s.tool == step.tool and s.bindings == bindings), None)
+        if same is None:
+            same = step.model_copy(update={"index": len(steps) + 1, "bindings": bindings})
+            steps.append(same)
+        placed[step.index] = same.index
+    return placed
 
 
 def _sub_task(tool: Tool, output: str) -> str:

@@ -78,6 +78,11 @@ _DESIGNATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("SG", re.compile(r"\b(?:SG|S\.G\.|sp\.?\s?gr\.?|specific gravity|relative density)\s*(?:=|:|of|is)?\s*$", re.I), ""),
 )  # fmt: skip
 _NPS_AFTER = re.compile(r"^\s*(?:-?\s*(?:in(?:ch)?\.?|\"|″)\s*)?(?:NPS|nominal)\b", re.I)
+# A size in inches with a schedule is a nominal size: "4-inch schedule 40", '6" sch 80 line'.
+_INCH_SCHEDULE = re.compile(
+    r"^\s*-?\s*(?:in(?:ch(?:es)?)?\.?|\"|″)\s*(?:[A-Za-z-]+\s+){0,2}?(?:schedule|sch\.?)\s*(?:\d|STD|XX?S)",
+    re.I,
+)
 _SCHEDULE_LABEL = re.compile(r"^(?:\d+S?|STD|XS|XXS)\b", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
@@ -190,7 +195,7 @@ def _designation(text: str, start: int, end: int) -> tuple[str | None, str]:
     for name, pattern, unit in _DESIGNATIONS:
         if pattern.search(before):
             return name, unit
-    if _NPS_AFTER.match(text[end : end + 20]):
+    if _NPS_AFTER.match(text[end : end + 20]) or _INCH_SCHEDULE.match(text[end : end + 40]):
         return "NPS", ""
     return None, ""
 
@@ -202,7 +207,9 @@ def _scan(text: str) -> Iterator[_Found]:
         designation, implied = _designation(text, start, end)
         formula = designation is None and number_role(text, start, end) == "formula"
         unit = read_unit(text, end) if designation in (None, "MW") and not formula else None
-        if designation == "NPS" and _NPS_AFTER.match(text[end : end + 20]):
+        if designation == "NPS" and (
+            _NPS_AFTER.match(text[end : end + 20]) or _INCH_SCHEDULE.match(text[end : end + 40])
+        ):
             inch = re.match(r"^\s*-?\s*(?:in(?:ch)?\.?|\"|″)", text[end:])
             end = end + inch.end() if inch else end
         if designation == "schedule":
@@ -372,6 +379,8 @@ def read_mentions(text: str) -> list[Mention]:
     [('reference', 520.0), ('reference', 4.2)]
     >>> [(x.designation, x.value) for x in read_mentions("an NPS 6 schedule 80 pipe")]
     [('NPS', 6.0), ('schedule', 80.0)]
+    >>> [(x.designation, x.value) for x in read_mentions('a 4-inch schedule 40 line, a 6" sch. 80')]
+    [('NPS', 4.0), ('schedule', 40.0), ('NPS', 6.0), ('schedule', 80.0)]
     """
     mentions: list[Mention] = []
     found_all = list(_scan(text))

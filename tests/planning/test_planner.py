@@ -176,3 +176,24 @@ def test_the_order_of_the_graphs_edges_does_not_change_the_plan() -> None:
     assert plans[0] == plans[1]
     assert plans[0].describe() == "pipe_pressure_drop → pump_head → pump_power.brake_power"
     assert plans[0].steps[0].output == "dP"
+
+
+def test_a_nominal_size_with_a_schedule_is_looked_up_once_for_every_step_it_feeds(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "A 4-inch schedule 40 pipe carries 150 US gpm of water (density 998 kg/m3, "
+        "viscosity 1 cP). What is the Reynolds number?"
+    )
+    best = planner.plan(reading)[0]
+    assert best.describe() == "pipe_schedule → pipe_velocity → reynolds_number.Re"
+    assert best.unused == ()  # the schedule is used, as the pipe_schedule's choice
+    schedule = best.steps[0].binding("schedule")
+    assert schedule is not None and schedule.value == "40" and schedule.mentions
+    reynolds = best.answer_step
+    assert reynolds.binding("diameter").step == reynolds.binding("velocity").step - 1 == 1  # type: ignore[union-attr]
+    results = run_plan(best, reading, get_registry())
+    # 4" sch 40: 102.26 mm inside; 150 US gpm = 9.4635e-3 m3/s
+    velocity = 9.4635e-3 / (3.14159265 / 4 * 0.10226**2)
+    expected = 998 * velocity * 0.10226 / 1e-3
+    assert results[3].outputs["Re"].value == pytest.approx(expected, rel=2e-3)
