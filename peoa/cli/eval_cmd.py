@@ -63,7 +63,7 @@ def eval_(
         list[str] | None,
         typer.Option(
             "--baselines",
-            help="Also run: direct, no-graph, no-revision, no-adapters, openai[:MODEL], "
+            help="Also run: direct, no-graph, no-revision, no-adapters, openai[:MODEL], react, "
             "or all (repeat or separate with commas).",
         ),
     ] = None,

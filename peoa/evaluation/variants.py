@@ -10,6 +10,8 @@ switched through the settings and agent definitions that already exist:
 ``no-revision``           every revision limit set to 0 (no second plan, no repair)
 ``no-adapters``           every LoRA adapter removed (base models only)
 ``openai[:MODEL]``        a configured OpenAI-compatible model answers directly
+``react``                 LangGraph's prebuilt ReAct agent: the calculation model calling
+                          the tools retrieved for the question (:mod:`.react`)
 ========================  ==============================================================
 
 A variant that would be meaningless here (no adapter configured, no endpoint) is
@@ -35,7 +37,7 @@ __all__ = [
     "skip_reason",
 ]
 
-BASELINES = ("direct", "no-graph", "no-revision", "no-adapters", "openai")
+BASELINES = ("direct", "no-graph", "no-revision", "no-adapters", "openai", "react")
 DESCRIPTIONS = {
     "peoa": "PEOA as configured",
     "direct": "base model answering directly (one chat call, number and unit parsed)",
@@ -43,6 +45,7 @@ DESCRIPTIONS = {
     "no-revision": "PEOA without the revision loop (0 revisions)",
     "no-adapters": "PEOA without LoRA adapters (base models only)",
     "openai": "OpenAI-compatible model answering directly",
+    "react": "LangGraph prebuilt ReAct agent: calculation model calling the retrieved tools",
 }
 
 
@@ -56,7 +59,7 @@ def parse_baselines(names: list[str]) -> list[str]:
     >>> parse_baselines(["no-graph", "direct", "no-graph"])
     ['no-graph', 'direct']
     >>> parse_baselines(["all"])
-    ['direct', 'no-graph', 'no-revision', 'no-adapters', 'openai']
+    ['direct', 'no-graph', 'no-revision', 'no-adapters', 'openai', 'react']
     """
     wanted: list[str] = []
     for raw in names:
@@ -164,6 +167,10 @@ def build_solver(variant: str, assistant: Any, settings: Settings) -> Any:
         return assistant.solve
     if variant == "direct":
         return DirectSolver(assistant.generator.llm)
+    if variant == "react":
+        from peoa.evaluation.react import ReactSolver
+
+        return ReactSolver.from_assistant(assistant, settings)
     if variant.startswith("openai"):
         from peoa.llm.factory import llm_for
         from peoa.llm.models import resolve
