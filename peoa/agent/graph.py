@@ -435,12 +435,17 @@ def _case_answer(
     if last is not None and last.valid and last.result.answer is not None:
         answer = in_asked_unit(last.result.answer, reading)
         unused = [reading.mention(m).written for m in (plan.unused if plan else ())]
-        if len(unused) > ctx.meta.limits.max_unused_values:
+        ignored = [reading.mention(m).written for m in (plan.ignored if plan else ())]
+        if len(unused) > ctx.meta.limits.max_unused_values or ignored:
+            # Withheld: too much of the question left out, or a value a step could have
+            # taken left to the tool's default (the answer is for another case).
             text = (
                 f"PEOA could not find a checked answer. The plan {plan.describe()} gave "  # type: ignore[union-attr]
                 f"{answer.value:.4g} {answer.unit}, but no step used {', '.join(unused)} from "
                 "the question, so that answer leaves part of the problem out."
             )
+            if ignored:
+                text += f" A step could have taken {', '.join(ignored)} but did not."
             return PartAnswer(question=question, status="failed", step=last.index, text=text), text
         shown = f"{answer.value:.6g} {answer.unit}".strip()
         text = "\n".join([shown, *_explain(case, latest)])

@@ -72,6 +72,8 @@ class Plan(_Frozen):
     steps: tuple[PlanStep, ...]
     uses: tuple[str, ...]  # the mention ids the plan binds
     unused: tuple[str, ...]  # the question's values (with units) it leaves out
+    # ... of which a step could have taken these (an argument it leaves to its default)
+    ignored: tuple[str, ...] = ()
     evidence: float = 0.0  # the bindings' and the answer's word support
     named: bool = False  # the asking words name the plan's answer (as well as any plan's)
     relevance: float = 0.0  # the tools' relevance to the question (retrieval score)

@@ -26,19 +26,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from peoa.planning.binding import arguments, assign_values, bind_plain
+from peoa.planning.binding import arguments, assign_values, bind_plain, fits
 from peoa.planning.graph import QuantityGraph
 from peoa.planning.model import Binding, Plan, PlanStep
 from peoa.planning.words import Vocabulary, stem, tokens
-from peoa.reading.model import Reading
+from peoa.reading.model import Mention, Reading
 from peoa.reading.units import dimensionality_of
-from peoa.tools.base import Q, Tool
+from peoa.tools.base import P, Q, Tool
 from peoa.tools.kinds import kind
+from peoa.tools.quantity import dimension_of_unit
 from peoa.tools.registry import ToolRegistry
 
 __all__ = ["Planner", "tied_plans"]
 
 _CONVERSION_TOOL = "unit_convert"
+_STATE = ("temperature", "pressure")  # the state a substance's property is taken at
 _NAMES_QUANTITY = 2.0  # an answer target this well named makes a question a computation
 _DATA_WORDS = 0.4  # the weight of asking words in the clauses that give values
 # Tools of this topic restate a given value (absolute from gauge, mass from volume flow).
@@ -387,15 +389,46 @@ class Planner:
             u for u in uses if u.startswith("substance:")
         )
         tools = {s.tool for s in steps}
+        unused = tuple(m for m in countable if m not in uses)
         return Plan(
             id="p0",
             steps=tuple(steps),
             uses=tuple(sorted(uses)),
-            unused=tuple(m for m in countable if m not in uses),
+            unused=unused,
+            ignored=self._ignored(reading, steps, unused),
             evidence=round(evidence, 3),
             relevance=round(max((relevance.get(t, 0.0) for t in tools), default=0.0), 3),
             kind=kind_,  # type: ignore[arg-type]
         )
+
+    def _ignored(
+        self, reading: Reading, steps: Sequence[PlanStep], unused: Sequence[str]
+    ) -> tuple[str, ...]:
+        """The unused values that an argument a step leaves to its default could take: the
+        plan answers another case than the question's (a latent heat at the normal
+        boiling point when the question gives the pressure)."""
+        open_arguments = []
+        state_open = False  # a substance's property left at a default state
+        for step in steps:
+            tool = self.registry.get(step.tool)
+            specs = arguments(tool)
+            # An alternative's arguments are not open: its values belong to another option.
+            alternative = {n for group in tool.alternatives for option in group for n in option}
+            free = [a for n, a in specs.items() if step.binding(n) is None and n not in alternative]
+            open_arguments += free
+            looks_up = any(isinstance(a.spec, P) and a.spec.chemical for a in specs.values())
+            state_open |= looks_up and any(
+                isinstance(a.spec, Q) and a.spec.dimension in _STATE for a in free
+            )
+
+        def taken_elsewhere(mention: Mention) -> bool:
+            if any(fits(mention, spec) is not None for spec in open_arguments):
+                return True
+            # A pressure given for a property the plan takes at its default temperature
+            # (a latent heat "at 2 bar" read at the normal boiling point).
+            return state_open and dimension_of_unit(mention.unit) in _STATE
+
+        return tuple(m for m in unused if taken_elsewhere(reading.mention(m)))
 
     def _conversion(self, reading: Reading, relevance: Mapping[str, float]) -> Plan | None:
         """A written value in the asked unit, when the question asks that of one."""

@@ -235,3 +235,10 @@ def test_validate_refuses_an_answer_that_cannot_be_given_in_the_asked_unit(
     assert "asks for the answer in kW" in checked["steps"][0]["validation_errors"][0]
     assert finish({**state, "steps": checked["steps"], "outcome": {"action": "final_answer"}},  # type: ignore[arg-type]
                   ctx)["solution"]["status"] == "failed"  # fmt: skip
+
+
+def test_an_answer_for_another_state_than_the_one_given_is_withheld(planner: Planner) -> None:
+    solution = _solve("What is the heat of vaporization of ethanol at 2 bar in kJ/kg?",
+                      _ctx(planner, [{"name": "heat_of_vaporization", "score": 0.9}]))  # fmt: skip
+    assert solution.status == "failed" and solution.answer is None
+    assert "could have taken 2 bar" in solution.text

@@ -197,3 +197,12 @@ def test_a_nominal_size_with_a_schedule_is_looked_up_once_for_every_step_it_feed
     velocity = 9.4635e-3 / (3.14159265 / 4 * 0.10226**2)
     expected = 998 * velocity * 0.10226 / 1e-3
     assert results[3].outputs["Re"].value == pytest.approx(expected, rel=2e-3)
+
+
+def test_a_plan_that_leaves_a_given_state_to_a_default_says_so(planner: Planner) -> None:
+    # The latent heat "at 2 bar" read at the normal boiling point answers another case.
+    at_pressure = read_question("What is the heat of vaporization of ethanol at 2 bar in kJ/kg?")
+    best = planner.plan(at_pressure)[0]
+    assert [at_pressure.mention(m).written for m in best.ignored] == ["2 bar"]
+    at_temperature = read_question("What is the heat of vaporization of ethanol at 60 °C in kJ/kg?")
+    assert planner.plan(at_temperature)[0].ignored == ()
