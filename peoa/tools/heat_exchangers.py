@@ -165,12 +165,13 @@ def hx_lmtd(
     reference="First law for a stream with constant cp: Q = m cp (T_out - T_in); "
     "Bergman et al. 7th ed. eq. 11.6",
     outputs={
+        # The duty first: a heater's or a cooler's duty is the heat transferred, positive.
+        "Q_abs": Out("W", "heat duty, the heat the stream gains or loses", kind="heat_duty"),
         "Q": Out(
             "W",
-            "heat absorbed by the stream (negative when the stream is cooled)",
+            "heat absorbed by the stream, signed (negative when the stream is cooled)",
             kind="heat_duty",
         ),
-        "Q_abs": Out("W", "magnitude of the duty", kind="heat_duty"),
         "C": Out("W/K", "heat capacity rate m*cp"),
     },
 )
