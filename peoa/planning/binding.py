@@ -126,7 +126,7 @@ def fits(mention: Mention, argument: ArgumentSpec) -> float | None:
         return None
     if spec.dimension == "pressure_difference" and _absolute(mention.unit):
         return None  # "9.6 bar absolute" is a pressure, never a difference
-    ratio = mention.unit in ("%", "ppm") or "/" in mention.unit
+    ratio = mention.unit in ("%", "ppm") or mention.unit.endswith("%") or "/" in mention.unit
     if spec.dimension == "dimensionless" and mention.unit and not ratio:
         return None  # a dimensionless argument takes a bare number, a % or a ratio
     if not math.isfinite(value) or not spec.contains(value):
@@ -160,7 +160,9 @@ def _sequence(mention: Mention) -> tuple[list[str], list[float]]:
 def _words_score(mention: Mention, vocabulary: Vocabulary) -> float:
     words, weights = _sequence(mention)
     near = vocabulary.score_words(words, weights)
-    return near + _CLAUSE * vocabulary.score_words(mention.clause)
+    # A unit may name the kind itself: "40 mol%" is a mole fraction, "25 wt%" a mass one.
+    unit = vocabulary.score_words(tokens(mention.unit_written)) if mention.unit_written else 0.0
+    return near + unit + _CLAUSE * vocabulary.score_words(mention.clause)
 
 
 _INDEXED = re.compile(r"^(?P<base>.+?)_?(?P<index>[0-2])$")

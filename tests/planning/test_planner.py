@@ -206,3 +206,17 @@ def test_a_plan_that_leaves_a_given_state_to_a_default_says_so(planner: Planner)
     assert [at_pressure.mention(m).written for m in best.ignored] == ["2 bar"]
     at_temperature = read_question("What is the heat of vaporization of ethanol at 60 °C in kJ/kg?")
     assert planner.plan(at_temperature)[0].ignored == ()
+
+
+def test_a_composition_in_mol_percent_is_the_mixtures_mole_fractions(planner: Planner) -> None:
+    reading = read_question(
+        "A liquid of 40 mol% benzene and 60 mol% toluene is at 1 atm. What is its bubble "
+        "point temperature in °C?"
+    )
+    best = planner.plan(reading)[0]
+    assert best.describe() == "vle_bubble_point.T" and best.unused == ()
+    x = best.answer_step.binding("x")
+    assert x is not None and [reading.mention(m).written for m in x.mentions] == [
+        "40 mol%",
+        "60 mol%",
+    ]
