@@ -201,7 +201,10 @@ class EpisodeRunner:
             tied
         ) > 1 else 0  # fmt: skip
         plan = tied[chosen]
-        manifest = self.manifests["calculation"].model_copy(update={"adapter": adapter})
+        # The value choice is taught (and measured) whether or not the runtime turns it on.
+        calculation = self.manifests["calculation"]
+        options = {**calculation.options, "choose_rivals": True}
+        manifest = calculation.model_copy(update={"adapter": adapter, "options": options})
         expert = CalculationExpert(manifest, llm=expert_llm, registry=self.registry)
         prior: dict[int, Any] = {}
         result: ExpertResult | None = None

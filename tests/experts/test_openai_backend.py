@@ -67,6 +67,8 @@ def test_calculation_expert_chooses_among_rival_values_over_http(
     )
     expert = remote_experts["calculation"]
     _served_by_the_server(expert, openai_server)
+    options = {**expert.manifest.options, "choose_rivals": True}  # off by default
+    expert.manifest = expert.manifest.model_copy(update={"options": options})
     reading, step = _planned(question)
     inlet, outlet = step.binding("P1"), step.binding("P2")
     assert inlet is not None and outlet is not None
