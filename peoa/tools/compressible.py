@@ -20,6 +20,7 @@ __all__ = [
     "gas_pipeline_flow",
     "gas_pipeline_outlet_pressure",
     "stagnation_properties",
+    "turbine_or_compressor",
 ]
 
 _R = 8.314462618  # J/mol/K, CODATA 2018
@@ -356,8 +357,84 @@ def stagnation_properties(
     return {"T0": T0, "P0": P0, "Mach": mach, "dynamic_temperature": T0 - temperature}
 
 
+@tool(
+    topic="compressors",
+    reference="Isentropic efficiency on a real fluid's states: h2 = h1 + (h2s - h1) eta for "
+    "compression, h1 - (h1 - h2s) eta for expansion (Cengel & Boles, Thermodynamics 9th ed. "
+    "sec. 7-12); states from CoolProp (Bell et al., Ind. Eng. Chem. Res. 53 (2014) 2498)",
+    outputs={
+        "power": Out(
+            "W",
+            "shaft power, produced by a turbine or taken by a compressor (null without a flow)",
+            kind="shaft_power",
+        ),
+        "work_specific": Out("J/kg", "work per kg of fluid", kind="specific_work"),
+        "T2": Out("K", "actual outlet temperature"),
+        "quality_out": Out(
+            "", "outlet vapour quality (-1 outside the two-phase region)", kind="vapor_fraction"
+        ),
+        "h1": Out("J/kg", "inlet specific enthalpy", kind="specific_enthalpy"),
+        "h2": Out("J/kg", "actual outlet specific enthalpy", kind="specific_enthalpy"),
+        "T2s": Out("K", "outlet temperature of the isentropic path", kind="temperature"),
+    },
+)
+def turbine_or_compressor(
+    fluid: Annotated[str, P("the fluid, e.g. 'water' (steam), 'R134a', 'methane'", chemical=True)],
+    P1: Annotated[float, Q("pressure", "inlet pressure (absolute)", gt=0)],
+    P2: Annotated[float, Q("pressure", "outlet pressure (absolute)", gt=0)],
+    T1: Annotated[float | None, Q("temperature", "inlet temperature", gt=0)] = None,
+    quality_in: Annotated[
+        float | None, Q("vapor_fraction", "inlet vapour quality (saturated inlet)", ge=0, le=1)
+    ] = None,
+    efficiency: Annotated[float, Q("efficiency", "isentropic efficiency", gt=0, le=1)] = 1.0,
+    mass_flow: Annotated[
+        float | None, Q("mass_flow", "mass flow through the machine", gt=0)
+    ] = None,
+) -> Outcome:
+    """Turbine, expander or compressor on a real fluid: the outlet state and the power from
+    the inlet state (pressure with temperature, or with quality), the outlet pressure and
+    an isentropic efficiency, with the fluid's own equation of state (steam turbines,
+    refrigerant compressors, gas expanders). Expansion when P2 < P1, compression otherwise."""
+    import CoolProp.CoolProp as CP
+
+    from peoa.exceptions import ToolExecutionError
+    from peoa.tools.chemical import resolve_argument
+
+    if (T1 is None) == (quality_in is None):
+        raise ToolInputError("turbine_or_compressor: give the inlet temperature or its quality")
+    name = resolve_argument("fluid", fluid).coolprop
+    if name is None:
+        raise ToolInputError(f"turbine_or_compressor: {fluid!r} is not a CoolProp fluid")
+    inlet = ("T", T1) if T1 is not None else ("Q", quality_in)
+    try:
+        h1 = CP.PropsSI("H", "P", P1, *inlet, name)
+        s1 = CP.PropsSI("S", "P", P1, *inlet, name)
+        h2s = CP.PropsSI("H", "P", P2, "S", s1, name)
+        T2s = CP.PropsSI("T", "P", P2, "S", s1, name)
+        expansion = P2 < P1
+        h2 = h1 - (h1 - h2s) * efficiency if expansion else h1 + (h2s - h1) / efficiency
+        T2 = CP.PropsSI("T", "P", P2, "H", h2, name)
+        quality = CP.PropsSI("Q", "P", P2, "H", h2, name)
+    except ValueError as error:
+        raise ToolExecutionError(f"CoolProp could not evaluate the states: {error}") from None
+    work = abs(h1 - h2)
+    return Outcome(
+        {
+            "power": work * mass_flow if mass_flow is not None else None,
+            "work_specific": work,
+            "T2": T2,
+            "quality_out": quality if 0.0 <= quality <= 1.0 else -1.0,
+            "h1": h1,
+            "h2": h2,
+            "T2s": T2s,
+        },
+        method="expansion (turbine)" if expansion else "compression",
+    )
+
+
 TOOLS = (
     compressor_power_isentropic,
+    turbine_or_compressor,
     compressor_power_polytropic,
     gas_pipeline_flow,
     gas_pipeline_outlet_pressure,

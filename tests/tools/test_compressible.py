@@ -132,3 +132,26 @@ def test_stagnation_cengel_example_12_1() -> None:
     assert result.value("P0", "kPa") == pytest.approx(80.77, rel=1e-3)
     c = math.sqrt(1.4 * R * 255.7 / 0.02897)
     assert result.value("Mach") == pytest.approx(250 / c)
+
+
+def test_steam_turbine_against_the_steam_tables() -> None:
+    # Cengel & Boles tables: 4 MPa, 400 °C: h = 3214.5 kJ/kg, s = 6.7714 kJ/kg/K;
+    # 10 kPa: hf = 191.81, hfg = 2392.1, sf = 0.6492, sfg = 7.4996.
+    x2s = (6.7714 - 0.6492) / 7.4996
+    h2s = 191.81 + x2s * 2392.1
+    work = 0.85 * (3214.5 - h2s) * 1e3
+    result = call("turbine_or_compressor", fluid="water", P1=q(40, "bar"), P2=q(0.1, "bar"),
+                  T1=q(400, "degC"), efficiency=0.85, mass_flow=q(10, "kg/s"))  # fmt: skip
+    assert result.value("work_specific") == pytest.approx(work, rel=2e-3)
+    assert result.value("power") == pytest.approx(10 * work, rel=2e-3)
+    assert 0 < result.value("quality_out") < 1  # wet steam leaves the turbine
+    assert result.value("T2") == pytest.approx(318.96, abs=0.1)  # Tsat at 10 kPa
+
+
+def test_compression_needs_more_work_than_the_isentropic_path() -> None:
+    result = call("turbine_or_compressor", fluid="R134a", P1=q(2, "bar"), P2=q(10, "bar"),
+                  quality_in=1.0, efficiency=0.8)  # fmt: skip
+    assert result.value("T2") > result.value("T2s") > 263.0  # above the inlet (Tsat, 2 bar)
+    assert result.value("power") is None  # no flow given
+    with pytest.raises(ToolInputError, match="inlet temperature or its quality"):
+        call("turbine_or_compressor", fluid="water", P1=q(40, "bar"), P2=q(1, "bar"))
