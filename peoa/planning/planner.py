@@ -66,9 +66,35 @@ def _distinctive_names(registry: ToolRegistry) -> dict[str, set[str]]:
             for name, words in parts.items()}  # fmt: skip
 
 
+_PROPER_NAME = re.compile(
+    r"(?<![.?!:;]\s)(?<=[\s(\"'])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)|\b([A-Z][a-z]+(?:-[A-Z][a-z]+)+)"
+)
+
+
+def _proper_names(text: str) -> set[str]:
+    """The stems of the words ``text`` writes as names, capitalised inside a sentence
+    ("Using the Ergun equation") or joined to another name anywhere ("Dittus-Boelter
+    gives …"): a tool's author, not a word that happens to be in its name ("Size an
+    aftercooler" names no motor sizing).
+
+    >>> sorted(_proper_names("Size it. Using the Dittus-Boelter and Ergun forms, what is it?"))
+    ['boelter', 'dittus', 'ergun']
+    """
+    return {stem(part) for found in _PROPER_NAME.findall(text) for name in found if name
+            for part in name.split("-")}  # fmt: skip
+
+
 _DIFFERENCE_WORDS = re.compile(
     r"\b(?:rise|increase|drop|difference|change|span|approach|differential)\b", re.I
 )
+
+
+# Asking for a difference of two states ("over what temperature range", "the dew point
+# minus the bubble point") is not answered by a state itself.
+_ASKS_DIFFERENCE = re.compile(
+    r"\b(?:range|minus|difference|rise|increase|drop|change|glide|separates?)\b", re.I
+)
+_STATES = frozenset({"temperature", "pressure"})
 
 
 @dataclass
@@ -123,8 +149,9 @@ class Planner:
         asked = reading.asked
         words = list(asked.words) or tokens(asked.sentence)
         focus = list(asked.focus)
-        question = {stem(w) for w in tokens(reading.text)}
+        question = _proper_names(reading.text)
         authors = _distinctive_names(self.registry)
+        difference = bool(_ASKS_DIFFERENCE.search(" ".join(focus)))
         found = []
         for tool in self.registry.list():
             if tool.name == _CONVERSION_TOOL:
@@ -141,15 +168,23 @@ class Planner:
                     continue
                 if _BOUND.match(tool.outputs[output].description) and asked.bound is None:
                     continue  # Fenske's minimum stages do not answer "how many stages"
+                if difference and kind(kind_name).dimension in _STATES:
+                    continue  # a bubble point does not answer "dew point minus bubble point"
                 vocabulary = _output_vocabulary(tool, output, kind_name)
                 # The words of the clauses that ask count fully; those beside values less.
                 match = vocabulary.score_words(focus) + _DATA_WORDS * vocabulary.score_words(words)
                 match += named_method if match > 0 else 0.0
                 rel = relevance.get(tool.name, 0.0)
                 if match > 0 or (asked.dimensionality and rel > 0):
-                    found.append((tool.name, output, match, rel))
+                    head = vocabulary.score_words(asked.head) > 0
+                    found.append((tool.name, output, match, rel, head))
+        # The words right after the asking word name the quantity: where some outputs
+        # answer to them ("what duty is needed"), those that do not (a compressor's power
+        # in a question that also names the compressor) are not what is asked.
+        if any(t[4] for t in found):
+            found = [t for t in found if t[4]]
         found.sort(key=lambda t: (-t[2], -t[3]))
-        return [(t, o, m) for t, o, m, _ in found[: self.max_targets]]
+        return [(t, o, m) for t, o, m, _, _ in found[: self.max_targets]]
 
     # -- expansion --------------------------------------------------------------------
     def _expand(self, reading: Reading, tool_name: str, output: str, depth: int,

@@ -68,6 +68,46 @@ _QUESTION_WORDS = frozenset(
 )
 
 
+_WH = re.compile(r"\b(?:what|which|how (?:much|many))\b", re.IGNORECASE)
+_REQUEST = re.compile(
+    r"\b(?:find|calculate|compute|determine|estimate|evaluate|size|select|predict|obtain|"
+    r"report|give|state)\b",
+    re.IGNORECASE,
+)
+_HEAD_SKIP = frozenset("is are was were will would be the a an its their this that".split())
+_HEAD_STOP = frozenset(
+    """
+    of at in for to across through from on with by into over under between per when if
+    does do did is are was were will would must should can could be that which gives give
+    needed required removed supplied delivered produced transferred it they
+    """.split()
+)
+
+
+def _head(asking: str) -> tuple[str, ...]:
+    """The words naming what is asked right after the asking word: up to the first
+    preposition or verb, three words at most ("What is the pressure drop across the
+    bed?" -> pressure drop; "Size an aftercooler: …, what duty is needed?" -> duty).
+
+    >>> _head("Find the density of methanol at 20 °C and atmospheric pressure.")
+    ('density',)
+    >>> _head("Size a cooler: it takes 5 kg/s. What duty is needed in kW?")
+    ('duty',)
+    """
+    cue = _WH.search(asking) or _REQUEST.search(asking)
+    if cue is None:
+        return ()
+    head: list[str] = []
+    for word in words_of(asking[cue.end() :]):
+        lowered = word.lower()
+        if not head and lowered in _HEAD_SKIP:
+            continue
+        if lowered in _HEAD_STOP or word[0].isdigit() or len(head) == 3:
+            break
+        head.append(word)
+    return tuple(head)
+
+
 def asking_sentence(text: str) -> str:
     """The sentence that asks: the last with a question mark, else the last that opens
     like a question or a request, else the last.
@@ -177,6 +217,7 @@ def read_asked(text: str) -> AskedQuantity:
     asking = _asides_last(" ".join([sentence, *requests]))
     words = tuple(w for w in words_of(asking) if w.lower() not in _QUESTION_WORDS)
     focus = tuple(w for w in _unlabelled(asking) if w.lower() not in _QUESTION_WORDS)
+    head = _head(asking)
     stems = {w.lower().rstrip("s") for w in words}
     # The asking sentence, and any request after it ("Answer in psia.", "Report … in in².").
     tail = text[text.find(sentence) + len(sentence) :] if sentence in text else ""
@@ -186,12 +227,16 @@ def read_asked(text: str) -> AskedQuantity:
         unit_words = {w.lower() for w in words_of(read.written)}
         words = tuple(w for w in words if w.lower() not in unit_words)
         focus = tuple(w for w in focus if w.lower() not in unit_words)
-    lowered = {w.lower() for w in words_of(sentence)}
+        head = tuple(w for w in head if w.lower() not in unit_words)
+    # A least or most value asked ("what is the minimum reflux ratio"), not one the data
+    # refer to ("… 1.3 times the minimum; how many stages?").
+    lowered = {w.lower() for w in (head or words_of(sentence))}
     bound = next((b for b, names in _BOUNDS.items() if lowered & set(names)), None)
     return AskedQuantity(
         sentence=sentence,
         words=words,
         focus=focus,
+        head=head,
         unit=read.unit if read else None,
         unit_written=read.written if read else None,
         dimensionality=read.dimensionality if read else None,

@@ -105,7 +105,8 @@ class AskedQuantity(_Frozen):
     ``words`` are the asking sentence's words that name the quantity ("brake power"
     in "What brake power does the pump need, in kW?"), and ``focus`` those of them in
     clauses that write no value ("Size a PSV in liquid service: flow 59100 kg/h, …" is
-    focused on "Size a PSV in liquid service"); ``unit`` is the asked unit in
+    focused on "Size a PSV in liquid service"); ``head`` the words that name the quantity
+    right after the asking word, up to a preposition or a verb; ``unit`` is the asked unit in
     pint's spelling (``None`` when none is asked); ``same_unit`` marks "in the same
     unit" (the answer takes the unit of the given value of its kind).
     """
@@ -113,6 +114,7 @@ class AskedQuantity(_Frozen):
     sentence: str
     words: tuple[str, ...] = ()
     focus: tuple[str, ...] = ()  # the asking words of clauses that give no value
+    head: tuple[str, ...] = ()  # the words right after the asking word ("what duty")
     unit: str | None = None
     unit_written: str | None = None
     dimensionality: str | None = None

@@ -357,7 +357,9 @@ def _plausible_end(text: str, end: int, tokens: list[str]) -> bool:
     following = rest.split(maxsplit=1)[0].lower().strip(",.;:")
     return following in {"pipe", "line", "diameter", "id", "od", "nps", "nominal", "sch",
                          "schedule", "bore", "long", "thick", "wide", "tube", "dia",
-                         "diam", "inside", "outside", "valve", "header"}  # fmt: skip
+                         "diam", "inside", "outside", "valve", "header", "tubes", "sphere",
+                         "spheres", "particle", "particles", "pellets", "beads", "balls",
+                         "rings", "plate", "plates"}  # fmt: skip
 
 
 _PER_OTHER = re.compile(r"(?:\s+of)?(?:\s+[A-Za-z][\w-]*){0,2}?\s+per\s+")

@@ -100,7 +100,9 @@ def test_malformed_teacher_output_is_discarded_and_counted(
     runner: EpisodeRunner, tmp_path, reply: str
 ) -> None:
     teacher = LLMTeacher(_BrokenTeacherModel([reply]))
-    sheet = generate("all", 16, teacher, tmp_path, seed=5, runner=runner, dev_path=tmp_path / "none")
+    sheet = generate(
+        "all", 16, teacher, tmp_path, seed=5, runner=runner, dev_path=tmp_path / "none"
+    )
     # Every problem that asked the teacher a choice is malformed; the rest needed none.
     assert sheet.malformed >= 3
     assert sum(sheet.examples.values()) == 0

@@ -220,3 +220,32 @@ def test_a_composition_in_mol_percent_is_the_mixtures_mole_fractions(planner: Pl
         "40 mol%",
         "60 mol%",
     ]
+
+
+def test_the_words_after_the_asking_word_name_the_answer(planner: Planner) -> None:
+    # The compressor is named and its power could be computed; the duty is what is asked.
+    duty = read_question(
+        "Size an aftercooler: it cools the discharge of an air compressor (2 kg/s; suction "
+        "1 bar absolute and 20 °C; discharge 4 bar absolute; isentropic efficiency 0.8) to "
+        "35 °C. With k = 1.4, what duty is needed in kW?"
+    )
+    assert duty.asked.head == ("duty",)
+    assert all(plan.answer_step.tool != "compressor_power_isentropic"
+               for plan in planner.plan(duty))  # fmt: skip
+    density = read_question("Find the density of ethanol at 25 °C and atmospheric pressure.")
+    assert planner.plan(density)[0].answer_step.output in {"rho", "density"}
+
+
+def test_a_difference_of_two_states_is_not_answered_by_one_state(planner: Planner) -> None:
+    reading = read_question(
+        "A vapour of 0.4 mole fraction benzene and the rest toluene condenses at 1 atm. Over "
+        "what temperature range does it condense (dew point minus bubble point), in K?"
+    )
+    assert planner.plan(reading) == []  # no tool gives the difference: abstain
+
+
+def test_a_name_in_the_question_is_a_method_only_when_written_as_a_name(planner: Planner) -> None:
+    from peoa.planning.planner import _proper_names
+
+    assert "size" not in _proper_names("Size the motor. What power does the pump need?")
+    assert {"dittus", "boelter"} <= _proper_names("Dittus-Boelter for water in a tube: h?")

@@ -212,3 +212,8 @@ def test_a_follow_up_is_read_as_the_earlier_question_with_its_change() -> None:
     reading = read_question("and with 40 m head instead?", earlier)
     assert reading.text == "Pump power for 20 m3/h at 40 m head of water?"
     assert reading.original == "and with 40 m head instead?"
+
+
+def test_an_inch_before_a_particle_word_is_a_size() -> None:
+    reading = read_question("The bed is packed with 0.25 in spheres at a voidage of 0.4.")
+    assert [m.unit for m in reading.data()][:1] == ["in"]
