@@ -400,7 +400,16 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
     argument = arguments(tool)[name]
     spec = argument.spec
     if isinstance(spec, Q):
-        return _bound_list(reading, argument) if argument.is_list else None
+        if argument.is_list:
+            return _bound_list(reading, argument)
+        # A value the words state ("saturated vapour" is a vapour fraction of 1).
+        entry = argument.kind
+        said = {v: p for p, v in (entry.said if entry else ()) if _said(reading.text, [p])}
+        if len(said) == 1:
+            ((value, phrase),) = said.items()
+            return Binding(argument=name, source="choice", value=value, score=1.0,
+                           note=f"{phrase!r} means {value:g}")  # fmt: skip
+        return None
     if spec.reaction is not None and reading.reactions:
         reaction = reading.reactions[0]
         if spec.reaction == "phases":

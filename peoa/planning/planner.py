@@ -219,10 +219,11 @@ class Planner:
         named = {(s.canonical or s.name).lower() for s in reading.fluids()}
         if tool.substance is not None and named and tool.substance not in named:
             return []  # the steam tables for a question about propane
+        if tool.phase is not None and reading.phase not in (None, tool.phase):
+            return []  # a liquid relief valve for a question about steam
         specs = arguments(tool)
         values = self._values(reading, tool)
-        plain = {name: bind_plain(reading, tool, name) for name, a in specs.items()
-                 if not isinstance(a.spec, Q) or a.is_list}  # fmt: skip
+        plain = {name: bind_plain(reading, tool, name) for name in specs if name not in values}
         bound: dict[str, Binding] = {**values, **{k: v for k, v in plain.items() if v}}
         needed = [name for name, a in specs.items() if a.required and name not in bound]
         # One option of each group of alternatives; the others' values are left out. A

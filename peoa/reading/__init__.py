@@ -21,7 +21,7 @@ from peoa.reading.followup import is_follow_up, resolve_follow_up
 from peoa.reading.mentions import read_mentions
 from peoa.reading.model import AskedQuantity, Mention, MentionRole, Reading, Substance
 from peoa.reading.reactions import read_reactions
-from peoa.reading.substances import read_substances
+from peoa.reading.substances import read_phase, read_substances
 from peoa.reading.units import dimensionality_of, read_unit
 
 __all__ = [
@@ -51,6 +51,7 @@ def read_question(question: str, earlier: dict[str, Any] | None = None) -> Readi
         original=text if rewritten else None,
         mentions=tuple(mentions),
         substances=tuple(read_substances(read)),
+        phase=read_phase(read),
         reactions=tuple(read_reactions(read)),
         asked=read_asked(read),
         cases=tuple(split_independent(read, mentions)),

@@ -60,7 +60,7 @@ _BOUNDS = {
 _QUESTION_WORDS = frozenset(
     """
     what which how find calculate compute determine estimate evaluate size select
-    express convert give state obtain predict check work out rate count answer report is
+    express convert give state obtain predict check out rate count answer report is
     are does do did will can should would must be the a an of in to into as for it its
     this that these those much many by with at from on per and or required needed value
     result
@@ -215,6 +215,7 @@ def read_asked(text: str) -> AskedQuantity:
     after = text[text.find(sentence) + len(sentence) :] if sentence in text else ""
     requests = [s for s in _SENTENCE_END.split(after) if _ASKS.match(s) or _ASKS_INSIDE.search(s)]
     asking = _asides_last(" ".join([sentence, *requests]))
+    asking = re.sub(r"\bwork out\b", "find", asking, flags=re.IGNORECASE)  # "work" is asked
     words = tuple(w for w in words_of(asking) if w.lower() not in _QUESTION_WORDS)
     focus = tuple(w for w in _unlabelled(asking) if w.lower() not in _QUESTION_WORDS)
     head = _head(asking)

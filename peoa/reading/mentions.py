@@ -30,7 +30,7 @@ __all__ = ["NUMBER", "number_value", "read_mentions", "words_of"]
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 NUMBER = re.compile(
-    r"(?<![\w.,^*/])(?<![A-Za-z]-)(?<!\d-)"
+    r"(?<![\w.,^*])(?<![\d)\]]/)(?<![^A-Za-z]/)(?<![a-z]{3}/(?=100\b))(?<![A-Za-z]-)(?<!\d-)"
     r"(?P<sign>[-+−](?=[\d.]))?"
     r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     r"(?P<exp>[eE][-+−]?\d+"
@@ -65,7 +65,9 @@ _FORMULA_AFTER = re.compile(
     r"\s?(?:(?:Re|Pr|Nu|Gr|Ra|Sc|Sh|Pe|Ma|We|Fr|Bi|Le|St)\b\s?(?:\^|\*\*|[⁰¹²³⁴⁵⁶⁷⁸⁹⁻])"
     r"|ln\b|log\b|exp\b)"
 )
-_OPERATOR_BEFORE = re.compile(r"(?:[\w)]\s?[−+*/×^]|[−+*/×^]\s?\()\s?$")
+# An operator before a number makes it a formula's ("x/2", "2*(…"); a slash after a unit
+# word separates two states ("10 bar/200 °C").
+_OPERATOR_BEFORE = re.compile(r"(?:(?<![A-Za-z]{2})[\w)]\s?/|[\w)]\s?[−+*×^]|[−+*/×^]\s?\()\s?$")
 _YEAR_AFTER_NAME = re.compile(r"[A-Z][a-z]+(?: et al\.?)?,?\s*\($")
 _EACH = re.compile(r"^\s*(?:each|apiece|per (?:fitting|elbow|valve|bend|item|unit))\b", re.I)
 

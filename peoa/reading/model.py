@@ -136,6 +136,7 @@ class Reading(_Frozen):
     original: str | None = None
     mentions: tuple[Mention, ...] = ()
     substances: tuple[Substance, ...] = ()
+    phase: Literal["liquid", "gas"] | None = None  # the process fluid's, when said
     reactions: tuple[Reaction, ...] = ()
     asked: AskedQuantity
     cases: tuple[str, ...] = ()

@@ -19,10 +19,11 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
+from typing import Literal
 
 from peoa.reading.model import Substance
 
-__all__ = ["read_substances"]
+__all__ = ["read_phase", "read_substances"]
 
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9₀-₉]*(?:-[A-Za-z0-9]+)*|\d+(?:,\d+)*-[A-Za-z][\w-]*")
@@ -210,3 +211,37 @@ def read_substances(text: str) -> list[Substance]:
         seen.add(key)
         found.append(substance)
     return sorted(found, key=lambda s: s.span)
+
+
+# Words that put the process fluid in one phase. Names of properties ("vapour pressure",
+# "gas constant", "liquid density") say nothing about the phase the fluid is in.
+_PROPERTY_NAMES = re.compile(
+    r"\b(?:vapou?r\s+(?:pressure|fraction|quality|density|phase\s+fraction)|gas\s+constant|"
+    r"liquid\s+(?:density|fraction|holdup|level|head)|ideal[-\s]gas|vapou?r[-\s]liquid|"
+    r"gas[-\s]liquid|liquid[-\s]vapou?r|two[-\s]phase|flash\w*|boil\w*|condens\w*)\b",
+    re.IGNORECASE,
+)
+_GAS_WORDS = re.compile(
+    r"\b(?:steam|vapou?rs?|gas|gases|gaseous|air|methane|natural\s+gas|flue\s+gas)\b",
+    re.IGNORECASE,
+)
+_LIQUID_WORDS = re.compile(r"\b(?:liquids?|crude|oil|brine|slurry)\b", re.IGNORECASE)
+
+
+def read_phase(text: str) -> Literal["liquid", "gas"] | None:
+    """The phase the question's fluid is in, when its words say one and only one:
+    ``"gas"`` (steam, a vapour, a gas) or ``"liquid"``; ``None`` when they say neither
+    or both (a vapour pressure or a flash says nothing about the flowing fluid).
+
+    >>> read_phase("A safety valve must relieve 10 t/h of saturated steam at 15 barg.")
+    'gas'
+    >>> read_phase("A liquid of vapour pressure 30 kPa is pumped at 20 m3/h.")
+    'liquid'
+    >>> read_phase("Water at 25 °C flows at 2 m/s.") is None
+    True
+    """
+    plain = _PROPERTY_NAMES.sub(" ", text)
+    gas, liquid = bool(_GAS_WORDS.search(plain)), bool(_LIQUID_WORDS.search(plain))
+    if gas == liquid:
+        return None
+    return "gas" if gas else "liquid"

@@ -210,6 +210,9 @@ def unit_words() -> frozenset[str]:
     return frozenset(_WORDS) | frozenset(_POWER_WORDS) | {"per"}
 
 
+_SLASH_NUMBER = re.compile(r"/(?=\d)(?!100\b)")
+
+
 def _tokens(text: str, start: int) -> list[tuple[str, int, int]]:
     """Up to a few tokens from ``start``: words and symbol groups, with their ends; a
     clause mark after a token ends the list (its own characters are left out)."""
@@ -229,6 +232,13 @@ def _tokens(text: str, start: int) -> list[tuple[str, int, int]]:
             if more is None:
                 break
             body, end = text[begin : more.end()], more.end()
+        # "10 bar/200 °C" writes two states; a number after a slash starts the next value
+        # (a per-100 length, "psi/100 ft", stays one unit).
+        slash = _SLASH_NUMBER.search(body)
+        if slash is not None:
+            body, end = body[: slash.start()], begin + slash.start()
+            out.append((body, begin, end)) if body else None
+            break
         stripped = _TRAILING.sub("", body)
         if stripped.count(")") > stripped.count("("):
             stripped = stripped[: stripped.rfind(")")]

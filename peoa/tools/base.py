@@ -18,7 +18,7 @@ import typing
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import pint
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create_model
@@ -344,9 +344,11 @@ class Tool:
         description: str | None = None,
         alternatives: Sequence[Sequence[str | Sequence[str]]] = (),
         substance: str | None = None,
+        phase: Literal["liquid", "gas"] | None = None,
     ) -> None:
         self.func = func
         self.substance = substance
+        self.phase = phase
         self.name = name or func.__name__
         if not self.name or set(self.name) - set(_SNAKE) or not self.name[0].isalpha():
             raise ValueError(f"tool name {self.name!r} must be snake_case")
@@ -557,6 +559,8 @@ class Tool:
             doc["methods"] = list(self.methods)
         if self.substance:
             doc["substance"] = self.substance
+        if self.phase:
+            doc["phase"] = self.phase
         if self.alternatives:
             doc["alternatives"] = [[list(option) for option in g] for g in self.alternatives]
         return doc
@@ -837,6 +841,7 @@ def tool(
     description: str | None = None,
     alternatives: Sequence[Sequence[str | Sequence[str]]] = (),
     substance: str | None = None,
+    phase: Literal["liquid", "gas"] | None = None,
 ) -> Callable[[Callable[..., Any]], Tool]:
     """Turn an annotated function into a :class:`Tool` (its docstring is the description).
 
@@ -845,6 +850,8 @@ def tool(
     may need several inputs together (``("pressure_rise", ("suction_pressure",
     "discharge_pressure"))``). ``substance`` names the one substance a tool is made for
     (``"water"`` for the steam tables): the planner offers it only for that substance.
+    ``phase`` is the one phase a tool's fluid must be in (a liquid relief valve): the
+    planner does not offer it for a question about the other phase.
     """
 
     def wrap(func: Callable[..., Any]) -> Tool:
@@ -857,6 +864,7 @@ def tool(
             description=description,
             alternatives=alternatives,
             substance=substance,
+            phase=phase,
         )
 
     return wrap

@@ -90,6 +90,7 @@ _POWER_OUTPUTS = {
     "W = k/(k-1) Z R T1 [(P2/P1)^((k-1)/k) - 1] / eta; "
     "fluids.compressible.isentropic_work_compression, isentropic_T_rise_compression",
     outputs=_POWER_OUTPUTS,
+    phase="gas",
 )
 def compressor_power_isentropic(
     T1: Annotated[float, _T1],
@@ -125,6 +126,7 @@ def compressor_power_isentropic(
             "J/kg", "polytropic head (null without molar_mass)", kind="specific_work"
         ),
     },
+    phase="gas",
 )
 def compressor_power_polytropic(
     T1: Annotated[float, _T1],
@@ -196,6 +198,7 @@ def _pipeline(method: str, mu: float | None, **kwargs: float | None) -> float:
             "m**3/s", "standard volumetric flow (gas at Ts, Ps)", kind="standard_gas_flow"
         )
     },
+    phase="gas",
 )
 def gas_pipeline_flow(
     P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
@@ -242,6 +245,7 @@ def gas_pipeline_flow(
         "P2": Out("Pa", "outlet absolute pressure"),
         "dP": Out("Pa", "pressure drop P1 - P2", kind="pressure_difference"),
     },
+    phase="gas",
 )
 def gas_pipeline_outlet_pressure(
     P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
@@ -377,6 +381,7 @@ def stagnation_properties(
         "h2": Out("J/kg", "actual outlet specific enthalpy", kind="specific_enthalpy"),
         "T2s": Out("K", "outlet temperature of the isentropic path", kind="temperature"),
     },
+    alternatives=[("T1", "quality_in")],
 )
 def turbine_or_compressor(
     fluid: Annotated[str, P("the fluid, e.g. 'water' (steam), 'R134a', 'methane'", chemical=True)],

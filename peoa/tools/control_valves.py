@@ -63,7 +63,12 @@ def _outputs(result: dict[str, Any]) -> Outcome:
     )
 
 
-@tool(topic="control_valves", reference=_REFERENCE + "size_control_valve_l", outputs=_OUTPUTS)
+@tool(
+    topic="control_valves",
+    reference=_REFERENCE + "size_control_valve_l",
+    outputs=_OUTPUTS,
+    phase="liquid",
+)
 def control_valve_liquid(
     volumetric_flow: Annotated[float, Q("volumetric_flow", "liquid flow rate", gt=0)],
     P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
@@ -103,7 +108,12 @@ def control_valve_liquid(
     return _outputs(result)
 
 
-@tool(topic="control_valves", reference=_REFERENCE + "size_control_valve_g", outputs=_OUTPUTS)
+@tool(
+    topic="control_valves",
+    reference=_REFERENCE + "size_control_valve_g",
+    outputs=_OUTPUTS,
+    phase="gas",
+)
 def control_valve_gas(
     standard_flow: Annotated[
         float,

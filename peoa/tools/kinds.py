@@ -45,6 +45,9 @@ class Kind:
     specific: bool = False
     broader: str | None = None
     given: bool = False  # a state a question gives; no tool computes it for another
+    # Words that state a value of this kind without a number ("saturated vapour" is a
+    # vapour fraction of 1), as (phrase, value in the kind's SI unit).
+    said: tuple[tuple[str, float], ...] = ()
 
     def lineage(self) -> tuple[str, ...]:
         """This kind and the broader kinds it specialises, narrowest first."""
@@ -68,7 +71,7 @@ def read_vocabulary(data: dict[str, Any], source: str = "quantities.toml") -> di
     path = _Named(source)
     found: dict[str, Kind] = {}
     for name, entry in (data.get("kinds") or {}).items():
-        fields = {"dimension", "label", "words", "symbols", "specific", "broader", "given"}
+        fields = {"dimension", "label", "words", "symbols", "specific", "broader", "given", "said"}
         unknown = set(entry) - fields
         if unknown:
             raise ToolError(f"{path.name}: kind {name!r} has unknown fields {sorted(unknown)}")
@@ -86,6 +89,7 @@ def read_vocabulary(data: dict[str, Any], source: str = "quantities.toml") -> di
             specific=bool(entry.get("specific", False)),
             broader=entry.get("broader"),
             given=bool(entry.get("given", False)),
+            said=tuple((str(k), float(v)) for k, v in (entry.get("said") or {}).items()),
         )
     for entry in found.values():
         seen = {entry.name}

@@ -57,6 +57,7 @@ def _letter(area: float) -> dict[str, object]:
         "critical": Out(None, "whether flow is critical (choked)"),
     }
     | _LETTER_OUTPUTS,
+    phase="gas",
 )
 def relief_valve_gas(
     mass_flow: Annotated[float, Q("mass_flow", "required relieving mass flow", gt=0)],
@@ -110,6 +111,7 @@ def relief_valve_gas(
     "fluids.safety_valve.API520_A_steam; API 526 orifice letters",
     outputs={"area": Out("m**2", "required effective discharge area, API 520", kind="orifice_area")}
     | _LETTER_OUTPUTS,
+    phase="gas",
 )
 def relief_valve_steam(
     mass_flow: Annotated[float, Q("mass_flow", "required relieving steam flow", gt=0)],
@@ -144,6 +146,7 @@ def relief_valve_steam(
         "Kv": Out("", "viscosity correction used", kind="correction_factor"),
     }
     | _LETTER_OUTPUTS,
+    phase="liquid",
 )
 def relief_valve_liquid(
     mass_flow: Annotated[float, Q("mass_flow", "required relieving liquid flow", gt=0)],

@@ -249,3 +249,25 @@ def test_a_name_in_the_question_is_a_method_only_when_written_as_a_name(planner:
 
     assert "size" not in _proper_names("Size the motor. What power does the pump need?")
     assert {"dittus", "boelter"} <= _proper_names("Dittus-Boelter for water in a tube: h?")
+
+
+def test_a_tool_for_one_phase_is_not_planned_for_the_other(planner: Planner) -> None:
+    reading = read_question(
+        "A safety valve on a steam header must relieve 8000 kg/h of saturated steam. The set "
+        "pressure is 10 barg with 10 % overpressure. What effective area is needed, in mm2?"
+    )
+    assert reading.phase == "gas"
+    tools = {s.tool for plan in planner.plan(reading) for s in plan.steps}
+    assert "relief_valve_liquid" not in tools
+
+
+def test_words_that_state_a_value_bind_it(planner: Planner) -> None:
+    reading = read_question(
+        "Dry saturated steam at 10 bar absolute expands in a turbine to 1 bar absolute with "
+        "an isentropic efficiency of 80 %. What is the work per kg of steam, in kJ/kg?"
+    )
+    plan = planner.plan(reading)[0]
+    step = plan.answer_step
+    assert step.tool == "turbine_or_compressor"
+    quality = step.binding("quality_in")
+    assert quality is not None and quality.value == 1.0 and "saturated" in quality.note

@@ -217,3 +217,12 @@ def test_a_follow_up_is_read_as_the_earlier_question_with_its_change() -> None:
 def test_an_inch_before_a_particle_word_is_a_size() -> None:
     reading = read_question("The bed is packed with 0.25 in spheres at a voidage of 0.4.")
     assert [m.unit for m in reading.data()][:1] == ["in"]
+
+
+def test_a_slash_between_two_states_separates_them() -> None:
+    reading = read_question("Steam enters at 40 bar/400 °C and leaves at 0.1 bar absolute.")
+    assert [(m.value, m.unit) for m in reading.data()] == [
+        (40.0, "bar"), (400.0, "degC"), (0.1, "bara")
+    ]  # fmt: skip
+    units = [m.unit for m in read_question("The slope is 2 W/m.K and 3/4 of it.").data()]
+    assert units[:1] == ["W/m.K"]
