@@ -315,7 +315,15 @@ class Planner:
             if partial is None:
                 continue  # the value as written
             lookups = {t.name for t in self.registry.list() if t.substance is not None}
-            for argument in _reused(own, partial, lookups):
+            # A value one of the tool's options of inputs needs together (an exchanger's
+            # four terminal temperatures) is the same stream's as the earlier step's.
+            together = {n for group in tool.alternatives for o in group if len(o) > 1
+                        for n in o if set(o) <= set(own)}  # fmt: skip
+            for argument, earlier in _reused(own, partial, lookups).items():
+                if argument in together:
+                    if all(_same_role(e, argument) for e in earlier):
+                        continue  # a duty's inlet temperature is the exchanger's hot inlet
+                    return None  # ... its outlet is not the cold stream's inlet
                 if specs[argument].required:
                     return None  # a set pressure given again as this step's inlet pressure
                 del own[argument]  # ... or as its optional back pressure: left to its default
@@ -506,10 +514,13 @@ def tied_plans(plans: Sequence[Plan], limit: int) -> list[Plan]:
     return [p for p in plans if (p.named, p.values_used(), len(p.steps)) == key][:limit]
 
 
-def _reused(bound: Mapping[str, Binding], partial: _Partial, lookups: set[str]) -> list[str]:
+def _reused(
+    bound: Mapping[str, Binding], partial: _Partial, lookups: set[str]
+) -> dict[str, set[str]]:
     """This step's arguments bound to a value that an earlier step takes for an argument
-    of another name (a set pressure given again as the back pressure). A property
-    look-up's state is no such use: the tank's pressure is the liquid's too."""
+    of another name (a set pressure given again as the back pressure), with those other
+    names. A property look-up's state is no such use: the tank's pressure is the
+    liquid's too."""
     earlier: dict[str, set[str]] = {}
     for step in partial.steps:
         if any(b.source == "substance" for b in step.bindings) or step.tool in lookups:
@@ -517,11 +528,19 @@ def _reused(bound: Mapping[str, Binding], partial: _Partial, lookups: set[str]) 
         for b in step.bindings:
             for m in b.mentions:
                 earlier.setdefault(m, set()).add(b.argument)
-    return [
-        name
-        for name, binding in bound.items()
-        if any(earlier.get(m, set()) - {name} for m in binding.mentions)
-    ]
+    reused: dict[str, set[str]] = {}
+    for name, binding in bound.items():
+        others = {a for m in binding.mentions for a in earlier.get(m, set())} - {name}
+        if others:
+            reused[name] = others
+    return reused
+
+
+def _same_role(earlier: str, argument: str) -> bool:
+    """Whether an earlier step's argument names a narrower or the same role as this
+    one's: ``T_in`` and ``T_hot_in`` may be one stream's inlet, ``T_out`` and
+    ``T_cold_in`` are not one value."""
+    return set(earlier.lower().split("_")) <= set(argument.lower().split("_"))
 
 
 def _place(steps: list[PlanStep], more: Sequence[PlanStep]) -> dict[int, int]:

@@ -21,6 +21,7 @@ __all__ = [
     "chemical_identity",
     "critical_properties",
     "density",
+    "density_from_specific_gravity",
     "enthalpy_change",
     "heat_capacity",
     "heat_of_vaporization",
@@ -199,6 +200,28 @@ def density(
     return _single(
         _state_property(chemical, temperature, pressure, method, "Dmass", "rho", "density"), "rho"
     )
+
+
+_SG_REFERENCE_T = 288.7055555555555  # 60 °F: the oil and gas trade's reference (API, GPSA)
+
+
+@tool(
+    topic="properties",
+    reference="Specific gravity of a liquid: its density over water's at 60 °F (API and "
+    "GPSA convention, 60 °F/60 °F); water's density from IAPWS-95 (CoolProp)",
+    outputs={"rho": Out("kg/m**3", "liquid density", kind="density")},
+    phase="liquid",
+)
+def density_from_specific_gravity(
+    specific_gravity: Annotated[
+        float, Q("specific_gravity", "liquid specific gravity (relative to water)", gt=0)
+    ],
+) -> Outcome:
+    """Density of a liquid from its specific gravity relative to water at 60 °F."""
+    from CoolProp.CoolProp import PropsSI
+
+    water = PropsSI("Dmass", "T", _SG_REFERENCE_T, "P", 101325.0, "Water")
+    return Outcome({"rho": specific_gravity * water}, method="SG 60 °F/60 °F")
 
 
 @tool(
@@ -481,6 +504,7 @@ TOOLS = (
     chemical_identity,
     critical_properties,
     density,
+    density_from_specific_gravity,
     viscosity,
     heat_capacity,
     pure_properties,

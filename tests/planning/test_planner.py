@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from typing import Annotated
 
@@ -271,3 +272,29 @@ def test_words_that_state_a_value_bind_it(planner: Planner) -> None:
     assert step.tool == "turbine_or_compressor"
     quality = step.binding("quality_in")
     assert quality is not None and quality.value == 1.0 and "saturated" in quality.note
+
+
+def test_an_exchangers_area_from_a_streams_duty_runs_on_one_set_of_temperatures(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "20000 kg/h of oil (cp = 2.2 kJ/(kg·K)) is cooled from 150 °C to 90 °C in a "
+        "counter-current exchanger; cooling water enters at 25 °C and leaves at 45 °C. With "
+        "U = 300 W/(m²·K), what heat-transfer area is needed, in m²?"
+    )
+    plan = planner.plan(reading)[0]
+    assert [s.tool for s in plan.steps] == ["hx_duty", "hx_area"]
+    results = run_plan(plan, reading, get_registry())
+    duty = 20000 / 3600 * 2200 * 60
+    lmtd = ((150 - 45) - (90 - 25)) / math.log((150 - 45) / (90 - 25))
+    area = results[plan.answer_step.index].outputs["A"]
+    assert area.value == pytest.approx(duty / (300 * lmtd), rel=1e-6)
+
+
+def test_a_liquids_specific_gravity_gives_its_density(planner: Planner) -> None:
+    reading = read_question(
+        "A pump delivers 150 gpm of oil (SG 0.85) against a total head of 120 ft with an "
+        "efficiency of 72 %. What brake power is needed, in hp?"
+    )
+    plan = planner.plan(reading)[0]
+    assert [s.tool for s in plan.steps] == ["density_from_specific_gravity", "pump_power"]

@@ -146,3 +146,9 @@ def test_mixture_fractions_must_match_components() -> None:
             fractions=[0.5, 0.5],
             temperature=q(300, "K"),
         )
+
+
+def test_density_from_specific_gravity_is_relative_to_water_at_60_F() -> None:
+    # Water at 60 °F (15.56 °C) and 1 atm: 999.0 kg/m³ (IAPWS-95; Crane TP-410 A-6: 62.37 lb/ft³)
+    result = call("density_from_specific_gravity", specific_gravity=0.85)
+    assert result.value("rho") == pytest.approx(0.85 * 999.0, rel=2e-4)
