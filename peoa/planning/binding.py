@@ -196,11 +196,18 @@ def _symbol_score(mention: Mention, vocabulary: Vocabulary, name: str = "") -> f
 
 def evidence(mention: Mention, argument: ArgumentSpec) -> float:
     """How well the mention's words and symbol name the argument (0 when nothing does); a
-    value in a gauge unit (barg, psig) is named a gauge pressure by its unit."""
+    value in a gauge unit (barg, psig) is named a gauge pressure by its unit, and one in an
+    absolute unit (bara, psia) an absolute pressure."""
     vocabulary = argument.vocabulary
     score = _words_score(mention, vocabulary) + _symbol_score(mention, vocabulary, argument.name)
     if mention.unit and is_gauge(mention.unit) and "gauge" in argument.spec.description:
         score += 1.0
+    if (
+        mention.unit
+        and _absolute(mention.unit)
+        and argument.spec.description.startswith("absolute")
+    ):
+        score += 1.0  # a state's pressure is the one written absolute, not a reading's 305 mbar
     return score
 
 

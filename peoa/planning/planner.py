@@ -225,6 +225,10 @@ class Planner:
         values = self._values(reading, tool)
         plain = {name: bind_plain(reading, tool, name) for name in specs if name not in values}
         bound: dict[str, Binding] = {**values, **{k: v for k, v in plain.items() if v}}
+        if tool.topic == _RESTATING_TOPIC and any(
+            b.source == "mention" and b.score <= 0 for b in bound.values()
+        ):
+            return []  # a restatement the words do not name ("1 atm" is no gauge reading)
         needed = [name for name, a in specs.items() if a.required and name not in bound]
         # One option of each group of alternatives; the others' values are left out. A
         # look-up never takes the quantity it gives: a saturation pressure "at" a pressure
@@ -309,7 +313,10 @@ class Planner:
         steps: list[PlanStep] = []
         feeds: dict[str, Binding] = {}
         tools = {tool.name}
-        own = dict(bound)
+        # What an earlier step feeds is not this step's own value (a tank's pressure
+        # restated as absolute feeds both the density look-up and the NPSH).
+        fed = {name for name, partial in combination if partial is not None}
+        own = {name: b for name, b in bound.items() if name not in fed}
         children = frozenset[str]()
         for name, partial in combination:
             if partial is None:

@@ -298,3 +298,31 @@ def test_a_liquids_specific_gravity_gives_its_density(planner: Planner) -> None:
     )
     plan = planner.plan(reading)[0]
     assert [s.tool for s in plan.steps] == ["density_from_specific_gravity", "pump_power"]
+
+
+def test_one_restated_pressure_feeds_a_look_up_and_the_step_that_needs_it(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "What NPSH is available, in m, to a pump drawing benzene at 60 °C from a tank "
+        "blanketed at 0.5 barg (barometric pressure 101 kPa)? The liquid level is 3 m above "
+        "the pump suction and the suction line loses 0.8 m."
+    )
+    plan = planner.plan(reading)[0]
+    assert [s.tool for s in plan.steps][-1] == "npsh_available"
+    restated = next(s for s in plan.steps if s.tool == "absolute_pressure")
+    npsh = plan.answer_step
+    surface = npsh.binding("surface_pressure")
+    assert surface is not None and surface.step == restated.index
+
+
+def test_a_look_ups_state_is_the_pressure_written_absolute(planner: Planner) -> None:
+    reading = read_question(
+        "An orifice plate (50 mm bore, flange taps) in a 100 mm line measures 250 mbar on "
+        "methanol at 45 °C, 5 bar absolute upstream. What is the flow, in m3/h?"
+    )
+    plan = planner.plan(reading)[0]
+    look_up = next(s for s in plan.steps if s.tool in ("density", "pure_properties"))
+    pressure = look_up.binding("pressure")
+    assert pressure is not None
+    assert [reading.mention(m).unit for m in pressure.mentions] == ["bara"]
