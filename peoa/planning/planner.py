@@ -34,7 +34,7 @@ from peoa.reading.model import Mention, Reading
 from peoa.reading.units import dimensionality_of
 from peoa.tools.base import P, Q, Tool
 from peoa.tools.kinds import kind
-from peoa.tools.quantity import dimension_of_unit
+from peoa.tools.quantity import dimension_of_unit, ureg
 from peoa.tools.registry import ToolRegistry
 
 __all__ = ["Planner", "tied_plans"]
@@ -225,10 +225,14 @@ class Planner:
         values = self._values(reading, tool)
         plain = {name: bind_plain(reading, tool, name) for name in specs if name not in values}
         bound: dict[str, Binding] = {**values, **{k: v for k, v in plain.items() if v}}
-        if tool.topic == _RESTATING_TOPIC and any(
-            b.source == "mention" and b.score <= 0 for b in bound.values()
+        state = tool.output_kinds.get(output)
+        if (
+            tool.topic == _RESTATING_TOPIC
+            and state is not None
+            and kind(state).given
+            and any(b.source == "mention" and b.score <= 0 for b in bound.values())
         ):
-            return []  # a restatement the words do not name ("1 atm" is no gauge reading)
+            return []  # a state restated from values the words do not name ("1 atm" as gauge)
         needed = [name for name, a in specs.items() if a.required and name not in bound]
         # One option of each group of alternatives; the others' values are left out. A
         # look-up never takes the quantity it gives: a saturation pressure "at" a pressure
@@ -309,7 +313,8 @@ class Planner:
         combination: Sequence[tuple[str, _Partial | None]],
     ) -> _Partial | None:
         """This step on top of the steps that feed it, or ``None`` when a required value
-        of it is one an earlier step takes for another argument."""
+        of it is one an earlier step takes for another argument, or one earlier result
+        would feed two of its arguments."""
         steps: list[PlanStep] = []
         feeds: dict[str, Binding] = {}
         tools = {tool.name}
@@ -338,8 +343,11 @@ class Planner:
             children |= partial.uses
             evidence += partial.evidence * 0.5
             tools |= partial.tools
-            feeds[name] = Binding(argument=name, source="step", step=placed[partial.steps[-1].index],
-                                  output=partial.steps[-1].output, score=1.0)  # fmt: skip
+            feed = (placed[partial.steps[-1].index], partial.steps[-1].output)
+            if any((b.step, b.output) == feed for b in feeds.values()):
+                return None  # one restated set pressure is not also the back pressure
+            feeds[name] = Binding(argument=name, source="step", step=feed[0], output=feed[1],
+                                  score=1.0)  # fmt: skip
         uses = (
             children
             | frozenset(m for b in own.values() for m in b.mentions)
@@ -493,6 +501,8 @@ class Planner:
         vocabulary = Vocabulary.build([(w, 1.0) for w in asked.words])
         same.sort(key=lambda m: (-vocabulary.score_words([*m.before, *m.after]), m.span))
         mention = same[0]
+        if not asked.conversion and _same_unit(mention.unit, asked.unit):
+            return None  # 100 kmol/h asked again in kmol/h: the question asks something else
         difference = bool(
             _DIFFERENCE_WORDS.search(" ".join([*mention.before[:3], *mention.after[:3]]))
         )
@@ -509,6 +519,13 @@ class Planner:
                             3.0 if asked.conversion else 0.5, relevance, "conversion")  # fmt: skip
         # Other given values the conversion leaves out say the question asks more of them.
         return plan if asked.conversion or not plan.unused else None
+
+
+def _same_unit(a: str, b: str) -> bool:
+    try:
+        return a == b or bool(ureg.Unit(a) == ureg.Unit(b))
+    except Exception:  # a unit pint cannot read compares by its spelling only
+        return False
 
 
 def tied_plans(plans: Sequence[Plan], limit: int) -> list[Plan]:

@@ -131,7 +131,9 @@ def pressure_difference(
         "mass_flow": Out("kg/s", "mass flow rate"),
         "molar_flow": Out("mol/s", "molar flow rate (null without a molar mass)"),
     },
-    alternatives=[("volumetric_flow", "mass_flow", "molar_flow")],
+    # A volume becomes a mass only with the density, a mass becomes moles only with the
+    # molar mass: the planner looks up what the option needs.
+    alternatives=[(("volumetric_flow", "density"), "mass_flow", ("molar_flow", "molar_mass"))],
 )
 def flow_rates(
     density: Annotated[float | None, Q("density", "fluid density", gt=0)] = None,

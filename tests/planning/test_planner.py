@@ -326,3 +326,28 @@ def test_a_look_ups_state_is_the_pressure_written_absolute(planner: Planner) -> 
     pressure = look_up.binding("pressure")
     assert pressure is not None
     assert [reading.mention(m).unit for m in pressure.mentions] == ["bara"]
+
+
+def test_a_volume_flow_becomes_a_mass_flow_with_the_looked_up_density(planner: Planner) -> None:
+    reading = read_question(
+        "A relief valve must pass 40 m3/h of ethanol at 20 °C. Set pressure 10 barg with 10 % "
+        "overpressure; atmospheric back pressure 1.013 bara; Kd = 0.65. What effective area "
+        "is required, in cm²?"
+    )
+    plan = planner.plan(reading)[0]
+    tools = [s.tool for s in plan.steps]
+    assert tools[-1] == "relief_valve_liquid" and "flow_rates" in tools
+    flows = next(s for s in plan.steps if s.tool == "flow_rates")
+    density = flows.binding("density")
+    assert density is not None and density.source == "step"
+    relief = plan.answer_step
+    set_pressure, back = relief.binding("set_pressure"), relief.binding("back_pressure")
+    assert back is None or (back.step, back.output) != (set_pressure.step, set_pressure.output)
+
+
+def test_a_value_in_the_asked_unit_is_not_an_answer_by_conversion(planner: Planner) -> None:
+    reading = read_question(
+        "A fresh feed of 80 kmol/h joins a recycle; the reactor converts 0.3 of A per pass and "
+        "the purge keeps 0.05 mole fraction inert. What is the reactor feed, in kmol/h?"
+    )
+    assert all(p.steps[-1].tool != "unit_convert" for p in planner.plan(reading))
