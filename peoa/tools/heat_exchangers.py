@@ -34,6 +34,7 @@ __all__ = [
     "hx_ntu_from_effectiveness",
     "hx_overall_u",
     "hx_rating_ntu",
+    "phase_change_duty",
 ]
 
 CONFIGURATIONS: dict[str, str] = {
@@ -187,6 +188,32 @@ def hx_duty(
     c = mass_flow * specific_heat
     q = c * (T_out - T_in)
     return {"Q": q, "Q_abs": abs(q), "C": c}
+
+
+@tool(
+    topic="heat_exchangers",
+    reference="Latent heat balance Q = m hfg for a stream that boils or condenses at constant "
+    "temperature (Kern, Process Heat Transfer, 1950, ch. 12; Bergman et al. 7th ed. sec. 10)",
+    outputs={
+        "Q": Out("W", "heat duty of the boiling or condensing stream", kind="heat_duty"),
+        "mass_flow": Out("kg/s", "flow that boils or condenses", kind="mass_flow"),
+    },
+    alternatives=[("mass_flow", "duty")],
+)
+def phase_change_duty(
+    latent_heat: Annotated[float, Q("latent_heat", "latent heat of the phase change", gt=0)],
+    mass_flow: Annotated[float | None, Q("mass_flow", "flow that boils or condenses", gt=0)] = None,
+    duty: Annotated[float | None, Q("heat_duty", "heat duty to supply or remove", gt=0)] = None,
+) -> dict[str, float]:
+    """Duty of a stream that boils or condenses completely at constant temperature, Q = m
+    hfg (a vaporiser, reboiler or condenser), or the flow a duty boils or condenses
+    (the steam a heater condenses): give the flow or the duty."""
+    if (mass_flow is None) == (duty is None):
+        raise ToolInputError("phase_change_duty: give the mass flow or the duty")
+    if mass_flow is not None:
+        return {"Q": mass_flow * latent_heat, "mass_flow": mass_flow}
+    assert duty is not None
+    return {"Q": duty, "mass_flow": duty / latent_heat}
 
 
 @tool(
@@ -460,6 +487,7 @@ def _capacity_rate(
 TOOLS = (
     hx_lmtd,
     hx_duty,
+    phase_change_duty,
     hx_area,
     hx_overall_u,
     hx_effectiveness_from_ntu,

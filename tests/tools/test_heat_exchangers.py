@@ -205,3 +205,13 @@ def test_shell_and_tube_area_from_temperatures_and_low_f_warning() -> None:
     # a temperature cross one shell cannot handle is refused with the fix named
     with pytest.raises(ToolInputError, match="add shells"):
         call("hx_lmtd", **(close | {"T_cold_out": q(75, "degC")}), arrangement="shell_and_tube")
+
+
+def test_phase_change_duty_is_flow_times_latent_heat_either_way() -> None:
+    # Saturated steam at 5 bar: hfg = 2107.4 kJ/kg (Cengel & Boles table A-5)
+    duty = call("phase_change_duty", latent_heat=q(2107.4, "kJ/kg"), mass_flow=q(1800, "kg/h"))
+    assert duty.value("Q") == pytest.approx(0.5 * 2107.4e3, rel=1e-12)
+    flow = call("phase_change_duty", latent_heat=q(2107.4, "kJ/kg"), duty=q(500, "kW"))
+    assert flow.value("mass_flow") == pytest.approx(500e3 / 2107.4e3, rel=1e-12)
+    with pytest.raises(ToolInputError, match="mass flow or the duty"):
+        call("phase_change_duty", latent_heat=q(2107.4, "kJ/kg"))
