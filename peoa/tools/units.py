@@ -94,7 +94,7 @@ def absolute_pressure(
         float, Q("pressure_difference", "gauge reading: pressure above the atmosphere")
     ],
     atmospheric_pressure: Annotated[
-        float, Q("pressure", "local atmospheric (barometric) pressure", gt=0)
+        float, Q("pressure", "local atmospheric or barometric pressure read on a barometer", gt=0)
     ],
 ) -> dict[str, float]:
     """Absolute pressure from a gauge reading and the local atmospheric pressure, when the

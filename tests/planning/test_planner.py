@@ -351,3 +351,15 @@ def test_a_value_in_the_asked_unit_is_not_an_answer_by_conversion(planner: Plann
         "the purge keeps 0.05 mole fraction inert. What is the reactor feed, in kmol/h?"
     )
     assert all(p.steps[-1].tool != "unit_convert" for p in planner.plan(reading))
+
+
+def test_a_barometer_reading_is_the_atmosphere_of_a_gauge_restatement(planner: Planner) -> None:
+    reading = read_question(
+        "Where the barometer reads 95 kPa, a vessel operates at 800 kPag. What is its "
+        "absolute pressure, in kPa absolute?"
+    )
+    plan = planner.plan(reading)[0]
+    assert [s.tool for s in plan.steps] == ["absolute_pressure"]
+    assert run_plan(plan, reading, get_registry())[1].outputs["pressure"].value == (
+        pytest.approx(895e3)
+    )
