@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from pint.errors import PintError
+
 from peoa.planning.binding import arguments, assign_values, bind_plain, fits
 from peoa.planning.graph import QuantityGraph
 from peoa.planning.model import Binding, Plan, PlanStep
@@ -524,7 +526,7 @@ class Planner:
 def _same_unit(a: str, b: str) -> bool:
     try:
         return a == b or bool(ureg.Unit(a) == ureg.Unit(b))
-    except Exception:  # a unit pint cannot read compares by its spelling only
+    except (PintError, ValueError):  # a unit pint cannot read compares by its spelling only
         return False
 
 
