@@ -373,10 +373,11 @@ def _substance_names(substances: Sequence[Substance]) -> list[str]:
     return [s.canonical or s.name for s in substances]
 
 
-def _said(text: str, phrases: Sequence[str]) -> bool:
-    words = [stem(w) for w in tokens(text)]
+def _said(text: str, phrases: Sequence[str], exact: bool = False) -> bool:
+    form = str.lower if exact else stem
+    words = [form(w) for w in tokens(text)]
     for phrase in phrases:
-        key = [stem(w) for w in tokens(phrase)]
+        key = [form(w) for w in tokens(phrase)]
         if key and any(words[i : i + len(key)] == key for i in range(len(words))):
             return True
     return False
@@ -449,7 +450,9 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
             return Binding(argument=name, source="choice", value=said[0], score=1.0)
         return None
     if argument.annotation is bool and (spec.said_true or spec.said_false):
-        yes, no = _said(reading.text, spec.said_true), _said(reading.text, spec.said_false)
+        # Word for word: "heated" is said, "heat capacity" is not.
+        yes = _said(reading.text, spec.said_true, exact=True)
+        no = _said(reading.text, spec.said_false, exact=True)
         if yes != no:
             return Binding(argument=name, source="choice", value=yes, score=1.0)
     return None

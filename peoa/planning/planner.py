@@ -439,13 +439,18 @@ class Planner:
         # A value written for a factor a plan's tool computes or assumes ("Kw = Kv = 1" for
         # a relief valve that reports both), or written once for several symbols of which
         # one is used ("Kb = Kc = 1"), is accounted for.
+        # A value written again ("… at 22 °C. With its properties at 22 °C, …") is the
+        # same value, used when the first is.
         named = {o for s in steps for o in self.registry.get(s.tool).outputs}
-        used_spans = {reading.mention(m).span for m in uses if not m.startswith("substance:")}
+        used = [reading.mention(m) for m in uses if not m.startswith("substance:")]
+        used_spans = {m.span for m in used}
+        repeated = {(m.value, m.unit) for m in used}
         countable = [
             m.id
             for m in reading.data()
-            if (m.unit_written or m.symbol) and m.symbol not in named and m.span not in used_spans
-        ]
+            if (m.unit_written or m.symbol) and m.symbol not in named
+            and m.span not in used_spans and (m.value, m.unit) not in repeated
+        ]  # fmt: skip
         uses = frozenset(u for u in uses if not u.startswith("substance:")) | frozenset(
             u for u in uses if u.startswith("substance:")
         )

@@ -103,8 +103,8 @@ def nu_dittus_boelter(
         bool,
         P(
             "true if the fluid is heated (n = 0.4), false if cooled (n = 0.3)",
-            said_true=("heated",),
-            said_false=("cooled",),
+            said_true=("heated", "heating of", "is heating", "warmed"),
+            said_false=("cooled", "cooling of", "is cooling", "chilled"),
         ),
     ] = True,
     velocity: Velocity = None,

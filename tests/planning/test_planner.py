@@ -363,3 +363,17 @@ def test_a_barometer_reading_is_the_atmosphere_of_a_gauge_restatement(planner: P
     assert run_plan(plan, reading, get_registry())[1].outputs["pressure"].value == (
         pytest.approx(895e3)
     )
+
+
+def test_a_value_written_twice_is_used_once_and_heat_capacity_says_no_heating(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "Estimate the film coefficient (W/(m²·K)) for toluene being cooled in a 40 mm ID "
+        "tube: flow 15 m³/h, bulk temperature 30 °C. Look up its density, viscosity, "
+        "thermal conductivity and heat capacity at 30 °C and use Dittus-Boelter."
+    )
+    plan = planner.plan(reading)[0]
+    assert plan.unused == () and plan.answer_step.tool == "nu_dittus_boelter"
+    heating = plan.answer_step.binding("heating")
+    assert heating is not None and heating.value is False
