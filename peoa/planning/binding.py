@@ -35,7 +35,7 @@ from peoa.planning.words import Vocabulary, stem, tokens
 from peoa.reading.model import Mention, Reading, Substance
 from peoa.tools.base import P, Q, Tool
 from peoa.tools.kinds import Kind, kind, kinds
-from peoa.tools.quantity import DIMENSIONS, is_gauge, to_si
+from peoa.tools.quantity import DIMENSIONS, gas_volume_basis, is_gauge, to_si
 
 __all__ = ["ArgumentSpec", "arguments", "assign_values", "bind_plain", "evidence", "fits"]
 
@@ -126,12 +126,23 @@ def fits(mention: Mention, argument: ArgumentSpec) -> float | None:
         return None
     if spec.dimension == "pressure_difference" and _absolute(mention.unit):
         return None  # "9.6 bar absolute" is a pressure, never a difference
+    if (
+        spec.dimension == "volumetric_flow"
+        and spec.kind != "standard_gas_flow"
+        and _standard_volume(mention.unit)
+    ):
+        return None  # 8660 SCFM is an amount of gas a minute, not the volume it fills
     ratio = mention.unit in ("%", "ppm") or mention.unit.endswith("%") or "/" in mention.unit
     if spec.dimension == "dimensionless" and mention.unit and not ratio:
         return None  # a dimensionless argument takes a bare number, a % or a ratio
     if not math.isfinite(value) or not spec.contains(value):
         return None
     return value
+
+
+@lru_cache(maxsize=1024)
+def _standard_volume(unit: str) -> bool:
+    return bool(unit) and gas_volume_basis(unit) is not None
 
 
 def _absolute(unit: str) -> bool:

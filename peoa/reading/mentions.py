@@ -22,9 +22,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from peoa.exceptions import ToolInputError
 from peoa.reading.model import Mention, MentionRole
 from peoa.reading.units import UnitRead, read_unit
-from peoa.tools.quantity import Quantity
+from peoa.tools.quantity import Quantity, gas_volume_basis, to_si
 
 __all__ = ["NUMBER", "number_value", "read_mentions", "words_of"]
 
@@ -421,4 +422,30 @@ def read_mentions(text: str) -> list[Mention]:
                     count=_count_before(text, found.start) if found.each else None,
                 )
             )
-    return _listed(mentions, text)
+    return _reference_conditions(_listed(mentions, text))
+
+
+def _reference_conditions(mentions: list[Mention]) -> list[Mention]:
+    """The values that state a standard volume's reference conditions ("5000 SCFM (at
+    60 °F and 14.696 psia)") are part of its unit, not data of the problem.
+
+    >>> [(m.written, m.role) for m in read_mentions("5000 SCFM (at 60 °F and 14.696 psia) at 25 °C")]
+    [('5000 SCFM', 'data'), ('60 °F', 'reference'), ('14.696 psia', 'reference'), ('25 °C', 'data')]
+    """
+    marked = list(mentions)
+    for mention in mentions:
+        basis = gas_volume_basis(mention.unit) if mention.unit else None
+        if basis is None:
+            continue
+        conditions = {"temperature": basis[0].temperature_K, "pressure": basis[0].pressure_Pa}
+        for i, other in enumerate(marked):
+            if not 0 <= other.span[0] - mention.span[1] <= 120:
+                continue
+            for dimension, reference in conditions.items():
+                try:
+                    value = to_si(other.value, other.unit, dimension)
+                except ToolInputError:
+                    continue
+                if abs(value - reference) <= 0.005 * reference:
+                    marked[i] = other.model_copy(update={"role": "reference"})
+    return marked

@@ -196,6 +196,7 @@ class GasBasis:
 # Reference conditions: GPA 2172 / API MPMS 14.5 (60 degF, 14.696 psia) for the US
 # standard cubic foot; ISO 13443 (15 degC, 101.325 kPa) for the standard cubic metre;
 # DIN 1343 (0 degC, 101.325 kPa) for the normal cubic metre.
+_R = 8.314462618  # J/(mol K), CODATA 2018
 _SCF = GasBasis("standard (60 °F, 14.696 psia)", 288.705556, 101325.35)
 _SM3 = GasBasis("standard (15 °C, 101.325 kPa)", 288.15, 101325.0)
 _NM3 = GasBasis("normal (0 °C, 101.325 kPa)", 273.15, 101325.0)
@@ -488,7 +489,16 @@ def _linear_map(unit: str, dimension_key: str, target: str) -> tuple[float, floa
     if dimension_key in ("temperature", "temperature_difference"):
         unit = temperature_spelling(unit) or unit
     base = parse_quantity(1.0, unit)
-    if base.dimensionality != ureg.Quantity(1.0, goal).dimensionality:
+    wanted = ureg.Quantity(1.0, goal).dimensionality
+    gas = gas_volume_basis(unit)
+    if base.dimensionality != wanted and gas is not None and gas[1] == 1:
+        # A standard or normal gas volume is an amount of gas: 1 scf holds P V / (R T)
+        # at its reference conditions (ideal gas), so SCFM is a molar flow too.
+        molar = ureg.Quantity(gas[0].pressure_Pa / (_R * gas[0].temperature_K), "mol/m**3")
+        if (base * molar).dimensionality == wanted:
+            factor = float((base * molar).to(goal).magnitude)
+            return factor, 0.0
+    if base.dimensionality != wanted:
         shown = repr(unit) if unit.strip() else "a bare number"
         raise ToolInputError(f"expected {label}, got {shown} ({base.dimensionality})")
     interval = dimension is not None and dimension.difference and _has_offset(base.units)

@@ -377,3 +377,30 @@ def test_a_value_written_twice_is_used_once_and_heat_capacity_says_no_heating(
     assert plan.unused == () and plan.answer_step.tool == "nu_dittus_boelter"
     heating = plan.answer_step.binding("heating")
     assert heating is not None and heating.value is False
+
+
+def test_a_standard_flows_reference_conditions_are_accounted_for(planner: Planner) -> None:
+    reading = read_question(
+        "A compressor handles 5000 SCFM (standard cubic feet per minute at 60 °F and 14.696 "
+        "psia) of methane (molar mass 16.04 g/mol, k = 1.3) from 2 bar absolute and 25 °C to "
+        "6 bar absolute with an isentropic efficiency of 0.8. What power does it need, in kW?"
+    )
+    plan = planner.plan(reading)[0]
+    assert plan.answer_step.tool == "compressor_power_isentropic"
+    assert plan.unused == ()
+    flow = plan.answer_step.binding("molar_flow")
+    assert flow is not None and [reading.mention(m).unit for m in flow.mentions] == ["SCFM"]
+
+
+def test_a_standard_volume_is_never_bound_as_an_actual_volume(planner: Planner) -> None:
+    reading = read_question(
+        "A PSV on a methane line must relieve 5000 SCFM. Molar mass 16.04 g/mol, k = 1.31, "
+        "Z = 0.95; relieving temperature 100 °C; set pressure 150 psig with 10 % "
+        "overpressure. What required effective area does API 520 give, in in²?"
+    )
+    plans = planner.plan(reading)
+    assert plans
+    for plan in plans:
+        for step in plan.steps:
+            flow = step.binding("volumetric_flow")
+            assert flow is None or flow.source != "mention", plan.describe()

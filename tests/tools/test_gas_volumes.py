@@ -12,6 +12,7 @@ import pytest
 
 from peoa.exceptions import ToolInputError
 from peoa.tools import get_registry
+from peoa.tools.quantity import to_si
 
 
 def _convert(value: float, source: str, target: str) -> float:
@@ -103,3 +104,11 @@ def test_a_standard_unit_with_its_conditions_stated_again_is_refused() -> None:
         _outlet(
             Q_standard={"value": 2e6, "unit": "Nm3/d"}, T_standard={"value": 15, "unit": "degC"}
         )
+
+
+def test_a_standard_volume_flow_is_a_molar_flow_at_its_reference_conditions() -> None:
+    # 1 scf at 60 °F and 14.696 psia holds P V / (R T) = 1.1953 mol (ideal gas)
+    assert to_si(60.0, "SCFM", "molar_flow") == pytest.approx(1.1953, rel=2e-4)
+    assert to_si(3600.0, "Nm3/h", "molar_flow") == pytest.approx(101325 / (8.314462618 * 273.15))
+    with pytest.raises(ToolInputError):
+        to_si(1.0, "m3/h", "molar_flow")  # an actual volume needs its pressure and temperature
