@@ -384,8 +384,12 @@ def _substance_names(substances: Sequence[Substance]) -> list[str]:
     return [s.canonical or s.name for s in substances]
 
 
+def _plain_word(word: str) -> str:
+    return word.lower().strip(".,;:!?()[]\"'")
+
+
 def _said(text: str, phrases: Sequence[str], exact: bool = False) -> bool:
-    form = str.lower if exact else stem
+    form = _plain_word if exact else stem
     words = [form(w) for w in tokens(text)]
     for phrase in phrases:
         key = [form(w) for w in tokens(phrase)]

@@ -404,3 +404,13 @@ def test_a_standard_volume_is_never_bound_as_an_actual_volume(planner: Planner) 
         for step in plan.steps:
             flow = step.binding("volumetric_flow")
             assert flow is None or flow.source != "mention", plan.describe()
+
+
+def test_a_flag_word_ending_a_sentence_is_read(planner: Planner) -> None:
+    reading = read_question(
+        "Water flows at 1.5 m/s in a tube of 20 mm inside diameter and is being cooled. "
+        "Density 998 kg/m³, viscosity 1.0 mPa·s, conductivity 0.6 W/(m·K), cp 4180 J/(kg·K). "
+        "Using Dittus-Boelter, what is the film coefficient in W/(m²·K)?"
+    )
+    heating = planner.plan(reading)[0].answer_step.binding("heating")
+    assert heating is not None and heating.value is False
