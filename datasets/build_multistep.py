@@ -27,7 +27,7 @@ import math
 import random
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -66,6 +66,7 @@ from build_process import (
     liquid_service,
     out,
     pick,
+    registrar,
     sig,
     uni,
     val,
@@ -86,35 +87,7 @@ T_60F = (60 - 32) / 1.8 + 273.15  # [K]
 # problem kinds (the same machinery as build_process, in a registry of its own)
 
 KINDS: list[Kind] = []
-
-
-def kind(
-    key: str,
-    category: str,
-    unit: str | None,
-    tools: tuple[str, ...],
-    source: str,
-    *,
-    count: int,
-    rel_tol: float,
-    draw: Callable[[random.Random], dict[str, Any]],
-    wordings: Sequence[str],
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register the decorated function as the solver of a multi-step problem kind.
-
-    As in build_process: the solver takes the drawn inputs as keyword arguments and returns
-    the answer in ``unit`` (converted to the drawn ``out`` unit when there is one). A draw
-    may name the item's own gold chain under ``GOLD_TOOLS``.
-    """
-    if len(wordings) < 3:
-        raise ValueError(f"kind {key} needs at least three wordings")
-
-    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
-        text = tuple(" ".join(w.split()) for w in wordings)
-        KINDS.append(Kind(key, category, unit, tools, source, rel_tol, count, draw, text, fn))
-        return fn
-
-    return register
+kind = registrar(KINDS)
 
 
 # ---------------------------------------------------------------------------------------

@@ -196,36 +196,46 @@ class Kind:
     solve: Callable[..., float]
 
 
+def registrar(
+    kinds: list[Kind],
+) -> Callable[..., Callable[[Callable[..., float]], Callable[..., float]]]:
+    """A ``kind`` decorator that registers problem kinds in ``kinds`` (each dataset
+    builder keeps a registry of its own)."""
+
+    def kind(
+        key: str,
+        category: str,
+        unit: str | None,
+        tools: tuple[str, ...],
+        source: str,
+        *,
+        count: int,
+        rel_tol: float,
+        draw: Callable[[random.Random], dict[str, Any]],
+        wordings: Sequence[str],
+    ) -> Callable[[Callable[..., float]], Callable[..., float]]:
+        """Register the decorated function as the solver of a problem kind.
+
+        The solver receives the drawn inputs as keyword arguments (``Val``, ``Out``,
+        numbers, strings) and returns the answer in ``unit``. When the inputs hold an
+        ``Out`` named ``out``, the answer is converted to that unit and the record says
+        so. A draw may name the item's own gold chain under ``GOLD_TOOLS``.
+        """
+        if len(wordings) < 3:
+            raise ValueError(f"kind {key} needs at least three wordings")
+
+        def register(fn: Callable[..., float]) -> Callable[..., float]:
+            text = tuple(" ".join(w.split()) for w in wordings)
+            kinds.append(Kind(key, category, unit, tools, source, rel_tol, count, draw, text, fn))
+            return fn
+
+        return register
+
+    return kind
+
+
 KINDS: list[Kind] = []
-
-
-def kind(
-    key: str,
-    category: str,
-    unit: str | None,
-    tools: tuple[str, ...],
-    source: str,
-    *,
-    count: int,
-    rel_tol: float,
-    draw: Callable[[random.Random], dict[str, Any]],
-    wordings: Sequence[str],
-) -> Callable[[Callable[..., float]], Callable[..., float]]:
-    """Register the decorated function as the solver of a problem kind.
-
-    The solver receives the drawn inputs as keyword arguments (``Val``, ``Out``, numbers,
-    strings) and returns the answer in ``unit``. When the inputs hold an ``Out`` named
-    ``out``, the answer is converted to that unit and the record says so.
-    """
-    if len(wordings) < 3:
-        raise ValueError(f"kind {key} needs at least three wordings")
-
-    def register(fn: Callable[..., float]) -> Callable[..., float]:
-        text = tuple(" ".join(w.split()) for w in wordings)
-        KINDS.append(Kind(key, category, unit, tools, source, rel_tol, count, draw, text, fn))
-        return fn
-
-    return register
+kind = registrar(KINDS)
 
 
 def _retry(
