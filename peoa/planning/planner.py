@@ -56,6 +56,12 @@ _GENERIC_NAME_WORDS = frozenset(
 
 
 @lru_cache(maxsize=4)
+def _lookups(registry: ToolRegistry) -> frozenset[str]:
+    """The tools made for one substance (the steam tables): property look-ups."""
+    return frozenset(t.name for t in registry.list() if t.substance is not None)
+
+
+@lru_cache(maxsize=4)
 def _distinctive_names(registry: ToolRegistry) -> dict[str, set[str]]:
     """The words of each tool's name that no other tool's name has, mostly authors
     (``nu_dittus_boelter`` -> dittus, boelter)."""
@@ -328,12 +334,11 @@ class Planner:
         for name, partial in combination:
             if partial is None:
                 continue  # the value as written
-            lookups = {t.name for t in self.registry.list() if t.substance is not None}
             # A value one of the tool's options of inputs needs together (an exchanger's
             # four terminal temperatures) is the same stream's as the earlier step's.
             together = {n for group in tool.alternatives for o in group if len(o) > 1
                         for n in o if set(o) <= set(own)}  # fmt: skip
-            for argument, earlier in _reused(own, partial, lookups).items():
+            for argument, earlier in _reused(own, partial, _lookups(self.registry)).items():
                 if argument in together:
                     if all(_same_role(e, argument) for e in earlier):
                         continue  # a duty's inlet temperature is the exchanger's hot inlet
@@ -546,7 +551,7 @@ def tied_plans(plans: Sequence[Plan], limit: int) -> list[Plan]:
 
 
 def _reused(
-    bound: Mapping[str, Binding], partial: _Partial, lookups: set[str]
+    bound: Mapping[str, Binding], partial: _Partial, lookups: frozenset[str]
 ) -> dict[str, set[str]]:
     """This step's arguments bound to a value that an earlier step takes for an argument
     of another name (a set pressure given again as the back pressure), with those other
