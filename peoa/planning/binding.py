@@ -19,6 +19,7 @@ minus the first.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -46,6 +47,7 @@ _CLAUSE = 0.3
 _SYMBOL = 5.0  # a value written "Z = 0.93" for an argument whose kind is written Z
 _OTHER_SYMBOL = -1.5  # a value written with another symbol than the argument's
 _SPECIFIC = 0.8  # least evidence for an argument of a specific kind
+_COURSE = 0.5  # "from 30 °C to 80 °C": an inlet and an outlet (of the cold side)
 _RIVAL = 0.5  # a rival scores within this of the chosen value
 _REQUIRED = 3.0  # what filling a required argument is worth over an optional one
 _NOISE = frozenset("default give e.g omit used only null if number none value when".split())
@@ -219,6 +221,34 @@ def evidence(mention: Mention, argument: ArgumentSpec) -> float:
         and argument.spec.description.startswith("absolute")
     ):
         score += 1.0  # a state's pressure is the one written absolute, not a reading's 305 mbar
+    return score + _course_evidence(mention, argument)
+
+
+_ENDS = {"from": frozenset({"in", "inlet"}), "to": frozenset({"out", "outlet"})}
+# The stream that is heated is the exchanger's cold one; the one cooled, the hot one.
+_SIDES = {"rises": "cold", "falls": "hot"}
+
+
+def _course_evidence(mention: Mention, argument: ArgumentSpec) -> float:
+    """A value written as where a stream starts or ends ("from 30 °C to 80 °C") names an
+    inlet or an outlet; a temperature that rises is the cold side's, one that falls
+    the hot side's."""
+    if mention.course is None or mention.trend is None:
+        return 0.0
+    parts = {stem(p) for p in argument.name.split("_")}
+    other_course = "to" if mention.course == "from" else "from"
+    score = 0.0
+    if parts & _ENDS[mention.course]:
+        score += _COURSE
+    elif parts & _ENDS[other_course]:
+        score -= _COURSE
+    if argument.spec.dimension == "temperature":
+        side = _SIDES[mention.trend]
+        other_side = _SIDES["falls" if mention.trend == "rises" else "rises"]
+        if side in parts:
+            score += _COURSE
+        elif other_side in parts:
+            score -= _COURSE
     return score
 
 
@@ -367,6 +397,67 @@ def assign_values(
             argument=argument.name, source="mention", mentions=(mention.id,),
             score=round(score, 3), rivals=rivals,
         )  # fmt: skip
+    return _courses_kept(bound, reading, pool)
+
+
+def _end_pairs(names: Sequence[str]) -> list[tuple[str, str]]:
+    """Arguments that are one stream's two ends: ``T_in``/``T_out``, ``T_hot_in``/``T_hot_out``."""
+    pairs = []
+    for name in names:
+        parts = name.split("_")
+        if parts[-1] in ("in", "inlet"):
+            for end in ("out", "outlet"):
+                other = "_".join([*parts[:-1], end])
+                if other in names:
+                    pairs.append((name, other))
+    return pairs
+
+
+def _courses_kept(
+    bound: dict[str, Binding], reading: Reading, pool: dict[str, list[tuple[Mention, float]]]
+) -> dict[str, Binding]:
+    """One stream's inlet and outlet come from one written change ("from 30 °C to 70 °C").
+    A side the arguments name (hot, cold) takes the change its words and direction name
+    best; an unnamed stream (a heater's duty) is the one whose other values the tool
+    takes (the flow and cp written beside that change)."""
+    data = reading.data()
+    position = {m.id: i for i, m in enumerate(data)}
+    for start_name, end_name in _end_pairs(list(pool)):
+        start, end = bound.get(start_name), bound.get(end_name)
+        if start is None or end is None:
+            continue
+        starts = {m.id: score for m, score in pool[start_name]}
+        ends = {m.id: score for m, score in pool[end_name]}
+        if not any(data[position[m]].course for m in starts):
+            continue
+        others = {
+            m for n, b in bound.items() if n not in (start_name, end_name) for m in b.mentions
+        }
+        sided = bool(set(start_name.split("_")) & set(_SIDES.values()))
+        # A written change, or (for an unnamed stream) two values written one after the
+        # other that split no change ("enters at 123 °C and leaves at 85 °C").
+        values = [m for m in data if m.id in starts and m.id in ends]
+        changes = [
+            (a, b) for a, b in itertools.pairwise(values)
+            if ((a.course, b.course) == ("from", "to")
+                or (not sided and a.course != "to" and b.course != "from"))
+            and not {a.id, b.id} & others
+        ]  # fmt: skip
+        if not changes:
+            continue
+        if sided or not others:
+            a, b = max(changes, key=lambda c: starts[c[0].id] + ends[c[1].id])
+        else:
+            a, b = min(changes, key=lambda c: (
+                min(abs(position[c[0].id] - position[m]) for m in others if m in position),
+                -(starts[c[0].id] + ends[c[1].id]),
+            ))  # fmt: skip
+        bound[start_name] = start.model_copy(
+            update={"mentions": (a.id,), "score": round(starts[a.id], 3)}
+        )
+        bound[end_name] = end.model_copy(
+            update={"mentions": (b.id,), "score": round(ends[b.id], 3)}
+        )
     return bound
 
 
@@ -390,9 +481,13 @@ def _plain_word(word: str) -> str:
 
 def _said(text: str, phrases: Sequence[str], exact: bool = False) -> bool:
     form = _plain_word if exact else stem
-    words = [form(w) for w in tokens(text)]
+
+    def words_of(written: str) -> list[str]:  # "1-shell-pass" says "shell pass"
+        return [form(p) for w in tokens(written) for p in w.split("-") if p]
+
+    words = words_of(text)
     for phrase in phrases:
-        key = [form(w) for w in tokens(phrase)]
+        key = words_of(phrase)
         if key and any(words[i : i + len(key)] == key for i in range(len(words))):
             return True
     return False

@@ -35,7 +35,7 @@ from peoa.planning.words import Vocabulary, stem, tokens
 from peoa.reading.model import Mention, Reading
 from peoa.reading.units import dimensionality_of
 from peoa.tools.base import P, Q, Tool
-from peoa.tools.kinds import kind
+from peoa.tools.kinds import kind, kinds
 from peoa.tools.quantity import dimension_of_unit, ureg
 from peoa.tools.registry import ToolRegistry
 
@@ -59,6 +59,14 @@ _GENERIC_NAME_WORDS = frozenset(
 def _lookups(registry: ToolRegistry) -> frozenset[str]:
     """The tools made for one substance (the steam tables): property look-ups."""
     return frozenset(t.name for t in registry.list() if t.substance is not None)
+
+
+def _looks_up(tool: Tool) -> bool:
+    """Whether the tool gives a substance's property (it takes a chemical, or is made
+    for one substance)."""
+    return tool.substance is not None or any(
+        isinstance(a.spec, P) and a.spec.chemical for a in arguments(tool).values()
+    )
 
 
 @lru_cache(maxsize=4)
@@ -103,6 +111,26 @@ _ASKS_DIFFERENCE = re.compile(
     r"\b(?:range|minus|difference|rise|increase|drop|change|glide|separates?)\b", re.I
 )
 _STATES = frozenset({"temperature", "pressure"})
+_OTHER_QUESTION = 0.35  # a target named this much less than the best answers another question
+
+
+def _named_states(reading: Reading) -> frozenset[str]:
+    """The narrower kinds of the given states (a saturation temperature, a dew point)
+    that the question names, or implies ("steam condensing at 5 bar")."""
+    words = tokens(reading.text)
+    return frozenset(
+        k.name
+        for k in kinds().values()
+        if k.specific and k.broader is not None and kind(k.broader).given
+        and _kind_vocabulary(k.name).score_words(words) > 0
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=512)
+def _kind_vocabulary(name: str) -> Vocabulary:
+    entry = kind(name)
+    phrases = (*entry.words, *entry.implied_by, entry.label)
+    return Vocabulary.build([(w, 1.0) for w in phrases], entry.symbols)
 
 
 @dataclass
@@ -160,6 +188,7 @@ class Planner:
         question = _proper_names(reading.text)
         authors = _distinctive_names(self.registry)
         difference = bool(_ASKS_DIFFERENCE.search(" ".join(focus)))
+        states_named = 0.0
         found = []
         for tool in self.registry.list():
             if tool.name == _CONVERSION_TOOL:
@@ -176,12 +205,14 @@ class Planner:
                     continue
                 if _BOUND.match(tool.outputs[output].description) and asked.bound is None:
                     continue  # Fenske's minimum stages do not answer "how many stages"
-                if difference and kind(kind_name).dimension in _STATES:
-                    continue  # a bubble point does not answer "dew point minus bubble point"
                 vocabulary = _output_vocabulary(tool, output, kind_name)
                 # The words of the clauses that ask count fully; those beside values less.
                 match = vocabulary.score_words(focus) + _DATA_WORDS * vocabulary.score_words(words)
                 match += named_method if match > 0 else 0.0
+                if difference and kind(kind_name).dimension in _STATES:
+                    # A bubble point does not answer "dew point minus bubble point".
+                    states_named = max(states_named, match)
+                    continue
                 rel = relevance.get(tool.name, 0.0)
                 if match > 0 or (asked.dimensionality and rel > 0):
                     head = vocabulary.score_words(asked.head) > 0
@@ -191,6 +222,9 @@ class Planner:
         # in a question that also names the compressor) are not what is asked.
         if any(t[4] for t in found):
             found = [t for t in found if t[4]]
+        # Nor does a quantity named far less well than the states whose difference is
+        # asked (a mean temperature difference for "dew point minus bubble point").
+        found = [t for t in found if t[2] >= _OTHER_QUESTION * states_named]
         found.sort(key=lambda t: (-t[2], -t[3]))
         return [(t, o, m) for t, o, m, _, _ in found[: self.max_targets]]
 
@@ -214,6 +248,26 @@ class Planner:
             return pair[0], outputs.index(pair[1]) if pair[1] in outputs else len(outputs)
 
         return sorted(self.graph.producers(wanted), key=declared)
+
+    def _may_state(
+        self, consumer: Tool, gives_here: Sequence[str], producer: str, produced: str, wanted: str
+    ) -> bool:
+        """Whether ``producer`` may give ``consumer`` an input of the given state
+        ``wanted``: a restatement of a written value (gauge to absolute), or, for a
+        substance's property, a narrower state the question names (the latent heat at
+        the boiling temperature for a stated pressure); never the state the consumer
+        gives itself (steam's temperature "at" its boiling point)."""
+        tool = self.registry.get(producer)
+        if tool.topic == _RESTATING_TOPIC:
+            return True
+        gives = tool.output_kinds.get(produced)
+        return (
+            gives is not None
+            and gives != wanted
+            and gives in self._said
+            and _looks_up(consumer)
+            and wanted not in gives_here
+        )
 
     def _values(self, reading: Reading, tool: Tool) -> dict[str, Binding]:
         if tool.name not in self._bound:
@@ -245,14 +299,16 @@ class Planner:
         # One option of each group of alternatives; the others' values are left out. A
         # look-up never takes the quantity it gives: a saturation pressure "at" a pressure
         # is that pressure again.
-        given = kind(tool.output_kinds[output]).lineage() if tool.output_kinds.get(output) else ()
+        gives = kind(tool.output_kinds[output]).lineage() if tool.output_kinds.get(output) else ()
         for group in tool.alternatives:
-            group = tuple(
+            open_options = tuple(
                 o for o in group
-                if not any(isinstance(specs[n].spec, Q) and specs[n].spec.kind in given[1:]
+                if not any(isinstance(specs[n].spec, Q) and specs[n].spec.kind in gives[1:]
                            for n in o)
             ) or group  # fmt: skip
-            options = sorted(group, key=lambda o: (-sum(n in bound for n in o) / len(o), len(o)))
+            options = sorted(
+                open_options, key=lambda o: (-sum(n in bound for n in o) / len(o), len(o))
+            )
             chosen = options[0]
             for option in group:
                 if option != chosen:
@@ -273,8 +329,8 @@ class Planner:
             for producer, produced in self._producers(wanted):
                 if producer in (tool_name, _CONVERSION_TOOL):
                     continue
-                if given and self.registry.get(producer).topic != _RESTATING_TOPIC:
-                    continue  # only a restatement (gauge to absolute) may feed a given state
+                if given and not self._may_state(tool, gives, producer, produced, wanted):
+                    continue  # a given state is restated or named, never computed freely
                 for partial in self._expand(reading, producer, produced, depth + 1,
                                             frozenset({tool_name}))[: self.branching]:  # fmt: skip
                     subs.append((name, partial))
@@ -301,6 +357,26 @@ class Planner:
             ]
             if better and depth < self.max_steps:
                 restated.append([(name, None), *better])  # type: ignore[list-item]
+        # A state a tool leaves to its default (a latent heat at the normal boiling point)
+        # may be the one the question names ("at the boiling temperature for 2 bar").
+        alternative = {n for group in tool.alternatives for option in group for n in option}
+        for name, argument in specs.items():
+            spec = argument.spec
+            if (argument.required or name in bound or name in alternative
+                    or not isinstance(spec, Q) or not kind(spec.kind).given
+                    or depth >= self.max_steps):  # fmt: skip
+                continue
+            named_state = [
+                (name, partial)
+                for producer, produced in self._producers(spec.kind)
+                if producer != tool_name
+                and self._may_state(tool, gives, producer, produced, spec.kind)
+                for partial in self._expand(
+                    reading, producer, produced, depth + 1, frozenset({tool_name})
+                )[:1]
+            ]
+            if named_state:
+                restated.append([(name, None), *named_state])  # type: ignore[list-item]
         own_evidence = sum(b.score for b in bound.values()) / max(len(bound), 1)
         results = []
         choices = [*options_per_input, *restated]
@@ -337,7 +413,7 @@ class Planner:
             # A value one of the tool's options of inputs needs together (an exchanger's
             # four terminal temperatures) is the same stream's as the earlier step's.
             together = {n for group in tool.alternatives for o in group if len(o) > 1
-                        for n in o if set(o) <= set(own)}  # fmt: skip
+                        for n in o if set(o) <= set(own) | fed}  # fmt: skip
             for argument, earlier in _reused(own, partial, _lookups(self.registry)).items():
                 if argument in together:
                     if all(_same_role(e, argument) for e in earlier):
@@ -404,6 +480,7 @@ class Planner:
         relevance = relevance or {}
         self._memo: dict[tuple[str, str, int], list[_Partial]] = {}
         self._bound: dict[str, dict[str, Binding]] = {}
+        self._said = _named_states(reading)
         feasible: list[tuple[float, Plan]] = []
         seen: set[str] = set()
         targets = self.targets(reading, relevance)
@@ -422,7 +499,7 @@ class Planner:
         best_target = max((m for _, _, m in targets), default=0.0)
         plans: list[tuple[tuple[float, ...], Plan]] = []
         for match, plan in feasible:
-            named = best_match > 0 and match >= max(0.6 * best_match, 0.35 * best_target)
+            named = best_match > 0 and match >= max(0.6 * best_match, _OTHER_QUESTION * best_target)
             plan = plan.model_copy(update={"named": named})
             plans.append(((-float(named), *plan.rank()), plan))
         conversion = self._conversion(reading, relevance)

@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from peoa.exceptions import ToolInputError
 from peoa.reading.model import Mention, MentionRole
 from peoa.reading.units import UnitRead, read_unit
-from peoa.tools.quantity import Quantity, gas_volume_basis, to_si
+from peoa.tools.quantity import Quantity, dimension_of_unit, gas_volume_basis, to_si
 
 __all__ = ["NUMBER", "number_value", "read_mentions", "words_of"]
 
@@ -422,7 +423,40 @@ def read_mentions(text: str) -> list[Mention]:
                     count=_count_before(text, found.start) if found.each else None,
                 )
             )
-    return _reference_conditions(_listed(mentions, text))
+    return _courses(_reference_conditions(_listed(mentions, text)), text)
+
+
+_COURSE_JOIN = re.compile(r"^\s*(?:to|→|->|–|—|-)\s*$", re.I)
+
+
+def _courses(mentions: list[Mention], text: str) -> list[Mention]:
+    """Two values of one quantity written as a change ("from 30 °C to 80 °C",
+    "28 °C → 111 °C"): where the stream starts and ends, and which way it goes.
+
+    >>> [(m.course, m.trend) for m in read_mentions("cooled from 90 °C to 40 °C at 2 bar")]
+    [('from', 'falls'), ('to', 'falls'), (None, None)]
+    """
+    out = list(mentions)
+    for i in range(1, len(out)):
+        start, end = out[i - 1], out[i]
+        if not (start.role == end.role == "data" and start.dimensionality == end.dimensionality
+                and start.unit and end.unit):  # fmt: skip
+            continue
+        if not _COURSE_JOIN.match(text[start.span[1] : end.span[0]]):
+            continue
+        dimension = dimension_of_unit(start.unit)
+        if dimension is None:
+            continue
+        try:
+            first, second = (to_si(m.value, m.unit, dimension) for m in (start, end))
+        except ToolInputError:
+            continue
+        if first == second:
+            continue
+        trend: Literal["rises", "falls"] = "rises" if second > first else "falls"
+        out[i - 1] = start.model_copy(update={"course": "from", "trend": trend})
+        out[i] = end.model_copy(update={"course": "to", "trend": trend})
+    return out
 
 
 def _reference_conditions(mentions: list[Mention]) -> list[Mention]:

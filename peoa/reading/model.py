@@ -54,6 +54,10 @@ class Mention(_Frozen):
     designation: str | None = None  # a trade designation: "NPS", "DN", "schedule"
     each: bool = False  # "K = 0.3 each": the value stands for several items
     count: int | None = None  # "6 elbows": how many items a following value is for
+    # "from 30 °C to 80 °C", "28 °C → 111 °C": the value is where a stream starts (from)
+    # or ends (to), and whether the stream rises or falls between the two.
+    course: Literal["from", "to"] | None = None
+    trend: Literal["rises", "falls"] | None = None
 
     @property
     def value(self) -> float:

@@ -73,6 +73,28 @@ def _check_hot_cold(thi: float, tho: float, tci: float, tco: float) -> None:
         raise ToolInputError("T_hot_in must be above T_cold_in for heat to flow from hot to cold")
 
 
+def _terminals(
+    hot: tuple[float | None, float | None],
+    cold: tuple[float | None, float | None],
+    condensing: float | None,
+    boiling: float | None,
+    otherwise: str = "",
+) -> tuple[float, float, float, float]:
+    """The four terminal temperatures; a side that condenses or boils at one temperature
+    enters and leaves at it."""
+    if condensing is not None:
+        hot = (condensing, condensing)
+    if boiling is not None:
+        cold = (boiling, boiling)
+    temps = (*hot, *cold)
+    if any(t is None for t in temps):
+        raise ToolInputError(
+            f"give {otherwise}both hot-side temperatures (or T_condensing) and both cold-side "
+            "temperatures (or T_boiling)"
+        )
+    return temps  # type: ignore[return-value]
+
+
 def _lmtd_and_f(
     thi: float, tho: float, tci: float, tco: float, arrangement: str, shells: int
 ) -> tuple[float, float]:
@@ -128,12 +150,23 @@ def _lmtd_and_f(
             "", "thermal effectiveness of the cold side P = (Tco-Tci)/(Thi-Tci)", kind="ratio"
         ),
     },
+    alternatives=[
+        (("T_hot_in", "T_hot_out"), "T_condensing"),
+        (("T_cold_in", "T_cold_out"), "T_boiling"),
+    ],
 )
 def hx_lmtd(
-    T_hot_in: Annotated[float, Q("temperature", "hot stream inlet temperature")],
-    T_hot_out: Annotated[float, Q("temperature", "hot stream outlet temperature")],
-    T_cold_in: Annotated[float, Q("temperature", "cold stream inlet temperature")],
-    T_cold_out: Annotated[float, Q("temperature", "cold stream outlet temperature")],
+    T_hot_in: Annotated[float | None, Q("temperature", "hot stream inlet temperature")] = None,
+    T_hot_out: Annotated[float | None, Q("temperature", "hot stream outlet temperature")] = None,
+    T_cold_in: Annotated[float | None, Q("temperature", "cold stream inlet temperature")] = None,
+    T_cold_out: Annotated[float | None, Q("temperature", "cold stream outlet temperature")] = None,
+    T_condensing: Annotated[
+        float | None,
+        Q("saturation_temperature", "temperature at which the hot side condenses (steam)"),
+    ] = None,
+    T_boiling: Annotated[
+        float | None, Q("saturation_temperature", "temperature at which the cold side boils")
+    ] = None,
     arrangement: Annotated[
         str,
         P(
@@ -148,16 +181,20 @@ def hx_lmtd(
     """Log-mean temperature difference of a heat exchanger from its four terminal
     temperatures, dTlm = (dT1 - dT2)/ln(dT1/dT2), and for shell-and-tube exchangers the
     correction factor F, so that Q = U A F dTlm. Use it to size or rate an exchanger when
-    all four temperatures are known."""
-    lmtd, f = _lmtd_and_f(T_hot_in, T_hot_out, T_cold_in, T_cold_out, arrangement, shell_passes)
-    dt_cold = T_cold_out - T_cold_in
-    r = (T_hot_in - T_hot_out) / dt_cold if dt_cold > 0 else math.inf
+    all four temperatures are known, or a side's condensing (boiling) temperature and the
+    other side's two."""
+    thi, tho, tci, tco = _terminals(
+        (T_hot_in, T_hot_out), (T_cold_in, T_cold_out), T_condensing, T_boiling
+    )
+    lmtd, f = _lmtd_and_f(thi, tho, tci, tco, arrangement, shell_passes)
+    dt_cold = tco - tci
+    r = (thi - tho) / dt_cold if dt_cold > 0 else math.inf
     return {
         "LMTD": lmtd,
         "F": f,
         "dT_mean": f * lmtd,
         "R": r if math.isfinite(r) else 0.0,
-        "P": dt_cold / (T_hot_in - T_cold_in),
+        "P": dt_cold / (thi - tci),
     }
 
 
@@ -227,7 +264,14 @@ def phase_change_duty(
         ),
         "F": Out("", "LMTD correction factor used", kind="lmtd_correction"),
     },
-    alternatives=[("LMTD", ("T_hot_in", "T_hot_out", "T_cold_in", "T_cold_out"))],
+    alternatives=[
+        (
+            "LMTD",
+            ("T_hot_in", "T_hot_out", "T_cold_in", "T_cold_out"),
+            ("T_condensing", "T_cold_in", "T_cold_out"),
+            ("T_hot_in", "T_hot_out", "T_boiling"),
+        )
+    ],
 )
 def hx_area(
     duty: Annotated[float, Q("heat_duty", "heat duty Q", gt=0)],
@@ -247,6 +291,13 @@ def hx_area(
     T_hot_out: Annotated[float | None, Q("temperature", "hot outlet temperature")] = None,
     T_cold_in: Annotated[float | None, Q("temperature", "cold inlet temperature")] = None,
     T_cold_out: Annotated[float | None, Q("temperature", "cold outlet temperature")] = None,
+    T_condensing: Annotated[
+        float | None,
+        Q("saturation_temperature", "temperature at which the hot side condenses (steam)"),
+    ] = None,
+    T_boiling: Annotated[
+        float | None, Q("saturation_temperature", "temperature at which the cold side boils")
+    ] = None,
     arrangement: Annotated[
         str,
         P(
@@ -259,14 +310,14 @@ def hx_area(
 ) -> dict[str, float]:
     """Heat transfer area from the design equation A = Q / (U F dTlm). Give the duty and U,
     and either the log-mean temperature difference (with F if it is not 1) or the four
-    terminal temperatures with the flow arrangement (then LMTD and F are computed)."""
-    temps = (T_hot_in, T_hot_out, T_cold_in, T_cold_out)
+    terminal temperatures with the flow arrangement (then LMTD and F are computed); a side
+    that condenses (boils) at one temperature gives T_condensing (T_boiling) for its two."""
     if LMTD is None:
-        if any(t is None for t in temps):
-            raise ToolInputError(
-                "give LMTD, or all four of T_hot_in, T_hot_out, T_cold_in, T_cold_out"
-            )
-        LMTD, F = _lmtd_and_f(*temps, arrangement, shell_passes)  # type: ignore[arg-type]
+        temps = _terminals(
+            (T_hot_in, T_hot_out), (T_cold_in, T_cold_out), T_condensing, T_boiling,
+            otherwise="LMTD, or ",
+        )  # fmt: skip
+        LMTD, F = _lmtd_and_f(*temps, arrangement, shell_passes)
     dt = F * LMTD
     return {"A": duty / (U * dt), "dT_mean": dt, "F": F}
 

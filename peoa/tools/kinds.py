@@ -48,6 +48,9 @@ class Kind:
     # Words that state a value of this kind without a number ("saturated vapour" is a
     # vapour fraction of 1), as (phrase, value in the kind's SI unit).
     said: tuple[tuple[str, float], ...] = ()
+    # Words that put a stream at a state of this kind without a value ("condensing" steam
+    # is at its saturation temperature): a plan may compute the state; no value binds.
+    implied_by: tuple[str, ...] = ()
 
     def lineage(self) -> tuple[str, ...]:
         """This kind and the broader kinds it specialises, narrowest first."""
@@ -71,7 +74,10 @@ def read_vocabulary(data: dict[str, Any], source: str = "quantities.toml") -> di
     path = _Named(source)
     found: dict[str, Kind] = {}
     for name, entry in (data.get("kinds") or {}).items():
-        fields = {"dimension", "label", "words", "symbols", "specific", "broader", "given", "said"}
+        fields = {
+            "dimension", "label", "words", "symbols", "specific", "broader", "given", "said",
+            "implied_by",
+        }  # fmt: skip
         unknown = set(entry) - fields
         if unknown:
             raise ToolError(f"{path.name}: kind {name!r} has unknown fields {sorted(unknown)}")
@@ -90,6 +96,7 @@ def read_vocabulary(data: dict[str, Any], source: str = "quantities.toml") -> di
             broader=entry.get("broader"),
             given=bool(entry.get("given", False)),
             said=tuple((str(k), float(v)) for k, v in (entry.get("said") or {}).items()),
+            implied_by=tuple(entry.get("implied_by", ())),
         )
     for entry in found.values():
         seen = {entry.name}

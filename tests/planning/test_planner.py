@@ -414,3 +414,87 @@ def test_a_flag_word_ending_a_sentence_is_read(planner: Planner) -> None:
     )
     heating = planner.plan(reading)[0].answer_step.binding("heating")
     assert heating is not None and heating.value is False
+
+
+def test_a_named_saturation_state_feeds_a_look_up_at_it(planner: Planner) -> None:
+    """A latent heat "at the boiling temperature for that pressure" is taken at the
+    saturation temperature a step computes from the pressure, not at the normal boiling
+    point; the duty then uses every value given."""
+    reading = read_question(
+        "A vaporiser turns 1290 kg/h of saturated liquid toluene into saturated vapour at "
+        "28.3 psia. Find the boiling temperature of toluene at that pressure and its latent "
+        "heat there; what duty does the vaporiser need, in kW?"
+    )
+    plan = planner.plan(reading)[0]
+    assert [s.tool for s in plan.steps] == [
+        "saturation_temperature", "heat_of_vaporization", "phase_change_duty",
+    ]  # fmt: skip
+    assert plan.unused == ()
+    results = run_plan(plan, reading, get_registry())
+    tsat = results[1].outputs["Tsat"].value
+    latent = (
+        get_registry()
+        .run(
+            "heat_of_vaporization",
+            {"chemical": "toluene", "temperature": {"value": tsat, "unit": "K"}},
+        )
+        .outputs["Hvap"]
+        .value
+    )
+    duty = results[plan.answer_step.index].outputs["Q"].value
+    assert duty == pytest.approx(1290 / 3600 * latent, rel=1e-9)
+    assert 380 < tsat < 420  # toluene boils at 383.8 K at 1 atm, higher at 1.93 bar
+
+
+def test_a_state_the_tool_gives_is_not_computed_to_feed_it(planner: Planner) -> None:
+    """Steam's temperature "at" its boiling point is the boiling point again: the
+    saturation look-up answers, not a chain that feeds it to the steam tables."""
+    plans = planner.plan(read_question("At what temperature does water boil at 3070 kPa?"))
+    assert plans[0].answer_step.tool in {"saturation_temperature", "steam_saturation"}
+    assert len(plans[0].steps) == 1
+
+
+def test_a_condensing_steam_heater_is_sized_at_the_steams_saturation_temperature(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "A heater warms 38400 kg/h of a reactor feed (cp = 2.11 kJ/(kg·K)) from 31 °C to "
+        "111 °C with saturated steam at 4.63 barg (atmospheric pressure 1.013 bar) condensing "
+        "on the shell side. The overall coefficient is 948 W/(m²·K). What heat-transfer area "
+        "is needed, in m²?"
+    )
+    plan = planner.plan(reading)[0]
+    assert plan.unused == ()
+    area_step = plan.answer_step
+    assert area_step.tool == "hx_area" and area_step.binding("T_condensing") is not None
+    results = run_plan(plan, reading, get_registry())
+    tsat = (
+        get_registry()
+        .run("steam_saturation", {"pressure": {"value": 5.643, "unit": "bar"}})
+        .outputs["T_sat"]
+        .value
+    )
+    duty = 38400 / 3600 * 2110 * 80
+    lmtd = ((tsat - 304.15) - (tsat - 384.15)) / math.log((tsat - 304.15) / (tsat - 384.15))
+    area = results[area_step.index].outputs["A"].value
+    assert area == pytest.approx(duty / (948 * lmtd), rel=1e-6)
+
+
+def test_a_streams_change_binds_its_ends_and_its_side(planner: Planner) -> None:
+    """ "Heats water from 30 to 70 °C with oil that cools from 150 to 90 °C": the water
+    rises, so it is the cold side; its duty is the stream whose flow and cp are given."""
+    reading = read_question(
+        "A 1-shell-pass, 2-tube-pass exchanger heats 10.0 kg/s of water (cp 4180.0 J/(kg·K)) "
+        "from 30.0 °C to 70.0 °C with a hot oil that cools from 150.0 °C to 90.0 °C. The "
+        "overall coefficient is 450.0 W/(m²·K). What heat-transfer area is required, in m²?"
+    )
+    plan = planner.plan(reading)[0]
+    written = {s.binding(n).mentions[0]: n for s in plan.steps for n in ("T_in", "T_out")
+               if s.tool == "hx_duty"}  # fmt: skip
+    values = {n: reading.mention(m).value for m, n in written.items()}
+    assert values == {"T_in": 30.0, "T_out": 70.0}
+    area = plan.answer_step
+    sides = {n: reading.mention(area.binding(n).mentions[0]).value
+             for n in ("T_hot_in", "T_hot_out", "T_cold_in", "T_cold_out")}  # fmt: skip
+    assert sides == {"T_hot_in": 150.0, "T_hot_out": 90.0, "T_cold_in": 30.0, "T_cold_out": 70.0}
+    assert area.binding("arrangement").value == "shell_and_tube"  # "1-shell-pass" is said

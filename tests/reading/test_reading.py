@@ -226,3 +226,16 @@ def test_a_slash_between_two_states_separates_them() -> None:
     ]  # fmt: skip
     units = [m.unit for m in read_question("The slope is 2 W/m.K and 3/4 of it.").data()]
     assert units[:1] == ["W/m.K"]
+
+
+def test_a_change_of_a_quantity_is_read_with_its_ends_and_direction() -> None:
+    reading = read_question(
+        "Oil is cooled from 302 °F to 90 °C while water warms 25 °C → 40 °C at 3 bar. "
+        "Pressure ranges 2-3 bar."
+    )
+    courses = [(m.written, m.course, m.trend) for m in reading.data()]
+    assert courses[:4] == [
+        ("302 °F", "from", "falls"), ("90 °C", "to", "falls"),  # 150 °C down to 90 °C
+        ("25 °C", "from", "rises"), ("40 °C", "to", "rises"),
+    ]  # fmt: skip
+    assert all(course is None for _, course, _ in courses[4:])

@@ -215,3 +215,21 @@ def test_phase_change_duty_is_flow_times_latent_heat_either_way() -> None:
     assert flow.value("mass_flow") == pytest.approx(500e3 / 2107.4e3, rel=1e-12)
     with pytest.raises(ToolInputError, match="mass flow or the duty"):
         call("phase_change_duty", latent_heat=q(2107.4, "kJ/kg"))
+
+
+def test_a_side_at_one_temperature_condenses_or_boils() -> None:
+    """Steam condensing at 150 °C heats a stream from 30 to 110 °C: both hot terminals
+    are the condensing temperature, F is 1, and hx_area agrees with hx_lmtd."""
+    lmtd = call("hx_lmtd", T_condensing=q(150, "degC"), T_cold_in=q(30, "degC"),
+                T_cold_out=q(110, "degC"), arrangement="shell_and_tube")  # fmt: skip
+    expected = (120 - 40) / math.log(120 / 40)
+    assert lmtd.outputs["LMTD"].value == pytest.approx(expected, rel=1e-9)
+    assert lmtd.outputs["F"].value == 1.0
+    boiling = call("hx_lmtd", T_hot_in=q(200, "degC"), T_hot_out=q(140, "degC"),
+                   T_boiling=q(120, "degC"))  # fmt: skip
+    assert boiling.outputs["LMTD"].value == pytest.approx(60 / math.log(80 / 20), rel=1e-9)
+    area = call("hx_area", duty=q(500, "kW"), U=q(1000, "W/(m^2*K)"),
+                T_condensing=q(150, "degC"), T_cold_in=q(30, "degC"), T_cold_out=q(110, "degC"))  # fmt: skip
+    assert area.outputs["A"].value == pytest.approx(500e3 / (1000 * expected), rel=1e-9)
+    with pytest.raises(ToolInputError, match="T_condensing"):
+        call("hx_lmtd", T_cold_in=q(30, "degC"), T_cold_out=q(110, "degC"))
