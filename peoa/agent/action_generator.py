@@ -36,7 +36,7 @@ def _call(role: str, completion: Completion, purpose: str) -> LLMCall:
 def describe_plan(plan: Plan, reading: Reading) -> str:
     """A plan as the model reads it: its steps in words, what it uses and leaves out."""
     steps = "; then ".join(s.sub_task for s in plan.steps)
-    used = [reading.mention(m).written for m in plan.uses if not m.startswith("substance:")]
+    used = [reading.mention(m).written for m in plan.mentions_used()]
     text = f"{plan.id}: {steps}"
     if used:
         text += f" (uses {', '.join(used)})"

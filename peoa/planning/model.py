@@ -70,7 +70,9 @@ class Plan(_Frozen):
 
     id: str
     steps: tuple[PlanStep, ...]
-    uses: tuple[str, ...]  # the mention ids the plan binds
+    # The mention ids the plan binds; "substance:water" for a substance it names, and
+    # "named:vapor_pressure" for an optional quantity the question names that it computes.
+    uses: tuple[str, ...]
     unused: tuple[str, ...]  # the question's values (with units) it leaves out
     # ... of which a step could have taken these (an argument it leaves to its default)
     ignored: tuple[str, ...] = ()
@@ -88,8 +90,13 @@ class Plan(_Frozen):
         chain = " → ".join(s.tool for s in self.steps)
         return f"{chain}.{self.answer_step.output}"
 
+    def mentions_used(self) -> tuple[str, ...]:
+        """The ids of the question's values the plan binds."""
+        return tuple(u for u in self.uses if ":" not in u)
+
     def values_used(self) -> int:
-        """How many of the question's values the plan uses (substances not counted)."""
+        """How many of the question's values, and of the quantities it names for a look-up
+        ("using the vapour pressure at 108 °C"), the plan uses (substances not counted)."""
         return sum(1 for u in self.uses if not u.startswith("substance:"))
 
     def rank(self) -> tuple[float, ...]:

@@ -126,6 +126,17 @@ def _named_states(reading: Reading) -> frozenset[str]:
     )  # fmt: skip
 
 
+def _named_kinds(reading: Reading) -> frozenset[str]:
+    """The specific kinds the question names in words ("the vapour pressure", "its
+    viscosity"): an optional input of such a kind is worth looking up."""
+    words = tokens(reading.text)
+    return frozenset(
+        k.name
+        for k in kinds().values()
+        if k.specific and not k.given and _kind_vocabulary(k.name).score_words(words) > 0
+    )  # fmt: skip
+
+
 @lru_cache(maxsize=512)
 def _kind_vocabulary(name: str) -> Vocabulary:
     entry = kind(name)
@@ -377,6 +388,24 @@ class Planner:
             ]
             if named_state:
                 restated.append([(name, None), *named_state])  # type: ignore[list-item]
+        # An optional quantity the question names ("using the vapour pressure at 108 °C")
+        # is looked up rather than left to the tool's default or left unchecked.
+        for name, argument in specs.items():
+            spec = argument.spec
+            if (argument.required or name in bound or name in alternative
+                    or not isinstance(spec, Q) or spec.kind not in self._named
+                    or depth >= self.max_steps):  # fmt: skip
+                continue
+            looked_up = [
+                (name, partial)
+                for producer, produced in self._producers(spec.kind)
+                if producer != tool_name and _looks_up(self.registry.get(producer))
+                for partial in self._expand(
+                    reading, producer, produced, depth + 1, frozenset({tool_name})
+                )[:1]
+            ]
+            if looked_up:
+                restated.append([(name, None), *looked_up[: self.branching]])  # type: ignore[list-item]
         own_evidence = sum(b.score for b in bound.values()) / max(len(bound), 1)
         results = []
         choices = [*options_per_input, *restated]
@@ -406,6 +435,9 @@ class Planner:
         # restated as absolute feeds both the density look-up and the NPSH).
         fed = {name for name, partial in combination if partial is not None}
         own = {name: b for name, b in bound.items() if name not in fed}
+        # The inputs of the options chosen among alternatives are as good as required.
+        chosen = {n for group in tool.alternatives for option in group for n in option
+                  if n in own or n in fed}  # fmt: skip
         children = frozenset[str]()
         for name, partial in combination:
             if partial is None:
@@ -419,7 +451,7 @@ class Planner:
                     if all(_same_role(e, argument) for e in earlier):
                         continue  # a duty's inlet temperature is the exchanger's hot inlet
                     return None  # ... its outlet is not the cold stream's inlet
-                if specs[argument].required:
+                if specs[argument].required or argument in chosen:
                     return None  # a set pressure given again as this step's inlet pressure
                 del own[argument]  # ... or as its optional back pressure: left to its default
             placed = _place(steps, partial.steps)
@@ -438,6 +470,8 @@ class Planner:
         )
         if tool.substance is not None:
             uses |= {f"substance:{tool.substance}"}
+        uses |= {f"named:{specs[n].spec.kind}" for n in feeds
+                 if not specs[n].required and specs[n].spec.kind in self._named}  # fmt: skip
         every = {**own, **feeds}
         steps.append(PlanStep(
             index=len(steps) + 1, tool=tool.name,
@@ -481,6 +515,7 @@ class Planner:
         self._memo: dict[tuple[str, str, int], list[_Partial]] = {}
         self._bound: dict[str, dict[str, Binding]] = {}
         self._said = _named_states(reading)
+        self._named = _named_kinds(reading)
         feasible: list[tuple[float, Plan]] = []
         seen: set[str] = set()
         targets = self.targets(reading, relevance)
@@ -524,7 +559,7 @@ class Planner:
         # A value written again ("… at 22 °C. With its properties at 22 °C, …") is the
         # same value, used when the first is.
         named = {o for s in steps for o in self.registry.get(s.tool).outputs}
-        used = [reading.mention(m) for m in uses if not m.startswith("substance:")]
+        used = [reading.mention(m) for m in uses if ":" not in m]
         used_spans = {m.span for m in used}
         repeated = {(m.value, m.unit) for m in used}
         countable = [

@@ -81,6 +81,13 @@ _DESIGNATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("MW", re.compile(r"\b(?:MW|M\.W\.|Mw|mol(?:ecular|ar)? (?:weight|mass))\s*(?:=|:|of|is)?\s*$"), "g/mol"),
     ("SG", re.compile(r"\b(?:SG|S\.G\.|sp\.?\s?gr\.?|specific gravity|relative density)\s*(?:=|:|of|is)?\s*$", re.I), ""),
 )  # fmt: skip
+# Metric nominal sizes (DN, ISO 6708) and the NPS they designate (ASME B36.10M table 1).
+_DN_TO_NPS = {
+    6: 0.125, 8: 0.25, 10: 0.375, 15: 0.5, 20: 0.75, 25: 1.0, 32: 1.25, 40: 1.5, 50: 2.0,
+    65: 2.5, 80: 3.0, 90: 3.5, 100: 4.0, 125: 5.0, 150: 6.0, 200: 8.0, 250: 10.0, 300: 12.0,
+    350: 14.0, 400: 16.0, 450: 18.0, 500: 20.0, 550: 22.0, 600: 24.0, 650: 26.0, 700: 28.0,
+    750: 30.0, 800: 32.0, 850: 34.0, 900: 36.0, 1000: 40.0, 1050: 42.0, 1200: 48.0,
+}  # fmt: skip
 _NPS_AFTER = re.compile(r"^\s*(?:-?\s*(?:in(?:ch)?\.?|\"|″)\s*)?(?:NPS|nominal)\b", re.I)
 # A size in inches with a schedule is a nominal size: "4-inch schedule 40", '6" sch 80 line'.
 _INCH_SCHEDULE = re.compile(
@@ -216,6 +223,10 @@ def _scan(text: str) -> Iterator[_Found]:
         ):
             inch = re.match(r"^\s*-?\s*(?:in(?:ch)?\.?|\"|″)", text[end:])
             end = end + inch.end() if inch else end
+        if designation == "DN" and value in _DN_TO_NPS:
+            # DN 150 is NPS 6; the span takes the designation, so "DN 150" is what was read.
+            designation, value = "NPS", _DN_TO_NPS[value]
+            start = text.rindex("DN", 0, start)
         if designation == "schedule":
             label = _SCHEDULE_LABEL.match(text[start:])
             end = start + label.end() if label else end
@@ -383,6 +394,8 @@ def read_mentions(text: str) -> list[Mention]:
     [('reference', 520.0), ('reference', 4.2)]
     >>> [(x.designation, x.value) for x in read_mentions("an NPS 6 schedule 80 pipe")]
     [('NPS', 6.0), ('schedule', 80.0)]
+    >>> [(x.designation, x.value, x.written) for x in read_mentions("a DN 150 schedule 40 line")]
+    [('NPS', 6.0, 'DN 150'), ('schedule', 40.0, '40')]
     >>> [(x.designation, x.value) for x in read_mentions('a 4-inch schedule 40 line, a 6" sch. 80')]
     [('NPS', 4.0), ('schedule', 40.0), ('NPS', 6.0), ('schedule', 80.0)]
     """

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import fluids.control_valve as cv
 
 from peoa.exceptions import ToolInputError
-from peoa.tools.base import Out, Outcome, P, Q, tool
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
 
 __all__ = ["TOOLS", "control_valve_gas", "control_valve_liquid", "flow_coefficient_convert"]
 
@@ -68,19 +68,28 @@ def _outputs(result: dict[str, Any]) -> Outcome:
     reference=_REFERENCE + "size_control_valve_l",
     outputs=_OUTPUTS,
     phase="liquid",
+    alternatives=[(("P1", "P2"), "pressure_drop")],
 )
 def control_valve_liquid(
     volumetric_flow: Annotated[float, Q("volumetric_flow", "liquid flow rate", gt=0)],
-    P1: Annotated[float, Q("pressure", "inlet absolute pressure")],
-    P2: Annotated[float, Q("pressure", "outlet absolute pressure")],
     density: Annotated[float, Q("density", "liquid density", gt=0)],
+    P1: Annotated[float | None, Q("pressure", "inlet absolute pressure")] = None,
+    P2: Annotated[float | None, Q("pressure", "outlet absolute pressure")] = None,
+    pressure_drop: Annotated[
+        float | None,
+        Q("pressure_drop", "pressure drop across the valve (without P1 and P2)", gt=0),
+    ] = None,
     vapor_pressure: Annotated[
-        float, Q("vapor_pressure", "liquid vapour pressure at inlet temperature")
-    ],
+        float | None,
+        Q("vapor_pressure", "liquid vapour pressure at inlet temperature (for the choke check)"),
+    ] = None,
     critical_pressure: Annotated[
-        float, Q("critical_pressure", "liquid thermodynamic critical pressure (water 220.6 bar)")
-    ],
-    viscosity: Annotated[float, Q("dynamic_viscosity", "liquid viscosity", gt=0)],
+        float | None,
+        Q("critical_pressure", "liquid thermodynamic critical pressure (water 220.6 bar)"),
+    ] = None,
+    viscosity: Annotated[
+        float | None, Q("dynamic_viscosity", "liquid viscosity (with reducer diameters)", gt=0)
+    ] = None,
     FL: Annotated[float, _FL] = 0.9,
     Fd: Annotated[float, _FD] = 1.0,
     pipe_diameter_in: Annotated[float | None, _D1] = None,
@@ -88,23 +97,52 @@ def control_valve_liquid(
     valve_diameter: Annotated[float | None, _DV] = None,
 ) -> Outcome:
     """Required Kv and Cv of a control valve in liquid service (IEC 60534-2-1), with the
-    choked-flow (cavitation/flashing) limit, laminar Reynolds correction and, when pipe
-    and valve diameters are given, the reducer piping geometry factor."""
+    choked-flow (cavitation/flashing) limit when the vapour and critical pressures are
+    given, and, when pipe and valve diameters are given, the laminar Reynolds
+    correction and the reducer piping geometry factor. Without a vapour pressure the
+    flow is sized as turbulent and non-choked, Kv = Q sqrt(SG/dP), and the reply says
+    the choke was not checked; so it is when only the pressure drop is given."""
+    if pressure_drop is not None and (P1 is not None or P2 is not None):
+        raise ToolInputError("control_valve_liquid: give P1 and P2, or the pressure drop")
+    if pressure_drop is not None:
+        if vapor_pressure is not None:
+            raise ToolInputError(
+                "control_valve_liquid: checking for choked flow needs P1 and P2, not only the drop"
+            )
+        # Only the drop counts for turbulent, non-choked flow: any inlet with that drop.
+        P1, P2 = 2.0 * pressure_drop, pressure_drop
+    if P1 is None or P2 is None:
+        raise ToolInputError("control_valve_liquid: give P1 and P2, or the pressure drop")
     if P2 >= P1:
         raise ToolInputError("control_valve_liquid: P2 must be below P1")
+    geometry = _geometry(pipe_diameter_in, pipe_diameter_out, valve_diameter)
+    if viscosity is None and geometry["d"] is not None:
+        raise ToolInputError(
+            "control_valve_liquid: give the viscosity with the reducer diameters (it sets "
+            "the valve Reynolds number)"
+        )
+    checked = vapor_pressure is not None and critical_pressure is not None
+    if not checked:
+        warn(
+            "choked flow not checked (no vapour pressure and critical pressure given): "
+            "sized as turbulent, non-choked"
+        )
     result = cv.size_control_valve_l(
         rho=density,
-        Psat=vapor_pressure,
-        Pc=critical_pressure,
-        mu=viscosity,
+        Psat=vapor_pressure if checked else 0.0,
+        Pc=critical_pressure if checked else P1,
+        mu=viscosity if viscosity is not None else 1e-3,  # unused without diameters
         P1=P1,
         P2=P2,
         Q=volumetric_flow,
         FL=FL,
         Fd=Fd,
+        allow_choked=checked,
         full_output=True,
-        **_geometry(pipe_diameter_in, pipe_diameter_out, valve_diameter),
+        **geometry,
     )
+    if not checked:
+        result = {**result, "choked": False}
     return _outputs(result)
 
 

@@ -91,7 +91,7 @@ def unit_convert(
 )
 def absolute_pressure(
     gauge_pressure: Annotated[
-        float, Q("pressure_difference", "gauge reading: pressure above the atmosphere")
+        float, Q("gauge_pressure", "gauge reading: pressure above the atmosphere")
     ],
     atmospheric_pressure: Annotated[
         float, Q("pressure", "local atmospheric or barometric pressure read on a barometer", gt=0)

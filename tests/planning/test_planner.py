@@ -498,3 +498,41 @@ def test_a_streams_change_binds_its_ends_and_its_side(planner: Planner) -> None:
              for n in ("T_hot_in", "T_hot_out", "T_cold_in", "T_cold_out")}  # fmt: skip
     assert sides == {"T_hot_in": 150.0, "T_hot_out": 90.0, "T_cold_in": 30.0, "T_cold_out": 70.0}
     assert area.binding("arrangement").value == "shell_and_tube"  # "1-shell-pass" is said
+
+
+def test_a_metric_nominal_size_is_looked_up_and_a_dp_reading_is_not_a_gauge_pressure(
+    planner: Planner,
+) -> None:
+    """DN 80 is NPS 3 for the schedule look-up; the transmitter's 38.8 kPa is the
+    differential pressure, never restated as an absolute pressure."""
+    reading = read_question(
+        "An ISO 5167 square-edged orifice plate with a 1.26 in bore and D and D/2 taps is "
+        "fitted in a DN 80 schedule 40 line carrying water at 138 °F. The DP transmitter "
+        "reads 38.8 kPa; the upstream pressure is 12.8 bar absolute. Using the liquid's "
+        "density and viscosity at 138 °F, what is the flow, in m³/h?"
+    )
+    plan = planner.plan(reading)[0]
+    assert plan.answer_step.tool == "flow_meter_flow"
+    assert "absolute_pressure" not in {s.tool for s in plan.steps}
+    schedule = next(s for s in plan.steps if s.tool == "pipe_schedule")
+    assert reading.mention(schedule.binding("NPS").mentions[0]).value == 3.0
+    assert plan.unused == ()
+
+
+def test_a_quantity_the_question_names_is_looked_up_for_an_optional_input(
+    planner: Planner,
+) -> None:
+    """ "Looking up the vapour pressure": the valve is checked for choking with the
+    looked-up vapour pressure instead of being sized unchecked."""
+    reading = read_question(
+        "A control valve handles 205 cubic metres per hour of water at 108 °C. Inlet "
+        "pressure 111 pounds per square inch gauge, outlet 67.1 pounds per square inch gauge. "
+        "Valve factors FL = 0.85 and Fd = 1; line-size valve. Looking up the water's density "
+        "and vapour pressure at 108 °C (critical pressure 22.064 MPa), what Kv does IEC 60534 "
+        "require?"
+    )
+    plan = planner.plan(reading)[0]
+    valve = plan.answer_step
+    assert valve.tool == "control_valve_liquid"
+    assert valve.binding("vapor_pressure") is not None and valve.binding("vapor_pressure").step
+    assert "named:vapor_pressure" in plan.uses

@@ -115,7 +115,7 @@ def test_units_are_read_as_engineers_write_them(text: str, unit: str, si: float)
     [
         ("an NPS 6 schedule 80 pipe", "NPS", 6.0, ""),
         ("a 6-inch NPS line", "NPS", 6.0, ""),
-        ("a DN 150 pipe", "DN", 150.0, ""),
+        ("a DN 150 pipe", "NPS", 6.0, ""),  # DN 150 designates NPS 6
         ("Sch 40 pipe of NPS 2", "schedule", 40.0, ""),
         ("a gas of MW 44", "MW", 44.0, "g/mol"),
         ("a liquid (SG 0.85)", "SG", 0.85, ""),

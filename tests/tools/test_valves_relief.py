@@ -150,3 +150,23 @@ def test_api_526_letters() -> None:
     assert call("api526_orifice", required_area=q(0.05, "in^2")).value("letter") == "D"
     too_big = call("api526_orifice", required_area=q(30, "in^2"))
     assert too_big.value("letter") is None and too_big.warnings
+
+
+def test_a_liquid_valve_from_the_basic_equation_says_the_choke_was_not_checked() -> None:
+    """Without a vapour pressure a liquid valve is sized as turbulent and non-choked,
+    Kv = Q sqrt((rho/rho0)/dP) with rho0 the IEC 999.1 kg/m³ and dP in bar; the drop
+    alone is enough then, and the reply warns that choking was not checked."""
+    from peoa.exceptions import ToolInputError
+
+    by_drop = call("control_valve_liquid", volumetric_flow=q(52.7, "m^3/h"),
+                   density=q(810, "kg/m^3"), pressure_drop=q(0.7, "bar"))  # fmt: skip
+    assert by_drop.value("Kv") == pytest.approx(52.7 * (810 / 999.1032907570233 / 0.7) ** 0.5)
+    assert by_drop.value("choked") is False
+    assert any("not checked" in w for w in by_drop.warnings)
+    by_pressures = call("control_valve_liquid", volumetric_flow=q(52.7, "m^3/h"),
+                        density=q(810, "kg/m^3"), P1=q(10.91, "bar"), P2=q(10.21, "bar"))  # fmt: skip
+    assert by_pressures.value("Kv") == pytest.approx(by_drop.value("Kv"), rel=1e-9)
+    with pytest.raises(ToolInputError, match="P1 and P2"):
+        call("control_valve_liquid", volumetric_flow=q(52.7, "m^3/h"), density=q(810, "kg/m^3"),
+             pressure_drop=q(0.7, "bar"), vapor_pressure=q(3, "kPa"),
+             critical_pressure=q(220, "bar"))  # fmt: skip
