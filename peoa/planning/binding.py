@@ -257,7 +257,7 @@ def _kind_vocabularies(dimension: str, specific_only: bool) -> tuple[tuple[Kind,
     return tuple(
         (k, Vocabulary.build([(w, 2.0) for w in k.words] + [(k.label, 2.0)], k.symbols))
         for k in kinds().values()
-        if k.dimension == dimension and k.broader is not None and (k.specific or not specific_only)
+        if k.dimension == dimension and k.name != dimension and (k.specific or not specific_only)
     )
 
 
@@ -310,8 +310,13 @@ def named_otherwise(mention: Mention, argument: ArgumentSpec) -> bool:
     lineage = own.lineage()
     # A specific argument (a pump's head) is named otherwise by any kind's words ("inside
     # diameter"); a generic one (a diameter) only by a specific kind's ("roughness").
+    described = tokens(argument.spec.description)
     for other, vocabulary in _kind_vocabularies(own.dimension, specific_only=not own.specific):
         if other.name in lineage or own.name in other.lineage():
+            continue
+        if other.broader is None and vocabulary.score_words(described) > 0:
+            # A kind outside every lineage (the atmosphere) that the argument says it may
+            # take: "the atmospheric pressure for a vented tank".
             continue
         theirs = _words_score(mention, vocabulary) + _symbol_score(mention, vocabulary)
         if theirs >= 2.0 and theirs > mine + 0.5:

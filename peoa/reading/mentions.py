@@ -262,6 +262,11 @@ def _near_words(
     start, end = span
     if backwards:
         piece = text[:start]
+        # A value alone in brackets is what the words before it name: "discharge to
+        # atmosphere (1.013 bar)".
+        opened = re.search(r"\(\s*$", piece)
+        if opened is not None and re.match(r"\s*\)", text[end:]):
+            piece = piece[: opened.start()]
         cut = max((m.end() for m in _CLAUSE.finditer(piece)), default=0)
         other = max((e for s, e in spans if e <= start), default=0)
         words = list(reversed(words_of(piece[max(cut, other) :])))[:8]

@@ -142,7 +142,11 @@ def pump_power(
 def npsh_available(
     surface_pressure: Annotated[
         float,
-        Q("pressure", "absolute pressure on the suction liquid surface (gauge units accepted)"),
+        Q(
+            "pressure",
+            "absolute pressure on the suction liquid surface (the atmospheric or barometric "
+            "pressure for a vented tank; gauge units accepted)",
+        ),
     ],
     vapor_pressure: Annotated[
         float, Q("vapor_pressure", "liquid vapour pressure at pumping temperature")

@@ -76,7 +76,10 @@ def relief_valve_gas(
     Z: Annotated[
         float, Q("compressibility_factor", "compressibility at relieving conditions", gt=0)
     ] = 1.0,
-    back_pressure: Annotated[float, Q("pressure", "total back pressure (absolute)")] = _ATM,
+    back_pressure: Annotated[
+        float,
+        Q("pressure", "total back pressure (absolute; the atmosphere when discharging to it)"),
+    ] = _ATM,
     Kd: Annotated[float, _KD] = 0.975,
     Kb: Annotated[float, _KB] = 1.0,
     Kc: Annotated[float, _KC] = 1.0,
@@ -163,7 +166,10 @@ def relief_valve_liquid(
             le=1,
         ),
     ] = 0.1,
-    back_pressure: Annotated[float, Q("pressure", "total back pressure (absolute)")] = _ATM,
+    back_pressure: Annotated[
+        float,
+        Q("pressure", "total back pressure (absolute; the atmosphere when discharging to it)"),
+    ] = _ATM,
     viscosity: Annotated[
         float | None, Q("dynamic_viscosity", "liquid viscosity (for the Kv correction)", gt=0)
     ] = None,
@@ -255,7 +261,8 @@ def relieving_pressure(
         ),
     ],
     atmospheric_pressure: Annotated[
-        float | None, Q("pressure", "local atmospheric pressure; default 101.325 kPa", gt=0)
+        float | None,
+        Q("atmospheric_pressure", "local atmospheric pressure; default 101.325 kPa", gt=0),
     ] = None,
 ) -> dict[str, float]:
     """Relieving pressure of a relief valve, absolute: the gauge set pressure plus its

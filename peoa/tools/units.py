@@ -94,7 +94,12 @@ def absolute_pressure(
         float, Q("gauge_pressure", "gauge reading: pressure above the atmosphere")
     ],
     atmospheric_pressure: Annotated[
-        float, Q("pressure", "local atmospheric or barometric pressure read on a barometer", gt=0)
+        float,
+        Q(
+            "atmospheric_pressure",
+            "local atmospheric or barometric pressure read on a barometer",
+            gt=0,
+        ),
     ],
 ) -> dict[str, float]:
     """Absolute pressure from a gauge reading and the local atmospheric pressure, when the

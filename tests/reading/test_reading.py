@@ -239,3 +239,13 @@ def test_a_change_of_a_quantity_is_read_with_its_ends_and_direction() -> None:
         ("25 °C", "from", "rises"), ("40 °C", "to", "rises"),
     ]  # fmt: skip
     assert all(course is None for _, course, _ in courses[4:])
+
+
+def test_a_value_alone_in_brackets_is_named_by_the_words_before_them() -> None:
+    reading = read_question(
+        "Set pressure 10 barg, discharge to atmosphere (1.01325 bar); the air (21% O2, 79% N2) "
+        "is dry."
+    )
+    atmosphere, oxygen = reading.data()[1], reading.data()[2]
+    assert "atmosphere" in atmosphere.before
+    assert oxygen.before == ()  # a bracket that goes on after the value is a list of its own
