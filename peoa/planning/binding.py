@@ -224,9 +224,27 @@ def evidence(mention: Mention, argument: ArgumentSpec) -> float:
     return score + _course_evidence(mention, argument)
 
 
-_ENDS = {"from": frozenset({"in", "inlet"}), "to": frozenset({"out", "outlet"})}
+_ENDS = {"from": frozenset({"in", "inlet", "1"}), "to": frozenset({"out", "outlet", "2"})}
+
+
+def _name_parts(name: str) -> set[str]:
+    """``T_hot_in`` -> t, hot, in; ``P1`` -> p, 1; ``suction_pressure`` -> inlet, pressure."""
+    return {stem(p) for p in re.split(r"_|(?<=[A-Za-z])(?=\d)", name) if p}
+
+
 # The stream that is heated is the exchanger's cold one; the one cooled, the hot one.
 _SIDES = {"rises": "cold", "falls": "hot"}
+
+
+def _end_word_evidence(mention: Mention, argument: ArgumentSpec) -> float:
+    """A lone value written "to 40 °C" ("cools the gas down to 40 °C", "compressed to
+    8 bar") is where a stream ends: an outlet, not an inlet."""
+    if not mention.before or mention.before[0].lower() != "to":
+        return 0.0
+    parts = _name_parts(argument.name)
+    if parts & _ENDS["to"]:
+        return _COURSE
+    return -_COURSE if parts & _ENDS["from"] else 0.0
 
 
 def _course_evidence(mention: Mention, argument: ArgumentSpec) -> float:
@@ -234,8 +252,8 @@ def _course_evidence(mention: Mention, argument: ArgumentSpec) -> float:
     inlet or an outlet; a temperature that rises is the cold side's, one that falls
     the hot side's."""
     if mention.course is None or mention.trend is None:
-        return 0.0
-    parts = {stem(p) for p in argument.name.split("_")}
+        return _end_word_evidence(mention, argument)
+    parts = _name_parts(argument.name)
     other_course = "to" if mention.course == "from" else "from"
     score = 0.0
     if parts & _ENDS[mention.course]:

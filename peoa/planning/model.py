@@ -79,6 +79,7 @@ class Plan(_Frozen):
     evidence: float = 0.0  # the bindings' and the answer's word support
     named: bool = False  # the asking words name the plan's answer (as well as any plan's)
     relevance: float = 0.0  # the tools' relevance to the question (retrieval score)
+    lookups: int = 0  # steps that look a substance's property up instead of computing it
     kind: Literal["tools", "conversion", "code"] = "tools"
 
     @property
@@ -100,8 +101,9 @@ class Plan(_Frozen):
         return sum(1 for u in self.uses if not u.startswith("substance:"))
 
     def rank(self) -> tuple[float, ...]:
-        """Sort key, best first: the question's values used, fewer steps, the substances it
-        names used, word evidence, relevance."""
+        """Sort key, best first: the question's values used, fewer steps, fewer look-ups (a
+        property the question gives the data for is computed from it: an ideal gas's cp
+        from its k and M), the substances it names used, word evidence, relevance."""
         names = len(self.uses) - self.values_used()
-        return (-self.values_used(), len(self.steps), -names, -round(self.evidence, 3),
-                -self.relevance)  # fmt: skip
+        return (-self.values_used(), len(self.steps), self.lookups, -names,
+                -round(self.evidence, 3), -self.relevance)  # fmt: skip

@@ -61,6 +61,21 @@ def _lookups(registry: ToolRegistry) -> frozenset[str]:
     return frozenset(t.name for t in registry.list() if t.substance is not None)
 
 
+_INLET = frozenset({"in", "inlet", "1"})
+_OUTLET = re.compile(r"\b(?:outlet|discharge|exit|downstream)\b", re.IGNORECASE)
+
+
+def _is_inlet(argument: str) -> bool:
+    """``T_in``, ``T_hot_in``, ``P1``, ``suction_pressure``: a stream's inlet state."""
+    parts = {stem(p) for p in re.split(r"_|(?<=[A-Za-z])(?=\d)", argument)}
+    return bool(parts & _INLET)
+
+
+def _is_outlet(tool: Tool, output: str) -> bool:
+    """A unit's outlet state (a compressor's discharge temperature ``T2``)."""
+    return bool(_OUTLET.search(tool.outputs[output].description))
+
+
 def _looks_up(tool: Tool) -> bool:
     """Whether the tool gives a substance's property (it takes a chemical, or is made
     for one substance)."""
@@ -186,6 +201,7 @@ class Planner:
     max_plans: int = 5
     max_targets: int = 16
     branching: int = 2
+    combinations: int = 16  # of the inputs' options, per step
 
     # -- answer targets --------------------------------------------------------------
     def targets(
@@ -261,24 +277,39 @@ class Planner:
         return sorted(self.graph.producers(wanted), key=declared)
 
     def _may_state(
-        self, consumer: Tool, gives_here: Sequence[str], producer: str, produced: str, wanted: str
+        self,
+        consumer: Tool,
+        gives_here: Sequence[str],
+        argument: str,
+        producer: str,
+        produced: str,
+        wanted: str,
     ) -> bool:
-        """Whether ``producer`` may give ``consumer`` an input of the given state
-        ``wanted``: a restatement of a written value (gauge to absolute), or, for a
-        substance's property, a narrower state the question names (the latent heat at
-        the boiling temperature for a stated pressure); never the state the consumer
-        gives itself (steam's temperature "at" its boiling point)."""
+        """Whether ``producer`` may give ``consumer``'s ``argument`` of the given state
+        ``wanted``: a restatement of a written value (gauge to absolute); one unit's
+        outlet as the next unit's inlet (a compressor's discharge temperature into its
+        aftercooler); or, for a substance's property, a narrower state the question
+        names (the latent heat at the boiling temperature for a stated pressure). Never
+        the state the consumer gives itself (steam's temperature "at" its boiling point)."""
         tool = self.registry.get(producer)
         if tool.topic == _RESTATING_TOPIC:
             return True
+        if wanted in gives_here:
+            return False
         gives = tool.output_kinds.get(produced)
-        return (
-            gives is not None
-            and gives != wanted
-            and gives in self._said
-            and _looks_up(consumer)
-            and wanted not in gives_here
-        )
+        if gives == wanted and _is_inlet(argument) and _is_outlet(tool, produced):
+            return True
+        return gives is not None and gives != wanted and gives in self._said and _looks_up(consumer)
+
+    def _lookups_in(self, partial: _Partial) -> int:
+        return sum(_looks_up(self.registry.get(s.tool)) for s in partial.steps)
+
+    def _order(self, partial: _Partial) -> tuple[float, ...]:
+        """Partial plans in the order of :meth:`Plan.rank`: values used, steps, look-ups,
+        substances used, evidence."""
+        values = sum(1 for u in partial.uses if not u.startswith("substance:"))
+        names = len(partial.uses) - values
+        return (-values, len(partial.steps), self._lookups_in(partial), -names, -partial.evidence)
 
     def _values(self, reading: Reading, tool: Tool) -> dict[str, Binding]:
         if tool.name not in self._bound:
@@ -340,17 +371,25 @@ class Planner:
             for producer, produced in self._producers(wanted):
                 if producer in (tool_name, _CONVERSION_TOOL):
                     continue
-                if given and not self._may_state(tool, gives, producer, produced, wanted):
+                if given and not self._may_state(tool, gives, name, producer, produced, wanted):
                     continue  # a given state is restated or named, never computed freely
                 for partial in self._expand(reading, producer, produced, depth + 1,
                                             frozenset({tool_name}))[: self.branching]:  # fmt: skip
                     subs.append((name, partial))
             if not subs:
                 return []
-            subs.sort(key=lambda pair: (-len(pair[1].uses), len(pair[1].steps), -pair[1].evidence))
-            options_per_input.append(subs[: self.branching])
+            subs.sort(key=lambda pair: self._order(pair[1]))
+            kept = subs[: self.branching]
+            # A look-up uses the substance and its state; a computation from the question's
+            # own data (cp from k and M) may use fewer values here and as many in the end.
+            computed = [p for p in subs if not self._lookups_in(p[1])]
+            if computed and computed[0] not in kept:
+                kept.append(computed[0])
+            options_per_input.append(kept)
         # A value bound as a given state may instead be restated by a step that uses more of
-        # the question (5 barg and the stated atmosphere as an absolute pressure).
+        # the question (5 barg and the stated atmosphere as an absolute pressure), or be
+        # an upstream unit's outlet computed from it (the gas an aftercooler takes is the
+        # compressor's discharge, not its suction at the written temperature).
         restated: list[list[tuple[str, _Partial]]] = []
         for name, binding in list(bound.items()):
             spec = specs[name].spec
@@ -359,7 +398,8 @@ class Planner:
             better = [
                 (name, partial)
                 for producer, produced in self._producers(spec.kind)
-                if self.registry.get(producer).topic == _RESTATING_TOPIC and producer != tool_name
+                if producer != tool_name
+                and self._may_state(tool, gives, name, producer, produced, spec.kind)
                 for partial in self._expand(
                     reading, producer, produced, depth + 1, frozenset({tool_name})
                 )[:1]
@@ -381,7 +421,7 @@ class Planner:
                 (name, partial)
                 for producer, produced in self._producers(spec.kind)
                 if producer != tool_name
-                and self._may_state(tool, gives, producer, produced, spec.kind)
+                and self._may_state(tool, gives, name, producer, produced, spec.kind)
                 for partial in self._expand(
                     reading, producer, produced, depth + 1, frozenset({tool_name})
                 )[:1]
@@ -409,11 +449,11 @@ class Planner:
         own_evidence = sum(b.score for b in bound.values()) / max(len(bound), 1)
         results = []
         choices = [*options_per_input, *restated]
-        for combination in itertools.islice(itertools.product(*choices), 8):
+        for combination in itertools.islice(itertools.product(*choices), self.combinations):
             partial = self._combine(tool, output, specs, bound, own_evidence, combination)
             if partial is not None and len(partial.steps) <= self.max_steps:
                 results.append(partial)
-        results.sort(key=lambda p: (-len(p.uses), len(p.steps), -p.evidence))
+        results.sort(key=self._order)
         return results
 
     def _combine(
@@ -581,6 +621,7 @@ class Planner:
             ignored=self._ignored(reading, steps, unused),
             evidence=round(evidence, 3),
             relevance=round(max((relevance.get(t, 0.0) for t in tools), default=0.0), 3),
+            lookups=sum(_looks_up(self.registry.get(s.tool)) for s in steps),
             kind=kind_,  # type: ignore[arg-type]
         )
 

@@ -19,6 +19,7 @@ __all__ = [
     "compressor_power_polytropic",
     "gas_pipeline_flow",
     "gas_pipeline_outlet_pressure",
+    "ideal_gas_heat_capacity",
     "stagnation_properties",
     "turbine_or_compressor",
 ]
@@ -332,6 +333,28 @@ def choked_flow(
 
 @tool(
     topic="compressors",
+    reference="Ideal gas with constant k: cp - cv = R/M and k = cp/cv, so cp = k R/((k - 1) M) "
+    "(Cengel and Boles, Thermodynamics, 9th ed., eqs. 4-29 and 4-32)",
+    outputs={
+        "cp": Out("J/(kg*K)", "ideal-gas specific heat at constant pressure", kind="specific_heat"),
+        "cv": Out("J/(kg*K)", "ideal-gas specific heat at constant volume", kind="specific_heat"),
+        "R_specific": Out("J/(kg*K)", "specific gas constant R/M"),
+    },
+)
+def ideal_gas_heat_capacity(
+    k: Annotated[float, _K],
+    molar_mass: Annotated[float, Q("molar_mass", "gas molar mass", gt=0)],
+) -> dict[str, float]:
+    """Specific heats of an ideal gas from its heat capacity ratio and molar mass,
+    cp = k R/((k - 1) M) and cv = cp/k: the cp a question means by "ideal gas with
+    constant k" (an aftercooler's duty after a compressor)."""
+    r_specific = _R / (molar_mass / 1000.0)
+    cp = k * r_specific / (k - 1.0)
+    return {"cp": cp, "cv": cp / k, "R_specific": r_specific}
+
+
+@tool(
+    topic="compressors",
     reference="Cengel and Cimbala, Fluid Mechanics (2006) Example 12-1; fluids.compressible."
     "T_stagnation_ideal, P_stagnation, stagnation_energy",
     outputs={
@@ -445,4 +468,5 @@ TOOLS = (
     gas_pipeline_outlet_pressure,
     choked_flow,
     stagnation_properties,
+    ideal_gas_heat_capacity,
 )

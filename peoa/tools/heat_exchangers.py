@@ -204,10 +204,10 @@ def hx_lmtd(
     "Bergman et al. 7th ed. eq. 11.6",
     outputs={
         # The duty first: a heater's or a cooler's duty is the heat transferred, positive.
-        "Q_abs": Out("W", "heat duty, the heat the stream gains or loses", kind="heat_duty"),
+        "Q_abs": Out("W", "heat duty (load), the heat the stream gains or loses", kind="heat_duty"),
         "Q": Out(
             "W",
-            "heat absorbed by the stream, signed (negative when the stream is cooled)",
+            "heat absorbed by the stream, signed (negative when it gives heat off)",
             kind="heat_duty",
         ),
         "C": Out("W/K", "heat capacity rate m*cp"),

@@ -554,3 +554,29 @@ def test_the_atmosphere_is_never_a_process_pressure(planner: Planner) -> None:
     assert written.get("P2") != "14.7 psia"
     assert written.get("atmospheric_pressure") == "14.7 psia"
     assert valve.tool == "control_valve_liquid" and plan.unused == ()
+
+
+def test_one_units_outlet_is_the_next_units_inlet(planner: Planner) -> None:
+    """An aftercooler takes the compressor's discharge: its inlet temperature is the
+    compressor's outlet, its outlet the one written "down to"; with k and M given for an
+    ideal gas, cp comes from them rather than from a property look-up."""
+    reading = read_question(
+        "What is the cooling load (Btu/h) of the aftercooler that takes compressed natural "
+        "gas down to 113 °F? The compressor handles 18.5 kg/s from 18.8 bar absolute/118 °F "
+        "to 64.2 bar absolute, isentropic efficiency 0.82; gas ideal with k = 1.28, "
+        "M = 18.2 g/mol."
+    )
+    plan = planner.plan(reading)[0]
+    assert [s.tool for s in plan.steps] == [
+        "ideal_gas_heat_capacity", "compressor_power_isentropic", "hx_duty",
+    ]  # fmt: skip
+    assert plan.answer_step.output == "Q_abs" and plan.unused == ()
+    compressor, duty = plan.steps[1], plan.steps[2]
+    assert reading.mention(compressor.binding("T1").mentions[0]).written == "118 °F"
+    assert duty.binding("T_in").step == compressor.index
+    assert reading.mention(duty.binding("T_out").mentions[0]).written == "113 °F"
+    results = run_plan(plan, reading, get_registry())
+    t1, t_out = (118 - 32) / 1.8 + 273.15, (113 - 32) / 1.8 + 273.15
+    t2 = t1 * (1 + ((64.2 / 18.8) ** (0.28 / 1.28) - 1) / 0.82)
+    cp = 1.28 * 8.314462618 / (0.28 * 0.0182)
+    assert results[3].outputs["Q_abs"].value == pytest.approx(18.5 * cp * (t2 - t_out), rel=1e-3)

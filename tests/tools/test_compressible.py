@@ -155,3 +155,11 @@ def test_compression_needs_more_work_than_the_isentropic_path() -> None:
     assert result.value("power") is None  # no flow given
     with pytest.raises(ToolInputError, match="inlet temperature or its quality"):
         call("turbine_or_compressor", fluid="water", P1=q(40, "bar"), P2=q(1, "bar"))
+
+
+def test_an_ideal_gas_cp_comes_from_its_k_and_molar_mass() -> None:
+    # Air, k = 1.4 and M = 28.97 g/mol: cp = 1.4 * 8.314 / (0.4 * 0.02897) = 1004.5 J/(kg K)
+    result = call("ideal_gas_heat_capacity", k=1.4, molar_mass=q(28.97, "g/mol"))
+    assert result.value("cp") == pytest.approx(1004.5, rel=1e-3)
+    assert result.value("cp") - result.value("cv") == pytest.approx(result.value("R_specific"))
+    assert result.value("cp") / result.value("cv") == pytest.approx(1.4)
