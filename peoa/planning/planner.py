@@ -126,6 +126,7 @@ _ASKS_DIFFERENCE = re.compile(
     r"\b(?:range|minus|difference|rise|increase|drop|change|glide|separates?)\b", re.I
 )
 _STATES = frozenset({"temperature", "pressure"})
+_NAMED_CHOICE = 1.0  # evidence for computing the narrower kind the question names
 _OTHER_QUESTION = 0.35  # a target named this much less than the best answers another question
 
 
@@ -510,8 +511,17 @@ class Planner:
         )
         if tool.substance is not None:
             uses |= {f"substance:{tool.substance}"}
-        uses |= {f"named:{specs[n].spec.kind}" for n in feeds
-                 if not specs[n].required and specs[n].spec.kind in self._named}  # fmt: skip
+        # An optional quantity the question names ("looking up the vapour pressure") that
+        # a step computes for this one is part of what it asks; for a required one, the
+        # kind it names ("on the lower heating value") is the better of two that fit.
+        for name, partial in combination:
+            if partial is None:
+                continue
+            wanted, given = specs[name].spec.kind, partial.steps[-1].kind
+            if not specs[name].required and wanted in self._named:
+                uses |= {f"named:{wanted}"}
+            elif given != wanted and given in self._named:
+                evidence += _NAMED_CHOICE
         every = {**own, **feeds}
         steps.append(PlanStep(
             index=len(steps) + 1, tool=tool.name,

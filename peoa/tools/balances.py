@@ -35,6 +35,7 @@ __all__ = [
     "StreamSpec",
     "UnitSpec",
     "adiabatic_flame_temperature",
+    "fired_heater_fuel",
     "heat_of_combustion",
     "heat_of_reaction",
     "mass_balance",
@@ -321,8 +322,8 @@ def heat_of_reaction(
     outputs={
         "HHV": Out("J/mol", "higher heating value (water liquid), positive"),
         "LHV": Out("J/mol", "lower heating value (water vapour), positive"),
-        "HHV_mass": Out("J/kg", "higher heating value per kg of fuel", kind="heating_value"),
-        "LHV_mass": Out("J/kg", "lower heating value per kg of fuel", kind="heating_value"),
+        "HHV_mass": Out("J/kg", "higher heating value per kg of fuel", kind="higher_heating_value"),
+        "LHV_mass": Out("J/kg", "lower heating value per kg of fuel", kind="lower_heating_value"),
         "O2_required": Out("", "mol O2 per mol fuel for complete combustion", kind="ratio"),
     },
 )
@@ -417,4 +418,37 @@ def adiabatic_flame_temperature(
     )
 
 
-TOOLS = (mass_balance, heat_of_reaction, heat_of_combustion, adiabatic_flame_temperature)
+@tool(
+    topic="balances",
+    reference="Fired heater energy balance: fuel = Q_absorbed / (eta * heating value), the "
+    "efficiency on the same heating-value basis (API 560, 5th ed., sec. 3; GPSA Engineering "
+    "Data Book ch. 8)",
+    outputs={
+        "fuel_mass_flow": Out("kg/s", "fuel burned, mass flow", kind="mass_flow"),
+        "fired_duty": Out("W", "heat released by the fuel (fired duty)", kind="heat_duty"),
+    },
+)
+def fired_heater_fuel(
+    duty: Annotated[float, Q("heat_duty", "duty absorbed by the process stream", gt=0)],
+    heating_value: Annotated[
+        float,
+        Q("heating_value", "fuel heating value per kg (LHV for an LHV-basis efficiency)", gt=0),
+    ],
+    efficiency: Annotated[
+        float,
+        Q("efficiency", "thermal efficiency of the heater or furnace (absorbed/fired)", gt=0, le=1),
+    ],
+) -> dict[str, float]:
+    """Fuel a fired heater, furnace or boiler burns for a process duty: the fired duty is
+    Q/eta and the fuel flow Q/(eta * heating value)."""
+    fired = duty / efficiency
+    return {"fuel_mass_flow": fired / heating_value, "fired_duty": fired}
+
+
+TOOLS = (
+    mass_balance,
+    heat_of_reaction,
+    heat_of_combustion,
+    adiabatic_flame_temperature,
+    fired_heater_fuel,
+)

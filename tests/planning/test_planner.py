@@ -580,3 +580,16 @@ def test_one_units_outlet_is_the_next_units_inlet(planner: Planner) -> None:
     t2 = t1 * (1 + ((64.2 / 18.8) ** (0.28 / 1.28) - 1) / 0.82)
     cp = 1.28 * 8.314462618 / (0.28 * 0.0182)
     assert results[3].outputs["Q_abs"].value == pytest.approx(18.5 * cp * (t2 - t_out), rel=1e-3)
+
+
+def test_the_heating_value_the_question_names_is_the_one_computed(planner: Planner) -> None:
+    """ "Efficiency on the lower heating value": the fuel flow divides by the LHV, not by
+    the HHV the combustion tool also gives."""
+    reading = read_question(
+        "A fired heater raises 68000 lb/h of a reboiler circulation (cp = 2.67 kJ/(kg·K)) "
+        "from 307 °F to 532 °F. It burns pure ethane with a thermal efficiency of 0.8 on "
+        "the lower heating value. How much fuel does it burn, in lb/h?"
+    )
+    plan = planner.plan(reading)[0]
+    assert [s.tool for s in plan.steps] == ["hx_duty", "heat_of_combustion", "fired_heater_fuel"]
+    assert plan.steps[1].output == "LHV_mass" and plan.unused == ()

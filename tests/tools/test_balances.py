@@ -126,3 +126,10 @@ def test_adiabatic_flame_temperature_methane_air() -> None:
         call("adiabatic_flame_temperature", fuel="toluene")
     with pytest.raises(ToolInputError, match="absolute temperature"):
         call("adiabatic_flame_temperature", fuel="CH4", temperature=q(-300, "degC"))
+
+
+def test_a_fired_heaters_fuel_is_its_duty_over_efficiency_and_heating_value() -> None:
+    result = call("fired_heater_fuel", duty=q(10, "MW"), heating_value=q(47.5, "MJ/kg"),
+                  efficiency=0.85)  # fmt: skip
+    assert result.value("fired_duty") == pytest.approx(10e6 / 0.85)
+    assert result.value("fuel_mass_flow") == pytest.approx(10e6 / 0.85 / 47.5e6)
