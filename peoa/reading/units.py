@@ -155,7 +155,8 @@ _SYMBOLS = frozenset(
     psi psia psig psid atm torr Torr mmHg inHg inH2O mmH2O mH2O ftH2O cmH2O kPag kPaa
     MPag MPaa K C F R degC degF degR W kW MW GW mW hp bhp J kJ MJ GJ Btu BTU MMBtu MMBTU
     MBtu cal kcal Gcal kWh MWh N kN lbf P cP cp mPa St cSt rpm Hz ppm ppmv ppmw ppb scf
-    SCF scfm SCFM scfd SCFD Mscf MMscf MMscfd MMSCFD Nm3 Sm3 gpm GPM USgpm rad deg mol%
+    SCF scfm SCFM scfd SCFD Mscf MMscf MMscfd MMSCFD Nm3 Sm3 gpm GPM USgpm cfm CFM acfm ACFM
+    rad deg mol%
     wt% vol% TR
     """.split()
 )

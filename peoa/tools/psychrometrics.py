@@ -19,7 +19,13 @@ from typing import Annotated, Any
 from peoa.exceptions import ToolInputError
 from peoa.tools.base import Out, Outcome, Q, tool
 
-__all__ = ["TOOLS", "humid_air_properties", "steam_properties", "steam_saturation"]
+__all__ = [
+    "TOOLS",
+    "air_heating_coil",
+    "humid_air_properties",
+    "steam_properties",
+    "steam_saturation",
+]
 
 _IAPWS = (
     "IAPWS-95, Wagner & Pruss, J. Phys. Chem. Ref. Data 31 (2002) 387, doi:10.1063/1.1461829; "
@@ -247,4 +253,77 @@ def steam_saturation(
     }
 
 
-TOOLS = (humid_air_properties, steam_properties, steam_saturation)
+@tool(
+    substance="air",
+    topic="psychrometrics",
+    reference="ASHRAE Handbook - Fundamentals (2017) ch. 1, sensible heating and cooling of "
+    "moist air: Q = m_da (h2 - h1) at constant humidity ratio, m_da = V1/v1; CoolProp."
+    "HumidAirProp.HAPropsSI (ASHRAE RP-1485)",
+    outputs={
+        "duty": Out("W", "coil duty (load), the heat the air gains or loses", kind="heat_duty"),
+        "dry_air_mass_flow": Out("kg/s", "dry-air mass flow", kind="mass_flow"),
+        "relative_humidity_out": Out(
+            "", "outlet relative humidity (0..1)", kind="relative_humidity"
+        ),
+        "enthalpy_in": Out("J/kg", "inlet enthalpy per kg dry air"),
+        "enthalpy_out": Out("J/kg", "outlet enthalpy per kg dry air"),
+    },
+    alternatives=[
+        ("relative_humidity", "humidity_ratio"),
+        ("volumetric_flow", "dry_air_mass_flow"),
+    ],
+)
+def air_heating_coil(
+    T_in: Annotated[float, Q("temperature", "inlet (entering) dry-bulb temperature")],
+    T_out: Annotated[float, Q("temperature", "outlet (leaving, supply) dry-bulb temperature")],
+    relative_humidity: Annotated[
+        float | None, Q("relative_humidity", "inlet relative humidity (0..1 or %)", ge=0, le=1)
+    ] = None,
+    humidity_ratio: Annotated[
+        float | None, Q("humidity_ratio", "humidity ratio kg water/kg dry air", ge=0)
+    ] = None,
+    volumetric_flow: Annotated[
+        float | None, Q("volumetric_flow", "moist-air volume flow at the inlet state", gt=0)
+    ] = None,
+    dry_air_mass_flow: Annotated[float | None, Q("mass_flow", "dry-air mass flow", gt=0)] = None,
+    pressure: Annotated[float, Q("pressure", "total (barometric) pressure")] = 101325.0,
+) -> Outcome:
+    """Duty of a heating or cooling coil that changes moist air's temperature without
+    adding or removing moisture (sensible heating or cooling): Q = m_da (h2 - h1) at
+    the inlet humidity ratio, the dry-air flow from the inlet volume flow and specific
+    volume. Cooling below the dew point (condensing) is refused."""
+    from CoolProp.HumidAirProp import HAPropsSI
+
+    if (relative_humidity is None) == (humidity_ratio is None):
+        raise ToolInputError("give the inlet relative_humidity or the humidity_ratio")
+    if (volumetric_flow is None) == (dry_air_mass_flow is None):
+        raise ToolInputError("give the inlet volumetric_flow or the dry_air_mass_flow")
+    name, value = (
+        ("R", relative_humidity) if relative_humidity is not None else ("W", humidity_ratio)
+    )
+
+    def inlet(out: str) -> float:
+        return float(HAPropsSI(out, "T", T_in, "P", pressure, name, value))
+
+    w = inlet("W")
+    if w > 0 and T_out < inlet("Tdp"):
+        raise ToolInputError(
+            "the outlet is below the inlet dew point: moisture would condense, so the "
+            "cooling is not sensible only"
+        )
+    h_in = inlet("Hda")
+    h_out = float(HAPropsSI("Hda", "T", T_out, "P", pressure, "W", w))
+    flow = dry_air_mass_flow if dry_air_mass_flow is not None else volumetric_flow / inlet("Vda")
+    return Outcome(
+        {
+            "duty": abs(flow * (h_out - h_in)),
+            "dry_air_mass_flow": flow,
+            "relative_humidity_out": float(HAPropsSI("R", "T", T_out, "P", pressure, "W", w)),
+            "enthalpy_in": h_in,
+            "enthalpy_out": h_out,
+        },
+        method="sensible heating" if T_out >= T_in else "sensible cooling",
+    )
+
+
+TOOLS = (humid_air_properties, steam_properties, steam_saturation, air_heating_coil)

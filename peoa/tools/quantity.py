@@ -164,6 +164,7 @@ ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, preprocessors=[eng
 _ATM = 101325.0
 _EXTRA_DEFINITIONS = (
     "gpm = gallon / minute = GPM = USgpm = usgpm",
+    "cfm = foot ** 3 / minute = CFM = acfm = ACFM",  # actual cubic feet per minute
     "lbmol = 453.59237 * mol = lb_mol = lbmole",
     "psia = psi",
     "bara = bar",

@@ -249,3 +249,13 @@ def test_a_value_alone_in_brackets_is_named_by_the_words_before_them() -> None:
     atmosphere, oxygen = reading.data()[1], reading.data()[2]
     assert "atmosphere" in atmosphere.before
     assert oxygen.before == ()  # a bracket that goes on after the value is a list of its own
+
+
+def test_cfm_is_an_actual_volume_flow_and_scfm_a_standard_one() -> None:
+    from peoa.tools.quantity import gas_volume_basis
+
+    actual, standard = read_question("Heat 10200 CFM of air; compress 500 SCFM of gas.").data()
+    assert parse_quantity(actual.value, actual.unit).to("m**3/s").magnitude == pytest.approx(
+        10200 * 0.3048**3 / 60
+    )
+    assert gas_volume_basis(actual.unit) is None and gas_volume_basis(standard.unit) is not None

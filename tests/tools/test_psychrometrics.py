@@ -77,3 +77,22 @@ def test_steam_table_superheated_and_wet_states() -> None:
         call("steam_properties", pressure=q(10, "kPa"))
     with pytest.raises(ToolInputError, match="between"):
         call("steam_saturation", pressure=q(300, "bar"))
+
+
+def test_a_sensible_heating_coils_duty_is_the_dry_air_flow_times_the_enthalpy_rise() -> None:
+    """ASHRAE Fundamentals ch. 1: Q = m_da (h2 - h1) at constant W; 1 m³/s of air at
+    20 °C and 50 % RH heated to 30 °C at 101.325 kPa takes about 12 kW per m³/s."""
+    from CoolProp.HumidAirProp import HAPropsSI
+
+    result = call("air_heating_coil", T_in=q(20, "degC"), T_out=q(30, "degC"),
+                  relative_humidity=q(50, "%"), volumetric_flow=q(3600, "m^3/h"))  # fmt: skip
+    v1 = HAPropsSI("Vda", "T", 293.15, "P", 101325, "R", 0.5)
+    w = HAPropsSI("W", "T", 293.15, "P", 101325, "R", 0.5)
+    h1 = HAPropsSI("Hda", "T", 293.15, "P", 101325, "R", 0.5)
+    h2 = HAPropsSI("Hda", "T", 303.15, "P", 101325, "W", w)
+    assert result.value("duty") == pytest.approx((1 / v1) * (h2 - h1), rel=1e-9)
+    assert 11e3 < result.value("duty") < 13e3
+    assert result.value("relative_humidity_out") < 0.5
+    with pytest.raises(ToolInputError, match="dew point"):
+        call("air_heating_coil", T_in=q(30, "degC"), T_out=q(5, "degC"),
+             relative_humidity=q(80, "%"), volumetric_flow=q(1, "m^3/s"))  # fmt: skip
