@@ -224,6 +224,8 @@ def evidence(mention: Mention, argument: ArgumentSpec) -> float:
     return score + _course_evidence(mention, argument)
 
 
+_DIFFERENCES = frozenset({"pressure_difference", "temperature_difference"})
+_GAUGE = "gauge_pressure"
 _ENDS = {"from": frozenset({"in", "inlet", "1"}), "to": frozenset({"out", "outlet", "2"})}
 
 
@@ -359,6 +361,12 @@ def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, 
             continue  # a vapour pressure must be named one, not just "a pressure"
         if named_otherwise(mention, argument):
             continue
+        if (
+            mention.course is not None
+            and argument.spec.dimension in _DIFFERENCES
+            and not (own is not None and own.name == _GAUGE)  # a gauge reading is a state
+        ):
+            continue  # "a rise from 3 barg to 9 barg": each is a state, neither the rise
         found.append((mention, score))
     return sorted(found, key=lambda pair: -pair[1])
 
@@ -581,6 +589,12 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
         said += [c for c, words in spec.said_choice if c not in said and _said(reading.text, words)]
         if len(said) == 1:
             return Binding(argument=name, source="choice", value=said[0], score=1.0)
+        # Several said: the tool lists its word choices most specific first ("a 1-2
+        # shell-and-tube exchanger's counter-current LMTD" is shell-and-tube).
+        worded = [c for c, words in spec.said_choice if _said(reading.text, words)]
+        if len(worded) > 1 and set(said) <= set(worded):
+            return Binding(argument=name, source="choice", value=worded[0], score=0.5,
+                           rivals=tuple(worded[1:]))  # fmt: skip
         return None
     if argument.annotation is bool and (spec.said_true or spec.said_false):
         # Word for word: "heated" is said, "heat capacity" is not.

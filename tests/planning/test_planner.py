@@ -593,3 +593,31 @@ def test_the_heating_value_the_question_names_is_the_one_computed(planner: Plann
     plan = planner.plan(reading)[0]
     assert [s.tool for s in plan.steps] == ["hx_duty", "heat_of_combustion", "fired_heater_fuel"]
     assert plan.steps[1].output == "LHV_mass" and plan.unused == ()
+
+
+def test_a_change_written_from_one_state_to_another_is_not_the_difference(
+    planner: Planner,
+) -> None:
+    """ "A pressure rise from 2.97 barg to 9.61 barg" gives two states: the head comes
+    from their difference, not from 2.97 barg taken as the rise."""
+    reading = read_question(
+        "What differential head (in ft) corresponds to a pressure rise from 2.97 barg to "
+        "9.61 barg across a pump moving a solvent of density 53.9 lb/ft³?"
+    )
+    plan = planner.plan(reading)[0]
+    assert plan.unused == ()
+    results = run_plan(plan, reading, get_registry())
+    head = results[plan.answer_step.index].outputs[plan.answer_step.output]
+    rho = 53.9 * 0.45359237 / 0.3048**3
+    expected = (9.61 - 2.97) * 1e5 / (rho * 9.80665) / 0.3048
+    assert head.value / 0.3048 == pytest.approx(expected, rel=1e-3)
+
+
+def test_of_several_arrangements_said_the_most_specific_is_taken(planner: Planner) -> None:
+    reading = read_question(
+        "What F factor applies to the counter-current LMTD of a 1-2 shell-and-tube exchanger "
+        "whose terminal temperatures are hot in 201 °C, hot out 103 °C, cold in 23.3 °C, "
+        "cold out 65 °C?"
+    )
+    step = planner.plan(reading)[0].answer_step
+    assert step.tool == "hx_lmtd" and step.binding("arrangement").value == "shell_and_tube"
