@@ -28,7 +28,24 @@ _REFERENCE = (
     "differential_pressure_meter_C_epsilon, differential_pressure_meter_dP"
 )
 
-_METER = P("meter type (ISO 5167 orifice, nozzles, classical venturi tubes)", choices=METER_TYPES)
+_METER = P(
+    "meter type (ISO 5167 orifice, nozzles, classical venturi tubes)",
+    choices=METER_TYPES,
+    # Most specific first: a "venturi nozzle" is no venturi tube; a classical venturi
+    # tube not said otherwise is the machined one (ISO 5167-4, C = 0.995).
+    said_choice=(
+        ("venturi nozzle", ("venturi nozzle",)),
+        ("long radius nozzle", ("long radius nozzle", "long-radius nozzle")),
+        ("ISA 1932 nozzle", ("ISA 1932",)),
+        ("as cast convergent venturi tube", ("as cast", "as-cast", "cast venturi")),
+        ("rough welded convergent venturi tube", ("rough welded", "welded venturi")),
+        (
+            "machined convergent venturi tube",
+            ("machined venturi", "machined convergent", "venturi"),
+        ),
+        ("ISO 5167 orifice", ("orifice plate", "orifice")),
+    ),
+)
 _TAPS = P("orifice pressure tappings (orifice only): flange, corner or D and D/2", choices=TAPS)
 _D = Q("inside_diameter", "pipe inner diameter upstream of the meter", gt=0)
 _P1 = Q("pressure", "upstream absolute pressure at the upstream tapping")

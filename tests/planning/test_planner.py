@@ -621,3 +621,14 @@ def test_of_several_arrangements_said_the_most_specific_is_taken(planner: Planne
     )
     step = planner.plan(reading)[0].answer_step
     assert step.tool == "hx_lmtd" and step.binding("arrangement").value == "shell_and_tube"
+
+
+def test_a_venturi_is_sized_as_a_venturi_not_an_orifice(planner: Planner) -> None:
+    reading = read_question(
+        "What flow of methanol (790 kg/m³, 0.55 mPa·s) passes a machined venturi (52.5 mm "
+        "inlet, 28.9 mm throat) that shows 75.7 kPa of differential pressure at 12.6 bar "
+        "absolute? Give it in kg/s (ISO 5167-4)."
+    )
+    step = planner.plan(reading)[0].answer_step
+    assert step.tool == "flow_meter_flow"
+    assert step.binding("meter_type").value == "machined convergent venturi tube"
