@@ -22,6 +22,7 @@ from peoa.tools.base import Out, Outcome, Q, tool
 __all__ = [
     "TOOLS",
     "air_heating_coil",
+    "condensate_flash",
     "humid_air_properties",
     "steam_properties",
     "steam_saturation",
@@ -326,4 +327,57 @@ def air_heating_coil(
     )
 
 
-TOOLS = (humid_air_properties, steam_properties, steam_saturation, air_heating_coil)
+@tool(
+    substance="water",
+    topic="steam",
+    reference="Isenthalpic flash of saturated condensate: x = (h_f1 - h_f2)/h_fg2 (Spirax Sarco, "
+    "The Steam and Condensate Loop, block 14; Cengel and Boles, Thermodynamics, sec. 5-4 "
+    "throttling valves); " + _IAPWS,
+    outputs={
+        "flash_fraction": Out("", "fraction of the condensate that flashes", kind="vapor_fraction"),
+        "flash_flow": Out(
+            "kg/s",
+            "flash formed: the low-pressure vapour recovered from the condensate",
+            kind="mass_flow",
+        ),
+        "liquid_flow": Out("kg/s", "condensate left as liquid", kind="mass_flow"),
+    },
+)
+def condensate_flash(
+    pressure_in: Annotated[
+        float, Q("pressure", "pressure of the saturated condensate before the flash (high)")
+    ],
+    pressure_out: Annotated[float, Q("pressure", "flash vessel pressure after the valve (low)")],
+    mass_flow: Annotated[float, Q("mass_flow", "condensate flow", gt=0)],
+) -> Outcome:
+    """Flash steam from saturated condensate (or hot water) throttled to a lower pressure,
+    isenthalpic: the fraction x = (h_f,in - h_f,out)/h_fg,out that flashes, the flash
+    steam and the liquid left."""
+    if pressure_out >= pressure_in:
+        raise ToolInputError("condensate_flash: the flash pressure must be below the inlet's")
+    from CoolProp.CoolProp import PropsSI
+
+    try:
+        h_in = PropsSI("H", "P", pressure_in, "Q", 0, "Water")
+        h_f = PropsSI("H", "P", pressure_out, "Q", 0, "Water")
+        h_g = PropsSI("H", "P", pressure_out, "Q", 1, "Water")
+    except ValueError as error:
+        raise ToolInputError(f"condensate_flash: {error}") from None
+    x = (h_in - h_f) / (h_g - h_f)
+    return Outcome(
+        {
+            "flash_fraction": x,
+            "flash_flow": x * mass_flow,
+            "liquid_flow": (1 - x) * mass_flow,
+        },
+        method="isenthalpic flash, IAPWS-95",
+    )
+
+
+TOOLS = (
+    humid_air_properties,
+    steam_properties,
+    steam_saturation,
+    air_heating_coil,
+    condensate_flash,
+)

@@ -96,3 +96,23 @@ def test_a_sensible_heating_coils_duty_is_the_dry_air_flow_times_the_enthalpy_ri
     with pytest.raises(ToolInputError, match="dew point"):
         call("air_heating_coil", T_in=q(30, "degC"), T_out=q(5, "degC"),
              relative_humidity=q(80, "%"), volumetric_flow=q(1, "m^3/s"))  # fmt: skip
+
+
+def test_saturated_condensate_flashes_by_the_enthalpy_it_carries_over() -> None:
+    """Spirax Sarco's rule: condensate at 7 barg flashed to atmosphere (0 barg) loses
+    about 13 % as flash steam; x = (h_f1 - h_f2)/h_fg2 from IAPWS-95."""
+    from CoolProp.CoolProp import PropsSI
+
+    result = call("condensate_flash", pressure_in=q(7, "barg"), pressure_out=q(0, "barg"),
+                  mass_flow=q(1000, "kg/h"))  # fmt: skip
+    p1, p2 = 7e5 + 101325, 101325
+    hf1, hf2 = PropsSI("H", "P", p1, "Q", 0, "Water"), PropsSI("H", "P", p2, "Q", 0, "Water")
+    x = (hf1 - hf2) / (PropsSI("H", "P", p2, "Q", 1, "Water") - hf2)
+    assert result.value("flash_fraction") == pytest.approx(x, rel=1e-9)
+    assert 0.12 < x < 0.14
+    assert result.value("flash_flow", "kg/h") + result.value("liquid_flow", "kg/h") == (
+        pytest.approx(1000)
+    )
+    with pytest.raises(ToolInputError, match="below"):
+        call("condensate_flash", pressure_in=q(1, "bar"), pressure_out=q(2, "bar"),
+             mass_flow=q(1, "kg/s"))  # fmt: skip
