@@ -302,6 +302,28 @@ class Planner:
             return True
         return gives is not None and gives != wanted and gives in self._said and _looks_up(consumer)
 
+    def _fed(
+        self,
+        reading: Reading,
+        tool: Tool,
+        gives: Sequence[str],
+        name: str,
+        wanted: str,
+        depth: int,
+    ) -> list[_Partial]:
+        """The best chain from each producer of ``wanted`` that may feed ``tool``'s optional
+        or written ``name``: for a given state, only what :meth:`_may_state` allows."""
+        given = kind(wanted).given
+        return [
+            partial
+            for producer, produced in self._producers(wanted)
+            if producer not in (tool.name, _CONVERSION_TOOL)
+            and (not given or self._may_state(tool, gives, name, producer, produced, wanted))
+            for partial in self._expand(
+                reading, producer, produced, depth + 1, frozenset({tool.name})
+            )[:1]
+        ]  # fmt: skip
+
     def _lookups_in(self, partial: _Partial) -> int:
         return sum(_looks_up(self.registry.get(s.tool)) for s in partial.steps)
 
@@ -364,7 +386,7 @@ class Planner:
             return []
         if needed and depth >= self.max_steps:
             return []
-        options_per_input: list[list[tuple[str, _Partial]]] = []
+        options_per_input: list[list[tuple[str, _Partial | None]]] = []
         for name in needed:
             wanted = specs[name].spec.kind  # type: ignore[union-attr]
             given = kind(wanted).given  # a state the question gives (a temperature, a length)
@@ -387,69 +409,49 @@ class Planner:
             if computed and computed[0] not in kept:
                 kept.append(computed[0])
             options_per_input.append(kept)
-        # A value bound as a given state may instead be restated by a step that uses more of
-        # the question (5 barg and the stated atmosphere as an absolute pressure), or be
-        # an upstream unit's outlet computed from it (the gas an aftercooler takes is the
-        # compressor's discharge, not its suction at the written temperature).
-        restated: list[list[tuple[str, _Partial]]] = []
-        for name, binding in list(bound.items()):
-            spec = specs[name].spec
-            if binding.source != "mention" or not isinstance(spec, Q) or not kind(spec.kind).given:
-                continue
-            better = [
-                (name, partial)
-                for producer, produced in self._producers(spec.kind)
-                if producer != tool_name
-                and self._may_state(tool, gives, name, producer, produced, spec.kind)
-                for partial in self._expand(
-                    reading, producer, produced, depth + 1, frozenset({tool_name})
-                )[:1]
-                if len(partial.uses - set(binding.mentions)) >= 1
-                and set(binding.mentions) <= partial.uses
-            ]
-            if better and depth < self.max_steps:
-                restated.append([(name, None), *better])  # type: ignore[list-item]
-        # A state a tool leaves to its default (a latent heat at the normal boiling point)
-        # may be the one the question names ("at the boiling temperature for 2 bar").
+        # Options beside a written value or a tool's default, each a list that starts
+        # with None (keep it); the ranking chooses.
+        restated: list[list[tuple[str, _Partial | None]]] = []
         alternative = {n for group in tool.alternatives for option in group for n in option}
         for name, argument in specs.items():
             spec = argument.spec
-            if (argument.required or name in bound or name in alternative
-                    or not isinstance(spec, Q) or not kind(spec.kind).given
-                    or depth >= self.max_steps):  # fmt: skip
+            if not isinstance(spec, Q) or depth >= self.max_steps:
                 continue
-            named_state = [
-                (name, partial)
-                for producer, produced in self._producers(spec.kind)
-                if producer != tool_name
-                and self._may_state(tool, gives, name, producer, produced, spec.kind)
-                for partial in self._expand(
-                    reading, producer, produced, depth + 1, frozenset({tool_name})
-                )[:1]
-            ]
-            if named_state:
-                restated.append([(name, None), *named_state])  # type: ignore[list-item]
-        # An optional quantity the question names ("using the vapour pressure at 108 °C")
-        # is looked up rather than left to the tool's default or left unchecked.
-        for name, argument in specs.items():
-            spec = argument.spec
-            if (argument.required or name in bound or name in alternative
-                    or not isinstance(spec, Q) or spec.kind not in self._named
-                    or depth >= self.max_steps):  # fmt: skip
+            binding = bound.get(name)
+            if binding is not None and binding.source == "mention" and kind(spec.kind).given:
+                # A given state written as a value may be restated with more of the
+                # question (5 barg and the stated barometer as absolute), or be the outlet
+                # of the unit upstream that takes it (an aftercooler's inlet is the
+                # compressor's discharge, not its suction at the written temperature).
+                options = [
+                    (name, p) for p in self._fed(reading, tool, gives, name, spec.kind, depth)
+                    if len(p.uses - set(binding.mentions)) >= 1
+                    and set(binding.mentions) <= p.uses
+                ]  # fmt: skip
+            elif argument.required or binding is not None or name in alternative:
                 continue
-            looked_up = [
-                (name, partial)
-                for producer, produced in self._producers(spec.kind)
-                if producer != tool_name and _looks_up(self.registry.get(producer))
-                for partial in self._expand(
-                    reading, producer, produced, depth + 1, frozenset({tool_name})
-                )[:1]
-            ]
-            if looked_up:
-                restated.append([(name, None), *looked_up[: self.branching]])  # type: ignore[list-item]
+            elif kind(spec.kind).given:
+                # A state left to the tool's default (a latent heat at the normal boiling
+                # point) may be the one the question names ("at the boiling temperature
+                # for 2 bar").
+                options = [
+                    (name, p) for p in self._fed(reading, tool, gives, name, spec.kind, depth)
+                ]
+            elif spec.kind in self._named:
+                # An optional quantity the question names ("using the vapour pressure
+                # at 108 °C") is looked up rather than left unchecked.
+                options = [
+                    (name, p)
+                    for p in self._fed(reading, tool, gives, name, spec.kind, depth)
+                    if all(_looks_up(self.registry.get(s.tool)) for s in p.steps[-1:])
+                ][: self.branching]
+            else:
+                continue
+            if options:
+                restated.append([(name, None), *options])
         own_evidence = sum(b.score for b in bound.values()) / max(len(bound), 1)
         results = []
-        choices = [*options_per_input, *restated]
+        choices: list[list[tuple[str, _Partial | None]]] = [*options_per_input, *restated]
         for combination in itertools.islice(itertools.product(*choices), self.combinations):
             partial = self._combine(tool, output, specs, bound, own_evidence, combination)
             if partial is not None and len(partial.steps) <= self.max_steps:
