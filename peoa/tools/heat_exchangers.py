@@ -62,6 +62,9 @@ _CONFIG_HELP = (
 )
 
 _T = "temperature"
+# A side at one temperature: steam condensing, a liquid boiling.
+_T_CONDENSING = Q("saturation_temperature", "temperature at which the hot side condenses (steam)")
+_T_BOILING = Q("saturation_temperature", "temperature at which the cold side boils")
 
 
 def _check_hot_cold(thi: float, tho: float, tci: float, tco: float) -> None:
@@ -160,13 +163,8 @@ def hx_lmtd(
     T_hot_out: Annotated[float | None, Q("temperature", "hot stream outlet temperature")] = None,
     T_cold_in: Annotated[float | None, Q("temperature", "cold stream inlet temperature")] = None,
     T_cold_out: Annotated[float | None, Q("temperature", "cold stream outlet temperature")] = None,
-    T_condensing: Annotated[
-        float | None,
-        Q("saturation_temperature", "temperature at which the hot side condenses (steam)"),
-    ] = None,
-    T_boiling: Annotated[
-        float | None, Q("saturation_temperature", "temperature at which the cold side boils")
-    ] = None,
+    T_condensing: Annotated[float | None, _T_CONDENSING] = None,
+    T_boiling: Annotated[float | None, _T_BOILING] = None,
     arrangement: Annotated[
         str,
         P(
@@ -291,13 +289,8 @@ def hx_area(
     T_hot_out: Annotated[float | None, Q("temperature", "hot outlet temperature")] = None,
     T_cold_in: Annotated[float | None, Q("temperature", "cold inlet temperature")] = None,
     T_cold_out: Annotated[float | None, Q("temperature", "cold outlet temperature")] = None,
-    T_condensing: Annotated[
-        float | None,
-        Q("saturation_temperature", "temperature at which the hot side condenses (steam)"),
-    ] = None,
-    T_boiling: Annotated[
-        float | None, Q("saturation_temperature", "temperature at which the cold side boils")
-    ] = None,
+    T_condensing: Annotated[float | None, _T_CONDENSING] = None,
+    T_boiling: Annotated[float | None, _T_BOILING] = None,
     arrangement: Annotated[
         str,
         P(
