@@ -120,13 +120,19 @@ def pump_power(
             warn(f"flow {gpm:.0f} gpm is outside the Corripio range (50 to 5000 gpm)")
     brake = hydraulic / efficiency
     if motor_efficiency is None:
-        motor_efficiency = fluids.pump.CSA_motor_efficiency(fluids.pump.motor_round_size(brake))
-        notes.append("motor efficiency from CSA minimum for the next NEMA size")
+        try:
+            motor_efficiency = fluids.pump.CSA_motor_efficiency(fluids.pump.motor_round_size(brake))
+            notes.append("motor efficiency from CSA minimum for the next NEMA size")
+        except ValueError:  # above the largest standard motor: the pump's power stands
+            warn(
+                f"brake power {brake / 1e3:.4g} kW is above the largest standard motor in the "
+                "CSA table; give 'motor_efficiency' for the motor input power"
+            )
     return Outcome(
         {
             "hydraulic_power": hydraulic,
             "brake_power": brake,
-            "motor_input_power": brake / motor_efficiency,
+            "motor_input_power": brake / motor_efficiency if motor_efficiency else None,
             "pump_efficiency": efficiency,
             "motor_efficiency": motor_efficiency,
         },

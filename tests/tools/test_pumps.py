@@ -125,3 +125,14 @@ def test_motor_size_csa_table() -> None:
     assert result.value("motor_power_hp") == pytest.approx(100)
     assert result.value("motor_power_hp", "W") == pytest.approx(result.value("motor_power"))
     assert result.value("efficiency") == pytest.approx(0.93)
+
+
+def test_a_pump_above_the_largest_standard_motor_still_has_its_brake_power() -> None:
+    """4000 m³/h against 35 m at 70 %: 545 kW of brake power, above the CSA motor table;
+    the brake power stands, the motor input power is left open with a warning."""
+    result = call("pump_power", density=q(998, "kg/m^3"), volumetric_flow=q(4002, "m^3/h"),
+                  head=q(35, "m"), efficiency=0.7)  # fmt: skip
+    expected = 998 * 9.80665 * 4002 / 3600 * 35 / 0.7
+    assert result.value("brake_power") == pytest.approx(expected, rel=1e-9)
+    assert result.outputs["motor_input_power"].value is None
+    assert any("largest standard motor" in w for w in result.warnings)
