@@ -760,6 +760,62 @@ _BANK: tuple[Template, ...] = (
         "Superheated steam leaves a boiler at {pressure} and {temperature}. What is its enthalpy?",
         "Steam at {pressure}, {temperature}: specific enthalpy?",
     ),
+    _t(
+        "condensate_flash",
+        "steam",
+        "flash_flow",
+        "the flash steam flow",
+        lambda r: {
+            "pressure_in": q(r, {"bar": (6, 20), "psia": (90, 290)}),
+            "pressure_out": q(r, {"bar": (1.05, 4), "kPa": (105, 400)}),
+            "mass_flow": q(r, {"kg/h": (1000, 20000), "t/h": (1, 20)}),
+        },
+        "Saturated condensate at {pressure_in} ({mass_flow}) is let down to a flash vessel at {pressure_out}. How much flash steam forms?",
+        "What mass flow of low-pressure flash steam is recovered when {mass_flow} of condensate saturated at {pressure_in} flashes to {pressure_out}?",
+        "Condensate from steam traps, {mass_flow} of saturated liquid at {pressure_in}, flashes at {pressure_out}. Flash steam flow?",
+    ),
+    _t(
+        "ideal_gas_heat_capacity",
+        "compressors",
+        "cp",
+        "the ideal-gas specific heat cp",
+        lambda r: {
+            "k": num(r, 1.1, 1.67),
+            "molar_mass": q(r, {"g/mol": (2, 80), "kg/kmol": (2, 80)}),
+        },
+        "An ideal gas has k = {k} and a molar mass of {molar_mass}. What is its cp?",
+        "Find the specific heat at constant pressure of an ideal gas with heat capacity ratio {k} and molecular weight {molar_mass}.",
+        "Gas with cp/cv = {k} and M = {molar_mass}: constant-pressure specific heat, treating it as ideal?",
+    ),
+    _t(
+        "fired_heater_fuel",
+        "balances",
+        "fuel_mass_flow",
+        "the fuel flow",
+        lambda r: {
+            "duty": q(r, {"MW": (2, 60), "kW": (2000, 60000)}),
+            "heating_value": q(r, {"MJ/kg": (40, 52)}),
+            "efficiency": {"value": _round(r.uniform(75, 92)), "unit": "%"},
+        },
+        "A fired heater absorbs {duty} with a thermal efficiency of {efficiency}. The fuel's lower heating value is {heating_value}. How much fuel does it burn?",
+        "What fuel flow does a furnace need for a process duty of {duty} at {efficiency} efficiency, burning a fuel of heating value {heating_value}?",
+        "Furnace: absorbed duty {duty}, efficiency {efficiency} (LHV basis), LHV {heating_value}. Fuel rate?",
+    ),
+    _t(
+        "air_heating_coil",
+        "psychrometrics",
+        "duty",
+        "the coil duty",
+        lambda r: {
+            "volumetric_flow": q(r, {"m^3/h": (2000, 40000), "CFM": (1000, 20000)}),
+            "T_in": q(r, {"°C": (0, 18)}),
+            "relative_humidity": {"value": _round(r.uniform(30, 80)), "unit": "%"},
+            "T_out": q(r, {"°C": (25, 45)}),
+        },
+        "A heating coil warms {volumetric_flow} of air (at the inlet state) from {T_in} and {relative_humidity} relative humidity to {T_out}. No moisture is added. What is its duty?",
+        "Sensible heating of {volumetric_flow} of moist air entering at {T_in} with {relative_humidity} RH, leaving at {T_out}: coil load?",
+        "How much heat does it take to warm {volumetric_flow} of air measured at the inlet from {T_in} ({relative_humidity} RH) to {T_out}?",
+    ),
 )
 
 #: The templates by tool name.
