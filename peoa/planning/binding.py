@@ -264,10 +264,9 @@ def _course_evidence(mention: Mention, argument: ArgumentSpec) -> float:
         score -= _COURSE
     if argument.spec.dimension == "temperature":
         side = _SIDES[mention.trend]
-        other_side = _SIDES["falls" if mention.trend == "rises" else "rises"]
         if side in parts:
             score += _COURSE
-        elif other_side in parts:
+        elif parts & (set(_SIDES.values()) - {side}):
             score -= _COURSE
     return score
 

@@ -57,8 +57,14 @@ _GENERIC_NAME_WORDS = frozenset(
 
 @lru_cache(maxsize=4)
 def _lookups(registry: ToolRegistry) -> frozenset[str]:
-    """The tools made for one substance (the steam tables): property look-ups."""
-    return frozenset(t.name for t in registry.list() if t.substance is not None)
+    """The property look-ups: tools that take a chemical, or are made for one substance
+    (the steam tables)."""
+    return frozenset(
+        t.name
+        for t in registry.list()
+        if t.substance is not None
+        or any(isinstance(a.spec, P) and a.spec.chemical for a in arguments(t).values())
+    )
 
 
 _INLET = frozenset({"in", "inlet", "1"})
@@ -74,14 +80,6 @@ def _is_inlet(argument: str) -> bool:
 def _is_outlet(tool: Tool, output: str) -> bool:
     """A unit's outlet state (a compressor's discharge temperature ``T2``)."""
     return bool(_OUTLET.search(tool.outputs[output].description))
-
-
-def _looks_up(tool: Tool) -> bool:
-    """Whether the tool gives a substance's property (it takes a chemical, or is made
-    for one substance)."""
-    return tool.substance is not None or any(
-        isinstance(a.spec, P) and a.spec.chemical for a in arguments(tool).values()
-    )
 
 
 @lru_cache(maxsize=4)
@@ -300,7 +298,12 @@ class Planner:
         gives = tool.output_kinds.get(produced)
         if gives == wanted and _is_inlet(argument) and _is_outlet(tool, produced):
             return True
-        return gives is not None and gives != wanted and gives in self._said and _looks_up(consumer)
+        return (
+            gives is not None
+            and gives != wanted
+            and gives in self._said
+            and consumer.name in _lookups(self.registry)
+        )
 
     def _fed(
         self,
@@ -325,7 +328,7 @@ class Planner:
         ]  # fmt: skip
 
     def _lookups_in(self, partial: _Partial) -> int:
-        return sum(_looks_up(self.registry.get(s.tool)) for s in partial.steps)
+        return sum(s.tool in _lookups(self.registry) for s in partial.steps)
 
     def _order(self, partial: _Partial) -> tuple[float, ...]:
         """Partial plans in the order of :meth:`Plan.rank`: values used, steps, look-ups,
@@ -443,7 +446,7 @@ class Planner:
                 options = [
                     (name, p)
                     for p in self._fed(reading, tool, gives, name, spec.kind, depth)
-                    if all(_looks_up(self.registry.get(s.tool)) for s in p.steps[-1:])
+                    if p.steps[-1].tool in _lookups(self.registry)
                 ][: self.branching]
             else:
                 continue
@@ -633,7 +636,7 @@ class Planner:
             ignored=self._ignored(reading, steps, unused),
             evidence=round(evidence, 3),
             relevance=round(max((relevance.get(t, 0.0) for t in tools), default=0.0), 3),
-            lookups=sum(_looks_up(self.registry.get(s.tool)) for s in steps),
+            lookups=sum(s.tool in _lookups(self.registry) for s in steps),
             kind=kind_,  # type: ignore[arg-type]
         )
 
@@ -724,7 +727,7 @@ def _reused(
     liquid's too."""
     earlier: dict[str, set[str]] = {}
     for step in partial.steps:
-        if any(b.source == "substance" for b in step.bindings) or step.tool in lookups:
+        if step.tool in lookups:
             continue
         for b in step.bindings:
             for m in b.mentions:

@@ -28,6 +28,8 @@ __all__ = [
     "steam_saturation",
 ]
 
+_HUMIDITY_RATIO = Q("humidity_ratio", "humidity ratio kg water/kg dry air", ge=0)
+_TOTAL_PRESSURE = Q("pressure", "total (barometric) pressure")
 _IAPWS = (
     "IAPWS-95, Wagner & Pruss, J. Phys. Chem. Ref. Data 31 (2002) 387, doi:10.1063/1.1461829; "
     "CoolProp.CoolProp.PropsSI('Water')"
@@ -60,12 +62,10 @@ def humid_air_properties(
     relative_humidity: Annotated[
         float | None, Q("relative_humidity", "relative humidity (0..1 or %)", ge=0, le=1)
     ] = None,
-    humidity_ratio: Annotated[
-        float | None, Q("humidity_ratio", "humidity ratio kg water/kg dry air", ge=0)
-    ] = None,
+    humidity_ratio: Annotated[float | None, _HUMIDITY_RATIO] = None,
     wet_bulb: Annotated[float | None, Q("wet_bulb", "wet-bulb temperature")] = None,
     dew_point: Annotated[float | None, Q("dew_point", "dew-point temperature")] = None,
-    pressure: Annotated[float, Q("pressure", "total (barometric) pressure")] = 101325.0,
+    pressure: Annotated[float, _TOTAL_PRESSURE] = 101325.0,
 ) -> Outcome:
     """Psychrometric state of moist air from the dry-bulb temperature, the pressure and
     one humidity measure (relative humidity, humidity ratio, wet-bulb or dew-point
@@ -280,14 +280,12 @@ def air_heating_coil(
     relative_humidity: Annotated[
         float | None, Q("relative_humidity", "inlet relative humidity (0..1 or %)", ge=0, le=1)
     ] = None,
-    humidity_ratio: Annotated[
-        float | None, Q("humidity_ratio", "humidity ratio kg water/kg dry air", ge=0)
-    ] = None,
+    humidity_ratio: Annotated[float | None, _HUMIDITY_RATIO] = None,
     volumetric_flow: Annotated[
         float | None, Q("volumetric_flow", "moist-air volume flow at the inlet state", gt=0)
     ] = None,
     dry_air_mass_flow: Annotated[float | None, Q("mass_flow", "dry-air mass flow", gt=0)] = None,
-    pressure: Annotated[float, Q("pressure", "total (barometric) pressure")] = 101325.0,
+    pressure: Annotated[float, _TOTAL_PRESSURE] = 101325.0,
 ) -> Outcome:
     """Duty of a heating or cooling coil that changes moist air's temperature without
     adding or removing moisture (sensible heating or cooling): Q = m_da (h2 - h1) at
