@@ -38,7 +38,16 @@ from peoa.tools.base import P, Q, Tool
 from peoa.tools.kinds import Kind, kind, kinds
 from peoa.tools.quantity import DIMENSIONS, gas_volume_basis, is_gauge, to_si
 
-__all__ = ["ArgumentSpec", "arguments", "assign_values", "bind_plain", "evidence", "fits"]
+__all__ = [
+    "INLET_PARTS",
+    "ArgumentSpec",
+    "arguments",
+    "assign_values",
+    "bind_plain",
+    "evidence",
+    "fits",
+    "name_parts",
+]
 
 # How much the words at each distance from a value count (nearest first).
 _BEFORE = (1.0, 0.85, 0.7, 0.55, 0.45, 0.35, 0.3, 0.25)
@@ -226,10 +235,11 @@ def evidence(mention: Mention, argument: ArgumentSpec) -> float:
 
 _DIFFERENCES = frozenset({"pressure_difference", "temperature_difference"})
 _GAUGE = "gauge_pressure"
-_ENDS = {"from": frozenset({"in", "inlet", "1"}), "to": frozenset({"out", "outlet", "2"})}
+INLET_PARTS = frozenset({"in", "inlet", "1"})  # name parts of an inlet argument (T_in, P1)
+_ENDS = {"from": INLET_PARTS, "to": frozenset({"out", "outlet", "2"})}
 
 
-def _name_parts(name: str) -> set[str]:
+def name_parts(name: str) -> set[str]:
     """``T_hot_in`` -> t, hot, in; ``P1`` -> p, 1; ``suction_pressure`` -> inlet, pressure."""
     return {stem(p) for p in re.split(r"_|(?<=[A-Za-z])(?=\d)", name) if p}
 
@@ -243,7 +253,7 @@ def _end_word_evidence(mention: Mention, argument: ArgumentSpec) -> float:
     8 bar") is where a stream ends: an outlet, not an inlet."""
     if not mention.before or mention.before[0].lower() != "to":
         return 0.0
-    parts = _name_parts(argument.name)
+    parts = name_parts(argument.name)
     if parts & _ENDS["to"]:
         return _COURSE
     return -_COURSE if parts & _ENDS["from"] else 0.0
@@ -255,7 +265,7 @@ def _course_evidence(mention: Mention, argument: ArgumentSpec) -> float:
     the hot side's."""
     if mention.course is None or mention.trend is None:
         return _end_word_evidence(mention, argument)
-    parts = _name_parts(argument.name)
+    parts = name_parts(argument.name)
     other_course = "to" if mention.course == "from" else "from"
     score = 0.0
     if parts & _ENDS[mention.course]:

@@ -28,7 +28,14 @@ from typing import Any
 
 from pint.errors import PintError
 
-from peoa.planning.binding import arguments, assign_values, bind_plain, fits
+from peoa.planning.binding import (
+    INLET_PARTS,
+    arguments,
+    assign_values,
+    bind_plain,
+    fits,
+    name_parts,
+)
 from peoa.planning.graph import QuantityGraph
 from peoa.planning.model import Binding, Plan, PlanStep
 from peoa.planning.words import Vocabulary, stem, tokens
@@ -67,14 +74,12 @@ def _lookups(registry: ToolRegistry) -> frozenset[str]:
     )
 
 
-_INLET = frozenset({"in", "inlet", "1"})
 _OUTLET = re.compile(r"\b(?:outlet|discharge|exit|downstream)\b", re.IGNORECASE)
 
 
 def _is_inlet(argument: str) -> bool:
     """``T_in``, ``T_hot_in``, ``P1``, ``suction_pressure``: a stream's inlet state."""
-    parts = {stem(p) for p in re.split(r"_|(?<=[A-Za-z])(?=\d)", argument)}
-    return bool(parts & _INLET)
+    return bool(name_parts(argument) & INLET_PARTS)
 
 
 def _is_outlet(tool: Tool, output: str) -> bool:
