@@ -1,0 +1,713 @@
+"""Stoichiometry: molar masses, balancing equations, limiting reactants, composition
+conversions and combustion air.
+
+Formulas are read with ``chemicals.elements.nested_formula_parser`` (parentheses and
+brackets, ``Ca(OH)2``, ``Fe2(SO4)3``; a hydrate as ``CuSO4·5H2O``), and a name, CAS
+number or formula the formula reader does not take is looked up with
+:func:`peoa.tools.chemical.resolve_argument`. Molar masses come from
+``chemicals.elements.molecular_weight`` (IUPAC standard atomic weights), equations are
+balanced by ``chemicals.reaction.balance_stoichiometry`` (the null space of the element
+matrix), mixture conversions use ``chemicals.utils`` and combustion products
+``chemicals.combustion.combustion_stoichiometry``. Air is dry air of 21 % O2 and 79 % N2
+by mole (Felder & Rousseau, *Elementary Principles of Chemical Processes*, 4th ed.,
+sec. 4.8), 28.85 g/mol.
+
+>>> from peoa.tools import get_registry
+>>> run = get_registry().run
+>>> round(run("molar_mass", {"formula": "H2SO4"}).value("MW"), 3)
+98.078
+>>> run("balance_reaction", {"reactants": ["C3H8", "O2"],
+...     "products": ["CO2", "H2O"]}).value("equation")
+'C3H8 + 5 O2 -> 3 CO2 + 4 H2O'
+>>> r = run("limiting_reactant", {"species": ["C3H6", "NH3", "O2", "C3H3N", "H2O"],
+...     "stoichiometry": [-1, -1, -1.5, 1, 3],
+...     "feed_moles": [{"value": v, "unit": "mol"} for v in (10, 12, 16.4, 0, 0)],
+...     "conversion": 0.3})
+>>> r.value("limiting_reactant"), round(r.value("extent"), 6)
+('C3H6', 3.0)
+>>> r = run("composition_convert", {"components": ["water", "ethanol"],
+...     "fractions": [0.5, 0.5], "basis": "mole"})
+>>> [round(w, 4) for w in r.value("mass_fractions")], round(r.value("MW"), 2)
+([0.2811, 0.7189], 32.04)
+>>> r = run("combustion_air", {"fuel": "C3H8", "excess_air": {"value": 50, "unit": "%"}})
+>>> round(r.value("air_fuel_ratio_molar"), 3)
+35.714
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from typing import Annotated, Any
+
+from peoa.exceptions import ToolInputError, UnknownChemicalError
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+from peoa.tools.chemical import resolve_argument
+
+__all__ = [
+    "TOOLS",
+    "balance_reaction",
+    "combustion_air",
+    "composition_convert",
+    "limiting_reactant",
+    "molar_mass",
+    "parse_formula",
+]
+
+O2_IN_AIR = 0.21  # mole fraction of O2 in dry air (Felder & Rousseau 4th ed. sec. 4.8)
+_MW_O2 = 31.9988  # g/mol, IUPAC atomic weights (chemicals.elements)
+_MW_N2 = 28.0134
+MW_AIR = O2_IN_AIR * _MW_O2 + (1 - O2_IN_AIR) * _MW_N2  # 28.85 g/mol
+
+_MAX_COUNT = 1e6  # atoms of one element in a molecule (a polymer's repeat unit is given)
+_MAX_SPECIES = 50  # a reaction or mixture of more species is no hand problem
+# A formula: element symbols, counts (decimals allowed: CH1.8O0.5), parentheses and
+# brackets; a hydrate's dot (·, •, *) joins parts, each with a leading multiplier.
+_TOKEN = re.compile(r"[A-Z][a-z]?|\d+(?:\.\d+)?|[()\[\]]")
+_FORMULA = re.compile(r"^(?:[A-Z][a-z]?|\d+(?:\.\d+)?|[()\[\]])+$")
+_HYDRATE_DOT = re.compile(r"\s*[·•*]\s*")
+_LEADING = re.compile(r"^(\d+(?:\.\d+)?)(.+)$")
+
+
+def _parse_part(part: str, whole: str) -> dict[str, float]:
+    from chemicals.elements import nested_formula_parser, periodic_table
+
+    depth = 0
+    for token in _TOKEN.findall(part):
+        if token in "([":
+            depth += 1
+        elif token in ")]":
+            depth -= 1
+            if depth < 0:
+                break
+    if depth != 0:
+        raise ToolInputError(f"formula {whole!r} has unbalanced parentheses")
+    unknown = [t for t in _TOKEN.findall(part) if t[0].isalpha() and t not in periodic_table]
+    if unknown:
+        raise ToolInputError(
+            f"formula {whole!r} has unknown element symbol {unknown[0]!r} "
+            "(symbols are case-sensitive: Co is cobalt, CO carbon monoxide)"
+        )
+    try:
+        atoms = nested_formula_parser(part.replace("[", "(").replace("]", ")"))
+    except Exception:  # the parser raises IndexError/ValueError on malformed text
+        raise ToolInputError(f"formula {whole!r} cannot be read") from None
+    try:
+        return {element: float(count) for element, count in atoms.items()}
+    except OverflowError:
+        raise ToolInputError(f"formula {whole!r} has a count too large for a molecule") from None
+
+
+def parse_formula(formula: str) -> dict[str, float]:
+    """Atoms of a chemical formula (``"Ca(OH)2"`` -> ``{"Ca": 1, "O": 2, "H": 2}``);
+    :class:`ToolInputError` with the reason when it is no formula.
+
+    >>> parse_formula("CuSO4·5H2O")
+    {'Cu': 1.0, 'S': 1.0, 'O': 9.0, 'H': 10.0}
+    """
+    text = formula.strip()
+    atoms: dict[str, float] = {}
+    for index, part in enumerate(_HYDRATE_DOT.split(text)):
+        multiplier = 1.0
+        leading = _LEADING.match(part)
+        if index > 0 and leading is not None:
+            multiplier, part = float(leading.group(1)), leading.group(2)
+        if not part or not _FORMULA.match(part) or part[0].isdigit():
+            raise ToolInputError(
+                f"{formula!r} is not a chemical formula (e.g. 'H2SO4', 'Ca(OH)2', "
+                "'CuSO4·5H2O'; element symbols are case-sensitive)"
+            )
+        for element, count in _parse_part(part, text).items():
+            atoms[element] = atoms.get(element, 0.0) + multiplier * count
+    if any(n > _MAX_COUNT for n in atoms.values()):
+        raise ToolInputError(f"formula {formula!r} has a count above {_MAX_COUNT:g}")
+    if not atoms or any(not math.isfinite(n) or n <= 0 for n in atoms.values()):
+        raise ToolInputError(f"formula {formula!r} must name each element with a count above 0")
+    return atoms
+
+
+@lru_cache(maxsize=1024)
+def _species(argument: str, text: str) -> tuple[str, tuple[tuple[str, float], ...]]:
+    """``(formula, atoms)`` of a species given as a formula or a chemical name."""
+    query = text.strip()
+    if not query:
+        raise ToolInputError(f"argument {argument!r}: empty species; give a formula or a name")
+    formula_like = query[0].isupper() or query[0] in "(["
+    if formula_like and _FORMULA.match(_HYDRATE_DOT.sub("", query)):
+        try:
+            return query, tuple(parse_formula(query).items())
+        except ToolInputError as formula_error:
+            # An abbreviation that reads like a formula ("MEK", "THF") may be a name.
+            from chemicals.identifiers import CAS_from_any
+
+            try:
+                if not query.isalpha():
+                    raise ValueError(query)
+                CAS_from_any(query)
+            except Exception:
+                raise ToolInputError(f"argument {argument!r}: {formula_error}") from None
+    try:
+        chemical = resolve_argument(argument, query)
+    except UnknownChemicalError as error:
+        raise UnknownChemicalError(
+            f"{error}; or give its formula, e.g. 'H2SO4' or 'Ca(OH)2'".replace("\n", " ")
+        ) from None
+    if not chemical.formula:
+        raise ToolInputError(
+            f"argument {argument!r}: no formula is known for {chemical.name!r}; give its formula"
+        )
+    try:
+        atoms = parse_formula(chemical.formula)
+    except ToolInputError:
+        raise ToolInputError(
+            f"argument {argument!r}: the formula {chemical.formula!r} of {chemical.name!r} "
+            "cannot be read; give a formula instead"
+        ) from None
+    return chemical.formula, tuple(atoms.items())
+
+
+def _atoms(argument: str, text: str) -> dict[str, float]:
+    return dict(_species(argument, text)[1])
+
+
+def _molecular_weight(atoms: dict[str, float]) -> float:
+    from chemicals.elements import molecular_weight
+
+    return float(molecular_weight(atoms))
+
+
+def _hill(atoms: dict[str, float]) -> str:
+    from chemicals.elements import atoms_to_Hill
+
+    return atoms_to_Hill({e: (int(n) if float(n).is_integer() else n) for e, n in atoms.items()})
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
+
+
+def _check_names(argument: str, names: list[str], minimum: int = 1) -> None:
+    if len(names) < minimum:
+        raise ToolInputError(f"argument {argument!r}: give at least {minimum} species")
+    if len(names) > _MAX_SPECIES:
+        raise ToolInputError(f"argument {argument!r}: at most {_MAX_SPECIES} species")
+
+
+# -- molar mass -------------------------------------------------------------------------
+@tool(
+    topic="stoichiometry",
+    reference="IUPAC standard atomic weights (chemicals.elements.molecular_weight, "
+    "mass_fractions, nested_formula_parser); Felder & Rousseau, Elementary Principles of "
+    "Chemical Processes 4th ed. sec. 3.3a; Himmelblau & Riggs, Basic Principles and "
+    "Calculations in Chemical Engineering 8th ed.",
+    outputs={
+        "MW": Out("g/mol", "molar mass (molecular weight)", kind="molar_mass"),
+        "formula": Out(None, "the formula used, in Hill order"),
+        "elements": Out(None, "element symbols, in the order of the lists below"),
+        "atoms": Out("", "number of atoms of each element per molecule", many=True),
+        "mass_fractions": Out("", "mass fraction of each element", kind="mass_fraction", many=True),
+    },
+)
+def molar_mass(
+    formula: Annotated[
+        str,
+        P(
+            "chemical formula (H2SO4, Ca(OH)2, C6H12O6, CuSO4·5H2O) or a chemical name "
+            "or CAS number",
+            chemical=True,
+        ),
+    ],
+) -> Outcome:
+    """Molar mass (molecular weight) of a compound from its chemical formula or name, and
+    the mass fraction of each element in it (elemental composition by weight)."""
+    from chemicals.elements import mass_fractions
+
+    written, pairs = _species("formula", formula)
+    atoms = dict(pairs)
+    fractions = mass_fractions(atoms)
+    elements = list(atoms)
+    return Outcome(
+        {
+            "MW": _molecular_weight(atoms),
+            "formula": _hill(atoms),
+            "elements": elements,
+            "atoms": [atoms[e] for e in elements],
+            "mass_fractions": [fractions[e] for e in elements],
+        },
+        method=f"formula {written}",
+    )
+
+
+# -- balancing --------------------------------------------------------------------------
+
+
+@tool(
+    topic="stoichiometry",
+    reference="Element balances solved for the null space of the element matrix "
+    "(chemicals.reaction.stoichiometric_matrix, balance_stoichiometry; Smith & Missen, "
+    "J. Chem. Educ. 74 (1997) 1369); Felder & Rousseau 4th ed. sec. 4.6a",
+    outputs={
+        "equation": Out(None, "the balanced equation as text"),
+        "species": Out(None, "the species, reactants then products"),
+        "coefficients": Out(
+            "", "smallest whole-number coefficients, reactants then products", many=True
+        ),
+        "stoichiometry": Out(
+            "",
+            "signed coefficients, negative for reactants (as heat_of_reaction and "
+            "limiting_reactant take them)",
+            many=True,
+        ),
+    },
+)
+def balance_reaction(
+    reactants: Annotated[
+        list[str], P("chemical formulas (or names) of the reactants", chemical=True)
+    ],
+    products: Annotated[
+        list[str], P("chemical formulas (or names) of the products", chemical=True)
+    ],
+) -> dict[str, Any]:
+    """Balance a chemical equation from the formulas of its reactants and products: the
+    smallest whole-number stoichiometric coefficients that conserve every element, and
+    the balanced equation as text (e.g. C3H8 + 5 O2 -> 3 CO2 + 4 H2O)."""
+    from chemicals.reaction import balance_stoichiometry, stoichiometric_matrix
+
+    _check_names("reactants", reactants)
+    _check_names("products", products)
+    species = [*reactants, *products]
+    atoms = [_atoms("reactants", s) for s in reactants]
+    atoms += [_atoms("products", s) for s in products]
+    if len({s.strip() for s in species}) < len(species):
+        raise ToolInputError("a species is named twice; name each reactant and product once")
+    left = {e for a in atoms[: len(reactants)] for e in a}
+    right = {e for a in atoms[len(reactants) :] for e in a}
+    if left != right:
+        missing = sorted(left ^ right)
+        raise ToolInputError(
+            f"the reaction cannot be balanced: element(s) {', '.join(missing)} appear on one "
+            "side only"
+        )
+    matrix = stoichiometric_matrix(atoms, [True] * len(reactants) + [False] * len(products))
+    try:
+        coefficients = balance_stoichiometry(matrix)
+    except ValueError as error:
+        reason = (
+            "it balances in more than one independent way (a combination of reactions); "
+            "split it into single reactions"
+            if "underdetermined" in str(error)
+            else "no set of coefficients conserves every element"
+        )
+        raise ToolInputError(f"the reaction cannot be balanced: {reason}") from None
+    except Exception:  # numerical trouble in the null space or the integer search
+        raise ToolInputError("the reaction cannot be balanced with whole numbers") from None
+    if len(coefficients) != len(species) or not all(
+        math.isfinite(c) and c > 0 for c in coefficients
+    ):
+        raise ToolInputError(
+            "the reaction cannot be balanced with every reactant consumed and every product "
+            "formed; check which side each species is on"
+        )
+    text = [
+        f"{_number(c)} {s}" if c != 1 else s for c, s in zip(coefficients, species, strict=True)
+    ]
+    equation = " + ".join(text[: len(reactants)]) + " -> " + " + ".join(text[len(reactants) :])
+    signed = [-c for c in coefficients[: len(reactants)]] + list(coefficients[len(reactants) :])
+    if _unbalanced(atoms, signed):  # the library's integer search gave up: not balanced
+        raise ToolInputError(
+            "the reaction cannot be balanced: no set of coefficients conserves every element"
+        )
+    return {
+        "equation": equation,
+        "species": species,
+        "coefficients": [float(c) for c in coefficients],
+        "stoichiometry": [float(c) for c in signed],
+    }
+
+
+# -- limiting reactant ------------------------------------------------------------------
+@tool(
+    topic="stoichiometry",
+    reference="Felder & Rousseau, Elementary Principles of Chemical Processes 4th ed. "
+    "sec. 4.6b (limiting and excess reactants, fractional conversion, extent of reaction "
+    "n_i = n_i0 + nu_i xi; Example 4.6-1)",
+    outputs={
+        "limiting_reactant": Out(None, "the limiting reactant, as named"),
+        "percent_excess": Out(
+            None, "percent excess of each reactant over the limiting reactant's need, by name"
+        ),
+        "extent": Out("mol", "extent of reaction xi", kind="extent_of_reaction"),
+        "outlet_moles": Out(
+            "mol",
+            "moles of each species after reaction, in species order",
+            kind="amount",
+            many=True,
+        ),
+        "outlet_masses": Out(
+            "kg",
+            "mass of each species after reaction (null when a species is no known chemical)",
+            kind="mass",
+            many=True,
+        ),
+        "conversions": Out(
+            "",
+            "fractional conversion of each species fed that reacts (0 for the others)",
+            kind="conversion",
+            many=True,
+        ),
+    },
+    alternatives=[("feed_moles", "feed_masses")],
+)
+def limiting_reactant(
+    species: Annotated[
+        list[str],
+        P(
+            "chemical formulas or names of the species of the balanced reaction, inerts included",
+            chemical=True,
+            reaction="species",
+        ),
+    ],
+    stoichiometry: Annotated[
+        list[float],
+        P(
+            "stoichiometric coefficients, in species order: negative for reactants, "
+            "positive for products, 0 for inerts",
+            reaction="coefficients",
+        ),
+    ],
+    feed_moles: Annotated[
+        list[float] | None,
+        Q("amount", "moles of each species fed, in species order (0 when not fed)", ge=0),
+    ] = None,
+    feed_masses: Annotated[
+        list[float] | None,
+        Q("mass", "mass of each species fed, in species order (0 when not fed)", ge=0),
+    ] = None,
+    conversion: Annotated[
+        float,
+        Q("conversion", "fractional conversion of the limiting reactant", ge=0, le=1),
+    ] = 1.0,
+) -> Outcome:
+    """Limiting reactant of a balanced reaction from the feed (moles, or masses converted
+    with the molar masses), the percent excess of each other reactant, the extent of
+    reaction at a given conversion of the limiting reactant (default complete) and the
+    moles and masses of every species after reaction. For flows, take one unit of time
+    as the basis."""
+    _check_names("species", species, minimum=2)
+    if len(stoichiometry) != len(species):
+        raise ToolInputError("give one stoichiometric coefficient per species")
+    if not any(nu < 0 for nu in stoichiometry) or not any(nu > 0 for nu in stoichiometry):
+        raise ToolInputError(
+            "the stoichiometry needs a reactant (negative coefficient) and a product "
+            "(positive coefficient)"
+        )
+    if len(set(species)) < len(species):
+        raise ToolInputError("a species is named twice; name each species once")
+    if (feed_moles is None) == (feed_masses is None):
+        raise ToolInputError("give the feed as 'feed_moles' or as 'feed_masses' (one of them)")
+    feed = feed_moles if feed_moles is not None else feed_masses
+    assert feed is not None
+    if len(feed) != len(species):
+        which = "feed_moles" if feed_moles is not None else "feed_masses"
+        raise ToolInputError(f"argument {which!r}: give one amount per species (0 when not fed)")
+    notes: list[str] = []
+    weights: list[float] | None = []
+    atoms: list[dict[str, float]] = []
+    for name in species:
+        try:
+            found = _atoms("species", name)
+        except ToolInputError:
+            if feed_masses is not None:
+                raise
+            notes.append(
+                f"species {name!r} is no known chemical or formula: the outlet masses are not "
+                "given and the element balance is not checked"
+            )
+            weights = None
+            break
+        atoms.append(found)
+        weights.append(_molecular_weight(found))
+    if weights is not None:
+        _check_balanced(atoms, stoichiometry)
+    if feed_masses is not None:
+        assert weights is not None
+        moles = [m / (w / 1000.0) for m, w in zip(feed_masses, weights, strict=True)]
+    else:
+        moles = list(feed)
+    reactants = [i for i, nu in enumerate(stoichiometry) if nu < 0]
+    ratios = {i: moles[i] / -stoichiometry[i] for i in reactants}
+    key = min(reactants, key=lambda i: ratios[i])
+    need = ratios[key]  # extent of complete conversion of the limiting reactant
+    if need == 0:
+        notes.append(
+            f"the limiting reactant {species[key]!r} is not fed: nothing reacts and the "
+            "excess of the other reactants is undefined"
+        )
+    excess = {
+        species[i]: (100.0 * (ratios[i] - need) / need if need > 0 else None) for i in reactants
+    }
+    ties = [species[i] for i in reactants if i != key and ratios[i] == need]
+    if ties and need > 0:
+        notes.append(
+            f"{species[key]!r} and {', '.join(map(repr, ties))} are fed in stoichiometric "
+            "proportion: all are limiting"
+        )
+    extent = conversion * need
+    scale = max(max(moles), 1e-300)
+    outlet = []
+    for n0, nu in zip(moles, stoichiometry, strict=True):
+        n = n0 + nu * extent
+        outlet.append(0.0 if abs(n) < 1e-12 * scale else n)
+    conversions = [
+        (-nu * extent / n0 if nu < 0 and n0 > 0 else 0.0)
+        for n0, nu in zip(moles, stoichiometry, strict=True)
+    ]
+    masses = (
+        None if weights is None else [n * w / 1000.0 for n, w in zip(outlet, weights, strict=True)]
+    )
+    return Outcome(
+        {
+            "limiting_reactant": species[key],
+            "percent_excess": excess,
+            "extent": extent,
+            "outlet_moles": outlet,
+            "outlet_masses": masses,
+            "conversions": conversions,
+        },
+        warnings=notes,
+    )
+
+
+def _unbalanced(atoms: list[dict[str, float]], stoichiometry: list[float]) -> list[str]:
+    """The elements a reaction does not conserve, each with its net atoms per reaction."""
+    off = []
+    for element in sorted({e for a in atoms for e in a}):
+        pairs = list(zip(stoichiometry, atoms, strict=True))
+        net = sum(nu * a.get(element, 0.0) for nu, a in pairs)
+        size = sum(abs(nu) * a.get(element, 0.0) for nu, a in pairs)
+        if abs(net) > 1e-6 * max(size, 1.0):
+            off.append(f"{element} ({net:+g})")
+    return off
+
+
+def _check_balanced(atoms: list[dict[str, float]], stoichiometry: list[float]) -> None:
+    """Refuse a reaction whose coefficients do not conserve every element."""
+    off = _unbalanced(atoms, stoichiometry)
+    if off:
+        raise ToolInputError(
+            f"the reaction is not balanced in {', '.join(off)} atoms per reaction; balance it "
+            "first (balance_reaction) or check the coefficients"
+        )
+
+
+# -- mixtures ---------------------------------------------------------------------------
+@tool(
+    topic="stoichiometry",
+    reference="x_i = (w_i/M_i) / sum(w_j/M_j), M = sum x_i M_i (chemicals.utils.zs_to_ws, "
+    "ws_to_zs, mixing_simple); Felder & Rousseau 4th ed. sec. 3.3b",
+    outputs={
+        "mole_fractions": Out(
+            "", "mole fractions, in component order", kind="mole_fraction", many=True
+        ),
+        "mass_fractions": Out(
+            "", "mass fractions, in component order", kind="mass_fraction", many=True
+        ),
+        "MW": Out("g/mol", "average molar mass of the mixture", kind="molar_mass"),
+        "molar_masses": Out("g/mol", "molar mass of each component", kind="molar_mass", many=True),
+    },
+)
+def composition_convert(
+    components: Annotated[list[str], P("component names, CAS numbers or formulas", chemical=True)],
+    fractions: Annotated[
+        list[float],
+        P("fraction of each component in component order, summing to 1", ge=0, le=1),
+    ],
+    basis: Annotated[
+        str,
+        P(
+            "whether the fractions given are mole or mass fractions",
+            choices=("mole", "mass"),
+            said_choice=(
+                (
+                    "mass",
+                    (
+                        "mass fraction",
+                        "mass fractions",
+                        "wt%",
+                        "wt %",
+                        "weight percent",
+                        "weight fraction",
+                        "by weight",
+                        "by mass",
+                        "mass percent",
+                    ),
+                ),
+                (
+                    "mole",
+                    (
+                        "mole fraction",
+                        "mole fractions",
+                        "mol%",
+                        "mol %",
+                        "mole percent",
+                        "molar fraction",
+                        "by mole",
+                        "by moles",
+                    ),
+                ),
+            ),
+        ),
+    ] = "mole",
+) -> dict[str, Any]:
+    """Convert the composition of a mixture of named chemicals between mole fractions and
+    mass fractions, with its average molar mass. The fractions must sum to 1 (within
+    1e-6); they are not normalised."""
+    from chemicals.utils import mixing_simple, ws_to_zs, zs_to_ws
+
+    _check_names("components", components)
+    if len(fractions) != len(components):
+        raise ToolInputError("give one fraction per component")
+    total = math.fsum(fractions)
+    if abs(total - 1.0) > 1e-6:
+        raise ToolInputError(
+            f"argument 'fractions': the fractions sum to {total:.6g}, not 1; give fractions "
+            "(not percentages) of every component"
+        )
+    if len({_hill(_atoms("components", c)) for c in components}) < len(components):
+        warn("two components have the same formula; each is kept as given")
+    weights = [_molecular_weight(_atoms("components", c)) for c in components]
+    if basis == "mole":
+        zs = list(fractions)
+        ws = zs_to_ws(zs, weights)
+    else:
+        ws = list(fractions)
+        zs = ws_to_zs(ws, weights)
+    return {
+        "mole_fractions": [float(z) for z in zs],
+        "mass_fractions": [float(w) for w in ws],
+        "MW": float(mixing_simple(zs, weights)),
+        "molar_masses": weights,
+    }
+
+
+# -- combustion -------------------------------------------------------------------------
+_FUEL_ELEMENTS = ("C", "H", "O", "N", "S")
+
+
+@tool(
+    topic="stoichiometry",
+    reference="Complete combustion to CO2, H2O, SO2 and N2 (chemicals.combustion."
+    "combustion_stoichiometry) in dry air of 21 % O2 and 79 % N2 by mole; Cengel & Boles, "
+    "Thermodynamics: An Engineering Approach, ch. 15 (Example 15-1); Felder & Rousseau "
+    "4th ed. sec. 4.8",
+    outputs={
+        "air_fuel_ratio_mass": Out(
+            "",
+            "air-fuel ratio (mass basis): kg of air per kg of fuel, excess air included",
+            kind="air_fuel_ratio",
+        ),
+        "air_fuel_ratio_molar": Out(
+            "",
+            "molar air-fuel ratio: mol of air per mol of fuel, excess air included",
+            kind="air_fuel_ratio",
+        ),
+        "air_theoretical_mass": Out(
+            "",
+            "stoichiometric air-fuel ratio: theoretical air, kg per kg of fuel",
+            kind="air_fuel_ratio",
+        ),
+        "O2_theoretical": Out("", "theoretical O2, mol per mol of fuel"),
+        "air_theoretical": Out("", "theoretical air, mol per mol of fuel"),
+        "O2_theoretical_mass": Out("", "theoretical O2, kg per kg of fuel"),
+        "equivalence_ratio": Out(
+            "", "fuel-air equivalence ratio phi = 1/(1 + excess)", kind="equivalence_ratio"
+        ),
+        "fuel_MW": Out("g/mol", "molar mass of the fuel", kind="molar_mass"),
+        "flue_gas_species": Out(None, "flue-gas species, in the order of the lists below"),
+        "flue_gas_moles": Out("", "mol of each flue-gas species per mol of fuel", many=True),
+        "flue_gas_total": Out("", "total wet flue gas, mol per mol of fuel"),
+        "flue_gas_mole_fractions": Out(
+            "", "flue-gas mole fractions, wet basis", kind="mole_fraction", many=True
+        ),
+        "flue_gas_dry_mole_fractions": Out(
+            "",
+            "flue-gas mole fractions, dry basis (Orsat; 0 for water)",
+            kind="mole_fraction",
+            many=True,
+        ),
+    },
+)
+def combustion_air(
+    fuel: Annotated[
+        str,
+        P(
+            "fuel formula or name (hydrocarbons, alcohols and other C, H, O, N, S "
+            "compounds), e.g. C8H18, CH4, methanol",
+            chemical=True,
+        ),
+    ],
+    excess_air: Annotated[
+        float,
+        Q(
+            "excess_air",
+            "excess air as a fraction of the theoretical air (0.5 or 50 %; 150 % "
+            "theoretical air is 50 % excess)",
+            ge=0,
+            le=5,
+        ),
+    ] = 0.0,
+) -> Outcome:
+    """Theoretical oxygen and air for complete combustion of a fuel in dry air (21 % O2,
+    79 % N2), the actual air-fuel ratio by mass and by mole at a percent excess air, and
+    the flue-gas moles and wet and dry mole fractions per mole of fuel."""
+    from chemicals.combustion import combustion_stoichiometry
+
+    written, pairs = _species("fuel", fuel)
+    atoms = dict(pairs)
+    other = sorted(set(atoms) - set(_FUEL_ELEMENTS))
+    if other:
+        raise ToolInputError(
+            f"argument 'fuel': {written} contains {', '.join(other)}; this tool burns fuels "
+            "of C, H, O, N and S only"
+        )
+    products = combustion_stoichiometry(atoms)
+    o2 = -float(products.pop("O2", 0.0))
+    if not o2 > 1e-12:
+        raise ToolInputError(f"argument 'fuel': {written} needs no oxygen to burn; it is no fuel")
+    if excess_air > 1:
+        warn(
+            f"excess air {100 * excess_air:g} % read from {excess_air:g}; for a percentage "
+            f'of {excess_air:g} % give {{"value": {excess_air:g}, "unit": "%"}}'
+        )
+    mw_fuel = _molecular_weight(atoms)
+    air = o2 / O2_IN_AIR
+    actual = air * (1 + excess_air)
+    flue = {name: float(n) for name, n in products.items() if n}
+    flue["N2"] = flue.get("N2", 0.0) + actual * (1 - O2_IN_AIR)
+    if excess_air > 0:
+        flue["O2"] = o2 * excess_air
+    total = sum(flue.values())
+    dry = total - flue.get("H2O", 0.0)
+    names = list(flue)
+    return Outcome(
+        {
+            "air_fuel_ratio_mass": actual * MW_AIR / mw_fuel,
+            "air_fuel_ratio_molar": actual,
+            "air_theoretical_mass": air * MW_AIR / mw_fuel,
+            "O2_theoretical": o2,
+            "air_theoretical": air,
+            "O2_theoretical_mass": o2 * _MW_O2 / mw_fuel,
+            "equivalence_ratio": 1 / (1 + excess_air),
+            "fuel_MW": mw_fuel,
+            "flue_gas_species": names,
+            "flue_gas_moles": [flue[n] for n in names],
+            "flue_gas_total": total,
+            "flue_gas_mole_fractions": [flue[n] / total for n in names],
+            "flue_gas_dry_mole_fractions": [0.0 if n == "H2O" else flue[n] / dry for n in names],
+        },
+        method=f"{written} in dry air (21 % O2), {100 * excess_air:g} % excess",
+    )
+
+
+TOOLS = (molar_mass, balance_reaction, limiting_reactant, composition_convert, combustion_air)
