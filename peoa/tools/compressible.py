@@ -1,5 +1,14 @@
 """Compressors and compressible flow: isentropic and polytropic power, gas pipelines,
-choked flow and stagnation properties (``fluids.compressible``)."""
+choked flow, stagnation properties and the isentropic-flow relations
+(``fluids.compressible``).
+
+Air (k = 1.4) at Mach 2, as in the isentropic-flow table (Anderson, Table A.1):
+
+>>> from peoa.tools import get_registry
+>>> r = get_registry().run("isentropic_flow", {"k": 1.4, "Mach": 2})
+>>> [round(r.value(key), 4) for key in ("T_T0", "P_P0", "A_Astar", "P_star_P0")]
+[0.5556, 0.1278, 1.6875, 0.5283]
+"""
 
 from __future__ import annotations
 
@@ -20,6 +29,7 @@ __all__ = [
     "gas_pipeline_flow",
     "gas_pipeline_outlet_pressure",
     "ideal_gas_heat_capacity",
+    "isentropic_flow",
     "stagnation_properties",
     "turbine_or_compressor",
 ]
@@ -460,6 +470,124 @@ def turbine_or_compressor(
     )
 
 
+def _log1p_exp(t: float) -> float:
+    """ln(1 + e^t) without overflow."""
+    return max(t, 0.0) + math.log1p(math.exp(-abs(t)))
+
+
+def _isentropic_logs(log_mach: float, k: float) -> tuple[float, float]:
+    """ln(T/T0) and ln(A/A*) at the Mach number exp(log_mach), for any size of Mach."""
+    log_t = -_log1p_exp(math.log((k - 1.0) / 2.0) + 2.0 * log_mach)  # T/T0 = 1/(1+(k-1)/2 M^2)
+    e = (k + 1.0) / (2.0 * (k - 1.0))
+    # A/A* = (1/M) [(2/(k+1)) (1 + (k-1)/2 M^2)]^e = (1/M) [(2/(k+1)) / (T/T0)]^e
+    log_area = -log_mach + e * (math.log(2.0 / (k + 1.0)) - log_t)
+    return log_t, log_area
+
+
+def _mach_from_area_ratio(area_ratio: float, k: float, supersonic: bool) -> float:
+    """ln M of the subsonic or supersonic branch of A/A*(M) = area_ratio (brentq on ln M)."""
+    from scipy.optimize import brentq
+
+    target = math.log(area_ratio)
+    if target == 0.0:
+        return 0.0
+
+    def excess(u: float) -> float:
+        return _isentropic_logs(u, k)[1] - target
+
+    if supersonic:
+        upper = 1.0
+        while excess(upper) < 0.0:
+            upper *= 2.0
+            if upper > 1e4:
+                raise ToolInputError(
+                    f"isentropic_flow: A/A* = {area_ratio:.6g} needs a Mach number beyond "
+                    "e^10000; check the area ratio"
+                )
+        return brentq(excess, 0.0, upper, xtol=1e-14, rtol=1e-13)
+    # Subsonic: A/A* > (1/M) (2/(k+1))^e, so ln M is above this bound.
+    e = (k + 1.0) / (2.0 * (k - 1.0))
+    lower = -target + e * math.log(2.0 / (k + 1.0)) - 1.0
+    return brentq(excess, lower, 0.0, xtol=1e-14, rtol=1e-13)
+
+
+def _exp(x: float, what: str) -> float:
+    if x > 709.0:
+        raise ToolInputError(f"isentropic_flow: {what} overflows; the Mach number is too high")
+    return math.exp(x)
+
+
+@tool(
+    topic="compressors",
+    reference="Anderson, Modern Compressible Flow 3rd ed. (2003) eqs. 3.28-3.31, 5.20 and "
+    "Table A.1; Cengel and Cimbala, Fluid Mechanics (2006) eqs. 12-18 to 12-25 and Table A-13; "
+    "scipy.optimize.brentq for the Mach number of an area ratio",
+    outputs={
+        "Mach": Out("", "Mach number", kind="mach_number"),
+        "T_T0": Out("", "static to stagnation temperature ratio T/T0", kind="ratio"),
+        "P_P0": Out("", "static to stagnation pressure ratio P/P0", kind="pressure_ratio"),
+        "rho_rho0": Out("", "static to stagnation density ratio rho/rho0", kind="ratio"),
+        "A_Astar": Out("", "area ratio A/A* to the sonic throat", kind="area_ratio"),
+        "T_star_T0": Out("", "critical temperature ratio T*/T0 = 2/(k+1)", kind="ratio"),
+        "P_star_P0": Out(
+            "", "critical pressure ratio P*/P0 = (2/(k+1))^(k/(k-1))", kind="pressure_ratio"
+        ),
+        "rho_star_rho0": Out("", "critical density ratio rho*/rho0", kind="ratio"),
+    },
+    alternatives=[("Mach", "area_ratio")],
+    phase="gas",
+)
+def isentropic_flow(
+    k: Annotated[float, _K],
+    Mach: Annotated[float | None, Q("mach_number", "Mach number", gt=0)] = None,
+    area_ratio: Annotated[
+        float | None,
+        Q("area_ratio", "area ratio A/A* to the sonic throat (at least 1), instead of Mach", gt=0),
+    ] = None,
+    regime: Annotated[
+        str,
+        P(
+            "which solution of A/A* to take: subsonic (converging part, M < 1) or supersonic "
+            "(diverging part of a nozzle, M > 1)",
+            choices=("subsonic", "supersonic"),
+        ),
+    ] = "subsonic",
+) -> Outcome:
+    """Isentropic-flow relations of an ideal gas with constant k: T/T0, P/P0, rho/rho0 and
+    A/A* at a Mach number, with the critical ratios T*/T0, P*/P0 and rho*/rho0. Give the
+    Mach number, or the area ratio A/A* with the subsonic or supersonic regime to find it
+    (nozzle and diffuser problems, as the isentropic-flow table)."""
+    if (Mach is None) == (area_ratio is None):
+        raise ToolInputError("isentropic_flow: give exactly one of 'Mach' or 'area_ratio'")
+    if area_ratio is not None:
+        if area_ratio < 1.0:
+            raise ToolInputError(
+                f"isentropic_flow: A/A* = {area_ratio:.6g} is below 1; the sonic throat is the "
+                "smallest area of an isentropic flow, so A/A* is at least 1"
+            )
+        log_mach = _mach_from_area_ratio(area_ratio, k, regime == "supersonic")
+        method = f"Mach from A/A*, {regime} solution"
+    else:
+        log_mach = math.log(Mach)  # type: ignore[arg-type]
+        method = "from the Mach number"
+    log_t, log_area = _isentropic_logs(log_mach, k)
+    n = 1.0 / (k - 1.0)
+    t_star = 2.0 / (k + 1.0)
+    return Outcome(
+        {
+            "Mach": _exp(log_mach, "the Mach number"),
+            "T_T0": math.exp(log_t),
+            "P_P0": math.exp(k * n * log_t),
+            "rho_rho0": math.exp(n * log_t),
+            "A_Astar": area_ratio if area_ratio is not None else _exp(log_area, "A/A*"),
+            "T_star_T0": t_star,
+            "P_star_P0": t_star ** (k * n),
+            "rho_star_rho0": t_star**n,
+        },
+        method=method,
+    )
+
+
 TOOLS = (
     compressor_power_isentropic,
     turbine_or_compressor,
@@ -469,4 +597,5 @@ TOOLS = (
     choked_flow,
     stagnation_properties,
     ideal_gas_heat_capacity,
+    isentropic_flow,
 )

@@ -1,7 +1,28 @@
-"""Pipe flow: Reynolds number, friction factor, fittings, pressure drop, schedules.
+"""Pipe flow: Reynolds number, friction factor, fittings, tees, pressure drop, schedules,
+and uniform flow in open channels.
 
 Single-phase incompressible flow in circular pipes, after Crane TP-410 (2009), using
-``fluids.core``, ``fluids.friction``, ``fluids.fittings`` and ``fluids.piping``.
+``fluids.core``, ``fluids.friction``, ``fluids.fittings`` and ``fluids.piping``; open
+channels and partly full pipes by Manning's equation (Chow, *Open-Channel Hydraulics*).
+
+Crane TP-410 Example 7-36: a DN150 wye, 950 L/min leaving through the 45 degree branch
+of 2465 L/min in all; K of the branch, on the combined flow's velocity:
+
+>>> from peoa.tools import get_registry
+>>> r = get_registry().run("tee_loss_coefficient", {"flow": "diverging",
+...     "combined_flow": {"value": 2465, "unit": "L/min"},
+...     "branch_flow": {"value": 950, "unit": "L/min"},
+...     "run_diameter": {"value": 146, "unit": "mm"}, "angle": {"value": 45, "unit": "deg"}})
+>>> round(r.value("K_branch"), 3), round(r.value("K_run"), 3)
+(0.464, -0.068)
+
+A 1 m concrete pipe (n = 0.013) flowing half full on a slope of 0.001: the hydraulic
+radius is D/4.
+
+>>> r = get_registry().run("open_channel_flow", {"diameter": {"value": 1, "unit": "m"},
+...     "depth": {"value": 0.5, "unit": "m"}, "slope": 0.001, "manning_n": 0.013})
+>>> round(r.value("hydraulic_radius", "m"), 6), round(r.value("volumetric_flow", "m^3/s"), 4)
+(0.25, 0.3791)
 """
 
 from __future__ import annotations
@@ -23,11 +44,13 @@ __all__ = [
     "fitting_loss_coefficient",
     "flow_from_head",
     "friction_factor",
+    "open_channel_flow",
     "pipe_pressure_drop",
     "pipe_roughness",
     "pipe_schedule",
     "pipe_velocity",
     "reynolds_number",
+    "tee_loss_coefficient",
 ]
 
 FRICTION_METHODS = tuple(fluids.friction.fmethods)
@@ -461,6 +484,221 @@ def flow_from_head(
     )
 
 
+TEE_FLOWS = ("converging", "diverging")
+
+
+@tool(
+    topic="pipe_flow",
+    reference="Crane TP-410 (2009) A-29 and Examples 7-35, 7-36 (tees and wyes); "
+    "fluids.fittings.K_branch_converging_Crane, K_run_converging_Crane, "
+    "K_branch_diverging_Crane, K_run_diverging_Crane",
+    outputs={
+        "K_branch": Out(
+            "",
+            "loss coefficient of the branch, on the velocity of the combined flow",
+            kind="loss_coefficient",
+        ),
+        "K_run": Out(
+            "",
+            "loss coefficient of the run (straight-through), on the velocity of the combined flow",
+            kind="loss_coefficient",
+        ),
+        "flow_ratio": Out("", "branch flow / combined flow", kind="ratio"),
+        "combined_velocity": Out("m/s", "velocity of the combined flow, which the Ks refer to"),
+    },
+)
+def tee_loss_coefficient(
+    flow: Annotated[
+        str,
+        P(
+            "converging (branch flow joins the run) or diverging (the combined flow splits)",
+            choices=TEE_FLOWS,
+            said_choice=(
+                ("converging", ("combining", "joins", "join", "merging", "merge")),
+                ("diverging", ("dividing", "splits", "split", "separating")),
+            ),
+        ),
+    ],
+    combined_flow: Annotated[
+        float, Q("volumetric_flow", "combined volumetric flow (branch plus run)", gt=0)
+    ],
+    branch_flow: Annotated[float, Q("volumetric_flow", "volumetric flow through the branch", ge=0)],
+    run_diameter: Annotated[
+        float, Q("inside_diameter", "inner diameter of the run and combined leg", gt=0)
+    ],
+    branch_diameter: Annotated[
+        float | None,
+        Q("inside_diameter", "inner diameter of the branch; default the run diameter", gt=0),
+    ] = None,
+    angle: Annotated[
+        float,
+        Q(
+            "angle",
+            "angle of the branch to the run: 90 for a tee, less for a wye",
+            unit="deg",
+            gt=0,
+            le=90,
+        ),
+    ] = 90.0,
+) -> Outcome:
+    """Crane TP-410 loss coefficients of the branch and the run of a tee or wye, converging
+    or diverging, from the combined and branch flows, the diameters and the branch angle.
+    Both Ks refer to the velocity of the combined flow (dP = K rho V_comb^2 / 2), as in
+    Crane and fluids; a K may be negative (the flow gains energy)."""
+    if branch_flow > combined_flow:
+        raise ToolInputError(
+            f"tee_loss_coefficient: the branch flow ({branch_flow:.6g} m3/s) exceeds the "
+            f"combined flow ({combined_flow:.6g} m3/s); the combined flow is branch plus run"
+        )
+    D_branch = run_diameter if branch_diameter is None else branch_diameter
+    if D_branch > run_diameter:
+        warn(
+            "the branch is wider than the run; Crane's tee correlations are for branches no "
+            "wider than the run"
+        )
+    q_run = combined_flow - branch_flow
+    args = (run_diameter, D_branch, q_run, branch_flow)
+    if flow == "converging":
+        K_branch = fit.K_branch_converging_Crane(*args, angle=angle)
+        K_run = fit.K_run_converging_Crane(*args, angle=angle)
+    else:
+        K_branch = fit.K_branch_diverging_Crane(*args, angle=angle)
+        K_run = fit.K_run_diverging_Crane(*args, angle=angle)
+    return Outcome(
+        {
+            "K_branch": K_branch,
+            "K_run": K_run,
+            "flow_ratio": branch_flow / combined_flow,
+            "combined_velocity": combined_flow / (math.pi / 4.0 * run_diameter**2),
+        },
+        method=f"Crane, {flow} {'tee' if angle >= 75 else 'wye'}",
+    )
+
+
+CHANNEL_SHAPES = ("rectangular", "trapezoidal", "circular")
+
+
+def _channel_section(
+    shape: str, width: float, depth: float, side_slope: float
+) -> tuple[float, float, float]:
+    """Flow area, wetted perimeter and top width of a channel section at a depth."""
+    if shape == "rectangular":
+        return width * depth, width + 2.0 * depth, width
+    if shape == "trapezoidal":
+        return (
+            (width + side_slope * depth) * depth,
+            width + 2.0 * depth * math.sqrt(1.0 + side_slope**2),
+            width + 2.0 * side_slope * depth,
+        )
+    if depth > width:
+        raise ToolInputError(
+            f"open_channel_flow: the depth {depth:.6g} m is above the pipe diameter "
+            f"{width:.6g} m; a partly full pipe flows at most full (depth = diameter)"
+        )
+    theta = 2.0 * math.acos(1.0 - 2.0 * depth / width)  # central angle wetted, rad
+    area = width**2 / 8.0 * (theta - math.sin(theta))
+    top = 0.0 if depth == width else width * math.sin(theta / 2.0)  # full: no free surface
+    return area, width * theta / 2.0, top
+
+
+@tool(
+    topic="pipe_flow",
+    reference="Manning's equation, SI form V = R^(2/3) S^(1/2) / n (Chow, Open-Channel "
+    "Hydraulics (1959) ch. 5-6; Cengel and Cimbala, Fluid Mechanics (2006) sec. 13-6); "
+    "partly full circular sections from the wetted central angle",
+    outputs={
+        "area": Out("m**2", "flow area", kind="cross_section_area"),
+        "wetted_perimeter": Out("m", "wetted perimeter", kind="wetted_perimeter"),
+        "hydraulic_radius": Out("m", "hydraulic radius R = A / P", kind="hydraulic_radius"),
+        "velocity": Out("m/s", "mean velocity of the uniform flow"),
+        "volumetric_flow": Out("m**3/s", "volumetric flow (discharge)"),
+        "froude_number": Out(
+            "",
+            "Froude number V / sqrt(g A / top width), above 1 supercritical (null when full)",
+        ),
+    },
+    alternatives=[("width", "diameter")],
+)
+def open_channel_flow(
+    depth: Annotated[float, Q("flow_depth", "depth of the uniform flow", gt=0)],
+    slope: Annotated[
+        float, Q("bed_slope", "bed slope S (drop per length, e.g. 0.001 or 0.1 %)", gt=0, le=1)
+    ],
+    manning_n: Annotated[
+        float, Q("manning_n", "Manning roughness coefficient n (SI, e.g. 0.013 concrete)", gt=0)
+    ],
+    width: Annotated[
+        float | None,
+        Q("channel_width", "bottom width of a rectangular or trapezoidal channel", gt=0),
+    ] = None,
+    diameter: Annotated[
+        float | None, Q("inside_diameter", "inner diameter of a partly full circular pipe", gt=0)
+    ] = None,
+    side_slope: Annotated[
+        float | None,
+        Q("side_slope", "side slope z, horizontal per unit vertical (trapezoidal only)", ge=0),
+    ] = None,
+    shape: Annotated[
+        str | None,
+        P(
+            "channel section: rectangular, trapezoidal, or circular (a partly full pipe); "
+            "default: circular with a diameter, trapezoidal with a side slope, else rectangular",
+            choices=CHANNEL_SHAPES,
+        ),
+    ] = None,
+) -> Outcome:
+    """Uniform flow in an open channel or a partly full circular pipe by Manning's equation
+    V = R^(2/3) S^(1/2) / n (SI): flow area, wetted perimeter, hydraulic radius, velocity
+    and flow from the section (a rectangular or trapezoidal channel's bottom width, or a
+    pipe's diameter), the flow depth, the bed slope and Manning's n."""
+    if (width is None) == (diameter is None):
+        raise ToolInputError(
+            "open_channel_flow: give the channel's bottom 'width' or the pipe's 'diameter'"
+        )
+    if shape is None:
+        shape = (
+            "circular"
+            if diameter is not None
+            else ("trapezoidal" if side_slope is not None else "rectangular")
+        )
+    if (shape == "circular") != (diameter is not None):
+        raise ToolInputError(
+            f"open_channel_flow: a {shape} section takes "
+            f"{'the diameter' if shape == 'circular' else 'the bottom width'}, not "
+            f"{'the diameter' if diameter is not None else 'a width'}"
+        )
+    if shape == "trapezoidal" and side_slope is None:
+        raise ToolInputError(
+            "open_channel_flow: argument 'side_slope' is needed for a trapezoidal channel"
+        )
+    if shape != "trapezoidal" and side_slope not in (None, 0.0):
+        raise ToolInputError(
+            f"open_channel_flow: argument 'side_slope' is for a trapezoidal channel, not a "
+            f"{shape} one"
+        )
+    size = diameter if diameter is not None else width
+    area, perimeter, top = _channel_section(shape, size, depth, side_slope or 0.0)  # type: ignore[arg-type]
+    radius = area / perimeter
+    velocity = radius ** (2.0 / 3.0) * math.sqrt(slope) / manning_n
+    if shape == "circular" and depth > 0.938 * size:  # type: ignore[operator]
+        warn(
+            "above about 94 % of the diameter a pipe carries less than its peak flow, and "
+            "the flow is unstable: it tends to run full"
+        )
+    return Outcome(
+        {
+            "area": area,
+            "wetted_perimeter": perimeter,
+            "hydraulic_radius": radius,
+            "velocity": velocity,
+            "volumetric_flow": velocity * area,
+            # A full pipe has no free surface, so no Froude number.
+            "froude_number": velocity / math.sqrt(_G * area / top) if top > 0 else None,
+        },
+        method=f"Manning, {shape} section",
+    )
+
+
 TOOLS = (
     pipe_velocity,
     reynolds_number,
@@ -470,4 +708,6 @@ TOOLS = (
     pipe_pressure_drop,
     pipe_schedule,
     flow_from_head,
+    tee_loss_coefficient,
+    open_channel_flow,
 )

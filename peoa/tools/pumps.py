@@ -3,6 +3,15 @@
 Definitions from Hydraulic Institute HI 1.3 and Crane TP-410 (2009); ``fluids.core``
 converts head and pressure, ``fluids.pump`` supplies specific speed, the Corripio
 efficiency estimate and NEMA motor sizes and efficiencies.
+
+A 15 kW shaft load on a 92 % motor running 8000 h a year at 0.10 per kWh:
+
+>>> from peoa.tools import get_registry
+>>> r = get_registry().run("pump_energy_cost", {"shaft_power": {"value": 15, "unit": "kW"},
+...     "motor_efficiency": 0.92, "operating_hours": {"value": 8000, "unit": "h"},
+...     "electricity_price": 0.10})
+>>> round(r.value("energy_per_year", "kWh")), round(r.value("yearly_cost"), 2)
+(130435, 13043.48)
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ __all__ = [
     "motor_size",
     "npsh_available",
     "pump_affinity",
+    "pump_energy_cost",
     "pump_head",
     "pump_power",
     "pump_specific_speed",
@@ -333,4 +343,107 @@ def motor_size(
     }
 
 
-TOOLS = (pump_head, pump_power, npsh_available, pump_affinity, pump_specific_speed, motor_size)
+@tool(
+    topic="pumps",
+    reference="Electrical power = shaft power / motor efficiency, shaft power = hydraulic "
+    "power / pump efficiency (HI 1.3); energy = power x operating hours; cost = energy x "
+    "price (Turton et al., Analysis, Synthesis and Design of Chemical Processes 4th ed. "
+    "ch. 8, utility costs)",
+    outputs={
+        "electrical_power": Out(
+            "W", "electrical power drawn by the motor", kind="electrical_power"
+        ),
+        "energy_per_year": Out("kWh", "electrical energy used in a year", kind="energy"),
+        "yearly_cost": Out(
+            "", "cost of that energy per year, in the currency of the price", kind="yearly_cost"
+        ),
+    },
+    alternatives=[
+        ("shaft_power", ("hydraulic_power", "pump_efficiency"), "electrical_power"),
+    ],
+)
+def pump_energy_cost(
+    electricity_price: Annotated[
+        float,
+        Q(
+            "electricity_price",
+            "price of electricity as a plain number in currency per kWh (e.g. 0.12 for $0.12/kWh)",
+            gt=0,
+        ),
+    ],
+    shaft_power: Annotated[
+        float | None, Q("shaft_power", "shaft (brake) power of the pump, fan or compressor", gt=0)
+    ] = None,
+    hydraulic_power: Annotated[
+        float | None,
+        Q("hydraulic_power", "hydraulic (fluid) power, with the pump efficiency", gt=0),
+    ] = None,
+    pump_efficiency: Annotated[
+        float | None,
+        Q("efficiency", "pump (or fan) efficiency, with the hydraulic power", gt=0, le=1),
+    ] = None,
+    electrical_power: Annotated[
+        float | None, Q("electrical_power", "electrical power drawn, when it is known", gt=0)
+    ] = None,
+    motor_efficiency: Annotated[
+        float | None, Q("efficiency", "motor efficiency; default 1 (not counted)", gt=0, le=1)
+    ] = None,
+    operating_hours: Annotated[
+        float,
+        Q(
+            "operating_hours",
+            "hours of running per year (8760 for all year)",
+            unit="h",
+            gt=0,
+            le=8784,
+        ),
+    ] = 8760.0,
+) -> Outcome:
+    """Yearly electrical energy and cost of running a pump, fan or compressor: give the
+    shaft power (or the hydraulic power with the pump efficiency, or the electrical power),
+    the motor efficiency, the operating hours per year (default 8760) and the electricity
+    price per kWh."""
+    given = [
+        shaft_power is not None,
+        hydraulic_power is not None or pump_efficiency is not None,
+        electrical_power is not None,
+    ]
+    if sum(given) != 1:
+        raise ToolInputError(
+            "pump_energy_cost: give exactly one of 'shaft_power', 'hydraulic_power' with "
+            "'pump_efficiency', or 'electrical_power'"
+        )
+    if given[1] and (hydraulic_power is None or pump_efficiency is None):
+        raise ToolInputError(
+            "pump_energy_cost: 'hydraulic_power' and 'pump_efficiency' go together; give both"
+        )
+    if electrical_power is not None and motor_efficiency is not None:
+        raise ToolInputError(
+            "pump_energy_cost: the electrical power already includes the motor; leave out "
+            "'motor_efficiency'"
+        )
+    if electrical_power is None:
+        shaft = shaft_power if shaft_power is not None else hydraulic_power / pump_efficiency  # type: ignore[operator]
+        if motor_efficiency is None:
+            warn("no motor efficiency was given: the electrical power is the shaft power")
+        electrical_power = shaft / (motor_efficiency or 1.0)
+    energy = electrical_power / 1000.0 * operating_hours  # kWh
+    return Outcome(
+        {
+            "electrical_power": electrical_power,
+            "energy_per_year": energy,
+            "yearly_cost": energy * electricity_price,
+        },
+        method=f"{operating_hours:g} h per year",
+    )
+
+
+TOOLS = (
+    pump_head,
+    pump_power,
+    npsh_available,
+    pump_affinity,
+    pump_specific_speed,
+    motor_size,
+    pump_energy_cost,
+)

@@ -163,3 +163,50 @@ def test_an_ideal_gas_cp_comes_from_its_k_and_molar_mass() -> None:
     assert result.value("cp") == pytest.approx(1004.5, rel=1e-3)
     assert result.value("cp") - result.value("cv") == pytest.approx(result.value("R_specific"))
     assert result.value("cp") / result.value("cv") == pytest.approx(1.4)
+
+
+# -- isentropic-flow relations ---------------------------------------------------------
+
+
+def test_isentropic_flow_table_values_k_1_4() -> None:
+    # Anderson, Modern Compressible Flow, Table A.1 / Cengel and Cimbala, Table A-13 (k = 1.4):
+    # M = 2: T/T0 = 0.5556, P/P0 = 0.1278, rho/rho0 = 0.2300, A/A* = 1.6875; M = 0.5:
+    # T/T0 = 0.9524, P/P0 = 0.8430, A/A* = 1.3398; critical T*/T0 = 0.8333, P*/P0 = 0.5283,
+    # rho*/rho0 = 0.6339.
+    m2 = call("isentropic_flow", k=1.4, Mach=2)
+    assert m2.value("T_T0") == pytest.approx(0.5556, abs=1e-4)
+    assert m2.value("P_P0") == pytest.approx(0.1278, abs=1e-4)
+    assert m2.value("rho_rho0") == pytest.approx(0.2300, abs=1e-4)
+    assert m2.value("A_Astar") == pytest.approx(1.6875, abs=1e-4)
+    assert m2.value("T_star_T0") == pytest.approx(0.8333, abs=1e-4)
+    assert m2.value("P_star_P0") == pytest.approx(0.5283, abs=1e-4)
+    assert m2.value("rho_star_rho0") == pytest.approx(0.6339, abs=1e-4)
+    # By hand: T/T0 = 1/(1 + 0.2*4) = 1/1.8; A/A* = (1/2)(1.8/1.2)^3 = 1.6875 exactly
+    assert m2.value("T_T0") == pytest.approx(1 / 1.8, rel=1e-12)
+    assert m2.value("A_Astar") == pytest.approx(0.5 * 1.5**3, rel=1e-12)
+    m05 = call("isentropic_flow", k=1.4, Mach=0.5)
+    assert m05.value("T_T0") == pytest.approx(0.9524, abs=1e-4)
+    assert m05.value("P_P0") == pytest.approx(0.8430, abs=1e-4)
+    assert m05.value("A_Astar") == pytest.approx(1.3398, abs=1e-4)
+
+
+def test_isentropic_flow_mach_from_area_ratio() -> None:
+    # Table A.1 read backwards: A/A* = 1.6875 is M = 2 supersonic and M = 0.3722 subsonic;
+    # A/A* = 1 is the throat, M = 1.
+    sup = call("isentropic_flow", k=1.4, area_ratio=1.6875, regime="supersonic")
+    assert sup.value("Mach") == pytest.approx(2.0, rel=1e-9)
+    sub = call("isentropic_flow", k=1.4, area_ratio=1.6875)
+    assert sub.value("Mach") == pytest.approx(0.3722, abs=1e-4)
+    assert sub.value("A_Astar") == 1.6875
+    throat = call("isentropic_flow", k=1.4, area_ratio=1, regime="supersonic")
+    assert throat.value("Mach") == pytest.approx(1.0)
+    assert throat.value("P_P0") == pytest.approx(throat.value("P_star_P0"))
+
+
+def test_isentropic_flow_bad_inputs() -> None:
+    with pytest.raises(ToolInputError, match="below 1"):
+        call("isentropic_flow", k=1.4, area_ratio=0.8)
+    with pytest.raises(ToolInputError, match="exactly one of 'Mach' or 'area_ratio'"):
+        call("isentropic_flow", k=1.4, Mach=2, area_ratio=1.6875)
+    with pytest.raises(ToolInputError, match="'k'"):
+        call("isentropic_flow", k=0.9, Mach=2)

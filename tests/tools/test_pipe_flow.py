@@ -163,3 +163,181 @@ def test_flow_from_head_closes_darcy_weisbach() -> None:
     f = colebrook(rho * V * D / mu, 0.0457e-3 / D)
     assert (f * L / D + K) * V**2 / (2 * G) == pytest.approx(5.0, rel=1e-8)
     assert result.value("volumetric_flow") == pytest.approx(V * math.pi / 4 * D**2)
+
+
+# -- tees and wyes (Crane TP-410) ------------------------------------------------------
+
+
+def test_tee_converging_crane_example_7_35() -> None:
+    # Crane TP-410 (2009) Example 7-35: a DN100 sch. 40 tee (D = 102.3 mm), 1135 L/min
+    # through the run and 380 L/min joining through the 90 degree branch. Crane gives
+    # K_branch = -0.04026 (fluids: -0.04044, its table interpolation). For the run at 90
+    # degrees K_run = 1.55 (Qb/Qc) - (Qb/Qc)^2 by hand = 0.3258 (fluids' docstring misprints
+    # Crane's value as 0.03258).
+    result = call(
+        "tee_loss_coefficient",
+        flow="converging",
+        combined_flow=q(0.018917 + 0.00633, "m^3/s"),
+        branch_flow=q(0.00633, "m^3/s"),
+        run_diameter=q(102.3, "mm"),
+    )
+    assert result.value("K_branch") == pytest.approx(-0.0404410851362, rel=1e-9)
+    assert result.value("K_branch") == pytest.approx(-0.04026, abs=5e-4)
+    ratio = 0.00633 / (0.018917 + 0.00633)
+    assert result.value("flow_ratio") == pytest.approx(ratio)
+    assert result.value("K_run") == pytest.approx(1.55 * ratio - ratio**2, rel=1e-9)
+    assert result.value("K_run") == pytest.approx(0.32575847854551254, rel=1e-9)
+    velocity = (0.018917 + 0.00633) / (math.pi / 4 * 0.1023**2)
+    assert result.value("combined_velocity") == pytest.approx(velocity)
+
+
+def test_wye_diverging_crane_example_7_36() -> None:
+    # Crane TP-410 (2009) Example 7-36: a DN150 sch. 80 wye (D = 146 mm), 1515 L/min leaving
+    # the run and 950 L/min through the 45 degree branch: K_branch = 0.4640, K_run = -0.06809.
+    result = call(
+        "tee_loss_coefficient",
+        flow="diverging",
+        combined_flow=q(0.02525 + 0.01583, "m^3/s"),
+        branch_flow=q(0.01583, "m^3/s"),
+        run_diameter=q(0.146, "m"),
+        branch_diameter=q(0.146, "m"),
+        angle=q(45, "deg"),
+    )
+    assert result.value("K_branch") == pytest.approx(0.4640, abs=2e-4)
+    assert result.value("K_run") == pytest.approx(-0.06809, abs=2e-4)
+    # By hand (Crane A-29, beta = 1, Qb/Qc = 0.385 <= 0.5): K_run = 2 (2 Qb/Qc - 1) (Qb/Qc)^2
+    ratio = 0.01583 / (0.02525 + 0.01583)
+    assert result.value("K_run") == pytest.approx(2 * (2 * ratio - 1) * ratio**2, rel=1e-9)
+
+
+def test_tee_branch_flow_above_combined_is_refused() -> None:
+    with pytest.raises(ToolInputError, match="exceeds the combined flow"):
+        call(
+            "tee_loss_coefficient",
+            flow="converging",
+            combined_flow=q(10, "L/s"),
+            branch_flow=q(12, "L/s"),
+            run_diameter=q(100, "mm"),
+        )
+    with pytest.raises(ToolInputError, match="angle"):
+        call(
+            "tee_loss_coefficient",
+            flow="diverging",
+            combined_flow=q(10, "L/s"),
+            branch_flow=q(2, "L/s"),
+            run_diameter=q(100, "mm"),
+            angle=q(120, "deg"),
+        )
+
+
+# -- open channels (Manning) -----------------------------------------------------------
+
+
+def test_open_channel_trapezoid_chow_example_6_2() -> None:
+    # Chow, Open-Channel Hydraulics (1959) Example 6-2: trapezoidal channel, b = 20 ft,
+    # z = 2, S0 = 0.0016, n = 0.025, Q = 400 cfs -> normal depth yn = 3.36 ft. Checked
+    # forward here: at y = 3.36 ft, A = (20 + 2*3.36) 3.36 = 89.78 ft^2,
+    # P = 20 + 2*3.36*sqrt(5) = 35.03 ft, R = 2.563 ft, and Q comes back as 400 cfs
+    # (Chow's 1.49 is 3.2808^(1/3) = 1.486 rounded, so the SI form gives 0.3 % less).
+    result = call(
+        "open_channel_flow",
+        width=q(20, "ft"),
+        depth=q(3.36, "ft"),
+        side_slope=2,
+        slope=0.0016,
+        manning_n=0.025,
+    )
+    area = (20 + 2 * 3.36) * 3.36
+    perimeter = 20 + 2 * 3.36 * math.sqrt(5)
+    assert area == pytest.approx(89.78, abs=0.01) and perimeter == pytest.approx(35.03, abs=0.01)
+    assert result.value("area", "ft^2") == pytest.approx(area, rel=1e-9)
+    assert result.value("wetted_perimeter", "ft") == pytest.approx(perimeter, rel=1e-9)
+    assert result.value("hydraulic_radius", "ft") == pytest.approx(area / perimeter, rel=1e-9)
+    assert result.value("volumetric_flow", "ft^3/s") == pytest.approx(400, rel=0.005)
+    # SI by hand: Q = A R^(2/3) S^(1/2) / n
+    a_si, r_si = area * 0.3048**2, area / perimeter * 0.3048
+    q_si = a_si * r_si ** (2 / 3) * 0.04 / 0.025
+    assert result.value("volumetric_flow", "m^3/s") == pytest.approx(q_si, rel=1e-9)
+    assert result.value("velocity", "m/s") == pytest.approx(q_si / a_si, rel=1e-9)
+
+
+def test_open_channel_rectangle_and_partly_full_pipe_by_hand() -> None:
+    # Rectangle 3 m wide, 1 m deep, S = 0.001, n = 0.015: A = 3, P = 5, R = 0.6 m,
+    # V = 0.6^(2/3) 0.001^0.5 / 0.015 = 1.500 m/s, Q = 4.500 m^3/s.
+    rect = call(
+        "open_channel_flow",
+        width=q(3, "m"),
+        depth=q(1, "m"),
+        slope=q(0.1, "%"),
+        manning_n=0.015,
+    )
+    v = 0.6 ** (2 / 3) * math.sqrt(0.001) / 0.015
+    assert rect.value("hydraulic_radius", "m") == pytest.approx(0.6)
+    assert rect.value("velocity", "m/s") == pytest.approx(v)
+    assert rect.value("volumetric_flow", "m^3/s") == pytest.approx(3 * v)
+    assert rect.value("froude_number") == pytest.approx(v / math.sqrt(G * 1.0))
+    # A pipe half full and full both have R = D/4; half full carries half the full flow.
+    half, full = (
+        call(
+            "open_channel_flow",
+            diameter=q(600, "mm"),
+            depth=q(depth, "mm"),
+            slope=0.002,
+            manning_n=0.013,
+        )
+        for depth in (300, 600)
+    )
+    assert half.value("hydraulic_radius", "m") == pytest.approx(0.15)
+    assert full.value("hydraulic_radius", "m") == pytest.approx(0.15)
+    assert half.value("area", "m^2") == pytest.approx(math.pi * 0.3**2 / 2)
+    assert half.value("wetted_perimeter", "m") == pytest.approx(math.pi * 0.3)
+    assert half.value("volumetric_flow") == pytest.approx(full.value("volumetric_flow") / 2)
+    assert full.warnings  # above 94 % of the diameter the flow tends to run full
+    assert full.value("froude_number") is None  # no free surface
+    assert half.method == "Manning, circular section"
+
+
+def test_open_channel_bad_inputs() -> None:
+    with pytest.raises(ToolInputError, match="above the pipe diameter"):
+        call(
+            "open_channel_flow",
+            diameter=q(1, "m"),
+            depth=q(1.2, "m"),
+            slope=0.001,
+            manning_n=0.013,
+        )
+    with pytest.raises(ToolInputError, match=r"side_slope.*trapezoidal"):
+        call(
+            "open_channel_flow",
+            shape="trapezoidal",
+            width=q(1, "m"),
+            depth=q(0.5, "m"),
+            slope=0.001,
+            manning_n=0.013,
+        )
+    with pytest.raises(ToolInputError, match="manning_n"):
+        call(
+            "open_channel_flow",
+            width=q(1, "m"),
+            depth=q(0.5, "m"),
+            slope=0.001,
+            manning_n=0,
+        )
+    with pytest.raises(ToolInputError, match="bottom 'width' or the pipe's 'diameter'"):
+        call(
+            "open_channel_flow",
+            width=q(1, "m"),
+            diameter=q(1, "m"),
+            depth=q(0.5, "m"),
+            slope=0.001,
+            manning_n=0.013,
+        )
+    with pytest.raises(ToolInputError, match="circular section takes the diameter"):
+        call(
+            "open_channel_flow",
+            shape="circular",
+            width=q(1, "m"),
+            depth=q(0.5, "m"),
+            slope=0.001,
+            manning_n=0.013,
+        )

@@ -136,3 +136,52 @@ def test_a_pump_above_the_largest_standard_motor_still_has_its_brake_power() -> 
     assert result.value("brake_power") == pytest.approx(expected, rel=1e-9)
     assert result.outputs["motor_input_power"].value is None
     assert any("largest standard motor" in w for w in result.warnings)
+
+
+def test_pump_energy_cost_by_hand() -> None:
+    # 50 m^3/h against 40 m: P_hyd = 1000*9.80665*(50/3600)*40 = 5448.1 W; pump 70 %,
+    # motor 90 %: P_el = 5448.1/0.7/0.9 = 8647.8 W; 8000 h: 69 182 kWh; at 0.12/kWh: 8301.9.
+    hydraulic = 1000 * G * 50 / 3600 * 40
+    electrical = hydraulic / 0.7 / 0.9
+    result = call(
+        "pump_energy_cost",
+        hydraulic_power=q(hydraulic, "W"),
+        pump_efficiency=q(70, "%"),
+        motor_efficiency=0.9,
+        operating_hours=q(8000, "h"),
+        electricity_price=0.12,
+    )
+    assert electrical == pytest.approx(8647.8, abs=0.1)
+    assert result.value("electrical_power", "kW") == pytest.approx(electrical / 1e3)
+    assert result.value("energy_per_year", "kWh") == pytest.approx(electrical / 1e3 * 8000)
+    assert result.value("energy_per_year", "MWh") == pytest.approx(69.18, abs=0.01)
+    assert result.value("yearly_cost") == pytest.approx(electrical / 1e3 * 8000 * 0.12)
+    assert result.value("yearly_cost") == pytest.approx(8301.9, abs=0.1)
+    # All year by default; a shaft power without a motor efficiency is drawn 1:1, with a warning
+    year = call("pump_energy_cost", shaft_power=q(10, "kW"), electricity_price=0.1)
+    assert year.value("energy_per_year", "kWh") == pytest.approx(87600)
+    assert year.value("yearly_cost") == pytest.approx(8760)
+    assert year.warnings
+
+
+def test_pump_energy_cost_bad_inputs() -> None:
+    with pytest.raises(ToolInputError, match=r"electricity_price.*out of range"):
+        call("pump_energy_cost", shaft_power=q(10, "kW"), electricity_price=0)
+    with pytest.raises(ToolInputError, match=r"electricity_price.*out of range"):
+        call("pump_energy_cost", shaft_power=q(10, "kW"), electricity_price=-0.1)
+    with pytest.raises(ToolInputError, match=r"operating_hours.*out of range"):
+        call(
+            "pump_energy_cost",
+            shaft_power=q(10, "kW"),
+            electricity_price=0.1,
+            operating_hours=q(9000, "h"),
+        )
+    with pytest.raises(ToolInputError, match="go together"):
+        call("pump_energy_cost", hydraulic_power=q(10, "kW"), electricity_price=0.1)
+    with pytest.raises(ToolInputError, match="exactly one of"):
+        call(
+            "pump_energy_cost",
+            shaft_power=q(10, "kW"),
+            electrical_power=q(11, "kW"),
+            electricity_price=0.1,
+        )

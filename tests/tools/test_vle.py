@@ -199,3 +199,98 @@ def test_raoult_warns_at_high_pressure() -> None:
     assert any("flash_eos" in w for w in r.warnings)
     low = call("vle_bubble_point", components=PAIR, x=[0.6, 0.4], pressure=q(70, "kPa"))
     assert not low.warnings
+
+
+# -- Antoine equation with given coefficients --------------------------------------------
+
+SVNA_ANTOINE = dict(
+    A=[14.2724, 14.2043], B=[2945.47, 2972.64], C=[224.0, 209.0], base="ln", pressure_unit="kPa"
+)
+
+
+def test_antoine_vapor_pressure_benzene_normal_boiling_point() -> None:
+    # Felder & Rousseau, Elementary Principles of Chemical Processes, Table B.4: benzene
+    # log10 p*[mmHg] = 6.90565 - 1211.033/(T[degC] + 220.790); at 80.1 degC, by hand
+    # 1211.033/300.89 = 4.02483, 10^(6.90565 - 4.02483) = 760.0 mmHg (the normal boiling point).
+    coefficients = dict(A=6.90565, B=1211.033, C=220.790)
+    p = call("antoine_vapor_pressure", **coefficients, temperature=q(80.1, "degC"))
+    assert p.value("vapor_pressure", "mmHg") == pytest.approx(760.0, abs=0.05)
+    assert p.value("vapor_pressure", "mmHg") == pytest.approx(
+        10 ** (6.90565 - 1211.033 / (80.1 + 220.790)), rel=1e-12
+    )
+    t = call("antoine_vapor_pressure", **coefficients, vapor_pressure=q(1, "atm"))
+    assert t.value("saturation_temperature", "degC") == pytest.approx(80.1, abs=0.01)
+    # The same equation in kPa and K: ln form with A + ln(101.325/760) ... by units choice
+    kpa = call(
+        "antoine_vapor_pressure",
+        A=6.90565 + math.log10(101.325 / 760),
+        B=1211.033,
+        C=220.790 - 273.15,
+        pressure_unit="kPa",
+        temperature_unit="K",
+        temperature=q(80.1, "degC"),
+    )
+    assert kpa.value("vapor_pressure", "mmHg") == pytest.approx(760.0, abs=0.05)
+
+
+def test_antoine_vapor_pressure_bad_inputs() -> None:
+    with pytest.raises(ToolInputError, match="exactly one of 'temperature' or 'vapor_pressure'"):
+        call("antoine_vapor_pressure", A=6.9, B=1211.0, C=220.8)
+    with pytest.raises(ToolInputError, match="T \\+ C is not positive"):
+        call("antoine_vapor_pressure", A=6.9, B=1211.0, C=220.8, temperature=q(-250, "degC"))
+    with pytest.raises(ToolInputError, match="no temperature gives"):
+        call("antoine_vapor_pressure", A=6.9, B=1211.0, C=220.8, vapor_pressure=q(1e10, "mmHg"))
+    with pytest.raises(ToolInputError, match="'B'"):
+        call("antoine_vapor_pressure", A=6.9, B=-1211.0, C=220.8, temperature=q(80, "degC"))
+
+
+def test_antoine_bubble_dew_svna_example_10_3() -> None:
+    # Smith, Van Ness & Abbott, Introduction to Chemical Engineering Thermodynamics 7th ed.,
+    # Example 10.3 with the book's Antoine constants (ln P/kPa = A - B/(t/degC + C)):
+    # P1sat(75) = 83.21, P2sat(75) = 41.98 kPa; (a) x1 = 0.6 -> P = 0.6*83.21 + 0.4*41.98
+    # = 66.72 kPa, y1 = 0.6*83.21/66.72 = 0.7483; (b) y1 = 0.6 -> P = 1/(0.6/83.21 +
+    # 0.4/41.98) = 59.74 kPa, x1 = 0.4308; (c) 70 kPa, x1 = 0.6 -> 76.42 degC, y1 = 0.7472;
+    # (d) 70 kPa, y1 = 0.6 -> 79.58 degC, x1 = 0.4351.
+    p1, p2 = math.exp(14.2724 - 2945.47 / 299.0), math.exp(14.2043 - 2972.64 / 284.0)
+    assert (p1, p2) == (pytest.approx(83.21, abs=0.01), pytest.approx(41.98, abs=0.01))
+    a = call("antoine_bubble_dew", **SVNA_ANTOINE, x=[0.6, 0.4], temperature=q(75, "degC"))
+    assert a.value("pressure", "kPa") == pytest.approx(0.6 * p1 + 0.4 * p2, rel=1e-12)
+    assert a.value("pressure", "kPa") == pytest.approx(66.72, abs=0.005)
+    assert a.value("composition")[0] == pytest.approx(0.7483, abs=5e-5)
+    assert a.value("K") == pytest.approx([p1 / (0.6 * p1 + 0.4 * p2), p2 / (0.6 * p1 + 0.4 * p2)])
+    assert a.value("point") == "bubble"
+    b = call("antoine_bubble_dew", **SVNA_ANTOINE, y=[0.6, 0.4], temperature=q(75, "degC"))
+    assert b.value("pressure", "kPa") == pytest.approx(1 / (0.6 / p1 + 0.4 / p2), rel=1e-12)
+    assert b.value("pressure", "kPa") == pytest.approx(59.74, abs=0.005)
+    assert b.value("composition")[0] == pytest.approx(0.4308, abs=5e-5)
+    c = call("antoine_bubble_dew", **SVNA_ANTOINE, x=[0.6, 0.4], pressure=q(70, "kPa"))
+    assert c.value("temperature", "degC") == pytest.approx(76.42, abs=0.005)
+    assert c.value("composition")[0] == pytest.approx(0.7472, abs=1e-4)
+    d = call("antoine_bubble_dew", **SVNA_ANTOINE, y=[0.6, 0.4], pressure=q(70, "kPa"))
+    assert d.value("temperature", "degC") == pytest.approx(79.58, abs=0.005)
+    assert d.value("composition")[0] == pytest.approx(0.4351, abs=5e-5)
+    assert d.value("point") == "dew"
+
+
+def test_antoine_bubble_dew_bad_inputs() -> None:
+    with pytest.raises(ToolInputError, match="one of each for every component"):
+        call(
+            "antoine_bubble_dew",
+            A=[14.2724],
+            B=[2945.47, 2972.64],
+            C=[224.0, 209.0],
+            x=[0.6, 0.4],
+            temperature=q(75, "degC"),
+        )
+    with pytest.raises(ToolInputError, match=r"liquid x .*or the vapour y"):
+        call(
+            "antoine_bubble_dew",
+            **SVNA_ANTOINE,
+            x=[0.6, 0.4],
+            y=[0.6, 0.4],
+            temperature=q(75, "degC"),
+        )
+    with pytest.raises(ToolInputError, match="sum to"):
+        call("antoine_bubble_dew", **SVNA_ANTOINE, x=[0.6, 0.6], temperature=q(75, "degC"))
+    with pytest.raises(ToolInputError, match="never reach"):
+        call("antoine_bubble_dew", **SVNA_ANTOINE, x=[0.6, 0.4], pressure=q(1e9, "bar"))
