@@ -47,6 +47,7 @@ __all__ = [
     "evidence",
     "fits",
     "name_parts",
+    "said_in",
 ]
 
 # How much the words at each distance from a value count (nearest first).
@@ -511,6 +512,29 @@ def _ranks(groups: Sequence[str]) -> list[int]:
     return ranks
 
 
+# Words beside a fluid that make it the coolant ("a water-cooled condenser", "cooling
+# water") or the heating medium ("hot oil", "heating steam").
+_COLD_CUE = re.compile(r"cool|cold|chill", re.I)
+_HOT_CUE = re.compile(r"\bhot\b|heating|condensing|\bflue\b", re.I)
+
+
+def _by_side(reading: Reading, name: str, fluids: Sequence[Substance]) -> list[Substance]:
+    """The fluids in the order that fits a hot or cold side argument (``hot_fluid``,
+    ``cold_fluid``): the one the words beside it call a coolant goes to the cold side,
+    the heating medium to the hot side; otherwise the order of the question."""
+    side = name_parts(name) & {"hot", "cold"}
+    if len(fluids) < 2 or len(side) != 1:
+        return list(fluids)
+
+    def cue(fluid: Substance) -> int:
+        start, end = fluid.span
+        near = reading.text[max(0, start - 12) : end + 12]
+        return bool(_COLD_CUE.search(near)) - bool(_HOT_CUE.search(near))
+
+    wanted = 1 if side == {"cold"} else -1
+    return sorted(fluids, key=lambda f: -wanted * cue(f))
+
+
 def _substance_names(substances: Sequence[Substance]) -> list[str]:
     return [s.canonical or s.name for s in substances]
 
@@ -519,7 +543,7 @@ def _plain_word(word: str) -> str:
     return word.lower().strip(".,;:!?()[]\"'")
 
 
-def _said(text: str, phrases: Sequence[str], exact: bool = False) -> bool:
+def said_in(text: str, phrases: Sequence[str], exact: bool = False) -> bool:
     form = _plain_word if exact else stem
 
     def words_of(written: str) -> list[str]:  # "1-shell-pass" says "shell pass"
@@ -562,7 +586,7 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
             return _bound_list(reading, argument)
         # A value the words state ("saturated vapour" is a vapour fraction of 1).
         entry = argument.kind
-        said = {v: p for p, v in (entry.said if entry else ()) if _said(reading.text, [p])}
+        said = {v: p for p, v in (entry.said if entry else ()) if said_in(reading.text, [p])}
         if len(said) == 1:
             ((value, phrase),) = said.items()
             return Binding(argument=name, source="choice", value=value, score=1.0,
@@ -582,7 +606,7 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
         if argument.is_list:
             return Binding(argument=name, source="substance", value=_substance_names(fluids),
                            score=1.0)  # fmt: skip
-        names = _substance_names(fluids)
+        names = _substance_names(_by_side(reading, name, fluids))
         return Binding(argument=name, source="substance", value=names[0], score=1.0,
                        rivals=tuple(names[1:]))  # fmt: skip
     if spec.choices:
@@ -594,21 +618,23 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
                 if chosen is not None:
                     return Binding(argument=name, source="choice", value=chosen,
                                    mentions=(mention.id,), score=2.0)  # fmt: skip
-        said = [c for c in spec.choices if _said(reading.text, [c.replace("_", " ")])]
-        said += [c for c, words in spec.said_choice if c not in said and _said(reading.text, words)]
+        said = [c for c in spec.choices if said_in(reading.text, [c.replace("_", " ")])]
+        said += [
+            c for c, words in spec.said_choice if c not in said and said_in(reading.text, words)
+        ]
         if len(said) == 1:
             return Binding(argument=name, source="choice", value=said[0], score=1.0)
         # Several said: the tool lists its word choices most specific first ("a 1-2
         # shell-and-tube exchanger's counter-current LMTD" is shell-and-tube).
-        worded = [c for c, words in spec.said_choice if _said(reading.text, words)]
+        worded = [c for c, words in spec.said_choice if said_in(reading.text, words)]
         if len(worded) > 1 and set(said) <= set(worded):
             return Binding(argument=name, source="choice", value=worded[0], score=0.5,
                            rivals=tuple(worded[1:]))  # fmt: skip
         return None
     if argument.annotation is bool and (spec.said_true or spec.said_false):
         # Word for word: "heated" is said, "heat capacity" is not.
-        yes = _said(reading.text, spec.said_true, exact=True)
-        no = _said(reading.text, spec.said_false, exact=True)
+        yes = said_in(reading.text, spec.said_true, exact=True)
+        no = said_in(reading.text, spec.said_false, exact=True)
         if yes != no:
             return Binding(argument=name, source="choice", value=yes, score=1.0)
     return None

@@ -80,6 +80,8 @@ class Plan(_Frozen):
     named: bool = False  # the asking words name the plan's answer (as well as any plan's)
     relevance: float = 0.0  # the tools' relevance to the question (retrieval score)
     lookups: int = 0  # steps that look a substance's property up instead of computing it
+    # A value written twice ("both streams at 300 kPa") counts once among those used.
+    repeats: int = 0
     kind: Literal["tools", "conversion", "code"] = "tools"
 
     @property
@@ -98,12 +100,12 @@ class Plan(_Frozen):
     def values_used(self) -> int:
         """How many of the question's values, and of the quantities it names for a look-up
         ("using the vapour pressure at 108 °C"), the plan uses (substances not counted)."""
-        return sum(1 for u in self.uses if not u.startswith("substance:"))
+        return sum(1 for u in self.uses if not u.startswith("substance:")) - self.repeats
 
     def rank(self) -> tuple[float, ...]:
         """Sort key, best first: the question's values used, fewer steps, fewer look-ups (a
         property the question gives the data for is computed from it: an ideal gas's cp
         from its k and M), the substances it names used, word evidence, relevance."""
-        names = len(self.uses) - self.values_used()
+        names = len(self.uses) - self.values_used() - self.repeats
         return (-self.values_used(), len(self.steps), self.lookups, -names,
                 -round(self.evidence, 3), -self.relevance)  # fmt: skip

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -35,6 +35,7 @@ from peoa.planning.binding import (
     bind_plain,
     fits,
     name_parts,
+    said_in,
 )
 from peoa.planning.graph import QuantityGraph
 from peoa.planning.model import Binding, Plan, PlanStep
@@ -129,6 +130,23 @@ _ASKS_DIFFERENCE = re.compile(
     r"\b(?:range|minus|difference|rise|increase|drop|change|glide|separates?)\b", re.I
 )
 _STATES = frozenset({"temperature", "pressure"})
+# Topics whose tools take one pure fluid's equation of state.
+_PURE_FLUID_TOPICS = frozenset({"thermodynamics", "cycles"})
+_COMPOSITIONS = frozenset({"mole_fraction", "mass_fraction", "k_value"})
+
+
+def _mixture(reading: Reading, tool: Tool) -> bool:
+    """Whether the question is about a mixture that ``tool``'s one pure fluid cannot be:
+    it names several fluids and a composition (or three fluids or more), and the tool
+    takes a single one (a two-stream exchanger's hot and cold fluids are two)."""
+    single = [a for a in arguments(tool).values()
+              if isinstance(a.spec, P) and a.spec.chemical and not a.is_list]  # fmt: skip
+    fluids = {s.cas for s in reading.fluids()}
+    if len(single) != 1 or len(fluids) < 2:
+        return False
+    return len(fluids) >= 3 or bool(_COMPOSITIONS & _named_kinds(reading))
+
+
 _NAMED_CHOICE = 1.0  # evidence for computing the narrower kind the question names
 _OTHER_QUESTION = 0.35  # a target named this much less than the best answers another question
 
@@ -203,7 +221,7 @@ class Planner:
     graph: QuantityGraph
     max_steps: int = 4
     max_plans: int = 5
-    max_targets: int = 16
+    max_targets: int = 24
     branching: int = 2
     combinations: int = 16  # of the inputs' options, per step
 
@@ -257,7 +275,7 @@ class Planner:
         # asked (a mean temperature difference for "dew point minus bubble point").
         found = [t for t in found if t[2] >= _OTHER_QUESTION * states_named]
         found.sort(key=lambda t: (-t[2], -t[3]))
-        return [(t, o, m) for t, o, m, _, _ in found[: self.max_targets]]
+        return [(t, o, m) for t, o, m, *_ in found[: self.max_targets]]
 
     # -- expansion --------------------------------------------------------------------
     def _expand(self, reading: Reading, tool_name: str, output: str, depth: int,
@@ -340,7 +358,14 @@ class Planner:
         substances used, evidence."""
         values = sum(1 for u in partial.uses if not u.startswith("substance:"))
         names = len(partial.uses) - values
+        values -= self._repeats(partial.uses)
         return (-values, len(partial.steps), self._lookups_in(partial), -names, -partial.evidence)
+
+    def _repeats(self, uses: Iterable[str]) -> int:
+        """How many of ``uses`` restate a value another of them writes (the same number
+        and unit): a plan gains nothing by binding a repeated value twice."""
+        mentions = [u for u in uses if ":" not in u]
+        return len(mentions) - len({self._written[m] for m in mentions})
 
     def _values(self, reading: Reading, tool: Tool) -> dict[str, Binding]:
         if tool.name not in self._bound:
@@ -356,6 +381,12 @@ class Planner:
             return []  # the steam tables for a question about propane
         if tool.phase is not None and reading.phase not in (None, tool.phase):
             return []  # a liquid relief valve for a question about steam
+        if tool.cues and not said_in(reading.text, tool.cues):
+            return []  # a Rankine cycle for a question that names no power plant
+        if tool.ruled_out_by and said_in(reading.text, tool.ruled_out_by):
+            return []  # a real-gas equation of state "treating the gas as ideal"
+        if tool.topic in _PURE_FLUID_TOPICS and _mixture(reading, tool):
+            return []  # the state of pure n-hexane for a hexane-heptane liquid
         specs = arguments(tool)
         values = self._values(reading, tool)
         plain = {name: bind_plain(reading, tool, name) for name in specs if name not in values}
@@ -447,11 +478,13 @@ class Planner:
                 ]
             elif spec.kind in self._named:
                 # An optional quantity the question names ("using the vapour pressure
-                # at 108 °C") is looked up rather than left unchecked.
+                # at 108 °C") is looked up rather than left unchecked: by a property
+                # look-up, never by a whole apparatus (a cycle's efficiency is no motor's).
                 options = [
                     (name, p)
                     for p in self._fed(reading, tool, gives, name, spec.kind, depth)
                     if p.steps[-1].tool in _lookups(self.registry)
+                    and not self.registry.get(p.steps[-1].tool).cues
                 ][: self.branching]
             else:
                 continue
@@ -576,6 +609,7 @@ class Planner:
         self._bound: dict[str, dict[str, Binding]] = {}
         self._said = _named_states(reading)
         self._named = _named_kinds(reading)
+        self._written = {m.id: (m.value, m.unit) for m in reading.mentions}
         feasible: list[tuple[float, Plan]] = []
         seen: set[str] = set()
         targets = self.targets(reading, relevance)
@@ -642,6 +676,7 @@ class Planner:
             evidence=round(evidence, 3),
             relevance=round(max((relevance.get(t, 0.0) for t in tools), default=0.0), 3),
             lookups=sum(s.tool in _lookups(self.registry) for s in steps),
+            repeats=self._repeats(uses),
             kind=kind_,  # type: ignore[arg-type]
         )
 

@@ -84,6 +84,11 @@ _HEAD_STOP = frozenset(
 )
 
 
+# Heads that name no quantity alone: the words after their "of" do ("the rate of heat
+# transfer" asks a heat rate).
+_GENERIC_HEADS = frozenset("rate amount magnitude value quantity coefficient factor ratio".split())
+
+
 def _head(asking: str) -> tuple[str, ...]:
     """The words naming what is asked right after the asking word: up to the first
     preposition or verb, three words at most ("What is the pressure drop across the
@@ -93,6 +98,8 @@ def _head(asking: str) -> tuple[str, ...]:
     ('density',)
     >>> _head("Size a cooler: it takes 5 kg/s. What duty is needed in kW?")
     ('duty',)
+    >>> _head("What is the rate of heat transfer in the boiler?")
+    ('rate', 'of', 'heat', 'transfer')
     """
     cue = _WH.search(asking) or _REQUEST.search(asking)
     if cue is None:
@@ -102,7 +109,13 @@ def _head(asking: str) -> tuple[str, ...]:
         lowered = word.lower()
         if not head and lowered in _HEAD_SKIP:
             continue
-        if lowered in _HEAD_STOP or word[0].isdigit() or len(head) == 3:
+        generic = bool(head) and all(w.lower() in _GENERIC_HEADS | {"of"} for w in head)
+        if generic and lowered in _HEAD_SKIP:
+            continue
+        if generic and lowered == "of" and "of" not in head:
+            head.append(word)  # kept: "coefficient of performance" is one name
+            continue
+        if lowered in _HEAD_STOP or word[0].isdigit() or len(head) - head.count("of") == 3:
             break
         head.append(word)
     return tuple(head)

@@ -12,6 +12,8 @@ construction ("carbon steel", "cast iron") are kept apart from the fluids.
 [('Water', 'water'), ('carbon steel', None)]
 >>> [s.cas for s in read_substances("A 40/60 benzene-toluene feed")]
 ['71-43-2', '108-88-3']
+>>> [s.canonical for s in read_substances("saturated liquid n-hexane-n-heptane")]
+['hexane', 'heptane']
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ _CHEMICAL_ENDING = re.compile(
 )
 _FORMULA = re.compile(r"^(?:[A-Z][a-z]?\d*){1,6}$")
 _REFRIGERANT = re.compile(r"^R-?\d{2,4}[a-zA-Z]{0,2}$")
+# "Refrigerant-134a", the textbooks' spelling of R-134a.
+_REFRIGERANT_WORD = re.compile(r"^refrigerant-(\d{2,4}[a-zA-Z]{0,2})$", re.I)
 # Common words that look like chemical names by their ending.
 _NOT_CHEMICALS = frozenset(
     """
@@ -125,6 +129,8 @@ def _resolve(name: str) -> tuple[str, str] | None:
     """``(CAS, library name)`` for a pure compound named ``name``, or ``None``."""
     from chemicals.identifiers import CAS_from_any, search_chemical
 
+    if spelled := _REFRIGERANT_WORD.match(name):
+        name = f"R{spelled.group(1)}"
     lowered = name.lower()
     known = _ALIASES.get(lowered, lowered)
     if known in _STOP:
@@ -164,11 +170,17 @@ def _candidates(text: str) -> list[tuple[str, int, int]]:
 
 
 def _split_pairs(name: str, start: int) -> list[tuple[str, int, int]]:
-    """ "benzene-toluene" names two chemicals; "n-butane" and "R-134a" name one."""
+    """ "benzene-toluene" and "n-hexane-n-heptane" name two chemicals; "n-butane" and
+    "R-134a" name one."""
     parts = name.split("-")
     if len(parts) == 2 and all(len(p) > 3 for p in parts):
         return [(parts[0], start, start + len(parts[0])),
                 (parts[1], start + len(parts[0]) + 1, start + len(name))]  # fmt: skip
+    for cut in range(1, len(parts)):
+        left, right = "-".join(parts[:cut]), "-".join(parts[cut:])
+        if len(left) > 3 and len(right) > 3 and _resolve(left) and _resolve(right):
+            return [(left, start, start + len(left)),
+                    (right, start + len(left) + 1, start + len(name))]  # fmt: skip
     return []
 
 

@@ -345,10 +345,14 @@ class Tool:
         alternatives: Sequence[Sequence[str | Sequence[str]]] = (),
         substance: str | None = None,
         phase: Literal["liquid", "gas"] | None = None,
+        cues: Sequence[str] = (),
+        ruled_out_by: Sequence[str] = (),
     ) -> None:
         self.func = func
         self.substance = substance
         self.phase = phase
+        self.cues = tuple(cues)
+        self.ruled_out_by = tuple(ruled_out_by)
         self.name = name or func.__name__
         if not self.name or set(self.name) - set(_SNAKE) or not self.name[0].isalpha():
             raise ValueError(f"tool name {self.name!r} must be snake_case")
@@ -842,6 +846,8 @@ def tool(
     alternatives: Sequence[Sequence[str | Sequence[str]]] = (),
     substance: str | None = None,
     phase: Literal["liquid", "gas"] | None = None,
+    cues: Sequence[str] = (),
+    ruled_out_by: Sequence[str] = (),
 ) -> Callable[[Callable[..., Any]], Tool]:
     """Turn an annotated function into a :class:`Tool` (its docstring is the description).
 
@@ -851,7 +857,12 @@ def tool(
     "discharge_pressure"))``). ``substance`` names the one substance a tool is made for
     (``"water"`` for the steam tables): the planner offers it only for that substance.
     ``phase`` is the one phase a tool's fluid must be in (a liquid relief valve): the
-    planner does not offer it for a question about the other phase.
+    planner does not offer it for a question about the other phase. ``cues`` are the
+    words that name the apparatus a tool models ("Rankine", "power plant"): the planner
+    offers such a tool only to a question that says one of them, since a whole cycle or
+    device is fed by almost any two pressures and a flow. ``ruled_out_by`` are words
+    that rule the tool's model out ("treating the gas as ideal" for a real-fluid
+    equation of state): the planner does not offer it to a question that says them.
     """
 
     def wrap(func: Callable[..., Any]) -> Tool:
@@ -865,6 +876,8 @@ def tool(
             alternatives=alternatives,
             substance=substance,
             phase=phase,
+            cues=cues,
+            ruled_out_by=ruled_out_by,
         )
 
     return wrap

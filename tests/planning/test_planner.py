@@ -323,7 +323,7 @@ def test_a_look_ups_state_is_the_pressure_written_absolute(planner: Planner) -> 
         "methanol at 45 °C, 5 bar absolute upstream. What is the flow, in m3/h?"
     )
     plan = planner.plan(reading)[0]
-    look_up = next(s for s in plan.steps if s.tool in ("density", "pure_properties"))
+    look_up = next(s for s in plan.steps if s.tool in ("density", "pure_properties", "fluid_state"))
     pressure = look_up.binding("pressure")
     assert pressure is not None
     assert [reading.mention(m).unit for m in pressure.mentions] == ["bara"]

@@ -259,3 +259,22 @@ def test_cfm_is_an_actual_volume_flow_and_scfm_a_standard_one() -> None:
         10200 * 0.3048**3 / 60
     )
     assert gas_volume_basis(actual.unit) is None and gas_volume_basis(standard.unit) is not None
+
+
+def test_generic_heads_take_the_words_after_their_of() -> None:
+    """ "The coefficient of performance", "the rate of heat transfer": the head is the
+    whole name, not its first word."""
+    assert read_question("Find the coefficient of performance of the cycle.").asked.head == (
+        "coefficient", "of", "performance",
+    )  # fmt: skip
+    assert read_question("What is the rate of heat transfer in the boiler?").asked.head == (
+        "rate", "of", "heat", "transfer",
+    )  # fmt: skip
+    assert read_question("What is the mass flow rate of the steam?").asked.head == (
+        "mass", "flow", "rate",
+    )  # fmt: skip
+
+
+def test_refrigerant_spelt_out_is_the_refrigerant() -> None:
+    reading = read_question("Refrigerant-134a enters the compressor at 0.14 MPa.")
+    assert [s.canonical for s in reading.fluids()] == ["norflurane"]  # R-134a

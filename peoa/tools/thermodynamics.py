@@ -1,0 +1,584 @@
+"""Steady-flow devices on real-fluid states (:mod:`peoa.tools.fluid_states`): a
+throttling valve, a nozzle or diffuser, a mixing chamber, a heater, boiler or condenser,
+a two-stream heat exchanger balance; and on an ideal gas or a liquid, reversible
+compression and pumping; and the Carnot limits between two reservoirs.
+
+Examples (one per tool):
+
+>>> from peoa.tools import get_registry
+>>> run = get_registry().run
+>>> t = run("throttling_valve", {"fluid": "R134a", "P1": {"value": 0.8, "unit": "MPa"},
+...     "quality_in": 0, "P2": {"value": 0.12, "unit": "MPa"}})
+>>> round(t.value("quality_out"), 2)
+0.34
+>>> d = run("nozzle_or_diffuser", {"fluid": "air", "P1": {"value": 80, "unit": "kPa"},
+...     "T1": {"value": 10, "unit": "degC"}, "V1": {"value": 200, "unit": "m/s"},
+...     "V2": {"value": 0, "unit": "m/s"}})
+>>> round(d.value("T2", "K"))
+303
+>>> m = run("mixing_chamber", {"fluid": "water", "pressure": {"value": 300, "unit": "kPa"},
+...     "T1": {"value": 20, "unit": "degC"}, "mass_flow_1": {"value": 1.8, "unit": "kg/s"},
+...     "T2": {"value": 300, "unit": "degC"}, "T_out": {"value": 60, "unit": "degC"}})
+>>> round(m.value("mass_flow_2", "kg/s"), 3)
+0.107
+>>> q = run("fluid_heat_duty", {"fluid": "water", "P1": {"value": 10, "unit": "bar"},
+...     "T1": {"value": 25, "unit": "degC"}, "quality_out": 1,
+...     "mass_flow": {"value": 1, "unit": "kg/s"}})
+>>> round(q.value("duty", "kW"))
+2671
+>>> b = run("two_stream_energy_balance", {"hot_fluid": "R134a", "cold_fluid": "water",
+...     "hot_pressure": {"value": 1, "unit": "MPa"}, "hot_T_in": {"value": 70, "unit": "degC"},
+...     "hot_T_out": {"value": 35, "unit": "degC"}, "cold_pressure": {"value": 300, "unit": "kPa"},
+...     "cold_T_in": {"value": 15, "unit": "degC"}, "cold_T_out": {"value": 25, "unit": "degC"},
+...     "hot_mass_flow": {"value": 6, "unit": "kg/min"}})
+>>> round(b.value("cold_mass_flow", "kg/min"), 1)
+29.1
+>>> w = run("reversible_compression_work", {"process": "isothermal",
+...     "T1": {"value": 300, "unit": "K"}, "P1": {"value": 100, "unit": "kPa"},
+...     "P2": {"value": 900, "unit": "kPa"}, "molar_mass": {"value": 28.97, "unit": "g/mol"}})
+>>> round(w.value("work_specific", "kJ/kg"), 1)
+189.2
+>>> p = run("reversible_pump_work", {"P1": {"value": 100, "unit": "kPa"},
+...     "P2": {"value": 5, "unit": "MPa"}, "density": {"value": 1000, "unit": "kg/m^3"}})
+>>> round(p.value("work_specific", "kJ/kg"), 2)
+4.9
+>>> c = run("carnot_limits", {"T_hot": {"value": 652, "unit": "degC"},
+...     "T_cold": {"value": 30, "unit": "degC"}})
+>>> round(c.value("efficiency"), 3)
+0.672
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, Outcome, P, Q, tool
+from peoa.tools.fluid_states import (
+    COOLPROP_REFERENCE,
+    FLUID,
+    IDEAL_GAS_WORDS,
+    coolprop_name,
+    inlet_state,
+    state_of,
+)
+
+__all__ = [
+    "TOOLS",
+    "carnot_limits",
+    "fluid_heat_duty",
+    "mixing_chamber",
+    "nozzle_or_diffuser",
+    "reversible_compression_work",
+    "reversible_pump_work",
+    "throttling_valve",
+    "two_stream_energy_balance",
+]
+
+_R = 8.314462618  # J/mol/K, CODATA 2018
+
+
+@tool(
+    topic="thermodynamics",
+    reference="Throttling is isenthalpic: h2 = h1 (Cengel & Boles, Thermodynamics 9th ed. "
+    "sec. 5-4c); entropy generation s2 - s1 (sec. 7-13); " + COOLPROP_REFERENCE,
+    outputs={
+        "T2": Out("K", "outlet temperature"),
+        "quality_out": Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction"),
+        "temperature_drop": Out("delta_degC", "inlet minus outlet temperature", kind="temperature_difference"),
+        "enthalpy": Out("J/kg", "specific enthalpy, the same at inlet and outlet", kind="specific_enthalpy"),
+        "entropy_generation": Out("J/kg/K", "entropy generated per kg", kind="entropy_generation"),
+        "specific_volume_out": Out("m**3/kg", "outlet specific volume"),
+    },
+    alternatives=[("T1", "quality_in")],
+    cues=('throttle', 'throttled', 'throttling', 'throttles', 'expansion valve', 'valve', 'capillary', 'porous plug', 'Joule-Thomson', 'let down', 'isenthalpic'),
+    ruled_out_by=IDEAL_GAS_WORDS,
+)  # fmt: skip
+def throttling_valve(
+    fluid: Annotated[str, FLUID],
+    P1: Annotated[float, Q("pressure", "inlet pressure (absolute)", gt=0)],
+    P2: Annotated[float, Q("pressure", "outlet pressure (absolute)", gt=0)],
+    T1: Annotated[float | None, Q("temperature", "inlet temperature", gt=0)] = None,
+    quality_in: Annotated[
+        float | None, Q("vapor_fraction", "inlet quality (saturated inlet)", ge=0, le=1)
+    ] = None,
+) -> dict[str, Any]:
+    """Throttling (expansion) valve, porous plug or capillary tube on a real fluid: the
+    outlet temperature and quality at constant enthalpy from the inlet state and the
+    outlet pressure (refrigerant expansion valves, Joule-Thomson cooling of a gas)."""
+    name = coolprop_name(fluid, "throttling_valve")
+    if P2 > P1:
+        raise ToolInputError("throttling_valve: the outlet pressure must be below the inlet's")
+    inlet = inlet_state(name, "throttling_valve", P1, T1, quality_in)
+    outlet = state_of(name, "throttling_valve", pressure=P2, enthalpy=inlet.h)
+    return {
+        "T2": outlet.T,
+        "quality_out": outlet.quality,
+        "temperature_drop": inlet.T - outlet.T,
+        "enthalpy": inlet.h,
+        "entropy_generation": outlet.s - inlet.s,
+        "specific_volume_out": outlet.v,
+    }
+
+
+@tool(
+    topic="thermodynamics",
+    reference="Steady-flow energy balance of an adiabatic nozzle or diffuser, h1 + V1^2/2 = "
+    "h2 + V2^2/2, with an isentropic efficiency on the kinetic-energy change (Cengel & "
+    "Boles, Thermodynamics 9th ed. secs. 5-4a and 7-12); " + COOLPROP_REFERENCE,
+    outputs={
+        "V2": Out("m/s", "outlet velocity", kind="velocity"),
+        "T2": Out("K", "outlet temperature"),
+        "P2": Out("Pa", "outlet pressure (the isentropic one when not given)"),
+        "enthalpy_change": Out("J/kg", "h2 - h1", kind="specific_energy"),
+        "quality_out": Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction"),
+        "exit_area": Out("m**2", "outlet flow area (with the mass flow)", kind="cross_section_area"),
+        "inlet_area": Out("m**2", "inlet flow area (with the mass flow and V1 > 0)", kind="cross_section_area"),
+    },
+    alternatives=[("T1", "quality_in")],
+    cues=('nozzle', 'diffuser'),
+    ruled_out_by=IDEAL_GAS_WORDS,
+)  # fmt: skip
+def nozzle_or_diffuser(
+    fluid: Annotated[str, FLUID],
+    P1: Annotated[float, Q("pressure", "inlet pressure (absolute)", gt=0)],
+    T1: Annotated[float | None, Q("temperature", "inlet temperature", gt=0)] = None,
+    quality_in: Annotated[
+        float | None, Q("vapor_fraction", "inlet quality (saturated inlet)", ge=0, le=1)
+    ] = None,
+    V1: Annotated[float, Q("velocity", "inlet velocity", ge=0)] = 0.0,
+    V2: Annotated[
+        float | None,
+        Q(
+            "velocity",
+            "outlet velocity (neither it nor P2 given: negligible, the flow brought to rest)",
+            ge=0,
+        ),
+    ] = None,
+    P2: Annotated[float | None, Q("pressure", "outlet pressure (absolute)", gt=0)] = None,
+    efficiency: Annotated[
+        float, Q("efficiency", "isentropic efficiency of the nozzle or diffuser", gt=0, le=1)
+    ] = 1.0,
+    mass_flow: Annotated[float | None, Q("mass_flow", "mass flow", gt=0)] = None,
+) -> Outcome:
+    """Adiabatic nozzle or diffuser on a real fluid or air: the outlet velocity from the
+    outlet pressure, or the outlet temperature and (isentropic) pressure from the outlet
+    velocity (negligible when neither is given), with the exit area when the mass flow is
+    given. A diffuser slows the flow and raises its pressure and temperature; a nozzle
+    does the opposite."""
+    name = coolprop_name(fluid, "nozzle_or_diffuser")
+    inlet = inlet_state(name, "nozzle_or_diffuser", P1, T1, quality_in)
+    if P2 is not None and V2 is not None:
+        raise ToolInputError("nozzle_or_diffuser: give the outlet pressure or velocity, not both")
+    if P2 is not None:
+        ideal = state_of(name, "nozzle_or_diffuser", pressure=P2, entropy=inlet.s)
+        if P2 < P1:  # nozzle: the efficiency scales the kinetic energy gained
+            h2 = inlet.h - efficiency * (inlet.h - ideal.h)
+        else:  # diffuser: the real one needs more kinetic energy for the same rise
+            h2 = inlet.h + (ideal.h - inlet.h) / efficiency
+        kinetic = V1**2 / 2 + inlet.h - h2
+        if kinetic < 0:
+            raise ToolInputError(
+                "nozzle_or_diffuser: the inlet velocity is too low for this pressure rise"
+            )
+        outlet = state_of(name, "nozzle_or_diffuser", pressure=P2, enthalpy=h2)
+        velocity = math.sqrt(2 * kinetic)
+        method = "nozzle" if P2 < P1 else "diffuser"
+    else:
+        at_rest = V2 is None
+        V2 = 0.0 if V2 is None else V2
+        h2 = inlet.h + (V1**2 - V2**2) / 2
+        # The real outlet pressure follows from the efficiency on the isentropic path.
+        h2s = inlet.h + efficiency * (h2 - inlet.h)
+        P_out = state_of(name, "nozzle_or_diffuser", enthalpy=h2s, entropy=inlet.s).P
+        outlet = state_of(name, "nozzle_or_diffuser", pressure=P_out, enthalpy=h2)
+        velocity = V2
+        method = "diffuser" if V2 < V1 else "nozzle"
+        if at_rest:
+            method += ", outlet velocity negligible"
+    exit_area = inlet_area = None
+    if mass_flow is not None:
+        exit_area = mass_flow * outlet.v / velocity if velocity > 0 else None
+        inlet_area = mass_flow * inlet.v / V1 if V1 > 0 else None
+    return Outcome(
+        {
+            "V2": velocity if P2 is not None else None,  # computed only from a pressure
+            "T2": outlet.T,
+            "P2": outlet.P,
+            "enthalpy_change": outlet.h - inlet.h,
+            "quality_out": outlet.quality,
+            "exit_area": exit_area,
+            "inlet_area": inlet_area,
+        },
+        method=method,
+    )
+
+
+@tool(
+    topic="thermodynamics",
+    reference="Adiabatic mixing chamber: m1 h1 + m2 h2 = (m1 + m2) h3 at one pressure "
+    "(Cengel & Boles, Thermodynamics 9th ed. sec. 5-4d); " + COOLPROP_REFERENCE,
+    outputs={
+        "T_out": Out("K", "temperature of the mixture leaving the chamber (mixed outlet temperature)"),
+        "quality_out": Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction"),
+        "mass_flow_2": Out("kg/s", "flow of the second (hot, steam) stream that gives the outlet temperature", kind="mass_flow"),
+        "mass_flow_out": Out("kg/s", "outlet mass flow of the mixture", kind="mass_flow"),
+        "mass_ratio": Out("", "second stream per unit of the first, m2/m1", kind="ratio"),
+        "entropy_generation": Out("W/K", "entropy generated per second (with the flows)"),
+    },
+    alternatives=[("T1", "quality_1"), ("T2", "quality_2"), ("mass_flow_2", "T_out")],
+    cues=('mix', 'mixe', 'mixed', 'mixing', 'mixture', 'feedwater heater', 'direct-contact', 'direct contact', 'desuperheater', 'desuperheated', 'injected', 'combined', 'merge', 'merged'),
+    ruled_out_by=IDEAL_GAS_WORDS,
+)  # fmt: skip
+def mixing_chamber(
+    fluid: Annotated[str, FLUID],
+    pressure: Annotated[
+        float, Q("pressure", "chamber pressure (absolute), the same for all streams", gt=0)
+    ],
+    T1: Annotated[float | None, Q("temperature", "first (cold) stream temperature", gt=0)] = None,
+    quality_1: Annotated[
+        float | None, Q("vapor_fraction", "first stream quality", ge=0, le=1)
+    ] = None,
+    T2: Annotated[float | None, Q("temperature", "second (hot) stream temperature", gt=0)] = None,
+    quality_2: Annotated[
+        float | None, Q("vapor_fraction", "second stream quality", ge=0, le=1)
+    ] = None,
+    mass_flow_1: Annotated[float, Q("mass_flow", "first stream mass flow", gt=0)] = 1.0,
+    mass_flow_2: Annotated[float | None, Q("mass_flow", "second stream mass flow", gt=0)] = None,
+    T_out: Annotated[
+        float | None, Q("temperature", "mixed outlet temperature wanted", gt=0)
+    ] = None,
+) -> Outcome:
+    """Adiabatic mixing chamber or open feedwater heater: two streams of one fluid at one
+    pressure mix. From both flows, the outlet temperature; from the outlet temperature,
+    the second stream's flow (or the mass ratio m2/m1). Hot and cold water mixing,
+    steam injected into water, desuperheating."""
+    name = coolprop_name(fluid, "mixing_chamber")
+    one = inlet_state(name, "mixing_chamber", pressure, T1, quality_1)
+    two = inlet_state(name, "mixing_chamber", pressure, T2, quality_2)
+    if T_out is not None and mass_flow_2 is not None:
+        raise ToolInputError("mixing_chamber: give the second flow or the outlet temperature")
+    if T_out is not None:
+        out = state_of(name, "mixing_chamber", pressure=pressure, temperature=T_out)
+        if not min(one.h, two.h) < out.h < max(one.h, two.h):
+            raise ToolInputError(
+                "mixing_chamber: the outlet temperature must lie between the inlet streams'"
+            )
+        ratio = (one.h - out.h) / (out.h - two.h)
+        m2 = ratio * mass_flow_1
+        method = "second flow from the outlet temperature"
+    else:
+        assert mass_flow_2 is not None
+        m2 = mass_flow_2
+        ratio = m2 / mass_flow_1
+        h3 = (mass_flow_1 * one.h + m2 * two.h) / (mass_flow_1 + m2)
+        out = state_of(name, "mixing_chamber", pressure=pressure, enthalpy=h3)
+        method = "outlet from both flows"
+    generation = (mass_flow_1 + m2) * out.s - mass_flow_1 * one.s - m2 * two.s
+    return Outcome(
+        {
+            "T_out": out.T,
+            "quality_out": out.quality,
+            "mass_flow_out": mass_flow_1 + m2,
+            "mass_flow_2": m2 if mass_flow_2 is None else None,  # computed, not restated
+            "mass_ratio": ratio,
+            "entropy_generation": generation,
+        },
+        method=method,
+    )
+
+
+@tool(
+    topic="thermodynamics",
+    reference="Steady-flow energy balance of a heater, boiler, evaporator or condenser: "
+    "Q = m (h2 - h1) (Cengel & Boles, Thermodynamics 9th ed. sec. 5-4e); " + COOLPROP_REFERENCE,
+    outputs={
+        "duty": Out("W", "heat added or removed (the method says which), with the mass flow", kind="heat_duty"),
+        "heat_specific": Out("J/kg", "heat per kg, |h2 - h1|", kind="specific_energy"),
+        "T2": Out("K", "outlet temperature"),
+        "quality_out": Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction"),
+        "mass_flow": Out("kg/s", "mass flow that takes the duty (from the duty)", kind="mass_flow"),
+    },
+    alternatives=[("T1", "quality_in"), ("T2", "quality_out"), ("mass_flow", "duty")],
+    cues=('boiler', 'steam generator', 'condenser', 'evaporator', 'superheater', 'reheater', 'economizer', 'economiser', 'heater', 'heat', 'cool', 'cooler', 'vaporized', 'vaporised', 'condensed', 'evaporated', 'boiled', 'generate', 'generated', 'superheated'),
+    ruled_out_by=IDEAL_GAS_WORDS,
+)  # fmt: skip
+def fluid_heat_duty(
+    fluid: Annotated[str, FLUID],
+    P1: Annotated[float, Q("pressure", "inlet pressure (absolute)", gt=0)],
+    T1: Annotated[float | None, Q("temperature", "inlet temperature", gt=0)] = None,
+    quality_in: Annotated[float | None, Q("vapor_fraction", "inlet quality", ge=0, le=1)] = None,
+    T2: Annotated[float | None, Q("temperature", "outlet temperature", gt=0)] = None,
+    quality_out: Annotated[float | None, Q("vapor_fraction", "outlet quality", ge=0, le=1)] = None,
+    P2: Annotated[
+        float | None, Q("pressure", "outlet pressure (default: the inlet's)", gt=0)
+    ] = None,
+    mass_flow: Annotated[float | None, Q("mass_flow", "mass flow", gt=0)] = None,
+    duty: Annotated[float | None, Q("heat_duty", "heat added or removed", gt=0)] = None,
+) -> Outcome:
+    """Heat to take a flowing real fluid from one state to another: a boiler or steam
+    generator, a condenser, an evaporator, a superheater or a heater, with phase change
+    (e.g. feedwater at 10 MPa and 50 °C to steam at 500 °C). From the mass flow, the
+    duty; from the duty, the mass flow."""
+    name = coolprop_name(fluid, "fluid_heat_duty")
+    inlet = inlet_state(name, "fluid_heat_duty", P1, T1, quality_in)
+    outlet = inlet_state(name, "fluid_heat_duty", P2 if P2 is not None else P1, T2, quality_out)
+    dh = outlet.h - inlet.h
+    if mass_flow is not None and duty is not None:
+        raise ToolInputError("fluid_heat_duty: give the mass flow or the duty, not both")
+    computed_flow = None
+    if duty is not None:
+        if dh == 0:
+            raise ToolInputError("fluid_heat_duty: inlet and outlet are the same state")
+        computed_flow = duty / abs(dh)
+    return Outcome(
+        {
+            # Magnitudes: a condenser's duty is a heat removed, as engineers state it.
+            "duty": abs(dh) * mass_flow if mass_flow is not None else None,
+            "heat_specific": abs(dh),
+            "T2": outlet.T,
+            "quality_out": outlet.quality,
+            "mass_flow": computed_flow,
+        },
+        method="heating" if dh > 0 else "cooling",
+    )
+
+
+@tool(
+    topic="thermodynamics",
+    reference="Two-stream heat exchanger energy balance, m_h (h_h,in - h_h,out) = m_c "
+    "(h_c,out - h_c,in), adiabatic shell (Cengel & Boles, Thermodynamics 9th ed. sec. "
+    "5-4e); " + COOLPROP_REFERENCE,
+    outputs={
+        "duty": Out("W", "heat passed from the hot to the cold stream", kind="heat_duty"),
+        "cold_mass_flow": Out("kg/s", "cold stream mass flow", kind="mass_flow"),
+        "hot_mass_flow": Out("kg/s", "hot stream mass flow", kind="mass_flow"),
+    },
+    alternatives=[("hot_mass_flow", "cold_mass_flow")],
+    cues=('exchanger', 'condenser', 'cooler', 'heater', 'cool', 'heat', 'coolant', 'cooling water', 'evaporator', 'boiler', 'economizer', 'economiser'),
+    ruled_out_by=IDEAL_GAS_WORDS,
+)  # fmt: skip
+def two_stream_energy_balance(
+    hot_fluid: Annotated[str, FLUID],
+    cold_fluid: Annotated[str, FLUID],
+    hot_pressure: Annotated[float, Q("pressure", "hot stream pressure (absolute)", gt=0)],
+    hot_T_in: Annotated[float, Q("temperature", "hot stream inlet temperature", gt=0)],
+    cold_pressure: Annotated[float, Q("pressure", "cold stream pressure (absolute)", gt=0)],
+    cold_T_in: Annotated[float, Q("temperature", "cold stream inlet temperature", gt=0)],
+    cold_T_out: Annotated[float, Q("temperature", "cold stream outlet temperature", gt=0)],
+    hot_T_out: Annotated[
+        float | None, Q("temperature", "hot stream outlet temperature", gt=0)
+    ] = None,
+    hot_quality_out: Annotated[
+        float | None,
+        Q(
+            "vapor_fraction",
+            "hot stream outlet quality (0: condensed to saturated liquid)",
+            ge=0,
+            le=1,
+        ),
+    ] = None,
+    hot_mass_flow: Annotated[float | None, Q("mass_flow", "hot stream mass flow", gt=0)] = None,
+    cold_mass_flow: Annotated[float | None, Q("mass_flow", "cold stream mass flow", gt=0)] = None,
+) -> Outcome:
+    """Energy balance of a two-stream heat exchanger on real fluids, with phase change
+    (a refrigerant condenser cooled by water, a steam heater): from one stream's flow,
+    the heat passed and the other stream's flow."""
+    hot = coolprop_name(hot_fluid, "two_stream_energy_balance")
+    cold = coolprop_name(cold_fluid, "two_stream_energy_balance")
+    if (hot_mass_flow is None) == (cold_mass_flow is None):
+        raise ToolInputError("two_stream_energy_balance: give the hot or the cold flow, one")
+    name = "two_stream_energy_balance"
+    h_in = state_of(hot, name, pressure=hot_pressure, temperature=hot_T_in).h
+    h_out = inlet_state(hot, name, hot_pressure, hot_T_out, hot_quality_out).h
+    c_in = state_of(cold, name, pressure=cold_pressure, temperature=cold_T_in).h
+    c_out = state_of(cold, name, pressure=cold_pressure, temperature=cold_T_out).h
+    if h_in <= h_out or c_out <= c_in:
+        raise ToolInputError(
+            f"{name}: the hot stream must give heat (its outlet below its inlet) and the "
+            "cold stream take it"
+        )
+    if hot_mass_flow is not None:
+        duty = hot_mass_flow * (h_in - h_out)
+        return Outcome(
+            {"duty": duty, "cold_mass_flow": duty / (c_out - c_in), "hot_mass_flow": None}
+        )
+    assert cold_mass_flow is not None
+    duty = cold_mass_flow * (c_out - c_in)
+    return Outcome({"duty": duty, "cold_mass_flow": None, "hot_mass_flow": duty / (h_in - h_out)})
+
+
+@tool(
+    topic="thermodynamics",
+    reference="Reversible steady-flow work of an ideal gas, w = -int v dP: isothermal "
+    "R T ln(P2/P1), polytropic n R T1/(n-1) [(P2/P1)^((n-1)/n) - 1], isentropic with n = k "
+    "(Cengel & Boles, Thermodynamics 9th ed. sec. 7-11, eqs. 7-57 to 7-59)",
+    outputs={
+        "work_specific": Out("J/kg", "work input per kg (negative for an expansion)", kind="specific_work"),
+        "work_molar": Out("J/mol", "work input per mole", kind="molar_work"),
+        "power": Out("W", "power input (with the mass flow)", kind="shaft_power"),
+        "T2": Out("K", "outlet temperature"),
+        "heat_specific": Out("J/kg", "heat removed per kg (isothermal and polytropic; with k)", kind="specific_energy"),
+    },
+    alternatives=[("molar_mass", "gas")],
+    cues=('reversible', 'reversibly', 'isothermal', 'isothermally', 'polytropic', 'polytropically', 'minimum work', 'least work'),
+)  # fmt: skip
+def reversible_compression_work(
+    T1: Annotated[float, Q("temperature", "inlet temperature", gt=0)],
+    P1: Annotated[float, Q("pressure", "inlet pressure (absolute)", gt=0)],
+    P2: Annotated[float, Q("pressure", "outlet pressure (absolute)", gt=0)],
+    molar_mass: Annotated[float | None, Q("molar_mass", "gas molar mass", gt=0)] = None,
+    gas: Annotated[
+        str | None, P("the gas (its molar mass), e.g. 'air', 'nitrogen'", chemical=True)
+    ] = None,
+    process: Annotated[
+        str,
+        P(
+            "the path: isothermal, polytropic (give n) or isentropic (give k)",
+            choices=("isothermal", "polytropic", "isentropic"),
+            said_choice=(
+                ("isothermal", ("isothermally", "constant temperature")),
+                ("polytropic", ("polytropically",)),
+                (
+                    "isentropic",
+                    (
+                        "isentropically",
+                        "reversible adiabatic",
+                        "adiabatic and reversible",
+                        "reversibly and adiabatically",
+                    ),
+                ),
+            ),
+        ),
+    ] = "isothermal",
+    n: Annotated[
+        float | None, Q("exponent", "polytropic exponent n (P v^n = constant)", gt=0)
+    ] = None,
+    k: Annotated[
+        float | None, Q("heat_capacity_ratio", "heat capacity ratio Cp/Cv", gt=1, le=2)
+    ] = None,
+    mass_flow: Annotated[float | None, Q("mass_flow", "gas mass flow", gt=0)] = None,
+) -> Outcome:
+    """Work of a reversible compressor (or expander) on an ideal gas along an isothermal,
+    polytropic or isentropic path, per kg, per mole and as power: the least work that
+    cooling during compression can reach, and the outlet temperature."""
+    if molar_mass is None:
+        if gas is None:
+            raise ToolInputError("reversible_compression_work: give the gas or its molar mass")
+        from peoa.tools.chemical import resolve_argument
+
+        molar_mass = resolve_argument("gas", gas).MW
+    if process == "polytropic" and n is None:
+        raise ToolInputError("reversible_compression_work: a polytropic path needs its exponent n")
+    if process == "isentropic" and k is None:
+        raise ToolInputError("reversible_compression_work: an isentropic path needs k")
+    exponent = {"isothermal": 1.0, "polytropic": n, "isentropic": k}[process]
+    assert exponent is not None
+    ratio = P2 / P1
+    if abs(exponent - 1.0) < 1e-9:
+        molar = _R * T1 * math.log(ratio)
+        T2 = T1
+    else:
+        power_of = (exponent - 1) / exponent
+        molar = exponent * _R * T1 / (exponent - 1) * (ratio**power_of - 1)
+        T2 = T1 * ratio**power_of
+    per_kg = molar / (molar_mass / 1000.0)
+    heat = None
+    if abs(exponent - 1.0) < 1e-9:
+        heat = per_kg  # isothermal: all the work leaves as heat
+    elif k is not None and process == "polytropic":
+        cv = _R / (k - 1) / (molar_mass / 1000.0)
+        heat = per_kg - cv * (T2 - T1)  # first law: q_out = w_in - (u2 - u1)
+    elif process == "isentropic":
+        heat = 0.0
+    return Outcome(
+        {
+            "work_specific": per_kg,
+            "work_molar": molar,
+            "power": per_kg * mass_flow if mass_flow is not None else None,
+            "T2": T2,
+            "heat_specific": heat,
+        },
+        method=process,
+    )
+
+
+@tool(
+    topic="thermodynamics",
+    reference="Reversible steady-flow work of an incompressible liquid, w = v (P2 - P1) "
+    "(Cengel & Boles, Thermodynamics 9th ed. eq. 7-53; the pump work of the Rankine "
+    "cycle, eq. 10-3)",
+    outputs={
+        "work_specific": Out("J/kg", "work input per kg", kind="specific_work"),
+        "power": Out("W", "shaft power (with the mass flow, divided by the efficiency)", kind="shaft_power"),
+    },
+    alternatives=[("density", "specific_volume")],
+    cues=('reversible', 'reversibly', 'isentropic', 'isentropically', 'ideal pump', 'incompressible', 'minimum work', 'pump work'),
+)  # fmt: skip
+def reversible_pump_work(
+    P1: Annotated[float, Q("pressure", "inlet pressure", gt=0)],
+    P2: Annotated[float, Q("pressure", "outlet pressure", gt=0)],
+    density: Annotated[float | None, Q("density", "liquid density", gt=0)] = None,
+    specific_volume: Annotated[
+        float | None, Q("specific_volume", "liquid specific volume", gt=0)
+    ] = None,
+    efficiency: Annotated[float, Q("efficiency", "pump isentropic efficiency", gt=0, le=1)] = 1.0,
+    mass_flow: Annotated[float | None, Q("mass_flow", "liquid mass flow", gt=0)] = None,
+) -> dict[str, float | None]:
+    """Work to pump an incompressible liquid reversibly (isothermal pump) from one
+    pressure to another, w = v (P2 - P1), divided by the efficiency for a real pump: the
+    pump work of a steam cycle's feed pump."""
+    if (density is None) == (specific_volume is None):
+        raise ToolInputError("reversible_pump_work: give the density or the specific volume")
+    v = specific_volume if specific_volume is not None else 1.0 / density  # type: ignore[operator]  # one of the two is given
+    work = v * (P2 - P1) / efficiency
+    return {"work_specific": work, "power": work * mass_flow if mass_flow is not None else None}
+
+
+@tool(
+    topic="thermodynamics",
+    reference="Carnot limits between two reservoirs: eta = 1 - T_L/T_H, COP_R = T_L/(T_H - "
+    "T_L), COP_HP = T_H/(T_H - T_L) (Cengel & Boles, Thermodynamics 9th ed. secs. 6-10 and "
+    "6-11)",
+    outputs={
+        "efficiency": Out("", "Carnot (maximum) thermal efficiency of a heat engine", kind="efficiency"),
+        "cop_refrigerator": Out("", "Carnot (maximum) COP of a refrigerator", kind="coefficient_of_performance"),
+        "cop_heat_pump": Out("", "Carnot (maximum) COP of a heat pump", kind="coefficient_of_performance"),
+        "work": Out("W", "the most work from the heat supplied (with heat_in)", kind="power"),
+    },
+    cues=('Carnot', 'reversible', 'maximum', 'highest', 'ideal', 'theoretical', 'best possible', 'upper limit', 'most efficient'),
+)  # fmt: skip
+def carnot_limits(
+    T_hot: Annotated[float, Q("temperature", "hot reservoir (source) temperature", gt=0)],
+    T_cold: Annotated[float, Q("temperature", "cold reservoir (sink) temperature", gt=0)],
+    heat_in: Annotated[
+        float | None, Q("heat_duty", "heat received from the hot reservoir", gt=0)
+    ] = None,
+) -> dict[str, float | None]:
+    """The Carnot limits between a hot and a cold reservoir: the maximum thermal efficiency
+    of a heat engine and the maximum COP of a refrigerator and a heat pump (reversible
+    cycles), with the most work from a given heat input."""
+    if T_cold == T_hot:
+        raise ToolInputError("carnot_limits: the two reservoirs must differ in temperature")
+    # "Between 5 °C and 25 °C": the hotter of the two is the source, whichever comes first.
+    T_cold, T_hot = sorted((T_cold, T_hot))
+    eta = 1 - T_cold / T_hot
+    return {
+        "efficiency": eta,
+        "cop_refrigerator": T_cold / (T_hot - T_cold),
+        "cop_heat_pump": T_hot / (T_hot - T_cold),
+        "work": eta * heat_in if heat_in is not None else None,
+    }
+
+
+TOOLS = (
+    throttling_valve,
+    nozzle_or_diffuser,
+    mixing_chamber,
+    fluid_heat_duty,
+    two_stream_energy_balance,
+    reversible_compression_work,
+    reversible_pump_work,
+    carnot_limits,
+)

@@ -1,0 +1,145 @@
+"""Thermodynamics questions, planned and run without a model: the device and cycle
+tools are found from the words that name their apparatus, bind the question's states,
+and answer what the textbook's worked examples answer (Cengel & Boles, Thermodynamics:
+An Engineering Approach; the wordings are ours)."""
+
+from __future__ import annotations
+
+import pytest
+
+from peoa.planning import Planner, QuantityGraph
+from peoa.planning.execute import run_plan
+from peoa.reading import read_question
+from peoa.tools import get_registry
+
+
+@pytest.fixture(scope="module")
+def planner() -> Planner:
+    registry = get_registry()
+    return Planner(registry, QuantityGraph.from_registry(registry))
+
+
+def _answer(planner: Planner, question: str, unit: str | None = None) -> tuple[str, float]:
+    reading = read_question(question)
+    plan = planner.plan(reading)[0]
+    results = run_plan(plan, reading, get_registry())
+    result = results[plan.answer_step.index]
+    value = (
+        result.value(plan.answer_step.output, unit)
+        if unit
+        else result.value(plan.answer_step.output)
+    )
+    return plan.describe(), value
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "expected", "unit"),
+    [
+        (  # Example 10-1
+            "Steam enters the turbine of a simple ideal Rankine cycle at 3 MPa and 350 °C and "
+            "is condensed at 75 kPa. What is the thermal efficiency of the cycle?",
+            "rankine_cycle.thermal_efficiency",
+            0.260,
+            None,
+        ),
+        (  # Example 9-5
+            "An ideal Brayton cycle has a pressure ratio of 8. Air enters the compressor at "
+            "300 K and the turbine at 1300 K. Determine the back work ratio.",
+            "brayton_cycle.back_work_ratio",
+            0.403,
+            None,
+        ),
+        (  # Example 11-1 (7th ed. tables)
+            "Refrigerant-134a enters the compressor of an ideal vapor-compression refrigerator "
+            "as saturated vapor at 0.14 MPa and leaves the condenser at 0.8 MPa. The mass flow "
+            "rate is 0.05 kg/s. What is the COP of the refrigerator?",
+            "refrigeration_cycle.cop_refrigerator",
+            3.97,
+            None,
+        ),
+        (  # Example 5-8
+            "Saturated liquid refrigerant-134a at 0.8 MPa is throttled to 0.12 MPa. Determine "
+            "the quality of the refrigerant after throttling.",
+            "throttling_valve.quality_out",
+            0.340,
+            None,
+        ),
+        (  # Example 5-4
+            "Air at 10 °C and 80 kPa enters a diffuser with a velocity of 200 m/s and leaves "
+            "with a negligible velocity. What is the exit temperature of the air?",
+            "nozzle_or_diffuser.T2",
+            303.0,
+            "K",
+        ),
+        (  # Problem 5-80; both streams at 300 kPa: the value written twice counts once
+            "Liquid water at 300 kPa and 20 °C is heated in a chamber by mixing it with "
+            "superheated steam at 300 kPa and 300 °C. Cold water enters the chamber at 1.8 "
+            "kg/s. If the mixture leaves at 60 °C, determine the mass flow rate of the "
+            "superheated steam.",
+            "mixing_chamber.mass_flow_2",
+            0.107,
+            "kg/s",
+        ),
+        (  # Example 7-13 region: "isothermally" chooses the path
+            "Air is compressed reversibly and isothermally from 100 kPa and 300 K to 900 kPa. "
+            "Determine the compression work per unit mass.",
+            "reversible_compression_work.work_specific",
+            189.2,
+            "kJ/kg",
+        ),
+        (  # "the rate of heat transfer" asks a heat duty
+            "Water at 10 MPa and 50 °C enters a boiler at 10 kg/s and leaves as steam at "
+            "500 °C. What is the rate of heat transfer in the boiler?",
+            "fluid_heat_duty.duty",
+            None,
+            "kW",
+        ),
+        (  # Example 5-10: the coolant is the fluid the words call "water-cooled"
+            "A water-cooled condenser takes 6 kg/min of R134a from 1 MPa, 70 °C to 35 °C; the "
+            "water (300 kPa) rises from 15 °C to 25 °C. Find the water flow rate in kg/min.",
+            "two_stream_energy_balance.cold_mass_flow",
+            29.1,
+            "kg/min",
+        ),
+    ],
+)
+def test_textbook_questions_plan_and_answer(
+    planner: Planner, question: str, tool: str, expected: float | None, unit: str | None
+) -> None:
+    described, value = _answer(planner, question, unit)
+    assert described == tool
+    if expected is not None:
+        assert value == pytest.approx(expected, rel=0.01)
+    else:  # h(10 MPa, 500 °C) - h(10 MPa, 50 °C), from the same state tool
+        assert value == pytest.approx(10 * (3375.1 - 217.8), rel=0.003)
+
+
+def test_a_cycle_is_offered_only_when_the_question_names_its_plant(planner: Planner) -> None:
+    """Two pressures and a flow feed a Rankine cycle's inputs; without the words that name
+    a power plant, the cycle is not a plan for a pump question."""
+    reading = read_question(
+        "A pump moves 10 kg/s of water from 75 kPa to 3 MPa with an efficiency of 0.8. What "
+        "power does it take?"
+    )
+    tools = {s.tool for p in planner.plan(reading) for s in p.steps}
+    assert not tools & {"rankine_cycle", "rankine_regenerative_cycle", "refrigeration_cycle"}
+
+
+def test_an_ideal_gas_question_takes_no_real_fluid_equation_of_state(planner: Planner) -> None:
+    reading = read_question(
+        "A compressor takes 10 kg/s of air (M = 28.96 g/mol, k = 1.4) from 100 kPa and 300 K to "
+        "800 kPa with an isentropic efficiency of 0.8. An aftercooler then cools it to 320 K. "
+        "Treating the gas as ideal with constant k, what is the aftercooler duty in kW?"
+    )
+    tools = {s.tool for p in planner.plan(reading) for s in p.steps}
+    assert not tools & {"fluid_heat_duty", "fluid_state", "two_stream_energy_balance"}
+
+
+def test_a_mixture_is_not_a_pure_fluids_state(planner: Planner) -> None:
+    reading = read_question(
+        "A drum holds saturated liquid n-hexane-n-heptane (0.3 mole fraction n-hexane) at "
+        "60 °C. Using Raoult's law, what pressure is it at?"
+    )
+    assert len(reading.fluids()) == 2
+    tools = {s.tool for p in planner.plan(reading) for s in p.steps}
+    assert "fluid_state" not in tools

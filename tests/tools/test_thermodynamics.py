@@ -1,0 +1,220 @@
+"""Fluid states and steady-flow devices against published worked examples (Cengel & Boles,
+Thermodynamics: An Engineering Approach; the table values are IAPWS-95 and the R-134a
+reference equation, so CoolProp agrees with them to the tables' printed precision)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from peoa.exceptions import ToolInputError
+
+from .helpers import call, q
+
+
+def test_superheated_steam_matches_the_steam_table() -> None:
+    # Cengel & Boles Table A-6: 3 MPa, 350 °C: v = 0.09056 m³/kg, u = 2844.4, h = 3116.1
+    # kJ/kg, s = 6.7450 kJ/kg·K.
+    s = call("fluid_state", fluid="water", pressure=q(3, "MPa"), temperature=q(350, "degC"))
+    assert s.value("specific_volume") == pytest.approx(0.09056, rel=2e-4)
+    assert s.value("internal_energy", "kJ/kg") == pytest.approx(2844.4, abs=0.1)
+    assert s.value("enthalpy", "kJ/kg") == pytest.approx(3116.1, abs=0.1)
+    assert s.value("entropy", "kJ/kg/K") == pytest.approx(6.7450, abs=1e-4)
+    assert s.value("phase") == "gas"
+    assert s.value("saturation_temperature", "degC") == pytest.approx(233.85, abs=0.02)
+
+
+def test_wet_steam_from_pressure_and_quality() -> None:
+    # Cengel & Boles Table A-5 at 75 kPa: Tsat 91.76 °C, hf 384.44, hfg 2278.0 kJ/kg.
+    s = call("fluid_state", fluid="steam", pressure=q(75, "kPa"), quality=0.5)
+    assert s.value("temperature", "degC") == pytest.approx(91.76, abs=0.01)
+    assert s.value("enthalpy", "kJ/kg") == pytest.approx(384.44 + 0.5 * 2278.0, abs=0.2)
+    assert s.value("phase") == "two-phase"
+    assert s.value("cp") is None  # not defined inside the dome
+
+
+def test_state_from_enthalpy_and_entropy_round_trips() -> None:
+    first = call("fluid_state", fluid="water", pressure=q(1, "MPa"), temperature=q(250, "degC"))
+    again = call(
+        "fluid_state",
+        fluid="water",
+        enthalpy=q(first.value("enthalpy"), "J/kg"),
+        entropy=q(first.value("entropy"), "J/kg/K"),
+    )
+    assert again.value("pressure", "MPa") == pytest.approx(1.0, rel=1e-6)
+    assert again.value("temperature", "degC") == pytest.approx(250.0, abs=1e-4)
+
+
+def test_refrigerant_reference_states() -> None:
+    # Cengel & Boles Table A-12 (ASHRAE reference: h = s = 0 for saturated liquid at
+    # -40 °C): R-134a saturated vapour at 0.14 MPa, hg = 239.19 kJ/kg, sg = 0.94467.
+    ashrae = call(
+        "fluid_state", fluid="R134a", pressure=q(0.14, "MPa"), quality=1, reference="ASHRAE"
+    )
+    assert ashrae.value("enthalpy", "kJ/kg") == pytest.approx(239.19, abs=0.3)
+    assert ashrae.value("entropy", "kJ/kg/K") == pytest.approx(0.94467, abs=1e-3)
+    iir = call("fluid_state", fluid="R134a", temperature=q(0, "degC"), quality=0, reference="IIR")
+    assert iir.value("enthalpy", "kJ/kg") == pytest.approx(200.0, abs=1e-6)
+    # A difference does not depend on the reference.
+    other = call("fluid_state", fluid="R134a", pressure=q(0.14, "MPa"), quality=1)
+    default_liquid = call("fluid_state", fluid="R134a", temperature=q(-40, "degC"), quality=0)
+    assert other.value("enthalpy") - default_liquid.value("enthalpy") == pytest.approx(
+        ashrae.value("enthalpy"), abs=1.0
+    )
+
+
+def test_transport_properties_and_prandtl_number() -> None:
+    s = call("fluid_state", fluid="air", pressure=q(1, "atm"), temperature=q(300, "K"))
+    # Cengel & Boles Table A-15 near 300 K: mu 1.846e-5 Pa·s, k 0.02566 W/m·K, Pr 0.7296;
+    # CoolProp's air conductivity (Lemmon & Jacobsen 2004) is about 3 % above the table's.
+    assert s.value("viscosity") == pytest.approx(1.846e-5, rel=0.01)
+    assert s.value("thermal_conductivity") == pytest.approx(0.02566, rel=0.035)
+    assert s.value("prandtl") == pytest.approx(0.7296, rel=0.035)
+    cp = s.value("cp")
+    assert s.value("prandtl") == pytest.approx(
+        s.value("viscosity") * cp / s.value("thermal_conductivity")
+    )
+
+
+def test_states_out_of_range_or_underdetermined_are_refused() -> None:
+    with pytest.raises(ToolInputError, match="outside the equation of state's range"):
+        call("fluid_state", fluid="water", pressure=q(1, "bar"), temperature=q(5000, "K"))
+    with pytest.raises(ToolInputError, match="above the equation of state's limit"):
+        call("fluid_state", fluid="R134a", pressure=q(1e4, "bar"), temperature=q(300, "K"))
+    with pytest.raises(ToolInputError, match="below the critical point"):
+        call("fluid_state", fluid="water", pressure=q(300, "bar"), quality=0.5)
+    with pytest.raises(ToolInputError):
+        call("fluid_state", fluid="water", pressure=q(1, "bar"), quality=1.5)
+    with pytest.raises(ToolInputError, match="exactly two"):
+        call("fluid_state", fluid="water", pressure=q(1, "bar"))
+    with pytest.raises(ToolInputError, match="no reference equation of state"):
+        call("fluid_state", fluid="sodium chloride", pressure=q(1, "bar"), temperature=q(300, "K"))
+
+
+def test_throttling_r134a_from_saturated_liquid() -> None:
+    # Cengel & Boles Example 5-8: saturated liquid R-134a at 0.8 MPa throttled to 0.12 MPa:
+    # x4 = 0.340, temperature drop 53.6 °C.
+    t = call("throttling_valve", fluid="R134a", P1=q(0.8, "MPa"), quality_in=0, P2=q(0.12, "MPa"))
+    assert t.value("quality_out") == pytest.approx(0.340, abs=0.002)
+    assert t.value("temperature_drop", "delta_degC") == pytest.approx(53.6, abs=0.3)
+    assert t.value("entropy_generation") > 0
+    with pytest.raises(ToolInputError, match="below the inlet"):
+        call("throttling_valve", fluid="R134a", P1=q(1, "bar"), quality_in=0, P2=q(2, "bar"))
+
+
+def test_diffuser_deceleration_of_air() -> None:
+    # Cengel & Boles Example 5-4: air at 10 °C, 80 kPa enters a diffuser at 200 m/s and
+    # leaves at a negligible velocity: T2 = 303 K.
+    d = call("nozzle_or_diffuser", fluid="air", P1=q(80, "kPa"), T1=q(10, "degC"),
+             V1=q(200, "m/s"), V2=q(0, "m/s"))  # fmt: skip
+    assert d.value("T2") == pytest.approx(303.0, abs=0.5)
+    assert d.value("P2") > 80e3  # a diffuser raises the pressure
+    assert d.method == "diffuser"
+    # Negligible exit velocity is the default: the same state, and no velocity restated.
+    rest = call(
+        "nozzle_or_diffuser", fluid="air", P1=q(80, "kPa"), T1=q(10, "degC"), V1=q(200, "m/s")
+    )
+    assert rest.value("T2") == pytest.approx(d.value("T2"))
+    assert rest.value("V2") is None
+
+
+def test_nozzle_exit_velocity_is_the_enthalpy_drop() -> None:
+    d = call("nozzle_or_diffuser", fluid="water", P1=q(1.8, "MPa"), T1=q(400, "degC"),
+             V1=q(30, "m/s"), P2=q(1.4, "MPa"), mass_flow=q(5, "kg/s"))  # fmt: skip
+    inlet = call("fluid_state", fluid="water", pressure=q(1.8, "MPa"), temperature=q(400, "degC"))
+    ideal = call("fluid_state", fluid="water", pressure=q(1.4, "MPa"),
+                 entropy=q(inlet.value("entropy"), "J/kg/K"))  # fmt: skip
+    drop = inlet.value("enthalpy") - ideal.value("enthalpy")
+    assert d.value("V2") == pytest.approx(math.sqrt(30**2 + 2 * drop), rel=1e-6)
+    outlet = call(
+        "fluid_state", fluid="water", pressure=q(1.4, "MPa"), temperature=q(d.value("T2"), "K")
+    )
+    assert d.value("exit_area") == pytest.approx(
+        5 * outlet.value("specific_volume") / d.value("V2"), rel=1e-4
+    )
+
+
+def test_mixing_water_with_steam_for_an_outlet_temperature() -> None:
+    # Cengel & Boles problem 5-80 (9th ed.): water at 300 kPa, 20 °C, 1.8 kg/s mixed with
+    # steam at 300 kPa, 300 °C to leave at 60 °C: 0.107 kg/s of steam.
+    m = call("mixing_chamber", fluid="water", pressure=q(300, "kPa"), T1=q(20, "degC"),
+             mass_flow_1=q(1.8, "kg/s"), T2=q(300, "degC"), T_out=q(60, "degC"))  # fmt: skip
+    assert m.value("mass_flow_2") == pytest.approx(0.107, abs=0.001)
+    # And the other way round: that flow gives back 60 °C.
+    back = call("mixing_chamber", fluid="water", pressure=q(300, "kPa"), T1=q(20, "degC"),
+                mass_flow_1=q(1.8, "kg/s"), T2=q(300, "degC"), mass_flow_2=q(m.value("mass_flow_2"), "kg/s"))  # fmt: skip
+    assert back.value("T_out", "degC") == pytest.approx(60.0, abs=1e-3)
+    assert back.value("entropy_generation") > 0
+
+
+def test_shower_mixing_ratio_in_us_units() -> None:
+    # Cengel & Boles Example 5-9: hot water at 140 °F and cold at 50 °F mixed at 20 psia to
+    # 110 °F: m_hot/m_cold = 2.0 (here the first stream is the hot one).
+    m = call("mixing_chamber", fluid="water", pressure=q(20, "psi"), T1=q(140, "degF"),
+             T2=q(50, "degF"), T_out=q(110, "degF"))  # fmt: skip
+    assert 1 / m.value("mass_ratio") == pytest.approx(2.0, abs=0.02)
+    with pytest.raises(ToolInputError, match="between the inlet streams"):
+        call("mixing_chamber", fluid="water", pressure=q(20, "psi"), T1=q(140, "degF"),
+             T2=q(50, "degF"), T_out=q(150, "degF"))  # fmt: skip
+
+
+def test_boiler_duty_and_flow_from_duty() -> None:
+    q_boiler = call("fluid_heat_duty", fluid="water", P1=q(10, "MPa"), T1=q(50, "degC"),
+                    T2=q(500, "degC"), mass_flow=q(10, "kg/s"))  # fmt: skip
+    h1 = call("fluid_state", fluid="water", pressure=q(10, "MPa"), temperature=q(50, "degC"))
+    h2 = call("fluid_state", fluid="water", pressure=q(10, "MPa"), temperature=q(500, "degC"))
+    dh = h2.value("enthalpy") - h1.value("enthalpy")
+    assert q_boiler.value("duty") == pytest.approx(10 * dh, rel=1e-9)
+    flow = call("fluid_heat_duty", fluid="water", P1=q(10, "MPa"), T1=q(50, "degC"),
+                T2=q(500, "degC"), duty=q(10 * dh, "W"))  # fmt: skip
+    assert flow.value("mass_flow") == pytest.approx(10.0, rel=1e-9)
+
+
+def test_refrigerant_condenser_cooled_by_water() -> None:
+    # Cengel & Boles Example 5-10: R-134a at 1 MPa, 70 °C cooled to 35 °C by water at 300
+    # kPa from 15 to 25 °C; 6 kg/min of refrigerant: 29.1 kg/min of water, 1218 kJ/min.
+    b = call("two_stream_energy_balance", hot_fluid="R134a", cold_fluid="water",
+             hot_pressure=q(1, "MPa"), hot_T_in=q(70, "degC"), hot_T_out=q(35, "degC"),
+             cold_pressure=q(300, "kPa"), cold_T_in=q(15, "degC"), cold_T_out=q(25, "degC"),
+             hot_mass_flow=q(6, "kg/min"))  # fmt: skip
+    assert b.value("cold_mass_flow", "kg/min") == pytest.approx(29.1, abs=0.15)
+    assert b.value("duty", "kJ/min") == pytest.approx(1218, rel=0.005)
+
+
+def test_reversible_compression_paths() -> None:
+    # Cengel & Boles Example 7-13 region: air from 100 kPa, 300 K to 900 kPa: isothermal
+    # 189.2 kJ/kg, polytropic n = 1.3 246.4 kJ/kg, isentropic k = 1.4 263.2 kJ/kg.
+    common = {
+        "T1": q(300, "K"),
+        "P1": q(100, "kPa"),
+        "P2": q(900, "kPa"),
+        "molar_mass": q(28.97, "g/mol"),
+    }
+    iso = call("reversible_compression_work", process="isothermal", **common)
+    poly = call("reversible_compression_work", process="polytropic", n=1.3, **common)
+    isen = call("reversible_compression_work", process="isentropic", k=1.4, **common)
+    assert iso.value("work_specific", "kJ/kg") == pytest.approx(189.2, abs=0.2)
+    assert poly.value("work_specific", "kJ/kg") == pytest.approx(246.4, abs=0.3)
+    assert isen.value("work_specific", "kJ/kg") == pytest.approx(263.2, abs=0.3)
+    assert isen.value("T2") == pytest.approx(300 * 9 ** (0.4 / 1.4), rel=1e-9)
+    with pytest.raises(ToolInputError, match="exponent n"):
+        call("reversible_compression_work", process="polytropic", **common)
+
+
+def test_reversible_pump_work_and_carnot_limits() -> None:
+    # Cengel & Boles Example 10-1: pump work v (P2 - P1) = 0.001037 (3000 - 75) = 3.03 kJ/kg.
+    p = call("reversible_pump_work", P1=q(75, "kPa"), P2=q(3, "MPa"),
+             specific_volume=q(0.001037, "m^3/kg"))  # fmt: skip
+    assert p.value("work_specific", "kJ/kg") == pytest.approx(3.03, abs=0.01)
+    # Cengel & Boles Example 6-5: a Carnot engine between 652 °C and 30 °C: 67.2 %.
+    c = call("carnot_limits", T_hot=q(652, "degC"), T_cold=q(30, "degC"), heat_in=q(500, "kJ/s"))
+    assert c.value("efficiency") == pytest.approx(0.672, abs=0.001)
+    assert c.value("work", "kW") == pytest.approx(336, abs=1)
+    # Example 6-? heat pump: COP_HP = T_H/(T_H - T_L); refrigerator COP one less.
+    assert c.value("cop_heat_pump") - c.value("cop_refrigerator") == pytest.approx(1.0)
+    # "Between 5 °C and 25 °C" read either way round: the hotter reservoir is the source.
+    swapped = call("carnot_limits", T_hot=q(5, "degC"), T_cold=q(25, "degC"))
+    assert swapped.value("cop_heat_pump") == pytest.approx(298.15 / 20, rel=1e-9)
+    with pytest.raises(ToolInputError, match="differ"):
+        call("carnot_limits", T_hot=q(20, "degC"), T_cold=q(20, "degC"))
