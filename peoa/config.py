@@ -31,6 +31,7 @@ from peoa.sandbox.models import SandboxSettings
 
 __all__ = [
     "STANDARD_ENV_VARIABLES",
+    "DisplaySettings",
     "LLMSettings",
     "ModelRoles",
     "Neo4jSettings",
@@ -142,6 +143,18 @@ class OpenAISettings(_Section):
     base_url: str | None = None
 
 
+class DisplaySettings(_Section):
+    """How an answer is shown when the question asks for no unit."""
+
+    units: Literal["auto", "si", "us"] = Field(
+        "auto",
+        description="auto: the question's own units, else the trade's customary unit in "
+        "its unit system (US customary when most of its units are); si or us: always "
+        "that system's customary unit.",
+    )
+    significant: int = Field(4, ge=2, le=10, description="Significant figures shown.")
+
+
 def config_file() -> Path | None:
     """Return the ``peoa.toml`` in effect, if any (see the module docstring)."""
     explicit = os.environ.get("PEOA_CONFIG")
@@ -191,6 +204,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     openai: OpenAISettings = Field(default_factory=OpenAISettings)
     sandbox: SandboxSettings = Field(default_factory=SandboxSettings)
+    display: DisplaySettings = Field(default_factory=DisplaySettings)
 
     @classmethod
     def settings_customise_sources(

@@ -159,6 +159,7 @@ class Assistant:
             find_tools=self.find_tools,
             planner=_LazyPlanner(self),  # type: ignore[arg-type]
             find_passages=self.find_passages,
+            display=self.settings.display,
         )
 
     def _run_config(self, thread_id: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from langchain_core.runnables import RunnableConfig
@@ -31,10 +31,12 @@ from langgraph.types import Overwrite, Send
 from peoa.agent.action_generator import ActionGenerator
 from peoa.agent.answer import asked_unit_fits, in_asked_unit
 from peoa.agent.definitions import MetaAgentDefinition
+from peoa.agent.display import in_display_unit, shown
 from peoa.agent.routing import route_question
 from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import Case, PendingStep, SolveState
 from peoa.agent.validation import validate_result
+from peoa.config import DisplaySettings
 from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, InjectionFlag, LLMCall
 from peoa.llm import StructuredOutputError
 from peoa.planning import Plan, Planner, tied_plans
@@ -58,6 +60,7 @@ class AgentContext:
     planner: Planner
     thread_id: str = ""
     find_passages: PassageFinder | None = None
+    display: DisplaySettings = field(default_factory=DisplaySettings)
 
 
 # -- helpers over the state --------------------------------------------------------------
@@ -394,7 +397,13 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             if status == "failed" and _lacks_data(cases[0]):
                 status = "clarification"
             solution = Solution(
-                status=status, answer=part.answer, unit=part.unit, text=text, **base
+                status=status,
+                answer=part.answer,
+                unit=part.unit,
+                si_answer=part.si_answer,
+                si_unit=part.si_unit,
+                text=text,
+                **base,
             )
         else:
             solution = Solution(
@@ -433,7 +442,11 @@ def _case_answer(
         return PartAnswer(question=question, status="answered", step=last.index,
                           text=last.result.text), last.result.text  # fmt: skip
     if last is not None and last.valid and last.result.answer is not None:
-        answer = in_asked_unit(last.result.answer, reading)
+        si_answer = last.result.answer
+        answer = in_asked_unit(si_answer, reading)
+        if answer is si_answer:  # no unit asked: the engineer's unit for this quantity
+            kind = plan.answer_step.kind if plan else None
+            answer = in_display_unit(answer, kind, reading, ctx.display.units)
         unused = [reading.mention(m).written for m in (plan.unused if plan else ())]
         ignored = [reading.mention(m).written for m in (plan.ignored if plan else ())]
         if len(unused) > ctx.meta.limits.max_unused_values or ignored:
@@ -447,10 +460,11 @@ def _case_answer(
             if ignored:
                 text += f" A step could have taken {', '.join(ignored)} but did not."
             return PartAnswer(question=question, status="failed", step=last.index, text=text), text
-        shown = f"{answer.value:.6g} {answer.unit}".strip()
-        text = "\n".join([shown, *_explain(case, latest)])
+        headline = shown(answer, ctx.display.significant)
+        text = "\n".join([headline, *_explain(case, latest)])
         return PartAnswer(question=question, status="answered", answer=answer.value,
-                          unit=answer.unit, step=last.index, text=shown), text  # fmt: skip
+                          unit=answer.unit, si_answer=si_answer.value, si_unit=si_answer.unit,
+                          step=last.index, text=headline), text  # fmt: skip
     if _lacks_data(case):
         text = f"{_NO_INPUTS} {ctx.planner.missing(reading)}"
         return PartAnswer(question=question, status="failed", step=0, text=text), text

@@ -76,6 +76,8 @@ class PartAnswer(BaseModel):
     status: Literal["answered", "failed"]
     answer: float | None = None
     unit: str | None = None
+    si_answer: float | None = None
+    si_unit: str | None = None
     step: int
     text: str = ""
 
@@ -86,8 +88,14 @@ class Solution(BaseModel):
     question: str
     thread_id: str
     status: Literal["answered", "clarification", "failed"]
-    answer: float | None = Field(None, description="The number, or null when there is none.")
+    answer: float | None = Field(
+        None,
+        description="The number in the unit shown: the asked unit, else the engineer's "
+        "customary one (full precision); null when there is none.",
+    )
     unit: str | None = None
+    si_answer: float | None = Field(None, description="The same number in SI base units.")
+    si_unit: str | None = None
     text: str = ""
     steps: list[StepRecord] = []
     citations: list[Citation] = []
