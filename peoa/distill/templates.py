@@ -943,6 +943,138 @@ _BANK: tuple[Template, ...] = (
         "Find the coefficient of performance of an ideal vapor-compression refrigeration cycle with {refrigerant}, evaporator at {evaporator_pressure}, condenser at {condenser_pressure}.",
         "Ideal refrigeration cycle, {refrigerant}, {evaporator_pressure} / {condenser_pressure}: COP?",
     ),
+    # -- stoichiometry, ideal gases, compressible and open-channel flow, costs ---------
+    _t(
+        "molar_mass",
+        "stoichiometry",
+        "MW",
+        "the molar mass",
+        lambda r: {
+            "formula": r.choice(
+                (
+                    "H2SO4",
+                    "CaCO3",
+                    "NaOH",
+                    "C6H12O6",
+                    "HNO3",
+                    "NH4NO3",
+                    "Ca(OH)2",
+                    "Na2CO3",
+                    "KMnO4",
+                    "C2H5OH",
+                )
+            )
+        },
+        "What is the molar mass of {formula}?",
+        "Calculate the molecular weight of {formula}.",
+        "Molar mass of {formula} in g/mol?",
+    ),
+    _t(
+        "combustion_air",
+        "stoichiometry",
+        "air_fuel_ratio_mass",
+        "the air-fuel ratio",
+        lambda r: {
+            "fuel": r.choice(("methane", "propane", "butane", "octane", "ethane", "ethanol")),
+            "excess_air": {"value": _round(r.uniform(5, 60)), "unit": "%"},
+        },
+        "{fuel} burns with {excess_air} excess air. What is the air-fuel ratio by mass?",
+        "Find the mass air-fuel ratio for the complete combustion of {fuel} with {excess_air} excess air.",
+        "Combustion of {fuel}, {excess_air} excess air: air to fuel ratio (kg air per kg fuel)?",
+    ),
+    _t(
+        "composition_convert",
+        "stoichiometry",
+        "MW",
+        "the average molar mass",
+        lambda r: (
+            lambda x: {
+                "components": list(
+                    r.choice(
+                        (
+                            ("methane", "ethane"),
+                            ("nitrogen", "oxygen"),
+                            ("methanol", "water"),
+                            ("propane", "butane"),
+                        )
+                    )
+                ),
+                "mole_fractions": [
+                    {"value": x, "unit": "mol%"},
+                    {"value": _round(100 - x), "unit": "mol%"},
+                ],
+            }
+        )(_round(r.uniform(20, 80), 2)),
+        "A mixture is {mole_fractions} of {components}, in that order. What is its average molar mass?",
+        "Find the mean molecular weight of a gas of {mole_fractions} ({components} respectively).",
+    ),
+    _t(
+        "ideal_gas_state",
+        "properties",
+        "density",
+        "the ideal-gas density",
+        lambda r: {
+            "gas": r.choice(("air", "nitrogen", "carbon dioxide", "methane", "oxygen")),
+            "pressure": q(r, {"kPa": (90, 600), "bar": (1, 6)}),
+            "temperature": q(r, {"°C": (0, 150), "K": (280, 420)}),
+        },
+        "What is the density of {gas} at {pressure} and {temperature}, treating it as an ideal gas?",
+        "Find the ideal-gas density of {gas} at {temperature} and {pressure}.",
+        "{gas} as a perfect gas at {pressure}, {temperature}: density?",
+    ),
+    _t(
+        "isentropic_flow",
+        "compressors",
+        "P_P0",
+        "the static to stagnation pressure ratio",
+        lambda r: {"Mach": num(r, 0.2, 3.0, 2), "k": r.choice((1.4, 1.3, 1.67))},
+        "A gas with k = {k} flows isentropically at Mach {Mach}. What is the ratio of static to stagnation pressure?",
+        "Find P/P0 for isentropic flow at a Mach number of {Mach} (k = {k}).",
+    ),
+    _t(
+        "antoine_vapor_pressure",
+        "vle",
+        "vapor_pressure",
+        "the Antoine vapour pressure",
+        lambda r: {
+            "A": num(r, 6.8, 7.2, 5),
+            "B": num(r, 1100, 1500, 5),
+            "C": num(r, 200, 235, 4),
+            "temperature": q(r, {"°C": (20, 90)}),
+            "pressure_unit": "mmHg",
+            "temperature_unit": "degC",
+        },
+        "Antoine constants A = {A}, B = {B}, C = {C} (log10, P in mmHg, T in °C). What is the vapour pressure at {temperature}?",
+        "With the Antoine equation log10 P = A - B/(T + C), A = {A}, B = {B}, C = {C} (mmHg, °C), find the vapour pressure at {temperature}.",
+    ),
+    _t(
+        "pump_energy_cost",
+        "pumps",
+        "yearly_cost",
+        "the yearly energy cost",
+        lambda r: {
+            "shaft_power": q(r, {"kW": (5, 200)}),
+            "motor_efficiency": {"value": _round(r.uniform(88, 96)), "unit": "%"},
+            "operating_hours": {"value": _round(r.uniform(4000, 8760)), "unit": "h"},
+            "electricity_price": num(r, 0.05, 0.25, 2),
+        },
+        "A pump takes {shaft_power} of shaft power and runs {operating_hours} a year. Its motor is {motor_efficiency} efficient and power costs {electricity_price} per kWh. What is the yearly energy cost?",
+        "Find the annual electricity cost of a {shaft_power} pump (motor efficiency {motor_efficiency}) running {operating_hours} per year at {electricity_price} per kWh.",
+    ),
+    _t(
+        "open_channel_flow",
+        "pipe_flow",
+        "volumetric_flow",
+        "the channel flow",
+        lambda r: {
+            "width": q(r, {"m": (0.5, 5)}),
+            "depth": q(r, {"m": (0.2, 1.5)}),
+            "slope": num(r, 0.0002, 0.005, 2),
+            "manning_n": num(r, 0.011, 0.03, 2),
+        },
+        "A rectangular channel {width} wide carries water at a uniform depth of {depth}. The bed slope is {slope} and Manning's n is {manning_n}. What is the flow rate?",
+        "Find the discharge of a rectangular open channel: width {width}, flow depth {depth}, slope {slope}, n = {manning_n}.",
+    ),
     _t(
         "condensate_flash",
         "steam",

@@ -14,6 +14,8 @@ construction ("carbon steel", "cast iron") are kept apart from the fluids.
 ['71-43-2', '108-88-3']
 >>> [s.canonical for s in read_substances("saturated liquid n-hexane-n-heptane")]
 ['hexane', 'heptane']
+>>> [s.cas for s in read_substances("the molecular weight of Ca(OH)2")]
+['1305-62-0']
 """
 
 from __future__ import annotations
@@ -28,7 +30,10 @@ from peoa.reading.model import Substance
 __all__ = ["read_phase", "read_substances"]
 
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9₀-₉]*(?:-[A-Za-z0-9]+)*|\d+(?:,\d+)*-[A-Za-z][\w-]*")
+_TOKEN = re.compile(
+    r"[A-Z][A-Za-z0-9₀-₉]*(?:\([A-Za-z0-9₀-₉]+\)[0-9₀-₉]*)+[A-Za-z0-9₀-₉]*"  # Ca(OH)2
+    r"|[A-Za-z][A-Za-z0-9₀-₉]*(?:-[A-Za-z0-9]+)*|\d+(?:,\d+)*-[A-Za-z][\w-]*"
+)
 _MIXTURES = frozenset(
     name.strip()
     for name in """natural gas|flue gas|fuel gas|syngas|synthesis gas|crude|crude oil|fuel oil|lube oil|
@@ -48,7 +53,7 @@ _ALIASES = {"steam": "water", "water vapour": "water", "water vapor": "water",
 _CHEMICAL_ENDING = re.compile(
     r"(?:ane|ene|yne|anol|enol|ol|one|ide|ate|ite|ine|yl|ether|ose|oxide)s?$", re.I
 )
-_FORMULA = re.compile(r"^(?:[A-Z][a-z]?\d*){1,6}$")
+_FORMULA = re.compile(r"^(?:[A-Z][a-z]?\d*|\((?:[A-Z][a-z]?\d*)+\)\d*){1,8}$")
 _REFRIGERANT = re.compile(r"^R-?\d{2,4}[a-zA-Z]{0,2}$")
 # "Refrigerant-134a", the textbooks' spelling of R-134a.
 _REFRIGERANT_WORD = re.compile(r"^refrigerant-(\d{2,4}[a-zA-Z]{0,2})$", re.I)

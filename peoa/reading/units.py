@@ -374,6 +374,8 @@ def _plausible_end(text: str, end: int, tokens: list[str]) -> bool:
 
 
 _PER_OTHER = re.compile(r"(?:\s+of)?(?:\s+[A-Za-z][\w-]*){0,2}?\s+per\s+")
+_YEAR = frozenset({"yr", "year", "a", "annum"})
+_PER_YEAR = re.compile(r"^\(?(h|hr|hour|hours|d|day|days)\)?/\(?(?:yr|year|a|annum)\)?$")
 _COEFFICIENT_BASIS = re.compile(r"\s+at\s+1(?:\.0)?\s+(bar|psi)\b")
 
 
@@ -389,12 +391,17 @@ def read_unit(text: str, start: int) -> UnitRead | None:
     '(kg)/(kg)'
     >>> read_unit("Kv 488 m³/h at 1 bar", 7).unit
     '(m³/h)/(bar)**0.5'
+    >>> read_unit("runs 8000 h per year", 10).unit
+    'h'
     """
     read = _read_one(text, start)
     if read is None:
         return None
     per = _PER_OTHER.match(text, read.end)
     other = _read_one(text, per.end()) if per else None
+    if other is not None and read.dimensionality == "[time]" and other.unit in _YEAR:
+        # "8000 h per year" is an operating time: hours in each year.
+        return UnitRead(read.unit, text[start : other.end].strip(), other.end, "[time]")
     if per is not None and other is not None and "/" not in read.unit:
         unit = f"({read.unit})/({other.unit})"
         end = other.end
@@ -412,6 +419,11 @@ def read_unit(text: str, start: int) -> UnitRead | None:
     return read
 
 
+# Dimensions no process quantity has: a reading with one is prose that pint happens to
+# parse (a tesla, an ampere, a candela).
+_NOT_PROCESS = ("[current]", "[luminosity]")
+
+
 def _read_one(text: str, start: int) -> UnitRead | None:
     """The longest single unit written from ``start``."""
     position = start
@@ -427,9 +439,13 @@ def _read_one(text: str, start: int) -> UnitRead | None:
         dimensionality = dimensionality_of(unit)
         if dimensionality is None:
             continue
+        if yearly := _PER_YEAR.match(unit):
+            unit, dimensionality = yearly.group(1), "[time]"  # "8000 h/yr": hours a year
         fraction = unit in ("%", "ppm", "ppb", "percent") or "%" in "".join(words)
         if dimensionality == "dimensionless" and not fraction and not {"ppmv", "ppmw"} & set(words):
             continue  # "rad", "turn" and friends stay unread: a bare number is clearer
+        if any(d in dimensionality for d in _NOT_PROCESS) or "," in text[tokens[0][1] : end]:
+            continue  # "(P in mmHg, T in °C)" is no unit of poise, inches and teslas
         return UnitRead(
             unit=unit,
             written=text[tokens[0][1] : end],

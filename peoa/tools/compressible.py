@@ -524,15 +524,17 @@ def _exp(x: float, what: str) -> float:
     "scipy.optimize.brentq for the Mach number of an area ratio",
     outputs={
         "Mach": Out("", "Mach number", kind="mach_number"),
-        "T_T0": Out("", "static to stagnation temperature ratio T/T0", kind="ratio"),
+        "T_T0": Out("", "static to stagnation temperature ratio T/T0", kind="temperature_ratio"),
         "P_P0": Out("", "static to stagnation pressure ratio P/P0", kind="pressure_ratio"),
-        "rho_rho0": Out("", "static to stagnation density ratio rho/rho0", kind="ratio"),
+        "rho_rho0": Out("", "static to stagnation density ratio rho/rho0", kind="density_ratio"),
         "A_Astar": Out("", "area ratio A/A* to the sonic throat", kind="area_ratio"),
-        "T_star_T0": Out("", "critical temperature ratio T*/T0 = 2/(k+1)", kind="ratio"),
+        "T_star_T0": Out(
+            "", "critical temperature ratio T*/T0 = 2/(k+1)", kind="temperature_ratio"
+        ),
         "P_star_P0": Out(
             "", "critical pressure ratio P*/P0 = (2/(k+1))^(k/(k-1))", kind="pressure_ratio"
         ),
-        "rho_star_rho0": Out("", "critical density ratio rho*/rho0", kind="ratio"),
+        "rho_star_rho0": Out("", "critical density ratio rho*/rho0", kind="density_ratio"),
     },
     alternatives=[("Mach", "area_ratio")],
     phase="gas",

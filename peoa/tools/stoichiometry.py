@@ -26,7 +26,7 @@ sec. 4.8), 28.85 g/mol.
 >>> r.value("limiting_reactant"), round(r.value("extent"), 6)
 ('C3H6', 3.0)
 >>> r = run("composition_convert", {"components": ["water", "ethanol"],
-...     "fractions": [0.5, 0.5], "basis": "mole"})
+...     "mole_fractions": [0.5, 0.5]})
 >>> [round(w, 4) for w in r.value("mass_fractions")], round(r.value("MW"), 2)
 ([0.2811, 0.7189], 32.04)
 >>> r = run("combustion_air", {"fuel": "C3H8", "excess_air": {"value": 50, "unit": "%"}})
@@ -358,6 +358,20 @@ def balance_reaction(
         ),
     },
     alternatives=[("feed_moles", "feed_masses")],
+    cues=(
+        "limiting",
+        "excess",
+        "react",
+        "reacts",
+        "reacted",
+        "reaction",
+        "conversion",
+        "extent",
+        "yield",
+        "produced",
+        "formed",
+        "consumed",
+    ),
 )
 def limiting_reactant(
     species: Annotated[
@@ -516,49 +530,18 @@ def _check_balanced(atoms: list[dict[str, float]], stoichiometry: list[float]) -
         "MW": Out("g/mol", "average molar mass of the mixture", kind="molar_mass"),
         "molar_masses": Out("g/mol", "molar mass of each component", kind="molar_mass", many=True),
     },
+    alternatives=[("mole_fractions", "mass_fractions")],
 )
 def composition_convert(
     components: Annotated[list[str], P("component names, CAS numbers or formulas", chemical=True)],
-    fractions: Annotated[
-        list[float],
-        P("fraction of each component in component order, summing to 1", ge=0, le=1),
-    ],
-    basis: Annotated[
-        str,
-        P(
-            "whether the fractions given are mole or mass fractions",
-            choices=("mole", "mass"),
-            said_choice=(
-                (
-                    "mass",
-                    (
-                        "mass fraction",
-                        "mass fractions",
-                        "wt%",
-                        "wt %",
-                        "weight percent",
-                        "weight fraction",
-                        "by weight",
-                        "by mass",
-                        "mass percent",
-                    ),
-                ),
-                (
-                    "mole",
-                    (
-                        "mole fraction",
-                        "mole fractions",
-                        "mol%",
-                        "mol %",
-                        "mole percent",
-                        "molar fraction",
-                        "by mole",
-                        "by moles",
-                    ),
-                ),
-            ),
-        ),
-    ] = "mole",
+    mole_fractions: Annotated[
+        list[float] | None,
+        Q("mole_fraction", "mole fraction of each component in component order", ge=0, le=1),
+    ] = None,
+    mass_fractions: Annotated[
+        list[float] | None,
+        Q("mass_fraction", "mass fraction of each component in component order", ge=0, le=1),
+    ] = None,
 ) -> dict[str, Any]:
     """Convert the composition of a mixture of named chemicals between mole fractions and
     mass fractions, with its average molar mass. The fractions must sum to 1 (within
@@ -566,18 +549,21 @@ def composition_convert(
     from chemicals.utils import mixing_simple, ws_to_zs, zs_to_ws
 
     _check_names("components", components)
+    if (mole_fractions is None) == (mass_fractions is None):
+        raise ToolInputError("give the mole fractions or the mass fractions, one of them")
+    fractions = mole_fractions if mole_fractions is not None else mass_fractions
+    assert fractions is not None
     if len(fractions) != len(components):
         raise ToolInputError("give one fraction per component")
     total = math.fsum(fractions)
     if abs(total - 1.0) > 1e-6:
         raise ToolInputError(
-            f"argument 'fractions': the fractions sum to {total:.6g}, not 1; give fractions "
-            "(not percentages) of every component"
+            f"the fractions sum to {total:.6g}, not 1; give the fraction of every component"
         )
     if len({_hill(_atoms("components", c)) for c in components}) < len(components):
         warn("two components have the same formula; each is kept as given")
     weights = [_molecular_weight(_atoms("components", c)) for c in components]
-    if basis == "mole":
+    if mole_fractions is not None:
         zs = list(fractions)
         ws = zs_to_ws(zs, weights)
     else:
@@ -637,6 +623,23 @@ _FUEL_ELEMENTS = ("C", "H", "O", "N", "S")
             many=True,
         ),
     },
+    cues=(
+        "combustion",
+        "combust",
+        "burn",
+        "burns",
+        "burned",
+        "burnt",
+        "burning",
+        "fuel",
+        "excess air",
+        "theoretical air",
+        "stoichiometric air",
+        "air-fuel",
+        "air to fuel",
+        "air/fuel",
+        "flue",
+    ),
 )
 def combustion_air(
     fuel: Annotated[

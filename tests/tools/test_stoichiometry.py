@@ -156,7 +156,7 @@ def test_limiting_reactant_refuses_bad_input() -> None:
 def test_air_mole_fractions_to_mass_fractions_by_hand() -> None:
     # 21 % O2, 79 % N2 by mole: M = 0.21 * 32.00 + 0.79 * 28.01 = 28.85 g/mol and
     # w_O2 = 0.21 * 32.00 / 28.85 = 0.233 (Felder & Rousseau 4th ed. sec. 3.3b)
-    r = call("composition_convert", components=["oxygen", "nitrogen"], fractions=[0.21, 0.79])
+    r = call("composition_convert", components=["oxygen", "nitrogen"], mole_fractions=[0.21, 0.79])
     assert r.value("MW") == pytest.approx(AIR, rel=1e-9)
     assert r.value("mass_fractions")[0] == pytest.approx(0.21 * 2 * M_O / AIR, rel=1e-9)
     assert r.value("mole_fractions") == pytest.approx([0.21, 0.79], rel=1e-12)
@@ -168,22 +168,39 @@ def test_mass_fractions_to_mole_fractions_round_trip() -> None:
     r = call(
         "composition_convert",
         components=["water", "C2H5OH"],
-        fractions=[0.5, 0.5],
-        basis="mass",
+        mass_fractions=[0.5, 0.5],
     )
     x_e = (0.5 / mw_e) / (0.5 / mw_e + 0.5 / mw_w)
     assert r.value("mole_fractions")[1] == pytest.approx(x_e, rel=1e-9)
     assert r.value("MW") == pytest.approx(1 / (0.5 / mw_w + 0.5 / mw_e), rel=1e-9)
     back = call("composition_convert", components=["water", "C2H5OH"],
-                fractions=r.value("mole_fractions"), basis="mole")  # fmt: skip
+                mole_fractions=r.value("mole_fractions"))  # fmt: skip
     assert back.value("mass_fractions") == pytest.approx([0.5, 0.5], rel=1e-9)
 
 
 def test_fractions_not_summing_to_one_are_refused() -> None:
     with pytest.raises(ToolInputError, match=r"the fractions sum to 0.9, not 1"):
-        call("composition_convert", components=["water", "ethanol"], fractions=[0.5, 0.4])
+        call("composition_convert", components=["water", "ethanol"], mole_fractions=[0.5, 0.4])
     with pytest.raises(ToolInputError, match=r"one fraction per component"):
-        call("composition_convert", components=["water", "ethanol"], fractions=[1.0])
+        call("composition_convert", components=["water", "ethanol"], mass_fractions=[1.0])
+    with pytest.raises(ToolInputError, match=r"one of them"):
+        call("composition_convert", components=["water", "ethanol"])
+
+
+def test_a_mixtures_average_molar_mass_is_planned_from_its_written_composition() -> None:
+    from peoa.planning import Planner, QuantityGraph
+    from peoa.planning.execute import run_plan
+    from peoa.reading import read_question
+    from peoa.tools import get_registry
+
+    registry = get_registry()
+    reading = read_question(
+        "A gas mixture is 70 mol% methane and 30 mol% ethane. What is its average molar mass?"
+    )
+    plan = Planner(registry, QuantityGraph.from_registry(registry)).plan(reading)[0]
+    assert plan.describe() == "composition_convert.MW" and plan.unused == ()
+    results = run_plan(plan, reading, registry)
+    assert results[1].value("MW") == pytest.approx(0.7 * 16.043 + 0.3 * 30.069, rel=1e-3)
 
 
 # -- combustion_air -----------------------------------------------------------------------
