@@ -826,7 +826,7 @@ _BANK: tuple[Template, ...] = (
     _t(
         "fluid_heat_duty",
         "thermodynamics",
-        "duty",
+        "heat_duty",
         "the boiler heat input",
         lambda r: {
             "fluid": "water",

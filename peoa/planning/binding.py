@@ -587,6 +587,23 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
         # A value the words state ("saturated vapour" is a vapour fraction of 1).
         entry = argument.kind
         said = {v: p for p, v in (entry.said if entry else ()) if said_in(reading.text, [p])}
+        if len(said) == 2:
+            # "Saturated liquid … into saturated vapour": the state written first is the
+            # inlet's, the one written last the outlet's.
+            text = reading.text.lower()
+            where = {
+                value: min((text.find(p.lower()) for p, v in entry.said  # type: ignore[union-attr]
+                            if v == value and p.lower() in text), default=-1)
+                for value in said
+            }  # fmt: skip
+            ordered = sorted(said.items(), key=lambda item: where[item[0]])
+            parts = name_parts(name)
+            if min(where.values()) < 0:
+                pass  # a phrase read by its stem only: the order is not known
+            elif parts & INLET_PARTS:
+                said = dict(ordered[:1])
+            elif parts & _ENDS["to"]:
+                said = dict(ordered[1:])
         if len(said) == 1:
             ((value, phrase),) = said.items()
             return Binding(argument=name, source="choice", value=value, score=1.0,

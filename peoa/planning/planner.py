@@ -208,6 +208,13 @@ def _output_vocabulary(tool: Tool, output: str, kind_name: str | None) -> Vocabu
     return Vocabulary.build(phrases, symbols)
 
 
+@lru_cache(maxsize=4096)
+def _described(tool: Tool, text: tuple[str, ...]) -> float:
+    """How many of the tool description's words the question uses (a tie-break)."""
+    words = {stem(w) for w in tokens(tool.description) if len(w) > 3}
+    return float(len(words & {stem(w) for w in text}))
+
+
 def _unit_dimensionality(tool: Tool, output: str) -> str | None:
     unit = tool.outputs[output].unit
     return dimensionality_of(unit) if unit is not None else None
@@ -237,6 +244,7 @@ class Planner:
         question = _proper_names(reading.text)
         authors = _distinctive_names(self.registry)
         difference = bool(_ASKS_DIFFERENCE.search(" ".join(focus)))
+        text = tuple(tokens(reading.text))
         states_named = 0.0
         found = []
         for tool in self.registry.list():
@@ -265,7 +273,7 @@ class Planner:
                 rel = relevance.get(tool.name, 0.0)
                 if match > 0 or (asked.dimensionality and rel > 0):
                     head = vocabulary.score_words(asked.head) > 0
-                    found.append((tool.name, output, match, rel, head))
+                    found.append((tool.name, output, match, rel, head, _described(tool, text)))
         # The words right after the asking word name the quantity: where some outputs
         # answer to them ("what duty is needed"), those that do not (a compressor's power
         # in a question that also names the compressor) are not what is asked.
@@ -274,7 +282,9 @@ class Planner:
         # Nor does a quantity named far less well than the states whose difference is
         # asked (a mean temperature difference for "dew point minus bubble point").
         found = [t for t in found if t[2] >= _OTHER_QUESTION * states_named]
-        found.sort(key=lambda t: (-t[2], -t[3]))
+        # Of the outputs named alike, those of the tools whose descriptions the question's
+        # words fit best come first (a tool's outputs keep their declared order).
+        found.sort(key=lambda t: (-t[2], -t[3], -t[5]))
         return [(t, o, m) for t, o, m, *_ in found[: self.max_targets]]
 
     # -- expansion --------------------------------------------------------------------
@@ -565,6 +575,7 @@ class Planner:
                 uses |= {f"named:{wanted}"}
             elif given != wanted and given in self._named:
                 evidence += _NAMED_CHOICE
+
         every = {**own, **feeds}
         steps.append(PlanStep(
             index=len(steps) + 1, tool=tool.name,

@@ -373,7 +373,7 @@ def _plausible_end(text: str, end: int, tokens: list[str]) -> bool:
                          "rings", "plate", "plates"}  # fmt: skip
 
 
-_PER_OTHER = re.compile(r"(?:\s+of)?(?:\s+[A-Za-z][\w-]*){0,2}?\s+per\s+")
+_PER_OTHER = re.compile(r"(?:\s+of)?(?:\s+[A-Za-z][\w-]*){0,3}?\s+per\s+")
 _YEAR = frozenset({"yr", "year", "a", "annum"})
 _PER_YEAR = re.compile(r"^\(?(h|hr|hour|hours|d|day|days)\)?/\(?(?:yr|year|a|annum)\)?$")
 _COEFFICIENT_BASIS = re.compile(r"\s+at\s+1(?:\.0)?\s+(bar|psi)\b")

@@ -414,12 +414,27 @@ def stagnation_properties(
         "h2": Out("J/kg", "actual outlet specific enthalpy", kind="specific_enthalpy"),
         "T2s": Out("K", "outlet temperature of the isentropic path", kind="temperature"),
     },
-    alternatives=[("T1", "quality_in")],
+    # The inlet: pressure and temperature, or saturated at a pressure or a temperature.
+    alternatives=[(("P1", "T1"), ("P1", "quality_in"), ("T1", "quality_in"))],
+    cues=(
+        "turbine",
+        "turbines",
+        "compressor",
+        "compressors",
+        "compressed",
+        "compresses",
+        "compression",
+        "expander",
+        "expanded",
+        "expands",
+        "expansion",
+        "blower",
+    ),
 )
 def turbine_or_compressor(
     fluid: Annotated[str, P("the fluid, e.g. 'water' (steam), 'R134a', 'methane'", chemical=True)],
-    P1: Annotated[float, Q("pressure", "inlet pressure (absolute)", gt=0)],
-    P2: Annotated[float, Q("pressure", "outlet pressure (absolute)", gt=0)],
+    P2: Annotated[float, Q("pressure", "outlet or exhaust pressure (absolute)", gt=0)],
+    P1: Annotated[float | None, Q("pressure", "inlet or supply pressure (absolute)", gt=0)] = None,
     T1: Annotated[float | None, Q("temperature", "inlet temperature", gt=0)] = None,
     quality_in: Annotated[
         float | None, Q("vapor_fraction", "inlet vapour quality (saturated inlet)", ge=0, le=1)
@@ -438,15 +453,21 @@ def turbine_or_compressor(
     from peoa.exceptions import ToolExecutionError
     from peoa.tools.chemical import resolve_argument
 
-    if (T1 is None) == (quality_in is None):
-        raise ToolInputError("turbine_or_compressor: give the inlet temperature or its quality")
+    given = [(k, v) for k, v in (("P", P1), ("T", T1), ("Q", quality_in)) if v is not None]
+    if len(given) != 2:
+        raise ToolInputError(
+            "turbine_or_compressor: give the inlet as pressure and temperature, or as a "
+            "quality with its pressure or its temperature"
+        )
     name = resolve_argument("fluid", fluid).coolprop
     if name is None:
         raise ToolInputError(f"turbine_or_compressor: {fluid!r} is not a CoolProp fluid")
-    inlet = ("T", T1) if T1 is not None else ("Q", quality_in)
+    (key1, value1), (key2, value2) = given
     try:
-        h1 = CP.PropsSI("H", "P", P1, *inlet, name)
-        s1 = CP.PropsSI("S", "P", P1, *inlet, name)
+        h1 = CP.PropsSI("H", key1, value1, key2, value2, name)
+        s1 = CP.PropsSI("S", key1, value1, key2, value2, name)
+        if P1 is None:
+            P1 = CP.PropsSI("P", key1, value1, key2, value2, name)
         h2s = CP.PropsSI("H", "P", P2, "S", s1, name)
         T2s = CP.PropsSI("T", "P", P2, "S", s1, name)
         expansion = P2 < P1

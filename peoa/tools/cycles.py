@@ -39,6 +39,7 @@ from typing import Annotated, Any
 from peoa.exceptions import ToolInputError
 from peoa.tools.base import Out, Outcome, P, Q, tool, warn
 from peoa.tools.fluid_states import State, coolprop_name, state_of
+from peoa.tools.thermodynamics import DEVICE
 
 __all__ = [
     "TOOLS",
@@ -476,6 +477,11 @@ def brayton_cycle(
     f"isentropic efficiency, isenthalpic expansion valve, optional superheat and "
     f"subcooling ({_CENGEL} secs. 11-3 to 11-6); " + _COOLPROP,
     outputs={
+        "cop": Out(
+            "",
+            "COP of the device named: q_L / w for a refrigerator, q_H / w for a heat pump",
+            kind="coefficient_of_performance",
+        ),
         "cop_refrigerator": Out("", "COP as a refrigerator, q_L / w", kind="coefficient_of_performance"),
         "cop_heat_pump": Out("", "COP as a heat pump, q_H / w", kind="coefficient_of_performance"),
         "refrigeration_effect": Out("J/kg", "heat taken in the evaporator per kg", kind="specific_energy"),
@@ -524,6 +530,7 @@ def refrigeration_cycle(
     capacity: Annotated[
         float | None, Q("heat_duty", "refrigeration capacity (cooling load) wanted", gt=0)
     ] = None,
+    device: Annotated[str, DEVICE] = "refrigerator",
 ) -> Outcome:
     """Refrigerator, air conditioner or heat pump on the vapour-compression cycle: the COP
     (as refrigerator and as heat pump), the refrigeration effect, compressor work, heat
@@ -560,6 +567,7 @@ def refrigeration_cycle(
         return x * flow if flow is not None else None
 
     values = {
+        "cop": (q_H if device == "heat_pump" else q_L) / w,
         "cop_refrigerator": q_L / w,
         "cop_heat_pump": q_H / w,
         "refrigeration_effect": q_L,

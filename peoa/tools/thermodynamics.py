@@ -24,7 +24,7 @@ Examples (one per tool):
 >>> q = run("fluid_heat_duty", {"fluid": "water", "P1": {"value": 10, "unit": "bar"},
 ...     "T1": {"value": 25, "unit": "degC"}, "quality_out": 1,
 ...     "mass_flow": {"value": 1, "unit": "kg/s"}})
->>> round(q.value("duty", "kW"))
+>>> round(q.value("heat_duty", "kW"))
 2671
 >>> b = run("two_stream_energy_balance", {"hot_fluid": "R134a", "cold_fluid": "water",
 ...     "hot_pressure": {"value": 1, "unit": "MPa"}, "hot_T_in": {"value": 70, "unit": "degC"},
@@ -65,6 +65,7 @@ from peoa.tools.fluid_states import (
 )
 
 __all__ = [
+    "DEVICE",
     "TOOLS",
     "carnot_limits",
     "fluid_heat_duty",
@@ -77,6 +78,17 @@ __all__ = [
 ]
 
 _R = 8.314462618  # J/mol/K, CODATA 2018
+# Which COP "the COP" is: a heat pump's counts the heat delivered, a refrigerator's (an
+# air conditioner's, a chiller's) the heat removed.
+DEVICE = P(
+    "the device whose COP is asked: a refrigerator (cooling) or a heat pump (heating)",
+    choices=("refrigerator", "heat_pump"),
+    said_choice=(
+        ("heat_pump", ("heat pump", "heat pumps", "heat-pump")),
+        ("refrigerator", ("refrigerator", "air conditioner", "freezer", "chiller",
+                          "refrigeration", "cooler")),
+    ),
+)  # fmt: skip
 
 
 @tool(
@@ -294,8 +306,8 @@ def mixing_chamber(
     reference="Steady-flow energy balance of a heater, boiler, evaporator or condenser: "
     "Q = m (h2 - h1) (Cengel & Boles, Thermodynamics 9th ed. sec. 5-4e); " + COOLPROP_REFERENCE,
     outputs={
-        "duty": Out("W", "heat added or removed (the method says which), with the mass flow", kind="heat_duty"),
-        "heat_specific": Out("J/kg", "heat per kg, |h2 - h1|", kind="specific_energy"),
+        "heat_duty": Out("W", "heat added or removed (the method says which), with the mass flow", kind="heat_duty"),
+        "enthalpy_change": Out("J/kg", "enthalpy change per kg of fluid, |h2 - h1|", kind="specific_energy"),
         "T2": Out("K", "outlet temperature"),
         "quality_out": Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction"),
         "mass_flow": Out("kg/s", "mass flow that takes the duty (from the duty)", kind="mass_flow"),
@@ -335,8 +347,8 @@ def fluid_heat_duty(
     return Outcome(
         {
             # Magnitudes: a condenser's duty is a heat removed, as engineers state it.
-            "duty": abs(dh) * mass_flow if mass_flow is not None else None,
-            "heat_specific": abs(dh),
+            "heat_duty": abs(dh) * mass_flow if mass_flow is not None else None,
+            "enthalpy_change": abs(dh),
             "T2": outlet.T,
             "quality_out": outlet.quality,
             "mass_flow": computed_flow,
@@ -543,6 +555,7 @@ def reversible_pump_work(
     "6-11)",
     outputs={
         "efficiency": Out("", "Carnot (maximum) thermal efficiency of a heat engine", kind="efficiency"),
+        "cop": Out("", "Carnot (maximum) COP of the device named: a refrigerator or a heat pump", kind="coefficient_of_performance"),
         "cop_refrigerator": Out("", "Carnot (maximum) COP of a refrigerator", kind="coefficient_of_performance"),
         "cop_heat_pump": Out("", "Carnot (maximum) COP of a heat pump", kind="coefficient_of_performance"),
         "work": Out("W", "the most work from the heat supplied (with heat_in)", kind="power"),
@@ -555,6 +568,7 @@ def carnot_limits(
     heat_in: Annotated[
         float | None, Q("heat_duty", "heat received from the hot reservoir", gt=0)
     ] = None,
+    device: Annotated[str, DEVICE] = "refrigerator",
 ) -> dict[str, float | None]:
     """The Carnot limits between a hot and a cold reservoir: the maximum thermal efficiency
     of a heat engine and the maximum COP of a refrigerator and a heat pump (reversible
@@ -564,10 +578,12 @@ def carnot_limits(
     # "Between 5 °C and 25 °C": the hotter of the two is the source, whichever comes first.
     T_cold, T_hot = sorted((T_cold, T_hot))
     eta = 1 - T_cold / T_hot
+    cop_r, cop_hp = T_cold / (T_hot - T_cold), T_hot / (T_hot - T_cold)
     return {
         "efficiency": eta,
-        "cop_refrigerator": T_cold / (T_hot - T_cold),
-        "cop_heat_pump": T_hot / (T_hot - T_cold),
+        "cop": cop_hp if device == "heat_pump" else cop_r,
+        "cop_refrigerator": cop_r,
+        "cop_heat_pump": cop_hp,
         "work": eta * heat_in if heat_in is not None else None,
     }
 

@@ -35,7 +35,7 @@ def _bank(seeds: int = 2) -> list:  # type: ignore[type-arg]
 
 def test_the_planner_finds_the_templates_tool_among_its_top_three_plans(planner: Planner) -> None:
     """Every problem-bank wording is one tool's problem; without a model the planner has
-    that tool answer one of its three best plans (measured: 294 of 312)."""
+    that tool answer one of its three best plans (measured: 394 of 418)."""
     problems = _bank()
     missed = [
         (p.template, p.question)
@@ -420,17 +420,27 @@ def test_a_flag_word_ending_a_sentence_is_read(planner: Planner) -> None:
 def test_a_named_saturation_state_feeds_a_look_up_at_it(planner: Planner) -> None:
     """A latent heat "at the boiling temperature for that pressure" is taken at the
     saturation temperature a step computes from the pressure, not at the normal boiling
-    point; the duty then uses every value given."""
+    point; the duty then uses every value given. (Toluene's equation of state gives the
+    same duty in one step, from saturated liquid to saturated vapour at that pressure: the
+    two plans agree.)"""
     reading = read_question(
         "A vaporiser turns 1290 kg/h of saturated liquid toluene into saturated vapour at "
         "28.3 psia. Find the boiling temperature of toluene at that pressure and its latent "
         "heat there; what duty does the vaporiser need, in kW?"
     )
-    plan = planner.plan(reading)[0]
+    plans = planner.plan(reading)
+    plan = next(p for p in plans if p.answer_step.tool == "phase_change_duty")
     assert [s.tool for s in plan.steps] == [
         "saturation_temperature", "heat_of_vaporization", "phase_change_duty",
     ]  # fmt: skip
     assert plan.unused == ()
+    state = plans[0]
+    if state.answer_step.tool == "fluid_heat_duty":
+        one_step = run_plan(state, reading, get_registry())[1].value("heat_duty")
+        chain = run_plan(plan, reading, get_registry())[3].outputs["Q"].value
+        assert one_step == pytest.approx(chain, rel=0.02)
+    else:
+        assert state == plan
     results = run_plan(plan, reading, get_registry())
     tsat = results[1].outputs["Tsat"].value
     latent = (

@@ -90,7 +90,7 @@ def _answer(planner: Planner, question: str, unit: str | None = None) -> tuple[s
         (  # "the rate of heat transfer" asks a heat duty
             "Water at 10 MPa and 50 °C enters a boiler at 10 kg/s and leaves as steam at "
             "500 °C. What is the rate of heat transfer in the boiler?",
-            "fluid_heat_duty.duty",
+            "fluid_heat_duty.heat_duty",
             None,
             "kW",
         ),
@@ -101,6 +101,35 @@ def _answer(planner: Planner, question: str, unit: str | None = None) -> tuple[s
             29.1,
             "kg/min",
         ),
+        (  # the turbine's exhaust is its outlet, whichever pressure the binder meets first
+            "A steam turbine receives 20 kg/s of steam at 4 MPa and 450 °C and exhausts at 20 "
+            "kPa. Its isentropic efficiency is 85 %. Determine the power output.",
+            "turbine_or_compressor.power",
+            17765.0,
+            "kW",
+        ),
+        (  # a saturated inlet given by its temperature alone
+            "Refrigerant-134a enters an adiabatic compressor as saturated vapor at -24 °C and "
+            "leaves at 0.8 MPa. The compressor isentropic efficiency is 80 %. The mass flow is "
+            "0.1 kg/s. What power does the compressor need?",
+            "turbine_or_compressor.power",
+            None,
+            "kW",
+        ),
+        (  # "a heat pump": the COP counts the heat delivered
+            "A heat pump maintains a house at 22 °C while the outside is 2 °C. What is the "
+            "maximum possible COP?",
+            "carnot_limits.cop",
+            295.15 / 20,
+            None,
+        ),
+        (  # the state written first is the inlet's, the one written last the outlet's
+            "How much heat is needed to convert 2 kg/s of saturated liquid water at 1 MPa into "
+            "saturated vapor at the same pressure?",
+            "fluid_heat_duty.heat_duty",
+            2 * 2014.6,
+            "kW",
+        ),
     ],
 )
 def test_textbook_questions_plan_and_answer(
@@ -110,8 +139,18 @@ def test_textbook_questions_plan_and_answer(
     assert described == tool
     if expected is not None:
         assert value == pytest.approx(expected, rel=0.01)
-    else:  # h(10 MPa, 500 °C) - h(10 MPa, 50 °C), from the same state tool
+    elif "boiler" in question:  # h(10 MPa, 500 °C) - h(10 MPa, 50 °C), steam tables
         assert value == pytest.approx(10 * (3375.1 - 217.8), rel=0.003)
+    else:  # R-134a: h(0.8 MPa, s1) - h1 over 0.8, times 0.1 kg/s, by the state tool
+        inlet = get_registry().run(
+            "fluid_state",
+            {"fluid": "R134a", "quality": 1, "temperature": {"value": -24, "unit": "degC"}},
+        )
+        ideal = get_registry().run("fluid_state", {
+            "fluid": "R134a", "pressure": {"value": 0.8, "unit": "MPa"},
+            "entropy": {"value": inlet.value("entropy"), "unit": "J/kg/K"}})  # fmt: skip
+        work = (ideal.value("enthalpy") - inlet.value("enthalpy")) / 0.8
+        assert value == pytest.approx(0.1 * work / 1000, rel=1e-6)
 
 
 def test_a_cycle_is_offered_only_when_the_question_names_its_plant(planner: Planner) -> None:

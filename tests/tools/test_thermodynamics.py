@@ -165,7 +165,7 @@ def test_boiler_duty_and_flow_from_duty() -> None:
     h1 = call("fluid_state", fluid="water", pressure=q(10, "MPa"), temperature=q(50, "degC"))
     h2 = call("fluid_state", fluid="water", pressure=q(10, "MPa"), temperature=q(500, "degC"))
     dh = h2.value("enthalpy") - h1.value("enthalpy")
-    assert q_boiler.value("duty") == pytest.approx(10 * dh, rel=1e-9)
+    assert q_boiler.value("heat_duty") == pytest.approx(10 * dh, rel=1e-9)
     flow = call("fluid_heat_duty", fluid="water", P1=q(10, "MPa"), T1=q(50, "degC"),
                 T2=q(500, "degC"), duty=q(10 * dh, "W"))  # fmt: skip
     assert flow.value("mass_flow") == pytest.approx(10.0, rel=1e-9)
