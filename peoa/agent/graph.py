@@ -33,7 +33,7 @@ from peoa.agent.answer import asked_unit_fits, in_asked_unit
 from peoa.agent.definitions import MetaAgentDefinition
 from peoa.agent.display import in_display_unit, shown
 from peoa.agent.routing import route_question
-from peoa.agent.solution import PartAnswer, RunUsage, Solution, StepRecord
+from peoa.agent.solution import GivenValue, PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import Case, PendingStep, SolveState
 from peoa.agent.validation import validate_result
 from peoa.config import DisplaySettings
@@ -380,7 +380,9 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             "candidate_tools": [t["name"] for t in state.get("candidate_tools") or []],
             "resolved_question": reading.text if reading and reading.original else None,
             "injection": _injection(records), "plans": plans,
-            "citations": _citations(records)}  # fmt: skip
+            "citations": _citations(records),
+            "given": [GivenValue(id=m.id, written=m.written, value=m.value, unit=m.unit,
+                                 describes=m.phrase) for m in (reading.data() if reading else [])]}  # fmt: skip
     if outcome.get("action") == "clarify":
         solution = Solution(status="clarification", text=outcome.get("message", ""), **base)
     else:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from peoa.experts.base import Citation, ExpertResult, InjectionFlag, LLMCall
 from peoa.planning.model import Plan
 
-__all__ = ["PartAnswer", "RunUsage", "Solution", "StepEvent", "StepRecord"]
+__all__ = ["GivenValue", "PartAnswer", "RunUsage", "Solution", "StepEvent", "StepRecord"]
 
 
 class StepRecord(BaseModel):
@@ -69,6 +69,16 @@ class RunUsage(BaseModel):
     tool_time_s: float = 0.0
 
 
+class GivenValue(BaseModel):
+    """A value the question gives, as the reading read it (for the calculation sheet)."""
+
+    id: str  # the mention id a plan's bindings name ("m1")
+    written: str  # as the question writes it ("35 m")
+    value: float
+    unit: str
+    describes: str = ""  # the noun phrase it describes ("total head")
+
+
 class PartAnswer(BaseModel):
     """The answer to one of the independent questions a split question asks."""
 
@@ -116,6 +126,9 @@ class Solution(BaseModel):
         default_factory=list,
         description="For a question asking the same thing for several cases: one answer each "
         "(then `answer` is null).",
+    )
+    given: list[GivenValue] = Field(
+        default_factory=list, description="The values the question gives, as read."
     )
     injection: list[InjectionFlag] = Field(
         default_factory=list,

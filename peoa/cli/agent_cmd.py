@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -83,20 +84,47 @@ def _show_solution(solution) -> None:  # type: ignore[no-untyped-def]
     )
 
 
+def _write_sheet(solution: Any, path: Path) -> None:
+    from peoa.agent.sheet import sheet_html, sheet_markdown
+
+    text = (
+        sheet_html(solution)
+        if path.suffix.lower() in {".html", ".htm"}
+        else sheet_markdown(solution)
+    )
+    path.write_text(text, encoding="utf-8")
+
+
 def ask(
     question: Annotated[str, typer.Argument(help="The question, with values and units.")],
     thread: ThreadOption = None,
     json_: JsonFlag = False,
+    sheet: Annotated[
+        Path | None,
+        typer.Option(
+            "--sheet",
+            help="Write the calculation sheet to FILE: Markdown, or HTML for a .html name.",
+            dir_okay=False,
+            writable=True,
+        ),
+    ] = None,
 ) -> None:
     """Answer one question end to end (steps, checks, sources)."""
     from peoa.agent import Assistant, Solution
     from peoa.neo4j_server import quiet_driver_logs
 
+    if sheet is not None and not sheet.parent.exists():
+        raise typer.BadParameter(
+            f"no folder {sheet.parent} to write the sheet in", param_hint="--sheet"
+        )
     quiet_driver_logs()
     assistant = Assistant()
     try:
         if json_:
-            emit(assistant.solve(question, thread_id=thread), True)
+            answered = assistant.solve(question, thread_id=thread)
+            if sheet is not None:
+                _write_sheet(answered, sheet)
+            emit(answered, True)
             return
         solution = None
         for event in assistant.stream(question, thread_id=thread):
@@ -106,6 +134,9 @@ def ask(
                 _show_event(event)
         assert solution is not None
         _show_solution(solution)
+        if sheet is not None:
+            _write_sheet(solution, sheet)
+            console.print(f"[dim]calculation sheet: {sheet}[/dim]")
         console.print(f"[dim]thread {solution.thread_id}[/dim]")
     finally:
         assistant.close()
