@@ -83,6 +83,14 @@ def _flows(w_net: float, mass_flow: float | None, net_power: float | None) -> fl
 
 
 _TURBINE_ETA = Q("efficiency", "turbine isentropic efficiency", gt=0, le=1)
+_BOILER = Q("pressure", "boiler pressure (turbine inlet, absolute)", gt=0)
+_CONDENSER_P = Q("pressure", "condenser pressure (turbine exhaust, absolute)", gt=0)
+_CONDENSER_T = Q("saturation_temperature", "condenser saturation temperature", gt=0)
+_TURBINE_T = Q(
+    "temperature",
+    "turbine inlet (superheat) temperature; saturated vapour when not given",
+    gt=0,
+)
 _PUMP_ETA = Q("efficiency", "pump isentropic efficiency", gt=0, le=1)
 _MASS_FLOW = Q("mass_flow", "working fluid mass flow (to report powers)", gt=0)
 _NET_POWER = Q("power", "net power output wanted (gives the mass flow)", gt=0)
@@ -167,23 +175,10 @@ def _exit_quality_check(state: State) -> None:
     cues=('Rankine', 'power plant', 'steam plant', 'power station', 'steam power', 'steam cycle', 'power cycle'),
 )  # fmt: skip
 def rankine_cycle(
-    boiler_pressure: Annotated[
-        float, Q("pressure", "boiler pressure (turbine inlet, absolute)", gt=0)
-    ],
-    condenser_pressure: Annotated[
-        float | None, Q("pressure", "condenser pressure (turbine exhaust, absolute)", gt=0)
-    ] = None,
-    condenser_temperature: Annotated[
-        float | None, Q("saturation_temperature", "condenser saturation temperature", gt=0)
-    ] = None,
-    turbine_inlet_temperature: Annotated[
-        float | None,
-        Q(
-            "temperature",
-            "turbine inlet (superheat) temperature; saturated vapour when not given",
-            gt=0,
-        ),
-    ] = None,
+    boiler_pressure: Annotated[float, _BOILER],
+    condenser_pressure: Annotated[float | None, _CONDENSER_P] = None,
+    condenser_temperature: Annotated[float | None, _CONDENSER_T] = None,
+    turbine_inlet_temperature: Annotated[float | None, _TURBINE_T] = None,
     reheat_pressure: Annotated[
         float | None, Q("pressure", "reheat pressure (after the high-pressure turbine)", gt=0)
     ] = None,
@@ -259,22 +254,13 @@ def rankine_cycle(
     cues=('feedwater heater', 'feed water heater', 'feedwater heaters', 'regenerative', 'regeneration', 'bleed', 'bled', 'extraction', 'extracted'),
 )  # fmt: skip
 def rankine_regenerative_cycle(
-    boiler_pressure: Annotated[
-        float, Q("pressure", "boiler pressure (turbine inlet, absolute)", gt=0)
-    ],
+    boiler_pressure: Annotated[float, _BOILER],
     heater_pressure: Annotated[
         float, Q("pressure", "feedwater heater (extraction, bleed) pressure", gt=0)
     ],
-    condenser_pressure: Annotated[
-        float | None, Q("pressure", "condenser pressure (absolute)", gt=0)
-    ] = None,
-    condenser_temperature: Annotated[
-        float | None, Q("saturation_temperature", "condenser saturation temperature", gt=0)
-    ] = None,
-    turbine_inlet_temperature: Annotated[
-        float | None,
-        Q("temperature", "turbine inlet temperature; saturated vapour when not given", gt=0),
-    ] = None,
+    condenser_pressure: Annotated[float | None, _CONDENSER_P] = None,
+    condenser_temperature: Annotated[float | None, _CONDENSER_T] = None,
+    turbine_inlet_temperature: Annotated[float | None, _TURBINE_T] = None,
     heater: Annotated[
         str,
         P(

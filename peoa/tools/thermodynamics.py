@@ -78,6 +78,9 @@ __all__ = [
 ]
 
 _R = 8.314462618  # J/mol/K, CODATA 2018
+_T_IN = Q("temperature", "inlet temperature", gt=0)
+_QUALITY_IN = Q("vapor_fraction", "inlet quality (saturated inlet)", ge=0, le=1)
+_QUALITY_OUT = Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction")
 # Which COP "the COP" is: a heat pump's counts the heat delivered, a refrigerator's (an
 # air conditioner's, a chiller's) the heat removed.
 DEVICE = P(
@@ -97,7 +100,7 @@ DEVICE = P(
     "sec. 5-4c); entropy generation s2 - s1 (sec. 7-13); " + COOLPROP_REFERENCE,
     outputs={
         "T2": Out("K", "outlet temperature"),
-        "quality_out": Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction"),
+        "quality_out": _QUALITY_OUT,
         "temperature_drop": Out("delta_degC", "inlet minus outlet temperature", kind="temperature_difference"),
         "enthalpy": Out("J/kg", "specific enthalpy, the same at inlet and outlet", kind="specific_enthalpy"),
         "entropy_generation": Out("J/kg/K", "entropy generated per kg", kind="entropy_generation"),
@@ -111,10 +114,8 @@ def throttling_valve(
     fluid: Annotated[str, FLUID],
     P1: Annotated[float, Q("pressure", "inlet pressure (absolute)", gt=0)],
     P2: Annotated[float, Q("pressure", "outlet pressure (absolute)", gt=0)],
-    T1: Annotated[float | None, Q("temperature", "inlet temperature", gt=0)] = None,
-    quality_in: Annotated[
-        float | None, Q("vapor_fraction", "inlet quality (saturated inlet)", ge=0, le=1)
-    ] = None,
+    T1: Annotated[float | None, _T_IN] = None,
+    quality_in: Annotated[float | None, _QUALITY_IN] = None,
 ) -> dict[str, Any]:
     """Throttling (expansion) valve, porous plug or capillary tube on a real fluid: the
     outlet temperature and quality at constant enthalpy from the inlet state and the
@@ -144,7 +145,7 @@ def throttling_valve(
         "T2": Out("K", "outlet temperature"),
         "P2": Out("Pa", "outlet pressure (the isentropic one when not given)"),
         "enthalpy_change": Out("J/kg", "h2 - h1", kind="specific_energy"),
-        "quality_out": Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction"),
+        "quality_out": _QUALITY_OUT,
         "exit_area": Out("m**2", "outlet flow area (with the mass flow)", kind="cross_section_area"),
         "inlet_area": Out("m**2", "inlet flow area (with the mass flow and V1 > 0)", kind="cross_section_area"),
     },
@@ -155,10 +156,8 @@ def throttling_valve(
 def nozzle_or_diffuser(
     fluid: Annotated[str, FLUID],
     P1: Annotated[float, Q("pressure", "inlet pressure (absolute)", gt=0)],
-    T1: Annotated[float | None, Q("temperature", "inlet temperature", gt=0)] = None,
-    quality_in: Annotated[
-        float | None, Q("vapor_fraction", "inlet quality (saturated inlet)", ge=0, le=1)
-    ] = None,
+    T1: Annotated[float | None, _T_IN] = None,
+    quality_in: Annotated[float | None, _QUALITY_IN] = None,
     V1: Annotated[float, Q("velocity", "inlet velocity", ge=0)] = 0.0,
     V2: Annotated[
         float | None,
@@ -233,7 +232,7 @@ def nozzle_or_diffuser(
     "(Cengel & Boles, Thermodynamics 9th ed. sec. 5-4d); " + COOLPROP_REFERENCE,
     outputs={
         "T_out": Out("K", "temperature of the mixture leaving the chamber (mixed outlet temperature)"),
-        "quality_out": Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction"),
+        "quality_out": _QUALITY_OUT,
         "mass_flow_2": Out("kg/s", "flow of the second (hot, steam) stream that gives the outlet temperature", kind="mass_flow"),
         "mass_flow_out": Out("kg/s", "outlet mass flow of the mixture", kind="mass_flow"),
         "mass_ratio": Out("", "second stream per unit of the first, m2/m1", kind="ratio"),
@@ -309,7 +308,7 @@ def mixing_chamber(
         "heat_duty": Out("W", "heat added or removed (the method says which), with the mass flow", kind="heat_duty"),
         "enthalpy_change": Out("J/kg", "enthalpy change per kg of fluid, |h2 - h1|", kind="specific_energy"),
         "T2": Out("K", "outlet temperature"),
-        "quality_out": Out("", "outlet quality (-1 outside the two-phase region)", kind="vapor_fraction"),
+        "quality_out": _QUALITY_OUT,
         "mass_flow": Out("kg/s", "mass flow that takes the duty (from the duty)", kind="mass_flow"),
     },
     alternatives=[("T1", "quality_in"), ("T2", "quality_out"), ("mass_flow", "duty")],
@@ -319,7 +318,7 @@ def mixing_chamber(
 def fluid_heat_duty(
     fluid: Annotated[str, FLUID],
     P1: Annotated[float, Q("pressure", "inlet pressure (absolute)", gt=0)],
-    T1: Annotated[float | None, Q("temperature", "inlet temperature", gt=0)] = None,
+    T1: Annotated[float | None, _T_IN] = None,
     quality_in: Annotated[float | None, Q("vapor_fraction", "inlet quality", ge=0, le=1)] = None,
     T2: Annotated[float | None, Q("temperature", "outlet temperature", gt=0)] = None,
     quality_out: Annotated[float | None, Q("vapor_fraction", "outlet quality", ge=0, le=1)] = None,
