@@ -135,6 +135,17 @@ _PURE_FLUID_TOPICS = frozenset({"thermodynamics", "cycles"})
 _COMPOSITIONS = frozenset({"mole_fraction", "mass_fraction", "k_value"})
 
 
+def _offered(reading: Reading, tool: Tool) -> bool:
+    """Whether the question's words allow ``tool`` at all: an apparatus it names (a
+    Rankine cycle needs a power plant), a model it does not rule out (a real gas's
+    equation of state "treating the gas as ideal"), a pure fluid for a pure fluid."""
+    if tool.cues and not said_in(reading.text, tool.cues):
+        return False
+    if tool.ruled_out_by and said_in(reading.text, tool.ruled_out_by):
+        return False
+    return not (tool.topic in _PURE_FLUID_TOPICS and _mixture(reading, tool))
+
+
 def _mixture(reading: Reading, tool: Tool) -> bool:
     """Whether the question is about a mixture that ``tool``'s one pure fluid cannot be:
     it names several fluids and a composition (or three fluids or more), and the tool
@@ -248,7 +259,7 @@ class Planner:
         states_named = 0.0
         found = []
         for tool in self.registry.list():
-            if tool.name == _CONVERSION_TOOL:
+            if tool.name == _CONVERSION_TOOL or not _offered(reading, tool):
                 continue
             # A method the question names by its author ("Using Dittus-Boelter").
             named_method = 2.5 if authors.get(tool.name, set()) & question else 0.0
@@ -391,12 +402,8 @@ class Planner:
             return []  # the steam tables for a question about propane
         if tool.phase is not None and reading.phase not in (None, tool.phase):
             return []  # a liquid relief valve for a question about steam
-        if tool.cues and not said_in(reading.text, tool.cues):
-            return []  # a Rankine cycle for a question that names no power plant
-        if tool.ruled_out_by and said_in(reading.text, tool.ruled_out_by):
-            return []  # a real-gas equation of state "treating the gas as ideal"
-        if tool.topic in _PURE_FLUID_TOPICS and _mixture(reading, tool):
-            return []  # the state of pure n-hexane for a hexane-heptane liquid
+        if not _offered(reading, tool):
+            return []
         specs = arguments(tool)
         values = self._values(reading, tool)
         plain = {name: bind_plain(reading, tool, name) for name in specs if name not in values}

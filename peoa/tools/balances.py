@@ -326,6 +326,23 @@ def heat_of_reaction(
         "LHV_mass": Out("J/kg", "lower heating value per kg of fuel", kind="lower_heating_value"),
         "O2_required": Out("", "mol O2 per mol fuel for complete combustion", kind="ratio"),
     },
+    cues=(
+        "combustion",
+        "combust",
+        "burn",
+        "burns",
+        "burned",
+        "burning",
+        "burnt",
+        "heating value",
+        "calorific",
+        "HHV",
+        "LHV",
+        "fuel",
+        "fired",
+        "furnace",
+        "flame",
+    ),
 )
 def heat_of_combustion(
     fuel: Annotated[str, P("fuel name, CAS number or formula", chemical=True)],

@@ -413,6 +413,19 @@ def stagnation_properties(
         "h1": Out("J/kg", "inlet specific enthalpy", kind="specific_enthalpy"),
         "h2": Out("J/kg", "actual outlet specific enthalpy", kind="specific_enthalpy"),
         "T2s": Out("K", "outlet temperature of the isentropic path", kind="temperature"),
+        "entropy_generation": Out(
+            "J/kg/K",
+            "entropy generated per kg, s2 - s1 (adiabatic machine)",
+            kind="entropy_generation",
+        ),
+        "exergy_destroyed": Out(
+            "J/kg", "exergy destroyed per kg, T0 (s2 - s1)", kind="specific_energy"
+        ),
+        "shaft_power": Out(
+            "W",
+            "power at the shaft, after the mechanical efficiency (null without a flow)",
+            kind="shaft_power",
+        ),
     },
     # The inlet: pressure and temperature, or saturated at a pressure or a temperature.
     alternatives=[(("P1", "T1"), ("P1", "quality_in"), ("T1", "quality_in"))],
@@ -443,6 +456,12 @@ def turbine_or_compressor(
     mass_flow: Annotated[
         float | None, Q("mass_flow", "mass flow through the machine", gt=0)
     ] = None,
+    mechanical_efficiency: Annotated[
+        float, Q("efficiency", "mechanical efficiency between the fluid and the shaft", gt=0, le=1)
+    ] = 1.0,
+    T_surroundings: Annotated[
+        float, Q("temperature", "dead-state (surroundings) temperature for exergy", gt=0)
+    ] = 298.15,
 ) -> Outcome:
     """Turbine, expander or compressor on a real fluid: the outlet state and the power from
     the inlet state (pressure with temperature, or with quality), the outlet pressure and
@@ -474,12 +493,19 @@ def turbine_or_compressor(
         h2 = h1 - (h1 - h2s) * efficiency if expansion else h1 + (h2s - h1) / efficiency
         T2 = CP.PropsSI("T", "P", P2, "H", h2, name)
         quality = CP.PropsSI("Q", "P", P2, "H", h2, name)
+        s2 = CP.PropsSI("S", "P", P2, "H", h2, name)
     except ValueError as error:
         raise ToolExecutionError(f"CoolProp could not evaluate the states: {error}") from None
     work = abs(h1 - h2)
+    # The shaft gets less than the fluid gives (turbine) or gives more than it takes
+    # (compressor): bearings, seals, gearbox.
+    shaft = work * mechanical_efficiency if expansion else work / mechanical_efficiency
     return Outcome(
         {
             "power": work * mass_flow if mass_flow is not None else None,
+            "entropy_generation": s2 - s1,
+            "exergy_destroyed": T_surroundings * (s2 - s1),
+            "shaft_power": shaft * mass_flow if mass_flow is not None else None,
             "work_specific": work,
             "T2": T2,
             "quality_out": quality if 0.0 <= quality <= 1.0 else -1.0,

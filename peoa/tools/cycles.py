@@ -1,7 +1,7 @@
 """Power and refrigeration cycles on real-fluid states: the Rankine cycle (simple, with
 reheat, regenerative with an open or a closed feedwater heater), the Brayton gas-turbine
-cycle (with regeneration, intercooling and reheat) and the vapour-compression
-refrigeration or heat-pump cycle. Each reports its thermal efficiency or COP, the net
+cycle (with regeneration, intercooling and reheat), the gas-steam combined cycle and the
+vapour-compression refrigeration or heat-pump cycle. Each reports its thermal efficiency or COP, the net
 work, the back-work ratio and the state table (``states``: T, P, h, s, x per state).
 
 Examples, the textbook's own (Cengel & Boles, Thermodynamics, 9th ed.):
@@ -29,6 +29,14 @@ Examples, the textbook's own (Cengel & Boles, Thermodynamics, 9th ed.):
 ...     "mass_flow": {"value": 0.05, "unit": "kg/s"}})
 >>> round(c.value("cop_refrigerator"), 2)
 3.97
+>>> k = run("combined_cycle", {"pressure_ratio": 8, "T1": {"value": 300, "unit": "K"},
+...     "T3": {"value": 1300, "unit": "K"}, "stack_temperature": {"value": 450, "unit": "K"},
+...     "boiler_pressure": {"value": 7, "unit": "MPa"},
+...     "turbine_inlet_temperature": {"value": 500, "unit": "degC"},
+...     "condenser_pressure": {"value": 5, "unit": "kPa"},
+...     "compressor_efficiency": 0.8, "gas_turbine_efficiency": 0.85})
+>>> round(k.value("thermal_efficiency"), 3), round(k.value("steam_to_air_ratio"), 3)
+(0.487, 0.131)
 """
 
 from __future__ import annotations
@@ -44,6 +52,7 @@ from peoa.tools.thermodynamics import DEVICE
 __all__ = [
     "TOOLS",
     "brayton_cycle",
+    "combined_cycle",
     "rankine_cycle",
     "rankine_regenerative_cycle",
     "refrigeration_cycle",
@@ -583,4 +592,115 @@ def refrigeration_cycle(
     return Outcome(values, method=f"{method} vapour-compression cycle")
 
 
-TOOLS = (rankine_cycle, rankine_regenerative_cycle, brayton_cycle, refrigeration_cycle)
+@tool(
+    topic="cycles",
+    reference=f"Gas-steam combined cycle: a Brayton topping cycle whose exhaust raises the "
+    f"steam of a Rankine bottoming cycle in a heat-recovery steam generator, m_air (h4 - "
+    f"h_stack) = m_steam (h3 - h2) ({_CENGEL} sec. 10-9, Example 10-9); air from "
+    f"CoolProp's pseudo-pure model (variable specific heats); " + _COOLPROP,
+    outputs={
+        "thermal_efficiency": Out("", "combined-cycle thermal efficiency, both net works over the combustor's heat", kind="efficiency"),
+        "steam_to_air_ratio": Out("", "steam raised per kg of gas turbine exhaust, m_steam/m_air", kind="ratio"),
+        "net_work": Out("J/kg", "net work of both cycles per kg of air", kind="specific_work"),
+        "gas_cycle_efficiency": Out("", "the gas turbine cycle's efficiency alone", kind="efficiency"),
+        "steam_cycle_efficiency": Out("", "the steam cycle's efficiency alone", kind="efficiency"),
+        "gas_turbine_exit_temperature": Out("K", "gas turbine exhaust temperature entering the HRSG"),
+        "air_mass_flow": Out("kg/s", "air flow for the net power (with the net power)", kind="mass_flow"),
+        "steam_mass_flow": Out("kg/s", "steam flow for the net power (with the net power)", kind="mass_flow"),
+    },
+    alternatives=[("condenser_pressure", "condenser_temperature")],
+    cues=("combined cycle", "combined-cycle", "combined gas", "gas-steam", "HRSG", "heat recovery steam generator", "bottoming", "topping"),
+)  # fmt: skip
+def combined_cycle(
+    pressure_ratio: Annotated[
+        float, Q("pressure_ratio", "gas turbine compressor pressure ratio", gt=1)
+    ],
+    T1: Annotated[float, Q("temperature", "compressor inlet temperature", gt=0)],
+    T3: Annotated[float, Q("temperature", "gas turbine inlet temperature", gt=0)],
+    stack_temperature: Annotated[
+        float,
+        Q(
+            "temperature",
+            "temperature of the exhaust gases leaving the heat-recovery steam generator (stack)",
+            gt=0,
+        ),
+    ],
+    boiler_pressure: Annotated[float, _BOILER],
+    turbine_inlet_temperature: Annotated[
+        float, Q("temperature", "steam turbine inlet temperature", gt=0)
+    ],
+    condenser_pressure: Annotated[float | None, _CONDENSER_P] = None,
+    condenser_temperature: Annotated[float | None, _CONDENSER_T] = None,
+    P1: Annotated[float, Q("pressure", "compressor inlet pressure (absolute)", gt=0)] = 100e3,
+    compressor_efficiency: Annotated[
+        float, Q("efficiency", "gas compressor isentropic efficiency", gt=0, le=1)
+    ] = 1.0,
+    gas_turbine_efficiency: Annotated[
+        float, Q("efficiency", "gas turbine isentropic efficiency", gt=0, le=1)
+    ] = 1.0,
+    steam_turbine_efficiency: Annotated[
+        float, Q("efficiency", "steam turbine isentropic efficiency", gt=0, le=1)
+    ] = 1.0,
+    pump_efficiency: Annotated[float, _PUMP_ETA] = 1.0,
+    net_power: Annotated[float | None, _NET_POWER] = None,
+) -> Outcome:
+    """Gas-steam combined-cycle power plant: a gas turbine (Brayton) cycle whose exhaust
+    raises steam for a Rankine cycle in a heat-recovery steam generator. Gives the
+    combined thermal efficiency, the steam-to-air mass ratio, each cycle's efficiency and,
+    with the net power, the air and steam flows."""
+    name = "combined_cycle"
+    air, water = "Air", "Water"
+    if T3 <= T1:
+        raise ToolInputError(f"{name}: the turbine inlet must be hotter than the compressor inlet")
+    inlet = state_of(air, name, pressure=P1, temperature=T1)
+    compressed = _expand(air, name, inlet, P1 * pressure_ratio, compressor_efficiency)
+    hot = state_of(air, name, pressure=P1 * pressure_ratio, temperature=T3)
+    exhaust = _expand(air, name, hot, P1, gas_turbine_efficiency)
+    stack = state_of(air, name, pressure=P1, temperature=stack_temperature)
+    if not stack.T < exhaust.T:
+        raise ToolInputError(
+            f"{name}: the stack ({stack.T:.1f} K) must be colder than the gas turbine exhaust "
+            f"({exhaust.T:.1f} K)"
+        )
+    w_gas = (hot.h - exhaust.h) - (compressed.h - inlet.h)
+    q_in = hot.h - compressed.h
+    if w_gas <= 0:
+        raise ToolInputError(f"{name}: the gas turbine cycle gives no net work")
+    P_cond = _condenser_pressure(water, name, condenser_pressure, condenser_temperature)
+    if P_cond >= boiler_pressure:
+        raise ToolInputError(f"{name}: the condenser pressure must be below the boiler's")
+    s1 = state_of(water, name, pressure=P_cond, quality=0.0)
+    s2 = _expand(water, name, s1, boiler_pressure, pump_efficiency)
+    s3 = state_of(water, name, pressure=boiler_pressure, temperature=turbine_inlet_temperature)
+    if s3.T >= exhaust.T:
+        raise ToolInputError(
+            f"{name}: the gas turbine exhaust ({exhaust.T:.1f} K) cannot raise steam to "
+            f"{s3.T:.1f} K"
+        )
+    s4 = _expand(water, name, s3, P_cond, steam_turbine_efficiency)
+    w_steam = (s3.h - s4.h) - (s2.h - s1.h)
+    ratio = (exhaust.h - stack.h) / (s3.h - s2.h)  # kg of steam per kg of air
+    w_net = w_gas + ratio * w_steam
+    air_flow = net_power / w_net if net_power is not None else None
+    return Outcome(
+        {
+            "thermal_efficiency": w_net / q_in,
+            "steam_to_air_ratio": ratio,
+            "net_work": w_net,
+            "gas_cycle_efficiency": w_gas / q_in,
+            "steam_cycle_efficiency": w_steam / (s3.h - s2.h),
+            "gas_turbine_exit_temperature": exhaust.T,
+            "air_mass_flow": air_flow,
+            "steam_mass_flow": air_flow * ratio if air_flow is not None else None,
+        },
+        method="Brayton topping, Rankine bottoming through a heat-recovery steam generator",
+    )
+
+
+TOOLS = (
+    rankine_cycle,
+    rankine_regenerative_cycle,
+    brayton_cycle,
+    refrigeration_cycle,
+    combined_cycle,
+)

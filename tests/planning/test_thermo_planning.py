@@ -123,6 +123,16 @@ def _answer(planner: Planner, question: str, unit: str | None = None) -> tuple[s
             295.15 / 20,
             None,
         ),
+        (  # Example 10-9's plant with ideal machines: the words name the combined cycle
+            "A combined gas-steam power plant has a gas turbine cycle with a pressure ratio of "
+            "8; air enters the compressor at 300 K and the turbine at 1300 K. The exhaust "
+            "leaves the heat recovery steam generator at 450 K. The steam cycle runs between "
+            "7 MPa and 5 kPa with steam at 400 °C. What is the thermal efficiency of the "
+            "combined cycle?",
+            "combined_cycle.thermal_efficiency",
+            None,
+            None,
+        ),
         (  # the state written first is the inlet's, the one written last the outlet's
             "How much heat is needed to convert 2 kg/s of saturated liquid water at 1 MPa into "
             "saturated vapor at the same pressure?",
@@ -139,6 +149,8 @@ def test_textbook_questions_plan_and_answer(
     assert described == tool
     if expected is not None:
         assert value == pytest.approx(expected, rel=0.01)
+    elif "combined" in question:  # ideal machines: the gas cycle's 42.6 % plus the steam's
+        assert 0.426 < value < 0.60
     elif "boiler" in question:  # h(10 MPa, 500 °C) - h(10 MPa, 50 °C), steam tables
         assert value == pytest.approx(10 * (3375.1 - 217.8), rel=0.003)
     else:  # R-134a: h(0.8 MPa, s1) - h1 over 0.8, times 0.1 kg/s, by the state tool

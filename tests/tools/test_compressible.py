@@ -210,3 +210,19 @@ def test_isentropic_flow_bad_inputs() -> None:
         call("isentropic_flow", k=1.4, Mach=2, area_ratio=1.6875)
     with pytest.raises(ToolInputError, match="'k'"):
         call("isentropic_flow", k=0.9, Mach=2)
+
+
+def test_a_real_turbine_generates_entropy_and_loses_to_its_shaft() -> None:
+    # Cengel & Boles Example 7-16 region: an adiabatic steam turbine is irreversible, s2 > s1;
+    # the exergy destroyed is T0 (s2 - s1), and the shaft gets the fluid's work times the
+    # mechanical efficiency.
+    common = {"fluid": "water", "P1": q(40, "bar"), "P2": q(0.1, "bar"), "T1": q(400, "degC"),
+              "mass_flow": q(10, "kg/s")}  # fmt: skip
+    ideal = call("turbine_or_compressor", **common)
+    real = call("turbine_or_compressor", efficiency=0.85, mechanical_efficiency=0.97, **common)
+    assert ideal.value("entropy_generation") == pytest.approx(0.0, abs=1e-6)
+    assert real.value("entropy_generation") > 0
+    assert real.value("exergy_destroyed") == pytest.approx(
+        298.15 * real.value("entropy_generation"), rel=1e-12
+    )
+    assert real.value("shaft_power") == pytest.approx(0.97 * real.value("power"), rel=1e-12)

@@ -126,3 +126,22 @@ def test_refrigeration_capacity_gives_the_flow() -> None:
     with pytest.raises(ToolInputError, match="above the evaporator"):
         call("refrigeration_cycle", refrigerant="R134a", evaporator_pressure=q(1, "MPa"),
              condenser_pressure=q(0.5, "MPa"))  # fmt: skip
+
+
+def test_gas_steam_combined_cycle() -> None:
+    # Example 10-9: Brayton with r = 8, 300 K and 1300 K, compressor 80 %, turbine 85 %;
+    # exhaust leaves the heat-recovery steam generator at 450 K; ideal Rankine between 7 MPa
+    # (500 °C) and 5 kPa: m_steam/m_air = 0.131, combined efficiency 48.7 % (the gas cycle
+    # alone 26.6 %, as Example 9-6).
+    c = call("combined_cycle", pressure_ratio=8, T1=q(300, "K"), T3=q(1300, "K"),
+             stack_temperature=q(450, "K"), boiler_pressure=q(7, "MPa"),
+             turbine_inlet_temperature=q(500, "degC"), condenser_pressure=q(5, "kPa"),
+             compressor_efficiency=0.8, gas_turbine_efficiency=0.85, net_power=q(100, "MW"))  # fmt: skip
+    assert c.value("steam_to_air_ratio") == pytest.approx(0.131, abs=0.002)
+    assert c.value("thermal_efficiency") == pytest.approx(0.487, abs=0.003)
+    assert c.value("gas_cycle_efficiency") == pytest.approx(0.266, abs=0.003)
+    assert c.value("air_mass_flow") * c.value("net_work") == pytest.approx(100e6, rel=1e-9)
+    with pytest.raises(ToolInputError, match="colder than the gas turbine exhaust"):
+        call("combined_cycle", pressure_ratio=8, T1=q(300, "K"), T3=q(1300, "K"),
+             stack_temperature=q(900, "K"), boiler_pressure=q(7, "MPa"),
+             turbine_inlet_temperature=q(500, "degC"), condenser_pressure=q(5, "kPa"))  # fmt: skip
