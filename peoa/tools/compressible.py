@@ -1,6 +1,6 @@
-"""Compressors and compressible flow: isentropic and polytropic power, gas pipelines,
-choked flow, stagnation properties and the isentropic-flow relations
-(``fluids.compressible``).
+"""Compressors and compressible flow: isentropic and polytropic power, gas pipelines, a
+line discharging to the atmosphere, choked flow, stagnation properties and the
+isentropic-flow relations (``fluids.compressible``).
 
 Air (k = 1.4) at Mach 2, as in the isentropic-flow table (Anderson, Table A.1):
 
@@ -8,6 +8,16 @@ Air (k = 1.4) at Mach 2, as in the isentropic-flow table (Anderson, Table A.1):
 >>> r = get_registry().run("isentropic_flow", {"k": 1.4, "Mach": 2})
 >>> [round(r.value(key), 4) for key in ("T_T0", "P_P0", "A_Astar", "P_star_P0")]
 [0.5556, 0.1278, 1.6875, 0.5283]
+
+Air at 10 bar vented through 100 m of 50 mm pipe chokes at the exit, leaving at the
+isothermal sonic speed sqrt(R T / M):
+
+>>> r = get_registry().run("gas_line_discharge", {"P1": {"value": 10, "unit": "bar"},
+...     "temperature": {"value": 20, "unit": "degC"}, "length": {"value": 100, "unit": "m"},
+...     "diameter": {"value": 50, "unit": "mm"}, "gas": "air",
+...     "viscosity": {"value": 1.8e-5, "unit": "Pa*s"}})
+>>> r.value("choked"), round(r.value("velocity_exit")), round(r.value("mass_flow"), 2)
+(True, 290, 1.01)
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ __all__ = [
     "choked_flow",
     "compressor_power_isentropic",
     "compressor_power_polytropic",
+    "gas_line_discharge",
     "gas_pipeline_flow",
     "gas_pipeline_outlet_pressure",
     "ideal_gas_heat_capacity",
@@ -637,7 +648,98 @@ def isentropic_flow(
     )
 
 
+@tool(
+    topic="compressors",
+    reference="Isothermal compressible flow in a pipe with friction, fd L/D plus the exit "
+    "loss K = 1 for a line discharging to the atmosphere, choked at the exit when the "
+    "outlet is below the critical pressure (Crane TP-410, 2009, ch. 1 and 2 \"Compressible "
+    "flow\"; Menon, Gas Pipeline Hydraulics, 2005, ch. 2); fluids.compressible."
+    "isothermal_gas, P_isothermal_critical_flow; Colebrook friction factor (fluids)",
+    outputs={
+        "mass_flow": Out("kg/s", "mass flow discharged", kind="mass_flow"),
+        "exit_pressure": Out("Pa", "pressure at the pipe exit (the critical one when choked)"),
+        "choked": Out(None, "whether the flow is choked at the exit"),
+        "velocity_exit": Out("m/s", "gas velocity at the exit", kind="velocity"),
+        "friction_factor": Out("", "Darcy friction factor used", kind="darcy_friction_factor"),
+    },
+    alternatives=[("molar_mass", "gas")],
+    cues=("discharge", "discharges", "discharging", "vent", "vents", "venting", "blowdown",
+          "atmosphere", "atmospheric", "open end", "released"),
+)  # fmt: skip
+def gas_line_discharge(
+    P1: Annotated[float, Q("pressure", "pressure at the pipe inlet (absolute)", gt=0)],
+    temperature: Annotated[float, Q("temperature", "gas temperature (isothermal flow)", gt=0)],
+    length: Annotated[float, Q("pipe_length", "pipe length", gt=0)],
+    diameter: Annotated[float, Q("inside_diameter", "pipe inner diameter", gt=0)],
+    molar_mass: Annotated[float | None, _MW] = None,
+    gas: Annotated[
+        str | None, P("the gas (its molar mass), e.g. 'air', 'methane'", chemical=True)
+    ] = None,
+    P_out: Annotated[
+        float, Q("atmospheric_pressure", "pressure the line discharges into", gt=0)
+    ] = 101325.0,
+    roughness: Annotated[float, Q("roughness", "pipe wall roughness", ge=0)] = 4.57e-5,
+    viscosity: Annotated[
+        float | None, Q("dynamic_viscosity", "gas viscosity (for the Reynolds number)", gt=0)
+    ] = None,
+    Z: Annotated[float, _Z] = 1.0,
+    exit_loss: Annotated[
+        float, Q("loss_coefficient", "loss coefficient of the exit (1 to the atmosphere)", ge=0)
+    ] = 1.0,
+) -> Outcome:
+    """Gas flow out of a pipe that discharges to the atmosphere (a vent, a blowdown line):
+    isothermal flow with wall friction and the exit loss, choked at the exit when the
+    atmosphere is below the line's critical pressure. Gives the mass flow and the exit
+    pressure and velocity."""
+    from fluids.friction import friction_factor
+
+    if P_out >= P1:
+        raise ToolInputError("gas_line_discharge: the inlet pressure must be above the outlet's")
+    if molar_mass is None:
+        if gas is None:
+            raise ToolInputError("gas_line_discharge: give the gas or its molar mass")
+        from peoa.tools.chemical import resolve_argument
+
+        molar_mass = resolve_argument("gas", gas).MW
+    M = molar_mass / 1000.0
+    rho1 = P1 * M / (Z * _R * temperature)
+    area = math.pi * diameter**2 / 4
+    fd = friction_factor(Re=1e8, eD=roughness / diameter)  # fully rough first guess
+    if viscosity is None:
+        warn("no gas viscosity given: the fully rough friction factor is used")
+    flow = exit_pressure = 0.0
+    choked = False
+    for _ in range(50):
+        # The exit's kinetic-energy loss counts as K more velocity heads of friction.
+        f_total = fd + exit_loss * diameter / length
+        critical = fc.P_isothermal_critical_flow(P=P1, fd=f_total, D=diameter, L=length)
+        choked = P_out < critical
+        exit_pressure = critical if choked else P_out
+        flow = fc.isothermal_gas(
+            rho=rho1, fd=f_total, P1=P1, P2=exit_pressure, L=length, D=diameter
+        )
+        if viscosity is None:
+            break
+        Re = flow * diameter / (area * viscosity)
+        new = friction_factor(Re=Re, eD=roughness / diameter)
+        if abs(new - fd) < 1e-10:
+            break
+        fd = new
+    rho_exit = exit_pressure * M / (Z * _R * temperature)
+    return Outcome(
+        {
+            "mass_flow": flow,
+            "exit_pressure": exit_pressure,
+            "choked": choked,
+            "velocity_exit": flow / (rho_exit * area),
+            "friction_factor": fd,
+        },
+        method="choked at the exit" if choked else "subsonic to the outlet pressure",
+    )
+
+
 TOOLS = (
+    gas_line_discharge,
     compressor_power_isentropic,
     turbine_or_compressor,
     compressor_power_polytropic,

@@ -226,3 +226,28 @@ def test_a_real_turbine_generates_entropy_and_loses_to_its_shaft() -> None:
         298.15 * real.value("entropy_generation"), rel=1e-12
     )
     assert real.value("shaft_power") == pytest.approx(0.97 * real.value("power"), rel=1e-12)
+
+
+def test_a_line_discharging_to_the_atmosphere_chokes_at_the_isothermal_sonic_speed() -> None:
+    # Isothermal flow (Crane TP-410 ch. 1; Menon ch. 2): choked at the exit, the gas leaves
+    # at sqrt(R T / M), so m = A P_exit sqrt(M / (R T)); not choked, the flow satisfies
+    # P1^2 - P2^2 = (m/A)^2 (R T / M) [fd L/D + K + 2 ln(P1/P2)].
+    M, T, D, L = 0.02897, 293.15, 0.05, 100.0
+    A = math.pi * D**2 / 4
+    choked = call("gas_line_discharge", P1=q(10, "bar"), temperature=q(T, "K"), length=q(L, "m"),
+                  diameter=q(D, "m"), molar_mass=q(28.97, "g/mol"), viscosity=q(1.8e-5, "Pa*s"))  # fmt: skip
+    assert choked.value("choked") is True
+    assert choked.value("velocity_exit") == pytest.approx(math.sqrt(R * T / M), rel=1e-6)
+    p_exit = choked.value("exit_pressure")
+    assert choked.value("mass_flow") == pytest.approx(A * p_exit * math.sqrt(M / (R * T)), rel=1e-6)
+    gentle = call("gas_line_discharge", P1=q(1.5, "bar"), temperature=q(T, "K"), length=q(L, "m"),
+                  diameter=q(D, "m"), molar_mass=q(28.97, "g/mol"), viscosity=q(1.8e-5, "Pa*s"))  # fmt: skip
+    assert gentle.value("choked") is False and gentle.value("exit_pressure") == pytest.approx(
+        101325
+    )
+    m, fd, p1, p2 = gentle.value("mass_flow"), gentle.value("friction_factor"), 1.5e5, 101325.0
+    rhs = (m / A) ** 2 * (R * T / M) * (fd * L / D + 1.0 + 2 * math.log(p1 / p2))
+    assert p1**2 - p2**2 == pytest.approx(rhs, rel=1e-6)
+    with pytest.raises(ToolInputError, match="above the outlet"):
+        call("gas_line_discharge", P1=q(0.9, "bar"), temperature=q(T, "K"), length=q(L, "m"),
+             diameter=q(D, "m"), molar_mass=q(28.97, "g/mol"))  # fmt: skip
