@@ -83,6 +83,26 @@ def _expand(fluid: str, name: str, inlet: State, pressure: float, efficiency: fl
     return state_of(fluid, name, pressure=pressure, enthalpy=h)
 
 
+def _gas_turbine_states(
+    name: str,
+    P1: float,
+    pressure_ratio: float,
+    stage_ratio: float,
+    T1: float,
+    T3: float,
+    compressor_efficiency: float,
+    turbine_efficiency: float,
+) -> tuple[State, State, State, State]:
+    """Air's states through one compressor stage and one turbine stage of a gas turbine:
+    compressor inlet and outlet, turbine inlet (at the top pressure) and outlet."""
+    inlet = state_of("Air", name, pressure=P1, temperature=T1)
+    compressed = _expand("Air", name, inlet, P1 * stage_ratio, compressor_efficiency)
+    top = P1 * pressure_ratio
+    hot = state_of("Air", name, pressure=top, temperature=T3)
+    exhaust = _expand("Air", name, hot, top / stage_ratio, turbine_efficiency)
+    return inlet, compressed, hot, exhaust
+
+
 def _flows(w_net: float, mass_flow: float | None, net_power: float | None) -> float | None:
     if mass_flow is not None and net_power is not None:
         raise ToolInputError("give the mass flow or the net power, not both")
@@ -432,11 +452,9 @@ def brayton_cycle(
         ]
     else:
         air = "Air"
-        inlet = state_of(air, name, pressure=P1, temperature=T1)
-        outlet_c = _expand(air, name, inlet, P1 * stage_ratio, compressor_efficiency)
-        P_top = P1 * pressure_ratio
-        hot = state_of(air, name, pressure=P_top, temperature=T3)
-        outlet_t = _expand(air, name, hot, P_top / stage_ratio, turbine_efficiency)
+        inlet, outlet_c, hot, outlet_t = _gas_turbine_states(
+            name, P1, pressure_ratio, stage_ratio, T1, T3, compressor_efficiency, turbine_efficiency
+        )
         T2, T4 = outlet_c.T, outlet_t.T
         w_c1, w_t1 = outlet_c.h - inlet.h, hot.h - outlet_t.h
 
@@ -652,10 +670,10 @@ def combined_cycle(
     air, water = "Air", "Water"
     if T3 <= T1:
         raise ToolInputError(f"{name}: the turbine inlet must be hotter than the compressor inlet")
-    inlet = state_of(air, name, pressure=P1, temperature=T1)
-    compressed = _expand(air, name, inlet, P1 * pressure_ratio, compressor_efficiency)
-    hot = state_of(air, name, pressure=P1 * pressure_ratio, temperature=T3)
-    exhaust = _expand(air, name, hot, P1, gas_turbine_efficiency)
+    inlet, compressed, hot, exhaust = _gas_turbine_states(
+        name, P1, pressure_ratio, pressure_ratio, T1, T3, compressor_efficiency,
+        gas_turbine_efficiency,
+    )  # fmt: skip
     stack = state_of(air, name, pressure=P1, temperature=stack_temperature)
     if not stack.T < exhaust.T:
         raise ToolInputError(
