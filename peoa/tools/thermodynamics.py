@@ -148,6 +148,7 @@ def throttling_valve(
         "quality_out": _QUALITY_OUT,
         "exit_area": Out("m**2", "outlet flow area (with the mass flow)", kind="cross_section_area"),
         "inlet_area": Out("m**2", "inlet flow area (with the mass flow and V1 > 0)", kind="cross_section_area"),
+        "entropy_generation": Out("J/kg/K", "entropy generated per kg, s2 - s1 (adiabatic)", kind="entropy_generation"),
     },
     alternatives=[("T1", "quality_in")],
     cues=('nozzle', 'diffuser'),
@@ -221,6 +222,7 @@ def nozzle_or_diffuser(
             "quality_out": outlet.quality,
             "exit_area": exit_area,
             "inlet_area": inlet_area,
+            "entropy_generation": outlet.s - inlet.s,
         },
         method=method,
     )
@@ -310,6 +312,7 @@ def mixing_chamber(
         "T2": Out("K", "outlet temperature"),
         "quality_out": _QUALITY_OUT,
         "mass_flow": Out("kg/s", "mass flow that takes the duty (from the duty)", kind="mass_flow"),
+        "entropy_generation": Out("J/kg/K", "entropy generated per kg with a source or sink at source_temperature: s2 - s1 - q/T", kind="entropy_generation"),
     },
     alternatives=[("T1", "quality_in"), ("T2", "quality_out"), ("mass_flow", "duty")],
     cues=('boiler', 'steam generator', 'condenser', 'evaporator', 'superheater', 'reheater', 'economizer', 'economiser', 'heater', 'heat', 'cool', 'cooler', 'vaporized', 'vaporised', 'condensed', 'evaporated', 'boiled', 'generate', 'generated', 'superheated'),
@@ -327,6 +330,10 @@ def fluid_heat_duty(
     ] = None,
     mass_flow: Annotated[float | None, Q("mass_flow", "mass flow", gt=0)] = None,
     duty: Annotated[float | None, Q("heat_duty", "heat added or removed", gt=0)] = None,
+    source_temperature: Annotated[
+        float | None,
+        Q("temperature", "temperature of the heat source (or sink) exchanging the heat", gt=0),
+    ] = None,
 ) -> Outcome:
     """Heat to take a flowing real fluid from one state to another: a boiler or steam
     generator, a condenser, an evaporator, a superheater or a heater, with phase change
@@ -351,6 +358,13 @@ def fluid_heat_duty(
             "T2": outlet.T,
             "quality_out": outlet.quality,
             "mass_flow": computed_flow,
+            # The heat crosses the boundary at the source's temperature (Cengel & Boles
+            # sec. 7-13): s_gen = s2 - s1 - q/T_source.
+            "entropy_generation": (
+                outlet.s - inlet.s - dh / source_temperature
+                if source_temperature is not None
+                else None
+            ),
         },
         method="heating" if dh > 0 else "cooling",
     )
@@ -365,6 +379,7 @@ def fluid_heat_duty(
         "duty": Out("W", "heat passed from the hot to the cold stream", kind="heat_duty"),
         "cold_mass_flow": Out("kg/s", "cold stream mass flow", kind="mass_flow"),
         "hot_mass_flow": Out("kg/s", "hot stream mass flow", kind="mass_flow"),
+        "entropy_generation": Out("W/K", "entropy generated per second by the heat transfer"),
     },
     alternatives=[("hot_mass_flow", "cold_mass_flow")],
     cues=('exchanger', 'condenser', 'cooler', 'heater', 'cool', 'heat', 'coolant', 'cooling water', 'evaporator', 'boiler', 'economizer', 'economiser'),
@@ -401,10 +416,11 @@ def two_stream_energy_balance(
     if (hot_mass_flow is None) == (cold_mass_flow is None):
         raise ToolInputError("two_stream_energy_balance: give the hot or the cold flow, one")
     name = "two_stream_energy_balance"
-    h_in = state_of(hot, name, pressure=hot_pressure, temperature=hot_T_in).h
-    h_out = inlet_state(hot, name, hot_pressure, hot_T_out, hot_quality_out).h
-    c_in = state_of(cold, name, pressure=cold_pressure, temperature=cold_T_in).h
-    c_out = state_of(cold, name, pressure=cold_pressure, temperature=cold_T_out).h
+    hot_in = state_of(hot, name, pressure=hot_pressure, temperature=hot_T_in)
+    hot_out = inlet_state(hot, name, hot_pressure, hot_T_out, hot_quality_out)
+    cold_in = state_of(cold, name, pressure=cold_pressure, temperature=cold_T_in)
+    cold_out = state_of(cold, name, pressure=cold_pressure, temperature=cold_T_out)
+    h_in, h_out, c_in, c_out = hot_in.h, hot_out.h, cold_in.h, cold_out.h
     if h_in <= h_out or c_out <= c_in:
         raise ToolInputError(
             f"{name}: the hot stream must give heat (its outlet below its inlet) and the "
@@ -412,12 +428,20 @@ def two_stream_energy_balance(
         )
     if hot_mass_flow is not None:
         duty = hot_mass_flow * (h_in - h_out)
-        return Outcome(
-            {"duty": duty, "cold_mass_flow": duty / (c_out - c_in), "hot_mass_flow": None}
-        )
-    assert cold_mass_flow is not None
-    duty = cold_mass_flow * (c_out - c_in)
-    return Outcome({"duty": duty, "cold_mass_flow": None, "hot_mass_flow": duty / (h_in - h_out)})
+        m_hot, m_cold = hot_mass_flow, duty / (c_out - c_in)
+    else:
+        assert cold_mass_flow is not None
+        duty = cold_mass_flow * (c_out - c_in)
+        m_hot, m_cold = duty / (h_in - h_out), cold_mass_flow
+    generation = m_hot * (hot_out.s - hot_in.s) + m_cold * (cold_out.s - cold_in.s)
+    return Outcome(
+        {
+            "duty": duty,
+            "cold_mass_flow": m_cold if cold_mass_flow is None else None,
+            "hot_mass_flow": m_hot if hot_mass_flow is None else None,
+            "entropy_generation": generation,
+        }
+    )
 
 
 @tool(

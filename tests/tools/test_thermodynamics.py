@@ -218,3 +218,28 @@ def test_reversible_pump_work_and_carnot_limits() -> None:
     assert swapped.value("cop_heat_pump") == pytest.approx(298.15 / 20, rel=1e-9)
     with pytest.raises(ToolInputError, match="differ"):
         call("carnot_limits", T_hot=q(20, "degC"), T_cold=q(20, "degC"))
+
+
+def test_devices_report_the_entropy_they_generate() -> None:
+    # The second law (Cengel & Boles sec. 7-13): an adiabatic device generates s2 - s1 >= 0;
+    # an exchanger the sum over its streams; heat taken from a source at T_source counts
+    # -q/T_source. An isentropic nozzle generates none, a real one some.
+    ideal = call("nozzle_or_diffuser", fluid="water", P1=q(3, "MPa"), T1=q(400, "degC"),
+                 V1=q(40, "m/s"), P2=q(2.5, "MPa"))  # fmt: skip
+    real = call("nozzle_or_diffuser", fluid="water", P1=q(3, "MPa"), T1=q(400, "degC"),
+                V1=q(40, "m/s"), P2=q(2.5, "MPa"), efficiency=0.9)  # fmt: skip
+    assert ideal.value("entropy_generation") == pytest.approx(0.0, abs=1e-6)
+    assert real.value("entropy_generation") > 0
+    exchanger = call("two_stream_energy_balance", hot_fluid="R134a", cold_fluid="water",
+                     hot_pressure=q(1, "MPa"), hot_T_in=q(70, "degC"), hot_T_out=q(35, "degC"),
+                     cold_pressure=q(300, "kPa"), cold_T_in=q(15, "degC"),
+                     cold_T_out=q(25, "degC"), hot_mass_flow=q(6, "kg/min"))  # fmt: skip
+    assert exchanger.value("entropy_generation") > 0
+    boiler = call("fluid_heat_duty", fluid="water", P1=q(10, "MPa"), T1=q(50, "degC"),
+                  T2=q(500, "degC"), mass_flow=q(1, "kg/s"), source_temperature=q(1500, "K"))  # fmt: skip
+    inlet = call("fluid_state", fluid="water", pressure=q(10, "MPa"), temperature=q(50, "degC"))
+    outlet = call("fluid_state", fluid="water", pressure=q(10, "MPa"), temperature=q(500, "degC"))
+    ds = outlet.value("entropy") - inlet.value("entropy")
+    dh = outlet.value("enthalpy") - inlet.value("enthalpy")
+    assert boiler.value("entropy_generation") == pytest.approx(ds - dh / 1500, rel=1e-9)
+    assert boiler.value("entropy_generation") > 0
