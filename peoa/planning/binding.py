@@ -543,15 +543,19 @@ def _plain_word(word: str) -> str:
     return word.lower().strip(".,;:!?()[]\"'")
 
 
-def said_in(text: str, phrases: Sequence[str], exact: bool = False) -> bool:
+@lru_cache(maxsize=4096)
+def _said_words(written: str, exact: bool) -> tuple[str, ...]:
+    """The words of ``written`` as :func:`said_in` compares them ("1-shell-pass" says
+    "shell pass"); cached, since the planner asks the same question about every tool."""
     form = _plain_word if exact else stem
+    return tuple(form(p) for w in tokens(written) for p in w.split("-") if p)
 
-    def words_of(written: str) -> list[str]:  # "1-shell-pass" says "shell pass"
-        return [form(p) for w in tokens(written) for p in w.split("-") if p]
 
-    words = words_of(text)
+def said_in(text: str, phrases: Sequence[str], exact: bool = False) -> bool:
+    """Whether ``text`` says one of ``phrases``, word for word (stemmed unless exact)."""
+    words = _said_words(text, exact)
     for phrase in phrases:
-        key = words_of(phrase)
+        key = _said_words(phrase, exact)
         if key and any(words[i : i + len(key)] == key for i in range(len(words))):
             return True
     return False
