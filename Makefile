@@ -50,9 +50,11 @@ reliability: setup
 bench: setup
 	$(BIN)/python -m benchmarks.harness
 
+# mypy reads its settings (files, strict layers) from pyproject.toml's [tool.mypy].
 lint: $(STAMP)
 	$(BIN)/ruff check peoa tests benchmarks
 	$(BIN)/ruff format --check peoa tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) bench-results .pytest_cache .ruff_cache
