@@ -39,6 +39,7 @@ __all__ = [
     "activity_coefficients",
     "check_composition",
     "check_low_pressure",
+    "eos_flasher",
     "flash_eos",
     "flash_rachford_rice",
     "flash_tp",
@@ -203,7 +204,9 @@ def _gamma_phi_flasher(cas: tuple[str, ...], model: str) -> Any:
 
 
 @lru_cache(maxsize=32)
-def _eos_flasher(cas: tuple[str, ...], eos: str) -> tuple[Any, bool]:
+def eos_flasher(cas: tuple[str, ...], eos: str) -> tuple[Any, bool]:
+    """A thermo flasher with a cubic equation of state for both phases (one component
+    or several), and whether binary interaction parameters were found."""
     from thermo import PRMIX, SRKMIX, CEOSGas, CEOSLiquid, FlashPureVLS, FlashVL
     from thermo.interaction_parameters import IPDB
 
@@ -469,7 +472,7 @@ def flash_eos(
         raise ToolInputError("give exactly two of temperature, pressure and vapor_fraction")
     cas = resolve_components(components)
     zs = check_composition(z, len(cas))
-    flasher, known_kij = _eos_flasher(cas, eos)
+    flasher, known_kij = eos_flasher(cas, eos)
     res = flasher.flash(zs=zs, **given)
     xs, ys = _phase_fractions(res, len(cas))
     vf = float(res.VF)
