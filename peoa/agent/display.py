@@ -17,20 +17,26 @@ customary when most of its written units are; SI otherwise, or as configured).
 'hp'
 >>> shown(Quantity(value=0.0011034, unit="m**2")), shown(Quantity(value=36, unit="m3/h"))
 ('0.001103 m²', '36.00 m³/h')
+
+A solved answer is shown again in another system from its SI value, without solving
+again (the web chat's per-session choice): ``answer_in_units(solution, "us")``.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from peoa.experts.base import Quantity
 from peoa.reading.model import Reading
 from peoa.tools.kinds import kind as kind_entry
 from peoa.tools.quantity import dimension_of_unit, parse_quantity
 
-__all__ = ["UnitSystem", "in_display_unit", "shown", "unit_system"]
+if TYPE_CHECKING:
+    from peoa.agent.solution import Solution
+
+__all__ = ["UnitSystem", "answer_in_units", "in_display_unit", "shown", "unit_system"]
 
 UnitSystem = Literal["auto", "si", "us"]
 
@@ -143,6 +149,37 @@ def in_display_unit(
             continue
         return Quantity(value=float(value.magnitude), unit=unit)
     return quantity
+
+
+def answer_in_units(solution: Solution, units: UnitSystem) -> Quantity | None:
+    """The answer of ``solution`` shown in the ``units`` system, converted from its SI value.
+
+    The unit the question asks for still wins ("What is the power in kW?" stays in kW);
+    ``None`` when the solution has no single number (a failure, a text answer, parts).
+    The question is read again (cheap, deterministic) for its asked unit and its own
+    units; the quantity kind is the answering plan step's.
+
+    >>> from peoa.agent.solution import Solution
+    >>> def solved(question: str, unit: str) -> Solution:
+    ...     return Solution(question=question, thread_id="t", status="answered",
+    ...                     answer=2.7186, unit=unit, si_answer=2718.6, si_unit="W")
+    >>> shown(answer_in_units(solved("A pump needs 20 m3/h. What power?", "kW"), "us"))
+    '3.646 hp'
+    >>> shown(answer_in_units(solved("A pump needs 20 m3/h. What power in kW?", "kW"), "us"))
+    '2.719 kW'
+    """
+    from peoa.agent.answer import in_asked_unit
+    from peoa.reading import read_question
+
+    if solution.answer is None or solution.si_answer is None or not solution.si_unit:
+        return None
+    given = Quantity(value=solution.answer, unit=solution.unit or "")
+    si = Quantity(value=solution.si_answer, unit=solution.si_unit)
+    reading = read_question(solution.resolved_question or solution.question)
+    if in_asked_unit(si, reading) is not si:
+        return given  # the asked unit
+    kind = solution.plans[-1].answer_step.kind if solution.plans else None
+    return in_display_unit(si, kind, reading, units)
 
 
 _PRETTY = {"**2": "²", "**3": "³", "degC": "°C", "degF": "°F", "delta_degF": "°F",

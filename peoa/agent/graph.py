@@ -32,6 +32,7 @@ from peoa.agent.action_generator import ActionGenerator
 from peoa.agent.answer import asked_unit_fits, in_asked_unit
 from peoa.agent.definitions import MetaAgentDefinition
 from peoa.agent.display import in_display_unit, shown
+from peoa.agent.explain import step_sentence
 from peoa.agent.routing import route_question
 from peoa.agent.solution import GivenValue, PartAnswer, RunUsage, Solution, StepRecord
 from peoa.agent.state import Case, PendingStep, SolveState
@@ -487,6 +488,7 @@ def _why_not(number: int, case: Case, latest: dict[int, StepRecord], ctx: AgentC
 
 
 def _explain(case: Case, latest: dict[int, StepRecord]) -> list[str]:
+    """A sentence per tool step: what it computed, from which values, by which method."""
     plan = _plan(case)
     lines = []
     for step in plan.steps if plan else []:
@@ -495,7 +497,7 @@ def _explain(case: Case, latest: dict[int, StepRecord]) -> list[str]:
             continue
         for call in record.result.tool_calls:
             if call.error is None:
-                lines.append(f"Step {step.index}: {call.tool} ({call.reference or 'no reference'})")
+                lines.append(step_sentence(step, call, _reading(case), case["offset"] + 1))
     return lines
 
 
