@@ -1,16 +1,19 @@
 """The FastAPI application: ``create_app()`` builds it, ``peoa serve`` runs it.
 
-One :class:`~peoa.agent.Assistant` per process holds the models; the lifespan builds
-it (unless one is passed in) and the routes receive it through
-:data:`peoa.server.deps.AssistantDep`.
+One :class:`~peoa.agent.Assistant` per process holds the models. The lifespan starts
+building it in a background thread (unless one is passed in) and yields at once, so
+``/healthz`` answers "starting" within seconds; the routes receive the Assistant through
+:data:`peoa.server.deps.AssistantDep`, which waits for the loading to end.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -26,9 +29,14 @@ from peoa.server.limits import BodyLimit
 from peoa.server.routes import chunks, eval, health, ingest, openai, retrieve, solve, threads
 from peoa.server.runs import RunRegistry
 from peoa.server.settings import ServerSettings
-from peoa.server.state import ServerState
+from peoa.server.state import Readiness, ServerState
+
+if TYPE_CHECKING:
+    from peoa.config import Settings
 
 __all__ = ["build_assistant", "create_app", "key_store"]
+
+_log = logging.getLogger(__name__)
 
 
 def key_store() -> KeyStore:
@@ -38,17 +46,46 @@ def key_store() -> KeyStore:
     return KeyStore(get_settings().data_dir / "server")
 
 
-def build_assistant() -> Any:
+def build_assistant(settings: Settings | None = None) -> Any:
     """The Assistant, with its graph connection opened (Neo4j started if PEOA manages it)."""
     from peoa.agent import Assistant
 
-    assistant = Assistant()
+    assistant = Assistant(settings)
     try:
         assistant.driver  # noqa: B018 -- connect, migrate and load tool docs before serving
     except BaseException:
         assistant.close()
         raise
     return assistant
+
+
+def _load_in_background(state: ServerState, builder: Callable[[], Any]) -> threading.Thread:
+    """Build the Assistant in a daemon thread and record the outcome on ``state``.
+
+    A daemon thread, not the event loop's executor: the loop waits for its executor at
+    shutdown, and a server stopped while loading must not wait minutes for the models.
+    """
+    state.loading_since = time.monotonic()
+
+    def load() -> None:
+        try:
+            assistant = builder()
+        except PeoaError as error:
+            state.finish_loading(error=str(error))
+        except Exception as error:  # a bug or a broken install: still reported, not fatal
+            _log.exception("building the Assistant failed")
+            state.finish_loading(error=f"{type(error).__name__}: {error}")
+        else:
+            with state.lock:
+                closed = state.closed
+                if not closed:
+                    state.finish_loading(assistant)
+            if closed:  # the server stopped while this was loading
+                assistant.close()
+
+    thread = threading.Thread(target=load, name="peoa-load-assistant", daemon=True)
+    thread.start()
+    return thread
 
 
 def _add_keyed_docs(app: FastAPI) -> None:
@@ -68,16 +105,24 @@ def _add_keyed_docs(app: FastAPI) -> None:
         return get_redoc_html(openapi_url="/openapi.json", title=f"{app.title} - ReDoc")
 
 
-def create_app(settings: ServerSettings | None = None, *, assistant: Any = None) -> FastAPI:
+def create_app(
+    settings: ServerSettings | None = None,
+    *,
+    assistant: Any = None,
+    builder: Callable[[], Any] = build_assistant,
+) -> FastAPI:
     """The API (``/v1/...``, ``/healthz``, docs at ``/docs``) and the web chat at ``/chat``.
 
     When the settings require auth, every route but ``/healthz`` needs an API key,
     the docs and ``/openapi.json`` included.
 
-    With ``assistant`` given, the app uses it and leaves closing it to the caller;
-    otherwise the lifespan builds one at startup and closes it at shutdown. A startup
-    failure (no Neo4j, a missing model) does not stop the server: ``/healthz`` and every
-    endpoint that needs the Assistant answer 503 with the reason.
+    With ``assistant`` given, the app uses it, is ready at once and leaves closing it
+    to the caller. Otherwise the lifespan calls ``builder`` in a background thread and
+    the server answers meanwhile: ``/healthz`` says "starting" (503), and a request that
+    needs the Assistant waits for it (up to ``settings.startup_wait_s``, then 503). The
+    app closes what ``builder`` built at shutdown. A startup failure (no Neo4j, a
+    missing model) does not stop the server: ``/healthz`` and every endpoint that needs
+    the Assistant answer 503 with the reason.
     """
     from peoa.config import get_settings
 
@@ -89,24 +134,28 @@ def create_app(settings: ServerSettings | None = None, *, assistant: Any = None)
         runs=RunRegistry(settings.max_concurrent_solves),
         evals=EvalJobs(folder / "evals"),
         assistant=assistant,
+        loaded=Readiness(done=assistant is not None),
     )
     owned = assistant is None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if owned:
-            try:
-                state.assistant = await asyncio.to_thread(build_assistant)
-            except PeoaError as error:
-                state.startup_error = str(error)
+            with state.lock:
+                state.closed = False
+            state.loaded = Readiness()
+            _load_in_background(state, builder)
         try:
             yield
         finally:
             state.runs.cancel_all()
             state.evals.stop_all()
-            if owned and state.assistant is not None:
-                state.assistant.close()
-                state.assistant = None
+            if owned:
+                with state.lock:  # a load still running closes its Assistant itself
+                    state.closed = True
+                    loaded, state.assistant = state.assistant, None
+                if loaded is not None:
+                    loaded.close()
 
     # With auth on, nothing but /healthz is open: the docs are served by routes below
     # that ask for a key (the browser prompts for it), instead of FastAPI's open ones.

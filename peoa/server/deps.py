@@ -16,7 +16,7 @@ from fastapi import Depends, HTTPException, Request
 from peoa.agent import Assistant
 from peoa.server.auth import ApiKey
 from peoa.server.settings import ServerSettings
-from peoa.server.state import ServerState
+from peoa.server.state import AssistantNotReadyError, ServerState
 
 __all__ = [
     "AssistantDep",
@@ -25,6 +25,7 @@ __all__ = [
     "EmbedderDep",
     "ServerSettingsDep",
     "StateDep",
+    "assistant_when_ready",
     "check_api_key",
     "get_assistant",
     "get_server_settings",
@@ -50,11 +51,18 @@ async def get_server_settings(state: StateDep) -> ServerSettings:
 ServerSettingsDep = Annotated[ServerSettings, Depends(get_server_settings)]
 
 
+async def assistant_when_ready(state: ServerState) -> Assistant:
+    """The Assistant; while the server is starting, waits for it to load (up to
+    ``startup_wait_s``). 503 with the reason when it failed to load or is still loading."""
+    try:
+        return await state.wait_for_assistant()
+    except AssistantNotReadyError as error:
+        headers = None if error.failed else {"Retry-After": "10"}
+        raise HTTPException(503, str(error), headers=headers) from None
+
+
 async def get_assistant(state: StateDep) -> Assistant:
-    if state.assistant is None:
-        why = state.startup_error or "the models are still loading"
-        raise HTTPException(503, f"PEOA is not ready: {why}; see GET /healthz")
-    return state.assistant
+    return await assistant_when_ready(state)
 
 
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,7 +49,17 @@ class ChunkOut(BaseModel):
 
 
 class HealthOut(BaseModel):
-    status: str  # "ok" or "degraded"
-    neo4j: str
-    models: dict[str, str]
+    """``GET /healthz``: whether PEOA can answer, and which part fails if it cannot."""
+
+    status: Literal["starting", "ready", "degraded", "failed"] = Field(
+        description="starting: the models, Neo4j and the tool documentation are still "
+        "loading (questions wait for them); ready: everything answers; degraded: loaded, "
+        "but a part below fails now; failed: loading failed (see detail), restart needed."
+    )
+    detail: str | None = Field(None, description="What is loading, or why it failed.")
+    neo4j: str = Field(description='"ok", "unknown" (not yet checked) or "error: ..."')
+    models: dict[str, str] = Field(description='Each model role: "ok (name)" or "error: ..."')
+    loading_s: float = Field(
+        description="Seconds the loading took, or has taken so far while starting."
+    )
     auth_required: bool

@@ -52,6 +52,12 @@ class ServerSettings(BaseSettings):
     max_concurrent_solves: int = Field(
         32, ge=1, description="Solves running or queued at once; more get 503."
     )
+    startup_wait_s: float = Field(
+        300.0,
+        ge=0,
+        description="How long a request made while PEOA is starting (loading its models) "
+        "waits for it before a 503; 0 answers 503 at once.",
+    )
     malloc_arenas: int = Field(
         2,
         ge=0,

@@ -1,11 +1,20 @@
-"""``GET /healthz``: is Neo4j answering and do the models load? No key needed.
+"""``GET /healthz``: is PEOA loaded, is Neo4j answering, do the models load? No key needed.
 
-200 when both hold, 503 otherwise; the body says which part failed. A model that
-loaded once is not loaded again (llama.cpp keeps it), so the check stays cheap.
+The server answers it within seconds of starting, while the Assistant loads in the
+background. The status, and the HTTP code a load balancer acts on:
+
+* ``starting`` (503, ``Retry-After``): still loading; questions asked now wait for it;
+* ``ready`` (200): loaded, and Neo4j and every model answer;
+* ``degraded`` (503): loaded, but a part fails now; the body says which;
+* ``failed`` (503): loading failed; ``detail`` says why (restart once it is fixed).
+
+A model that loaded once is not loaded again (llama.cpp keeps it), so the check stays
+cheap.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from fastapi import APIRouter
@@ -14,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from peoa.server.deps import StateDep
 from peoa.server.schemas import HealthOut
+from peoa.server.state import STARTING_MESSAGE
 
 __all__ = ["router"]
 
@@ -53,24 +63,39 @@ def _neo4j(assistant: Any) -> str:
 
 @router.get("/healthz", response_model=HealthOut, responses={503: {"model": HealthOut}})
 async def healthz(state: StateDep) -> Any:
-    """Neo4j and the models; 503 with the failing part when one does not answer."""
-    assistant = state.assistant
-    if assistant is None:
-        why = state.startup_error or "still loading"
+    """200 with status "ready" when PEOA answers questions; 503 otherwise, with status
+    "starting" (loading, retry), "degraded" (a part fails; the body says which) or
+    "failed" (loading failed; ``detail`` says why)."""
+    phase = state.phase
+    if phase != "ready":
+        took = state.loading_took
+        loading_s = took if took is not None else time.monotonic() - state.loading_since
+        starting = phase == "starting"
+        detail = (
+            f"{STARTING_MESSAGE.removesuffix('…')}, Neo4j and the tool documentation "
+            f"({loading_s:.0f} s so far)"
+            if starting
+            else f"PEOA failed to start: {state.startup_error}"
+        )
         body = HealthOut(
-            status="starting" if state.startup_error is None else "degraded",
+            status=phase,
+            detail=detail,
             neo4j="unknown",
-            models={"assistant": why},
+            models={"assistant": "loading" if starting else f"error: {state.startup_error}"},
+            loading_s=round(loading_s, 3),
             auth_required=state.settings.auth_required,
         )
-        return JSONResponse(body.model_dump(), status_code=503)
+        headers = {"Retry-After": "5"} if starting else None
+        return JSONResponse(body.model_dump(), status_code=503, headers=headers)
+    assistant = state.assistant
     neo4j = await run_in_threadpool(_neo4j, assistant)
     models = await run_in_threadpool(_models, assistant)
     healthy = neo4j == "ok" and all(v.startswith("ok") for v in models.values())
     body = HealthOut(
-        status="ok" if healthy else "degraded",
+        status="ready" if healthy else "degraded",
         neo4j=neo4j,
         models=models,
+        loading_s=round(state.loading_took or 0.0, 3),
         auth_required=state.settings.auth_required,
     )
     return JSONResponse(body.model_dump(), status_code=200 if healthy else 503)

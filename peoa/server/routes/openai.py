@@ -7,7 +7,9 @@
   thread. Earlier messages are given to PEOA as context when its thread has no turns
   of its own yet (a client that keeps the history itself, as most chat UIs do).
 * With ``stream: true`` the steps arrive as ``reasoning_content`` deltas (chat UIs
-  show them as the model's reasoning) and the answer as ``content``.
+  show them as the model's reasoning) and the answer as ``content``. Asked while the
+  server is starting, the first such delta says so and the answer follows once the
+  models are loaded.
 * The full Solution rides along as an extra ``peoa`` field of the completion (and of
   the last chunk when streaming); OpenAI clients keep unknown fields.
 """
@@ -18,6 +20,7 @@ import hashlib
 import json
 import re
 import time
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any, Literal
 
@@ -25,11 +28,12 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from peoa.server.deps import AssistantDep, StateDep, require_api_key, require_json
+from peoa.server.deps import StateDep, assistant_when_ready, require_api_key, require_json
 from peoa.server.render import describe_event, event_title, solution_markdown
 from peoa.server.runs import SolveRun
 from peoa.server.schemas import THREAD_ID_PATTERN
 from peoa.server.solving import open_run, resolve_thread
+from peoa.server.state import STARTING_MESSAGE, ServerState
 
 __all__ = ["MODEL_NAME", "ChatCompletionRequest", "router"]
 
@@ -133,20 +137,35 @@ async def chat_completions(
     body: ChatCompletionRequest,
     request: Request,
     state: StateDep,
-    assistant: AssistantDep,
     x_peoa_thread: str | None = Header(None, max_length=256),
 ) -> dict[str, Any] | StreamingResponse:
-    """OpenAI's chat completion, answered by PEOA (streaming with ``stream: true``)."""
+    """OpenAI's chat completion, answered by PEOA (streaming with ``stream: true``).
+
+    Asked while the server is starting, a stream says so at once (a reasoning delta
+    "PEOA is starting: loading the models…") and answers once they are loaded; without
+    streaming the request waits for them (503 after ``startup_wait_s``)."""
     if body.model != MODEL_NAME:
         raise HTTPException(404, f"model {body.model!r} does not exist; use {MODEL_NAME!r}")
+    _question(body.messages, with_context=False)  # a request without a question: 400 now
     name = _thread_name(x_peoa_thread, body.user)
+    include_usage = bool((body.stream_options or {}).get("include_usage"))
+    if body.stream and not state.loaded.is_set():
+        # A named thread is created on first use and a new one needs no model, so the
+        # thread is known now, for the header, before the models are.
+        thread_id = resolve_thread(state, name, create=True)
+        completion_id = f"chatcmpl-{uuid.uuid4().hex}"
+        return StreamingResponse(
+            _chunks_after_startup(
+                request, state, body, name, thread_id, completion_id, include_usage
+            ),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-PEOA-Thread": thread_id},
+        )
+    assistant = await assistant_when_ready(state)
     thread_id = resolve_thread(state, name, create=True)
-    fresh = name is None or not assistant.history(thread_id)
-    question = _question(body.messages, with_context=fresh)
-    run = open_run(state, assistant, question, thread_id)
+    run = _open(state, assistant, body, name, thread_id)
     completion_id = f"chatcmpl-{run.id}"
     if body.stream:
-        include_usage = bool((body.stream_options or {}).get("include_usage"))
         return StreamingResponse(
             _chunks(request, run, completion_id, include_usage),
             media_type="text/event-stream",
@@ -178,6 +197,20 @@ async def chat_completions(
     }
 
 
+def _open(
+    state: ServerState,
+    assistant: Any,
+    body: ChatCompletionRequest,
+    name: str | None,
+    thread_id: str,
+) -> SolveRun:
+    """The run answering the last user message, with the earlier ones as context when
+    the thread has no turns of its own."""
+    fresh = name is None or not assistant.history(thread_id)
+    question = _question(body.messages, with_context=fresh)
+    return open_run(state, assistant, question, thread_id)
+
+
 def _chunk(
     completion_id: str, delta: dict[str, Any], finish: str | None = None, **extra: Any
 ) -> str:
@@ -192,10 +225,42 @@ def _chunk(
     return f"data: {json.dumps(payload, default=str)}\n\n"
 
 
-async def _chunks(
-    request: Request, run: SolveRun, completion_id: str, include_usage: bool
+def _failure(message: str, kind: str = "server_error") -> str:
+    return f"data: {json.dumps({'error': {'message': message, 'type': kind}})}\n\n"
+
+
+async def _chunks_after_startup(
+    request: Request,
+    state: ServerState,
+    body: ChatCompletionRequest,
+    name: str | None,
+    thread_id: str,
+    completion_id: str,
+    include_usage: bool,
 ) -> AsyncIterator[str]:
+    """The stream of a question asked while starting: say so, wait, then answer."""
     yield _chunk(completion_id, {"role": "assistant", "content": ""})
+    yield _chunk(completion_id, {"reasoning_content": f"**{STARTING_MESSAGE}**\n\n"})
+    try:
+        assistant = await assistant_when_ready(state)
+        run = _open(state, assistant, body, name, thread_id)
+    except HTTPException as error:  # the response has begun: the refusal is a chunk
+        yield _failure(str(error.detail), "service_unavailable")
+        return
+    async for piece in _chunks(request, run, completion_id, include_usage, opened=True):
+        yield piece
+
+
+async def _chunks(
+    request: Request,
+    run: SolveRun,
+    completion_id: str,
+    include_usage: bool,
+    *,
+    opened: bool = False,
+) -> AsyncIterator[str]:
+    if not opened:  # the first chunk names the role, once
+        yield _chunk(completion_id, {"role": "assistant", "content": ""})
     solution: dict[str, Any] | None = None
     try:
         async for event in run.events():
@@ -208,11 +273,7 @@ async def _chunks(
             text = f"**{event_title(event.kind, event.data)}**" + (f"\n{body}" if body else "")
             yield _chunk(completion_id, {"reasoning_content": text + "\n\n"})
     except Exception as error:
-        failure = {
-            "message": f"the solve failed: {type(error).__name__}: {error}",
-            "type": "server_error",
-        }
-        yield f"data: {json.dumps({'error': failure})}\n\n"
+        yield _failure(f"the solve failed: {type(error).__name__}: {error}")
         return
     if solution is None:
         return
