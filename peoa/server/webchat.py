@@ -34,7 +34,7 @@ from fastapi import FastAPI
 
 from peoa.server.render import answer_headline, describe_event, event_title, solution_markdown
 from peoa.server.runs import ThreadBusyError, TooManyRunsError
-from peoa.server.state import ServerState
+from peoa.server.state import STARTING_MESSAGE, AssistantNotReadyError, ServerState
 from peoa.server.variants import CHAT_ROLES, SessionSettings, Variants, chat_models
 
 __all__ = ["build_web_chat", "mount_web_chat"]
@@ -144,6 +144,16 @@ def build_web_chat(state: ServerState) -> Any:
             session,
             "",
         )
+        if not state.loaded.is_set():  # say so, then wait for the models as the API does
+            note = "Your question is answered as soon as they are loaded."
+            meta = {"title": STARTING_MESSAGE, "status": "pending"}
+            messages.append({"role": "assistant", "content": note, "metadata": meta})
+            yield messages, _headline_html(None), "", gr.update(), threads, session, ""
+            try:
+                await state.wait_for_assistant()
+            except AssistantNotReadyError as error:
+                meta["status"] = "done"
+                raise gr.Error(str(error)) from None
         assistant = await asyncio.to_thread(
             variants().get, SessionSettings.model_validate(session.get("settings") or {})
         )

@@ -31,7 +31,7 @@ def test_healthz_checks_neo4j_and_models(live: LiveServer) -> None:
         response = client.get("/healthz")
     body = response.json()
     assert response.status_code == 200, body
-    assert body["status"] == "ok" and body["neo4j"] == "ok"
+    assert body["status"] == "ready" and body["neo4j"] == "ok"
     assert body["models"]["action_generator"].startswith("ok")
     assert body["models"]["embedder"] == "ok"
     assert body["auth_required"] is False
