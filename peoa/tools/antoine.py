@@ -143,7 +143,8 @@ def antoine_vapor_pressure(
             )
         T, P_ = temperature, _exp_pressure(ln_p, "antoine_vapor_pressure")
     else:
-        T_found = equation.T_sat(math.log(vapor_pressure))  # type: ignore[arg-type]
+        assert vapor_pressure is not None  # exactly one of the two, checked above
+        T_found = equation.T_sat(math.log(vapor_pressure))
         if T_found is None or not T_found > 0.0:
             raise ToolInputError(
                 f"antoine_vapor_pressure: no temperature gives {vapor_pressure:.6g} Pa with "
@@ -225,7 +226,9 @@ def antoine_bubble_dew(
             "given; give one of each for every component"
         )
     bubble = x is not None
-    zs = check_composition(x if bubble else y, len(A), "x" if bubble else "y")  # type: ignore[arg-type]
+    given = x if x is not None else y
+    assert given is not None  # x or y, checked above
+    zs = check_composition(given, len(A), "x" if bubble else "y")
     equations = [
         _Antoine(a, b, c, base, pressure_unit, temperature_unit)
         for a, b, c in zip(A, B, C, strict=True)
@@ -251,16 +254,18 @@ def antoine_bubble_dew(
     else:
         from scipy.optimize import brentq
 
-        P_ = pressure  # type: ignore[assignment]
+        assert pressure is not None  # exactly one of temperature and pressure, checked above
+        P_ = pressure
         ln_target = math.log(P_)
         sat = [equations[i].T_sat(ln_target) for i in present]
-        if any(t is None for t in sat):
+        reached = [t for t in sat if t is not None]
+        if len(reached) < len(sat):
             too_high = [i + 1 for i, t in zip(present, sat, strict=True) if t is None]
             raise ToolInputError(
                 f"antoine_bubble_dew: component(s) {too_high} never reach {P_:.6g} Pa by their "
                 "Antoine equation; check the coefficients and their units"
             )
-        low, high = min(sat), max(sat)  # type: ignore[type-var]
+        low, high = min(reached), max(reached)
         if high - low <= 1e-9 * max(abs(high), 1.0):
             T = high
         else:

@@ -264,7 +264,8 @@ def _formation_enthalpy(cas: str, phase: str) -> float | None:
     from chemicals.reaction import Hfg, Hfl, Hfs
 
     try:
-        return {"gas": Hfg, "liquid": Hfl, "solid": Hfs}[phase](cas)
+        found: float | None = {"gas": Hfg, "liquid": Hfl, "solid": Hfs}[phase](cas)
+        return found
     except Exception:  # chemicals raises for a missing entry in some versions
         return None
 

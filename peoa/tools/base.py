@@ -306,7 +306,8 @@ def _inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
             return [walk(item) for item in node]
         return node
 
-    return walk(schema)
+    resolved: dict[str, Any] = walk(schema)
+    return resolved
 
 
 def _quantity_schema(spec: Q, description: str) -> dict[str, Any]:
@@ -373,7 +374,9 @@ class Tool:
                     "which must be a text parameter of the tool"
                 )
             if out.units is not None and (
-                not isinstance(source.spec, P) or set(source.spec.choices or ()) != set(out.units)
+                source is None
+                or not isinstance(source.spec, P)
+                or set(source.spec.choices or ()) != set(out.units)
             ):
                 raise TypeError(
                     f"tool {self.name!r}: output {key!r} gives units for {sorted(out.units)}, "
@@ -462,16 +465,16 @@ class Tool:
         for param in self.params.values():
             if param.is_quantity:
                 kind: Any = list[Quantity] if param.is_list else Quantity
-            elif param.spec.choices is not None:  # type: ignore[union-attr]
+            elif isinstance(param.spec, P) and param.spec.choices is not None:
                 kind = str  # choices are checked by hand, with close-match suggestions
             else:
                 kind = param.annotation
             if param.nullable:
                 kind = kind | None
             default = ... if param.required else param.default
-            if param.is_quantity and isinstance(default, int | float):
+            if isinstance(param.spec, Q) and isinstance(default, int | float):
                 # a numeric default of a quantity is in the function's own unit
-                default = Quantity(value=default, unit=param.spec.target)  # type: ignore[union-attr]
+                default = Quantity(value=default, unit=param.spec.target)
             fields[param.name] = (kind, default)
         model_name = "".join(part.title() for part in self.name.split("_")) + "Arguments"
         return create_model(model_name, __config__=ConfigDict(extra="forbid"), **fields)
@@ -544,7 +547,7 @@ class Tool:
             if not param.required:
                 entry["default"] = param.default
             inputs.append(entry)
-        doc = {
+        doc: dict[str, Any] = {
             "name": self.name,
             "topic": self.topic,
             "description": self.description,
@@ -601,8 +604,8 @@ class Tool:
             # message stays one line.
             path = ".".join(p if p.isidentifier() or p.isdigit() else repr(p) for p in loc[1:])
             detail = f"{path}: {detail}"
-        param = self.params.get(argument or "")
-        if param is not None and param.is_quantity and not param.is_list:
+        named = self.params.get(argument or "")
+        if named is not None and named.is_quantity and not named.is_list:
             detail += ' (give {"value": <number>, "unit": "<unit>"})'
         return self._fail(argument, detail)
 

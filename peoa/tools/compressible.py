@@ -208,7 +208,8 @@ def _pipeline(method: str, mu: float | None, **kwargs: float | None) -> float:
         if mu is None:
             raise ToolInputError(f"argument 'viscosity' is needed by the {method} equation")
         kwargs["mu"] = mu
-    return func(**kwargs)
+    value: float = func(**kwargs)
+    return value
 
 
 @tool(
@@ -617,9 +618,7 @@ def isentropic_flow(
     A/A* at a Mach number, with the critical ratios T*/T0, P*/P0 and rho*/rho0. Give the
     Mach number, or the area ratio A/A* with the subsonic or supersonic regime to find it
     (nozzle and diffuser problems, as the isentropic-flow table)."""
-    if (Mach is None) == (area_ratio is None):
-        raise ToolInputError("isentropic_flow: give exactly one of 'Mach' or 'area_ratio'")
-    if area_ratio is not None:
+    if area_ratio is not None and Mach is None:
         if area_ratio < 1.0:
             raise ToolInputError(
                 f"isentropic_flow: A/A* = {area_ratio:.6g} is below 1; the sonic throat is the "
@@ -627,9 +626,11 @@ def isentropic_flow(
             )
         log_mach = _mach_from_area_ratio(area_ratio, k, regime == "supersonic")
         method = f"Mach from A/A*, {regime} solution"
-    else:
-        log_mach = math.log(Mach)  # type: ignore[arg-type]
+    elif Mach is not None and area_ratio is None:
+        log_mach = math.log(Mach)
         method = "from the Mach number"
+    else:
+        raise ToolInputError("isentropic_flow: give exactly one of 'Mach' or 'area_ratio'")
     log_t, log_area = _isentropic_logs(log_mach, k)
     n = 1.0 / (k - 1.0)
     t_star = 2.0 / (k + 1.0)

@@ -37,14 +37,19 @@ _D2 = Q("inside_diameter", "downstream pipe inner diameter", gt=0)
 _DV = Q("inside_diameter", "valve nominal size (inlet diameter)", gt=0)
 
 
-def _geometry(D1: float | None, D2: float | None, d: float | None) -> dict[str, float | None]:
+def _check_geometry(D1: float | None, D2: float | None, d: float | None) -> None:
     given = [x is not None for x in (D1, D2, d)]
     if any(given) and not all(given):
         raise ToolInputError(
             "give all of 'pipe_diameter_in', 'pipe_diameter_out' and "
             "'valve_diameter' (for reducer corrections), or none"
         )
-    return {"D1": D1, "D2": D2, "d": d}
+
+
+def _full_output(result: object) -> dict[str, Any]:
+    """fluids' valve sizing returns its dict of results when called with full_output=True."""
+    assert isinstance(result, dict)
+    return result
 
 
 def _outputs(result: dict[str, Any]) -> Outcome:
@@ -115,31 +120,37 @@ def control_valve_liquid(
         raise ToolInputError("control_valve_liquid: give P1 and P2, or the pressure drop")
     if P2 >= P1:
         raise ToolInputError("control_valve_liquid: P2 must be below P1")
-    geometry = _geometry(pipe_diameter_in, pipe_diameter_out, valve_diameter)
-    if viscosity is None and geometry["d"] is not None:
+    _check_geometry(pipe_diameter_in, pipe_diameter_out, valve_diameter)
+    if viscosity is None and valve_diameter is not None:
         raise ToolInputError(
             "control_valve_liquid: give the viscosity with the reducer diameters (it sets "
             "the valve Reynolds number)"
         )
-    checked = vapor_pressure is not None and critical_pressure is not None
-    if not checked:
+    if vapor_pressure is not None and critical_pressure is not None:
+        checked, psat, pc = True, vapor_pressure, critical_pressure
+    else:
+        checked, psat, pc = False, 0.0, P1
         warn(
             "choked flow not checked (no vapour pressure and critical pressure given): "
             "sized as turbulent, non-choked"
         )
-    result = cv.size_control_valve_l(
-        rho=density,
-        Psat=vapor_pressure if checked else 0.0,
-        Pc=critical_pressure if checked else P1,
-        mu=viscosity if viscosity is not None else 1e-3,  # unused without diameters
-        P1=P1,
-        P2=P2,
-        Q=volumetric_flow,
-        FL=FL,
-        Fd=Fd,
-        allow_choked=checked,
-        full_output=True,
-        **geometry,
+    result = _full_output(
+        cv.size_control_valve_l(
+            rho=density,
+            Psat=psat,
+            Pc=pc,
+            mu=viscosity if viscosity is not None else 1e-3,  # unused without diameters
+            P1=P1,
+            P2=P2,
+            Q=volumetric_flow,
+            FL=FL,
+            Fd=Fd,
+            allow_choked=checked,
+            full_output=True,
+            D1=pipe_diameter_in,
+            D2=pipe_diameter_out,
+            d=valve_diameter,
+        )
     )
     if not checked:
         result = {**result, "choked": False}
@@ -184,6 +195,7 @@ def control_valve_gas(
     correction. The flow is at standard conditions (273.15 K, 101325 Pa)."""
     if P2 >= P1:
         raise ToolInputError("control_valve_gas: P2 must be below P1")
+    _check_geometry(pipe_diameter_in, pipe_diameter_out, valve_diameter)
     result = cv.size_control_valve_g(
         T=temperature,
         MW=molar_mass,
@@ -197,9 +209,11 @@ def control_valve_gas(
         FL=FL,
         Fd=Fd,
         full_output=True,
-        **_geometry(pipe_diameter_in, pipe_diameter_out, valve_diameter),
+        D1=pipe_diameter_in,
+        D2=pipe_diameter_out,
+        d=valve_diameter,
     )
-    return _outputs(result)
+    return _outputs(_full_output(result))
 
 
 @tool(

@@ -554,10 +554,11 @@ def refrigeration_cycle(
     fluid = coolprop_name(refrigerant, name)
     if (evaporator_pressure is None) == (evaporator_temperature is None):
         raise ToolInputError(f"{name}: give the evaporator pressure or its temperature, one")
-    P_low = (
-        evaporator_pressure
-        or state_of(fluid, name, temperature=evaporator_temperature, quality=1.0).P
-    )  # type: ignore[arg-type]  # one of the two is given
+    if evaporator_pressure is not None:
+        P_low = evaporator_pressure
+    else:
+        assert evaporator_temperature is not None  # one of the two, checked above
+        P_low = state_of(fluid, name, temperature=evaporator_temperature, quality=1.0).P
     P_high = _condenser_pressure(fluid, name, condenser_pressure, condenser_temperature)
     if P_high <= P_low:
         raise ToolInputError(f"{name}: the condenser pressure must be above the evaporator's")
@@ -579,7 +580,7 @@ def refrigeration_cycle(
     def total(x: float) -> float | None:
         return x * flow if flow is not None else None
 
-    values = {
+    values: dict[str, Any] = {
         "cop": (q_H if device == "heat_pump" else q_L) / w,
         "cop_refrigerator": q_L / w,
         "cop_heat_pump": q_H / w,

@@ -89,13 +89,13 @@ def _terminals(
         hot = (condensing, condensing)
     if boiling is not None:
         cold = (boiling, boiling)
-    temps = (*hot, *cold)
-    if any(t is None for t in temps):
+    (thi, tho), (tci, tco) = hot, cold
+    if thi is None or tho is None or tci is None or tco is None:
         raise ToolInputError(
             f"give {otherwise}both hot-side temperatures (or T_condensing) and both cold-side "
             "temperatures (or T_boiling)"
         )
-    return temps  # type: ignore[return-value]
+    return thi, tho, tci, tco
 
 
 def _lmtd_and_f(
@@ -113,7 +113,7 @@ def _lmtd_and_f(
     f = 1.0
     if arrangement == "shell_and_tube" and tco > tci and tho < thi:
         try:
-            f = ht.F_LMTD_Fakheri(Thi=thi, Tho=tho, Tci=tci, Tco=tco, shells=shells)
+            f = ht.F_LMTD_Fakheri(Thi=thi, Tho=tho, Tci=tci, Tco=tco, shells=shells)  # type: ignore[arg-type]  # ht annotates Thi, Tci as int
         except (ValueError, ZeroDivisionError):  # logarithm of a negative: no solution
             f = math.nan
         if not math.isfinite(f) or f <= 0:

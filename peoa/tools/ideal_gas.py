@@ -42,11 +42,11 @@ _K = Q("heat_capacity_ratio", "heat capacity ratio k = cp/cv of the gas", gt=1, 
 
 def _molar_mass(molar_mass: float | None, gas: str | None, tool_name: str) -> tuple[float, str]:
     """The molar mass in kg/mol, and where it came from."""
-    if (molar_mass is None) == (gas is None):
-        raise ToolInputError(f"{tool_name}: give exactly one of 'molar_mass' or 'gas'")
-    if molar_mass is not None:
+    if molar_mass is not None and gas is None:
         return molar_mass / 1000.0, "given molar mass"
-    found = resolve_argument("gas", gas)  # type: ignore[arg-type]
+    if gas is None or molar_mass is not None:
+        raise ToolInputError(f"{tool_name}: give exactly one of 'molar_mass' or 'gas'")
+    found = resolve_argument("gas", gas)
     return found.MW / 1000.0, f"molar mass of {found.name} ({found.MW:.4g} g/mol)"
 
 
@@ -127,10 +127,13 @@ def ideal_gas_entropy_change(
     """Entropy change of an ideal gas with constant specific heats, Delta s = cp ln(T2/T1)
     - R ln(P2/P1) per kg, from cp (or k) and the molar mass. (The isentropic outlet
     temperature is the compressor and turbine tools' T2s.)"""
-    if cp is None and k is None:
-        raise ToolInputError("ideal_gas_entropy_change: give 'cp' or 'k' (or both)")
     r_specific = R_GAS / (molar_mass / 1000.0)
-    cp_used = cp if cp is not None else k * r_specific / (k - 1.0)  # type: ignore[operator]
+    if cp is not None:
+        cp_used = cp
+    elif k is not None:
+        cp_used = k * r_specific / (k - 1.0)
+    else:
+        raise ToolInputError("ideal_gas_entropy_change: give 'cp' or 'k' (or both)")
     ratio = math.log(P2 / P1)
     delta_s = cp_used * math.log(T2 / T1) - r_specific * ratio
     return Outcome(

@@ -28,7 +28,7 @@ radius is D/4.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Annotated
 
 import fluids.core
@@ -211,7 +211,11 @@ def fitting_loss_coefficient(
     the Crane TP-410 K = (L/D) f_t values (fully turbulent, clean steel); 'Hooper' (2-K)
     and 'Darby' (3-K) also depend on Reynolds number and size. Sum the Ks of all fittings
     for pipe_pressure_drop."""
-    tables = {"Crane": CRANE_FITTINGS, "Hooper": fit.Hooper, "Darby": fit.Darby}
+    tables: dict[str, Container[str]] = {
+        "Crane": CRANE_FITTINGS,
+        "Hooper": fit.Hooper,
+        "Darby": fit.Darby,
+    }
     chosen = method or next(name for name, table in tables.items() if fitting in table)
     if fitting not in tables[chosen]:
         owner = next(name for name, table in tables.items() if fitting in table)
@@ -221,6 +225,7 @@ def fitting_loss_coefficient(
         )
     if chosen == "Crane":
         K = CRANE_FITTINGS[fitting](diameter)
+        fd = fluids.friction.ft_Crane(diameter)
     else:
         if Re is None:
             raise ToolInputError(
@@ -230,8 +235,6 @@ def fitting_loss_coefficient(
             K = fit.Hooper2K(Di=diameter / 0.0254, Re=Re, name=fitting)  # Hooper uses inches
         else:
             K = fit.Darby3K(NPS=None, Re=Re, name=fitting, Di=diameter)
-    fd = fluids.friction.ft_Crane(diameter) if chosen == "Crane" else None
-    if fd is None:
         fd = fluids.friction.friction_factor(Re=Re, eD=_STEEL_ROUGHNESS / diameter)
     return Outcome({"K": K, "L_over_D": K / fd}, method=chosen)
 
@@ -251,7 +254,8 @@ def _velocity(
         return velocity
     if volumetric_flow is not None:
         return volumetric_flow / area
-    return mass_flow / density / area  # type: ignore[operator]
+    assert mass_flow is not None  # exactly one of the three, checked above
+    return mass_flow / density / area
 
 
 _DENSITY = Q("density", "fluid density", gt=0)
@@ -282,7 +286,11 @@ def pipe_velocity(
     if volumetric_flow is not None and mass_flow is not None:
         raise ToolInputError("pipe_velocity: give volumetric_flow or mass_flow, not both")
     area = math.pi / 4.0 * diameter**2
-    flow = volumetric_flow if volumetric_flow is not None else mass_flow / density  # type: ignore[operator]
+    if volumetric_flow is not None:
+        flow = volumetric_flow
+    else:
+        assert mass_flow is not None and density is not None  # checked above
+        flow = mass_flow / density
     return {"velocity": flow / area, "area": area}
 
 
@@ -396,7 +404,10 @@ def pipe_schedule(
             "pipe_schedule: give exactly one of 'NPS', 'inner_diameter' or 'outer_diameter'"
         )
     nps, di, do, t = fluids.piping.nearest_pipe(
-        Do=outer_diameter, Di=inner_diameter, NPS=NPS, schedule=schedule
+        Do=outer_diameter,
+        Di=inner_diameter,
+        NPS=NPS,  # type: ignore[arg-type]  # fluids annotates NPS as int; 1.5 and 0.75 exist
+        schedule=schedule,
     )
     return {"NPS": nps, "Di": di, "Do": do, "t": t}
 
@@ -441,17 +452,16 @@ def flow_from_head(
     """Flow rate that a given head or pressure difference drives through a pipe with
     fittings (gravity flow between tanks, flow at a fixed supply pressure). Solves
     Darcy-Weisbach + sum(K) for the velocity."""
-    if (available_head is None) == (available_pressure is None):
+    if available_pressure is not None and available_head is None:
+        dp = available_pressure
+    elif available_head is not None and available_pressure is None:
+        dp = fluids.core.P_from_head(available_head, density)
+    else:
         raise ToolInputError(
             "flow_from_head: give exactly one of 'available_head' or 'available_pressure'"
         )
     from scipy.optimize import brentq
 
-    dp = (
-        available_pressure
-        if available_pressure is not None
-        else (fluids.core.P_from_head(available_head, density))
-    )
     chosen = method or "Clamond"
     eD = roughness / diameter
 
@@ -677,10 +687,11 @@ def open_channel_flow(
             f"{shape} one"
         )
     size = diameter if diameter is not None else width
-    area, perimeter, top = _channel_section(shape, size, depth, side_slope or 0.0)  # type: ignore[arg-type]
+    assert size is not None  # the width or the diameter, checked above
+    area, perimeter, top = _channel_section(shape, size, depth, side_slope or 0.0)
     radius = area / perimeter
     velocity = radius ** (2.0 / 3.0) * math.sqrt(slope) / manning_n
-    if shape == "circular" and depth > 0.938 * size:  # type: ignore[operator]
+    if shape == "circular" and depth > 0.938 * size:
         warn(
             "above about 94 % of the diameter a pipe carries less than its peak flow, and "
             "the flow is unstable: it tends to run full"

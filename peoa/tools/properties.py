@@ -168,8 +168,11 @@ def _state_property(
 
 
 def _phase(T: float, P: float, fluid: str | None) -> str:
+    """CoolProp's phase at (T, P); "unknown" where it cannot tell (or has no such fluid)."""
     import CoolProp.CoolProp as CP
 
+    if fluid is None:
+        return "unknown"
     try:
         return str(CP.PhaseSI("T", T, "P", P, fluid))
     except ValueError:

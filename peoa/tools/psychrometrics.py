@@ -77,12 +77,12 @@ def humid_air_properties(
         "Twb": wet_bulb,
         "Tdp": dew_point,
     }
-    given = {k: v for k, v in given.items() if v is not None}
-    if len(given) != 1:
+    present = {k: v for k, v in given.items() if v is not None}
+    if len(present) != 1:
         raise ToolInputError(
             "give exactly one of relative_humidity, humidity_ratio, wet_bulb, dew_point"
         )
-    ((name, value),) = given.items()
+    ((name, value),) = present.items()
     if name in ("Twb", "Tdp") and value > dry_bulb + 1e-9:
         raise ToolInputError(
             f"the {'wet-bulb' if name == 'Twb' else 'dew-point'} temperature "
@@ -228,13 +228,16 @@ def steam_saturation(
     volumes. Valid from the triple point (273.16 K) to the critical point (647.096 K)."""
     from CoolProp.CoolProp import PropsSI
 
-    if (temperature is None) == (pressure is None):
+    if temperature is not None and pressure is None:
+        name, value = "T", temperature
+    elif pressure is not None and temperature is None:
+        name, value = "P", pressure
+    else:
         raise ToolInputError("give exactly one of temperature and pressure")
-    name, value = ("T", temperature) if temperature is not None else ("P", pressure)
     t_crit, p_crit = 647.096, 22.064e6
-    if name == "T" and not 273.16 <= value <= t_crit:  # type: ignore[operator]
+    if name == "T" and not 273.16 <= value <= t_crit:
         raise ToolInputError("saturation temperature must be between 273.16 K and 647.096 K")
-    if name == "P" and not 611.655 <= value <= p_crit:  # type: ignore[operator]
+    if name == "P" and not 611.655 <= value <= p_crit:
         raise ToolInputError("saturation pressure must be between 611.655 Pa and 22.064 MPa")
 
     def sat(out: str, q: float) -> float:
@@ -293,13 +296,14 @@ def air_heating_coil(
     volume. Cooling below the dew point (condensing) is refused."""
     from CoolProp.HumidAirProp import HAPropsSI
 
-    if (relative_humidity is None) == (humidity_ratio is None):
+    if relative_humidity is not None and humidity_ratio is None:
+        name, value = "R", relative_humidity
+    elif humidity_ratio is not None and relative_humidity is None:
+        name, value = "W", humidity_ratio
+    else:
         raise ToolInputError("give the inlet relative_humidity or the humidity_ratio")
     if (volumetric_flow is None) == (dry_air_mass_flow is None):
         raise ToolInputError("give the inlet volumetric_flow or the dry_air_mass_flow")
-    name, value = (
-        ("R", relative_humidity) if relative_humidity is not None else ("W", humidity_ratio)
-    )
 
     def inlet(out: str) -> float:
         return float(HAPropsSI(out, "T", T_in, "P", pressure, name, value))
@@ -312,7 +316,11 @@ def air_heating_coil(
         )
     h_in = inlet("Hda")
     h_out = float(HAPropsSI("Hda", "T", T_out, "P", pressure, "W", w))
-    flow = dry_air_mass_flow if dry_air_mass_flow is not None else volumetric_flow / inlet("Vda")
+    if dry_air_mass_flow is not None:
+        flow = dry_air_mass_flow
+    else:
+        assert volumetric_flow is not None  # one of the two, checked above
+        flow = volumetric_flow / inlet("Vda")
     return Outcome(
         {
             "duty": abs(flow * (h_out - h_in)),

@@ -110,12 +110,18 @@ def pump_power(
     or mass) and the head or pressure rise. Without a pump efficiency the Corripio
     estimate for centrifugal pumps is used; without a motor efficiency, the CSA minimum
     efficiency of the next standard motor size."""
-    if (volumetric_flow is None) == (mass_flow is None):
+    if volumetric_flow is not None and mass_flow is None:
+        flow = volumetric_flow
+    elif mass_flow is not None and volumetric_flow is None:
+        flow = mass_flow / density
+    else:
         raise ToolInputError("pump_power: give exactly one of 'volumetric_flow' or 'mass_flow'")
-    if (head is None) == (pressure_rise is None):
+    if pressure_rise is not None and head is None:
+        dp = pressure_rise
+    elif head is not None and pressure_rise is None:
+        dp = fluids.core.P_from_head(head, density)
+    else:
         raise ToolInputError("pump_power: give exactly one of 'head' or 'pressure_rise'")
-    flow = volumetric_flow if volumetric_flow is not None else mass_flow / density  # type: ignore[operator]
-    dp = pressure_rise if pressure_rise is not None else fluids.core.P_from_head(head, density)
     hydraulic = flow * dp
     notes = []
     if efficiency is None:
@@ -232,12 +238,15 @@ def pump_affinity(
         )
     by_speed = speed_1 is not None and speed_2 is not None
     by_diameter = diameter_1 is not None and diameter_2 is not None
-    if by_speed == by_diameter:
+    if speed_1 is not None and speed_2 is not None and not by_diameter:
+        ratio = speed_2 / speed_1
+    elif diameter_1 is not None and diameter_2 is not None and not by_speed:
+        ratio = diameter_2 / diameter_1
+    else:
         raise ToolInputError(
             "pump_affinity: give both speeds (speed_1, speed_2) or both "
             "impeller diameters (diameter_1, diameter_2), not both pairs"
         )
-    ratio = speed_2 / speed_1 if by_speed else diameter_2 / diameter_1  # type: ignore[operator]
     if by_diameter and ratio < 0.8:
         warn(
             "impeller trims below about 80 % of the original diameter deviate from the "
@@ -423,7 +432,11 @@ def pump_energy_cost(
             "'motor_efficiency'"
         )
     if electrical_power is None:
-        shaft = shaft_power if shaft_power is not None else hydraulic_power / pump_efficiency  # type: ignore[operator]
+        if shaft_power is not None:
+            shaft = shaft_power
+        else:
+            assert hydraulic_power is not None and pump_efficiency is not None  # checked above
+            shaft = hydraulic_power / pump_efficiency
         if motor_efficiency is None:
             warn("no motor efficiency was given: the electrical power is the shaft power")
         electrical_power = shaft / (motor_efficiency or 1.0)

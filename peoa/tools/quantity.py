@@ -51,6 +51,7 @@ from functools import lru_cache
 from typing import Any
 
 import pint
+from pint.facets.plain import PlainUnit
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from peoa.exceptions import ToolInputError
@@ -158,7 +159,9 @@ def engineering_spelling(text: str) -> str:
     return text.replace(_PRODUCT, "*")
 
 
-ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, preprocessors=[engineering_spelling])
+ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(
+    autoconvert_offset_to_baseunit=True, preprocessors=[engineering_spelling]
+)
 """The project's one pint registry; import it rather than creating another."""
 
 _ATM = 101325.0
@@ -231,7 +234,9 @@ def gas_volume_basis(unit: str) -> tuple[GasBasis, int] | None:
         units = parse_quantity(1.0, unit)._units
     except ToolInputError:
         return None
-    found = [(_GAS_BASES[name], int(power)) for name, power in units.items() if name in _GAS_BASES]
+    found = [
+        (_GAS_BASES[name], int(power.real)) for name, power in units.items() if name in _GAS_BASES
+    ]
     return found[0] if len(found) == 1 else None
 
 
@@ -464,15 +469,15 @@ def parse_quantity(value: float, unit: str) -> pint.Quantity:
         raise ToolInputError(f"cannot read unit {unit!r}: {error}") from error
 
 
-def _has_offset(unit: pint.Unit) -> bool:
-    return any(not ureg._units[name].converter.is_multiplicative for name in unit._units)
+def _has_offset(unit: PlainUnit) -> bool:
+    return any(not ureg._units[name].is_multiplicative for name in unit._units)
 
 
 def as_interval(quantity: pint.Quantity) -> pint.Quantity:
     """Read offset units (degC, barg) as their interval: 10 degC difference is 10 K."""
     units = {}
     for name, power in quantity._units.items():
-        if not ureg._units[name].converter.is_multiplicative:
+        if not ureg._units[name].is_multiplicative:
             name = f"delta_{name}"
         units[name] = power
     return ureg.Quantity(quantity.magnitude, ureg.Unit(pint.util.UnitsContainer(units)))

@@ -29,6 +29,8 @@ from functools import lru_cache
 from typing import Annotated, Any
 
 import fluids.packed_bed
+import numpy as np
+from numpy.typing import NDArray
 
 from peoa.exceptions import ToolInputError
 from peoa.tools.base import Out, Outcome, P, Q, tool, warn
@@ -352,18 +354,19 @@ def reactor_pbr(
         inlet_pressure,
     )
     if alpha is None:
-        if any(v is None for v in bed):
+        known = [v for v in bed if v is not None]
+        if len(known) < len(bed):
             raise ToolInputError(
                 "give alpha, or all of particle_diameter, voidage, cross_section, gas_density, "
                 "gas_viscosity, catalyst_density and inlet_pressure"
             )
-        alpha = _ergun_alpha(volumetric_flow, *bed)  # type: ignore[arg-type]
+        alpha = _ergun_alpha(volumetric_flow, *known)
     if phase == "liquid" and alpha:
         warn("pressure drop barely affects a liquid's concentrations; alpha is ignored")
         alpha = 0.0
     fa0 = kin.ca0 * volumetric_flow
 
-    def rhs(_w: float, state: list[float]) -> list[float]:
+    def rhs(_w: float, state: NDArray[np.float64]) -> list[float]:
         x, y = state
         y = max(y, 1e-9)
         return [
@@ -371,14 +374,15 @@ def reactor_pbr(
             -alpha * (1 + kin.eps * x) / (2 * y),
         ]
 
-    def reached(_w: float, state: list[float]) -> float:
-        return state[0] - (conversion or 2.0)
+    def reached(_w: float, state: NDArray[np.float64]) -> float:
+        return float(state[0] - (conversion or 2.0))
 
-    def plugged(_w: float, state: list[float]) -> float:
-        return state[1] - 1e-6
+    def plugged(_w: float, state: NDArray[np.float64]) -> float:
+        return float(state[1] - 1e-6)
 
-    reached.terminal = True  # type: ignore[attr-defined]
-    plugged.terminal = True  # type: ignore[attr-defined]
+    # solve_ivp stops at an event function whose `terminal` attribute is true
+    reached.terminal = True  # type: ignore[attr-defined]  # scipy's event protocol
+    plugged.terminal = True  # type: ignore[attr-defined]  # scipy's event protocol
     w_end = catalyst_weight if catalyst_weight is not None else 1e12
     sol = solve_ivp(
         rhs,
@@ -389,18 +393,21 @@ def reactor_pbr(
         rtol=1e-10,
         atol=1e-12,
     )
-    if sol.t_events[1].size:
+    t_events, y_events = sol.t_events, sol.y_events
+    assert t_events is not None and y_events is not None  # solve_ivp was given events
+    if t_events[1].size:
         raise ToolInputError(
-            f"the pressure falls to zero at W = {sol.t_events[1][0]:.4g} kg before the target; "
+            f"the pressure falls to zero at W = {t_events[1][0]:.4g} kg before the target; "
             "use a larger particle size or cross-section"
         )
     if conversion is not None:
-        if not sol.t_events[0].size:
+        if not t_events[0].size:
             raise ToolInputError(f"conversion {conversion:.4g} is not reachable")
-        w = float(sol.t_events[0][0])
-        x_out, y_out = sol.y_events[0][0]
+        w = float(t_events[0][0])
+        x_out, y_out = y_events[0][0]
     else:
-        w = float(catalyst_weight)  # type: ignore[arg-type]
+        assert catalyst_weight is not None  # exactly one of the two, checked above
+        w = float(catalyst_weight)
         x_out, y_out = sol.y[0][-1], sol.y[1][-1]
     return Outcome(
         {
@@ -568,8 +575,10 @@ def equilibrium_constant(
         missing = [n for n, h, g in zip(names, hfs, gfs, strict=True) if h is None or g is None]
         if missing:
             raise ToolInputError(f"no ideal-gas formation data for {missing}; give dG_ref and dH")
-        dG_ref = sum(v * g for v, g in zip(stoichiometry, gfs, strict=True))  # type: ignore[misc]
-        dH = sum(v * h for v, h in zip(stoichiometry, hfs, strict=True))  # type: ignore[misc]
+        gs = [g for g in gfs if g is not None]  # all of them: none is missing
+        hs = [h for h in hfs if h is not None]
+        dG_ref = sum(v * g for v, g in zip(stoichiometry, gs, strict=True))
+        dH = sum(v * h for v, h in zip(stoichiometry, hs, strict=True))
         if abs(reference_temperature - 298.15) > 1e-6:
             raise ToolInputError(
                 "looked-up formation data are at 298.15 K; leave "
@@ -681,9 +690,11 @@ def equilibrium_conversion(
             if not v:
                 continue
             if mode == "liquid":
-                c = m / total0 * feed_total_concentration  # type: ignore[operator]
+                assert feed_total_concentration is not None  # checked for this mode above
+                c = m / total0 * feed_total_concentration
                 a = c / _C_STD if basis == "activity" else c
             else:
+                assert pressure is not None  # checked for the gas modes above
                 p = m / (total if mode == "gas_constant_pressure" else total0) * pressure
                 a = {
                     "activity": p / _P_STD,

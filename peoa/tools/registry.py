@@ -8,6 +8,7 @@ package is a module plus one ``[project.entry-points."peoa.tools"]`` line.
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections.abc import Iterable, Mapping
 from importlib.metadata import entry_points
@@ -79,7 +80,7 @@ class ToolRegistry:
             )
         return chosen
 
-    def topics(self) -> list[str]:
+    def topics(self) -> builtins.list[str]:
         return sorted({t.topic for t in self._tools.values()})
 
     def run(self, name: str, arguments: Mapping[str, Any]) -> ToolResult:

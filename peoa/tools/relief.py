@@ -40,12 +40,18 @@ _LETTER_OUTPUTS = {
 }
 
 
-def _letter(area: float) -> dict[str, object]:
+def _letter_size(area: float) -> tuple[str | None, float | None]:
+    """The smallest API 526 letter covering ``area`` and its area; ``None`` past T."""
     for letter, size in zip(sv.API526_letters, sv.API526_A, strict=True):
         if size >= area:
-            return {"letter": letter, "letter_area": size}
+            return letter, size
     warn("the required area exceeds the largest API 526 orifice (T); use multiple valves")
-    return {"letter": None, "letter_area": None}
+    return None, None
+
+
+def _letter(area: float) -> dict[str, object]:
+    letter, size = _letter_size(area)
+    return {"letter": letter, "letter_area": size}
 
 
 @tool(
@@ -214,7 +220,7 @@ def relief_valve_liquid(
         from math import pi, sqrt
 
         D = sqrt(4.0 * area / pi)
-        kv = sv.API520_Kv(density * (mass_flow / density / area) * D / viscosity)  # type: ignore[operator]
+        kv = sv.API520_Kv(density * (mass_flow / density / area) * D / viscosity)
     return Outcome(
         {"area": area, "Kw": kw, "Kv": kv} | _letter(area),
         method="with viscosity correction" if viscosity is not None else "Kv = 1",
@@ -233,10 +239,12 @@ def api526_orifice(
 ) -> dict[str, object]:
     """The smallest API 526 standard orifice letter (D, E, F, G, H, J, K, L, M, N, P, Q, R,
     T) whose effective area covers a required relief area."""
-    values = _letter(required_area)
-    area = values["letter_area"]
-    values["letter_area_in2"] = None if area is None else area / 0.0254**2
-    return values
+    letter, area = _letter_size(required_area)
+    return {
+        "letter": letter,
+        "letter_area": area,
+        "letter_area_in2": None if area is None else area / 0.0254**2,
+    }
 
 
 @tool(

@@ -180,7 +180,10 @@ def _molecular_weight(atoms: dict[str, float]) -> float:
 def _hill(atoms: dict[str, float]) -> str:
     from chemicals.elements import atoms_to_Hill
 
-    return atoms_to_Hill({e: (int(n) if float(n).is_integer() else n) for e, n in atoms.items()})
+    hill: str = atoms_to_Hill(
+        {e: (int(n) if float(n).is_integer() else n) for e, n in atoms.items()}
+    )
+    return hill
 
 
 def _number(value: float) -> str:
@@ -426,7 +429,9 @@ def limiting_reactant(
         which = "feed_moles" if feed_moles is not None else "feed_masses"
         raise ToolInputError(f"argument {which!r}: give one amount per species (0 when not fed)")
     notes: list[str] = []
-    weights: list[float] | None = []
+    # the molar masses, or None when a species is no known chemical (no balance then)
+    weights: list[float] | None = None
+    known: list[float] = []
     atoms: list[dict[str, float]] = []
     for name in species:
         try:
@@ -438,10 +443,11 @@ def limiting_reactant(
                 f"species {name!r} is no known chemical or formula: the outlet masses are not "
                 "given and the element balance is not checked"
             )
-            weights = None
             break
         atoms.append(found)
-        weights.append(_molecular_weight(found))
+        known.append(_molecular_weight(found))
+    else:
+        weights = known
     if weights is not None:
         _check_balanced(atoms, stoichiometry)
     if feed_masses is not None:
@@ -568,11 +574,13 @@ def composition_convert(
         ws = zs_to_ws(zs, weights)
     else:
         ws = list(fractions)
-        zs = ws_to_zs(ws, weights)
+        zs = ws_to_zs(ws, weights)  # type: ignore[arg-type]  # chemicals' annotation says int
+    molar_mass = mixing_simple(zs, weights)
+    assert molar_mass is not None  # None stands for a missing property; every weight is known
     return {
         "mole_fractions": [float(z) for z in zs],
         "mass_fractions": [float(w) for w in ws],
-        "MW": float(mixing_simple(zs, weights)),
+        "MW": float(molar_mass),
         "molar_masses": weights,
     }
 

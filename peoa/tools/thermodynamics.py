@@ -564,9 +564,12 @@ def reversible_pump_work(
     """Work to pump an incompressible liquid reversibly (isothermal pump) from one
     pressure to another, w = v (P2 - P1), divided by the efficiency for a real pump: the
     pump work of a steam cycle's feed pump."""
-    if (density is None) == (specific_volume is None):
+    if specific_volume is not None and density is None:
+        v = specific_volume
+    elif density is not None and specific_volume is None:
+        v = 1.0 / density
+    else:
         raise ToolInputError("reversible_pump_work: give the density or the specific volume")
-    v = specific_volume if specific_volume is not None else 1.0 / density  # type: ignore[operator]  # one of the two is given
     work = v * (P2 - P1) / efficiency
     return {"work_specific": work, "power": work * mass_flow if mass_flow is not None else None}
 
