@@ -3,21 +3,24 @@
 It lists the question and the data it gives, the assumptions (properties looked up,
 tool defaults taken, warnings about a correlation's validity), each step with its
 inputs (and where each came from) and its outputs, the result and the references. It
-is written as Markdown, and as a self-contained HTML page (styles inline, no external
-URL) that a browser opens offline or prints to PDF.
+is written as Markdown, as a self-contained HTML page (styles and figures inline, no
+external URL) that a browser opens offline, and as PDF (fpdf2, with a bundled Unicode
+font). A step gets a figure where one says more (a cycle's T–s diagram, a Moody chart,
+a McCabe–Thiele staircase: :mod:`peoa.agent.sheet_figures`), embedded as a PNG data URI.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 from typing import Any
 
 from peoa.agent.display import shown
 from peoa.agent.solution import Solution, StepRecord
-from peoa.experts.base import Quantity
+from peoa.experts.base import Quantity, ToolCall
 from peoa.planning import Plan, PlanStep
 
-__all__ = ["sheet_html", "sheet_markdown"]
+__all__ = ["sheet_html", "sheet_markdown", "sheet_pdf"]
 
 
 def _cell(text: Any) -> str:
@@ -90,8 +93,25 @@ def _defaults(tool_name: str, arguments: dict[str, Any]) -> list[str]:
     ]
 
 
-def sheet_markdown(solution: Solution) -> str:
-    """The calculation sheet of ``solution`` as Markdown."""
+def _figure_lines(call: ToolCall) -> list[str]:
+    """The figures of a step, as Markdown images with the PNG inline (a data URI)."""
+    from peoa.agent.sheet_figures import figures_for
+
+    lines: list[str] = []
+    for figure in figures_for(call):
+        data = base64.b64encode(figure.png).decode("ascii")
+        lines += [
+            f"![{figure.caption}](data:image/png;base64,{data})",
+            "",
+            f"*Figure: {figure.caption}*",
+            "",
+        ]
+    return lines
+
+
+def sheet_markdown(solution: Solution, *, figures: bool = True) -> str:
+    """The calculation sheet of ``solution`` as Markdown; ``figures=False`` leaves out the
+    pictures (which are drawn here, so only a sheet asked for pays for them)."""
     lines = ["# Calculation sheet", "", "## Question", "", solution.question, ""]
     if solution.resolved_question:
         lines += [f"Read as: {solution.resolved_question}", ""]
@@ -123,6 +143,8 @@ def sheet_markdown(solution: Solution) -> str:
                 if _is_quantity(value) or isinstance(value, int | float | str)
             ]
             body.append("")
+            if figures:
+                body += _figure_lines(call)
             looked_up = [n for n, s in sources.items() if s == "the substance named"]
             if looked_up:
                 assumptions.append(
@@ -177,6 +199,7 @@ body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; 
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid #bbb; padding: 0.25rem 0.6rem; text-align: left; }
 th { background: #f0f0f0; }
+img { max-width: 100%; }
 h1 { border-bottom: 2px solid #333; }
 @media print { h2, h3 { page-break-after: avoid; } }
 """
@@ -193,3 +216,51 @@ def sheet_html(solution: Solution) -> str:
         f"<title>Calculation sheet: {title}</title><style>{_STYLE}</style></head>"
         f"<body>{body}</body></html>\n"
     )
+
+
+_FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf",
+          "BI": "DejaVuSans-BoldOblique.ttf"}  # fmt: skip
+_FIGURE_WIDTH_PT = 430  # a figure's width on the page (the text column is ~480 pt)
+
+
+def sheet_pdf(solution: Solution) -> bytes:
+    """The calculation sheet as PDF (A4), from the same HTML as :func:`sheet_html`.
+
+    The text is set in DejaVu Sans, the TTF font matplotlib bundles, since the PDF core
+    fonts cover Latin-1 only and a sheet writes °C, m³, ² and ·.
+    """
+    from pathlib import Path
+
+    import matplotlib
+    from fpdf import FPDF, FontFace
+    from markdown_it import MarkdownIt
+
+    fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    body = MarkdownIt("commonmark").enable("table").render(sheet_markdown(solution))
+    from peoa.agent.sheet_figures import ASPECT
+
+    height = round(_FIGURE_WIDTH_PT * ASPECT)
+    body = body.replace("<img ", f'<img width="{_FIGURE_WIDTH_PT}" height="{height}" ')
+    pdf = FPDF(format="A4")
+    pdf.set_title("Calculation sheet")
+    pdf.set_subject(solution.question[:200])
+    pdf.set_creator("PEOA")
+    for style, file in _FONTS.items():
+        pdf.add_font("DejaVu", style, str(fonts / file))
+    pdf.add_font("DejaVuMono", "", str(fonts / "DejaVuSansMono.ttf"))
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(True, margin=16)
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=10)
+    pdf.write_html(
+        body,
+        font_family="DejaVu",
+        table_line_separators=True,
+        tag_styles={
+            "h1": FontFace(family="DejaVu", emphasis="BOLD", size_pt=16),
+            "h2": FontFace(family="DejaVu", emphasis="BOLD", size_pt=13),
+            "h3": FontFace(family="DejaVu", emphasis="BOLD", size_pt=11),
+            "code": FontFace(family="DejaVuMono"),
+        },
+    )
+    return bytes(pdf.output())

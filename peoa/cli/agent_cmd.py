@@ -85,14 +85,16 @@ def _show_solution(solution) -> None:  # type: ignore[no-untyped-def]
 
 
 def _write_sheet(solution: Any, path: Path) -> None:
-    from peoa.agent.sheet import sheet_html, sheet_markdown
+    """The sheet in the format the file's name asks for: .pdf, .html or .htm, else Markdown."""
+    from peoa.agent.sheet import sheet_html, sheet_markdown, sheet_pdf
 
-    text = (
-        sheet_html(solution)
-        if path.suffix.lower() in {".html", ".htm"}
-        else sheet_markdown(solution)
-    )
-    path.write_text(text, encoding="utf-8")
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        path.write_bytes(sheet_pdf(solution))
+    elif suffix in {".html", ".htm"}:
+        path.write_text(sheet_html(solution), encoding="utf-8")
+    else:
+        path.write_text(sheet_markdown(solution), encoding="utf-8")
 
 
 def ask(
@@ -103,7 +105,8 @@ def ask(
         Path | None,
         typer.Option(
             "--sheet",
-            help="Write the calculation sheet to FILE: Markdown, or HTML for a .html name.",
+            help="Write the calculation sheet to FILE: PDF for a .pdf name, HTML for .html, "
+            "else Markdown.",
             dir_okay=False,
             writable=True,
         ),
