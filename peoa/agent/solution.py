@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from peoa.experts.base import Citation, ExpertResult, InjectionFlag, LLMCall
 from peoa.planning.model import Plan
 
-__all__ = ["GivenValue", "PartAnswer", "RunUsage", "Solution", "StepEvent", "StepRecord"]
+__all__ = [
+    "SOLUTION_ID_SEPARATOR",
+    "GivenValue",
+    "PartAnswer",
+    "RunUsage",
+    "Solution",
+    "StepEvent",
+    "StepRecord",
+]
+
+
+# Between the thread's id and the random part of a solution's id: a character that the
+# server's thread ids (peoa.server.schemas.THREAD_ID_PATTERN) and uuids never contain.
+SOLUTION_ID_SEPARATOR = "~"
 
 
 class StepRecord(BaseModel):
@@ -97,6 +111,12 @@ class Solution(BaseModel):
 
     question: str
     thread_id: str
+    id: str = Field(
+        "",
+        description="This answer's id (GET /v1/solutions/{id}/sheet gives its calculation "
+        "sheet): the thread's id, '~' and a random part, so that the answer is found in "
+        "its thread's memory.",
+    )
     status: Literal["answered", "clarification", "failed"]
     answer: float | None = Field(
         None,
@@ -135,6 +155,12 @@ class Solution(BaseModel):
         description="Retrieved passages that read like orders to the model (prompt "
         "injection), from every step; an expert shows them only marked as text to report.",
     )
+
+    @model_validator(mode="after")
+    def _named(self) -> Solution:
+        if not self.id:
+            self.id = f"{self.thread_id}{SOLUTION_ID_SEPARATOR}{uuid.uuid4().hex[:16]}"
+        return self
 
 
 class StepEvent(BaseModel):

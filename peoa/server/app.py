@@ -26,7 +26,17 @@ from peoa.server.deps import require_api_key_browser
 from peoa.server.errors import install_error_handlers
 from peoa.server.evaljobs import EvalJobs
 from peoa.server.limits import BodyLimit
-from peoa.server.routes import chunks, eval, health, ingest, openai, retrieve, solve, threads
+from peoa.server.routes import (
+    chunks,
+    eval,
+    health,
+    ingest,
+    openai,
+    retrieve,
+    solutions,
+    solve,
+    threads,
+)
 from peoa.server.runs import RunRegistry
 from peoa.server.settings import ServerSettings
 from peoa.server.state import Readiness, ServerState
@@ -179,7 +189,7 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "X-PEOA-Thread"],
         )
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, prefixes=("/v1/ingest",))
-    for module in (health, solve, threads, ingest, retrieve, chunks, eval, openai):
+    for module in (health, solve, threads, ingest, retrieve, chunks, eval, openai, solutions):
         app.include_router(module.router)
     if not open_docs:
         _add_keyed_docs(app)
