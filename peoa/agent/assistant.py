@@ -6,7 +6,7 @@ import asyncio
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -19,7 +19,8 @@ from peoa.agent.solution import Solution, StepEvent, StepRecord
 from peoa.config import Settings, get_settings
 from peoa.exceptions import PeoaError
 from peoa.graph.quantities import read_quantity_edges
-from peoa.planning import Planner, QuantityGraph
+from peoa.planning import Plan, Planner, QuantityGraph
+from peoa.reading import Reading
 from peoa.tools import get_registry
 
 _T = TypeVar("_T")
@@ -157,7 +158,7 @@ class Assistant:
             generator=self.generator,
             experts=self.experts,
             find_tools=self.find_tools,
-            planner=_LazyPlanner(self),  # type: ignore[arg-type]
+            planner=_LazyPlanner(self),
             find_passages=self.find_passages,
             display=self.settings.display,
         )
@@ -234,8 +235,14 @@ class _LazyPlanner:
     def __init__(self, assistant: Assistant) -> None:
         self._assistant = assistant
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._assistant.planner, name)
+    def plan(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> list[Plan]:
+        return self._assistant.planner.plan(reading, relevance)
+
+    def names_a_quantity(self, reading: Reading) -> bool:
+        return self._assistant.planner.names_a_quantity(reading)
+
+    def missing(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> str:
+        return self._assistant.planner.missing(reading, relevance)
 
 
 def _events(node: str, change: dict[str, Any], start: float) -> Iterator[StepEvent]:

@@ -20,9 +20,9 @@ partial update; routers only read the state, so both are testable without a mode
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal, Protocol
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
@@ -40,7 +40,7 @@ from peoa.agent.validation import validate_result
 from peoa.config import DisplaySettings
 from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, InjectionFlag, LLMCall
 from peoa.llm import StructuredOutputError
-from peoa.planning import Plan, Planner, tied_plans
+from peoa.planning import Plan, tied_plans
 from peoa.reading import Reading, read_question
 
 __all__ = ["AgentContext", "build_graph"]
@@ -48,6 +48,23 @@ __all__ = ["AgentContext", "build_graph"]
 ToolFinder = Callable[[str, int], list[dict[str, Any]]]
 # The k best passages (chunks) of the knowledge graph for a question, with their scores.
 PassageFinder = Callable[[str, int], list[dict[str, Any]]]
+
+
+class PlanSource(Protocol):
+    """What the nodes ask of the planner (a :class:`~peoa.planning.Planner`, or a stand-in
+    that builds one on first use)."""
+
+    def plan(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> list[Plan]:
+        """The best plans for ``reading``, best first."""
+        ...
+
+    def names_a_quantity(self, reading: Reading) -> bool:
+        """Whether the asking words name a quantity some tool computes."""
+        ...
+
+    def missing(self, reading: Reading, relevance: Mapping[str, float] | None = None) -> str:
+        """Why no plan reaches the asked quantity."""
+        ...
 
 
 @dataclass
@@ -58,7 +75,7 @@ class AgentContext:
     generator: ActionGenerator
     experts: dict[str, Expert]
     find_tools: ToolFinder
-    planner: Planner
+    planner: PlanSource
     thread_id: str = ""
     find_passages: PassageFinder | None = None
     display: DisplaySettings = field(default_factory=DisplaySettings)
@@ -106,8 +123,8 @@ def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             "you know (for example: pump power for 20 m3/h of water against 35 m of head).",
         }
         return fresh
-    earlier = (state.get("conversation") or [])[-1:] or [None]
-    reading = read_question(question, earlier[0])
+    conversation = state.get("conversation") or []
+    reading = read_question(question, conversation[-1] if conversation else None)
     fresh["reading"] = reading.model_dump(mode="json")
     if ctx.meta.policy.tool_retrieval != "none":
         tools = ctx.find_tools(reading.text, max(ctx.meta.limits.tool_candidates, 10))
@@ -176,7 +193,7 @@ _LONE = -2  # a case's "plan" when it runs one step that no plan covers
 
 def schedule(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     """Choose each case's plan when it has none yet, and queue the steps that are ready."""
-    cases = [Case(**c) for c in state.get("cases") or []]  # type: ignore[typeddict-item]
+    cases = [Case(**c) for c in state.get("cases") or []]
     latest = _latest(_records(state))
     trace = list(state.get("trace") or [])
     next_index = state.get("next_index") or 1
@@ -252,7 +269,7 @@ def run_expert(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     Called once per pending step through ``Send`` (``state["step"]``), so independent
     steps run at the same time; the ``steps`` reducer merges what they return.
     """
-    pending = dict(state.get("step") or (state.get("pending") or [{}])[0])
+    pending = state.get("step") or (state.get("pending") or [PendingStep()])[0]
     cases = state.get("cases") or []
     case = cases[pending.get("case", 0)]
     reading = _reading(case)
@@ -338,7 +355,7 @@ def _failures(state: SolveState) -> dict[int, StepRecord]:
 def next_plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     """A case whose step failed moves to its next plan that names the answer as well (the
     failure recorded), or fails when none is left within the limits."""
-    cases = [Case(**c) for c in state.get("cases") or []]  # type: ignore[typeddict-item]
+    cases = [Case(**c) for c in state.get("cases") or []]
     revisions = state.get("revisions") or 0
     next_index = state.get("next_index") or 1
     limits = ctx.meta.limits
@@ -376,7 +393,7 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     trace = [LLMCall.model_validate(c) for c in state.get("trace") or []]
     reading = Reading.model_validate(state["reading"]) if state.get("reading") else None
     plans = [p for c in cases if (p := _plan(c)) is not None]
-    base = {"question": state.get("question", ""), "thread_id": ctx.thread_id, "steps": records,
+    base: dict[str, Any] = {"question": state.get("question", ""), "thread_id": ctx.thread_id, "steps": records,
             "trace": trace, "usage": _usage(records, trace),
             "candidate_tools": [t["name"] for t in state.get("candidate_tools") or []],
             "resolved_question": reading.text if reading and reading.original else None,
@@ -390,7 +407,9 @@ def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         answers = [_case_answer(n, case, latest, ctx) for n, case in enumerate(cases)]
         if len(answers) > 1:
             parts = [a for a, _ in answers]
-            status = "answered" if any(p.status == "answered" for p in parts) else "failed"
+            status: Literal["answered", "clarification", "failed"] = (
+                "answered" if any(p.status == "answered" for p in parts) else "failed"
+            )
             solution = Solution(status=status, parts=parts,
                                 text="\n".join(f"Part {i}: {p.text}" for i, p in enumerate(parts, 1)),
                                 **base)  # fmt: skip
@@ -452,11 +471,11 @@ def _case_answer(
             answer = in_display_unit(answer, kind, reading, ctx.display.units)
         unused = [reading.mention(m).written for m in (plan.unused if plan else ())]
         ignored = [reading.mention(m).written for m in (plan.ignored if plan else ())]
-        if len(unused) > ctx.meta.limits.max_unused_values or ignored:
+        if plan is not None and (len(unused) > ctx.meta.limits.max_unused_values or ignored):
             # Withheld: too much of the question left out, or a value a step could have
             # taken left to the tool's default (the answer is for another case).
             text = (
-                f"PEOA could not find a checked answer. The plan {plan.describe()} gave "  # type: ignore[union-attr]
+                f"PEOA could not find a checked answer. The plan {plan.describe()} gave "
                 f"{answer.value:.4g} {answer.unit}, but no step used {', '.join(unused)} from "
                 "the question, so that answer leaves part of the problem out."
             )
@@ -554,12 +573,16 @@ def after_validate(state: SolveState) -> str:
     return "next_plan" if _failures(state) else "schedule"
 
 
+class _GraphNode(Protocol):
+    """A node as LangGraph calls it: the state, and the run's config by name."""
+
+    def __call__(self, state: SolveState, config: RunnableConfig) -> dict[str, Any]: ...
+
+
 def build_graph(ctx: AgentContext) -> StateGraph:
     """The meta-agent's graph, uncompiled (compile it with a checkpointer)."""
 
-    def bind(
-        node: Callable[[SolveState, AgentContext], dict[str, Any]],
-    ) -> Callable[[SolveState, RunnableConfig], dict[str, Any]]:
+    def bind(node: Callable[[SolveState, AgentContext], dict[str, Any]]) -> _GraphNode:
         def bound(state: SolveState, config: RunnableConfig) -> dict[str, Any]:
             # The thread id arrives with each run, so one compiled graph serves every thread.
             thread_id = (config.get("configurable") or {}).get("thread_id", "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.memory import InMemorySaver
@@ -36,9 +37,11 @@ def make_checkpointer(spec: str, data_dir: Path) -> BaseCheckpointSaver:
                 "psycopg[binary]'"
             ) from None
         connection = Connection.connect(spec, autocommit=True, prepare_threshold=0)
-        saver = PostgresSaver(connection)
-        saver.setup()
-        return saver
+        postgres = PostgresSaver(connection)
+        postgres.setup()
+        # typed here: the Postgres checkpointer is an optional package, not always installed
+        checkpointer: BaseCheckpointSaver[Any] = postgres
+        return checkpointer
     raise ConfigError(
         f"unknown checkpointer {spec!r} in agents/meta_agent.toml: use sqlite, memory or a "
         "postgresql:// URL"
