@@ -56,22 +56,22 @@ def _jsonable(obj: object) -> object:
     module = type(obj).__module__ or ""
     top = module.partition(".")[0]
     if top == "pint" and hasattr(obj, "magnitude") and hasattr(obj, "units"):
-        return {"value": obj.magnitude, "unit": str(obj.units)}  # type: ignore[attr-defined]
+        return {"value": obj.magnitude, "unit": str(obj.units)}
     if top == "numpy" and hasattr(obj, "tolist"):
-        return obj.tolist()  # type: ignore[attr-defined]
+        return obj.tolist()
     if top == "pandas" and hasattr(obj, "to_dict"):
-        return obj.to_dict()  # type: ignore[attr-defined]
+        return obj.to_dict()
     if isinstance(obj, (set, frozenset)):
         return sorted(obj, key=repr)
     if isinstance(obj, complex):
         return {"real": obj.real, "imag": obj.imag}
     if module in ("decimal", "fractions") or top == "sympy":
         try:
-            return float(obj)  # type: ignore[arg-type]
+            return float(obj)  # type: ignore[arg-type]  # a number type; the except catches the rest
         except (TypeError, ValueError):
             return str(obj)
     if module == "datetime" and hasattr(obj, "isoformat"):
-        return obj.isoformat()  # type: ignore[attr-defined]
+        return obj.isoformat()
     raise TypeError(f"a value of type {type(obj).__name__} is not JSON-serialisable")
 
 
@@ -151,7 +151,7 @@ def _make_hook(
             if cls.__module__ != "pathlib" or cls.__name__ not in pathlib_types:
                 return None
             value = str(value)
-        return realpath(join(getcwd(), value))  # type: ignore[arg-type]
+        return realpath(join(getcwd(), value))
 
     def may(value: object, writing: bool) -> tuple[bool, str]:
         path = resolve(value)
@@ -298,7 +298,7 @@ def main() -> int:
     sys.path[:] = spec["sys_path"]
     os.chdir(workdir)
     _set_limits(spec["limits"])
-    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # a TextIOWrapper here
 
     # Imported now, not under the hook: ctypes loads libraries as it is imported,
     # traceback and linecache are needed to report errors.
@@ -307,7 +307,7 @@ def main() -> int:
 
     sys.path.insert(0, _HERE)
     try:
-        import _confine
+        import _confine  # type: ignore[import-not-found]  # beside this file, on sys.path above
     finally:
         sys.path.pop(0)
     layers = _confine.confine(

@@ -30,6 +30,7 @@ from __future__ import annotations
 import ctypes
 import os
 import struct
+from typing import TypedDict
 
 __all__ = ["confine", "seccomp_program"]
 
@@ -43,11 +44,21 @@ _SECCOMP_MODE_FILTER = 2
 _EPERM = 1
 _ENOSYS = 38
 
+
 # Syscall numbers per architecture: the AUDIT_ARCH value, the calls answered EPERM,
 # the calls that kill the process, clone (allowed only for threads) and clone3
 # (answered ENOSYS so glibc falls back to clone, whose flags a BPF filter can inspect).
+class _SyscallTable(TypedDict):
+    audit_arch: int
+    clone: int
+    clone3: int
+    landlock: tuple[int, int, int]  # create_ruleset, add_rule, restrict_self
+    eperm: dict[str, int]
+    kill: dict[str, int]
+
+
 # fmt: off
-_ARCHES: dict[str, dict[str, object]] = {
+_ARCHES: dict[str, _SyscallTable] = {
     "x86_64": {
         "audit_arch": 0xC000003E,
         "clone": 56,
@@ -128,19 +139,19 @@ def seccomp_program(arch: str) -> bytes:
     # Kill on an unexpected arch too: its syscall numbers mean other things.
     prog = [
         _stmt(ld_w_abs, 0, 0, 4),  # seccomp_data.arch
-        _stmt(jeq_k, 1, 0, int(table["audit_arch"])),  # type: ignore[call-overload]
+        _stmt(jeq_k, 1, 0, table["audit_arch"]),
         _stmt(ret_k, 0, 0, kill),
         _stmt(ld_w_abs, 0, 0, 0),  # seccomp_data.nr
     ]
     if arch == "x86_64":
         # The x32 ABI reuses the x86_64 audit arch with this bit set; refuse it all.
         prog += [_stmt(jge_k, 0, 1, 0x40000000), _stmt(ret_k, 0, 0, kill)]
-    prog += [_stmt(jeq_k, 0, 1, int(table["clone3"])), _stmt(ret_k, 0, 0, enosys)]  # type: ignore[call-overload]
-    for action, group in ((eperm, "eperm"), (kill, "kill")):
-        for number in table[group].values():  # type: ignore[attr-defined]
+    prog += [_stmt(jeq_k, 0, 1, table["clone3"]), _stmt(ret_k, 0, 0, enosys)]
+    for action, numbers in ((eperm, table["eperm"]), (kill, table["kill"])):
+        for number in numbers.values():
             prog += [_stmt(jeq_k, 0, 1, number), _stmt(ret_k, 0, 0, action)]
     prog += [
-        _stmt(jeq_k, 0, 3, int(table["clone"])),  # type: ignore[call-overload]
+        _stmt(jeq_k, 0, 3, table["clone"]),
         _stmt(ld_w_abs, 0, 0, 16),  # low 32 bits of args[0], the clone flags
         _stmt(jset_k, 1, 0, _CLONE_THREAD),
         _stmt(ret_k, 0, 0, kill),
@@ -169,7 +180,7 @@ def _install_landlock(
 ) -> str:
     if arch not in _ARCHES:
         return f"off: no syscall table for {arch}"
-    create, add_rule, restrict = _ARCHES[arch]["landlock"]  # type: ignore[misc]
+    create, add_rule, restrict = _ARCHES[arch]["landlock"]
     libc.syscall.restype = ctypes.c_long
     abi = libc.syscall(
         ctypes.c_long(create), None, ctypes.c_size_t(0), ctypes.c_uint32(_LL_CREATE_RULESET_VERSION)

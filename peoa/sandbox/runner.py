@@ -144,7 +144,8 @@ def _pump(
     """Read the three pipes until they close or a limit stops the child."""
     out, err = _Stream(limits.output_bytes), _Stream(limits.output_bytes)
     control = _Stream(limits.result_bytes * 4 + 65536)
-    streams = {proc.stdout.fileno(): out, proc.stderr.fileno(): err, control_r: control}  # type: ignore[union-attr]
+    assert proc.stdout is not None and proc.stderr is not None  # started with PIPE
+    streams = {proc.stdout.fileno(): out, proc.stderr.fileno(): err, control_r: control}
     stopped: str | None = None
     with selectors.DefaultSelector() as sel:
         for fd in streams:
@@ -269,9 +270,10 @@ def run_python(
         spec = json.dumps(_spec(code, workdir, control_w, limits, settings))
         os.close(control_w)
         control_w = -1
+        assert proc.stdin is not None  # started with PIPE
         try:
-            proc.stdin.write(spec.encode())  # type: ignore[union-attr]
-            proc.stdin.close()  # type: ignore[union-attr]
+            proc.stdin.write(spec.encode())
+            proc.stdin.close()
         except BrokenPipeError:
             pass  # the child died at start; its status says why
         out, err, control, stopped = _pump(proc, control_r, limits, deadline)
