@@ -50,7 +50,7 @@ def generate_cmd(
     from peoa.distill.teachers import default_teacher_name
 
     sheet = generate(
-        role,  # type: ignore[arg-type]
+        role,  # type: ignore[arg-type]  # generate rejects an unknown role by name
         n,
         teacher or default_teacher_name(),
         out,

@@ -180,7 +180,7 @@ def retrieve(
             "mode must be vector, fulltext, hybrid or graph", param_hint="--mode"
         )
     with _driver() as driver:
-        retriever = make_retriever(mode, driver, get_embedder(), database=_database())  # type: ignore[arg-type]
+        retriever = make_retriever(mode, driver, get_embedder(), database=_database())  # type: ignore[arg-type]  # checked against Mode above
         result = retriever.search(query, k)
     emit(result, json_, _render_results)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -42,7 +42,7 @@ def serve(
 
     from peoa.server import ServerSettings, create_app
 
-    overrides: dict[str, object] = {"host": host, "port": port, "web_chat": web_chat}
+    overrides: dict[str, Any] = {"host": host, "port": port, "web_chat": web_chat}
     if cors_origin:
         overrides["cors_origins"] = cors_origin
     if require_auth is not None:

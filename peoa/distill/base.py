@@ -74,7 +74,7 @@ def load_base(name: str, *, dtype: str = "float32") -> tuple[Any, Any, Path]:
             gguf.parent, gguf_file=gguf.name, dtype=torch.float32
         )
         # The weights are plain floats now; drop the GGUF "quantizer" so they can be saved.
-        model.hf_quantizer = None
+        model.hf_quantizer = None  # type: ignore[assignment]  # transformers types it non-optional
         if hasattr(model.config, "quantization_config"):
             del model.config.quantization_config
         staging = cache.with_name(cache.name + ".partial")

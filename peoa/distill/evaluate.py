@@ -154,7 +154,7 @@ def evaluate_model(
         seat = TeacherSeat(role, teacher.answerer(problem))
         generator, expert = (llm, seat) if role == "action_generator" else (seat, llm)
         try:
-            plan, result = runner.solve(problem, generator, expert, adapter)  # type: ignore[arg-type]
+            plan, result = runner.solve(problem, generator, expert, adapter)
         except Exception:  # the model's reply broke the run: not solved
             continue
         reference = runner.reference(problem)

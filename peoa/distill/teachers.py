@@ -70,9 +70,10 @@ class ProgrammaticTeacher(Teacher):
             value = gold.get("value") if isinstance(gold, dict) else gold
             for line in prompt.splitlines():
                 option = re.match(r"- (\w+): ([-+]?[\d.]+(?:[eE][-+]?\d+)?)", line)
-                known = option is not None and option.group(1) in ids and value is not None
-                if known and float(option.group(2)) == float(value):  # type: ignore[union-attr]
-                    return _dumps({"value": option.group(1)})  # type: ignore[union-attr]
+                if option is None or option.group(1) not in ids or value is None:
+                    continue
+                if float(option.group(2)) == float(value):
+                    return _dumps({"value": option.group(1)})
             return _dumps({"value": ids[0]})
 
         return answer

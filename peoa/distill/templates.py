@@ -41,7 +41,7 @@ Sampler = Callable[[random.Random], dict[str, Any]]
 
 def _round(x: float, digits: int = 3) -> float:
     value = float(f"{x:.{digits}g}")
-    return int(value) if value.is_integer() and abs(value) < 1e6 else value  # type: ignore[return-value]
+    return int(value) if value.is_integer() and abs(value) < 1e6 else value
 
 
 def q(rng: random.Random, ranges: Mapping[str, tuple[float, float]]) -> dict[str, Any]:

@@ -183,7 +183,7 @@ def train(
     )
     peft_config = LoraConfig(
         r=config.lora_rank,
-        lora_alpha=config.lora_alpha,
+        lora_alpha=config.lora_alpha,  # type: ignore[arg-type]  # peft says int; any scale works
         lora_dropout=config.lora_dropout,
         target_modules=list(TARGETS),
         task_type="CAUSAL_LM",
@@ -202,11 +202,13 @@ def train(
     losses = [float(e["loss"]) for e in trainer.state.log_history if "loss" in e]
     eval_loss = _eval_loss(trainer, tokenizer, validation) if validation else None
     peft_dir = out / "peft"
-    trainer.model.save_pretrained(str(peft_dir))
+    # a PeftModel, since the trainer was given a peft_config (transformers types it loosely)
+    model_out: Any = trainer.model
+    model_out.save_pretrained(str(peft_dir))
     from peoa.distill.export import export_gguf_adapter
 
     gguf_file = export_gguf_adapter(
-        {k: v for k, v in trainer.model.state_dict().items() if "lora_" in k},
+        {k: v for k, v in model_out.state_dict().items() if "lora_" in k},
         out / f"{name}.gguf",
         base_gguf=gguf_path,
         alpha=config.lora_alpha,
@@ -251,7 +253,7 @@ def _time_limit(minutes: float) -> Any:
     saved, exported and registered, with the steps it reached."""
     from transformers import TrainerCallback
 
-    class TimeLimit(TrainerCallback):  # type: ignore[misc]
+    class TimeLimit(TrainerCallback):
         def __init__(self) -> None:
             self.deadline = time.monotonic() + 60.0 * minutes
 

@@ -433,8 +433,10 @@ class ReactSolver:
                 model=str(m.response_metadata.get("model_name", self.model.llm.name)),
                 adapter=self.model.adapter,
                 purpose="call a tool or answer",
-                prompt_tokens=(m.usage_metadata or {}).get("input_tokens", 0),
-                completion_tokens=(m.usage_metadata or {}).get("output_tokens", 0),
+                prompt_tokens=m.usage_metadata.get("input_tokens", 0) if m.usage_metadata else 0,
+                completion_tokens=(
+                    m.usage_metadata.get("output_tokens", 0) if m.usage_metadata else 0
+                ),
                 latency_s=float(m.response_metadata.get("latency_s", 0.0)),
             )
             for m in replies.replies

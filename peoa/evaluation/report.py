@@ -63,29 +63,34 @@ def comparison_rows(variants: Sequence[VariantResult]) -> list[list[str]]:
     return rows
 
 
+def _ran(variants: Sequence[VariantResult]) -> list[tuple[str, Summary]]:
+    """The variants that ran, by name, with their summaries."""
+    return [(v.name, v.summary) for v in variants if v.summary is not None]
+
+
 def _category_rows(variants: Sequence[VariantResult]) -> list[list[str]]:
-    ran = [v for v in variants if v.summary is not None]
-    categories = sorted({c for v in ran for c in v.summary.per_category})  # type: ignore[union-attr]
-    rows = [["category", *[v.name for v in ran]]]
+    ran = _ran(variants)
+    categories = sorted({c for _, s in ran for c in s.per_category})
+    rows = [["category", *[name for name, _ in ran]]]
     for category in categories:
-        rows.append([category, *[_pct(v.summary.per_category.get(category)) for v in ran]])  # type: ignore[union-attr]
+        rows.append([category, *[_pct(s.per_category.get(category)) for _, s in ran]])
     return rows
 
 
 def _steps_rows(variants: Sequence[VariantResult]) -> list[list[str]]:
-    ran = [v for v in variants if v.summary is not None]
-    counts = sorted({k for v in ran for k in v.summary.per_steps}, key=int)  # type: ignore[union-attr]
-    rows = [["steps needed", *[v.name for v in ran]]]
+    ran = _ran(variants)
+    counts = sorted({k for _, s in ran for k in s.per_steps}, key=int)
+    rows = [["steps needed", *[name for name, _ in ran]]]
     for count in counts:
-        rows.append([count, *[_pct(v.summary.per_steps.get(count)) for v in ran]])  # type: ignore[union-attr]
+        rows.append([count, *[_pct(s.per_steps.get(count)) for _, s in ran]])
     return rows
 
 
 def _error_rows(variants: Sequence[VariantResult]) -> list[list[str]]:
-    ran = [v for v in variants if v.summary is not None]
-    rows = [["outcome", *[v.name for v in ran]]]
+    ran = _ran(variants)
+    rows = [["outcome", *[name for name, _ in ran]]]
     for outcome in _OUTCOMES:
-        counts = [str(v.summary.errors.get(outcome, 0)) for v in ran]  # type: ignore[union-attr]
+        counts = [str(s.errors.get(outcome, 0)) for _, s in ran]
         if any(c != "0" for c in counts):
             rows.append([outcome.replace("_", " "), *counts])
     return rows
@@ -117,7 +122,7 @@ def _plots(
     import matplotlib.pyplot as plt
     import numpy as np
 
-    ran = [v for v in variants if v.summary is not None]
+    ran = _ran(variants)
     pngs: dict[str, bytes] = {}
 
     def save(fig: Any, name: str) -> None:
@@ -127,13 +132,13 @@ def _plots(
         plt.close(fig)
         pngs[name] = buffer.getvalue()
 
-    categories = sorted({c for v in ran for c in v.summary.per_category})  # type: ignore[union-attr]
+    categories = sorted({c for _, s in ran for c in s.per_category})
     fig, ax = plt.subplots(figsize=(max(6, 1.2 * len(categories) + 2), 3.6))
     width = 0.8 / max(1, len(ran))
     x = np.arange(len(categories))
-    for i, v in enumerate(ran):
-        values = [100 * v.summary.per_category.get(c, 0.0) for c in categories]  # type: ignore[union-attr]
-        ax.bar(x + i * width, values, width, label=v.name)
+    for i, (name, s) in enumerate(ran):
+        values = [100 * s.per_category.get(c, 0.0) for c in categories]
+        ax.bar(x + i * width, values, width, label=name)
     ax.set_xticks(x + width * (len(ran) - 1) / 2, categories, rotation=30, ha="right")
     ax.set_ylabel("accuracy [%]")
     ax.set_ylim(0, 100)
@@ -142,8 +147,8 @@ def _plots(
     save(fig, "accuracy_per_category")
 
     fig, ax = plt.subplots(figsize=(7, 3.6))
-    data = [[r.latency_s for r in records.get(v.name, [])] or [0.0] for v in ran]
-    ax.boxplot(data, tick_labels=[v.name for v in ran], showfliers=True)
+    data = [[r.latency_s for r in records.get(name, [])] or [0.0] for name, _ in ran]
+    ax.boxplot(data, tick_labels=[name for name, _ in ran], showfliers=True)
     ax.set_ylabel("latency per item [s]")
     ax.set_title("Latency distribution")
     save(fig, "latency")
@@ -151,9 +156,11 @@ def _plots(
     fig, ax = plt.subplots(figsize=(7, 3.6))
     bottom = np.zeros(len(ran))
     for outcome in _OUTCOMES:
-        counts = np.array([v.summary.errors.get(outcome, 0) for v in ran], dtype=float)  # type: ignore[union-attr]
+        counts = np.array([s.errors.get(outcome, 0) for _, s in ran], dtype=np.float64)
         if counts.any():
-            ax.bar([v.name for v in ran], counts, bottom=bottom, label=outcome.replace("_", " "))
+            ax.bar(
+                [name for name, _ in ran], counts, bottom=bottom, label=outcome.replace("_", " ")
+            )
             bottom += counts
     ax.set_ylabel("items")
     ax.set_title("Outcomes and error types")

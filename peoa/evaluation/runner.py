@@ -136,7 +136,7 @@ def gold_steps(item: DatasetItem) -> int | None:
 def make_record(item: DatasetItem, solver: Solver) -> ItemRecord:
     """Solve one item and score it; a crash becomes a record with ``status="error"``."""
     start = time.perf_counter()
-    base = {"id": item.id, "category": item.category, "reference": item.answer,
+    base: dict[str, Any] = {"id": item.id, "category": item.category, "reference": item.answer,
             "reference_unit": item.unit, "gold_tools": item.tools,
             "gold_steps": gold_steps(item)}  # fmt: skip
     try:
@@ -150,11 +150,11 @@ def make_record(item: DatasetItem, solver: Solver) -> ItemRecord:
         solution.answer, solution.unit, item.answer, item.unit, item.rel_tol
     )
     outcome = _outcome(solution.status, correct, unit_ok, solution.answer)
-    error = None if solution.status == "answered" else (solution.text or solution.status)[:300]
+    failure = None if solution.status == "answered" else (solution.text or solution.status)[:300]
     if solution.answer is not None and not unit_ok:
         problem = unit_problem(solution.unit or "")
         if problem is not None:  # reported, not just scored wrong
-            outcome, error = "bad_unit", problem
+            outcome, failure = "bad_unit", problem
     return ItemRecord(
         status=solution.status,
         outcome=outcome,
@@ -172,7 +172,7 @@ def make_record(item: DatasetItem, solver: Solver) -> ItemRecord:
         model_time_s=solution.usage.model_time_s,
         tool_time_s=solution.usage.tool_time_s,
         steps_time_s=_steps_time(solution.steps),
-        error=error,
+        error=failure,
         **base,
     )
 

@@ -11,6 +11,7 @@ Layout of the output folder::
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -72,11 +73,11 @@ def run_suite(
 
             mapper = ray_mapper(name, settings, address=ray_address, concurrency=concurrency)
             done = evaluate(items, None, path, resume=resume, mapper=mapper,
-                            on_item=(lambda r, n=name: on_item(n, r)) if on_item else None)  # fmt: skip
+                            on_item=partial(on_item, name) if on_item else None)  # fmt: skip
         else:
             solver = build_solver(name, assistant, settings)
             done = evaluate(items, solver, path, resume=resume, concurrency=concurrency,
-                            on_item=(lambda r, n=name: on_item(n, r)) if on_item else None)  # fmt: skip
+                            on_item=partial(on_item, name) if on_item else None)  # fmt: skip
         records[name] = done
         variants.append(
             VariantResult(

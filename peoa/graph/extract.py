@@ -195,7 +195,7 @@ class Extractor:
 
     # ------------------------------------------------------------------ pieces
     def vocabulary_entity(self, label: str, name: str) -> Entity:
-        aliases = ()
+        aliases: tuple[str, ...] = ()
         for entry in self.schema.vocabulary.get(label, ()):
             if entry.name == name:
                 aliases = entry.terms[1:]

@@ -9,7 +9,7 @@ a tool's edges are replaced, and quantities no tool uses any more are removed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from neo4j import Driver, Transaction
@@ -58,7 +58,7 @@ def _quantity_rows(used: set[str]) -> tuple[list[dict[str, Any]], list[dict[str,
     return rows, broader
 
 
-def write_quantities(tx: Transaction, docs: list[Mapping[str, Any]]) -> None:
+def write_quantities(tx: Transaction, docs: Sequence[Mapping[str, Any]]) -> None:
     """Replace the quantity edges of the tools in ``docs`` (in the tools' transaction)."""
     edges = quantity_edges(docs)
     rows, broader = _quantity_rows({e["quantity"] for e in edges} | {SUBSTANCE})

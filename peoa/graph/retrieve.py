@@ -114,7 +114,7 @@ class RetrievedChunk(BaseModel):
     neighbours: list[dict[str, Any]] = Field(default_factory=list)
     tools: list[str] = Field(default_factory=list)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form for mypy
     @property
     def injection(self) -> list[str]:
         """Signs that the passage gives the model orders (empty for ordinary text)."""

@@ -150,8 +150,8 @@ class LLM(ABC):
         self, messages: MessagesLike, schema: type[BaseModel] | dict[str, Any], **options: Any
     ) -> tuple[Any, Completion]:
         """Generate JSON constrained by ``schema`` (a JSON schema or a pydantic model)."""
-        is_model = isinstance(schema, type) and issubclass(schema, BaseModel)
-        json_schema = schema.model_json_schema() if is_model else schema
+        model = schema if isinstance(schema, type) and issubclass(schema, BaseModel) else None
+        json_schema = model.model_json_schema() if model is not None else schema
         completion = self.chat(messages, json_schema=json_schema, **options)
         try:
             data = json.loads(completion.text)
@@ -161,12 +161,12 @@ class LLM(ABC):
                 "raise max_tokens if the output was cut off",
                 completion.text,
             ) from None
-        if is_model:
+        if model is not None:
             try:
-                return schema.model_validate(data), completion  # type: ignore[union-attr]
+                return model.model_validate(data), completion
             except ValidationError as error:
                 raise StructuredOutputError(
-                    f"{self.name} returned JSON that does not fit {schema.__name__}: "  # type: ignore[union-attr]
+                    f"{self.name} returned JSON that does not fit {model.__name__}: "
                     f"{error.errors()[0]['msg']}",
                     completion.text,
                 ) from None

@@ -58,7 +58,7 @@ class GreedyGrammarSampler:
         return token
 
     def _allows(self, token: int, logit: float) -> bool:
-        self._one.id, self._one.logit, self._one.p = token, logit, 0.0
+        self._one.id, self._one.logit, self._one.p = token, logit, 0.0  # type: ignore[assignment]  # ctypes fields take plain numbers
         candidates = llama_cpp.llama_token_data_array(
             data=ctypes.pointer(self._one), size=1, selected=-1, sorted=False
         )

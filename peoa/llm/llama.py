@@ -164,7 +164,7 @@ def _llama_class() -> type:
             self._prompt_tokens = tuple(tokens)
             return super().generate(tokens, *args, **kwargs)
 
-        def _init_sampler(self, **options: Any) -> Any:
+        def _init_sampler(self, **options: Any) -> Any:  # type: ignore[override]  # takes llama_cpp's keywords as **options
             grammar = options.get("grammar")
             plain_greedy = (
                 options.get("temp") == 0.0

@@ -78,11 +78,14 @@ class CatalogEntry(BaseModel):
     pypi: list[PypiPart] = []
 
 
+Backend = Literal["llama.cpp", "openai", "sentence-transformers"]
+
+
 class ModelRef(BaseModel):
     """A model name resolved to something a backend can load."""
 
     name: str
-    backend: Literal["llama.cpp", "openai", "sentence-transformers"]
+    backend: Backend
     path: Path | None = None  # local file or folder; None for openai
     remote_name: str | None = None  # the model name an OpenAI-compatible server knows
     entry: CatalogEntry | None = None
@@ -128,7 +131,7 @@ def resolve(name: str, settings: Settings, *, pull_missing: bool = True) -> Mode
         if path.suffix == ".gguf" or path.exists():
             if not path.exists():
                 raise ModelError(f"model file {path} does not exist: check the path in the config")
-            backend = "llama.cpp" if path.suffix == ".gguf" else "sentence-transformers"
+            backend: Backend = "llama.cpp" if path.suffix == ".gguf" else "sentence-transformers"
             return ModelRef(name=name, backend=backend, path=path)
         raise _unknown(name)
     path = local_path(entry, settings)
@@ -137,8 +140,8 @@ def resolve(name: str, settings: Settings, *, pull_missing: bool = True) -> Mode
             raise ModelError(f"model {name!r} is not downloaded yet: run 'peoa models pull {name}'")
         pull(name, settings)
     verify(entry, settings)
-    backend = "llama.cpp" if entry.kind == "gguf" else "sentence-transformers"
-    return ModelRef(name=name, backend=backend, path=path, entry=entry)
+    kind: Backend = "llama.cpp" if entry.kind == "gguf" else "sentence-transformers"
+    return ModelRef(name=name, backend=kind, path=path, entry=entry)
 
 
 def _sha256(path: Path) -> str:

@@ -80,6 +80,11 @@ class ArgumentSpec:
     def kind(self) -> Kind | None:
         return kind(self.spec.kind) if isinstance(self.spec, Q) else None
 
+    @property
+    def dimension(self) -> str:
+        """A quantity argument's dimension; "" for a text or choice argument."""
+        return self.spec.dimension if isinstance(self.spec, Q) else ""
+
 
 def _name_words(name: str) -> list[str]:
     """``T_hot_in`` -> ``["T", "hot", "inlet"]``; ``xD_light`` -> ``["x", "D", "light"]``."""
@@ -273,7 +278,7 @@ def _course_evidence(mention: Mention, argument: ArgumentSpec) -> float:
         score += _COURSE
     elif parts & _ENDS[other_course]:
         score -= _COURSE
-    if argument.spec.dimension == "temperature":
+    if argument.dimension == "temperature":
         side = _SIDES[mention.trend]
         if side in parts:
             score += _COURSE
@@ -373,7 +378,7 @@ def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, 
             continue
         if (
             mention.course is not None
-            and argument.spec.dimension in _DIFFERENCES
+            and argument.dimension in _DIFFERENCES
             and not (own is not None and own.name == _GAUGE)  # a gauge reading is a state
         ):
             continue  # "a rise from 3 barg to 9 barg": each is a state, neither the rise
@@ -415,7 +420,7 @@ def assign_values(
     # The trade writes values in the order of the arguments of one dimension: inlet then
     # outlet, P1 then P2, suction then discharge. A hair of score keeps that order when
     # the words do not decide.
-    arg_rank = _ranks([a.spec.dimension for a in wanted])  # type: ignore[union-attr]
+    arg_rank = _ranks([a.dimension for a in wanted])
     mention_rank = _ranks([m.dimensionality for m in mentions])
     scores = np.full((len(wanted), len(mentions)), -1e6)
     for i, argument in enumerate(wanted):
@@ -426,11 +431,11 @@ def assign_values(
                 scores[i, j] = base + score - 1e-3 * abs(arg_rank[i] - mention_rank[j])
     rows, cols = linear_sum_assignment(scores, maximize=True)
     bound: dict[str, Binding] = {}
-    for i, j in zip(rows, cols, strict=True):
-        if scores[i, j] < 0:
+    for row, col in zip(rows, cols, strict=True):
+        if scores[row, col] < 0:
             continue
-        argument, mention = wanted[i], mentions[j]
-        score = float(scores[i, j]) - 1.0 - (_REQUIRED if argument.required else 0.0)
+        argument, mention = wanted[row], mentions[col]
+        score = float(scores[row, col]) - 1.0 - (_REQUIRED if argument.required else 0.0)
         rivals = tuple(
             m.id for m, s in pool[argument.name] if m.id != mention.id and s >= score - _RIVAL
         )
@@ -591,12 +596,12 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
         # A value the words state ("saturated vapour" is a vapour fraction of 1).
         entry = argument.kind
         said = {v: p for p, v in (entry.said if entry else ()) if said_in(reading.text, [p])}
-        if len(said) == 2:
+        if entry is not None and len(said) == 2:
             # "Saturated liquid … into saturated vapour": the state written first is the
             # inlet's, the one written last the outlet's.
             text = reading.text.lower()
             where = {
-                value: min((text.find(p.lower()) for p, v in entry.said  # type: ignore[union-attr]
+                value: min((text.find(p.lower()) for p, v in entry.said
                             if v == value and p.lower() in text), default=-1)
                 for value in said
             }  # fmt: skip
@@ -616,10 +621,10 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
     if spec.reaction is not None and reading.reactions:
         reaction = reading.reactions[0]
         if spec.reaction == "phases":
-            value: Any = [phase or "gas" for phase in reaction.phases]
+            listed: list[Any] = [phase or "gas" for phase in reaction.phases]
         else:
-            value = list(reaction.species if spec.reaction == "species" else reaction.coefficients)
-        return Binding(argument=name, source="choice", value=value, score=2.0)
+            listed = list(reaction.species if spec.reaction == "species" else reaction.coefficients)
+        return Binding(argument=name, source="choice", value=listed, score=2.0)
     fluids = reading.fluids()
     if spec.chemical:
         if not fluids:
@@ -639,16 +644,16 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
                 if chosen is not None:
                     return Binding(argument=name, source="choice", value=chosen,
                                    mentions=(mention.id,), score=2.0)  # fmt: skip
-        said = [c for c in spec.choices if said_in(reading.text, [c.replace("_", " ")])]
-        said += [
-            c for c, words in spec.said_choice if c not in said and said_in(reading.text, words)
+        written = [c for c in spec.choices if said_in(reading.text, [c.replace("_", " ")])]
+        written += [
+            c for c, words in spec.said_choice if c not in written and said_in(reading.text, words)
         ]
-        if len(said) == 1:
-            return Binding(argument=name, source="choice", value=said[0], score=1.0)
+        if len(written) == 1:
+            return Binding(argument=name, source="choice", value=written[0], score=1.0)
         # Several said: the tool lists its word choices most specific first ("a 1-2
         # shell-and-tube exchanger's counter-current LMTD" is shell-and-tube).
         worded = [c for c, words in spec.said_choice if said_in(reading.text, words)]
-        if len(worded) > 1 and set(said) <= set(worded):
+        if len(worded) > 1 and set(written) <= set(worded):
             return Binding(argument=name, source="choice", value=worded[0], score=0.5,
                            rivals=tuple(worded[1:]))  # fmt: skip
         return None
@@ -663,6 +668,6 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
 
 def mention_argument(mention: Mention, argument: ArgumentSpec) -> dict[str, Any]:
     """The tool argument a bound value becomes: the value and unit as written."""
-    if argument.spec.dimension in DIMENSIONS and mention.unit == "%":
+    if argument.dimension in DIMENSIONS and mention.unit == "%":
         return {"value": mention.value, "unit": "%"}
     return {"value": mention.value, "unit": mention.unit}

@@ -42,9 +42,10 @@ def _argument(binding: Binding, reading: Reading, prior: Outputs, is_quantity: b
             items = [_quantity(fraction, ""), _quantity(1.0 - fraction, "")]
         return items
     if binding.source == "step":
-        if binding.step not in prior or binding.output not in prior[binding.step]:
+        step, output = binding.step, binding.output
+        if step is None or output is None or step not in prior or output not in prior[step]:
             raise ToolInputError(f"step {binding.step} has not run; {binding.argument} needs it")
-        out = prior[binding.step][binding.output]
+        out = prior[step][output]
         if out.value is None:
             raise ToolInputError(
                 f"step {binding.step} gave no {binding.output}, which {binding.argument} needs"
