@@ -35,6 +35,7 @@ from peoa.tools.chemical import resolve_chemical
 __all__ = [
     "ACTIVITY_MODELS",
     "GAMMA_PHI_MODELS",
+    "IDEAL_SOLUTION_WORDS",
     "TOOLS",
     "activity_coefficients",
     "check_composition",
@@ -62,6 +63,10 @@ def check_low_pressure(pressure: float) -> None:
             "poor above about 10 bar; consider flash_eos"
         )
 
+
+# Raoult's law is the ideal-solution model, not a cubic equation of state: these words
+# rule the equation-of-state tools out.
+IDEAL_SOLUTION_WORDS = ("Raoult", "Raoult's", "ideal solution", "ideal mixture", "ideal liquid")
 
 _MODEL_HELP = (
     "liquid model: raoult (ideal solution), unifac (original UNIFAC), unifac_dortmund, or "
@@ -445,8 +450,7 @@ def flash_tp(
             ("pressure", "vapor_fraction"),
         )
     ],
-    # Raoult's law is the ideal-solution model, not a cubic equation of state.
-    ruled_out_by=("Raoult", "Raoult's", "ideal solution", "ideal mixture", "ideal liquid"),
+    ruled_out_by=IDEAL_SOLUTION_WORDS,
 )
 def flash_eos(
     components: Components,

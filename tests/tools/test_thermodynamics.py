@@ -88,8 +88,108 @@ def test_states_out_of_range_or_underdetermined_are_refused() -> None:
         call("fluid_state", fluid="water", pressure=q(1, "bar"), quality=1.5)
     with pytest.raises(ToolInputError, match="exactly two"):
         call("fluid_state", fluid="water", pressure=q(1, "bar"))
-    with pytest.raises(ToolInputError, match="no reference equation of state"):
+    # A salt is not in CoolProp; the cubic equation's fallback has no solid phase.
+    with pytest.raises(ToolInputError, match=r"outside the model.s range 2500\.00"):
         call("fluid_state", fluid="sodium chloride", pressure=q(1, "bar"), temperature=q(300, "K"))
+
+
+def test_fluid_coolprop_lacks_comes_from_the_cubic_equation() -> None:
+    # Normal boiling points (CRC Handbook of Chemistry and Physics): styrene 145.2 °C,
+    # chlorobenzene 131.7 °C. Peng-Robinson from the critical constants gets them within 1 K.
+    styrene = call("fluid_state", fluid="styrene", pressure=q(1, "atm"), quality=1)
+    assert styrene.value("temperature", "degC") == pytest.approx(145.2, abs=1.0)
+    assert styrene.value("phase") == "two-phase"
+    assert "Peng-Robinson" in (styrene.method or "")
+    assert any("no reference equation of state in CoolProp" in w for w in styrene.warnings)
+    liquid = call(
+        "fluid_state", fluid="chlorobenzene", pressure=q(1, "bar"), temperature=q(20, "degC")
+    )
+    assert liquid.value("phase") == "liquid"
+    assert liquid.value("saturation_temperature", "degC") == pytest.approx(131.7, abs=1.0)
+    # CRC: 1106 kg/m³ at 20 °C; a cubic equation's liquid density is good to about 10 %.
+    assert liquid.value("density") == pytest.approx(1106, rel=0.1)
+    assert liquid.value("viscosity") > 0 and liquid.value("prandtl") > 1
+
+
+def test_cubic_equation_states_round_trip_and_take_a_reference_state() -> None:
+    hot = call("fluid_state", fluid="styrene", pressure=q(1, "bar"), temperature=q(250, "degC"))
+    for pair in (
+        {"enthalpy": q(hot.value("enthalpy"), "J/kg")},
+        {"entropy": q(hot.value("entropy"), "J/kg/K")},
+        {"density": q(hot.value("density"), "kg/m**3")},
+    ):
+        again = call("fluid_state", fluid="styrene", pressure=q(1, "bar"), **pair)
+        assert again.value("temperature", "degC") == pytest.approx(250.0, abs=1e-3)
+    nbp = call("fluid_state", fluid="styrene", pressure=q(1, "atm"), quality=0, reference="NBP")
+    assert nbp.value("enthalpy") == pytest.approx(0.0, abs=1e-6)
+    vapour = call("fluid_state", fluid="styrene", pressure=q(1, "atm"), quality=1, reference="NBP")
+    own = call("fluid_state", fluid="styrene", pressure=q(1, "atm"), quality=1)
+    liquid = call("fluid_state", fluid="styrene", pressure=q(1, "atm"), quality=0)
+    # The heat of vaporisation does not depend on the reference state.
+    latent = vapour.value("enthalpy") - nbp.value("enthalpy")
+    assert latent == pytest.approx(own.value("enthalpy") - liquid.value("enthalpy"), rel=1e-9)
+    # CRC: 38.7 kJ/mol at the normal boiling point, 104.15 g/mol.
+    assert latent * 0.10415 / 1e3 == pytest.approx(38.7, rel=0.05)
+
+
+def test_cubic_equation_states_outside_its_range_are_refused() -> None:
+    with pytest.raises(ToolInputError, match="outside the model's range"):
+        call("fluid_state", fluid="styrene", pressure=q(1, "bar"), temperature=q(100, "K"))
+    with pytest.raises(ToolInputError, match="critical point"):
+        call("fluid_state", fluid="styrene", temperature=q(400, "degC"), quality=0.5)
+    with pytest.raises(ToolInputError, match="times the critical pressure"):
+        call("fluid_state", fluid="styrene", pressure=q(1000, "bar"), temperature=q(300, "K"))
+    with pytest.raises(ToolInputError, match="does not fix a state"):
+        call("fluid_state", fluid="styrene", enthalpy=q(0, "J/kg"), entropy=q(0, "J/kg/K"))
+
+
+def test_air_as_a_mixture_of_nitrogen_oxygen_and_argon() -> None:
+    # Cengel & Boles Table A-2: air at 300 K, cp = 1.005 kJ/kg·K; ideal gas with M =
+    # 28.97 kg/kmol: rho = 101325 / (287.0 * 300) = 1.177 kg/m³. Liquid air boils between
+    # 78.8 K (bubble) and 81.6 K (dew) at 1 atm (Lemmon et al., J. Phys. Chem. Ref. Data
+    # 29 (2000) 331).
+    air = call(
+        "mixture_state",
+        components=["nitrogen", "oxygen", "argon"],
+        z=[0.7812, 0.2096, 0.0092],
+        temperature=q(300, "K"),
+        pressure=q(1, "atm"),
+    )
+    assert air.value("phase") == "gas"
+    assert air.value("cp", "kJ/kg/K") == pytest.approx(1.005, rel=0.005)
+    assert air.value("density") == pytest.approx(1.177, rel=0.003)
+    assert air.value("molar_mass", "g/mol") == pytest.approx(28.96, abs=0.02)
+    assert air.value("compressibility_factor") == pytest.approx(1.0, abs=0.002)
+    assert air.value("bubble_point_temperature") == pytest.approx(78.8, abs=0.5)
+    assert air.value("dew_point_temperature") == pytest.approx(81.6, abs=0.5)
+
+
+def test_mixture_bubble_point_agrees_with_raoults_law_at_one_atmosphere() -> None:
+    # At 1 atm benzene and toluene are nearly ideal: the equation of state and Raoult's
+    # law with vapour pressures should give the same bubble point.
+    eos = call("mixture_state", components=["benzene", "toluene"], z=[0.5, 0.5],
+               pressure=q(1, "atm"), quality=0)  # fmt: skip
+    raoult = call("vle_bubble_point", components=["benzene", "toluene"], x=[0.5, 0.5],
+                  pressure=q(1, "atm"))  # fmt: skip
+    assert eos.value("temperature") == pytest.approx(raoult.value("T"), abs=0.5)
+    assert eos.value("phase") == "two-phase" and eos.value("quality") == 0
+
+
+def test_two_phase_mixture_obeys_the_lever_rule_and_round_trips() -> None:
+    gas = dict(components=["methane", "ethane", "propane"], z=[0.8, 0.15, 0.05])
+    wet = call("mixture_state", **gas, temperature=q(-80, "degC"), pressure=q(30, "bar"))
+    vf = wet.value("quality")
+    assert 0 < vf < 1 and wet.value("phase") == "two-phase"
+    assert wet.value("bubble_point_temperature") < wet.value("temperature")
+    assert wet.value("temperature") < wet.value("dew_point_temperature")
+    for z, x, y in zip(gas["z"], wet.value("x"), wet.value("y"), strict=True):
+        assert (1 - vf) * x + vf * y == pytest.approx(z, abs=1e-6)
+    again = call("mixture_state", **gas, pressure=q(30, "bar"),
+                 enthalpy=q(wet.value("enthalpy"), "J/kg"))  # fmt: skip
+    assert again.value("temperature", "degC") == pytest.approx(-80.0, abs=1e-3)
+    with pytest.raises(ToolInputError, match=r"sum to 1\.1"):
+        call("mixture_state", components=["benzene", "toluene"], z=[0.5, 0.6],
+             pressure=q(1, "atm"), temperature=q(300, "K"))  # fmt: skip
 
 
 def test_throttling_r134a_from_saturated_liquid() -> None:
