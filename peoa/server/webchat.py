@@ -7,12 +7,15 @@ the same run registry, so a chat solve queues and cancels like an API one):
   see the earlier turns;
 * the steps live, as collapsible messages: the plan, the expert, each tool call with
   its arguments and units, code and its output, checks and retries;
-* the answer's value and unit in large type, then the explanation;
+* the answer's value in large type, in the engineer's unit or the unit system this
+  browser session chooses (auto, SI or US customary; converted from the SI value, not
+  solved again), then the explanation in sentences, the given data and assumptions one
+  click away, and the calculation sheet to download (HTML, PDF);
 * citations: pick one to read the passage it came from (``GET /v1/chunks/{id}``);
 * documents: upload and ingest with progress, then search them;
 * settings: the model for each role and the retries per step, for this browser
   session only (other users and the API keep the server's configuration);
-* export of the conversation as markdown.
+* export of the conversation as markdown (a download button).
 
 When the server requires API keys, the chat asks for one at sign-in (any user name,
 the key as password).
@@ -32,7 +35,11 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from peoa.server.render import answer_headline, describe_event, event_title, solution_markdown
+from peoa.agent.display import UnitSystem, answer_in_units, shown
+from peoa.agent.explain import reference_source
+from peoa.agent.solution import Solution
+from peoa.experts.base import Quantity
+from peoa.server.render import answer_headline, describe_event, event_title
 from peoa.server.runs import ThreadBusyError, TooManyRunsError
 from peoa.server.state import STARTING_MESSAGE, AssistantNotReadyError, ServerState
 from peoa.server.variants import CHAT_ROLES, SessionSettings, Variants, chat_models
@@ -45,6 +52,7 @@ _CSS = """
 #answer-value .value {font-size: 2.6rem; font-weight: 700;}
 #answer-value .unit {font-size: 1.8rem; font-weight: 600; margin-left: .4rem; opacity: .8;}
 #answer-value .status {font-size: 1.4rem; font-weight: 600;}
+#answer-value .si {font-size: 1rem; margin-left: 1rem; opacity: .6;}
 """
 
 
@@ -66,25 +74,145 @@ def _thread_choices(session: dict[str, Any]) -> list[tuple[str, str]]:
     return [(session["threads"][t]["title"], t) for t in session["order"]]
 
 
-def _headline_html(solution: dict[str, Any] | None) -> str:
+def _significant() -> int:
+    from peoa.config import get_settings
+
+    return get_settings().display.significant
+
+
+def _shown_answer(solution: dict[str, Any], units: UnitSystem) -> str | None:
+    """``"2.719 kW"``: the answer in the ``units`` system, to the configured figures."""
+    quantity = answer_in_units(Solution.model_validate(solution), units)
+    return None if quantity is None else shown(quantity, _significant())
+
+
+def _headline_html(solution: dict[str, Any] | None, units: UnitSystem = "auto") -> str:
     if solution is None:
         return "<div class='status'>Ask a question to see the answer here.</div>"
-    if solution.get("status") == "answered" and solution.get("answer") is not None:
-        return (
-            f"<span class='value'>{solution['answer']:.6g}</span>"
-            f"<span class='unit'>{html.escape(solution.get('unit') or '')}</span>"
-        )
-    return f"<div class='status'>{html.escape(answer_headline(solution))}</div>"
+    text = _shown_answer(solution, units) if solution.get("status") == "answered" else None
+    if text is None:
+        return f"<div class='status'>{html.escape(answer_headline(solution))}</div>"
+    value, _, unit = text.partition(" ")
+    si = ""
+    if solution.get("si_unit") and solution["si_unit"] != unit:
+        si_quantity = Quantity(value=solution["si_answer"], unit=solution["si_unit"])
+        si_text = shown(si_quantity, _significant())
+        si = f"<span class='si'>= {html.escape(si_text)} (SI)</span>"
+    return (
+        f"<span class='value'>{html.escape(value)}</span>"
+        f"<span class='unit'>{html.escape(unit)}</span>{si}"
+    )
+
+
+def _source_name(citation: dict[str, Any]) -> str:
+    """A citation as an engineer names it: the document and section, or the standard,
+    book or paper a tool's reference names first (never the tool)."""
+    if not citation.get("chunk_id") and citation.get("text"):
+        name = reference_source(citation["text"])[0]
+    else:
+        name = citation.get("source", "")
+    if citation.get("section"):
+        name += f" § {citation['section']}"
+    return name or citation.get("source", "")
 
 
 def _citation_choices(solution: dict[str, Any] | None) -> list[tuple[str, str]]:
-    choices = []
-    for number, citation in enumerate((solution or {}).get("citations") or [], start=1):
-        label = citation.get("source", "")
-        if citation.get("section"):
-            label += f" § {citation['section']}"
-        choices.append((f"{number}. {label}", str(number - 1)))
-    return choices
+    return [
+        (f"{number}. {_source_name(citation)}", str(number - 1))
+        for number, citation in enumerate((solution or {}).get("citations") or [], start=1)
+    ]
+
+
+def _explanation(solution: dict[str, Any], *, chunk_url: str | None = "/v1/chunks/") -> str:
+    """The sentences under the headline (without the headline the text starts with), then
+    the numbered sources."""
+    lines = (solution.get("text") or "").splitlines()
+    if lines and solution.get("answer") is not None:
+        configured = shown(
+            Quantity(value=solution["answer"], unit=solution.get("unit") or ""), _significant()
+        )
+        if lines[0].strip() == configured:
+            lines = lines[1:]
+    parts = ["\n\n".join(line for line in lines if line.strip())]
+    citations = solution.get("citations") or []
+    if citations:
+        sources = ["**Sources**"]
+        for number, citation in enumerate(citations, start=1):
+            where = _source_name(citation)
+            if citation.get("chunk_id") and chunk_url:
+                where = f"[{where}]({chunk_url}{citation['chunk_id']})"
+            sources.append(f"{number}. {where}")
+        parts.append("\n".join(sources))
+    return "\n\n".join(part for part in parts if part)
+
+
+def _answer_markdown(
+    solution: dict[str, Any], units: UnitSystem = "auto", *, chunk_url: str | None = "/v1/chunks/"
+) -> str:
+    """The answer as a chat message or in the export: headline, explanation, sources."""
+    headline = _shown_answer(solution, units) if solution.get("status") == "answered" else None
+    head = f"## {headline or answer_headline(solution)}"
+    return "\n\n".join(p for p in (head, _explanation(solution, chunk_url=chunk_url)) if p)
+
+
+def _sheet_sections(sheet: str, names: tuple[str, ...]) -> str:
+    """The named ``## `` sections of a calculation sheet's Markdown, one level down."""
+    chosen: list[str] = []
+    keep = False
+    for line in sheet.splitlines():
+        if line.startswith("## "):
+            keep = line[3:].strip() in names
+            line = "#" + line
+        elif line.startswith("# "):
+            keep = False
+        if keep:
+            chosen.append(line)
+    return "\n".join(chosen).strip()
+
+
+def assumptions_markdown(solution: dict[str, Any] | None) -> str:
+    """The given data and the assumptions of a solved question, as its calculation sheet
+    lists them (properties looked up with their source, tool defaults, warnings)."""
+    if not solution or solution.get("status") != "answered":
+        return ""
+    from peoa.agent.sheet import sheet_markdown
+
+    sheet = sheet_markdown(Solution.model_validate(solution), figures=False)
+    text = _sheet_sections(sheet, ("Given data", "Assumptions"))
+    if "### Assumptions" not in text:
+        text += "\n\nNo property was looked up and no tool default was taken."
+    return text.strip()
+
+
+def _slug(text: str, fallback: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:40] or fallback
+
+
+def write_sheets(solution: dict[str, Any], units: UnitSystem) -> list[Path]:
+    """The calculation sheet of ``solution`` as files to download, its answer in the
+    ``units`` system: HTML, then PDF (or Markdown where the sheet module writes no PDF)."""
+    from peoa.agent import sheet
+
+    solved = Solution.model_validate(solution)
+    quantity = answer_in_units(solved, units)
+    if quantity is not None:
+        solved = solved.model_copy(update={"answer": quantity.value, "unit": quantity.unit})
+    stem = f"peoa-sheet-{_slug(solved.question, 'question')}"
+    folder = Path(tempfile.mkdtemp(prefix="peoa-sheet-"))
+    html_path = folder / f"{stem}.html"
+    html_path.write_text(sheet.sheet_html(solved), encoding="utf-8")
+    pdf = getattr(sheet, "sheet_pdf", None)
+    if pdf is not None:
+        second = folder / f"{stem}.pdf"
+        second.write_bytes(pdf(solved))
+    else:
+        second = folder / f"{stem}.md"
+        second.write_text(sheet.sheet_markdown(solved), encoding="utf-8")
+    return [html_path, second]
+
+
+def _download_label(path: Path) -> str:
+    return f"Calculation sheet ({'PDF' if path.suffix == '.pdf' else 'Markdown'})"
 
 
 def conversation_markdown(thread: dict[str, Any]) -> str:
@@ -97,7 +225,8 @@ def conversation_markdown(thread: dict[str, Any]) -> str:
             for title, body in turn["steps"]:
                 lines += [f"**{title}**", "", body, ""] if body else [f"**{title}**", ""]
         if turn.get("solution"):
-            lines += ["### Answer", "", solution_markdown(turn["solution"], chunk_url=None), ""]
+            answer = _answer_markdown(turn["solution"], turn.get("units", "auto"), chunk_url=None)
+            lines += ["### Answer", "", answer, ""]
         elif turn.get("error"):
             lines += ["### Error", "", turn["error"], ""]
     return "\n".join(lines).rstrip() + "\n"
@@ -194,12 +323,13 @@ def build_web_chat(state: ServerState) -> Any:
                 earlier["metadata"]["status"] = "done"
         if solution is None:
             return
-        turn["solution"] = solution
+        units = session.get("units", default_units)
+        turn["solution"], turn["units"] = solution, units
         session["last_solution"] = solution
-        messages.append({"role": "assistant", "content": solution_markdown(solution)})
+        messages.append({"role": "assistant", "content": _answer_markdown(solution, units)})
         citations = gr.update(choices=_citation_choices(solution), value=None)
-        explanation = solution_markdown(solution).split("\n\n", 1)[-1]
-        yield messages, _headline_html(solution), explanation, citations, threads, session, ""
+        headline = _headline_html(solution, units)
+        yield messages, headline, _explanation(solution), citations, threads, session, ""
 
     def new_thread(session: dict[str, Any]):  # type: ignore[no-untyped-def]
         _thread(session)
@@ -220,11 +350,10 @@ def build_web_chat(state: ServerState) -> Any:
         solved = [t["solution"] for t in thread["turns"] if t.get("solution")]
         last = solved[-1] if solved else None
         session["last_solution"] = last
-        explanation = solution_markdown(last).split("\n\n", 1)[-1] if last else ""
         return (
             thread["messages"],
-            _headline_html(last),
-            explanation,
+            _headline_html(last, session.get("units", default_units)),
+            _explanation(last) if last else "",
             gr.update(choices=_citation_choices(last), value=None),
             session,
         )
@@ -317,16 +446,41 @@ def build_web_chat(state: ServerState) -> Any:
             blocks.append(f"**{number}. {item.citation()}** (score {item.score:.3f})\n\n{text}")
         return "\n\n---\n\n".join(blocks)
 
-    def export(session: dict[str, Any]) -> str:
+    def change_units(units: UnitSystem, session: dict[str, Any]):  # type: ignore[no-untyped-def]
+        session["units"] = units
+        # The sheets on offer are in the old units until answer_files has written them.
+        hidden = gr.update(visible=False)
+        return _headline_html(session.get("last_solution"), units), session, hidden, hidden
+
+    def answer_files(session: dict[str, Any]):  # type: ignore[no-untyped-def]
+        """What goes with the answer on show: its assumptions, its calculation sheet to
+        download (in the session's units) and the conversation to export."""
+        solution = session.get("last_solution")
         current = session.get("current")
-        if current is None or current not in session["threads"]:
-            raise gr.Error("There is no conversation to export yet.")
-        thread = session["threads"][current]
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", thread["title"]).strip("-")[:40] or "conversation"
-        folder = Path(tempfile.mkdtemp(prefix="peoa-export-"))
-        path = folder / f"peoa-{slug}.md"
-        path.write_text(conversation_markdown(thread), encoding="utf-8")
-        return str(path)
+        thread = session["threads"].get(current) if current else None
+        export = gr.update(value=None, visible=False)
+        if thread and thread["turns"]:
+            folder = Path(tempfile.mkdtemp(prefix="peoa-export-"))
+            path = folder / f"peoa-{_slug(thread['title'], 'conversation')}.md"
+            path.write_text(conversation_markdown(thread), encoding="utf-8")
+            export = gr.update(value=str(path), visible=True)
+        hidden = gr.update(value=None, visible=False)
+        if not solution or solution.get("status") != "answered":
+            return "", hidden, hidden, export
+        sheets = write_sheets(solution, session.get("units", default_units))
+        html_sheet, second = sheets[0], sheets[1] if len(sheets) > 1 else None
+        return (
+            assumptions_markdown(solution),
+            gr.update(value=str(html_sheet), visible=True),
+            gr.update(value=str(second), visible=True, label=_download_label(second))
+            if second
+            else hidden,
+            export,
+        )
+
+    from peoa.config import get_settings as _get_settings
+
+    default_units: UnitSystem = _get_settings().display.units
 
     try:
         models = chat_models()
@@ -346,8 +500,9 @@ def build_web_chat(state: ServerState) -> Any:
             with gr.Column(scale=1, min_width=280):
                 new_button = gr.Button("New conversation", elem_id="new-thread")
                 threads = gr.Radio(label="Conversations", choices=[], elem_id="threads")
-                export_button = gr.Button("Export conversation as markdown", elem_id="export")
-                export_file = gr.File(label="Export", interactive=False, elem_id="export-file")
+                export_button = gr.DownloadButton(
+                    "Export conversation as markdown", visible=False, elem_id="export"
+                )
                 with gr.Accordion("Documents", open=False, elem_id="documents"):
                     uploads = gr.File(
                         label="Upload documents (md, txt, pdf, csv, xlsx)",
@@ -365,6 +520,13 @@ def build_web_chat(state: ServerState) -> Any:
                 with gr.Accordion(
                     "Settings (this browser session)", open=False, elem_id="settings"
                 ):
+                    units_choice = gr.Radio(
+                        [("auto (the question's units)", "auto"), ("SI", "si"),
+                         ("US customary", "us")],
+                        value=default_units,
+                        label="Units of the answer",
+                        elem_id="units",
+                    )  # fmt: skip
                     role_boxes = [
                         gr.Dropdown(
                             choices=sorted({*models, defaults.get(role, "")} - {""}),
@@ -382,6 +544,15 @@ def build_web_chat(state: ServerState) -> Any:
             with gr.Column(scale=3):
                 answer_value = gr.HTML(_headline_html(None), elem_id="answer-value")
                 answer_text = gr.Markdown(elem_id="answer-text")
+                with gr.Accordion("Given data and assumptions", open=False, elem_id="assumptions"):
+                    assumptions = gr.Markdown(elem_id="assumptions-text")
+                with gr.Row():
+                    sheet_html_button = gr.DownloadButton(
+                        "Calculation sheet (HTML)", visible=False, size="sm", elem_id="sheet-html"
+                    )
+                    sheet_other_button = gr.DownloadButton(
+                        "Calculation sheet (PDF)", visible=False, size="sm", elem_id="sheet-pdf"
+                    )
                 chat = gr.Chatbot(label="Steps and answers", height=520, elem_id="chat")
                 with gr.Row():
                     question = gr.Textbox(
@@ -398,14 +569,24 @@ def build_web_chat(state: ServerState) -> Any:
                 passage = gr.Markdown(elem_id="passage")
 
         ask_outputs = [chat, answer_value, answer_text, citations, threads, session, question]
-        send.click(ask, [question, session], ask_outputs, concurrency_limit=None)
-        question.submit(ask, [question, session], ask_outputs, concurrency_limit=None)
+        files = [assumptions, sheet_html_button, sheet_other_button, export_button]
+        send.click(ask, [question, session], ask_outputs, concurrency_limit=None).then(
+            answer_files, [session], files
+        )
+        question.submit(ask, [question, session], ask_outputs, concurrency_limit=None).then(
+            answer_files, [session], files
+        )
         new_button.click(
             new_thread, [session], [chat, answer_value, answer_text, citations, threads, session]
-        )
+        ).then(answer_files, [session], files)
         threads.input(
             switch_thread, [threads, session], [chat, answer_value, answer_text, citations, session]
-        )
+        ).then(answer_files, [session], files)
+        units_choice.input(
+            change_units,
+            [units_choice, session],
+            [answer_value, session, sheet_html_button, sheet_other_button],
+        ).then(answer_files, [session], files)
         citations.input(open_citation, [citations, session], [passage])
         ingest_button.click(ingest, [uploads], [ingest_status])
         search_button.click(search, [query, mode], [results])
@@ -413,7 +594,6 @@ def build_web_chat(state: ServerState) -> Any:
         apply_button.click(
             apply_settings, [*role_boxes, retries, session], [session, settings_status]
         )
-        export_button.click(export, [session], [export_file])
     demo.queue(default_concurrency_limit=4)
     return demo
 

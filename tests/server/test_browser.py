@@ -1,9 +1,10 @@
 """The web chat end to end in headless Chromium (Debian's ``chromium``, driven by Playwright).
 
 No browser is downloaded: Playwright launches the system's chromium (``make setup``
-installs it with apt). One page serves the module: ask and watch the steps, export the
-conversation, upload a document and search it, and ask about an uploaded document and
-open a citation's passage. Each test uploads what it needs itself, so any one of them
+installs it with apt). One page serves the module: ask and watch the steps, read the answer
+in the engineer's units and in another unit system, open its assumptions, download its
+calculation sheet and export the conversation, upload a document and search it, and ask
+about an uploaded document and open a citation's passage. Each test uploads what it needs itself, so any one of them
 runs alone (``-k``, or ``-m slow``, which leaves the upload test out).
 """
 
@@ -80,6 +81,30 @@ def _upload_notes(page: Any, folder: Path, marker: str) -> str:
     return f"upload:{document.name}"
 
 
+def _headline(page: Any) -> tuple[str, str]:
+    """The headline's number as shown and its unit."""
+    headline = page.locator("#answer-value")
+    assert page.locator("#answer-value .value").count() == 1, headline.inner_text()
+    value = page.locator("#answer-value .value").inner_text().strip()
+    return value, page.locator("#answer-value .unit").inner_text().strip()
+
+
+def _choose_units(page: Any, label: str) -> None:
+    if not page.locator("#units").is_visible():
+        page.locator("#settings").get_by_text("Settings (this browser session)").click()
+    page.locator("#units").get_by_text(label, exact=True).click()
+
+
+def _download(page: Any, button: str, target: Path) -> Path:
+    from playwright.sync_api import expect
+
+    expect(page.locator(button)).to_be_visible(timeout=60_000)
+    with page.expect_download() as download:
+        page.locator(button).click()
+    download.value.save_as(target)
+    return target
+
+
 def test_ask_watch_the_steps_and_get_the_answer_with_its_unit(page: Any, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
@@ -93,27 +118,67 @@ def test_ask_watch_the_steps_and_get_the_answer_with_its_unit(page: Any, tmp_pat
     # the test at once instead of at the timeout.
     headline = page.locator("#answer-value")
     expect(headline).not_to_contain_text("Ask a question", timeout=SOLVE)
-    assert page.locator("#answer-value .value").count() == 1, headline.inner_text()
-    value = float(page.locator("#answer-value .value").inner_text())
-    unit = page.locator("#answer-value .unit").inner_text().strip()
-    assert score_answer(value, unit, watts, "W", 0.02)[0], (value, unit)
-    # The tool call is shown with its arguments and their units, and the check.
+    shown, unit = _headline(page)
+    # A pump's power, asked in no unit by a question written in SI units, reads in kW.
+    assert unit == "kW" and score_answer(float(shown), unit, watts, "W", 0.02)[0], (shown, unit)
+    # The explanation says what was computed from which given values, by which standard;
+    # no tool's name.
+    explanation = page.locator("#answer-text")
+    expect(explanation).to_contain_text(re.compile(r"computed the brake power from .*35 m"))
+    expect(explanation).to_contain_text("HI 1.3")
+    expect(explanation).not_to_contain_text("pump_power")
+    # The given data and assumptions are one click away.
+    page.locator("#assumptions").get_by_text("Given data and assumptions").click()
+    expect(page.locator("#assumptions-text")).to_contain_text("35 m")
+    # The tool call is shown with its arguments and their units (a click opens the
+    # step), and the check.
+    chat.get_by_text("Step 1 ran").first.click()
     expect(chat).to_contain_text("pump_power")
     expect(chat).to_contain_text(re.compile(rf"{DEMO_FLOW:g} m\^?3/h"))
     expect(chat).to_contain_text("Check of step 1 passed")
-    # The conversation is listed and exports as markdown.
+    # The conversation is listed and exports as markdown, with a button.
     expect(page.locator("#threads")).to_contain_text(question[:40])
-    page.locator("#export").click()
-    link = page.locator("#export-file a").first
-    expect(link).to_be_visible(timeout=60_000)
-    with page.expect_download() as download:
-        link.click()
-    target = tmp_path / "conversation.md"
-    download.value.save_as(target)
-    text = target.read_text()
+    text = _download(page, "#export", tmp_path / "conversation.md").read_text()
     assert text.startswith("# ") and "## Question" in text and question in text
     assert "### Steps" in text and "pump_power" in text
-    assert "### Answer" in text and f"{value:.6g} {unit}" in text
+    assert "### Answer" in text and f"{shown} {unit}" in text
+    # The calculation sheet downloads, with the answer as shown.
+    sheet = _download(page, "#sheet-html", tmp_path / "sheet.html").read_text()
+    assert "Calculation sheet" in sheet and f"{shown} {unit}" in sheet
+    assert question in sheet and "HI 1.3" in sheet
+
+
+def test_the_answer_in_another_unit_system(page: Any, tmp_path: Path) -> None:
+    """The session's unit choice converts the answer on show and the later ones (from
+    the SI value, not solved again), and the sheet downloads in that system too."""
+    from playwright.sync_api import expect
+
+    question, watts = pump_question(DEMO_FLOW)
+    page.locator("#new-thread").click()
+    _ask(page, question)
+    headline = page.locator("#answer-value")
+    expect(headline).not_to_contain_text("Ask a question", timeout=SOLVE)
+    expect(headline).to_contain_text("kW")
+    try:
+        _choose_units(page, "US customary")
+        expect(page.locator("#answer-value .unit")).to_have_text("hp")
+        shown, unit = _headline(page)
+        assert score_answer(float(shown), unit, watts, "W", 0.02)[0], (shown, unit)
+        expect(page.locator("#sheet-html")).to_be_visible(timeout=60_000)
+        sheet = _download(page, "#sheet-html", tmp_path / "sheet.html").read_text()
+        assert f"{shown} hp" in sheet
+        pdf = _download(page, "#sheet-pdf", tmp_path / "sheet.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF")
+        # A later question is answered in the chosen system too.
+        page.locator("#new-thread").click()
+        expect(headline).to_contain_text("Ask a question")
+        _ask(page, question)
+        expect(headline).not_to_contain_text("Ask a question", timeout=SOLVE)
+        expect(page.locator("#answer-value .unit")).to_have_text("hp")
+        _choose_units(page, "SI")
+        expect(page.locator("#answer-value .unit")).to_have_text("kW")
+    finally:
+        _choose_units(page, "auto (the question's units)")
 
 
 def test_upload_a_document_then_retrieve_from_it(page: Any, tmp_path: Path) -> None:
