@@ -29,21 +29,29 @@ from typing import Any
 from pint.errors import PintError
 
 from peoa.planning.binding import (
-    INLET_PARTS,
     arguments,
     assign_values,
     bind_plain,
     fits,
-    name_parts,
-    said_in,
+)
+from peoa.planning.cues import (
+    described,
+    distinctive_names,
+    is_inlet,
+    is_outlet,
+    named_kinds,
+    named_states,
+    offered,
+    output_vocabulary,
+    proper_names,
 )
 from peoa.planning.graph import QuantityGraph
 from peoa.planning.model import Binding, Plan, PlanStep
-from peoa.planning.words import Vocabulary, stem, tokens
+from peoa.planning.words import Vocabulary, tokens
 from peoa.reading.model import Mention, Reading
 from peoa.reading.units import dimensionality_of
 from peoa.tools.base import P, Q, Tool
-from peoa.tools.kinds import kind, kinds
+from peoa.tools.kinds import kind
 from peoa.tools.quantity import dimension_of_unit, ureg
 from peoa.tools.registry import ToolRegistry
 
@@ -56,11 +64,6 @@ _DATA_WORDS = 0.4  # the weight of asking words in the clauses that give values
 # Tools of this topic restate a given value (absolute from gauge, mass from volume flow).
 _RESTATING_TOPIC = "units"
 _BOUND = re.compile(r"^\s*(?:minimum|maximum|min\.?|max\.?)\b", re.IGNORECASE)
-_GENERIC_NAME_WORDS = frozenset(
-    "pump power head flow pipe heat pressure drop temperature number factor properties "
-    "point stages reflux ratio rate area duty coefficient valve relief gas liquid steam "
-    "flux film transfer saturation vapor critical".split()
-)
 
 
 @lru_cache(maxsize=4)
@@ -75,50 +78,6 @@ def _lookups(registry: ToolRegistry) -> frozenset[str]:
     )
 
 
-_OUTLET = re.compile(r"\b(?:outlet|discharge|exit|downstream)\b", re.IGNORECASE)
-
-
-def _is_inlet(argument: str) -> bool:
-    """``T_in``, ``T_hot_in``, ``P1``, ``suction_pressure``: a stream's inlet state."""
-    return bool(name_parts(argument) & INLET_PARTS)
-
-
-def _is_outlet(tool: Tool, output: str) -> bool:
-    """A unit's outlet state (a compressor's discharge temperature ``T2``)."""
-    return bool(_OUTLET.search(tool.outputs[output].description))
-
-
-@lru_cache(maxsize=4)
-def _distinctive_names(registry: ToolRegistry) -> dict[str, set[str]]:
-    """The words of each tool's name that no other tool's name has, mostly authors
-    (``nu_dittus_boelter`` -> dittus, boelter)."""
-    parts = {t.name: {stem(p) for p in t.name.split("_") if len(p) > 3} for t in registry.list()}
-    counts: dict[str, int] = {}
-    for words in parts.values():
-        for word in words:
-            counts[word] = counts.get(word, 0) + 1
-    return {name: {w for w in words if counts[w] == 1 and w not in _GENERIC_NAME_WORDS}
-            for name, words in parts.items()}  # fmt: skip
-
-
-_PROPER_NAME = re.compile(
-    r"(?<![.?!:;]\s)(?<=[\s(\"'])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)|\b([A-Z][a-z]+(?:-[A-Z][a-z]+)+)"
-)
-
-
-def _proper_names(text: str) -> set[str]:
-    """The stems of the words ``text`` writes as names, capitalised inside a sentence
-    ("Using the Ergun equation") or joined to another name anywhere ("Dittus-Boelter
-    gives …"): a tool's author, not a word that happens to be in its name ("Size an
-    aftercooler" names no motor sizing).
-
-    >>> sorted(_proper_names("Size it. Using the Dittus-Boelter and Ergun forms, what is it?"))
-    ['boelter', 'dittus', 'ergun']
-    """
-    return {stem(part) for found in _PROPER_NAME.findall(text) for name in found if name
-            for part in name.split("-")}  # fmt: skip
-
-
 _DIFFERENCE_WORDS = re.compile(
     r"\b(?:rise|increase|drop|difference|change|span|approach|differential)\b", re.I
 )
@@ -130,66 +89,8 @@ _ASKS_DIFFERENCE = re.compile(
     r"\b(?:range|minus|difference|rise|increase|drop|change|glide|separates?)\b", re.I
 )
 _STATES = frozenset({"temperature", "pressure"})
-# Topics whose tools take one pure fluid's equation of state.
-_PURE_FLUID_TOPICS = frozenset({"thermodynamics", "cycles"})
-_COMPOSITIONS = frozenset({"mole_fraction", "mass_fraction", "k_value"})
-
-
-def _offered(reading: Reading, tool: Tool) -> bool:
-    """Whether the question's words allow ``tool`` at all: an apparatus it names (a
-    Rankine cycle needs a power plant), a model it does not rule out (a real gas's
-    equation of state "treating the gas as ideal"), a pure fluid for a pure fluid."""
-    if tool.cues and not said_in(reading.text, tool.cues):
-        return False
-    if tool.ruled_out_by and said_in(reading.text, tool.ruled_out_by):
-        return False
-    return not (tool.topic in _PURE_FLUID_TOPICS and _mixture(reading, tool))
-
-
-def _mixture(reading: Reading, tool: Tool) -> bool:
-    """Whether the question is about a mixture that ``tool``'s one pure fluid cannot be:
-    it names several fluids and a composition (or three fluids or more), and the tool
-    takes a single one (a two-stream exchanger's hot and cold fluids are two)."""
-    single = [a for a in arguments(tool).values()
-              if isinstance(a.spec, P) and a.spec.chemical and not a.is_list]  # fmt: skip
-    fluids = {s.cas for s in reading.fluids()}
-    if len(single) != 1 or len(fluids) < 2:
-        return False
-    return len(fluids) >= 3 or bool(_COMPOSITIONS & _named_kinds(reading))
-
-
 _NAMED_CHOICE = 1.0  # evidence for computing the narrower kind the question names
 _OTHER_QUESTION = 0.35  # a target named this much less than the best answers another question
-
-
-def _named_states(reading: Reading) -> frozenset[str]:
-    """The narrower kinds of the given states (a saturation temperature, a dew point)
-    that the question names, or implies ("steam condensing at 5 bar")."""
-    words = tokens(reading.text)
-    return frozenset(
-        k.name
-        for k in kinds().values()
-        if k.specific and k.broader is not None and kind(k.broader).given
-        and _kind_vocabulary(k.name).score_words(words) > 0
-    )  # fmt: skip
-
-
-def _named_kinds(reading: Reading) -> frozenset[str]:
-    """The specific kinds the question names in words ("the vapour pressure", "its
-    viscosity"): an optional input of such a kind is worth looking up."""
-    words = tokens(reading.text)
-    return frozenset(
-        k.name
-        for k in kinds().values()
-        if k.specific and not k.given and _kind_vocabulary(k.name).score_words(words) > 0
-    )  # fmt: skip
-
-
-@lru_cache(maxsize=512)
-def _kind_vocabulary(name: str) -> Vocabulary:
-    entry = kind(name)
-    phrases = (*entry.words, *entry.implied_by, entry.label)
-    return Vocabulary.build([(w, 1.0) for w in phrases], entry.symbols)
 
 
 @dataclass
@@ -200,30 +101,6 @@ class _Partial:
     uses: frozenset[str]
     evidence: float
     tools: frozenset[str] = field(default_factory=frozenset)
-
-
-@lru_cache(maxsize=2048)
-def _output_vocabulary(tool: Tool, output: str, kind_name: str | None) -> Vocabulary:
-    out = tool.outputs[output]
-    phrases = [(w, 1.2) for w in re.split(r"_", output) if len(w) > 1] + [(output, 1.5)]
-    # The tool's name says what it computes ("choked_flow" for a critical pressure).
-    phrases += [(w, 0.8) for w in tool.name.split("_") if len(w) > 2]
-    head = re.split(r"[(,;:=]| - ", out.description, maxsplit=1)[0]
-    phrases += [(head, 2.0)] + [(w, 0.5) for w in tokens(out.description) if len(w) > 2]
-    symbols = {output}
-    if kind_name is not None:
-        entry = kind(kind_name)
-        weight = 2.0 if entry.specific else 1.0  # "boil" says more than "temperature"
-        phrases += [(w, weight) for w in entry.words] + [(entry.label, weight)]
-        symbols |= set(entry.symbols)
-    return Vocabulary.build(phrases, symbols)
-
-
-@lru_cache(maxsize=4096)
-def _described(tool: Tool, text: tuple[str, ...]) -> float:
-    """How many of the tool description's words the question uses (a tie-break)."""
-    words = {stem(w) for w in tokens(tool.description) if len(w) > 3}
-    return float(len(words & {stem(w) for w in text}))
 
 
 def _unit_dimensionality(tool: Tool, output: str) -> str | None:
@@ -252,14 +129,14 @@ class Planner:
         asked = reading.asked
         words = list(asked.words) or tokens(asked.sentence)
         focus = list(asked.focus)
-        question = _proper_names(reading.text)
-        authors = _distinctive_names(self.registry)
+        question = proper_names(reading.text)
+        authors = distinctive_names(self.registry)
         difference = bool(_ASKS_DIFFERENCE.search(" ".join(focus)))
         text = tuple(tokens(reading.text))
         states_named = 0.0
         found = []
         for tool in self.registry.list():
-            if tool.name == _CONVERSION_TOOL or not _offered(reading, tool):
+            if tool.name == _CONVERSION_TOOL or not offered(reading, tool):
                 continue
             # A method the question names by its author ("Using Dittus-Boelter").
             named_method = 2.5 if authors.get(tool.name, set()) & question else 0.0
@@ -273,7 +150,7 @@ class Planner:
                     continue
                 if _BOUND.match(tool.outputs[output].description) and asked.bound is None:
                     continue  # Fenske's minimum stages do not answer "how many stages"
-                vocabulary = _output_vocabulary(tool, output, kind_name)
+                vocabulary = output_vocabulary(tool, output, kind_name)
                 # The words of the clauses that ask count fully; those beside values less.
                 match = vocabulary.score_words(focus) + _DATA_WORDS * vocabulary.score_words(words)
                 match += named_method if match > 0 else 0.0
@@ -284,7 +161,7 @@ class Planner:
                 rel = relevance.get(tool.name, 0.0)
                 if match > 0 or (asked.dimensionality and rel > 0):
                     head = vocabulary.score_words(asked.head) > 0
-                    found.append((tool.name, output, match, rel, head, _described(tool, text)))
+                    found.append((tool.name, output, match, rel, head, described(tool, text)))
         # The words right after the asking word name the quantity: where some outputs
         # answer to them ("what duty is needed"), those that do not (a compressor's power
         # in a question that also names the compressor) are not what is asked.
@@ -340,7 +217,7 @@ class Planner:
         if wanted in gives_here:
             return False
         gives = tool.output_kinds.get(produced)
-        if gives == wanted and _is_inlet(argument) and _is_outlet(tool, produced):
+        if gives == wanted and is_inlet(argument) and is_outlet(tool, produced):
             return True
         return (
             gives is not None
@@ -402,7 +279,7 @@ class Planner:
             return []  # the steam tables for a question about propane
         if tool.phase is not None and reading.phase not in (None, tool.phase):
             return []  # a liquid relief valve for a question about steam
-        if not _offered(reading, tool):
+        if not offered(reading, tool):
             return []
         specs = arguments(tool)
         values = self._values(reading, tool)
@@ -625,8 +502,8 @@ class Planner:
         relevance = relevance or {}
         self._memo: dict[tuple[str, str, int], list[_Partial]] = {}
         self._bound: dict[str, dict[str, Binding]] = {}
-        self._said = _named_states(reading)
-        self._named = _named_kinds(reading)
+        self._said = named_states(reading)
+        self._named = named_kinds(reading)
         self._written = {m.id: (m.value, m.unit) for m in reading.mentions}
         feasible: list[tuple[float, Plan]] = []
         seen: set[str] = set()

@@ -247,10 +247,10 @@ def test_a_difference_of_two_states_is_not_answered_by_one_state(planner: Planne
 
 
 def test_a_name_in_the_question_is_a_method_only_when_written_as_a_name(planner: Planner) -> None:
-    from peoa.planning.planner import _proper_names
+    from peoa.planning.cues import proper_names
 
-    assert "size" not in _proper_names("Size the motor. What power does the pump need?")
-    assert {"dittus", "boelter"} <= _proper_names("Dittus-Boelter for water in a tube: h?")
+    assert "size" not in proper_names("Size the motor. What power does the pump need?")
+    assert {"dittus", "boelter"} <= proper_names("Dittus-Boelter for water in a tube: h?")
 
 
 def test_a_tool_for_one_phase_is_not_planned_for_the_other(planner: Planner) -> None:

@@ -1,0 +1,164 @@
+"""What a question's words say about the tools that may answer it.
+
+Which tools they allow at all (an apparatus a tool needs, a model they rule out, a
+mixture for a pure-fluid tool), which quantity kinds they name, and the vocabularies
+that score a tool's outputs against the asking words. The planner
+(:mod:`peoa.planning.planner`) ranks its answer targets and look-ups with these.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from peoa.planning.binding import INLET_PARTS, arguments, name_parts, said_in
+from peoa.planning.words import Vocabulary, stem, tokens
+from peoa.reading.model import Reading
+from peoa.tools.base import P, Tool
+from peoa.tools.kinds import kind, kinds
+from peoa.tools.registry import ToolRegistry
+
+__all__ = [
+    "described",
+    "distinctive_names",
+    "is_inlet",
+    "is_mixture_for",
+    "is_outlet",
+    "kind_vocabulary",
+    "named_kinds",
+    "named_states",
+    "offered",
+    "output_vocabulary",
+    "proper_names",
+]
+
+_GENERIC_NAME_WORDS = frozenset(
+    "pump power head flow pipe heat pressure drop temperature number factor properties "
+    "point stages reflux ratio rate area duty coefficient valve relief gas liquid steam "
+    "flux film transfer saturation vapor critical".split()
+)
+
+_OUTLET = re.compile(r"\b(?:outlet|discharge|exit|downstream)\b", re.IGNORECASE)
+
+
+def is_inlet(argument: str) -> bool:
+    """``T_in``, ``T_hot_in``, ``P1``, ``suction_pressure``: a stream's inlet state."""
+    return bool(name_parts(argument) & INLET_PARTS)
+
+
+def is_outlet(tool: Tool, output: str) -> bool:
+    """A unit's outlet state (a compressor's discharge temperature ``T2``)."""
+    return bool(_OUTLET.search(tool.outputs[output].description))
+
+
+@lru_cache(maxsize=4)
+def distinctive_names(registry: ToolRegistry) -> dict[str, set[str]]:
+    """The words of each tool's name that no other tool's name has, mostly authors
+    (``nu_dittus_boelter`` -> dittus, boelter)."""
+    parts = {t.name: {stem(p) for p in t.name.split("_") if len(p) > 3} for t in registry.list()}
+    counts: dict[str, int] = {}
+    for words in parts.values():
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return {name: {w for w in words if counts[w] == 1 and w not in _GENERIC_NAME_WORDS}
+            for name, words in parts.items()}  # fmt: skip
+
+
+_PROPER_NAME = re.compile(
+    r"(?<![.?!:;]\s)(?<=[\s(\"'])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)|\b([A-Z][a-z]+(?:-[A-Z][a-z]+)+)"
+)
+
+
+def proper_names(text: str) -> set[str]:
+    """The stems of the words ``text`` writes as names, capitalised inside a sentence
+    ("Using the Ergun equation") or joined to another name anywhere ("Dittus-Boelter
+    gives …"): a tool's author, not a word that happens to be in its name ("Size an
+    aftercooler" names no motor sizing).
+
+    >>> sorted(proper_names("Size it. Using the Dittus-Boelter and Ergun forms, what is it?"))
+    ['boelter', 'dittus', 'ergun']
+    """
+    return {stem(part) for found in _PROPER_NAME.findall(text) for name in found if name
+            for part in name.split("-")}  # fmt: skip
+
+
+# Topics whose tools take one pure fluid's equation of state.
+_PURE_FLUID_TOPICS = frozenset({"thermodynamics", "cycles"})
+_COMPOSITIONS = frozenset({"mole_fraction", "mass_fraction", "k_value"})
+
+
+def offered(reading: Reading, tool: Tool) -> bool:
+    """Whether the question's words allow ``tool`` at all: an apparatus it names (a
+    Rankine cycle needs a power plant), a model it does not rule out (a real gas's
+    equation of state "treating the gas as ideal"), a pure fluid for a pure fluid."""
+    if tool.cues and not said_in(reading.text, tool.cues):
+        return False
+    if tool.ruled_out_by and said_in(reading.text, tool.ruled_out_by):
+        return False
+    return not (tool.topic in _PURE_FLUID_TOPICS and is_mixture_for(reading, tool))
+
+
+def is_mixture_for(reading: Reading, tool: Tool) -> bool:
+    """Whether the question is about a mixture that ``tool``'s one pure fluid cannot be:
+    it names several fluids and a composition (or three fluids or more), and the tool
+    takes a single one (a two-stream exchanger's hot and cold fluids are two)."""
+    single = [a for a in arguments(tool).values()
+              if isinstance(a.spec, P) and a.spec.chemical and not a.is_list]  # fmt: skip
+    fluids = {s.cas for s in reading.fluids()}
+    if len(single) != 1 or len(fluids) < 2:
+        return False
+    return len(fluids) >= 3 or bool(_COMPOSITIONS & named_kinds(reading))
+
+
+def named_states(reading: Reading) -> frozenset[str]:
+    """The narrower kinds of the given states (a saturation temperature, a dew point)
+    that the question names, or implies ("steam condensing at 5 bar")."""
+    words = tokens(reading.text)
+    return frozenset(
+        k.name
+        for k in kinds().values()
+        if k.specific and k.broader is not None and kind(k.broader).given
+        and kind_vocabulary(k.name).score_words(words) > 0
+    )  # fmt: skip
+
+
+def named_kinds(reading: Reading) -> frozenset[str]:
+    """The specific kinds the question names in words ("the vapour pressure", "its
+    viscosity"): an optional input of such a kind is worth looking up."""
+    words = tokens(reading.text)
+    return frozenset(
+        k.name
+        for k in kinds().values()
+        if k.specific and not k.given and kind_vocabulary(k.name).score_words(words) > 0
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=512)
+def kind_vocabulary(name: str) -> Vocabulary:
+    entry = kind(name)
+    phrases = (*entry.words, *entry.implied_by, entry.label)
+    return Vocabulary.build([(w, 1.0) for w in phrases], entry.symbols)
+
+
+@lru_cache(maxsize=2048)
+def output_vocabulary(tool: Tool, output: str, kind_name: str | None) -> Vocabulary:
+    out = tool.outputs[output]
+    phrases = [(w, 1.2) for w in re.split(r"_", output) if len(w) > 1] + [(output, 1.5)]
+    # The tool's name says what it computes ("choked_flow" for a critical pressure).
+    phrases += [(w, 0.8) for w in tool.name.split("_") if len(w) > 2]
+    head = re.split(r"[(,;:=]| - ", out.description, maxsplit=1)[0]
+    phrases += [(head, 2.0)] + [(w, 0.5) for w in tokens(out.description) if len(w) > 2]
+    symbols = {output}
+    if kind_name is not None:
+        entry = kind(kind_name)
+        weight = 2.0 if entry.specific else 1.0  # "boil" says more than "temperature"
+        phrases += [(w, weight) for w in entry.words] + [(entry.label, weight)]
+        symbols |= set(entry.symbols)
+    return Vocabulary.build(phrases, symbols)
+
+
+@lru_cache(maxsize=4096)
+def described(tool: Tool, text: tuple[str, ...]) -> float:
+    """How many of the tool description's words the question uses (a tie-break)."""
+    words = {stem(w) for w in tokens(tool.description) if len(w) > 3}
+    return float(len(words & {stem(w) for w in text}))
