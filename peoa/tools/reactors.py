@@ -344,23 +344,30 @@ def reactor_pbr(
         raise ToolInputError("give exactly one of conversion and catalyst_weight")
     kin = _kinetics(species, stoichiometry, key, orders, feed_concentrations, phase)
     k = _rate_constant(rate_constant, sum(orders), per_mass=True)
-    bed = (
-        particle_diameter,
-        voidage,
-        cross_section,
-        gas_density,
-        gas_viscosity,
-        catalyst_density,
-        inlet_pressure,
-    )
     if alpha is None:
-        known = [v for v in bed if v is not None]
-        if len(known) < len(bed):
+        if (
+            particle_diameter is None
+            or voidage is None
+            or cross_section is None
+            or gas_density is None
+            or gas_viscosity is None
+            or catalyst_density is None
+            or inlet_pressure is None
+        ):
             raise ToolInputError(
                 "give alpha, or all of particle_diameter, voidage, cross_section, gas_density, "
                 "gas_viscosity, catalyst_density and inlet_pressure"
             )
-        alpha = _ergun_alpha(volumetric_flow, *known)
+        alpha = _ergun_alpha(
+            volumetric_flow,
+            area=cross_section,
+            particle_diameter=particle_diameter,
+            voidage=voidage,
+            density=gas_density,
+            viscosity=gas_viscosity,
+            catalyst_density=catalyst_density,
+            pressure=inlet_pressure,
+        )
     if phase == "liquid" and alpha:
         warn("pressure drop barely affects a liquid's concentrations; alpha is ignored")
         alpha = 0.0

@@ -102,6 +102,34 @@ def test_ergun_by_hand() -> None:
     assert r.value("pressure_drop") == pytest.approx(dpdl * L, rel=1e-12)
 
 
+def test_pbr_alpha_from_the_bed_data() -> None:
+    # Fogler eq. 5-29: alpha = 2 beta0 / (Ac rho_c (1 - phi) P0), beta0 by Ergun at v0/Ac
+    dp, e, area, rho, mu, rho_c, p0, v0 = 6e-3, 0.45, 0.05, 2.0, 2e-5, 1900.0, 1e6, 0.05
+    vs = v0 / area
+    beta0 = 150 * mu * (1 - e) ** 2 * vs / (e**3 * dp**2) + 1.75 * (1 - e) * rho * vs**2 / (
+        e**3 * dp
+    )
+    r = call(
+        "reactor_pbr",
+        species=["A", "B"],
+        stoichiometry=[-1, 1],
+        key="A",
+        orders=[1, 0],
+        rate_constant=q(0.01, "m^3/kg/s"),
+        feed_concentrations=[q(10, "mol/m^3"), q(0, "mol/m^3")],
+        volumetric_flow=q(v0, "m^3/s"),
+        catalyst_weight=q(1, "kg"),
+        particle_diameter=q(6, "mm"),
+        voidage=e,
+        cross_section=q(area, "m^2"),
+        gas_density=q(rho, "kg/m^3"),
+        gas_viscosity=q(mu, "Pa*s"),
+        catalyst_density=q(rho_c, "kg/m^3"),
+        inlet_pressure=q(p0, "Pa"),
+    )
+    assert r.value("alpha") == pytest.approx(2 * beta0 / (area * rho_c * (1 - e) * p0), rel=1e-9)
+
+
 def test_adiabatic_energy_balance() -> None:
     # X = 1, dH = -80 kJ/mol, sum(Theta Cp) = 200 J/mol/K -> dT = 400 K
     r = call(
