@@ -776,6 +776,20 @@ _BANK: tuple[Template, ...] = (
         "{fluid} gas at {pressure}, {temperature}: specific entropy?",
     ),
     _t(
+        "mixture_state",
+        "thermodynamics",
+        "density",
+        "the density of a gas mixture",
+        lambda r: {
+            "components": ["methane", "ethane", "propane"],
+            "z": _fractions(r, 3),
+            "pressure": q(r, {"bar": (20, 70), "MPa": (2, 7)}),
+            "temperature": q(r, {"°C": (10, 50)}),
+        },
+        "A natural gas of {components} with mole fractions {z} is at {pressure} and {temperature}. What is its density?",
+        "Find the density of a gas mixture of {components} (mole fractions {z}) at {temperature} and {pressure}.",
+    ),
+    _t(
         "throttling_valve",
         "thermodynamics",
         "quality_out",

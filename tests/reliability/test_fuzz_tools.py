@@ -32,7 +32,8 @@ UNITS = [
     "W/(m^2*K)", "W/(m*K)", "J/(kg*K)", "m^2", "kg", "mol/s", "kmol/h", "kJ/mol", "s",
     "m3/h", "kg/m3", "°C", "1e999 m", "__import__('os')", "m**-999", "meter/0", "*",
 ]  # fmt: skip
-CHEMICALS = ["water", "methane", "ethanol", "benzene", "toluene", "7732-18-5", "H2O", "air"]
+# styrene: no CoolProp equation of state, so the cubic-equation fallbacks are drawn too
+CHEMICALS = ["water", "methane", "ethanol", "benzene", "toluene", "7732-18-5", "H2O", "air", "styrene"]
 
 json_leaf = (
     st.none()
