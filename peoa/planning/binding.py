@@ -31,7 +31,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from peoa.exceptions import ToolInputError
-from peoa.planning.model import Binding
+from peoa.planning.model import BINARY_COMPLEMENT, BINARY_REFERENCE, Binding
 from peoa.planning.words import Vocabulary, stem, tokens
 from peoa.reading.model import Mention, Reading, Substance
 from peoa.tools.base import P, Q, Tool
@@ -59,6 +59,15 @@ _OTHER_SYMBOL = -1.5  # a value written with another symbol than the argument's
 _SPECIFIC = 0.8  # least evidence for an argument of a specific kind
 _COURSE = 0.5  # "from 30 °C to 80 °C": an inlet and an outlet (of the cold side)
 _RIVAL = 0.5  # a rival scores within this of the chosen value
+_TIMES = frozenset({"times", "×"})
+# The streams of a separation, as the trade names them.
+_STREAM_WORDS = {
+    "feed": "feed", "distillate": "distillate", "overhead": "distillate",
+    "overheads": "distillate", "bottoms": "bottoms", "residue": "bottoms",
+    "raffinate": "raffinate", "extract": "extract",
+}  # fmt: skip
+_RATIO = "ratio"
+_ATYPICAL = 0.5  # a value far outside its kind's typical range ("a 100 m diameter")
 _REQUIRED = 3.0  # what filling a required argument is worth over an optional one
 _NOISE = frozenset("default give e.g omit used only null if number none value when".split())
 _NAME_PARTS = {"in": "inlet", "out": "outlet", "1": "inlet", "2": "outlet"}
@@ -359,6 +368,43 @@ def named_otherwise(mention: Mention, argument: ArgumentSpec) -> bool:
     return False
 
 
+def _streams(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(_STREAM_WORDS[w.lower()] for w in words if w.lower() in _STREAM_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def _argument_streams(argument: ArgumentSpec) -> frozenset[str]:
+    return _streams([*argument.name.split("_"), *tokens(argument.spec.description)])
+
+
+def _other_stream(mention: Mention, argument: ArgumentSpec) -> bool:
+    """Whether the value's words put it in another stream of a separation than the one
+    the argument is about (the feed's fraction offered for the distillate's)."""
+    mine = _argument_streams(argument)
+    if not mine:
+        return False
+    near = _streams([*mention.before, *mention.after])
+    return bool(near) and not near & mine
+
+
+def multiplier(mention: Mention) -> bool:
+    """A number written as a multiple of another quantity: "1.5 times the minimum"."""
+    return not mention.unit and bool(mention.after) and mention.after[0].lower() in _TIMES
+
+
+def typical_of(mention: Mention, entry: Kind) -> bool:
+    """Whether the value lies in the range its kind takes in practice (true when the
+    kind declares none, or the unit does not convert)."""
+    if entry.typical is None:
+        return True
+    try:
+        value = to_si(mention.value, mention.unit, entry.dimension)
+    except ToolInputError:
+        return True
+    low, high = entry.typical
+    return low <= abs(value) <= high
+
+
 def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, float]]:
     """The question's values that may feed ``argument``, best first, with their scores."""
     found = []
@@ -376,6 +422,12 @@ def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, 
             continue  # a vapour pressure must be named one, not just "a pressure"
         if named_otherwise(mention, argument):
             continue
+        if _other_stream(mention, argument):
+            continue  # "a feed with 0.45 mole fraction" is not the distillate's fraction
+        if multiplier(mention) and not (own is not None and _RATIO in own.lineage()):
+            continue  # "reflux 1.5 times the minimum" is a ratio, not the reflux ratio
+        if own is not None and not typical_of(mention, own):
+            score -= _ATYPICAL
         if (
             mention.course is not None
             and argument.dimension in _DIFFERENCES
@@ -568,17 +620,19 @@ def said_in(text: str, phrases: Sequence[str], exact: bool = False) -> bool:
 
 def _bound_list(reading: Reading, argument: ArgumentSpec) -> Binding | None:
     """A list of numbers: the values named as the argument's kind, in written order; a
-    binary's mole fractions may be written as one (the other is one minus it)."""
+    binary's mole fractions may be written as one (the other is one minus it), and its
+    relative volatilities as the light key's (the heavy key's is 1)."""
     found = [m for m, score in candidates(reading, argument) if score >= _SPECIFIC]
     found.sort(key=lambda m: m.span)
     if not found:
         return None
     own = argument.kind
     note = None
-    if own is not None and own.name == "mole_fraction" and len(found) == 1:
+    conventions = {"mole_fraction": BINARY_COMPLEMENT, "relative_volatility": BINARY_REFERENCE}
+    if own is not None and own.name in conventions and len(found) == 1:
         if len(reading.fluids()) == 2:
-            note = "binary: the second mole fraction is 1 − the first"
-        else:
+            note = conventions[own.name]
+        elif own.name == "mole_fraction":
             return None
     return Binding(argument=argument.name, source="mentions",
                    mentions=tuple(m.id for m in found), score=2.0, note=note)  # fmt: skip

@@ -38,7 +38,8 @@ _SYNONYMS = {
 STOP = frozenset(
     "a an the of at in on to for with by from and or as is are was be it its this that "
     "what which how much many per into than then there their each all any some given "
-    "find calculate compute determine estimate use using value values".split()
+    "find calculate compute determine estimate use using value values through via when "
+    "where while".split()
 )
 _TOKEN = re.compile(r"[A-Za-zα-ωΑ-ΩΔ][\w./'’-]*|\d+(?:\.\d+)?")
 

@@ -51,6 +51,9 @@ class Kind:
     # Words that put a stream at a state of this kind without a value ("condensing" steam
     # is at its saturation temperature): a plan may compute the state; no value binds.
     implied_by: tuple[str, ...] = ()
+    # The range its values take in practice, in the dimension's SI unit: a value far
+    # outside it (a 100 m pipe diameter) is weak evidence for this kind.
+    typical: tuple[float, float] | None = None
 
     def lineage(self) -> tuple[str, ...]:
         """This kind and the broader kinds it specialises, narrowest first."""
@@ -76,7 +79,7 @@ def read_vocabulary(data: dict[str, Any], source: str = "quantities.toml") -> di
     for name, entry in (data.get("kinds") or {}).items():
         fields = {
             "dimension", "label", "words", "symbols", "specific", "broader", "given", "said",
-            "implied_by",
+            "implied_by", "typical",
         }  # fmt: skip
         unknown = set(entry) - fields
         if unknown:
@@ -85,6 +88,17 @@ def read_vocabulary(data: dict[str, Any], source: str = "quantities.toml") -> di
             raise ToolError(
                 f"{path.name}: kind {name!r} has dimension {entry.get('dimension')!r}, "
                 f"not one of {', '.join(DIMENSIONS)}"
+            )
+        typical = entry.get("typical")
+        if typical is not None and not (
+            isinstance(typical, list)
+            and len(typical) == 2
+            and all(isinstance(v, int | float) for v in typical)
+            and 0 <= typical[0] < typical[1]
+        ):
+            raise ToolError(
+                f"{path.name}: kind {name!r} has typical = {typical!r}; give [low, high] in "
+                "the dimension's SI unit, low below high"
             )
         found[name] = Kind(
             name=name,
@@ -97,6 +111,7 @@ def read_vocabulary(data: dict[str, Any], source: str = "quantities.toml") -> di
             given=bool(entry.get("given", False)),
             said=tuple((str(k), float(v)) for k, v in (entry.get("said") or {}).items()),
             implied_by=tuple(entry.get("implied_by", ())),
+            typical=None if typical is None else (float(typical[0]), float(typical[1])),
         )
     for entry in found.values():
         seen = {entry.name}
