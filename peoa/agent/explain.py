@@ -84,7 +84,8 @@ def _inputs(step: PlanStep, call: ToolCall, reading: Reading, first_index: int) 
             value = ", ".join(written.get(m, m) for m in binding.mentions)
         elif binding.source == "step" and binding.step is not None:
             output = (binding.output or "output").replace("_", " ")
-            value = f"(the {output} of step {first_index + binding.step - 1})"
+            scale = "".join(f"{written.get(m, m)} times " for m in binding.mentions)
+            value = f"({scale}the {output} of step {first_index + binding.step - 1})"
         elif binding.argument in call.arguments:
             value = _value(call.arguments[binding.argument])
         else:

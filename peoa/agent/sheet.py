@@ -70,7 +70,8 @@ def _sources(solution: Solution, record: StepRecord) -> dict[str, str]:
                 written.get(m, m) for m in binding.mentions
             )
         elif binding.source == "step" and binding.step is not None:
-            found[binding.argument] = f"step {first + binding.step - 1} ({binding.output})"
+            scale = "".join(f"given {written.get(m, m)} × " for m in binding.mentions)
+            found[binding.argument] = f"{scale}step {first + binding.step - 1} ({binding.output})"
         elif binding.source == "substance":
             found[binding.argument] = "the substance named"
         else:

@@ -25,6 +25,7 @@ __all__ = [
     "is_mixture_for",
     "is_outlet",
     "kind_vocabulary",
+    "methods_named",
     "named_kinds",
     "named_states",
     "offered",
@@ -67,6 +68,36 @@ def distinctive_names(registry: ToolRegistry) -> dict[str, set[str]]:
 _PROPER_NAME = re.compile(
     r"(?<![.?!:;]\s)(?<=[\s(\"'])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)|\b([A-Z][a-z]+(?:-[A-Z][a-z]+)+)"
 )
+
+
+_METHOD_LEAD = re.compile(
+    r"\b(?:using|use|by|according to|per|after|apply|applying)\s+(?:the\s+)?", re.I
+)
+_METHOD_TAIL = re.compile(
+    r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)*)\s+(?:equation|correlation|method|chart|model|form)\b"
+)
+_NAME_LIST = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|,|\s+|and\b|the\b)+")
+
+
+def methods_named(text: str) -> set[str]:
+    """The stems of the names ``text`` gives as the method to use: after "using", "by", "apply",
+    "according to" ("Using Fenske, Underwood and Gilliland"), or before "equation",
+    "correlation", "method" ("the Ergun equation") — not a name that is a quantity's
+    ("a Reynolds number of 120000").
+
+    >>> sorted(methods_named("Using Fenske, Underwood and Gilliland (Molokanov form), how many?"))
+    ['fenske', 'gilliland', 'molokanov', 'underwood']
+    >>> sorted(methods_named("At a Reynolds number of 71500, by the Colebrook equation?"))
+    ['colebrook']
+    """
+    found: set[str] = set()
+    for lead in _METHOD_LEAD.finditer(text):
+        names = _NAME_LIST.match(text, lead.end())
+        if names:
+            found |= proper_names(" " + names.group(0))
+    for name in _METHOD_TAIL.findall(text):
+        found |= {stem(part) for part in name.split("-")}
+    return found
 
 
 def proper_names(text: str) -> set[str]:

@@ -1,9 +1,10 @@
 """Turning a plan step's bindings into the tool's arguments, and running plans.
 
 Every value comes from the reading (a mention's number and unit as written), from an
-earlier step's result (a number with its unit), or is a name the question writes. The
-only derived value is the trade's convention a binding records: a binary's second
-mole fraction is one minus the first.
+earlier step's result (a number with its unit, or a written multiple of it: "reflux
+1.3 times the minimum"), or is a name the question writes. The only other derived
+value is the trade's convention a binding records: a binary's second mole fraction is
+one minus the first.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from peoa.exceptions import ToolInputError
 from peoa.planning.binding import arguments
-from peoa.planning.model import Binding, Plan, PlanStep
+from peoa.planning.model import BINARY_COMPLEMENT, BINARY_REFERENCE, Binding, Plan, PlanStep
 from peoa.reading.model import Reading
 from peoa.tools import ToolRegistry, ToolResult
 from peoa.tools.base import Q
@@ -36,10 +37,12 @@ def _argument(binding: Binding, reading: Reading, prior: Outputs, is_quantity: b
     if binding.source == "mentions":
         values = [reading.mention(m) for m in binding.mentions]
         items = [_quantity(m.value, m.unit) for m in values]
-        if binding.note and len(items) == 1:
+        if binding.note == BINARY_COMPLEMENT and len(items) == 1:
             first = values[0]
             fraction = first.value / 100.0 if first.unit == "%" else first.value
             items = [_quantity(fraction, ""), _quantity(1.0 - fraction, "")]
+        elif binding.note == BINARY_REFERENCE and len(items) == 1:
+            items = [items[0], _quantity(1.0, "")]
         return items
     if binding.source == "step":
         step, output = binding.step, binding.output
@@ -50,7 +53,10 @@ def _argument(binding: Binding, reading: Reading, prior: Outputs, is_quantity: b
             raise ToolInputError(
                 f"step {binding.step} gave no {binding.output}, which {binding.argument} needs"
             )
-        return _quantity(out.value, out.unit) if is_quantity else out.value
+        value = out.value
+        for factor in binding.mentions:  # "1.3 times the minimum": a written multiple
+            value *= reading.mention(factor).value
+        return _quantity(value, out.unit) if is_quantity else value
     return binding.value
 
 

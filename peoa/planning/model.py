@@ -14,7 +14,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Binding", "BindingSource", "Plan", "PlanStep"]
+__all__ = ["BINARY_COMPLEMENT", "BINARY_REFERENCE", "Binding", "BindingSource", "Plan", "PlanStep"]
+
+# The trade's conventions for a binary written with one value.
+BINARY_COMPLEMENT = "binary: the second mole fraction is 1 − the first"
+BINARY_REFERENCE = "binary: the heavy key's relative volatility is 1 (the reference)"
 
 BindingSource = Literal["mention", "step", "substance", "choice", "mentions"]
 """``mention``: one written value; ``step``: an earlier step's output; ``substance``:
@@ -31,7 +35,9 @@ class Binding(_Frozen):
 
     argument: str
     source: BindingSource
-    mentions: tuple[str, ...] = ()  # mention ids (one for "mention", several for "mentions")
+    # mention ids: one for "mention", several for "mentions"; for "step", a written
+    # multiple of the step's output ("1.3 times the minimum")
+    mentions: tuple[str, ...] = ()
     step: int | None = None  # the earlier step, for "step"
     output: str | None = None  # that step's output
     value: Any = None  # the substance's name or the choice as the question names it
@@ -41,7 +47,8 @@ class Binding(_Frozen):
 
     def describe(self) -> str:
         if self.source == "step":
-            return f"{self.argument} ← step {self.step}.{self.output}"
+            scale = "".join(f"{m} × " for m in self.mentions)
+            return f"{self.argument} ← {scale}step {self.step}.{self.output}"
         if self.source in ("mention", "mentions"):
             return f"{self.argument} ← {', '.join(self.mentions)}"
         return f"{self.argument} ← {self.value!r}"

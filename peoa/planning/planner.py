@@ -22,23 +22,27 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from pint.errors import PintError
 
 from peoa.planning.binding import (
+    ArgumentSpec,
     arguments,
     assign_values,
     bind_plain,
     fits,
+    multiplier,
 )
 from peoa.planning.cues import (
     described,
     distinctive_names,
     is_inlet,
     is_outlet,
+    kind_vocabulary,
+    methods_named,
     named_kinds,
     named_states,
     offered,
@@ -58,6 +62,8 @@ from peoa.tools.registry import ToolRegistry
 __all__ = ["Planner", "tied_plans"]
 
 _CONVERSION_TOOL = "unit_convert"
+_SAME_NAME = 0.05  # an output fed to the argument of its own name (a tie-break)
+_MULTIPLE_OF_WORDS = 4  # "1.3 times the minimum reflux": the words that name the base
 _STATE = ("temperature", "pressure")  # the state a substance's property is taken at
 _NAMES_QUANTITY = 2.0  # an answer target this well named makes a question a computation
 _DATA_WORDS = 0.4  # the weight of asking words in the clauses that give values
@@ -101,6 +107,9 @@ class _Partial:
     uses: frozenset[str]
     evidence: float
     tools: frozenset[str] = field(default_factory=frozenset)
+    # A value written as a multiple of this chain's result ("1.3 times the minimum"):
+    # the argument it feeds takes that many times the result.
+    scale: str | None = None
 
 
 def _unit_dimensionality(tool: Tool, output: str) -> str | None:
@@ -195,6 +204,35 @@ class Planner:
             return pair[0], outputs.index(pair[1]) if pair[1] in outputs else len(outputs)
 
         return sorted(self.graph.producers(wanted), key=declared)
+
+    def _scaled(
+        self, reading: Reading, subs: Sequence[tuple[str, _Partial]], argument: ArgumentSpec
+    ) -> list[tuple[str, _Partial]]:
+        """The chains whose result a value is written as a multiple of ("reflux 1.3 times
+        the minimum": the minimum reflux ratio's chain, scaled by 1.3), as scaled variants."""
+        found = []
+        for mention in reading.data():
+            if not multiplier(mention):
+                continue
+            following = tokens(reading.text[mention.span[1] :])[1:_MULTIPLE_OF_WORDS]
+            for name, partial in subs:
+                last = partial.steps[-1]
+                # The value is of the kind fed ("the reflux ratio is 1.3 times ...").
+                if last.kind is None or not kind_vocabulary(last.kind).score_words(
+                    [*mention.clause, *following]
+                ):
+                    continue
+                # The base is named by more than its kind ("the minimum", not "the reflux").
+                words = [w for w in following if not kind_vocabulary(last.kind).score_words([w])]
+                vocabulary = output_vocabulary(self.registry.get(last.tool), last.output, None)
+                if (
+                    partial.scale is None
+                    and vocabulary.score_words(words) > 0
+                    # ... and the argument is not the base itself (R, not R_min)
+                    and not argument.vocabulary.score_words(words)
+                ):
+                    found.append((name, replace(partial, scale=mention.id)))
+        return found
 
     def _may_state(
         self,
@@ -332,6 +370,7 @@ class Planner:
                 for partial in self._expand(reading, producer, produced, depth + 1,
                                             frozenset({tool_name}))[: self.branching]:  # fmt: skip
                     subs.append((name, partial))
+            subs += self._scaled(reading, subs, specs[name])
             if not subs:
                 return []
             subs.sort(key=lambda pair: self._order(pair[1]))
@@ -437,8 +476,16 @@ class Planner:
             evidence += partial.evidence * 0.5
             tools |= partial.tools
             feed = (placed[partial.steps[-1].index], partial.steps[-1].output)
-            if any((b.step, b.output) == feed for b in feeds.values()):
+            if partial.scale is not None:
+                feeds[name] = Binding(argument=name, source="step", step=feed[0],
+                                      output=feed[1], mentions=(partial.scale,), score=1.0,
+                                      note="times")  # fmt: skip
+                children |= {partial.scale}
+                continue
+            if any((b.step, b.output) == feed and not b.mentions for b in feeds.values()):
                 return None  # one restated set pressure is not also the back pressure
+            if feed[1] == name:
+                evidence += _SAME_NAME  # R_min into R_min, not into R
             feeds[name] = Binding(argument=name, source="step", step=feed[0], output=feed[1],
                                   score=1.0)  # fmt: skip
         uses = (
@@ -532,6 +579,15 @@ class Planner:
             conversion = conversion.model_copy(update={"named": named})
             plans.append(((-float(named), *conversion.rank()), conversion))
         plans.sort(key=lambda pair: pair[0])
+        # A method the question names by its author ("using Fenske, Underwood and
+        # Gilliland") is the method asked: a plan that uses none of them answers another
+        # question (McCabe-Thiele stepping gives another number of stages).
+        named_methods = methods_named(reading.text)
+        asked = {
+            t for t, words in distinctive_names(self.registry).items() if words & named_methods
+        }
+        if asked:
+            plans = [(key, plan) for key, plan in plans if asked & {s.tool for s in plan.steps}]
         # A plan whose answer the asking words do not name answers another question.
         if any(plan.named for _, plan in plans):
             plans = [(key, plan) for key, plan in plans if plan.named]

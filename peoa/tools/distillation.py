@@ -93,7 +93,7 @@ def relative_volatility(
         "N_min": Out(
             "",
             "minimum number of equilibrium stages (including a partial reboiler) at total reflux",
-            kind="stage_count",
+            kind="minimum_stage_count",
         )
     },
 )
@@ -220,7 +220,7 @@ def underwood_min_reflux(
     },
 )
 def gilliland_stages(
-    N_min: Annotated[float, Q("stage_count", "minimum stages from Fenske", gt=0)],
+    N_min: Annotated[float, Q("minimum_stage_count", "minimum stages from Fenske", gt=0)],
     R_min: Annotated[float, Q("reflux_ratio", "minimum reflux ratio from Underwood", gt=0)],
     R: Annotated[float, Q("reflux_ratio", "operating reflux ratio L/D", gt=0)],
     method: Annotated[
