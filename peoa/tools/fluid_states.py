@@ -114,7 +114,8 @@ class State:
 def _phase_name(index: int) -> str:
     import CoolProp.CoolProp as CP
 
-    names = {
+    # CoolProp's phases are an IntEnum, so a table keyed by int takes any phase index.
+    names: dict[int, str] = {
         CP.iphase_liquid: "liquid",
         CP.iphase_gas: "gas",
         CP.iphase_twophase: "two-phase",
