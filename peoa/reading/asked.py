@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from peoa.reading.mentions import number_role, words_of
 from peoa.reading.model import AskedQuantity
@@ -53,7 +54,7 @@ _UNIT_LEAD = re.compile(
 # After a bracketed unit: its bracket closes, or the unit's conditions follow.
 _AFTER_BRACKETED = re.compile(r"^\s*(?:[)\],]|(?:at|for)\b)", re.IGNORECASE)
 _SAME_UNIT = re.compile(r"\bsame units?\b", re.IGNORECASE)
-_BOUNDS = {
+_BOUNDS: dict[Literal["minimum", "maximum"], tuple[str, ...]] = {
     "minimum": ("minimum", "min", "least", "lowest", "smallest"),
     "maximum": ("maximum", "max", "most", "highest", "largest", "peak"),
 }
@@ -256,5 +257,5 @@ def read_asked(text: str) -> AskedQuantity:
         dimensionality=read.dimensionality if read else None,
         conversion=bool(_CONVERSION.search(sentence)),
         same_unit=bool(_SAME_UNIT.search(text)),
-        bound=bound,  # type: ignore[arg-type]
+        bound=bound,
     )

@@ -82,7 +82,8 @@ _DESIGNATIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("SG", re.compile(r"\b(?:SG|S\.G\.|sp\.?\s?gr\.?|specific gravity|relative density)\s*(?:=|:|of|is)?\s*$", re.I), ""),
 )  # fmt: skip
 # Metric nominal sizes (DN, ISO 6708) and the NPS they designate (ASME B36.10M table 1).
-_DN_TO_NPS = {
+# Keyed by float: the value read is one, and 150.0 finds the entry of DN 150.
+_DN_TO_NPS: dict[float, float] = {
     6: 0.125, 8: 0.25, 10: 0.375, 15: 0.5, 20: 0.75, 25: 1.0, 32: 1.25, 40: 1.5, 50: 2.0,
     65: 2.5, 80: 3.0, 90: 3.5, 100: 4.0, 125: 5.0, 150: 6.0, 200: 8.0, 250: 10.0, 300: 12.0,
     350: 14.0, 400: 16.0, 450: 18.0, 500: 20.0, 550: 22.0, 600: 24.0, 650: 26.0, 700: 28.0,
