@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from pint.errors import PintError
 
@@ -110,6 +110,11 @@ class _Partial:
     # A value written as a multiple of this chain's result ("1.3 times the minimum"):
     # the argument it feeds takes that many times the result.
     scale: str | None = None
+
+
+def _quantity_kind(argument: ArgumentSpec) -> str | None:
+    """The kind of a quantity argument; ``None`` for a plain one (text, choice, flag)."""
+    return argument.spec.kind if isinstance(argument.spec, Q) else None
 
 
 def _unit_dimensionality(tool: Tool, output: str) -> str | None:
@@ -335,12 +340,11 @@ class Planner:
         # One option of each group of alternatives; the others' values are left out. A
         # look-up never takes the quantity it gives: a saturation pressure "at" a pressure
         # is that pressure again.
-        gives = kind(tool.output_kinds[output]).lineage() if tool.output_kinds.get(output) else ()
+        gives = kind(state).lineage() if state else ()
         for group in tool.alternatives:
             open_options = tuple(
                 o for o in group
-                if not any(isinstance(specs[n].spec, Q) and specs[n].spec.kind in gives[1:]
-                           for n in o)
+                if not any(_quantity_kind(specs[n]) in gives[1:] for n in o)
             ) or group  # fmt: skip
             options = sorted(
                 open_options, key=lambda o: (-sum(n in bound for n in o) / len(o), len(o))
@@ -353,13 +357,17 @@ class Planner:
                             bound.pop(name, None)
             needed += [n for n in chosen if n not in bound]
         # Needed non-number inputs cannot come from another tool.
-        if any(not isinstance(specs[n].spec, Q) or specs[n].is_list for n in needed):
-            return []
+        needed_kinds: list[tuple[str, str]] = []
+        for name in needed:
+            wanted = _quantity_kind(specs[name])
+            if wanted is None or specs[name].is_list:
+                return []
+            needed_kinds.append((name, wanted))
         if needed and depth >= self.max_steps:
             return []
-        options_per_input: list[list[tuple[str, _Partial | None]]] = []
-        for name in needed:
-            wanted = specs[name].spec.kind  # type: ignore[union-attr]
+        # Read-only once built, so a list of plain chains is one of optional chains too.
+        options_per_input: list[Sequence[tuple[str, _Partial | None]]] = []
+        for name, wanted in needed_kinds:
             given = kind(wanted).given  # a state the question gives (a temperature, a length)
             subs: list[tuple[str, _Partial]] = []
             for producer, produced in self._producers(wanted):
@@ -383,7 +391,7 @@ class Planner:
             options_per_input.append(kept)
         # Options beside a written value or a tool's default, each a list that starts
         # with None (keep it); the ranking chooses.
-        restated: list[list[tuple[str, _Partial | None]]] = []
+        restated: list[Sequence[tuple[str, _Partial | None]]] = []
         alternative = {n for group in tool.alternatives for option in group for n in option}
         for name, argument in specs.items():
             spec = argument.spec
@@ -395,7 +403,7 @@ class Planner:
                 # question (5 barg and the stated barometer as absolute), or be the outlet
                 # of the unit upstream that takes it (an aftercooler's inlet is the
                 # compressor's discharge, not its suction at the written temperature).
-                options = [
+                feeds = [
                     (name, p) for p in self._fed(reading, tool, gives, name, spec.kind, depth)
                     if len(p.uses - set(binding.mentions)) >= 1
                     and set(binding.mentions) <= p.uses
@@ -406,14 +414,12 @@ class Planner:
                 # A state left to the tool's default (a latent heat at the normal boiling
                 # point) may be the one the question names ("at the boiling temperature
                 # for 2 bar").
-                options = [
-                    (name, p) for p in self._fed(reading, tool, gives, name, spec.kind, depth)
-                ]
+                feeds = [(name, p) for p in self._fed(reading, tool, gives, name, spec.kind, depth)]
             elif spec.kind in self._named:
                 # An optional quantity the question names ("using the vapour pressure
                 # at 108 °C") is looked up rather than left unchecked: by a property
                 # look-up, never by a whole apparatus (a cycle's efficiency is no motor's).
-                options = [
+                feeds = [
                     (name, p)
                     for p in self._fed(reading, tool, gives, name, spec.kind, depth)
                     if p.steps[-1].tool in _lookups(self.registry)
@@ -421,15 +427,15 @@ class Planner:
                 ][: self.branching]
             else:
                 continue
-            if options:
-                restated.append([(name, None), *options])
+            if feeds:
+                restated.append([(name, None), *feeds])
         own_evidence = sum(b.score for b in bound.values()) / max(len(bound), 1)
         results = []
-        choices: list[list[tuple[str, _Partial | None]]] = [*options_per_input, *restated]
+        choices: list[Sequence[tuple[str, _Partial | None]]] = [*options_per_input, *restated]
         for combination in itertools.islice(itertools.product(*choices), self.combinations):
-            partial = self._combine(tool, output, specs, bound, own_evidence, combination)
-            if partial is not None and len(partial.steps) <= self.max_steps:
-                results.append(partial)
+            combined = self._combine(tool, output, specs, bound, own_evidence, combination)
+            if combined is not None and len(combined.steps) <= self.max_steps:
+                results.append(combined)
         results.sort(key=self._order)
         return results
 
@@ -597,7 +603,8 @@ class Planner:
         return [p.model_copy(update={"id": f"p{i}"}) for i, p in enumerate(ranked, start=1)]
 
     def _finish(self, reading: Reading, steps: Sequence[PlanStep], uses: frozenset[str],
-                evidence: float, relevance: Mapping[str, float], kind_: str) -> Plan:  # fmt: skip
+                evidence: float, relevance: Mapping[str, float],
+                kind_: Literal["tools", "conversion", "code"]) -> Plan:  # fmt: skip
         # A value written for a factor a plan's tool computes or assumes ("Kw = Kv = 1" for
         # a relief valve that reports both), or written once for several symbols of which
         # one is used ("Kb = Kc = 1"), is accounted for.
@@ -628,7 +635,7 @@ class Planner:
             relevance=round(max((relevance.get(t, 0.0) for t in tools), default=0.0), 3),
             lookups=sum(s.tool in _lookups(self.registry) for s in steps),
             repeats=self._repeats(uses),
-            kind=kind_,  # type: ignore[arg-type]
+            kind=kind_,
         )
 
     def _ignored(
