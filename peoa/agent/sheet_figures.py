@@ -281,7 +281,7 @@ def pump_affinity_points(call: ToolCall, arguments: dict[str, Any]) -> SheetFigu
     """The original and the scaled operating point on the parabola H = H1 (Q/Q1)²."""
     Q1, H1 = arguments.get("flow"), arguments.get("head")
     Q2, H2 = _output(call, "flow"), _output(call, "head")
-    if None in (Q1, H1, Q2, H2):
+    if Q1 is None or H1 is None or Q2 is None or H2 is None:
         return None  # a flow and a head are both needed for a point
     per_hour = 3600.0
     top = max(Q1, Q2) * 1.25
