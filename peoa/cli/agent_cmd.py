@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -12,12 +12,15 @@ from rich.panel import Panel
 
 from peoa.cli.output import JsonFlag, console, emit
 
+if TYPE_CHECKING:  # the agent is imported when a command runs, to keep `peoa --help` quick
+    from peoa.agent.solution import Solution, StepEvent
+
 ThreadOption = Annotated[
     str | None, typer.Option("--thread", help="Conversation id; reuse it for follow-ups.")
 ]
 
 
-def _show_event(event) -> None:  # type: ignore[no-untyped-def]
+def _show_event(event: StepEvent) -> None:
     data = event.data
     if event.kind == "plan":
         tool = f" with {data['tool']}" if data.get("tool") else ""
@@ -52,7 +55,7 @@ def _show_event(event) -> None:  # type: ignore[no-untyped-def]
         console.print(f"   [red]check failed[/red]: {escape('; '.join(data['errors']))}")
 
 
-def _show_solution(solution) -> None:  # type: ignore[no-untyped-def]
+def _show_solution(solution: Solution) -> None:
     if solution.status == "answered" and solution.answer is not None:
         headline = f"[bold green]{solution.answer:.6g} {escape(solution.unit or '')}[/bold green]"
     elif solution.status == "answered":
@@ -84,7 +87,7 @@ def _show_solution(solution) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def _write_sheet(solution: Any, path: Path) -> None:
+def _write_sheet(solution: Solution, path: Path) -> None:
     """The sheet in the format the file's name asks for: .pdf, .html or .htm, else Markdown."""
     from peoa.agent.sheet import sheet_html, sheet_markdown, sheet_pdf
 
