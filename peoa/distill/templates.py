@@ -984,6 +984,24 @@ _BANK: tuple[Template, ...] = (
         "Molar mass of {formula} in g/mol?",
     ),
     _t(
+        "element_mass_fraction",
+        "stoichiometry",
+        "mass_fraction",
+        "the mass fraction of an element",
+        lambda r: r.choice(
+            (
+                {"formula": "H2SO4", "element": "oxygen"},
+                {"formula": "CaCO3", "element": "calcium"},
+                {"formula": "C6H12O6", "element": "carbon"},
+                {"formula": "NH4NO3", "element": "nitrogen"},
+                {"formula": "KMnO4", "element": "manganese"},
+                {"formula": "NaOH", "element": "sodium"},
+            )
+        ),
+        "What is the mass fraction of {element} in {formula}?",
+        "Find the weight percent of {element} in {formula}.",
+    ),
+    _t(
         "combustion_air",
         "stoichiometry",
         "air_fuel_ratio_mass",

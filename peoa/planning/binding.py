@@ -638,6 +638,16 @@ def _bound_list(reading: Reading, argument: ArgumentSpec) -> Binding | None:
                    mentions=tuple(m.id for m in found), score=2.0, note=note)  # fmt: skip
 
 
+def _choices_said(reading: Reading, tool: Tool, but: str) -> frozenset[str]:
+    """The word choices of ``tool``'s other arguments that the question says."""
+    said = set()
+    for other, argument in arguments(tool).items():
+        spec = argument.spec
+        if other != but and isinstance(spec, P) and spec.choices and not spec.chemical:
+            said |= {c.lower() for c in spec.choices if said_in(reading.text, [c], exact=True)}
+    return frozenset(said)
+
+
 def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
     """A non-number argument bound to what the question names, or ``None``: a chemical
     (or a list of them), a choice, a flag, or a number list. ``None`` also when the
@@ -681,6 +691,10 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
         return Binding(argument=name, source="choice", value=listed, score=2.0)
     fluids = reading.fluids()
     if spec.chemical:
+        # A substance's name the tool takes as another argument's choice is not this
+        # chemical: "the mass fraction of oxygen in sulfuric acid" names an element.
+        chosen = _choices_said(reading, tool, name)
+        fluids = [f for f in fluids if (f.canonical or f.name).lower() not in chosen]
         if not fluids:
             return None
         if argument.is_list:

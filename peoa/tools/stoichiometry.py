@@ -50,6 +50,7 @@ __all__ = [
     "balance_reaction",
     "combustion_air",
     "composition_convert",
+    "element_mass_fraction",
     "limiting_reactant",
     "molar_mass",
     "parse_formula",
@@ -239,6 +240,54 @@ def molar_mass(
             "mass_fractions": [fractions[e] for e in elements],
         },
         method=f"formula {written}",
+    )
+
+
+def _element_names() -> tuple[str, ...]:
+    from chemicals.elements import periodic_table
+
+    return tuple(e.name.lower() for e in periodic_table)
+
+
+@tool(
+    topic="stoichiometry",
+    reference="IUPAC standard atomic weights (chemicals.elements.mass_fractions); Felder & "
+    "Rousseau, Elementary Principles of Chemical Processes 4th ed. sec. 3.3a",
+    outputs={
+        "mass_fraction": Out("", "mass fraction of the element in the compound", kind="mass_fraction"),
+        "atoms": Out("", "atoms of the element per molecule", kind="count"),
+        "MW": Out("g/mol", "molar mass of the compound", kind="molar_mass"),
+    },
+)  # fmt: skip
+def element_mass_fraction(
+    formula: Annotated[
+        str,
+        P("chemical formula (C6H12O6, Ca(OH)2) or a chemical name or CAS number", chemical=True),
+    ],
+    element: Annotated[str, P("the element, by name (carbon, oxygen)", choices=_element_names())],
+) -> Outcome:
+    """Mass fraction (weight fraction, mass percent / 100) of one element in a compound
+    from its formula: atoms x atomic weight / molar mass.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("element_mass_fraction", {"formula": "C6H12O6", "element": "carbon"})
+    >>> round(r.value("mass_fraction"), 4)
+    0.4001
+    """
+    from chemicals.elements import mass_fractions, periodic_table
+
+    written, pairs = _species("formula", formula)
+    atoms = dict(pairs)
+    symbol = periodic_table[element.capitalize()].symbol
+    if symbol not in atoms:
+        raise ToolInputError(f"element_mass_fraction: {written} has no {element} ({symbol})")
+    return Outcome(
+        {
+            "mass_fraction": mass_fractions(atoms)[symbol],
+            "atoms": atoms[symbol],
+            "MW": _molecular_weight(atoms),
+        },
+        method=f"formula {written}, {symbol}",
     )
 
 
@@ -721,4 +770,11 @@ def combustion_air(
     )
 
 
-TOOLS = (molar_mass, balance_reaction, limiting_reactant, composition_convert, combustion_air)
+TOOLS = (
+    molar_mass,
+    element_mass_fraction,
+    balance_reaction,
+    limiting_reactant,
+    composition_convert,
+    combustion_air,
+)

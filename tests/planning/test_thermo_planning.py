@@ -133,6 +133,18 @@ def _answer(planner: Planner, question: str, unit: str | None = None) -> tuple[s
             None,
             None,
         ),
+        (  # an element's share of a compound: 6 x 12.011 / 180.16
+            "What is the mass fraction of carbon in glucose, C6H12O6?",
+            "element_mass_fraction.mass_fraction",
+            0.4001,
+            None,
+        ),
+        (  # "weight percent of oxygen" once answered with oxygen's molar mass
+            "What is the weight percent of oxygen in sulfuric acid?",
+            "element_mass_fraction.mass_fraction",
+            4 * 15.9994 / 98.078,
+            None,
+        ),
         (  # the state written first is the inlet's, the one written last the outlet's
             "How much heat is needed to convert 2 kg/s of saturated liquid water at 1 MPa into "
             "saturated vapor at the same pressure?",

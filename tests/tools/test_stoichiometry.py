@@ -55,6 +55,19 @@ def test_molar_mass_refuses_a_bad_formula() -> None:
         call("molar_mass", formula="C0H4")
 
 
+def test_element_mass_fraction_of_a_compound() -> None:
+    # Felder & Rousseau sec. 3.3a: ammonium nitrate is 35.0 % nitrogen by mass.
+    r = call("element_mass_fraction", formula="NH4NO3", element="nitrogen")
+    mw = 2 * M_N + 4 * M_H + 3 * M_O
+    assert r.value("mass_fraction") == pytest.approx(2 * M_N / mw, rel=1e-9)
+    assert r.value("mass_fraction") == pytest.approx(0.350, abs=5e-4)
+    assert r.value("atoms") == 2 and r.value("MW") == pytest.approx(mw, rel=1e-9)
+    with pytest.raises(ToolInputError, match=r"has no sulfur \(S\)"):
+        call("element_mass_fraction", formula="glucose", element="sulfur")
+    with pytest.raises(ToolInputError):
+        call("element_mass_fraction", formula="H2O", element="unobtainium")
+
+
 # -- balance_reaction ---------------------------------------------------------------------
 def test_balance_propane_combustion() -> None:
     r = call("balance_reaction", reactants=["C3H8", "O2"], products=["CO2", "H2O"])
