@@ -4,15 +4,21 @@ One :class:`~peoa.agent.Assistant` per process holds the models. The lifespan st
 building it in a background thread (unless one is passed in) and yields at once, so
 ``/healthz`` answers "starting" within seconds; the routes receive the Assistant through
 :data:`peoa.server.deps.AssistantDep`, which waits for the loading to end.
+
+Importing the routes' models (the agent's, the graph's, the evaluation's) and gradio
+takes seconds, so this module imports only FastAPI and the server's light parts: the
+background thread imports and mounts the API routes and the web chat first, and
+:class:`~peoa.server.mounting.HoldUntilMounted` holds a request that arrives before then.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, FastAPI
@@ -26,17 +32,8 @@ from peoa.server.deps import require_api_key_browser
 from peoa.server.errors import install_error_handlers
 from peoa.server.evaljobs import EvalJobs
 from peoa.server.limits import BodyLimit
-from peoa.server.routes import (
-    chunks,
-    eval,
-    health,
-    ingest,
-    openai,
-    retrieve,
-    solutions,
-    solve,
-    threads,
-)
+from peoa.server.mounting import HoldUntilMounted
+from peoa.server.routes import health
 from peoa.server.runs import RunRegistry
 from peoa.server.settings import ServerSettings
 from peoa.server.state import Readiness, ServerState
@@ -69,15 +66,73 @@ def build_assistant(settings: Settings | None = None) -> Any:
     return assistant
 
 
-def _load_in_background(state: ServerState, builder: Callable[[], Any]) -> threading.Thread:
-    """Build the Assistant in a daemon thread and record the outcome on ``state``.
+ChatLifespan = Callable[[FastAPI], AbstractAsyncContextManager[Any]]
+
+
+def _mount_routes(app: FastAPI) -> None:
+    """The API's routes (all but ``/healthz``); their modules import the agent's models."""
+    from peoa.server.routes import chunks, eval, ingest, openai, retrieve, solutions, solve, threads
+
+    for module in (solve, threads, ingest, retrieve, chunks, eval, openai, solutions):
+        app.include_router(module.router)
+
+
+@asynccontextmanager
+async def _no_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+
+
+def _mount_web_chat_late(app: FastAPI, state: ServerState) -> ChatLifespan:
+    """Mount the web chat on a started app; returns the lifespan the chat needs entered.
+
+    gradio's ``mount_gradio_app`` wraps the app's lifespan with the chat's own (which
+    starts its queue), but a started app has run its lifespan already: the wrapper is
+    taken here, over a lifespan that does nothing, for the caller to enter.
+    """
+    from peoa.server.webchat import mount_web_chat
+
+    original = app.router.lifespan_context
+    app.router.lifespan_context = _no_lifespan
+    try:
+        mount_web_chat(app, state)
+        chat_lifespan: ChatLifespan = app.router.lifespan_context
+    finally:
+        app.router.lifespan_context = original
+    return chat_lifespan
+
+
+def _load_in_background(
+    app: FastAPI,
+    state: ServerState,
+    builder: Callable[[], Any],
+    enter: Callable[[ChatLifespan], None],
+) -> threading.Thread:
+    """Mount the routes and the chat, then build the Assistant, in a daemon thread, and
+    record the outcome on ``state``.
 
     A daemon thread, not the event loop's executor: the loop waits for its executor at
     shutdown, and a server stopped while loading must not wait minutes for the models.
+    ``enter`` enters the web chat's lifespan on the event loop.
     """
     state.loading_since = time.monotonic()
 
+    def mount() -> None:
+        try:
+            _mount_routes(app)
+            if state.settings.web_chat:
+                enter(_mount_web_chat_late(app, state))
+        except Exception as error:  # a broken install: reported by /healthz and 503s
+            _log.exception("mounting the routes failed")
+            state.mount_error = f"{type(error).__name__}: {error}"
+        finally:
+            state.mounted.set()
+
     def load() -> None:
+        if not state.mounted.is_set():  # a restarted app keeps what it mounted
+            mount()
+        if state.mount_error is not None:
+            state.finish_loading(error=state.mount_error)
+            return
         try:
             assistant = builder()
         except PeoaError as error:
@@ -147,19 +202,35 @@ def create_app(
         loaded=Readiness(done=assistant is not None),
     )
     owned = assistant is None
+    chat_lifespans: list[ChatLifespan] = []  # the web chat's, once mounted late
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        chats = AsyncExitStack()  # the web chat's lifespan, once it is mounted
         if owned:
             with state.lock:
                 state.closed = False
             state.loaded = Readiness()
-            _load_in_background(state, builder)
+            for chat_lifespan in chat_lifespans:  # a restarted app: the chat is mounted
+                await chats.enter_async_context(chat_lifespan(app))
+            loop = asyncio.get_running_loop()
+
+            def enter(chat_lifespan: ChatLifespan) -> None:
+                chat_lifespans.append(chat_lifespan)
+
+                async def entering() -> None:
+                    if not state.closed:  # else the lifespan has exited: nothing would close it
+                        await chats.enter_async_context(chat_lifespan(app))
+
+                asyncio.run_coroutine_threadsafe(entering(), loop).result(timeout=120)
+
+            _load_in_background(app, state, builder, enter)
         try:
             yield
         finally:
             state.runs.cancel_all()
             state.evals.stop_all()
+            await chats.aclose()
             if owned:
                 with state.lock:  # a load still running closes its Assistant itself
                     state.closed = True
@@ -188,9 +259,16 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type", "X-PEOA-Thread"],
         )
+    app.add_middleware(HoldUntilMounted, state=state)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, prefixes=("/v1/ingest",))
-    for module in (health, solve, threads, ingest, retrieve, chunks, eval, openai, solutions):
-        app.include_router(module.router)
+    app.include_router(health.router)
+    if not owned:  # given an Assistant (tests, embedding): everything at once
+        _mount_routes(app)
+        if settings.web_chat:
+            from peoa.server.webchat import mount_web_chat
+
+            mount_web_chat(app, state)
+        state.mounted.set()
     if not open_docs:
         _add_keyed_docs(app)
 
@@ -198,8 +276,4 @@ def create_app(
     def index() -> RedirectResponse:
         return RedirectResponse("/chat/" if settings.web_chat else "/docs")
 
-    if settings.web_chat:
-        from peoa.server.webchat import mount_web_chat
-
-        mount_web_chat(app, state)
     return app

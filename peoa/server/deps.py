@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 
-from peoa.agent import Assistant
 from peoa.server.auth import ApiKey
 from peoa.server.settings import ServerSettings
 from peoa.server.state import AssistantNotReadyError, ServerState
+
+if TYPE_CHECKING:  # importing the agent takes seconds; the server listens before that
+    from peoa.agent import Assistant
 
 __all__ = [
     "AssistantDep",
@@ -65,7 +67,10 @@ async def get_assistant(state: StateDep) -> Assistant:
     return await assistant_when_ready(state)
 
 
-AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+if TYPE_CHECKING:
+    AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+else:  # FastAPI reads this at run time, when the Assistant's class is not imported yet
+    AssistantDep = Annotated[Any, Depends(get_assistant)]
 
 
 def get_driver(assistant: AssistantDep) -> Any:

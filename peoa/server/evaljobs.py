@@ -11,26 +11,14 @@ import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 
-from peoa.evaluation import DatasetItem, evaluate, summarise
+if TYPE_CHECKING:  # the evaluation package takes seconds to import: only once a job runs
+    from peoa.evaluation import DatasetItem
 
-__all__ = ["EvalJob", "EvalJobs", "EvalRequest"]
-
-
-class EvalRequest(BaseModel):
-    """``POST /v1/eval``: a bundled dataset by name, or the items themselves."""
-
-    dataset: str | None = Field(
-        "dev", pattern=r"^[A-Za-z0-9_-]{1,64}$", description="A dataset under datasets/."
-    )
-    items: list[DatasetItem] | None = Field(
-        None, max_length=10_000, description="Items to evaluate instead of a bundled dataset."
-    )
-    limit: int | None = Field(None, ge=1, le=10_000, description="Only the first N items.")
-    ids: list[str] | None = Field(None, description="Only these item ids.")
+__all__ = ["EvalJob", "EvalJobs"]
 
 
 class EvalJob(BaseModel):
@@ -112,6 +100,8 @@ class EvalJobs:
             with self._lock:
                 job.done += 1
                 job.correct += int(record.correct)
+
+        from peoa.evaluation import evaluate, summarise
 
         job.state = "running"
         try:

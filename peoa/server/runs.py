@@ -14,9 +14,10 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from peoa.agent.solution import StepEvent
+if TYPE_CHECKING:
+    from peoa.agent.solution import StepEvent
 
 __all__ = ["RunRegistry", "SolveRun", "ThreadBusyError", "TooManyRunsError"]
 

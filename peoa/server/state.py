@@ -95,6 +95,8 @@ class ServerState:
     assistant: Any = None  # set once loaded (or given to create_app)
     startup_error: str | None = None
     loaded: Readiness = field(default_factory=Readiness)  # set when loading has ended
+    mounted: Readiness = field(default_factory=Readiness)  # set when the routes are mounted
+    mount_error: str | None = None  # why mounting the routes failed (a broken install)
     loading_since: float = field(default_factory=time.monotonic)
     loading_took: float | None = None  # seconds the loading took, once it has ended
     closed: bool = False  # the server has shut down: a load that ends now closes its Assistant

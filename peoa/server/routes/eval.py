@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException
+from pydantic import BaseModel, Field
 
 from peoa.evaluation import DatasetItem, load_dataset
 from peoa.paths import resource_dir
 from peoa.server.deps import AssistantDep, StateDep, require_api_key, require_json
-from peoa.server.evaljobs import EvalJob, EvalRequest
+from peoa.server.evaljobs import EvalJob
 
-__all__ = ["router"]
+__all__ = ["EvalRequest", "router"]
+
+
+class EvalRequest(BaseModel):
+    """``POST /v1/eval``: a bundled dataset by name, or the items themselves."""
+
+    dataset: str | None = Field(
+        "dev", pattern=r"^[A-Za-z0-9_-]{1,64}$", description="A dataset under datasets/."
+    )
+    items: list[DatasetItem] | None = Field(
+        None, max_length=10_000, description="Items to evaluate instead of a bundled dataset."
+    )
+    limit: int | None = Field(None, ge=1, le=10_000, description="Only the first N items.")
+    ids: list[str] | None = Field(None, description="Only these item ids.")
+
 
 router = APIRouter(prefix="/v1/eval", tags=["evaluation"], dependencies=[Depends(require_api_key)])
 

@@ -1,0 +1,48 @@
+"""An ASGI middleware that holds requests until the routes they need are mounted.
+
+``peoa serve`` listens before it imports the API's routes and the web chat (seconds of
+imports), so that ``/healthz`` answers at once; a request for anything else that
+arrives meanwhile waits for the mounting instead of getting a 404.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from peoa.server.state import ServerState
+
+__all__ = ["HoldUntilMounted"]
+
+ALWAYS_OPEN = ("/healthz",)  # mounted at once: never held
+
+
+class HoldUntilMounted:
+    """Hold HTTP and WebSocket requests until ``state.mounted`` is set; then, if the
+    mounting failed, answer 503 with the reason."""
+
+    def __init__(self, app: Any, *, state: ServerState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        held = scope["type"] in {"http", "websocket"} and scope["path"] not in ALWAYS_OPEN
+        if held and not self.state.mounted.is_set():
+            await self.state.mounted.wait(self.state.settings.startup_wait_s)
+        error = self.state.mount_error
+        if held and error is not None and scope["type"] == "http":
+            body = json.dumps({"detail": f"PEOA failed to start: {error}"}).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 503,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": body})
+            return
+        await self.app(scope, receive, send)
