@@ -49,10 +49,10 @@ def event_title(kind: str, data: dict[str, Any]) -> str:
 def describe_event(kind: str, data: dict[str, Any]) -> str:
     """The body of a step event: sub-task, tool calls with units, code and output, errors."""
     if kind in {"plan", "revision"}:
-        lines = [data.get("sub_task", "")]
+        parts = [data.get("sub_task", "")]
         if kind == "revision" and data.get("feedback"):
-            lines.append(f"Fix: {data['feedback']}")
-        return "\n".join(line for line in lines if line)
+            parts.append(f"Fix: {data['feedback']}")
+        return "\n".join(part for part in parts if part)
     if kind == "validation":
         return "; ".join(data.get("errors") or []) or "units and physical ranges look right"
     if kind != "step":

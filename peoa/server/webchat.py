@@ -30,6 +30,7 @@ import re
 import tempfile
 import threading
 import uuid
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from peoa.agent.display import UnitSystem, answer_in_units, shown
 from peoa.agent.explain import reference_source
 from peoa.agent.solution import Solution
 from peoa.experts.base import Quantity
+from peoa.graph.retrieve import Mode
 from peoa.server.render import answer_headline, describe_event, event_title
 from peoa.server.runs import ThreadBusyError, TooManyRunsError
 from peoa.server.state import STARTING_MESSAGE, AssistantNotReadyError, ServerState
@@ -250,7 +252,7 @@ def build_web_chat(state: ServerState) -> Any:
             box = variants_box["v"] = Variants(state.assistant)
         return box
 
-    async def ask(question: str, session: dict[str, Any]):  # type: ignore[no-untyped-def]
+    async def ask(question: str, session: dict[str, Any]) -> AsyncIterator[tuple[Any, ...]]:
         question = (question or "").strip()
         if not question:
             raise gr.Error("Type a question first, with its values and units.")
@@ -331,7 +333,7 @@ def build_web_chat(state: ServerState) -> Any:
         headline = _headline_html(solution, units)
         yield messages, headline, _explanation(solution), citations, threads, session, ""
 
-    def new_thread(session: dict[str, Any]):  # type: ignore[no-untyped-def]
+    def new_thread(session: dict[str, Any]) -> tuple[Any, ...]:
         _thread(session)
         return (
             [],
@@ -342,7 +344,7 @@ def build_web_chat(state: ServerState) -> Any:
             session,
         )
 
-    def switch_thread(thread_id: str | None, session: dict[str, Any]):  # type: ignore[no-untyped-def]
+    def switch_thread(thread_id: str | None, session: dict[str, Any]) -> tuple[Any, ...]:
         if not thread_id or thread_id not in session["threads"]:
             return gr.update(), gr.update(), gr.update(), gr.update(), session
         session["current"] = thread_id
@@ -378,7 +380,7 @@ def build_web_chat(state: ServerState) -> Any:
         )  # fmt: skip
         return f"**{where}**\n\n{chunk.text}"
 
-    def apply_settings(*values: Any):  # type: ignore[no-untyped-def]
+    def apply_settings(*values: Any) -> tuple[dict[str, Any], str]:
         *models, retries, session = values
         settings = SessionSettings(
             models=dict(zip(CHAT_ROLES, models, strict=True)), retries=int(retries)
@@ -387,7 +389,7 @@ def build_web_chat(state: ServerState) -> Any:
         variants().get(settings)  # builds it now, so a bad choice shows here
         return session, "Applied to this browser session (the server's defaults are unchanged)."
 
-    def ingest(files: list[Any] | None):  # type: ignore[no-untyped-def]
+    def ingest(files: list[Any] | None) -> Iterator[str]:
         if not files:
             raise gr.Error("Choose one or more documents first.")
         if state.assistant is None:
@@ -423,7 +425,7 @@ def build_web_chat(state: ServerState) -> Any:
             lines.append(f"| {item.path} | {status} | {item.chunks} | {item.entities} |")
         yield "Ingestion finished.\n\n" + "\n".join(lines)
 
-    def search(query: str, mode: str) -> str:
+    def search(query: str, mode: Mode) -> str:
         from peoa.graph.retrieve import make_retriever
 
         if not (query or "").strip():
@@ -435,7 +437,7 @@ def build_web_chat(state: ServerState) -> Any:
             mode,
             assistant.driver,
             assistant.embedder,
-            database=assistant.settings.neo4j.database,  # type: ignore[arg-type]
+            database=assistant.settings.neo4j.database,
         )
         result = retriever.search(query, 5)
         if not result.items:
@@ -446,13 +448,13 @@ def build_web_chat(state: ServerState) -> Any:
             blocks.append(f"**{number}. {item.citation()}** (score {item.score:.3f})\n\n{text}")
         return "\n\n---\n\n".join(blocks)
 
-    def change_units(units: UnitSystem, session: dict[str, Any]):  # type: ignore[no-untyped-def]
+    def change_units(units: UnitSystem, session: dict[str, Any]) -> tuple[Any, ...]:
         session["units"] = units
         # The sheets on offer are in the old units until answer_files has written them.
         hidden = gr.update(visible=False)
         return _headline_html(session.get("last_solution"), units), session, hidden, hidden
 
-    def answer_files(session: dict[str, Any]):  # type: ignore[no-untyped-def]
+    def answer_files(session: dict[str, Any]) -> tuple[Any, ...]:
         """What goes with the answer on show: its assumptions, its calculation sheet to
         download (in the session's units) and the conversation to export."""
         solution = session.get("last_solution")
