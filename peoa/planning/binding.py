@@ -693,8 +693,8 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
     if spec.chemical:
         # A substance's name the tool takes as another argument's choice is not this
         # chemical: "the mass fraction of oxygen in sulfuric acid" names an element.
-        chosen = _choices_said(reading, tool, name)
-        fluids = [f for f in fluids if (f.canonical or f.name).lower() not in chosen]
+        choices_said = _choices_said(reading, tool, name)
+        fluids = [f for f in fluids if (f.canonical or f.name).lower() not in choices_said]
         if not fluids:
             return None
         if argument.is_list:
