@@ -33,7 +33,9 @@ UNITS = [
     "m3/h", "kg/m3", "°C", "1e999 m", "__import__('os')", "m**-999", "meter/0", "*",
 ]  # fmt: skip
 # styrene: no CoolProp equation of state, so the cubic-equation fallbacks are drawn too
-CHEMICALS = ["water", "methane", "ethanol", "benzene", "toluene", "7732-18-5", "H2O", "air", "styrene"]
+CHEMICALS = [
+    "water", "methane", "ethanol", "benzene", "toluene", "7732-18-5", "H2O", "air", "styrene",
+]  # fmt: skip
 
 json_leaf = (
     st.none()
