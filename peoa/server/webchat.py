@@ -450,9 +450,10 @@ def build_web_chat(state: ServerState) -> Any:
 
     def change_units(units: UnitSystem, session: dict[str, Any]) -> tuple[Any, ...]:
         session["units"] = units
-        # The sheets on offer are in the old units until answer_files has written them.
-        hidden = gr.update(visible=False)
-        return _headline_html(session.get("last_solution"), units), session, hidden, hidden
+        # The headline and the sheets on offer change in one update, so a download never
+        # gets the sheet of the units before.
+        headline = _headline_html(session.get("last_solution"), units)
+        return (headline, session, *answer_files(session))
 
     def answer_files(session: dict[str, Any]) -> tuple[Any, ...]:
         """What goes with the answer on show: its assumptions, its calculation sheet to
@@ -584,11 +585,7 @@ def build_web_chat(state: ServerState) -> Any:
         threads.input(
             switch_thread, [threads, session], [chat, answer_value, answer_text, citations, session]
         ).then(answer_files, [session], files)
-        units_choice.input(
-            change_units,
-            [units_choice, session],
-            [answer_value, session, sheet_html_button, sheet_other_button],
-        ).then(answer_files, [session], files)
+        units_choice.input(change_units, [units_choice, session], [answer_value, session, *files])
         citations.input(open_citation, [citations, session], [passage])
         ingest_button.click(ingest, [uploads], [ingest_status])
         search_button.click(search, [query, mode], [results])
