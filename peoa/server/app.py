@@ -224,6 +224,7 @@ def create_app(
 
                 asyncio.run_coroutine_threadsafe(entering(), loop).result(timeout=120)
 
+            state.loading_started = True
             _load_in_background(app, state, builder, enter)
         try:
             yield
@@ -259,7 +260,17 @@ def create_app(
             allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type", "X-PEOA-Thread"],
         )
-    app.add_middleware(HoldUntilMounted, state=state)
+    mount_lock = threading.Lock()
+
+    def mount_without_lifespan() -> None:
+        """The routes, for an app whose lifespan never ran: no background loader will
+        mount them, and a held request would wait for nothing."""
+        with mount_lock:
+            if not state.mounted.is_set():
+                _mount_routes(app)
+                state.mounted.set()
+
+    app.add_middleware(HoldUntilMounted, state=state, mount_now=mount_without_lifespan)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes, prefixes=("/v1/ingest",))
     app.include_router(health.router)
     if not owned:  # given an Assistant (tests, embedding): everything at once

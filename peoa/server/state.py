@@ -97,6 +97,10 @@ class ServerState:
     loaded: Readiness = field(default_factory=Readiness)  # set when loading has ended
     mounted: Readiness = field(default_factory=Readiness)  # set when the routes are mounted
     mount_error: str | None = None  # why mounting the routes failed (a broken install)
+    # Set by the lifespan when it starts the background loading; an app whose lifespan
+    # never runs (a TestClient outside ``with``) mounts the routes on its first request
+    # and answers 503 at once where the Assistant is needed.
+    loading_started: bool = False
     loading_since: float = field(default_factory=time.monotonic)
     loading_took: float | None = None  # seconds the loading took, once it has ended
     closed: bool = False  # the server has shut down: a load that ends now closes its Assistant
@@ -121,6 +125,13 @@ class ServerState:
         Raises :class:`AssistantNotReadyError` when loading failed or is still going on
         after that wait.
         """
+        if self.assistant is None and not self.loading_started:
+            # An app whose lifespan never ran (a TestClient outside ``with``): nothing
+            # is loading, so there is nothing to wait for.
+            raise AssistantNotReadyError(
+                "PEOA has not started loading the models (the server's startup did not run)",
+                failed=False,
+            )
         if not await self.loaded.wait(self.settings.startup_wait_s):
             waited = time.monotonic() - self.loading_since
             raise AssistantNotReadyError(
