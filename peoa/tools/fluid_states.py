@@ -317,19 +317,15 @@ def fluid_state(
     if specific_volume is not None and density is not None:
         raise ToolInputError("fluid_state: give the specific volume or the density, not both")
     chemical = resolve_argument("fluid", fluid)
-    raw = {
-        key: value
-        for key, value in (
-            ("temperature", temperature),
-            ("pressure", pressure),
-            ("quality", quality),
-            ("enthalpy", enthalpy),
-            ("entropy", entropy),
-            ("internal_energy", internal_energy),
-            ("density", density if specific_volume is None else 1.0 / specific_volume),
-        )
-        if value is not None
-    }
+    raw = _given(
+        temperature=temperature,
+        pressure=pressure,
+        quality=quality,
+        enthalpy=enthalpy,
+        entropy=entropy,
+        internal_energy=internal_energy,
+        density=density if specific_volume is None else 1.0 / specific_volume,
+    )
     if chemical.coolprop is None:
         return _state_by_cubic_equation(chemical.CAS, chemical.name, raw, reference)
     name = chemical.coolprop
@@ -530,6 +526,11 @@ def thermo_outputs(
     }
 
 
+def _given(**properties: float | None) -> dict[str, float]:
+    """The properties a call gives (the two that fix its state, if it is well posed)."""
+    return {key: value for key, value in properties.items() if value is not None}
+
+
 def _shifted(given: dict[str, float], dh: float, ds: float) -> dict[str, float]:
     """h, s and u given in a reference state, moved to the backend's own."""
     shift = {"enthalpy": dh, "entropy": ds, "internal_energy": dh}
@@ -644,19 +645,15 @@ def mixture_state(
 
     cas = resolve_components(components)
     zs = check_composition(z, len(cas))
-    given = {
-        key: value
-        for key, value in (
-            ("temperature", temperature),
-            ("pressure", pressure),
-            ("quality", quality),
-            ("enthalpy", enthalpy),
-            ("entropy", entropy),
-            ("internal_energy", internal_energy),
-            ("density", density),
-        )
-        if value is not None
-    }
+    given = _given(
+        temperature=temperature,
+        pressure=pressure,
+        quality=quality,
+        enthalpy=enthalpy,
+        entropy=entropy,
+        internal_energy=internal_energy,
+        density=density,
+    )
     flasher = cubic_flasher(tuple(cas), eos)
     result = thermo_state(flasher, zs, "mixture_state", **given)
     values = thermo_outputs(result, saturated=quality is not None)
