@@ -8,8 +8,9 @@ goes over, whatever the app would have answered is replaced by the 413.
 from __future__ import annotations
 
 import contextlib
-import json
 from typing import Any
+
+from starlette.responses import JSONResponse
 
 __all__ = ["BodyLimit"]
 
@@ -28,28 +29,14 @@ class BodyLimit:
         self.limit = limit
         self.prefixes = prefixes
 
-    def _message(self) -> bytes:
+    async def _refuse(self, scope: Scope, receive: Any, send: Any) -> None:
         mib = self.limit / (1024 * 1024)
         detail = (
             f"the upload is larger than this server's limit of {mib:.3g} MiB ({self.limit} bytes); "
             "split the document or raise PEOA_SERVER_MAX_UPLOAD_MB"
         )
-        return json.dumps({"detail": detail}).encode()
-
-    async def _refuse(self, send: Any) -> None:
-        body = self._message()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        refusal = JSONResponse({"detail": detail}, status_code=413, headers={"connection": "close"})
+        await refusal(scope, receive, send)
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(self.prefixes):
@@ -58,7 +45,7 @@ class BodyLimit:
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send)
             return
         seen = {"bytes": 0, "over": False, "started": False}
 
@@ -80,4 +67,4 @@ class BodyLimit:
         with contextlib.suppress(_TooLarge):  # the 413 below answers it
             await self.app(scope, counted, guarded)
         if seen["over"] and not seen["started"]:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send)

@@ -8,9 +8,10 @@ arrives meanwhile waits for the mounting instead of getting a 404.
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from starlette.responses import JSONResponse
 
 if TYPE_CHECKING:
     from peoa.server.state import ServerState
@@ -38,17 +39,7 @@ class HoldUntilMounted:
                 await asyncio.to_thread(self.mount_now)
         error = self.state.mount_error
         if held and error is not None and scope["type"] == "http":
-            body = json.dumps({"detail": f"PEOA failed to start: {error}"}).encode()
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 503,
-                    "headers": [
-                        (b"content-type", b"application/json"),
-                        (b"content-length", str(len(body)).encode()),
-                    ],
-                }
-            )
-            await send({"type": "http.response.body", "body": body})
+            failed = JSONResponse({"detail": f"PEOA failed to start: {error}"}, status_code=503)
+            await failed(scope, receive, send)
             return
         await self.app(scope, receive, send)
