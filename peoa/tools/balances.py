@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from peoa.exceptions import ToolInputError
 from peoa.tools.base import Out, Outcome, P, Q, tool
 from peoa.tools.chemical import resolve_chemical
+from peoa.tools.stoichiometry import BURNING_WORDS
 
 __all__ = [
     "TOOLS",
@@ -328,13 +329,7 @@ def heat_of_reaction(
         "O2_required": Out("", "mol O2 per mol fuel for complete combustion", kind="ratio"),
     },
     cues=(
-        "combustion",
-        "combust",
-        "burn",
-        "burns",
-        "burned",
-        "burning",
-        "burnt",
+        *BURNING_WORDS,
         "heating value",
         "calorific",
         "HHV",

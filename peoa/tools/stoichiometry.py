@@ -46,6 +46,7 @@ from peoa.tools.base import Out, Outcome, P, Q, tool, warn
 from peoa.tools.chemical import resolve_argument
 
 __all__ = [
+    "BURNING_WORDS",
     "TOOLS",
     "balance_reaction",
     "combustion_air",
@@ -56,6 +57,8 @@ __all__ = [
     "parse_formula",
 ]
 
+# Words that say something burns: the combustion tools are offered only then.
+BURNING_WORDS = ("combustion", "combust", "burn", "burns", "burned", "burnt", "burning")
 O2_IN_AIR = 0.21  # mole fraction of O2 in dry air (Felder & Rousseau 4th ed. sec. 4.8)
 _MW_O2 = 31.9988  # g/mol, IUPAC atomic weights (chemicals.elements)
 _MW_N2 = 28.0134
@@ -681,13 +684,7 @@ _FUEL_ELEMENTS = ("C", "H", "O", "N", "S")
         ),
     },
     cues=(
-        "combustion",
-        "combust",
-        "burn",
-        "burns",
-        "burned",
-        "burnt",
-        "burning",
+        *BURNING_WORDS,
         "fuel",
         "excess air",
         "theoretical air",
