@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, create
 from rapidfuzz import process
 
 from peoa.exceptions import ToolError, ToolExecutionError, ToolInputError
+from peoa.tools.docs import numpydoc, split_docstring
 from peoa.tools.kinds import kind
 from peoa.tools.quantity import (
     DIMENSIONS,
@@ -180,7 +181,8 @@ class Tool:
         self.topic = topic
         self.reference = reference
         self.outputs = dict(outputs)
-        self.description = description or inspect.cleandoc(func.__doc__ or "")
+        written, self.doc_sections = split_docstring(inspect.cleandoc(func.__doc__ or ""))
+        self.description = description or written
         if not self.description:
             raise ValueError(f"tool {self.name!r} needs a description (docstring)")
         self.params = self._read_signature(func)
@@ -209,6 +211,18 @@ class Tool:
         self.methods: tuple[str, ...] | None = (
             method.spec.choices if method is not None and isinstance(method.spec, P) else None
         )
+        # help(tool), Sphinx and pytest's doctest collection read the composed page
+        # (doctest finds the tool through __wrapped__ and __module__).
+        self.__doc__ = numpydoc(
+            self.description,
+            self.doc_sections,
+            list(self.params.values()),
+            self.outputs,
+            self.output_kinds,
+            reference,
+        )
+        self.__wrapped__ = func
+        self.__module__ = func.__module__
 
     def __repr__(self) -> str:
         return f"Tool({self.name!r}, topic={self.topic!r})"

@@ -272,6 +272,15 @@ def element_mass_fraction(
     """Mass fraction (weight fraction, mass percent / 100) of one element in a compound
     from its formula: atoms x atomic weight / molar mass.
 
+    Notes
+    -----
+    Exact for any formula PEOA can parse or any chemical it can name; the atomic weights
+    are IUPAC's standard values, so isotopically enriched material differs.
+
+    Examples
+    --------
+    Glucose is 40.0 % carbon by mass:
+
     >>> from peoa.tools import get_registry
     >>> r = get_registry().run("element_mass_fraction", {"formula": "C6H12O6", "element": "carbon"})
     >>> round(r.value("mass_fraction"), 4)
