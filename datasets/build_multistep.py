@@ -33,8 +33,29 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # build_process is a sibling script
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the bank and build_process are siblings
 
+from bank.core import (
+    GOLD_TOOLS,
+    P_ATM,
+    R_GAS,
+    G,
+    Kind,
+    Out,
+    Val,
+    as_sentence,
+    as_shown,
+    out,
+    pick,
+    reference_answer,
+    registrar,
+    retry,
+    sig,
+    uni,
+    val,
+)
+from bank.lookups import LIQUIDS, _coolprop, _humid, _psat, _tsat
+from bank.menus import liquid_service
 from build_process import (
     _API526,
     _BUBBLE_T,
@@ -43,33 +64,10 @@ from build_process import (
     _PAIRS,
     _TAPS,
     CATEGORIES,
-    GOLD_TOOLS,
-    LIQUIDS,
-    P_ATM,
-    R_GAS,
-    G,
-    Kind,
-    Out,
-    Val,
-    _answer,
-    _coolprop,
     _fenske,
-    _humid,
     _molokanov,
     _pipe_dp,
-    _psat,
-    _retry,
-    _sentence,
-    _shown,
-    _tsat,
     _underwood,
-    liquid_service,
-    out,
-    pick,
-    registrar,
-    sig,
-    uni,
-    val,
 )
 from build_process import KINDS as PROCESS_KINDS
 
@@ -262,7 +260,7 @@ def _draw_re_schedule(rng: random.Random) -> dict[str, Any]:
     "Re = rho V Di / mu",
     count=4,
     rel_tol=0.01,
-    draw=_retry(_draw_re_schedule, lambda d: 0.3 < velocity(d["Q"], d["pipe"].di) < 4.5),
+    draw=retry(_draw_re_schedule, lambda d: 0.3 < velocity(d["Q"], d["pipe"].di) < 4.5),
     wordings=(
         """{Q} of {liquid} (density {rho}, viscosity {mu}) flows in {pipe} carbon-steel
           pipe. What is the Reynolds number of the flow?""",
@@ -306,7 +304,7 @@ def _draw_re_named(rng: random.Random) -> dict[str, Any]:
     "reference equations); V = 4Q/(pi D^2); Re = rho V D / mu",
     count=4,
     rel_tol=0.05,
-    draw=_retry(_draw_re_named, lambda d: 0.3 < velocity(d["Q"], d["D"].to("m")) < 4.5),
+    draw=retry(_draw_re_named, lambda d: 0.3 < velocity(d["Q"], d["D"].to("m")) < 4.5),
     wordings=(
         """{name} at {T} flows at {Q} through a pipe of {D} inside diameter. What is the
           Reynolds number? Look up the liquid's density and viscosity at that temperature
@@ -355,7 +353,7 @@ def _draw_pump_line(rng: random.Random) -> dict[str, Any]:
     "Colebrook friction factor and fitting K (fluids); P = Q (dP_friction + rho g dz) / eta",
     count=4,
     rel_tol=0.02,
-    draw=_retry(_draw_pump_line, lambda d: 0.5 < velocity(d["Q"], d["pipe"].di) < 3.5),
+    draw=retry(_draw_pump_line, lambda d: 0.5 < velocity(d["Q"], d["pipe"].di) < 3.5),
     wordings=(
         """A centrifugal pump moves {Q} of {liquid} (density {rho}, viscosity {mu}) from an
           atmospheric tank to another atmospheric tank whose liquid level is {dz} higher.
@@ -444,7 +442,7 @@ def _npsha(name: str, T: Val, Ps: float, z: Val, hf: Val, **_: Any) -> float:
     "correlation, liquid density from thermo 0.6 Chemical (CoolProp)",
     count=4,
     rel_tol=0.03,
-    draw=_retry(_draw_npsh_named, lambda d: _npsha(**d) > 1.0),
+    draw=retry(_draw_npsh_named, lambda d: _npsha(**d) > 1.0),
     wordings=(
         """A pump takes {name} at {T} from {tank}. The liquid level is {z} above the pump
           suction centreline and the suction line loses {hf} to friction. Looking up the
@@ -498,7 +496,7 @@ def _t2(k: float, P1: Val, P2: Val, T1: Val, eta: float) -> float:
     "Q = m cp (T2 - T_out) with cp = k R / ((k-1) M)",
     count=4,
     rel_tol=0.01,
-    draw=_retry(
+    draw=retry(
         _draw_comp,
         lambda d: _t2(d["k"], d["P1"], d["P2"], d["T1"], d["eta"]) - d["Tc"].to("K") > 20,
     ),
@@ -870,7 +868,7 @@ def _condensing_range(a: str, b: str, y: float, P: Val) -> float:
     "temperatures solved with scipy.optimize.brentq",
     count=4,
     rel_tol=0.05,
-    draw=_retry(_draw_condensing, lambda d: _condensing_range(**d) > 3),
+    draw=retry(_draw_condensing, lambda d: _condensing_range(**d) > 3),
     wordings=(
         """A vapour of {y} mole fraction {a} and the rest {b} is totally condensed at a
           constant {P}. Assuming Raoult's law, over what temperature range does it condense,
@@ -932,7 +930,7 @@ def _fug_ok(d: dict[str, Any]) -> bool:
     "binary (scipy brentq); Gilliland in Molokanov's form",
     count=4,
     rel_tol=0.03,
-    draw=_retry(_draw_fug, _fug_ok),
+    draw=retry(_draw_fug, _fug_ok),
     wordings=(
         """A column separates {a} from {b}. The feed is saturated liquid with {zF} mole
           fraction {a}; the distillate must hold {xD} and the bottoms {xB} mole fraction
@@ -1029,7 +1027,7 @@ def _equilibrium_conversion(dH: Val, dG: Val, T: Val, r: float, **_: Any) -> flo
     "dG from thermo's ideal-gas formation data",
     count=4,
     rel_tol=0.01,
-    draw=_retry(_draw_equilibrium, lambda d: 0.1 < _equilibrium_conversion(**d) < 0.95),
+    draw=retry(_draw_equilibrium, lambda d: 0.1 < _equilibrium_conversion(**d) < 0.95),
     wordings=(
         """For the gas-phase reaction {rxn}, ΔH°298 = {dH} and ΔG°298 = {dG}. Taking ΔH° as
           constant, find the equilibrium constant at {T} and then the equilibrium conversion
@@ -1105,7 +1103,7 @@ def _bed_dp(d: dict[str, Any]) -> float:
     "velocity m/(rho A); Ergun (1952) (fluids.packed_bed.dP_packed_bed, Method='Ergun')",
     count=4,
     rel_tol=0.03,
-    draw=_retry(
+    draw=retry(
         _draw_bed,
         lambda d: 0.1 < _bed_state(**d)[2] < 1.5 and 2e3 < _bed_dp(d) < 0.1 * d["P"].to("Pa"),
     ),
@@ -1255,7 +1253,7 @@ def _hfg(p: float) -> float:
     "with h_fg from CoolProp 8 (IAPWS-95)",
     count=4,
     rel_tol=0.01,
-    draw=_retry(_draw_evap_steam, lambda d: d["w1"] < 65 and d["ps"] > 2 * d["Pe"].to("Pa")),
+    draw=retry(_draw_evap_steam, lambda d: d["w1"] < 65 and d["ps"] > 2 * d["Pe"].to("Pa")),
     wordings=(
         """A single-effect evaporator concentrates {F} of {what} from {w0:g} wt% to {w1:g}
           wt% solids. It boils at {Pe} and is heated with {steam}. The feed enters at its
@@ -1340,7 +1338,7 @@ def _hx_ok(d: dict[str, Any]) -> bool:
     "factor F (ht.core.F_LMTD_Fakheri); A = Q / (U F LMTD)",
     count=4,
     rel_tol=0.01,
-    draw=_retry(_draw_hx, _hx_ok),
+    draw=retry(_draw_hx, _hx_ok),
     wordings=(
         """{m} of {stream} (cp = {cp}) is cooled from {Thi} to {Tho} in {arrangement}. The
           cooling medium enters at {Tci} and leaves at {Tco}. With an overall heat-transfer
@@ -1434,7 +1432,7 @@ def _steam_heater_ok(d: dict[str, Any]) -> bool:
     "isothermal hot side (ht.core.LMTD); A = Q / (U LMTD)",
     count=4,
     rel_tol=0.01,
-    draw=_retry(_draw_steam_heater, _steam_heater_ok),
+    draw=retry(_draw_steam_heater, _steam_heater_ok),
     wordings=(
         """A heater warms {m} of {stream} (cp = {cp}) from {T1} to {T2} with {steam}
           condensing on the shell side. The overall coefficient is {U}. What heat-transfer
@@ -1499,7 +1497,7 @@ def _db_state(name: str, T: Val, Q: Val, D: Val, **_: Any) -> tuple[dict[str, fl
     "(ht.conv_internal.turbulent_Dittus_Boelter)",
     count=4,
     rel_tol=0.05,
-    draw=_retry(
+    draw=retry(
         _draw_db,
         lambda d: _db_state(**d)[1] > 10000 and 0.5 < velocity(d["Q"], d["D"].to("m")) < 4,
     ),
@@ -1727,7 +1725,7 @@ def _valve_water_ok(d: dict[str, Any]) -> bool:
     "(IAPWS-95); Cv = Kv/0.865",
     count=4,
     rel_tol=0.02,
-    draw=_retry(_draw_valve_water, _valve_water_ok),
+    draw=retry(_draw_valve_water, _valve_water_ok),
     wordings=(
         """A control valve handles {Q} of water at {T}. Inlet pressure {P1}, outlet {P2};
           atmospheric pressure {atm}. Valve factors FL = {FL} and Fd = {Fd}; line-size valve.
@@ -1898,7 +1896,7 @@ def _api526_ok(d: dict[str, Any]) -> bool:
     "ideal-gas law; API 526 standard effective orifice areas (letters D to T)",
     count=4,
     rel_tol=0.001,
-    draw=_retry(_draw_relief_std, _api526_ok),
+    draw=retry(_draw_relief_std, _api526_ok),
     wordings=(
         """A PSV on a {gas} line must relieve {Qs} ({ref}). Gas data: molar mass {MW} g/mol,
           k = {k}, Z = {Z}; relieving temperature {T}. Set pressure {Pset}, allowable
@@ -2012,13 +2010,13 @@ def build_records() -> Iterator[dict[str, Any]]:
                 raise ValueError(f"{item.key} names {len(tools)} tools, not 2 to 4")
             wording = item.wordings[n % len(item.wordings)]
             try:
-                answer, unit = _answer(item, inputs)
+                answer, unit = reference_answer(item, inputs)
             except Exception as error:
                 raise RuntimeError(f"{item.key} #{n} failed: {error!r}") from error
             yield {
                 "id": record_id(item.key, n),
                 "category": item.category,
-                "question": _sentence(wording.format(**_shown(inputs))),
+                "question": as_sentence(wording.format(**as_shown(inputs))),
                 "answer": answer,
                 "unit": unit,
                 "rel_tol": item.rel_tol,

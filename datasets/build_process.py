@@ -21,15 +21,39 @@ import math
 import random
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the bank is a sibling folder
+
+from bank.core import (
+    GOLD_TOOLS,
+    P_ATM,
+    R_GAS,
+    G,
+    Kind,
+    Num,
+    Out,
+    Val,
+    as_sentence,
+    as_shown,
+    out,
+    pick,
+    reference_answer,
+    registrar,
+    retry,
+    sig,
+    uni,
+    val,
+    with_inputs,
+)
+from bank.lookups import LIQUIDS, _chemical, _coolprop, _darcy, _humid, _psat, _tsat
+from bank.menus import DENS_LIQ, Q_LIQ, VISC_LIQ, liquid_service, t_c
+
 from peoa.evaluation.dataset import write_jsonl
 
-__all__ = ["CATEGORIES", "KINDS", "Kind", "Val", "build_records", "write_dataset"]
+__all__ = ["CATEGORIES", "KINDS", "Kind", "Num", "Val", "build_records", "write_dataset"]
 
 #: The toolkit's sixteen topics (``peoa tools list``); every category has items.
 CATEGORIES: tuple[str, ...] = (
@@ -51,268 +75,10 @@ CATEGORIES: tuple[str, ...] = (
     "balances",
 )
 
-G = 9.80665  # standard gravity [m/s^2]
-R_GAS = 8.314462618  # molar gas constant [J/(mol K)], CODATA 2018
-P_ATM = 101325.0  # [Pa]
-SIGNIFICANT_DIGITS = 6
 ID_PREFIX = "proc"
-GOLD_TOOLS = "gold_tools"  # a draw may name the item's gold tools when they depend on it
-
-
-# ---------------------------------------------------------------------------------------
-# values as a question writes them
-
-
-@cache
-def _ureg() -> Any:
-    import pint
-
-    return pint.UnitRegistry()
-
-
-def shortest(value: float) -> str:
-    """The shortest text that reads back as ``value`` (no trailing ``.0``)."""
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
-@dataclass(frozen=True)
-class Val:
-    """A number with the unit pint reads (``unit``) and the unit the question prints."""
-
-    value: float
-    unit: str
-    label: str
-    scale: float = 1.0  # for labels such as "MMSCFD": value x scale is in ``unit``
-
-    def __format__(self, spec: str) -> str:
-        number = format(self.value, spec) if spec else shortest(self.value)
-        return f"{number} {self.label}"
-
-    def to(self, unit: str) -> float:
-        quantity = _ureg().Quantity(self.value * self.scale, self.unit)
-        return float(quantity.to(unit).magnitude)
-
-
-@dataclass(frozen=True)
-class Out:
-    """The unit the answer is asked in: pint's spelling and the question's."""
-
-    unit: str
-    label: str
-
-    def __format__(self, spec: str) -> str:
-        return self.label
-
-
-def sig(x: float, digits: int = 3) -> float:
-    """``x`` rounded to ``digits`` significant figures (how inputs are written)."""
-    value = float(f"{x:.{digits}g}")
-    return float(int(value)) if value.is_integer() else value
-
-
-def uni(rng: random.Random, low: float, high: float, digits: int = 3) -> float:
-    return sig(rng.uniform(low, high), digits)
-
-
-def pick(rng: random.Random, options: Sequence[Any]) -> Any:
-    return options[rng.randrange(len(options))]
-
-
-def val(
-    rng: random.Random, options: Sequence[tuple[str, str, float, float]], digits: int = 3
-) -> Val:
-    """Draw a unit from ``options`` (pint unit, label, low, high), then a value in its range."""
-    unit, label, low, high = pick(rng, options)
-    return Val(uni(rng, low, high, digits), unit, label)
-
-
-def out(rng: random.Random, options: Sequence[tuple[str, str]]) -> Out:
-    return Out(*pick(rng, options))
-
-
-# common unit menus: (pint unit, label, low, high)
-def t_c(low: float, high: float) -> list[tuple[str, str, float, float]]:
-    """A temperature range given in °C, offered in °C, K and °F."""
-    return [
-        ("degC", "°C", low, high),
-        ("K", "K", low + 273.15, high + 273.15),
-        ("degF", "°F", low * 1.8 + 32, high * 1.8 + 32),
-    ]
-
-
-DENS_LIQ = [("kg/m**3", "kg/m³", 780, 1150), ("lb/ft**3", "lb/ft³", 49, 72)]
-VISC_LIQ = [("mPa*s", "mPa·s", 0.4, 5.0), ("cP", "cP", 0.4, 5.0)]
-Q_LIQ = [
-    ("m**3/hour", "m³/h", 10, 250),
-    ("gallon/minute", "US gpm", 45, 1100),
-    ("L/s", "L/s", 3, 70),
-]
-
-#: liquids with plausible density [kg/m3] and viscosity [mPa s] ranges
-LIQUID_SERVICES = {
-    "cooling water": (995, 1000, 0.6, 1.0),
-    "boiler feed water": (915, 960, 0.15, 0.3),
-    "steam condensate": (950, 985, 0.3, 0.5),
-    "a brine": (1080, 1200, 1.1, 2.0),
-    "a caustic solution": (1100, 1300, 1.5, 4.0),
-    "gasoline": (720, 760, 0.4, 0.6),
-    "a light hydrocarbon": (600, 700, 0.15, 0.35),
-    "a toluene-rich solvent": (850, 870, 0.5, 0.6),
-    "a gas oil": (820, 870, 2.0, 5.0),
-}
-
-
-def liquid_service(rng: random.Random, names: Sequence[str] | None = None) -> dict[str, Any]:
-    """A liquid name with a density and a viscosity that belong to it."""
-    name = pick(rng, list(names or LIQUID_SERVICES))
-    rho_lo, rho_hi, mu_lo, mu_hi = LIQUID_SERVICES[name]
-    rho = uni(rng, rho_lo, rho_hi)
-    density = pick(
-        rng, [Val(rho, "kg/m**3", "kg/m³"), Val(sig(rho / 16.01846337), "lb/ft**3", "lb/ft³")]
-    )
-    mu = uni(rng, mu_lo, mu_hi, 2)
-    viscosity = pick(rng, [Val(mu, "mPa*s", "mPa·s"), Val(mu, "centipoise", "cP")])
-    return {"liquid": name, "rho": density, "mu": viscosity}
-
-
-# ---------------------------------------------------------------------------------------
-# problem kinds
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A parametrised problem: how to draw inputs, how to word it, how to solve it."""
-
-    key: str
-    category: str
-    unit: str | None  # the solver's answer unit; None: already in the drawn ``out`` unit
-    tools: tuple[str, ...]
-    source: str
-    rel_tol: float
-    count: int
-    draw: Callable[[random.Random], dict[str, Any]]
-    wordings: tuple[str, ...]
-    solve: Callable[..., float]
-
-
-def registrar(
-    kinds: list[Kind],
-) -> Callable[..., Callable[[Callable[..., float]], Callable[..., float]]]:
-    """A ``kind`` decorator that registers problem kinds in ``kinds`` (each dataset
-    builder keeps a registry of its own)."""
-
-    def kind(
-        key: str,
-        category: str,
-        unit: str | None,
-        tools: tuple[str, ...],
-        source: str,
-        *,
-        count: int,
-        rel_tol: float,
-        draw: Callable[[random.Random], dict[str, Any]],
-        wordings: Sequence[str],
-    ) -> Callable[[Callable[..., float]], Callable[..., float]]:
-        """Register the decorated function as the solver of a problem kind.
-
-        The solver receives the drawn inputs as keyword arguments (``Val``, ``Out``,
-        numbers, strings) and returns the answer in ``unit``. When the inputs hold an
-        ``Out`` named ``out``, the answer is converted to that unit and the record says
-        so. A draw may name the item's own gold chain under ``GOLD_TOOLS``.
-        """
-        if len(wordings) < 3:
-            raise ValueError(f"kind {key} needs at least three wordings")
-
-        def register(fn: Callable[..., float]) -> Callable[..., float]:
-            text = tuple(" ".join(w.split()) for w in wordings)
-            kinds.append(Kind(key, category, unit, tools, source, rel_tol, count, draw, text, fn))
-            return fn
-
-        return register
-
-    return kind
-
 
 KINDS: list[Kind] = []
 kind = registrar(KINDS)
-
-
-def _retry(
-    draw: Callable[[random.Random], dict[str, Any]], ok: Callable[[dict[str, Any]], bool]
-) -> Callable[[random.Random], dict[str, Any]]:
-    """A draw repeated until ``ok`` accepts it (keeps inputs out of ill-posed corners)."""
-
-    def again(rng: random.Random) -> dict[str, Any]:
-        for _ in range(200):
-            inputs = draw(rng)
-            if ok(inputs):
-                return inputs
-        raise RuntimeError("no acceptable draw in 200 tries")
-
-    return again
-
-
-def _with(
-    draw: Callable[[random.Random], dict[str, Any]], **fixed: Any
-) -> Callable[[random.Random], dict[str, Any]]:
-    """A draw with some inputs fixed (typically the ``out`` unit the question asks for)."""
-
-    def drawn(rng: random.Random) -> dict[str, Any]:
-        return {**draw(rng), **fixed}
-
-    return drawn
-
-
-# ---------------------------------------------------------------------------------------
-# library look-ups shared by several kinds (no PEOA code)
-
-
-@cache
-def _chemical(name: str) -> Any:
-    from thermo import Chemical
-
-    return Chemical(name)
-
-
-def _psat(name: str, T: float) -> float:
-    """Vapour pressure [Pa] from thermo's default (recommended) correlation."""
-    return float(_chemical(name).VaporPressure(T))
-
-
-def _tsat(name: str, P: float) -> float:
-    return float(_chemical(name).VaporPressure.solve_property(P))
-
-
-def _coolprop(output: str, name1: str, v1: float, name2: str, v2: float, fluid: str) -> float:
-    from CoolProp.CoolProp import PropsSI
-
-    return float(PropsSI(output, name1, v1, name2, v2, fluid))
-
-
-def _humid(output: str, T: float, P: float, RH: float) -> float:
-    from CoolProp.HumidAirProp import HAPropsSI
-
-    return float(HAPropsSI(output, "T", T, "P", P, "R", RH))
-
-
-def _darcy(Re: float, eD: float) -> float:
-    from fluids import friction_factor
-
-    return float(friction_factor(Re=Re, eD=eD, Method="Colebrook"))
-
-
-LIQUIDS = {  # display name -> thermo name
-    "benzene": "benzene",
-    "toluene": "toluene",
-    "ethanol": "ethanol",
-    "methanol": "methanol",
-    "acetone": "acetone",
-    "n-hexane": "hexane",
-    "n-heptane": "heptane",
-    "cyclohexane": "cyclohexane",
-    "water": "water",
-}
 
 
 # =======================================================================================
@@ -997,7 +763,7 @@ def _draw_wet(rng: random.Random) -> dict[str, Any]:
     _IAPWS,
     count=3,
     rel_tol=0.005,
-    draw=_with(_draw_wet, out=Out("kJ/kg", "kJ/kg")),
+    draw=with_inputs(_draw_wet, out=Out("kJ/kg", "kJ/kg")),
     wordings=(
         """Wet steam at {P} has a dryness fraction of {x}. What is its specific enthalpy,
           in kJ/kg?""",
@@ -1029,7 +795,7 @@ def _draw_flash(rng: random.Random) -> dict[str, Any]:
     _IAPWS + "; isenthalpic flash: x = (h_f1 - h_f2) / h_fg2",
     count=3,
     rel_tol=0.01,
-    draw=_with(_draw_flash, out=Out("kg/hour", "kg/h")),
+    draw=with_inputs(_draw_flash, out=Out("kg/hour", "kg/h")),
     wordings=(
         """{m} of saturated condensate at {P1} is let down into a flash vessel at {P2}.
           How much flash steam is produced, in kg/h?""",
@@ -1145,7 +911,7 @@ def _(T: Val, RH: float, P: Val) -> float:
     _HA + " (enthalpy per kg dry air, dry air and liquid water at 0 °C as reference)",
     count=3,
     rel_tol=0.02,
-    draw=_with(_draw_air, out=Out("kJ/kg", "kJ/kg")),
+    draw=with_inputs(_draw_air, out=Out("kJ/kg", "kJ/kg")),
     wordings=(
         """What is the specific enthalpy of moist air at {T}, {RH}% relative humidity and
           {P}, in kJ per kg of dry air?""",
@@ -1210,7 +976,7 @@ def _draw_coil(rng: random.Random) -> dict[str, Any]:
     _HA + "; water balance m_da (W1 - W2) with m_da from the inlet specific volume per kg dry air",
     count=3,
     rel_tol=0.02,
-    draw=_with(_draw_coil, out=Out("kg/hour", "kg/h")),
+    draw=with_inputs(_draw_coil, out=Out("kg/hour", "kg/h")),
     wordings=(
         """A cooling coil takes {V} of air (measured at inlet conditions) at {T1} and
           {RH1}% RH and cools it to saturation at {T2}, at {P}. How much condensate does it
@@ -1330,9 +1096,7 @@ def _draw_dp(rng: random.Random) -> dict[str, Any]:
     }
 
 
-_DP = _retry(
-    _draw_dp, lambda d: 0.3 < d["Q"].to("m**3/s") / (math.pi * d["D"].to("m") ** 2 / 4) < 4
-)
+_DP = retry(_draw_dp, lambda d: 0.3 < d["Q"].to("m**3/s") / (math.pi * d["D"].to("m") ** 2 / 4) < 4)
 
 
 @kind(
@@ -1477,7 +1241,7 @@ def _draw_laminar(rng: random.Random) -> dict[str, Any]:
     }
 
 
-_LAMINAR = _retry(
+_LAMINAR = retry(
     _draw_laminar,
     lambda d: (
         d["rho"].to("kg/m**3")
@@ -1497,7 +1261,7 @@ _LAMINAR = _retry(
     "Hagen-Poiseuille, dP = 128 mu L Q / (pi D^4) (laminar, f = 64/Re)",
     count=3,
     rel_tol=0.005,
-    draw=_with(_LAMINAR, out=Out("kPa", "kPa")),
+    draw=with_inputs(_LAMINAR, out=Out("kPa", "kPa")),
     wordings=(
         """{oil} (density {rho}, viscosity {mu}) is pumped at {Q} through {L} of {D} ID
           pipe. The flow is laminar. What is the frictional pressure drop in kPa?""",
@@ -1520,7 +1284,7 @@ def _draw_velocity(rng: random.Random) -> dict[str, Any]:
     return {"NPS": nps, "sch": sch, "Q": val(rng, Q_LIQ)}
 
 
-_VELOCITY = _retry(
+_VELOCITY = retry(
     _draw_velocity,
     lambda d: 0.3 < d["Q"].to("m**3/s") / (math.pi * (0.0254 * d["NPS"]) ** 2 / 4) < 5,
 )
@@ -1658,7 +1422,7 @@ def _draw_npsh(rng: random.Random) -> dict[str, Any]:
     "from CoolProp (IAPWS-95)",
     count=4,
     rel_tol=0.02,
-    draw=_retry(_draw_npsh, lambda d: d["z"].value != 0),
+    draw=retry(_draw_npsh, lambda d: d["z"].value != 0),
     wordings=(
         """A pump draws water at {T} from an open tank; atmospheric pressure is {Patm}.
           The liquid surface is {z} above the pump suction centreline (negative means
@@ -1752,7 +1516,7 @@ def _draw_motor(rng: random.Random) -> dict[str, Any]:
     return {"P": val(rng, [("kW", "kW", 3, 300), ("hp", "hp", 4, 400)])}
 
 
-_MOTOR = _retry(
+_MOTOR = retry(
     _draw_motor,
     lambda d: (
         min(
@@ -1798,7 +1562,7 @@ _MOTOR = _retry(
     "Next standard NEMA MG-1 motor rating (fluids.motor.motor_round_size)",
     count=3,
     rel_tol=0.001,
-    draw=_with(_MOTOR, out=Out("hp", "hp")),
+    draw=with_inputs(_MOTOR, out=Out("hp", "hp")),
     wordings=(
         """A pump needs {P} of shaft power. What is the smallest standard NEMA motor rating
           that covers it, in hp?""",
@@ -1836,7 +1600,7 @@ def _draw_system(rng: random.Random) -> dict[str, Any]:
     "difference; P = rho g Q H / eta",
     count=3,
     rel_tol=0.02,
-    draw=_with(_draw_system, out=Out("kW", "kW")),
+    draw=with_inputs(_draw_system, out=Out("kW", "kW")),
     wordings=(
         """Water (density 998 kg/m³, viscosity 1.0 mPa·s) is pumped at {Q} from a tank to a
           vessel whose pressure is {dP} higher, {dz} above the tank level, through {L} of
@@ -1926,7 +1690,7 @@ def _(gas: str, MW: float, k: float, P1: Val, P2: Val, T1: Val, eta: float, m: V
     "Ideal gas, constant k: W = m cp T1 ((P2/P1)^((k-1)/k) - 1) / eta_s, cp = k R/((k-1) M)",
     count=4,
     rel_tol=0.005,
-    draw=_with(_draw_comp, out=Out("kW", "kW")),
+    draw=with_inputs(_draw_comp, out=Out("kW", "kW")),
     wordings=(
         """A compressor handles {m} of {gas} (molar mass {MW} g/mol, k = {k}) from {P1}
           and {T1} to {P2}. The isentropic efficiency is {eta}. Assuming an ideal gas, what
@@ -1964,7 +1728,7 @@ def _draw_poly(rng: random.Random) -> dict[str, Any]:
     "((P2/P1)^((n-1)/n) - 1) / eta_p",
     count=4,
     rel_tol=0.005,
-    draw=_with(_draw_poly, out=Out("kW", "kW")),
+    draw=with_inputs(_draw_poly, out=Out("kW", "kW")),
     wordings=(
         """A centrifugal compressor with a polytropic efficiency of {eta} compresses {m} of
           {gas} (M = {MW} g/mol, k = {k}, average Z = {Z}) from {P1}, {T1} to {P2}. What is
@@ -2074,7 +1838,7 @@ def _draw_weymouth(rng: random.Random) -> dict[str, Any]:
     "15.55 °C and 101.325 kPa",
     count=3,
     rel_tol=0.01,
-    draw=_with(_draw_weymouth, out=Out("m**3/hour", "m³/h")),
+    draw=with_inputs(_draw_weymouth, out=Out("m**3/hour", "m³/h")),
     wordings=(
         """Natural gas (specific gravity {SG}) flows through {L} of pipeline with an
           inside diameter of {D} at an average temperature of {T}. Inlet {P1}, outlet {P2},
@@ -2137,7 +1901,7 @@ def _draw_weymouth_outlet(rng: random.Random) -> dict[str, Any]:
     "101.325 kPa",
     count=3,
     rel_tol=0.01,
-    draw=_with(_draw_weymouth_outlet, out=Out("bar", "bar")),
+    draw=with_inputs(_draw_weymouth_outlet, out=Out("bar", "bar")),
     wordings=(
         """A gas pipeline {L} long with a {D} inside diameter and an efficiency of {E}
           must carry {Q} (standard conditions 288.7 K, 101.325 kPa) of gas with specific
@@ -2810,7 +2574,7 @@ def _ok_orifice(d: dict[str, Any]) -> bool:
     _API + "; API 526 standard effective orifice areas (fluids.safety_valve.API526_A_sq_inch)",
     count=4,
     rel_tol=0.001,
-    draw=_retry(_with(_draw_relief_gas, out=Out("inch**2", "in²")), _ok_orifice),
+    draw=retry(with_inputs(_draw_relief_gas, out=Out("inch**2", "in²")), _ok_orifice),
     wordings=(
         """For a gas relief case of {m} of {gas} (M = {MW} g/mol, k = {k}, Z = {Z},
           relieving temperature {T}), set pressure {Pset}, {over}% overpressure, discharge to
@@ -2943,7 +2707,7 @@ def _draw_terminal(rng: random.Random) -> dict[str, Any]:
     }
 
 
-_TERMINAL = _retry(
+_TERMINAL = retry(
     _draw_terminal,
     lambda d: (
         d["Tho"].value - d["Tco"].value > 3
@@ -3012,7 +2776,7 @@ def _f_ok(d: dict[str, Any]) -> bool:
     "(ht.core.F_LMTD_Fakheri, exact Bowman form)",
     count=3,
     rel_tol=0.005,
-    draw=_retry(_draw_ffactor, _f_ok),
+    draw=retry(_draw_ffactor, _f_ok),
     wordings=(
         """A 1-shell-pass, 2-tube-pass exchanger cools a stream from {Thi} to {Tho} with a
           coolant heated from {Tci} to {Tco}. What is the LMTD correction factor F?""",
@@ -3323,7 +3087,7 @@ def _draw_tube(rng: random.Random) -> dict[str, Any]:
     }
 
 
-_TUBE = _retry(
+_TUBE = retry(
     _draw_tube,
     lambda d: d["rho"].value * d["V"].value * d["D"].to("m") / d["mu"].to("Pa*s") > 10000,
 )
@@ -3586,7 +3350,7 @@ def _draw_zuber(rng: random.Random) -> dict[str, Any]:
     "(ht.boiling_nucleic.Zuber)",
     count=3,
     rel_tol=0.005,
-    draw=_with(_draw_zuber, out=Out("kW/m**2", "kW/m²")),
+    draw=with_inputs(_draw_zuber, out=Out("kW/m**2", "kW/m²")),
     wordings=(
         """What is the critical heat flux for pool boiling of water at {P}, by Zuber with
           K = {K}? Saturated liquid density {rhol}, vapour density {rhog}, surface tension
@@ -3809,7 +3573,7 @@ def _rr_ok(d: dict[str, Any]) -> bool:
     return 0.1 < V < 0.9
 
 
-_RR = _retry(_draw_rr, _rr_ok)
+_RR = retry(_draw_rr, _rr_ok)
 
 
 @kind(
@@ -4096,7 +3860,7 @@ def _underwood_ok(d: dict[str, Any]) -> bool:
     "scipy.optimize.brentq)",
     count=4,
     rel_tol=0.003,
-    draw=_retry(_draw_col, _underwood_ok),
+    draw=retry(_draw_col, _underwood_ok),
     wordings=(
         """A {q_text} binary feed with {zF} mole fraction light key is separated into a
           distillate of {xD}; relative volatility {alpha}. What is the minimum reflux ratio
@@ -4152,7 +3916,7 @@ def _(Nmin: float, Rmin: float, R: float) -> float:
     "Fenske + Underwood + Gilliland (Molokanov form) written out",
     count=3,
     rel_tol=0.01,
-    draw=_retry(lambda rng: {**_draw_col(rng), "q": 1.0, "q_text": _QTEXT[1.0]}, _underwood_ok),
+    draw=retry(lambda rng: {**_draw_col(rng), "q": 1.0, "q_text": _QTEXT[1.0]}, _underwood_ok),
     wordings=(
         """{sys} column (constant relative volatility {alpha}) takes a saturated-liquid
           feed with {zF} mole fraction light key and makes a distillate of {xD} and a
@@ -4243,7 +4007,7 @@ def _mt_ok(d: dict[str, Any]) -> bool:
     "saturated-liquid feed, optimal feed location; partial reboiler counted as a stage",
     count=3,
     rel_tol=0.001,
-    draw=_retry(_draw_mt, _mt_ok),
+    draw=retry(_draw_mt, _mt_ok),
     wordings=(
         """A binary with constant relative volatility {alpha} is fed as saturated liquid
           ({zF} mole fraction light component). Distillate {xD}, bottoms {xB}, reflux ratio
@@ -4775,7 +4539,7 @@ def _draw_evap(rng: random.Random) -> dict[str, Any]:
     "Steady-state solute and total balances of an evaporator",
     count=3,
     rel_tol=0.003,
-    draw=_retry(_draw_evap, lambda d: d["w1"] < 70),
+    draw=retry(_draw_evap, lambda d: d["w1"] < 70),
     wordings=(
         """An evaporator concentrates {F} of {what} from {w0:g} wt% to {w1:g} wt% solids. No
           solids leave with the vapour. How much water is evaporated, in {out}?""",
@@ -4815,7 +4579,7 @@ def _recycle_ok(d: dict[str, Any]) -> bool:
     "Steady-state balances with recycle and purge solved with scipy.optimize.fsolve",
     count=3,
     rel_tol=0.003,
-    draw=_retry(_draw_recycle, _recycle_ok),
+    draw=retry(_draw_recycle, _recycle_ok),
     wordings=(
         """A fresh feed of {F} contains {yI} mole fraction inert I; the rest is A. A reactor
           converts {Xp} of the A it receives into B (single pass). B is removed completely;
@@ -4906,49 +4670,6 @@ def _(fuel: str, excess: float, basis: str) -> float:
     return air_mol * M_air / MW(_FUELS[fuel])
 
 
-# =======================================================================================
-# rendering
-
-
-def _answer(item: Kind, inputs: dict[str, Any]) -> tuple[float, str]:
-    """Solve one drawn problem; return (answer, pint unit) in the unit the question asks."""
-    result = item.solve(**inputs)
-    target = inputs.get("out")
-    if isinstance(result, tuple):
-        value, unit = result
-    elif item.unit is None:
-        value, unit = result, target.unit
-    elif isinstance(target, Out):
-        value, unit = Val(result, item.unit, "").to(target.unit), target.unit
-    else:
-        value, unit = result, item.unit
-    value = float(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{item.key} computed a non-finite answer {value!r}")
-    return float(f"{value:.{SIGNIFICANT_DIGITS}g}"), unit or "dimensionless"
-
-
-@dataclass(frozen=True)
-class Num:
-    """A number as a question prints it: shortest form unless the template says otherwise."""
-
-    value: float
-
-    def __format__(self, spec: str) -> str:
-        return format(self.value, spec) if spec else shortest(self.value)
-
-
-def _shown(inputs: dict[str, Any]) -> dict[str, Any]:
-    return {k: Num(v) if isinstance(v, float) else v for k, v in inputs.items()}
-
-
-def _sentence(text: str) -> str:
-    text = " ".join(text.split())
-    if text[1:2] == "-":  # chemical prefixes such as n-butane stay lower case
-        return text
-    return text[:1].upper() + text[1:]
-
-
 def build_records() -> Iterator[dict[str, Any]]:
     """Draw, word and solve every item of every kind, in a fixed order."""
     keys = [k.key for k in KINDS]
@@ -4963,14 +4684,14 @@ def build_records() -> Iterator[dict[str, Any]]:
             tools = inputs.pop(GOLD_TOOLS, item.tools)
             wording = item.wordings[n % len(item.wordings)]
             try:
-                answer, unit = _answer(item, inputs)
+                answer, unit = reference_answer(item, inputs)
             except Exception as error:
                 raise RuntimeError(f"{item.key} #{n} failed: {error!r}") from error
             numbers[item.category] += 1
             record: dict[str, Any] = {
                 "id": f"{ID_PREFIX}-{item.category}-{numbers[item.category]:03d}",
                 "category": item.category,
-                "question": _sentence(wording.format(**_shown(inputs))),
+                "question": as_sentence(wording.format(**as_shown(inputs))),
                 "answer": answer,
                 "unit": unit,
                 "rel_tol": item.rel_tol,
