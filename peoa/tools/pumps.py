@@ -59,7 +59,24 @@ def pump_head(
 ) -> dict[str, float]:
     """Pump differential head from the pressure rise across it and the liquid density.
     Give the pressure rise, or both suction and discharge pressures (gauge units such as
-    barg or psig are fine, both are converted to absolute)."""
+    barg or psig are fine, both are converted to absolute).
+
+    Notes
+    -----
+    H = dP / (rho g) with standard gravity, for an incompressible liquid of one density
+    across the pump. The velocity-head and elevation differences between the two gauges,
+    which HI 1.3's total head includes, are not added: read both pressures at one
+    elevation on nozzles of one size. A discharge at or below the suction is refused.
+
+    Examples
+    --------
+    A 3 bar rise on water is 3e5 / (998 x 9.80665) = 30.65 m of head:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pump_head", {"density": "998 kg/m^3", "pressure_rise": "3 bar"})
+    >>> round(r.value("head"), 2)
+    30.65
+    """
     if pressure_rise is not None and (suction_pressure, discharge_pressure) != (None, None):
         # The readings would be ignored: seen, a rise of "7.2 barg" (the discharge
         # reading) beside a suction of 0.8 barg, answered as a 7.2 bar rise.
@@ -109,7 +126,27 @@ def pump_power(
     """Hydraulic, brake (shaft) and motor input power of a pump. Give the flow (volumetric
     or mass) and the head or pressure rise. Without a pump efficiency the Corripio
     estimate for centrifugal pumps is used; without a motor efficiency, the CSA minimum
-    efficiency of the next standard motor size."""
+    efficiency of the next standard motor size.
+
+    Notes
+    -----
+    The liquid is incompressible (P_hyd = Q dP). The Corripio efficiency is a fit for
+    centrifugal pumps between 50 and 5000 gpm (11.4 to 1136 m^3/h): outside it the tool warns,
+    and it refuses where the estimate falls out of (0, 1]. The motor efficiency is the CSA
+    full-load minimum of an open 2-pole motor of the next NEMA size (up to 500 hp); above
+    that the tool warns and leaves the motor input power empty.
+
+    Examples
+    --------
+    At 461 gpm, the flow of the example in ``fluids.pump.Corripio_pump_efficiency``'s
+    documentation, the estimate is 70.6 %, so 30 m of head on water takes 12.1 kW:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pump_power", {"density": "998 kg/m^3",
+    ...     "volumetric_flow": "461 gallon/minute", "head": "30 m"})
+    >>> round(r.value("pump_efficiency"), 4), round(r.value("brake_power", "kW"), 1)
+    (0.7059, 12.1)
+    """
     if volumetric_flow is not None and mass_flow is None:
         flow = volumetric_flow
     elif mass_flow is not None and volumetric_flow is None:
@@ -187,7 +224,27 @@ def npsh_available(
 ) -> dict[str, float]:
     """Net positive suction head available at a pump suction: absolute pressure head minus
     vapour pressure head, plus static head, minus suction line losses. Compare with the
-    pump's NPSHr (with margin) to check for cavitation."""
+    pump's NPSHr (with margin) to check for cavitation.
+
+    Notes
+    -----
+    For a single-phase, incompressible liquid at its density and vapour pressure at the
+    pumping temperature, drawn from a surface whose velocity head is negligible (tank or
+    sump). Gauge pressures are made absolute with one standard atmosphere. The tool warns
+    when NPSHa is not positive; it does not compare NPSHa with the pump's NPSHr.
+
+    Examples
+    --------
+    Water at 20 °C (vapour pressure 2.339 kPa) from an open tank 2 m above the suction,
+    with 0.5 m of line loss: (101325 - 2339) / (998.2 x 9.80665) + 2 - 0.5 = 11.61 m:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("npsh_available", {"surface_pressure": "101.325 kPa",
+    ...     "vapor_pressure": "2.339 kPa", "density": "998.2 kg/m^3", "static_head": "2 m",
+    ...     "friction_loss": "0.5 m"})
+    >>> round(r.value("NPSHa"), 2)
+    11.61
+    """
     head = fluids.core.head_from_P(surface_pressure - vapor_pressure, density)
     npsha = head + static_head - friction_loss
     if npsha <= 0:
@@ -231,7 +288,28 @@ def pump_affinity(
 ) -> Outcome:
     """Scale a pump operating point to a new speed or impeller diameter with the affinity
     laws: flow scales with the ratio, head with its square, power with its cube. Give
-    both speeds or both diameters, and whichever of flow, head and power is known."""
+    both speeds or both diameters, and whichever of flow, head and power is known.
+
+    Notes
+    -----
+    The laws assume similar velocity triangles at unchanged efficiency: they hold for a
+    speed change of one pump between corresponding points, and only approximately for an
+    impeller trim (the tool warns below 80 % of the original diameter). Viscosity effects
+    and a system curve with static head, which moves the real operating point, are not
+    included.
+
+    Examples
+    --------
+    100 m^3/h at 50 m and 20 kW, sped up from 1450 to 1750 rpm (ratio 1.2069):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pump_affinity", {"flow": "100 m^3/h", "head": "50 m",
+    ...     "power": "20 kW", "speed_1": "1450 rpm", "speed_2": "1750 rpm"})
+    >>> round(r.value("flow", "m^3/h"), 1), round(r.value("head"), 2)
+    (120.7, 72.83)
+    >>> round(r.value("power", "kW"), 2)
+    35.16
+    """
     if flow is None and head is None and power is None:
         raise ToolInputError(
             "pump_affinity: give the flow, head or power at the original condition"
@@ -290,7 +368,25 @@ def pump_specific_speed(
     ] = None,
 ) -> dict[str, float | None]:
     """Pump specific speed (impeller type: radial < ~4000 US units, mixed, axial > ~9000)
-    and, with NPSHr, suction specific speed, in SI and US customary units."""
+    and, with NPSHr, suction specific speed, in SI and US customary units.
+
+    Notes
+    -----
+    Defined at the best efficiency point with the largest impeller that fits; give the flow
+    per impeller eye (half the flow of a double-suction pump) and the head per stage. The
+    number is not dimensionless: the US value is 51.65 times the SI one, and the impeller
+    type limits above are in US units. The tool does not check that the point is the BEP.
+
+    Examples
+    --------
+    The example in ``fluids.pump.specific_speed``'s documentation, after HI 1.3:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pump_specific_speed", {"flow": "0.0402 m^3/s",
+    ...     "head": "100 m", "speed": "3550 rpm"})
+    >>> round(r.value("Ns_SI"), 3), round(r.value("Ns_US"))
+    (22.508, 1162)
+    """
     gpm, ft = flow * 15850.323141488903, head / 0.3048
     values: dict[str, float | None] = {
         "Ns_SI": fluids.pump.specific_speed(flow, head, speed),
@@ -337,7 +433,26 @@ def motor_size(
     ] = False,
 ) -> dict[str, float]:
     """Select the next standard (NEMA) electric motor size for a shaft power and its
-    minimum full-load efficiency per CSA, and the electrical input power."""
+    minimum full-load efficiency per CSA, and the electrical input power.
+
+    Notes
+    -----
+    NEMA sizes run from 1/4 to 500 hp; a larger shaft power is refused, since larger
+    motors are not standardised. The efficiencies are NRCan's CSA minimum full-load values
+    for three-phase induction motors; part-load efficiency, which is lower, is not
+    modelled, and the input power assumes the motor runs at that full-load efficiency.
+
+    Examples
+    --------
+    The example in ``fluids.pump.CSA_motor_efficiency``'s documentation: a 100 hp closed
+    6-pole premium motor is 95 % efficient:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("motor_size", {"shaft_power": "100 hp", "enclosure": "closed",
+    ...     "poles": 6, "high_efficiency": True})
+    >>> round(r.value("motor_power_hp")), r.value("efficiency")
+    (100, 0.95)
+    """
     if poles not in (2, 4, 6, 8):
         raise ToolInputError(f"motor_size: argument 'poles': {poles} is not 2, 4, 6 or 8")
     rating = fluids.pump.motor_round_size(shaft_power)
@@ -411,7 +526,27 @@ def pump_energy_cost(
     """Yearly electrical energy and cost of running a pump, fan or compressor: give the
     shaft power (or the hydraulic power with the pump efficiency, or the electrical power),
     the motor efficiency, the operating hours per year (default 8760) and the electricity
-    price per kWh."""
+    price per kWh.
+
+    Notes
+    -----
+    The load and the price are constant over the operating hours (at most 8784 h, a leap
+    year): part load, starts and tariffs are not modelled. Without a motor efficiency the
+    electrical power is the shaft power and the tool warns. The cost is in the currency
+    of the price.
+
+    Examples
+    --------
+    10 kW of hydraulic power at 75 % pump and 93 % motor efficiency is 14.34 kW of
+    electricity; 6000 h at 0.12 per kWh is 86 022 kWh and 10 322.58 a year:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pump_energy_cost", {"hydraulic_power": "10 kW",
+    ...     "pump_efficiency": 0.75, "motor_efficiency": 0.93, "operating_hours": "6000 h",
+    ...     "electricity_price": 0.12})
+    >>> round(r.value("energy_per_year", "kWh")), round(r.value("yearly_cost"), 2)
+    (86022, 10322.58)
+    """
     given = [
         shaft_power is not None,
         hydraulic_power is not None or pump_efficiency is not None,
