@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # the bank and build_process are siblings
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the bank is a sibling folder
 
 from bank.core import (
     GOLD_TOOLS,
@@ -54,22 +54,16 @@ from bank.core import (
     uni,
     val,
 )
-from bank.lookups import LIQUIDS, _coolprop, _humid, _psat, _tsat
+from bank.lookups import LIQUIDS, _chemical, _coolprop, _humid, _psat, _tsat
 from bank.menus import liquid_service
-from build_process import (
-    _API526,
-    _BUBBLE_T,
-    _DEW_T,
-    _GASK,
-    _PAIRS,
-    _TAPS,
-    CATEGORIES,
-    _fenske,
-    _molokanov,
-    _pipe_dp,
-    _underwood,
-)
-from build_process import KINDS as PROCESS_KINDS
+from bank.process import CATEGORIES
+from bank.process import KINDS as PROCESS_KINDS
+from bank.process.compressors import _GASK
+from bank.process.distillation import _fenske, _molokanov, _underwood
+from bank.process.flow_measurement import _TAPS
+from bank.process.pipe_flow import _pipe_dp
+from bank.process.relief_devices import _API526
+from bank.process.vle import _BUBBLE_T, _DEW_T, _PAIRS
 
 from peoa.evaluation.dataset import write_jsonl
 
@@ -404,8 +398,6 @@ _NPSH_LIQUIDS = (
 
 
 def _draw_npsh_named(rng: random.Random) -> dict[str, Any]:
-    from build_process import _chemical
-
     name = pick(rng, _NPSH_LIQUIDS)
     Tb = _chemical(LIQUIDS[name]).Tb - 273.15
     atm = pick(rng, [Val(101.3, "kPa", "kPa"), Val(uni(rng, 95, 101, 3), "kPa", "kPa")])
@@ -893,8 +885,6 @@ def _(a: str, b: str, y: float, P: Val) -> float:
 
 
 def _draw_fug(rng: random.Random) -> dict[str, Any]:
-    from build_process import _chemical
-
     a, b = pick(rng, _IDEAL_PAIRS)
     Tb = (_chemical(LIQUIDS[a]).Tb + _chemical(LIQUIDS[b]).Tb) / 2 - 273.15
     return {
@@ -1773,8 +1763,6 @@ _API = "API 520 Part I 10th ed. (fluids.safety_valve.API520_A_g/_A_l)"
 
 
 def _draw_relief_named(rng: random.Random) -> dict[str, Any]:
-    from build_process import _chemical
-
     name = pick(rng, ["water", "toluene", "benzene", "methanol", "ethanol", "n-heptane", "acetone"])
     Tb = _chemical(LIQUIDS[name]).Tb - 273.15
     Pset, atm = gauge(rng)
@@ -1976,8 +1964,6 @@ def _draw_vaporiser(rng: random.Random) -> dict[str, Any]:
     ),
 )
 def _(name: str, m: Val, P: Val, out: Out) -> float:
-    from build_process import _chemical
-
     chem = _chemical(LIQUIDS[name])
     T = _tsat(LIQUIDS[name], P.to("Pa"))
     return m.to("kg/s") * float(chem.EnthalpyVaporization(T)) / (chem.MW / 1e3)
@@ -2000,7 +1986,7 @@ def build_records() -> Iterator[dict[str, Any]]:
         raise ValueError(f"duplicate problem kind {duplicates[0]!r} in build_multistep.py")
     shared = set(keys) & {k.key for k in PROCESS_KINDS}
     if shared:  # a kind key is also a seed: never draw the same inputs as process.jsonl
-        raise ValueError(f"kind {sorted(shared)[0]!r} is also a kind of build_process.py")
+        raise ValueError(f"kind {sorted(shared)[0]!r} is also a kind of the process set")
     for item in sorted(KINDS, key=lambda k: CATEGORIES.index(k.category)):
         for n in range(item.count):
             rng = ItemRandom(item.key, n)
