@@ -129,7 +129,29 @@ def flow_meter_flow(
 ) -> Outcome:
     """Mass and volumetric flow through an ISO 5167 orifice plate, nozzle or venturi tube
     from the measured differential pressure (iterating on the Reynolds-dependent discharge
-    coefficient), with C, expansibility, beta and the permanent pressure loss."""
+    coefficient), with C, expansibility, beta and the permanent pressure loss.
+
+    Notes
+    -----
+    Steady single-phase flow filling a circular pipe, upstream density and viscosity held
+    constant. C: Reader-Harris/Gallagher (orifices), ISO 5167-3's equations (nozzles), a
+    constant (venturi tubes: 0.995 machined, for Re_D 2e5 to 1e6); a gas's expansibility
+    holds for P2/P1 >= 0.75. ISO 5167-2's orifice limits (D 50 mm to 1 m, d >= 12.5 mm,
+    beta 0.1 to 0.75, Re_D >= 5000) are not checked: outside them C is extrapolated.
+
+    Examples
+    --------
+    fluids' own example for differential_pressure_meter_solver, a D and D/2 orifice with
+    an expansibility for k = 1.33:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("flow_meter_flow", {"pipe_diameter": "73.66 mm",
+    ...     "bore_diameter": "50 mm", "P1": "200 kPa", "differential_pressure": "17 kPa",
+    ...     "density": "999.1 kg/m^3", "viscosity": "1.1 mPa*s", "taps": "D and D/2",
+    ...     "phase": "gas", "k": 1.33})
+    >>> round(r.value("mass_flow", "kg/s"), 4)
+    7.7023
+    """
     if bore_diameter >= pipe_diameter:
         raise ToolInputError("flow_meter_flow: bore_diameter must be smaller than pipe_diameter")
     kwargs = _common(meter_type, taps, phase, k)
@@ -168,7 +190,28 @@ def flow_meter_dp(
     k: Annotated[float | None, _K] = None,
 ) -> Outcome:
     """Differential pressure an ISO 5167 orifice, nozzle or venturi will show at a given
-    mass flow, and its permanent pressure loss."""
+    mass flow, and its permanent pressure loss.
+
+    Notes
+    -----
+    The same ISO 5167 model as flow_meter_flow, solved for the downstream pressure:
+    steady single-phase flow in a full pipe, upstream density and viscosity held
+    constant, C from Reader-Harris/Gallagher (orifices), ISO 5167-3 (nozzles) or a constant
+    (venturi tubes). The standard's limits on D, d, beta and Re_D are not checked.
+
+    Examples
+    --------
+    Water, 10 kg/s through a machined venturi tube of 50 mm throat in a 100 mm pipe; by
+    hand with C = 0.995, dp = [m sqrt(1 - beta^4) / (C pi d^2 / 4)]^2 / (2 rho) = 12.30 kPa:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("flow_meter_dp", {"pipe_diameter": "100 mm",
+    ...     "bore_diameter": "50 mm", "P1": "300 kPa", "mass_flow": "10 kg/s",
+    ...     "density": "998 kg/m^3", "viscosity": "1 mPa*s",
+    ...     "meter_type": "machined convergent venturi tube"})
+    >>> round(r.value("differential_pressure", "kPa"), 2)
+    12.3
+    """
     kwargs = _common(meter_type, taps, phase, k)
     P2 = fm.differential_pressure_meter_solver(
         D=pipe_diameter, D2=bore_diameter, P1=P1, m=mass_flow, rho=density, mu=viscosity, **kwargs
@@ -199,7 +242,27 @@ def flow_meter_bore(
     k: Annotated[float | None, _K] = None,
 ) -> Outcome:
     """Size the bore (orifice) or throat diameter of an ISO 5167 meter to give a design
-    differential pressure at a design flow."""
+    differential pressure at a design flow.
+
+    Notes
+    -----
+    Inverts the ISO 5167 model of flow_meter_flow for d (steady single-phase flow in a
+    full pipe, upstream properties constant). A design is within the standard only for
+    beta 0.1 to 0.75 (orifice) and the standard's D and Re_D ranges, which the tool does
+    not check; it refuses when no bore smaller than the pipe gives the differential.
+
+    Examples
+    --------
+    The inverse of fluids' documented example: 7.702 kg/s at 17 kPa needs a 50 mm bore:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("flow_meter_bore", {"pipe_diameter": "73.66 mm",
+    ...     "P1": "200 kPa", "differential_pressure": "17 kPa", "mass_flow": "7.702338 kg/s",
+    ...     "density": "999.1 kg/m^3", "viscosity": "1.1 mPa*s", "taps": "D and D/2",
+    ...     "phase": "gas", "k": 1.33})
+    >>> round(r.value("bore_diameter", "mm"), 3)
+    50.0
+    """
     kwargs = _common(meter_type, taps, phase, k)
     P2 = P1 - differential_pressure
     d = fm.differential_pressure_meter_solver(
