@@ -9,15 +9,19 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 
 from peoa.agent.action_generator import ActionGenerator
 from peoa.agent.definitions import load_definitions
 from peoa.agent.graph import AgentContext, build_graph
 from peoa.agent.memory import make_checkpointer
+from peoa.agent.records import StepData
 from peoa.agent.solution import Solution, StepEvent, StepRecord
+from peoa.agent.state import SolveUpdate
 from peoa.config import Settings, get_settings
 from peoa.exceptions import PeoaError
+from peoa.experts.base import Expert
 from peoa.graph.quantities import read_quantity_edges
 from peoa.planning import Plan, Planner, QuantityGraph
 from peoa.reading import Reading
@@ -45,7 +49,7 @@ class Assistant:
         settings: Settings | None = None,
         *,
         checkpointer: BaseCheckpointSaver | None = None,
-        experts: dict[str, Any] | None = None,
+        experts: dict[str, Expert] | None = None,
     ) -> None:
         from peoa.experts import load_experts
         from peoa.llm import get_embedder, get_llm
@@ -163,7 +167,7 @@ class Assistant:
             display=self.settings.display,
         )
 
-    def _run_config(self, thread_id: str) -> dict[str, Any]:
+    def _run_config(self, thread_id: str) -> RunnableConfig:
         limits = self.meta.limits
         # Each step passes through ~4 nodes, each revision ~3; leave room for both.
         steps = 8 + 5 * limits.max_steps + 4 * limits.max_revisions_total
@@ -188,7 +192,7 @@ class Assistant:
         )
         for update in updates:
             for node, change in update.items():
-                yield from _events(node, change or {}, start)
+                yield from _events(node, change or SolveUpdate(), start)
 
     async def asolve(self, question: str, *, thread_id: str | None = None) -> Solution:
         """``solve`` without blocking the event loop (models run in a worker thread)."""
@@ -245,21 +249,21 @@ class _LazyPlanner:
         return self._assistant.planner.missing(reading, relevance)
 
 
-def _events(node: str, change: dict[str, Any], start: float) -> Iterator[StepEvent]:
+def _events(node: str, change: SolveUpdate, start: float) -> Iterator[StepEvent]:
     # One event per step: independent steps are planned, run and checked together.
     if node == "schedule":
-        for step in change.get("pending") or []:
-            yield StepEvent(kind="plan", data={k: v for k, v in step.items() if k != "previous"})
+        for pending in change.get("pending") or []:
+            yield StepEvent(kind="plan", data={k: v for k, v in pending.items() if k != "previous"})
     elif node == "next_plan":
         for case in change.get("cases") or []:
             if case.get("tried"):
                 yield StepEvent(kind="revision", data={"question": case["question"],
                                                        "tried": case["tried"]})  # fmt: skip
     elif node == "run_expert":
-        for step in change.get("steps") or []:
-            yield StepEvent(kind="step", data=step)
+        for step in _written_steps(change):
+            yield StepEvent(kind="step", data=dict(step))
     elif node == "validate":
-        for step in change.get("steps") or []:
+        for step in _written_steps(change):
             record = StepRecord.model_validate(step)
             yield StepEvent(
                 kind="validation",
@@ -269,7 +273,13 @@ def _events(node: str, change: dict[str, Any], start: float) -> Iterator[StepEve
                     "errors": record.validation_errors,
                 },
             )
-    elif node == "finish" and change.get("solution"):
-        solution = dict(change["solution"])
+    elif node == "finish" and (written := change.get("solution")):
+        solution = dict(written)
         solution["usage"]["latency_s"] = time.perf_counter() - start
         yield StepEvent(kind="final", data=solution)
+
+
+def _written_steps(change: SolveUpdate) -> list[StepData]:
+    """The step records a node wrote (``prepare``'s reset of them is no step)."""
+    steps = change.get("steps")
+    return steps if isinstance(steps, list) else []

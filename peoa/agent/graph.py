@@ -33,9 +33,10 @@ from peoa.agent.answer import asked_unit_fits, in_asked_unit
 from peoa.agent.definitions import MetaAgentDefinition
 from peoa.agent.display import in_display_unit, shown
 from peoa.agent.explain import step_sentence
+from peoa.agent.records import LLMCallData, StepData, llm_call_data, step_data
 from peoa.agent.routing import route_question
 from peoa.agent.solution import GivenValue, PartAnswer, RunUsage, Solution, StepRecord
-from peoa.agent.state import Case, PendingStep, SolveState
+from peoa.agent.state import CandidateTool, Case, Outcome, PendingStep, SolveState, SolveUpdate
 from peoa.agent.validation import validate_result
 from peoa.config import DisplaySettings
 from peoa.experts.base import Citation, Expert, ExpertResult, ExpertTask, InjectionFlag, LLMCall
@@ -45,6 +46,7 @@ from peoa.reading import Reading, read_question
 
 __all__ = ["AgentContext", "build_graph"]
 
+# The k best tools for a question, as the retrieval layer dumps them (ToolHit fields).
 ToolFinder = Callable[[str, int], list[dict[str, Any]]]
 # The k best passages (chunks) of the knowledge graph for a question, with their scores.
 PassageFinder = Callable[[str, int], list[dict[str, Any]]]
@@ -103,15 +105,15 @@ def _reading(case: Case) -> Reading:
     return Reading.model_validate(case["reading"])
 
 
-def _relevance(state: SolveState) -> dict[str, float]:
+def _relevance(state: SolveState | SolveUpdate) -> dict[str, float]:
     return {t["name"]: float(t.get("score", 0.0)) for t in state.get("candidate_tools") or []}
 
 
 # -- nodes ---------------------------------------------------------------------------------
-def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+def prepare(state: SolveState, ctx: AgentContext) -> SolveUpdate:
     """Start a question: read it once, find candidate tools, catch empty or off-topic ones,
     and plan each independent case."""
-    fresh: dict[str, Any] = {
+    fresh: SolveUpdate = {
         "steps": Overwrite([]), "pending": [], "revisions": 0, "trace": [], "outcome": None,
         "solution": None, "candidate_tools": [], "cases": [], "next_index": 1, "reading": None,
     }  # fmt: skip
@@ -127,7 +129,7 @@ def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     reading = read_question(question, conversation[-1] if conversation else None)
     fresh["reading"] = reading.model_dump(mode="json")
     if ctx.meta.policy.tool_retrieval != "none":
-        tools = ctx.find_tools(reading.text, max(ctx.meta.limits.tool_candidates, 10))
+        tools = _candidates(ctx.find_tools(reading.text, max(ctx.meta.limits.tool_candidates, 10)))
         fresh["candidate_tools"] = tools
         if not _in_scope(reading.text, tools, ctx):
             fresh["outcome"] = {
@@ -138,7 +140,7 @@ def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
                 "with the data you have and its units.",
             }
             return fresh
-    relevance = {t["name"]: float(t.get("score", 0.0)) for t in fresh["candidate_tools"]}
+    relevance = _relevance(fresh)
     readings = [read_question(c) for c in reading.cases] if ctx.meta.policy.parallel_steps else []
     cases: list[Case] = []
     for case_reading in (readings or [reading])[: ctx.meta.limits.max_steps]:
@@ -156,7 +158,16 @@ def prepare(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     return fresh
 
 
-def _in_scope(question: str, tools: list[dict[str, Any]], ctx: AgentContext) -> bool:
+def _candidates(hits: list[dict[str, Any]]) -> list[CandidateTool]:
+    """The retrieved tools as the state keeps them."""
+    return [
+        CandidateTool(name=h["name"], topic=h.get("topic"), description=h.get("description"),
+                      score=h["score"])
+        for h in hits
+    ]  # fmt: skip
+
+
+def _in_scope(question: str, tools: list[CandidateTool], ctx: AgentContext) -> bool:
     """Whether a tool, or else a passage of the graph, is close enough to the question.
 
     Tool documentation alone misses questions about the user's own documents ("what do
@@ -171,7 +182,7 @@ def _in_scope(question: str, tools: list[dict[str, Any]], ctx: AgentContext) -> 
     return bool(passages) and passages[0]["score"] >= limits.min_passage_relevance
 
 
-def _choose(case: Case, ctx: AgentContext, trace: list[dict[str, Any]]) -> int:
+def _choose(case: Case, ctx: AgentContext, trace: list[LLMCallData]) -> int:
     """The plan a case runs first: the best ranked, or the action generator's choice
     among the tied best."""
     plans = [Plan.model_validate(p) for p in case["plans"]]
@@ -181,17 +192,17 @@ def _choose(case: Case, ctx: AgentContext, trace: list[dict[str, Any]]) -> int:
     try:
         index, call = ctx.generator.choose_plan(_reading(case), tied)
     except StructuredOutputError as error:
-        trace.append({"role": "action_generator", "model": ctx.generator.llm.name,
-                      "purpose": f"choose plan (unusable output: {error})"})  # fmt: skip
+        trace.append(llm_call_data(LLMCall(role="action_generator", model=ctx.generator.llm.name,
+                                           purpose=f"choose plan (unusable output: {error})")))  # fmt: skip
         return 0
-    trace.append(call.model_dump())
+    trace.append(llm_call_data(call))
     return plans.index(tied[index])
 
 
 _LONE = -2  # a case's "plan" when it runs one step that no plan covers
 
 
-def schedule(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+def schedule(state: SolveState, ctx: AgentContext) -> SolveUpdate:
     """Choose each case's plan when it has none yet, and queue the steps that are ready."""
     cases = [Case(**c) for c in state.get("cases") or []]
     latest = _latest(_records(state))
@@ -239,8 +250,8 @@ def schedule(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
             ))  # fmt: skip
     if not ctx.meta.policy.parallel_steps:
         pending = pending[:1]
-    update: dict[str, Any] = {"cases": cases, "pending": pending, "trace": trace,
-                              "next_index": next_index}  # fmt: skip
+    update: SolveUpdate = {"cases": cases, "pending": pending, "trace": trace,
+                           "next_index": next_index}  # fmt: skip
     if not pending:
         update["outcome"] = {"action": "final_answer"}
     return update
@@ -263,7 +274,7 @@ def _variables(reading: Reading) -> dict[str, Any]:
     return {m.id: {"value": m.value, "unit": m.unit, "means": m.describe()} for m in reading.data()}
 
 
-def run_expert(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+def run_expert(state: SolveState, ctx: AgentContext) -> SolveUpdate:
     """Run one pending step with its expert; returns only its own record.
 
     Called once per pending step through ``Send`` (``state["step"]``), so independent
@@ -309,14 +320,14 @@ def run_expert(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
         revision=pending.get("revision", 0), feedback=pending.get("feedback"), result=result,
         depends_on=pending.get("depends_on"), started_at=started, finished_at=time.time(),
     )  # fmt: skip
-    return {"steps": [record.model_dump(mode="json")]}
+    return {"steps": [step_data(record)]}
 
 
-def validate(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+def validate(state: SolveState, ctx: AgentContext) -> SolveUpdate:
     """Check the steps that just ran: units, physical sanity, and that a case's answer
     can be given in the unit its question asks for."""
     cases = state.get("cases") or []
-    checked = []
+    checked: list[StepData] = []
     for record in _records(state):
         if record.checked:
             continue
@@ -333,7 +344,7 @@ def validate(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
                     f"step gave {answer.value:.6g} {answer.unit}, which is not of that kind"
                 ]
         update = {"valid": not errors, "validation_errors": errors, "checked": True}
-        checked.append(record.model_copy(update=update).model_dump(mode="json"))
+        checked.append(step_data(record.model_copy(update=update)))
     return {"steps": checked}
 
 
@@ -352,7 +363,7 @@ def _failures(state: SolveState) -> dict[int, StepRecord]:
     return found
 
 
-def next_plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+def next_plan(state: SolveState, ctx: AgentContext) -> SolveUpdate:
     """A case whose step failed moves to its next plan that names the answer as well (the
     failure recorded), or fails when none is left within the limits."""
     cases = [Case(**c) for c in state.get("cases") or []]
@@ -384,12 +395,12 @@ def next_plan(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
     return {"cases": cases, "revisions": revisions, "next_index": next_index}
 
 
-def finish(state: SolveState, ctx: AgentContext) -> dict[str, Any]:
+def finish(state: SolveState, ctx: AgentContext) -> SolveUpdate:
     """Write the solution: each number from a validated tool step, never from a model."""
     records = _records(state)
     latest = _latest(records)
     cases = state.get("cases") or []
-    outcome = state.get("outcome") or {"action": "failed"}
+    outcome: Outcome = state.get("outcome") or {"action": "failed"}
     trace = [LLMCall.model_validate(c) for c in state.get("trace") or []]
     reading = Reading.model_validate(state["reading"]) if state.get("reading") else None
     plans = [p for c in cases if (p := _plan(c)) is not None]
@@ -576,14 +587,14 @@ def after_validate(state: SolveState) -> str:
 class _GraphNode(Protocol):
     """A node as LangGraph calls it: the state, and the run's config by name."""
 
-    def __call__(self, state: SolveState, config: RunnableConfig) -> dict[str, Any]: ...
+    def __call__(self, state: SolveState, config: RunnableConfig) -> SolveUpdate: ...
 
 
 def build_graph(ctx: AgentContext) -> StateGraph:
     """The meta-agent's graph, uncompiled (compile it with a checkpointer)."""
 
-    def bind(node: Callable[[SolveState, AgentContext], dict[str, Any]]) -> _GraphNode:
-        def bound(state: SolveState, config: RunnableConfig) -> dict[str, Any]:
+    def bind(node: Callable[[SolveState, AgentContext], SolveUpdate]) -> _GraphNode:
+        def bound(state: SolveState, config: RunnableConfig) -> SolveUpdate:
             # The thread id arrives with each run, so one compiled graph serves every thread.
             thread_id = (config.get("configurable") or {}).get("thread_id", "")
             return node(state, replace(ctx, thread_id=thread_id))
