@@ -6,7 +6,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-__all__ = ["LIQUIDS", "_chemical", "_coolprop", "_darcy", "_humid", "_psat", "_tsat"]
+from bank.core import P_ATM
+
+__all__ = ["LIQUIDS", "_chemical", "_coolprop", "_darcy", "_humid", "_liquid", "_psat", "_tsat"]
 
 
 @cache
@@ -54,3 +56,13 @@ LIQUIDS = {  # display name -> thermo name
     "cyclohexane": "cyclohexane",
     "water": "water",
 }
+
+
+@cache
+def _liquid(name: str, T: float, P: float = P_ATM) -> dict[str, float]:
+    """Density, viscosity, conductivity and heat capacity of a pure liquid (thermo 0.6
+    ``Chemical``, which takes CoolProp's reference equations where CoolProp has the fluid)."""
+    from thermo import Chemical
+
+    chem = Chemical(LIQUIDS[name], T=T, P=P)
+    return {"rho": chem.rho, "mu": chem.mu, "k": chem.k, "cp": chem.Cp, "MW": chem.MW}

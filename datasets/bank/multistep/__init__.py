@@ -1,0 +1,106 @@
+"""The multi-step validation set (``datasets/multistep.jsonl``).
+
+Every problem needs two to four calculation steps chained together: a property look-up,
+a pipe's bore from its schedule, a pressure drop or a duty that the asked number then
+depends on. The kinds use the process set's categories, one topic file each, and reuse
+its machinery (``bank.core``) and some of its helpers; ``values`` holds the units and
+designations engineers write (gpm, psig, °F, lb/h, NPS 4 schedule 40, DN 100). Each
+record names its gold chain of PEOA tools (``tools``, in order) and ``steps``, the
+number of calculation steps (a property look-up counts as one).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from bank.core import GOLD_TOOLS, Kind, as_sentence, as_shown, reference_answer
+from bank.multistep import (
+    balances,
+    compressors,
+    control_valves,
+    distillation,
+    flow_measurement,
+    heat_exchangers,
+    heat_transfer,
+    pipe_flow,
+    properties,
+    psychrometrics,
+    pumps,
+    reactors,
+    relief_devices,
+    steam,
+    vle,
+)
+from bank.multistep.values import ItemRandom
+from bank.process import CATEGORIES
+from bank.process import KINDS as PROCESS_KINDS
+
+__all__ = ["CATEGORIES", "ID_PREFIX", "KINDS", "MAX_STEPS", "MIN_STEPS", "build_records"]
+
+ID_PREFIX = "ms"
+MIN_STEPS, MAX_STEPS = 2, 4
+
+#: The topic files in ``CATEGORIES`` order (the set has no ``units`` problems).
+_TOPICS = {
+    "properties": properties,
+    "steam": steam,
+    "psychrometrics": psychrometrics,
+    "pipe_flow": pipe_flow,
+    "pumps": pumps,
+    "compressors": compressors,
+    "flow_measurement": flow_measurement,
+    "control_valves": control_valves,
+    "relief_devices": relief_devices,
+    "heat_exchangers": heat_exchangers,
+    "heat_transfer": heat_transfer,
+    "vle": vle,
+    "distillation": distillation,
+    "reactors": reactors,
+    "balances": balances,
+}
+
+#: Every kind of the set; within a category, in the order its topic file registers them
+#: (that order, with each kind's key as its seed, fixes the records).
+KINDS: list[Kind] = [item for topic in _TOPICS.values() for item in topic.KINDS]
+
+
+def record_id(key: str, n: int) -> str:
+    """``ms-<kind>-NNN``: the kind's key with its slash as a dash, numbered from 001."""
+    return f"{ID_PREFIX}-{key.replace('/', '-')}-{n + 1:03d}"
+
+
+def build_records() -> Iterator[dict[str, Any]]:
+    """Draw, word and solve every item of every kind, in a fixed order."""
+    keys = [k.key for k in KINDS]
+    duplicates = [key for key, n in Counter(keys).items() if n > 1]
+    if duplicates:
+        raise ValueError(f"duplicate problem kind {duplicates[0]!r} in the multi-step bank")
+    shared = set(keys) & {k.key for k in PROCESS_KINDS}
+    if shared:  # a kind key is also a seed: never draw the same inputs as process.jsonl
+        raise ValueError(f"kind {sorted(shared)[0]!r} is also a kind of the process set")
+    for item in sorted(KINDS, key=lambda k: CATEGORIES.index(k.category)):
+        for n in range(item.count):
+            rng = ItemRandom(item.key, n)
+            inputs = item.draw(rng)
+            tools = tuple(inputs.pop(GOLD_TOOLS, item.tools))
+            if not MIN_STEPS <= len(tools) <= MAX_STEPS:
+                raise ValueError(f"{item.key} names {len(tools)} tools, not 2 to 4")
+            wording = item.wordings[n % len(item.wordings)]
+            try:
+                answer, unit = reference_answer(item, inputs)
+            except Exception as error:
+                raise RuntimeError(f"{item.key} #{n} failed: {error!r}") from error
+            yield {
+                "id": record_id(item.key, n),
+                "category": item.category,
+                "question": as_sentence(wording.format(**as_shown(inputs))),
+                "answer": answer,
+                "unit": unit,
+                "rel_tol": item.rel_tol,
+                "source": item.source,
+                "tools": list(tools),
+                "kind": item.key,
+                "steps": len(tools),
+            }
