@@ -172,11 +172,16 @@ def kind_vocabulary(name: str) -> Vocabulary:
 
 
 @lru_cache(maxsize=2048)
-def output_vocabulary(tool: Tool, output: str, kind_name: str | None) -> Vocabulary:
+def output_vocabulary(
+    tool: Tool, output: str, kind_name: str | None, tool_name: bool = True
+) -> Vocabulary:
+    """The words that name a tool's output: its name, its description, its kind's words,
+    and (``tool_name``) the tool's name, which says what the tool computes ("choked_flow"
+    for a critical pressure) but names every output of the tool alike."""
     out = tool.outputs[output]
     phrases = [(w, 1.2) for w in re.split(r"_", output) if len(w) > 1] + [(output, 1.5)]
-    # The tool's name says what it computes ("choked_flow" for a critical pressure).
-    phrases += [(w, 0.8) for w in tool.name.split("_") if len(w) > 2]
+    if tool_name:
+        phrases += [(w, 0.8) for w in tool.name.split("_") if len(w) > 2]
     head = re.split(r"[(,;:=]| - ", out.description, maxsplit=1)[0]
     phrases += [(head, 2.0)] + [(w, 0.5) for w in tokens(out.description) if len(w) > 2]
     symbols = {output}

@@ -174,7 +174,10 @@ class Planner:
                     continue
                 rel = relevance.get(tool.name, 0.0)
                 if match > 0 or (asked.dimensionality and rel > 0):
-                    head = vocabulary.score_words(asked.head) > 0
+                    # The output itself, not its tool's name, answers to the asking
+                    # words ("what duty": a heat duty, not hx_duty's heat capacity rate).
+                    own = output_vocabulary(tool, output, kind_name, tool_name=False)
+                    head = own.score_words(asked.head) > 0
                     found.append((tool.name, output, match, rel, head, described(tool, text)))
         # The words right after the asking word name the quantity: where some outputs
         # answer to them ("what duty is needed"), those that do not (a compressor's power

@@ -238,6 +238,22 @@ def test_the_words_after_the_asking_word_name_the_answer(planner: Planner) -> No
     assert planner.plan(density)[0].answer_step.output in {"rho", "density"}
 
 
+def test_the_asking_words_name_an_output_not_its_tools_name(planner: Planner) -> None:
+    # hx_duty's name says "duty", but its heat capacity rate is no duty; a compressor
+    # power tool's name says "power", but the efficiency it reports is no power.
+    duty = read_question(
+        "What duty is needed to heat 55000 kg/h of liquid with heat capacity "
+        "1900 J/(kg*K) from 28.1 °C to 93.9 °C?"
+    )
+    assert planner.plan(duty)[0].describe() in {"hx_duty.Q_abs", "hx_duty.Q"}
+    power = read_question(
+        "What power does a compressor draw when it raises 10700 kg/h of a gas "
+        "(M = 21.4 g/mol, cp/cv = 1.29) from 2.48 bar to 1480 kPa, suction temperature "
+        "27.8 °C, at 74 % isentropic efficiency?"
+    )
+    assert planner.plan(power)[0].answer_step.output == "power"
+
+
 def test_a_difference_of_two_states_is_not_answered_by_one_state(planner: Planner) -> None:
     reading = read_question(
         "A vapour of 0.4 mole fraction benzene and the rest toluene condenses at 1 atm. Over "
