@@ -91,7 +91,28 @@ def relief_valve_gas(
     Kc: Annotated[float, _KC] = 1.0,
 ) -> Outcome:
     """Required orifice area of a pressure relief valve in gas or vapour service (API 520
-    Part I), critical or subcritical flow, and the API 526 orifice letter to select."""
+    Part I), critical or subcritical flow, and the API 526 orifice letter to select.
+
+    Notes
+    -----
+    Ideal-gas flow with the compressibility Z at relieving conditions, by
+    ``fluids.safety_valve.API520_A_g``: critical (eq. 9, with Kb) when the back pressure is
+    below the critical flow pressure P1 (2/(k+1))^(k/(k-1)), else subcritical (eq. 18, with
+    F2; Kb is not used there). Kd 0.975 is for preliminary sizing; a back pressure at or
+    above the relieving pressure is refused, and a need past letter T warns.
+
+    Examples
+    --------
+    API 520 Part I Example 1 (critical flow) needs 3699 mm2, as
+    ``fluids.safety_valve.API520_A_g`` documents it:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("relief_valve_gas", {"mass_flow": "24270 kg/h",
+    ...     "temperature": "348 K", "relieving_pressure": "670 kPa", "molar_mass": "51 g/mol",
+    ...     "k": 1.11, "Z": 0.9})
+    >>> round(r.value("area", "mm^2")), r.value("critical"), r.value("letter")
+    (3699, True, 'P')
+    """
     if back_pressure >= relieving_pressure:
         raise ToolInputError("relief_valve_gas: back_pressure must be below relieving_pressure")
     area = sv.API520_A_g(
@@ -138,7 +159,27 @@ def relief_valve_steam(
     ] = "10E",
 ) -> Outcome:
     """Required orifice area of a pressure relief valve in saturated or superheated steam
-    service (API 520 Napier equation with the high-pressure and superheat corrections)."""
+    service (API 520 Napier equation with the high-pressure and superheat corrections).
+
+    Notes
+    -----
+    Dry saturated or superheated steam only (wet steam is not checked for): A = 190.5 m /
+    (P1 Kd Kb Kc KN KSH) by ``fluids.safety_valve.API520_A_steam``. KN is 1 up to
+    10339 kPa and corrects above it; KSH is interpolated in API 520's superheat table (1
+    below 205 degC in the 10th edition). Above 649 degC or 22.06 MPa the library has no
+    factor and the tool refuses.
+
+    Examples
+    --------
+    API 520 Part I (10th ed.) Example 4, as ``fluids.safety_valve.API520_A_steam``
+    documents it:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("relief_valve_steam", {"mass_flow": "69615 kg/h",
+    ...     "temperature": "707.0389 K", "relieving_pressure": "12236 kPa"})
+    >>> round(r.value("area", "mm^2")), r.value("letter")
+    (1285, 'L')
+    """
     area = sv.API520_A_steam(
         m=mass_flow, T=temperature, P1=relieving_pressure, Kd=Kd, Kb=Kb, Kc=Kc, edition=edition
     )
@@ -191,7 +232,28 @@ def relief_valve_liquid(
     ] = False,
 ) -> Outcome:
     """Required orifice area of a pressure relief valve in liquid service (API 520 Part I,
-    certified liquid-trim valves), with back-pressure and viscosity corrections."""
+    certified liquid-trim valves), with back-pressure and viscosity corrections.
+
+    Notes
+    -----
+    Incompressible liquid that does not flash (two-phase relief is outside it), by
+    ``fluids.safety_valve.API520_A_l``. The relieving pressure is the gauge set pressure
+    times (1 + overpressure) plus 101.325 kPa. Kw is 1 for a conventional valve and, for
+    balanced bellows, API 520's curve (1 below 15 % gauge back pressure, tabulated to 50
+    %); Kv = (1 + 170/Re)^-0.5 (10th ed.), meant for Re > 80, or 1 without a viscosity.
+
+    Examples
+    --------
+    API 520 Part I (10th ed.) Example 5 (6814 L/min of SG 0.9 oil at 2000 SSU, balanced
+    bellows), as ``fluids.safety_valve.API520_A_l`` reproduces it (API 520: 3122 mm2):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("relief_valve_liquid", {"mass_flow": "102.108 kg/s",
+    ...     "density": "899.1 kg/m^3", "set_pressure": "1724 kPag",
+    ...     "back_pressure": "344.8 kPag", "viscosity": "0.388 Pa*s", "balanced_bellows": True})
+    >>> round(r.value("area", "mm^2")), round(r.value("Kv"), 3), r.value("letter")
+    (3107, 0.984, 'P')
+    """
     set_gauge = set_pressure - _ATM
     if set_gauge <= 0:
         raise ToolInputError("relief_valve_liquid: set_pressure must be above atmospheric")
@@ -238,7 +300,21 @@ def api526_orifice(
     required_area: Annotated[float, Q("orifice_area", "required effective discharge area", gt=0)],
 ) -> dict[str, object]:
     """The smallest API 526 standard orifice letter (D, E, F, G, H, J, K, L, M, N, P, Q, R,
-    T) whose effective area covers a required relief area."""
+    T) whose effective area covers a required relief area.
+
+    Notes
+    -----
+    The API 526 effective areas, D (0.110 in2, 71 mm2) to T (26.0 in2, 16774 mm2),
+    match an area sized by API 520 with the effective Kd, not a maker's rated area. A need
+    above T warns and gives no letter: use several valves.
+
+    Examples
+    --------
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("api526_orifice", {"required_area": "3699 mm^2"})
+    >>> r.value("letter"), round(r.value("letter_area_in2"), 2)
+    ('P', 6.38)
+    """
     letter, area = _letter_size(required_area)
     return {
         "letter": letter,
@@ -274,7 +350,25 @@ def relieving_pressure(
     ] = None,
 ) -> dict[str, float]:
     """Relieving pressure of a relief valve, absolute: the gauge set pressure plus its
-    allowable overpressure, plus the atmospheric pressure."""
+    allowable overpressure, plus the atmospheric pressure.
+
+    Notes
+    -----
+    P1 = P_set,g (1 + overpressure) + P_atm, with the overpressure a fraction of the gauge
+    set pressure (API 520: 10 % single valve, 16 % multiple, 21 % fire). A set pressure is
+    read as gauge from the standard atmosphere; one at or below it is refused. The 3 psi
+    (21 kPa) minimum overpressure at low set pressures is not applied.
+
+    Examples
+    --------
+    A valve set at 10 barg with 10 % overpressure relieves at 11 barg, 12.01 bar absolute:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("relieving_pressure", {"set_pressure": "10 barg",
+    ...     "overpressure": "10 %"})
+    >>> round(r.value("relieving_pressure", "kPa"), 3)
+    1201.325
+    """
     atmosphere = _ATM if atmospheric_pressure is None else atmospheric_pressure
     gauge = set_pressure - _ATM
     if gauge <= 0:
