@@ -5,13 +5,6 @@ Each tool evaluates one published correlation from ``ht`` (``conv_internal``,
 turns the Nusselt number into a film coefficient h = Nu k / L. Dimensionless groups may
 be given directly or computed from the fluid properties, so a model never computes
 them itself.
-
->>> from peoa.tools import get_registry
->>> r = get_registry().run("nu_dittus_boelter", {"Re": 1e5, "Pr": 1.2,
-...     "diameter": {"value": 25, "unit": "mm"},
-...     "thermal_conductivity": {"value": 0.6, "unit": "W/m/K"}})
->>> round(r.outputs["Nu"].value, 2)
-247.4
 """
 
 from __future__ import annotations
@@ -114,7 +107,26 @@ def nu_dittus_boelter(
 ) -> dict[str, float]:
     """Film coefficient inside a smooth tube in fully developed turbulent flow by
     Dittus-Boelter, Nu = 0.023 Re^0.8 Pr^n (n = 0.4 heating, 0.3 cooling), valid for
-    Re > 10000, 0.6 < Pr < 160, L/D > 10. Returns Nu and h = Nu k / D."""
+    Re > 10000, 0.6 < Pr < 160, L/D > 10. Returns Nu and h = Nu k / D.
+
+    Notes
+    -----
+    Fully developed turbulent flow in a smooth tube with a moderate wall-to-bulk
+    temperature difference, properties at the bulk mean temperature: Re >= 1e4,
+    0.6 <= Pr <= 160, L/D >= 10 (McAdams' 0.023 coefficient). Outside the Re and Pr range
+    the tool answers but warns and suggests Gnielinski; errors can reach 25 %.
+
+    Examples
+    --------
+    ht's documented example, Re = 1e5 and Pr = 1.2, heating; in a 25 mm tube with
+    k = 0.6 W/(m K):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("nu_dittus_boelter", {"Re": 1e5, "Pr": 1.2,
+    ...     "diameter": "25 mm", "thermal_conductivity": "0.6 W/m/K"})
+    >>> round(r.value("Nu"), 2), round(r.value("h", "W/m^2/K"))
+    (247.4, 5938)
+    """
     re, pr = _re_pr(
         Re, Pr, diameter, thermal_conductivity, velocity, density, viscosity, specific_heat
     )
@@ -148,7 +160,26 @@ def nu_gnielinski(
     """Film coefficient inside a tube in turbulent and transitional flow by Gnielinski,
     Nu = (f/8)(Re-1000)Pr / (1 + 12.7 (f/8)^0.5 (Pr^(2/3) - 1)), with the Darcy friction
     factor f from Colebrook (Clamond solution); valid 3000 < Re < 5e6, 0.5 < Pr < 2000.
-    More accurate than Dittus-Boelter."""
+    More accurate than Dittus-Boelter.
+
+    Notes
+    -----
+    Fully developed flow in a tube, properties at the bulk mean temperature. The tool
+    warns outside 2300 <= Re <= 5e6 and 0.5 <= Pr <= 2000 (the range ht quotes; Bergman
+    et al. give 3000 as the lower Re). f is the Colebrook value for the given wall
+    roughness (Clamond's solution), so a rough tube's higher transfer is included.
+
+    Examples
+    --------
+    Re = 5e4, Pr = 4 in a smooth 25 mm tube, k = 0.6 W/(m K); by hand, Colebrook gives
+    f = 0.02089 and Nu = (f/8)(Re - 1000) Pr / (1 + 12.7 (f/8)^0.5 (Pr^(2/3) - 1)) = 257.7:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("nu_gnielinski", {"Re": 5e4, "Pr": 4,
+    ...     "diameter": "25 mm", "thermal_conductivity": "0.6 W/m/K"})
+    >>> round(r.value("Nu"), 1), round(r.value("h", "W/m^2/K"))
+    (257.7, 6184)
+    """
     re, pr = _re_pr(
         Re, Pr, diameter, thermal_conductivity, velocity, density, viscosity, specific_heat
     )
@@ -189,7 +220,26 @@ def nu_cylinder_zukauskas(
 ) -> dict[str, float]:
     """Film coefficient for a single cylinder (tube) in cross flow by Zukauskas,
     Nu = C Re^m Pr^n (Pr/Prw)^(1/4), properties at the free-stream temperature; valid
-    0.7 < Pr < 500 and 1 < Re < 1e6."""
+    0.7 < Pr < 500 and 1 < Re < 1e6.
+
+    Notes
+    -----
+    One smooth circular cylinder in a uniform cross flow, properties at the free-stream
+    temperature and Pr_wall at the surface's. C and m come from Zukauskas's table by Re
+    (1 to 1e6), n = 0.37 for Pr <= 10 and 0.36 above; outside 1 <= Re <= 1e6 or
+    0.7 <= Pr <= 500 the nearest row is used and the tool warns. Without Pr_wall the
+    (Pr/Pr_w)^(1/4) correction is left out. Tube banks need another correlation.
+
+    Examples
+    --------
+    Bergman et al. (6th ed.) Example 7.3, air across a 12.7 mm cylinder, Nu = 50.5:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("nu_cylinder_zukauskas", {"Re": 7992, "Pr": 0.707,
+    ...     "Pr_wall": 0.69, "diameter": "12.7 mm", "thermal_conductivity": "0.0263 W/m/K"})
+    >>> round(r.value("Nu"), 1)
+    50.5
+    """
     re, pr = _re_pr(
         Re, Pr, diameter, thermal_conductivity, velocity, density, viscosity, specific_heat
     )
@@ -255,7 +305,29 @@ def nu_natural_convection(
     """Free (natural) convection coefficient from an isothermal surface in a quiescent
     fluid by the Churchill-Chu correlations, e.g. vertical plate Nu = {0.825 + 0.387
     Ra^(1/6) / [1 + (0.492/Pr)^(9/16)]^(8/27)}^2, valid over laminar and turbulent Ra
-    (plate all Ra; cylinder Ra < 1e12; sphere Ra < 1e11, Pr > 0.7)."""
+    (plate all Ra; cylinder Ra < 1e12; sphere Ra < 1e11, Pr > 0.7).
+
+    Notes
+    -----
+    An isothermal surface in an otherwise quiescent fluid, properties at the film
+    temperature (Ts + Tinf)/2; beta defaults to 1/T_film, right for an ideal gas only
+    (give it for a liquid). Vertical plate: any Ra, laminar to turbulent; horizontal
+    cylinder: Ra up to 1e12; sphere: ht's Churchill form, Ra up to 1e13 (Nu -> 2 as
+    Ra -> 0). Ra outside these ranges is neither refused nor warned about.
+
+    Examples
+    --------
+    Bergman et al. (6th ed.) Example 9.2: a 0.71 m high glass fire screen at 232 degC in
+    a room at 23 degC, air properties at 400 K; the book gives Nu = 147, h = 7.0 W/(m2 K):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("nu_natural_convection", {"geometry": "vertical_plate",
+    ...     "length": "0.71 m", "T_surface": "232 degC", "T_fluid": "23 degC",
+    ...     "thermal_conductivity": "0.0338 W/m/K", "kinematic_viscosity": "26.41e-6 m^2/s",
+    ...     "Pr": 0.69, "beta": "0.0025 1/K"})
+    >>> round(r.value("Nu")), round(r.value("h", "W/m^2/K"), 1)
+    (147, 7.0)
+    """
     if T_surface == T_fluid:
         raise ToolInputError("T_surface equals T_fluid: there is no buoyancy-driven flow")
     beta_value = beta if beta is not None else 2.0 / (T_surface + T_fluid)
@@ -300,7 +372,28 @@ def h_condensation_nusselt(
     """Laminar film condensation of a pure saturated vapour on a vertical (or inclined)
     plate or vertical tube, Nusselt's theory: h = 0.943 [g sin(a) rho_l (rho_l - rho_v)
     k_l^3 h_fg / (mu_l (Tsat - Tw) L)]^(1/4). Valid for laminar films (Re_film < 30)
-    and it underestimates wavy films by up to 20 %."""
+    and it underestimates wavy films by up to 20 %.
+
+    Notes
+    -----
+    A pure saturated vapour, quiescent, condensing as a laminar wave-free film on an
+    isothermal plate or vertical tube, condensate properties at the film temperature,
+    g = 9.81 m/s^2 (ht). The film Reynolds number is not checked: above about 30 the film
+    turns wavy and the result is low. To count the film's subcooling, pass the modified
+    latent heat h'fg = hfg + 0.68 cp,l (Tsat - Tw) as latent_heat.
+
+    Examples
+    --------
+    Hewitt, Shires and Bott, Process Heat Transfer (1994) p. 578, as ht reproduces it:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("h_condensation_nusselt", {"T_sat": "370 K", "T_wall": "350 K",
+    ...     "liquid_density": "585 kg/m^3", "vapor_density": "7 kg/m^3",
+    ...     "liquid_conductivity": "0.091 W/m/K", "liquid_viscosity": "158.9e-6 Pa*s",
+    ...     "latent_heat": "776.9 kJ/kg", "length": "0.1 m"})
+    >>> round(r.value("h", "W/m^2/K"))
+    1482
+    """
     if T_wall >= T_sat:
         raise ToolInputError("T_wall must be below T_sat for condensation")
     h = ht.Nusselt_laminar(
@@ -346,7 +439,29 @@ def h_boiling_rohsenow(
 ) -> dict[str, float]:
     """Nucleate pool boiling by Rohsenow: q'' = mu_l h_fg [g (rho_l - rho_v)/sigma]^(1/2)
     [cp_l dTe / (Csf h_fg Pr_l^n)]^3. Accuracy about +-100 % in q'' (+-30 % in dTe); the
-    surface-fluid constant Csf matters (Bergman Table 10.1)."""
+    surface-fluid constant Csf matters (Bergman Table 10.1).
+
+    Notes
+    -----
+    Nucleate pool boiling of a saturated liquid on a clean surface, from the onset of
+    boiling up to the critical heat flux; the tool does not check that q'' stays below
+    critical_heat_flux_zuber. Pr_l is cp mu / k of the liquid as given; Csf and n belong
+    to the surface-fluid pair (n = 1 for water), and errors reach 100 % in q''.
+
+    Examples
+    --------
+    Bergman et al. (6th ed.) Example 10.1: water at 1 atm on polished copper, 18 K wall
+    superheat; the book gives 836 kW/m^2 with Pr_l rounded to 1.76 (here 1.73):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("h_boiling_rohsenow", {"excess_temperature": "18 K",
+    ...     "liquid_density": "957.9 kg/m^3", "vapor_density": "0.5955 kg/m^3",
+    ...     "liquid_viscosity": "279e-6 Pa*s", "liquid_conductivity": "0.680 W/m/K",
+    ...     "liquid_cp": "4.217 kJ/kg/K", "latent_heat": "2257 kJ/kg",
+    ...     "surface_tension": "58.9 mN/m"})
+    >>> round(r.value("heat_flux", "kW/m^2"))
+    840
+    """
     h = ht.Rohsenow(
         rhol=liquid_density,
         rhog=vapor_density,
@@ -388,7 +503,26 @@ def h_boiling_cooper(
 ) -> dict[str, float]:
     """Nucleate pool boiling by Cooper's reduced-pressure correlation, h = 55 pr^(0.12 -
     0.2 log10 Rp) (-log10 pr)^(-0.55) M^(-0.5) q^0.67, needing only the critical pressure
-    and molar mass of the fluid; good for 0.001 < P/Pc < 0.9."""
+    and molar mass of the fluid; good for 0.001 < P/Pc < 0.9.
+
+    Notes
+    -----
+    Nucleate pool boiling of a pure fluid, from its reduced pressure, molar mass and the
+    surface roughness Rp (1 um gives the usual exponent 0.12); Pc and M come from the
+    chemicals databank, and a fluid without a known Pc is refused, as is P >= Pc. The
+    reduced-pressure range 0.001 to 0.9 is not checked.
+
+    Examples
+    --------
+    Water boiling at 1 atm with 4.3 K superheat, the Handbook of Heat Transfer's example
+    as ht reproduces it (1558 W/(m2 K)):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("h_boiling_cooper", {"fluid": "water", "pressure": "1 atm",
+    ...     "excess_temperature": "4.3 K"})
+    >>> round(r.value("h", "W/m^2/K"))
+    1558
+    """
     from chemicals.critical import Pc as critical_pressure
 
     chem = resolve_chemical(fluid)
@@ -423,7 +557,26 @@ def critical_heat_flux_zuber(
 ) -> dict[str, float]:
     """Critical heat flux of pool boiling (the peak of the boiling curve) by Zuber,
     q''max = C h_fg rho_v [sigma g (rho_l - rho_v) / rho_v^2]^(1/4). Beyond it the surface
-    goes to film boiling."""
+    goes to film boiling.
+
+    Notes
+    -----
+    Saturated pool boiling on a large horizontal heater (large compared with the bubble
+    size) in a quiescent liquid: C = 0.149 (Lienhard and Dhir) for a large flat plate,
+    pi/24 = 0.131 for Zuber's original. Small heaters, cylinders, subcooled liquid and
+    flow boiling need other constants or correlations.
+
+    Examples
+    --------
+    Bergman et al. (6th ed.) Example 10.1, water at 1 atm: 1.26 MW/m^2:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("critical_heat_flux_zuber", {"liquid_density": "957.9 kg/m^3",
+    ...     "vapor_density": "0.5955 kg/m^3", "latent_heat": "2257 kJ/kg",
+    ...     "surface_tension": "58.9 mN/m"})
+    >>> round(r.value("q_max", "MW/m^2"), 2)
+    1.26
+    """
     q = ht.Zuber(
         sigma=surface_tension, Hvap=latent_heat, rhol=liquid_density, rhog=vapor_density, K=C
     )
