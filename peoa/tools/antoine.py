@@ -1,23 +1,5 @@
 """Vapour pressures and Raoult's-law bubble and dew points from the Antoine coefficients
 the user gives (the ``vle`` topic; :mod:`peoa.tools.vle` has the library-data models).
-
-The Antoine equation with given coefficients: benzene (log10, mmHg, degC) boils at
-80.1 degC under 760 mmHg.
-
->>> from peoa.tools import get_registry
->>> r = get_registry().run("antoine_vapor_pressure", {"A": 6.90565, "B": 1211.033,
-...     "C": 220.790, "temperature": {"value": 80.1, "unit": "degC"}})
->>> round(r.value("vapor_pressure", "mmHg"), 1)
-760.0
-
-Raoult's law with Antoine coefficients: acetonitrile/nitromethane (ln, kPa, degC) at
-75 degC with x1 = 0.6 (Smith, Van Ness & Abbott, Example 10.3):
-
->>> r = get_registry().run("antoine_bubble_dew", {"A": [14.2724, 14.2043],
-...     "B": [2945.47, 2972.64], "C": [224.0, 209.0], "base": "ln", "pressure_unit": "kPa",
-...     "x": [0.6, 0.4], "temperature": {"value": 75, "unit": "degC"}})
->>> round(r.value("pressure", "kPa"), 2), round(r.value("composition")[0], 4)
-(66.72, 0.7483)
 """
 
 from __future__ import annotations
@@ -127,7 +109,26 @@ def antoine_vapor_pressure(
     """Antoine equation log P = A - B/(T + C) with the coefficients given: the vapour
     pressure at a temperature, or the saturation (boiling) temperature at a pressure. State
     the log base and the pressure and temperature units the coefficients are written for
-    (default log10, mmHg, degC)."""
+    (default log10, mmHg, degC).
+
+    Notes
+    -----
+    The equation holds only over the temperature range its coefficients were fitted to
+    (typically about 1 to 200 kPa); the tool does not know that range and does not warn
+    outside it. It refuses a temperature at which T + C is not positive, and a pressure
+    that the equation never reaches (at or above base^A in the coefficients' units).
+
+    Examples
+    --------
+    Benzene's coefficients (log10, mmHg, degC) give 760 mmHg at its normal boiling
+    point, 80.1 degC:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("antoine_vapor_pressure", {"A": 6.90565, "B": 1211.033,
+    ...     "C": 220.790, "temperature": {"value": 80.1, "unit": "degC"}})
+    >>> round(r.value("vapor_pressure", "mmHg"), 1)
+    760.0
+    """
     if (temperature is None) == (vapor_pressure is None):
         raise ToolInputError(
             "antoine_vapor_pressure: give exactly one of 'temperature' or 'vapor_pressure'"
@@ -213,7 +214,28 @@ def antoine_bubble_dew(
     """Bubble or dew point of an ideal mixture (Raoult's law) with the Antoine coefficients
     given for each component: the liquid composition x for a bubble point or the vapour
     composition y for a dew point, with the temperature (find P) or the pressure (find T).
-    Returns the other phase's composition and the K-values. Low pressures only."""
+    Returns the other phase's composition and the K-values. Low pressures only.
+
+    Notes
+    -----
+    Raoult's law takes the liquid as an ideal solution and the vapour as an ideal gas:
+    it suits mixtures of similar molecules at low pressure, predicts no azeotrope, and
+    warns above 10 bar. Each component's coefficients hold only in their own fitted range,
+    which is not checked. A bubble or dew temperature is found with brentq between the
+    pure components' saturation temperatures at P.
+
+    Examples
+    --------
+    Acetonitrile(1)/nitromethane(2) at 75 degC with x1 = 0.6 (Smith, Van Ness & Abbott,
+    Example 10.3: P = 66.72 kPa, y1 = 0.7483):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("antoine_bubble_dew", {"A": [14.2724, 14.2043],
+    ...     "B": [2945.47, 2972.64], "C": [224.0, 209.0], "base": "ln", "pressure_unit": "kPa",
+    ...     "x": [0.6, 0.4], "temperature": {"value": 75, "unit": "degC"}})
+    >>> round(r.value("pressure", "kPa"), 2), round(r.value("composition")[0], 4)
+    (66.72, 0.7483)
+    """
     if (x is None) == (y is None):
         raise ToolInputError(
             "antoine_bubble_dew: give the liquid x (bubble point) or the vapour y (dew point)"

@@ -9,13 +9,6 @@ tearing because the whole system is solved at once (Felder & Rousseau, *Elementa
 Principles of Chemical Processes*, 4th ed., ch. 4). Formation enthalpies come from
 ``chemicals.reaction``, heating values from ``chemicals.combustion`` and flame
 temperatures from a Cantera equilibrium (GRI-Mech 3.0).
-
->>> from peoa.tools import get_registry
->>> r = get_registry().run("heat_of_reaction", {
-...     "species": ["methane", "oxygen", "carbon dioxide", "water"],
-...     "stoichiometry": [-1, -2, 1, 2], "phases": ["gas", "gas", "gas", "liquid"]})
->>> round(r.value("dH", "kJ/mol"), 1)
--890.6
 """
 
 from __future__ import annotations
@@ -248,7 +241,29 @@ def mass_balance(
     (mixer, splitter with split fractions, separator with component split fractions,
     reactor with single-pass conversions) connected by named streams, and the known
     stream flows, totals or compositions; every unknown component flow is solved at once
-    from the linear balances. Flows may be molar or mass, in any one consistent unit."""
+    from the linear balances. Flows may be molar or mass, in any one consistent unit.
+
+    Notes
+    -----
+    Steady state, with fixed split fractions and single-pass conversions, so every balance
+    is linear and the whole flowsheet, recycles included, is one least-squares solve. No
+    energy balance is made. The tool refuses a flowsheet with degrees of freedom left, one
+    whose specifications contradict each other, and one that gives a negative flow.
+
+    Examples
+    --------
+    A column sends 95 % of the benzene and 5 % of the toluene of an equimolar 100 mol/h
+    feed to the top, which carries 47.5 + 2.5 = 50 mol/h:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("mass_balance", {"components": ["benzene", "toluene"],
+    ...     "units": [{"name": "column", "type": "separator", "inlets": ["feed"],
+    ...     "outlets": ["top", "bottom"], "component_splits": {"top": {"benzene": 0.95,
+    ...     "toluene": 0.05}}}], "streams": [{"name": "feed", "total": 100,
+    ...     "fractions": {"benzene": 0.5, "toluene": 0.5}}]})
+    >>> round(r.value("totals")["top"], 6), round(r.value("fractions")["top"]["benzene"], 6)
+    (50.0, 0.95)
+    """
     flows = solve_flowsheet(components, units, streams)
     totals = {s: sum(f.values()) for s, f in flows.items()}
     fractions = {
@@ -300,7 +315,27 @@ def heat_of_reaction(
 ) -> dict[str, Any]:
     """Standard heat of reaction at 25 °C from standard enthalpies of formation,
     dH°rxn = sum(nu_i dH°f,i), negative for exothermic reactions. State each species'
-    phase (e.g. liquid water for a higher heating value)."""
+    phase (e.g. liquid water for a higher heating value).
+
+    Notes
+    -----
+    Standard heats only: the tabulated formation enthalpies at 298.15 K of the pure
+    species in the phases stated, with no correction to another temperature (no
+    heat-capacity integral). The tool refuses a species whose formation enthalpy
+    ``chemicals`` lacks for that phase.
+
+    Examples
+    --------
+    Methane burned to liquid water, CH4 + 2 O2 -> CO2 + 2 H2O(l): -74.5 - 393.5 - 2 x 285.8
+    = -890.6 kJ/mol, methane's higher heating value:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("heat_of_reaction", {
+    ...     "species": ["methane", "oxygen", "carbon dioxide", "water"],
+    ...     "stoichiometry": [-1, -2, 1, 2], "phases": ["gas", "gas", "gas", "liquid"]})
+    >>> round(r.value("dH", "kJ/mol"), 1)
+    -890.6
+    """
     if len(stoichiometry) != len(species):
         raise ToolInputError("give one stoichiometric coefficient per species")
     phases = phases or ["gas"] * len(species)
@@ -346,7 +381,25 @@ def heat_of_combustion(
 ) -> Outcome:
     """Standard heats of combustion (heating values) of a fuel at 25 °C from its formation
     enthalpy and complete-combustion stoichiometry: HHV with liquid water in the products,
-    LHV with water vapour, per mole and per kg, and the oxygen required."""
+    LHV with water vapour, per mole and per kg, and the oxygen required.
+
+    Notes
+    -----
+    Complete combustion at 25 degC in excess oxygen to CO2, liquid H2O, SO2, N2 and the
+    halogen acids, as ``chemicals.combustion`` writes it (no CO, no NOx); the LHV takes
+    44.01 kJ/mol off for each mole of product water. A fuel whose formation enthalpy is
+    unknown in the phase given is refused.
+
+    Examples
+    --------
+    Methane: HHV 890.6 kJ/mol (-74.5 - 393.5 - 2 x 285.8 kJ/mol), LHV 890.6 - 2 x 44.01
+    = 802.6 kJ/mol, i.e. 50.0 MJ/kg at 16.04 g/mol:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("heat_of_combustion", {"fuel": "methane"})
+    >>> round(r.value("LHV", "kJ/mol"), 1), round(r.value("LHV_mass", "MJ/kg"), 2)
+    (802.6, 50.03)
+    """
     from chemicals.combustion import combustion_data
     from chemicals.elements import simple_formula_parser
 
@@ -400,7 +453,25 @@ def adiabatic_flame_temperature(
     """Adiabatic flame temperature of a fuel burning in air or oxygen at constant pressure,
     from the chemical equilibrium of the products (dissociation included) at the
     reactants' enthalpy, computed by Cantera with GRI-Mech 3.0. Also returns the major
-    product mole fractions."""
+    product mole fractions.
+
+    Notes
+    -----
+    Adiabatic, constant pressure, with the products at chemical equilibrium as ideal
+    gases (dissociation to CO, H2, OH, NO and radicals included), so it is below the
+    complete-combustion value. Only species of GRI-Mech 3.0 (natural-gas chemistry up to
+    C3) can be fuels; any other fuel is refused.
+
+    Examples
+    --------
+    Stoichiometric methane-air from 298.15 K at 1 atm reaches 2225 K at equilibrium
+    (Cantera, GRI-Mech 3.0), shown to the nearest 10 K:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("adiabatic_flame_temperature", {"fuel": "methane"})
+    >>> round(r.value("T_adiabatic"), -1)
+    2220.0
+    """
     import cantera as ct
 
     gas = ct.Solution("gri30.yaml")
@@ -453,7 +524,25 @@ def fired_heater_fuel(
     ],
 ) -> dict[str, float]:
     """Fuel a fired heater, furnace or boiler burns for a process duty: the fired duty is
-    Q/eta and the fuel flow Q/(eta * heating value)."""
+    Q/eta and the fuel flow Q/(eta * heating value).
+
+    Notes
+    -----
+    A steady energy balance in which every loss is lumped into the efficiency: the
+    efficiency and the heating value must be on the same basis (both LHV or both HHV);
+    the tool cannot tell which basis it was given.
+
+    Examples
+    --------
+    A 10 MW duty at 85 % efficiency fires 10/0.85 = 11.76 MW, or 0.2353 kg/s of a
+    50 MJ/kg fuel:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("fired_heater_fuel", {"duty": {"value": 10, "unit": "MW"},
+    ...     "heating_value": {"value": 50, "unit": "MJ/kg"}, "efficiency": 0.85})
+    >>> round(r.value("fuel_mass_flow"), 4), round(r.value("fired_duty", "MW"), 2)
+    (0.2353, 11.76)
+    """
     fired = duty / efficiency
     return {"fuel_mass_flow": fired / heating_value, "fired_duty": fired}
 
