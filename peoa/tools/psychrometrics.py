@@ -40,7 +40,8 @@ _IAPWS = (
     substance="air",
     topic="psychrometrics",
     reference="ASHRAE Handbook - Fundamentals (2017) ch. 1; ASHRAE RP-1485 (Herrmann, Kretzschmar "
-    "& Gatley, HVAC&R Research 15 (2009) 961); CoolProp.HumidAirProp.HAPropsSI",
+    "& Gatley, HVAC&R Research 15 (2009) 961), doi:10.1080/10789669.2009.10390874; "
+    "CoolProp.HumidAirProp.HAPropsSI",
     outputs={
         "humidity_ratio": Out("", "kg water vapour per kg dry air", kind="humidity_ratio"),
         "relative_humidity": Out("", "relative humidity (0..1)", kind="relative_humidity"),
@@ -70,7 +71,27 @@ def humid_air_properties(
     """Psychrometric state of moist air from the dry-bulb temperature, the pressure and
     one humidity measure (relative humidity, humidity ratio, wet-bulb or dew-point
     temperature): returns all the others plus enthalpy, specific volume and density,
-    as read from a psychrometric chart."""
+    as read from a psychrometric chart.
+
+    Notes
+    -----
+    Real-gas moist air (RP-1485: virial mixing with enhancement factors), not the ideal-gas
+    chart equations; near ambient pressure the two differ by a few tenths of a percent.
+    CoolProp accepts dry-bulb temperatures of 130 to 623.15 K and pressures of 10 Pa to
+    10 MPa and refuses others; a wet-bulb or dew point above the dry bulb is refused. For
+    dry air (W = 0) the dew point is reported as 0 K.
+
+    Examples
+    --------
+    At 40 °C dry bulb and 20 °C wet bulb, ASHRAE Fundamentals (2017) ch. 1 eqs. 32-33 with
+    Ws* = 0.014758 give W = 0.0065 and h = 56.9 kJ/kg dry air:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("humid_air_properties", {"dry_bulb": "40 degC",
+    ...     "wet_bulb": "20 degC"})
+    >>> round(r.value("humidity_ratio"), 4), round(r.value("enthalpy", "kJ/kg"), 1)
+    (0.0065, 56.9)
+    """
     given = {
         "R": relative_humidity,
         "W": humidity_ratio,
@@ -152,7 +173,27 @@ def steam_properties(
     """Steam-table properties of water or steam (IAPWS-95) from any two of temperature,
     pressure, enthalpy, entropy and quality: compressed liquid, saturated mixture,
     superheated or supercritical. E.g. the enthalpy of superheated steam at 10 bar and
-    300 °C, or T and quality after an isentropic expansion (give P and s)."""
+    300 °C, or T and quality after an isentropic expansion (give P and s).
+
+    Notes
+    -----
+    IAPWS-95 holds from the melting line to 1273 K at pressures up to 1000 MPa; CoolProp
+    refuses states below the melting line (ice) or that the two inputs cannot fix, and the
+    tool reports its message. Temperature and pressure do not fix a saturated mixture: give
+    the quality or an enthalpy or entropy there. Outside the two-phase region the quality
+    is -1; inside it cp is 0.
+
+    Examples
+    --------
+    Superheated steam at 1 MPa and 300 °C; Cengel & Boles, Thermodynamics, Table A-6 lists
+    h = 3051.6 kJ/kg and s = 7.1246 kJ/kg/K:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("steam_properties", {"pressure": "10 bar",
+    ...     "temperature": "300 degC"})
+    >>> round(r.value("enthalpy", "kJ/kg"), 1), round(r.value("entropy", "kJ/kg/K"), 4)
+    (3051.6, 7.1246)
+    """
     from CoolProp.CoolProp import PhaseSI, PropsSI
 
     given = [
@@ -225,7 +266,25 @@ def steam_saturation(
 ) -> dict[str, float]:
     """Saturated water and steam table entry (IAPWS-95) at a temperature or a pressure:
     Tsat or Psat, liquid and vapour enthalpies, latent heat, entropies and specific
-    volumes. Valid from the triple point (273.16 K) to the critical point (647.096 K)."""
+    volumes. Valid from the triple point (273.16 K) to the critical point (647.096 K).
+
+    Notes
+    -----
+    The saturation line of IAPWS-95, solved by CoolProp: a temperature outside 273.16 to
+    647.096 K or a pressure outside 611.655 Pa to 22.064 MPa is refused. Give exactly one
+    of temperature and pressure. Near the critical point the liquid and vapour values
+    converge and h_fg goes to zero.
+
+    Examples
+    --------
+    IAPWS R6-95(2018), Table 8, lists p = 0.932203564 MPa and h' = 749.161585 kJ/kg at
+    450 K:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("steam_saturation", {"temperature": "450 K"})
+    >>> round(r.value("P_sat", "MPa"), 6), round(r.value("h_f", "kJ/kg"), 3)
+    (0.932204, 749.162)
+    """
     from CoolProp.CoolProp import PropsSI
 
     if temperature is not None and pressure is None:
@@ -262,7 +321,7 @@ def steam_saturation(
     topic="psychrometrics",
     reference="ASHRAE Handbook - Fundamentals (2017) ch. 1, sensible heating and cooling of "
     "moist air: Q = m_da (h2 - h1) at constant humidity ratio, m_da = V1/v1; CoolProp."
-    "HumidAirProp.HAPropsSI (ASHRAE RP-1485)",
+    "HumidAirProp.HAPropsSI (ASHRAE RP-1485), doi:10.1080/10789669.2009.10390874",
     outputs={
         "duty": Out("W", "coil duty (load), the heat the air gains or loses", kind="heat_duty"),
         "dry_air_mass_flow": Out("kg/s", "dry-air mass flow", kind="mass_flow"),
@@ -293,7 +352,26 @@ def air_heating_coil(
     """Duty of a heating or cooling coil that changes moist air's temperature without
     adding or removing moisture (sensible heating or cooling): Q = m_da (h2 - h1) at
     the inlet humidity ratio, the dry-air flow from the inlet volume flow and specific
-    volume. Cooling below the dew point (condensing) is refused."""
+    volume. Cooling below the dew point (condensing) is refused.
+
+    Notes
+    -----
+    The humidity ratio is constant through the coil, so the coil neither condenses nor
+    adds moisture; an outlet below the inlet dew point is refused. Real-gas moist-air
+    properties (RP-1485) in CoolProp's range (130 to 623.15 K, 10 Pa to 10 MPa). The
+    volume flow is at the inlet state; the duty is a magnitude, for heating or cooling.
+
+    Examples
+    --------
+    1 m^3/s of air at 10 °C and 50 % RH heated to 30 °C. ASHRAE's ideal-gas equations
+    (W = 0.00379, v = 0.8070 m^3/kg) give 1.239 kg/s x 20.26 kJ/kg = 25.1 kW:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("air_heating_coil", {"T_in": "10 degC", "T_out": "30 degC",
+    ...     "relative_humidity": 0.5, "volumetric_flow": "1 m^3/s"})
+    >>> round(r.value("duty", "kW"), 1)
+    25.1
+    """
     from CoolProp.HumidAirProp import HAPropsSI
 
     if relative_humidity is not None and humidity_ratio is None:
@@ -358,7 +436,26 @@ def condensate_flash(
 ) -> Outcome:
     """Flash steam from saturated condensate (or hot water) throttled to a lower pressure,
     isenthalpic: the fraction x = (h_f,in - h_f,out)/h_fg,out that flashes, the flash
-    steam and the liquid left."""
+    steam and the liquid left.
+
+    Notes
+    -----
+    Adiabatic, isenthalpic throttling of saturated liquid: subcooled condensate flashes
+    less than this, and heat lost from the vessel is not counted. Both pressures must lie
+    on water's saturation line (611.655 Pa to 22.064 MPa, else CoolProp's error is
+    reported); a flash pressure at or above the inlet pressure is refused.
+
+    Examples
+    --------
+    Saturated condensate at 10 bar flashed to 1 bar; Cengel & Boles's Table A-5 values
+    give x = (762.51 - 417.51) / 2257.5 = 0.1528:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("condensate_flash", {"pressure_in": "10 bar",
+    ...     "pressure_out": "1 bar", "mass_flow": "1 kg/s"})
+    >>> round(r.value("flash_fraction"), 3)
+    0.153
+    """
     if pressure_out >= pressure_in:
         raise ToolInputError("condensate_flash: the flash pressure must be below the inlet's")
     from CoolProp.CoolProp import PropsSI
