@@ -2,8 +2,9 @@
 
 ``core`` is the one machinery (values as a question writes them, ``Kind``, ``registrar``,
 the reference answer); ``menus`` and ``lookups`` hold the unit menus and field-library
-look-ups that kinds share; each set (``process``, ``multistep``, ...) is a package of
-topic files whose kinds register in that set's own ``KINDS``.
+look-ups that kinds share; each set (``process``, ``multistep``, ``maths``, ``dev``) is a
+package of topic files, each registering its kinds in a ``KINDS`` (``PROBLEMS`` in dev) of
+its own, which the set's ``__init__`` collects in category order and turns into records.
 
 The bank is not part of the ``peoa`` package: the ``datasets/build_*.py`` scripts put
 this folder's parent on ``sys.path`` and import ``bank``.
