@@ -1,23 +1,7 @@
-"""Compressors and compressible flow: isentropic and polytropic power, gas pipelines, a
-line discharging to the atmosphere, choked flow, stagnation properties and the
-isentropic-flow relations (``fluids.compressible``).
-
-Air (k = 1.4) at Mach 2, as in the isentropic-flow table (Anderson, Table A.1):
-
->>> from peoa.tools import get_registry
->>> r = get_registry().run("isentropic_flow", {"k": 1.4, "Mach": 2})
->>> [round(r.value(key), 4) for key in ("T_T0", "P_P0", "A_Astar", "P_star_P0")]
-[0.5556, 0.1278, 1.6875, 0.5283]
-
-Air at 10 bar vented through 100 m of 50 mm pipe chokes at the exit, leaving at the
-isothermal sonic speed sqrt(R T / M):
-
->>> r = get_registry().run("gas_line_discharge", {"P1": {"value": 10, "unit": "bar"},
-...     "temperature": {"value": 20, "unit": "degC"}, "length": {"value": 100, "unit": "m"},
-...     "diameter": {"value": 50, "unit": "mm"}, "gas": "air",
-...     "viscosity": {"value": 1.8e-5, "unit": "Pa*s"}})
->>> r.value("choked"), round(r.value("velocity_exit")), round(r.value("mass_flow"), 2)
-(True, 290, 1.01)
+"""Compressors and compressible flow: isentropic and polytropic power, a real fluid's
+turbine or compressor, gas pipelines and a line discharging to the atmosphere
+(``fluids.compressible``). The ideal-gas relations (choked flow, stagnation properties,
+the isentropic-flow table) are in :mod:`peoa.tools.compressible_flow`.
 """
 
 from __future__ import annotations
@@ -29,24 +13,21 @@ import fluids.compressible as fc
 
 from peoa.exceptions import ToolInputError
 from peoa.tools.base import Out, Outcome, P, Q, tool, warn
+from peoa.tools.compressible_flow import GAS_CONSTANT, HEAT_CAPACITY_RATIO
 from peoa.tools.quantity import gas_volume_basis
 
 __all__ = [
     "TOOLS",
-    "choked_flow",
     "compressor_power_isentropic",
     "compressor_power_polytropic",
     "gas_line_discharge",
     "gas_pipeline_flow",
     "gas_pipeline_outlet_pressure",
-    "ideal_gas_heat_capacity",
-    "isentropic_flow",
-    "stagnation_properties",
     "turbine_or_compressor",
 ]
 
-_R = 8.314462618  # J/mol/K, CODATA 2018
-_K = Q("heat_capacity_ratio", "heat capacity ratio k = Cp/Cv of the gas", gt=1, le=2)
+_R = GAS_CONSTANT
+_K = HEAT_CAPACITY_RATIO
 _Z = Q("compressibility_factor", "average compressibility factor", gt=0)
 _T1 = Q("temperature", "suction (inlet) temperature")
 _P1 = Q("pressure", "suction (inlet) absolute pressure")
@@ -127,7 +108,27 @@ def compressor_power_isentropic(
 ) -> dict[str, float | None]:
     """Adiabatic compressor work and power from an isentropic efficiency (constant k, ideal
     gas with average Z), and the actual discharge temperature. Give a mass flow with molar
-    mass, or a molar flow, to get the power."""
+    mass, or a molar flow, to get the power.
+
+    Notes
+    -----
+    One adiabatic stage of an ideal gas with constant k and an average Z: the work is the
+    enthalpy rise k/(k-1) Z R T1 [(P2/P1)^((k-1)/k) - 1] / eta, and T2 assumes constant
+    cp. It warns above a pressure ratio of about 4, where machines are staged with
+    intercooling; for a real fluid's states use turbine_or_compressor.
+
+    Examples
+    --------
+    fluids' own example: from 1 to 10 bar at 300 K with k = 1.4 and eta = 0.78 takes
+    10.42 kJ/mol; T2 = 300 + (300 x 10^(0.4/1.4) - 300)/0.78 = 658 K:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("compressor_power_isentropic", {"T1": {"value": 300, "unit": "K"},
+    ...     "P1": {"value": 1, "unit": "bar"}, "P2": {"value": 10, "unit": "bar"}, "k": 1.4,
+    ...     "efficiency": 0.78})
+    >>> round(r.value("work_molar", "kJ/mol"), 2), round(r.value("T2"))
+    (10.42, 658)
+    """
     flow = _molar_flow(mass_flow, molar_mass, molar_flow)
     work = fc.isentropic_work_compression(T1=T1, k=k, Z=Z, P1=P1, P2=P2, eta=efficiency)
     T2 = fc.isentropic_T_rise_compression(T1, P1, P2, k, eta=efficiency)
@@ -163,7 +164,27 @@ def compressor_power_polytropic(
 ) -> dict[str, float | None]:
     """Compressor work and power from a polytropic efficiency (typical of centrifugal
     compressors): polytropic exponent, head, discharge temperature and the equivalent
-    isentropic efficiency."""
+    isentropic efficiency.
+
+    Notes
+    -----
+    An ideal gas with constant k and an average Z along the path P v^n = constant, with
+    (n-1)/n = (k-1)/(k eta_p): head n/(n-1) Z R T1 [(P2/P1)^((n-1)/n) - 1], work head/eta_p
+    and T2 = T1 (P2/P1)^((n-1)/n). One stage; unlike the isentropic tool it gives no
+    staging warning.
+
+    Examples
+    --------
+    k = 1.4 and eta_p = 0.78 give n = 1.578 (fluids' polytropic_exponent example); from
+    300 K at a pressure ratio of 10 the gas leaves at 300 x 10^(0.578/1.578) = 697 K:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("compressor_power_polytropic", {"T1": {"value": 300, "unit": "K"},
+    ...     "P1": {"value": 1, "unit": "bar"}, "P2": {"value": 10, "unit": "bar"}, "k": 1.4,
+    ...     "polytropic_efficiency": 0.78})
+    >>> round(r.value("n"), 3), round(r.value("T2"))
+    (1.578, 697)
+    """
     flow = _molar_flow(mass_flow, molar_mass, molar_flow)
     n = fc.polytropic_exponent(k, eta_p=polytropic_efficiency)
     work = fc.isentropic_work_compression(T1=T1, k=n, Z=Z, P1=P1, P2=P2, eta=polytropic_efficiency)
@@ -240,7 +261,29 @@ def gas_pipeline_flow(
     """Standard volumetric flow of natural gas through a long pipeline from the inlet and
     outlet pressures, with a gas pipeline equation: Weymouth (high pressure, small
     diameters), Panhandle A/B (large long-distance lines), IGT, Muller, Spitzglass
-    (low pressure), Oliphant, Fritzsche. Efficiency default is the equation's own."""
+    (low pressure), Oliphant, Fritzsche. Efficiency default is the equation's own.
+
+    Notes
+    -----
+    Steady isothermal flow in a long horizontal line (no elevation term), with each
+    equation's own empirical turbulent friction: Weymouth for high pressures and small
+    diameters, Panhandle A and B for large long-distance lines, Oliphant (vacuum to
+    100 psi) and Spitzglass low for low pressures. Pressures are absolute; the standard
+    conditions default to 60 degF and 14.696 psia.
+
+    Examples
+    --------
+    fluids' Weymouth example: 340 mm, 160 km, 90 to 20 bar, SG 0.693 at 277.15 K carries
+    32.08 m3/s at standard conditions:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("gas_pipeline_flow", {"P1": {"value": 90, "unit": "bar"},
+    ...     "P2": {"value": 20, "unit": "bar"}, "length": {"value": 160, "unit": "km"},
+    ...     "diameter": {"value": 340, "unit": "mm"}, "specific_gravity": 0.693,
+    ...     "T_average": {"value": 277.15, "unit": "K"}})
+    >>> round(r.value("Q_standard"), 2)
+    32.08
+    """
     if P2 >= P1:
         raise ToolInputError("gas_pipeline_flow: outlet pressure P2 must be below inlet P1")
     extra = {} if efficiency is None else {"E": efficiency}
@@ -294,7 +337,28 @@ def gas_pipeline_outlet_pressure(
     viscosity: Annotated[float | None, _MU] = None,
 ) -> Outcome:
     """Outlet pressure of a gas pipeline for a given standard flow, with the chosen gas
-    pipeline equation (Weymouth, Panhandle A/B, IGT, ...)."""
+    pipeline equation (Weymouth, Panhandle A/B, IGT, ...).
+
+    Notes
+    -----
+    The same steady, isothermal, horizontal-line equations as gas_pipeline_flow, solved
+    for the outlet pressure; each equation keeps its own range (Weymouth high pressure,
+    Panhandle long large lines, Spitzglass low and Oliphant low pressure). A flow that
+    would need more than the inlet pressure is refused.
+
+    Examples
+    --------
+    The Weymouth example of gas_pipeline_flow run backwards: 32.08 m3/s through 160 km
+    of 340 mm pipe from 90 bar arrives at 20 bar:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("gas_pipeline_outlet_pressure", {"P1": {"value": 90, "unit": "bar"},
+    ...     "Q_standard": {"value": 32.08, "unit": "m^3/s"}, "length": {"value": 160, "unit": "km"},
+    ...     "diameter": {"value": 340, "unit": "mm"}, "specific_gravity": 0.693,
+    ...     "T_average": {"value": 277.15, "unit": "K"}})
+    >>> round(r.value("P2", "bar"), 1)
+    20.0
+    """
     extra = {} if efficiency is None else {"E": efficiency}
     try:
         p2 = _pipeline(
@@ -326,91 +390,10 @@ def gas_pipeline_outlet_pressure(
 
 @tool(
     topic="compressors",
-    reference="Cengel and Cimbala, Fluid Mechanics (2006) sec. 12-2; fluids.compressible."
-    "P_critical_flow, T_critical_flow, is_critical_flow",
-    outputs={
-        "P_critical": Out("Pa", "critical (throat) pressure at sonic flow"),
-        "T_critical": Out("K", "critical (throat) temperature (null without T1)"),
-        "critical_pressure_ratio": Out("", "P*/P1 = (2/(k+1))^(k/(k-1))", kind="pressure_ratio"),
-        "choked": Out(None, "whether the flow is choked (null without P2)"),
-    },
-)
-def choked_flow(
-    P1: Annotated[float, Q("pressure", "upstream stagnation (absolute) pressure")],
-    k: Annotated[float, _K],
-    T1: Annotated[float | None, Q("temperature", "upstream stagnation temperature")] = None,
-    P2: Annotated[float | None, Q("pressure", "downstream absolute pressure")] = None,
-) -> dict[str, object]:
-    """Critical (sonic) pressure and temperature of an ideal gas flowing through a
-    restriction, and whether flow to a downstream pressure is choked (P2 below the
-    critical pressure)."""
-    p_crit = fc.P_critical_flow(P1, k)
-    return {
-        "P_critical": p_crit,
-        "T_critical": None if T1 is None else fc.T_critical_flow(T1, k),
-        "critical_pressure_ratio": p_crit / P1,
-        "choked": None if P2 is None else bool(fc.is_critical_flow(P1, P2, k)),
-    }
-
-
-@tool(
-    topic="compressors",
-    reference="Ideal gas with constant k: cp - cv = R/M and k = cp/cv, so cp = k R/((k - 1) M) "
-    "(Cengel and Boles, Thermodynamics, 9th ed., eqs. 4-29 and 4-32)",
-    outputs={
-        "cp": Out("J/(kg*K)", "ideal-gas specific heat at constant pressure", kind="specific_heat"),
-        "cv": Out("J/(kg*K)", "ideal-gas specific heat at constant volume", kind="specific_heat"),
-        "R_specific": Out("J/(kg*K)", "specific gas constant R/M"),
-    },
-)
-def ideal_gas_heat_capacity(
-    k: Annotated[float, _K],
-    molar_mass: Annotated[float, Q("molar_mass", "gas molar mass", gt=0)],
-) -> dict[str, float]:
-    """Specific heats of an ideal gas from its heat capacity ratio and molar mass,
-    cp = k R/((k - 1) M) and cv = cp/k: the cp a question means by "ideal gas with
-    constant k" (an aftercooler's duty after a compressor)."""
-    r_specific = _R / (molar_mass / 1000.0)
-    cp = k * r_specific / (k - 1.0)
-    return {"cp": cp, "cv": cp / k, "R_specific": r_specific}
-
-
-@tool(
-    topic="compressors",
-    reference="Cengel and Cimbala, Fluid Mechanics (2006) Example 12-1; fluids.compressible."
-    "T_stagnation_ideal, P_stagnation, stagnation_energy",
-    outputs={
-        "T0": Out("K", "stagnation temperature"),
-        "P0": Out("Pa", "stagnation pressure (null without pressure and k)"),
-        "Mach": Out("", "Mach number (null without k and molar mass)", kind="mach_number"),
-        "dynamic_temperature": Out("K", "T0 - T", kind="temperature_difference"),
-    },
-)
-def stagnation_properties(
-    temperature: Annotated[float, Q("temperature", "static temperature")],
-    velocity: Annotated[float, Q("velocity", "flow velocity", ge=0)],
-    Cp: Annotated[float, Q("specific_heat", "gas heat capacity at constant pressure", gt=0)],
-    pressure: Annotated[float | None, Q("pressure", "static absolute pressure")] = None,
-    k: Annotated[float | None, _K] = None,
-    molar_mass: Annotated[float | None, Q("molar_mass", "gas molar mass (for Mach)", gt=0)] = None,
-) -> dict[str, float | None]:
-    """Stagnation (total) temperature and pressure of a moving ideal gas from its static
-    state and velocity: T0 = T + V^2/(2 Cp), P0 = P (T0/T)^(k/(k-1)); and the Mach number."""
-    T0 = fc.T_stagnation_ideal(temperature, velocity, Cp)
-    P0 = None
-    if pressure is not None and k is not None:
-        P0 = fc.P_stagnation(pressure, temperature, T0, k)
-    mach = None
-    if k is not None and molar_mass is not None:
-        mach = velocity / math.sqrt(k * _R * temperature / (molar_mass / 1000.0))
-    return {"T0": T0, "P0": P0, "Mach": mach, "dynamic_temperature": T0 - temperature}
-
-
-@tool(
-    topic="compressors",
     reference="Isentropic efficiency on a real fluid's states: h2 = h1 + (h2s - h1) eta for "
     "compression, h1 - (h1 - h2s) eta for expansion (Cengel & Boles, Thermodynamics 9th ed. "
-    "sec. 7-12); states from CoolProp (Bell et al., Ind. Eng. Chem. Res. 53 (2014) 2498)",
+    "sec. 7-12); states from CoolProp (Bell et al., Ind. Eng. Chem. Res. 53 (2014) 2498, "
+    "doi:10.1021/ie4033999)",
     outputs={
         "power": Out(
             "W",
@@ -478,7 +461,27 @@ def turbine_or_compressor(
     """Turbine, expander or compressor on a real fluid: the outlet state and the power from
     the inlet state (pressure with temperature, or with quality), the outlet pressure and
     an isentropic efficiency, with the fluid's own equation of state (steam turbines,
-    refrigerant compressors, gas expanders). Expansion when P2 < P1, compression otherwise."""
+    refrigerant compressors, gas expanders). Expansion when P2 < P1, compression otherwise.
+
+    Notes
+    -----
+    A steady adiabatic machine, one stage, with kinetic and potential energy changes
+    neglected; states come from CoolProp's reference equation of state for the fluid
+    (IAPWS-95 for water), so wet outlets are handled. A fluid CoolProp lacks is refused,
+    and a state it cannot evaluate is reported as an error.
+
+    Examples
+    --------
+    Steam from 3 MPa and 400 degC to 50 kPa at eta = 0.85: the steam tables give
+    h1 = 3231.7 and h2s = 2407.9 kJ/kg, so w = 0.85 x 823.8 = 700.2 kJ/kg:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("turbine_or_compressor", {"fluid": "water",
+    ...     "P1": {"value": 3, "unit": "MPa"}, "T1": {"value": 400, "unit": "degC"},
+    ...     "P2": {"value": 50, "unit": "kPa"}, "efficiency": 0.85})
+    >>> round(r.value("work_specific", "kJ/kg"), 1), round(r.value("quality_out"), 3)
+    (700.2, 0.951)
+    """
     import CoolProp.CoolProp as CP
 
     from peoa.exceptions import ToolExecutionError
@@ -529,126 +532,6 @@ def turbine_or_compressor(
     )
 
 
-def _log1p_exp(t: float) -> float:
-    """ln(1 + e^t) without overflow."""
-    return max(t, 0.0) + math.log1p(math.exp(-abs(t)))
-
-
-def _isentropic_logs(log_mach: float, k: float) -> tuple[float, float]:
-    """ln(T/T0) and ln(A/A*) at the Mach number exp(log_mach), for any size of Mach."""
-    log_t = -_log1p_exp(math.log((k - 1.0) / 2.0) + 2.0 * log_mach)  # T/T0 = 1/(1+(k-1)/2 M^2)
-    e = (k + 1.0) / (2.0 * (k - 1.0))
-    # A/A* = (1/M) [(2/(k+1)) (1 + (k-1)/2 M^2)]^e = (1/M) [(2/(k+1)) / (T/T0)]^e
-    log_area = -log_mach + e * (math.log(2.0 / (k + 1.0)) - log_t)
-    return log_t, log_area
-
-
-def _mach_from_area_ratio(area_ratio: float, k: float, supersonic: bool) -> float:
-    """ln M of the subsonic or supersonic branch of A/A*(M) = area_ratio (brentq on ln M)."""
-    from scipy.optimize import brentq
-
-    target = math.log(area_ratio)
-    if target == 0.0:
-        return 0.0
-
-    def excess(u: float) -> float:
-        return _isentropic_logs(u, k)[1] - target
-
-    if supersonic:
-        upper = 1.0
-        while excess(upper) < 0.0:
-            upper *= 2.0
-            if upper > 1e4:
-                raise ToolInputError(
-                    f"isentropic_flow: A/A* = {area_ratio:.6g} needs a Mach number beyond "
-                    "e^10000; check the area ratio"
-                )
-        return brentq(excess, 0.0, upper, xtol=1e-14, rtol=1e-13)
-    # Subsonic: A/A* > (1/M) (2/(k+1))^e, so ln M is above this bound.
-    e = (k + 1.0) / (2.0 * (k - 1.0))
-    lower = -target + e * math.log(2.0 / (k + 1.0)) - 1.0
-    return brentq(excess, lower, 0.0, xtol=1e-14, rtol=1e-13)
-
-
-def _exp(x: float, what: str) -> float:
-    if x > 709.0:
-        raise ToolInputError(f"isentropic_flow: {what} overflows; the Mach number is too high")
-    return math.exp(x)
-
-
-@tool(
-    topic="compressors",
-    reference="Anderson, Modern Compressible Flow 3rd ed. (2003) eqs. 3.28-3.31, 5.20 and "
-    "Table A.1; Cengel and Cimbala, Fluid Mechanics (2006) eqs. 12-18 to 12-25 and Table A-13; "
-    "scipy.optimize.brentq for the Mach number of an area ratio",
-    outputs={
-        "Mach": Out("", "Mach number", kind="mach_number"),
-        "T_T0": Out("", "static to stagnation temperature ratio T/T0", kind="temperature_ratio"),
-        "P_P0": Out("", "static to stagnation pressure ratio P/P0", kind="pressure_ratio"),
-        "rho_rho0": Out("", "static to stagnation density ratio rho/rho0", kind="density_ratio"),
-        "A_Astar": Out("", "area ratio A/A* to the sonic throat", kind="area_ratio"),
-        "T_star_T0": Out(
-            "", "critical temperature ratio T*/T0 = 2/(k+1)", kind="temperature_ratio"
-        ),
-        "P_star_P0": Out(
-            "", "critical pressure ratio P*/P0 = (2/(k+1))^(k/(k-1))", kind="pressure_ratio"
-        ),
-        "rho_star_rho0": Out("", "critical density ratio rho*/rho0", kind="density_ratio"),
-    },
-    alternatives=[("Mach", "area_ratio")],
-    phase="gas",
-)
-def isentropic_flow(
-    k: Annotated[float, _K],
-    Mach: Annotated[float | None, Q("mach_number", "Mach number", gt=0)] = None,
-    area_ratio: Annotated[
-        float | None,
-        Q("area_ratio", "area ratio A/A* to the sonic throat (at least 1), instead of Mach", gt=0),
-    ] = None,
-    regime: Annotated[
-        str,
-        P(
-            "which solution of A/A* to take: subsonic (converging part, M < 1) or supersonic "
-            "(diverging part of a nozzle, M > 1)",
-            choices=("subsonic", "supersonic"),
-        ),
-    ] = "subsonic",
-) -> Outcome:
-    """Isentropic-flow relations of an ideal gas with constant k: T/T0, P/P0, rho/rho0 and
-    A/A* at a Mach number, with the critical ratios T*/T0, P*/P0 and rho*/rho0. Give the
-    Mach number, or the area ratio A/A* with the subsonic or supersonic regime to find it
-    (nozzle and diffuser problems, as the isentropic-flow table)."""
-    if area_ratio is not None and Mach is None:
-        if area_ratio < 1.0:
-            raise ToolInputError(
-                f"isentropic_flow: A/A* = {area_ratio:.6g} is below 1; the sonic throat is the "
-                "smallest area of an isentropic flow, so A/A* is at least 1"
-            )
-        log_mach = _mach_from_area_ratio(area_ratio, k, regime == "supersonic")
-        method = f"Mach from A/A*, {regime} solution"
-    elif Mach is not None and area_ratio is None:
-        log_mach = math.log(Mach)
-        method = "from the Mach number"
-    else:
-        raise ToolInputError("isentropic_flow: give exactly one of 'Mach' or 'area_ratio'")
-    log_t, log_area = _isentropic_logs(log_mach, k)
-    n = 1.0 / (k - 1.0)
-    t_star = 2.0 / (k + 1.0)
-    return Outcome(
-        {
-            "Mach": _exp(log_mach, "the Mach number"),
-            "T_T0": math.exp(log_t),
-            "P_P0": math.exp(k * n * log_t),
-            "rho_rho0": math.exp(n * log_t),
-            "A_Astar": area_ratio if area_ratio is not None else _exp(log_area, "A/A*"),
-            "T_star_T0": t_star,
-            "P_star_P0": t_star ** (k * n),
-            "rho_star_rho0": t_star**n,
-        },
-        method=method,
-    )
-
-
 @tool(
     topic="compressors",
     reference="Isothermal compressible flow in a pipe with friction, fd L/D plus the exit "
@@ -691,7 +574,28 @@ def gas_line_discharge(
     """Gas flow out of a pipe that discharges to the atmosphere (a vent, a blowdown line):
     isothermal flow with wall friction and the exit loss, choked at the exit when the
     atmosphere is below the line's critical pressure. Gives the mass flow and the exit
-    pressure and velocity."""
+    pressure and velocity.
+
+    Notes
+    -----
+    Isothermal ideal-gas flow in a horizontal line without fittings, with one Darcy
+    friction factor (Colebrook at the flow's Reynolds number; fully rough, with a warning,
+    when no viscosity is given) plus the exit loss. Choked at the exit when the outlet is
+    below the isothermal critical pressure; the gas then leaves at sqrt(Z R T/M).
+
+    Examples
+    --------
+    Air at 10 bar vented through 100 m of 50 mm pipe chokes at the exit, leaving at the
+    isothermal sonic speed sqrt(8.314 x 293.15/0.02897) = 290 m/s:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("gas_line_discharge", {"P1": {"value": 10, "unit": "bar"},
+    ...     "temperature": {"value": 20, "unit": "degC"}, "length": {"value": 100, "unit": "m"},
+    ...     "diameter": {"value": 50, "unit": "mm"}, "gas": "air",
+    ...     "viscosity": {"value": 1.8e-5, "unit": "Pa*s"}})
+    >>> r.value("choked"), round(r.value("velocity_exit")), round(r.value("mass_flow"), 2)
+    (True, 290, 1.01)
+    """
     from fluids.friction import friction_factor
 
     if P_out >= P1:
@@ -746,8 +650,4 @@ TOOLS = (
     compressor_power_polytropic,
     gas_pipeline_flow,
     gas_pipeline_outlet_pressure,
-    choked_flow,
-    stagnation_properties,
-    ideal_gas_heat_capacity,
-    isentropic_flow,
 )
