@@ -1,0 +1,242 @@
+"""Chemical equilibrium of one reaction: the equilibrium constant and the conversion.
+
+The reactor tools' companion (same topic, ``reactors``), kept in its own module so that
+each stays small: ``equilibrium_constant`` from formation data (``thermo``/``chemicals``)
+or given dG° and dH° with van 't Hoff, and ``equilibrium_conversion`` from K for ideal
+gases or ideal solutions (Fogler, *Elements of Chemical Reaction Engineering*, 5th ed.
+ch. 4; Smith, Van Ness & Abbott, 7th ed. ch. 13).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Annotated, Any
+
+from peoa.exceptions import ToolInputError
+from peoa.tools.base import Out, P, Q, tool
+from peoa.tools.quantity import Quantity, parse_quantity, ureg
+from peoa.tools.reactors import R_GAS, Key, Species, Stoich
+
+__all__ = ["TOOLS", "equilibrium_constant", "equilibrium_conversion"]
+
+
+@lru_cache(maxsize=64)
+def _formation(cas: tuple[str, ...]) -> tuple[list[float | None], list[float | None], list[str]]:
+    from thermo import ChemicalConstantsPackage
+
+    constants = ChemicalConstantsPackage.constants_from_IDs(list(cas))
+    return list(constants.Hfgs), list(constants.Gfgs), list(constants.names)
+
+
+@tool(
+    topic="reactors",
+    reference="dG = -RT ln K and the van 't Hoff equation d ln K/dT = dH/(RT^2) (constant dH), "
+    "Smith, Van Ness & Abbott 7th ed. eqs. 13.11 and 13.15; ideal-gas formation data from "
+    "thermo.ChemicalConstantsPackage (chemicals Hfg, Gibbs_formation)",
+    outputs={
+        "K": Out(
+            "",
+            "equilibrium constant (activities, standard state 1 bar ideal gas) at T",
+            kind="equilibrium_constant",
+        ),
+        "K_ref": Out(
+            "", "equilibrium constant at the reference temperature", kind="equilibrium_constant"
+        ),
+        "dG_ref": Out(
+            "J/mol",
+            "standard Gibbs energy of reaction at the reference temperature",
+            kind="gibbs_energy",
+        ),
+        "dH": Out("J/mol", "standard heat of reaction used (constant)", kind="heat_of_reaction"),
+    },
+    alternatives=[(("species", "stoichiometry"), ("dG_ref", "dH"))],
+)
+def equilibrium_constant(
+    temperature: Annotated[float, Q("temperature", "temperature at which K is wanted")],
+    species: Annotated[
+        list[str] | None,
+        P(
+            "chemical names, CAS or formulas of the gas-phase "
+            "species (formation data are looked up)",
+            chemical=True,
+            reaction="species",
+        ),
+    ] = None,
+    stoichiometry: Annotated[
+        list[float] | None, P("coefficients, negative for reactants", reaction="coefficients")
+    ] = None,
+    dG_ref: Annotated[
+        float | None,
+        Q("gibbs_energy", "standard Gibbs energy of reaction at T_ref (instead of species)"),
+    ] = None,
+    dH: Annotated[
+        float | None, Q("heat_of_reaction", "standard heat of reaction (instead of species)")
+    ] = None,
+    reference_temperature: Annotated[float, Q("temperature", "reference temperature")] = 298.15,
+) -> dict[str, float]:
+    """Equilibrium constant of a reaction at temperature T: K_ref = exp(-dG°/(R T_ref)),
+    then van 't Hoff with constant heat of reaction, ln(K/K_ref) = -dH°/R (1/T - 1/T_ref).
+    Give the species and coefficients (gas-phase formation data at 298.15 K are looked up)
+    or dG° and dH° directly."""
+    if species is not None:
+        from peoa.tools.vle import resolve_components
+
+        if stoichiometry is None or len(stoichiometry) != len(species):
+            raise ToolInputError("give one stoichiometric coefficient per species")
+        cas = resolve_components(species)
+        hfs, gfs, names = _formation(cas)
+        missing = [n for n, h, g in zip(names, hfs, gfs, strict=True) if h is None or g is None]
+        if missing:
+            raise ToolInputError(f"no ideal-gas formation data for {missing}; give dG_ref and dH")
+        gs = [g for g in gfs if g is not None]  # all of them: none is missing
+        hs = [h for h in hfs if h is not None]
+        dG_ref = sum(v * g for v, g in zip(stoichiometry, gs, strict=True))
+        dH = sum(v * h for v, h in zip(stoichiometry, hs, strict=True))
+        if abs(reference_temperature - 298.15) > 1e-6:
+            raise ToolInputError(
+                "looked-up formation data are at 298.15 K; leave "
+                "reference_temperature at its default"
+            )
+    if dG_ref is None or dH is None:
+        raise ToolInputError("give species with stoichiometry, or both dG_ref and dH")
+    ln_k_ref = -dG_ref / (R_GAS * reference_temperature)
+    ln_k = ln_k_ref - dH / R_GAS * (1 / temperature - 1 / reference_temperature)
+    if abs(ln_k) > 700:
+        raise ToolInputError(f"ln K = {ln_k:.4g} overflows: the reaction is complete (or absent)")
+    return {"K": math.exp(ln_k), "K_ref": math.exp(ln_k_ref), "dG_ref": dG_ref, "dH": dH}
+
+
+_P_STD = 1e5  # Pa, standard-state pressure
+_C_STD = 1000.0  # mol/m3, 1 mol/L standard state for solutes
+
+
+@tool(
+    topic="reactors",
+    reference="Fogler 5th ed. ch. 4 (equilibrium conversion, worked example N2O4 = 2 NO2); "
+    "Smith, Van Ness & Abbott 7th ed. sec. 13.7; root found with scipy.optimize.brentq",
+    outputs={
+        "conversion": Out("", "equilibrium conversion of the key reactant", kind="conversion"),
+        "extent": Out("", "reaction extent per unit of the feed basis", kind="ratio"),
+        "mole_fractions": Out("", "equilibrium mole fractions", kind="mole_fraction", many=True),
+    },
+)
+def equilibrium_conversion(
+    species: Species,
+    stoichiometry: Stoich,
+    key: Key,
+    feed: Annotated[
+        list[float],
+        P("feed amounts of each species on any consistent basis (moles, molar flows or ratios)"),
+    ],
+    K: Annotated[
+        Quantity,
+        P(
+            "equilibrium constant with units: dimensionless (activities: "
+            "p/1 bar or C/1 mol/L), pressure^dn (Kp) or concentration^dn (Kc)"
+        ),
+    ],
+    temperature: Annotated[float, Q("temperature", "reaction temperature")],
+    pressure: Annotated[
+        float | None,
+        Q("pressure", "total pressure (gas; for constant volume the initial pressure)"),
+    ] = None,
+    mode: Annotated[
+        str,
+        P(
+            "gas_constant_pressure (flow reactor), gas_constant_volume (batch) "
+            "or liquid (ideal solution, needs feed_total_concentration)",
+            choices=("gas_constant_pressure", "gas_constant_volume", "liquid"),
+        ),
+    ] = "gas_constant_pressure",
+    feed_total_concentration: Annotated[
+        float | None, Q("molar_concentration", "total feed concentration (liquid mode)", gt=0)
+    ] = None,
+) -> dict[str, Any]:
+    """Equilibrium conversion of a single reaction from its equilibrium constant: solves
+    prod_i a_i^nu_i = K for the extent, with ideal-gas partial pressures (constant P flow
+    or constant V batch) or ideal-solution concentrations. K may be dimensionless, Kp
+    (pressure^dn) or Kc (concentration^dn); pint reads the basis from its units."""
+    from scipy.optimize import brentq
+
+    n = len(species)
+    if len(stoichiometry) != n or len(feed) != n:
+        raise ToolInputError("give one stoichiometric coefficient and one feed amount per species")
+    if key not in species:
+        raise ToolInputError(f"key {key!r} is not one of the species {list(species)}")
+    if any(f < 0 for f in feed):
+        raise ToolInputError("feed amounts must be non-negative")
+    i = list(species).index(key)
+    if stoichiometry[i] >= 0 or feed[i] <= 0:
+        raise ToolInputError(f"the key {key!r} must be a reactant present in the feed")
+    dn = sum(stoichiometry)
+    quantity = parse_quantity(K.value, K.unit)
+    if K.value <= 0:
+        raise ToolInputError("K must be positive")
+    dims = quantity.dimensionality
+    if not dims:
+        basis, k_si = "activity", float(quantity.to("").magnitude)
+    elif dims == (ureg.Pa**dn).dimensionality:
+        basis, k_si = "pressure", float(quantity.to(ureg.Pa**dn).magnitude)
+    elif dims == ((ureg.mol / ureg.m**3) ** dn).dimensionality:
+        basis, k_si = "concentration", float(quantity.to((ureg.mol / ureg.m**3) ** dn).magnitude)
+    else:
+        raise ToolInputError(
+            f"K in {K.unit!r} fits neither a dimensionless K, Kp in pressure^{dn:g} nor Kc in "
+            f"concentration^{dn:g}"
+        )
+    total0 = sum(feed)
+    if mode == "liquid" and basis == "pressure":
+        raise ToolInputError(
+            "a liquid-phase K is dimensionless or in concentration units, not in pressure units"
+        )
+    if mode.startswith("gas"):
+        if pressure is None:
+            raise ToolInputError("gas-phase equilibrium needs the pressure")
+    elif feed_total_concentration is None:
+        raise ToolInputError("liquid mode needs feed_total_concentration")
+
+    def ln_q(xi: float) -> float:
+        moles = [f + v * xi for f, v in zip(feed, stoichiometry, strict=True)]
+        total = sum(moles)
+        value = 0.0
+        for m, v in zip(moles, stoichiometry, strict=True):
+            if not v:
+                continue
+            if mode == "liquid":
+                assert feed_total_concentration is not None  # checked for this mode above
+                c = m / total0 * feed_total_concentration
+                a = c / _C_STD if basis == "activity" else c
+            else:
+                assert pressure is not None  # checked for the gas modes above
+                p = m / (total if mode == "gas_constant_pressure" else total0) * pressure
+                a = {
+                    "activity": p / _P_STD,
+                    "pressure": p,
+                    "concentration": p / (R_GAS * temperature),
+                }[basis]
+            value += v * math.log(max(a, 1e-300))
+        return value
+
+    hi = min(f / -v for f, v in zip(feed, stoichiometry, strict=True) if v < 0)
+    # products in the feed allow a negative extent (reaction running backwards)
+    lo = max((-f / v for f, v in zip(feed, stoichiometry, strict=True) if v > 0), default=0.0)
+    if lo >= hi:
+        raise ToolInputError("no extent keeps every amount non-negative")
+    span = hi - lo
+    target = math.log(k_si)
+    xi = brentq(
+        lambda e: ln_q(e) - target, lo + 1e-13 * span, hi - 1e-13 * span, xtol=1e-15, maxiter=500
+    )
+    moles = [f + v * xi for f, v in zip(feed, stoichiometry, strict=True)]
+    return {
+        "conversion": xi * -stoichiometry[i] / feed[i],
+        "extent": xi,
+        "mole_fractions": [m / sum(moles) for m in moles],
+    }
+
+
+TOOLS = (
+    equilibrium_constant,
+    equilibrium_conversion,
+)
