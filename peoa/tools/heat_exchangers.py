@@ -4,13 +4,6 @@ Steady, single-phase (or condensing/boiling at constant temperature) exchangers 
 constant heat capacities, after Incropera (Bergman et al., *Fundamentals of Heat and
 Mass Transfer*, 7th ed., ch. 11) and Kern (*Process Heat Transfer*, 1950), using
 ``ht.hx`` and ``ht.conduction``.
-
->>> from peoa.tools import get_registry
->>> r = get_registry().run("hx_lmtd", {
-...     "T_hot_in": {"value": 100, "unit": "degC"}, "T_hot_out": {"value": 60, "unit": "degC"},
-...     "T_cold_in": {"value": 30, "unit": "degC"}, "T_cold_out": {"value": 40.2, "unit": "degC"}})
->>> round(r.outputs["LMTD"].value, 2)
-43.2
 """
 
 from __future__ import annotations
@@ -180,7 +173,26 @@ def hx_lmtd(
     temperatures, dTlm = (dT1 - dT2)/ln(dT1/dT2), and for shell-and-tube exchangers the
     correction factor F, so that Q = U A F dTlm. Use it to size or rate an exchanger when
     all four temperatures are known, or a side's condensing (boiling) temperature and the
-    other side's two."""
+    other side's two.
+
+    Notes
+    -----
+    Steady flow with U and both heat capacities constant along the exchanger, no heat
+    loss, each side single-phase or at one temperature (condensing, boiling). F is
+    Fakheri's closed form for N TEMA E shells with an even number of tube passes; a
+    temperature cross is refused, and F < 0.75 gives a warning.
+
+    Examples
+    --------
+    Bergman et al. Example 11.1, oil cooled from 100 to 60 degC by water heated from 30 to
+    40.2 degC in counterflow: dTlm = 43.2 degC:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("hx_lmtd", {"T_hot_in": "100 degC", "T_hot_out": "60 degC",
+    ...     "T_cold_in": "30 degC", "T_cold_out": "40.2 degC"})
+    >>> round(r.value("LMTD", "K"), 1), r.value("F")
+    (43.2, 1.0)
+    """
     thi, tho, tci, tco = _terminals(
         (T_hot_in, T_hot_out), (T_cold_in, T_cold_out), T_condensing, T_boiling
     )
@@ -219,7 +231,25 @@ def hx_duty(
 ) -> dict[str, float]:
     """Sensible heat duty of one stream, Q = m cp (T_out - T_in): the heat a stream gains
     (positive) or loses (negative) between two temperatures without phase change. Use it
-    for the duty of a heater, cooler or either side of an exchanger."""
+    for the duty of a heater, cooler or either side of an exchanger.
+
+    Notes
+    -----
+    Sensible heat only: steady flow, no phase change, cp constant (a mean over T_in to
+    T_out). For a stream that boils or condenses use phase_change_duty, or enthalpies
+    from fluid_state; the sign of Q tells heating (positive) from cooling.
+
+    Examples
+    --------
+    The oil of Bergman et al. Example 11.1, 0.1 kg/s with cp = 2131 J/(kg K) cooled from
+    100 to 60 degC: q = 8524 W:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("hx_duty", {"mass_flow": "0.1 kg/s",
+    ...     "specific_heat": "2131 J/kg/K", "T_in": "100 degC", "T_out": "60 degC"})
+    >>> round(r.value("Q_abs", "W")), round(r.value("Q", "W"))
+    (8524, -8524)
+    """
     c = mass_flow * specific_heat
     q = c * (T_out - T_in)
     return {"Q": q, "Q_abs": abs(q), "C": c}
@@ -242,7 +272,25 @@ def phase_change_duty(
 ) -> dict[str, float]:
     """Duty of a stream that boils or condenses completely at constant temperature, Q = m
     hfg (a vaporiser, reboiler or condenser), or the flow a duty boils or condenses
-    (the steam a heater condenses): give the flow or the duty."""
+    (the steam a heater condenses): give the flow or the duty.
+
+    Notes
+    -----
+    All of the flow changes phase at one pressure, with hfg at that pressure; sensible
+    heat to or from the stream (superheat, subcooling) is not included, so add hx_duty
+    for it. For a partial condenser give the flow that condenses, not the feed.
+
+    Examples
+    --------
+    1800 kg/h of steam condensing with hfg = 2107.4 kJ/kg; by hand 0.5 kg/s x 2107.4
+    kJ/kg = 1053.7 kW:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("phase_change_duty", {"latent_heat": "2107.4 kJ/kg",
+    ...     "mass_flow": "1800 kg/h"})
+    >>> round(r.value("Q", "kW"), 1)
+    1053.7
+    """
     if (mass_flow is None) == (duty is None):
         raise ToolInputError("phase_change_duty: give the mass flow or the duty")
     if mass_flow is not None:
@@ -304,7 +352,26 @@ def hx_area(
     """Heat transfer area from the design equation A = Q / (U F dTlm). Give the duty and U,
     and either the log-mean temperature difference (with F if it is not 1) or the four
     terminal temperatures with the flow arrangement (then LMTD and F are computed); a side
-    that condenses (boils) at one temperature gives T_condensing (T_boiling) for its two."""
+    that condenses (boils) at one temperature gives T_condensing (T_boiling) for its two.
+
+    Notes
+    -----
+    U is constant over the whole area, and the mean temperature difference carries the
+    assumptions of hx_lmtd (steady flow, constant heat capacities, no heat loss). From
+    temperatures, LMTD and F are computed as hx_lmtd does; a given LMTD is used with the
+    given F (default 1, pure counterflow or parallel flow).
+
+    Examples
+    --------
+    Bergman et al. Example 11.1: q = 8524 W, U = 38.1 W/(m2 K), dTlm = 43.2 K; 5.18 m2 is
+    the book's 65.9 m of 25 mm tube:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("hx_area", {"duty": "8524 W", "U": "38.1 W/m^2/K",
+    ...     "LMTD": "43.2 K"})
+    >>> round(r.value("A", "m^2"), 2)
+    5.18
+    """
     if LMTD is None:
         temps = _terminals(
             (T_hot_in, T_hot_out), (T_cold_in, T_cold_out), T_condensing, T_boiling,
@@ -358,7 +425,25 @@ def hx_overall_u(
     """Overall heat transfer coefficient from the film coefficients, the wall and fouling:
     1/Uo = 1/ho + Rfo + Do ln(Do/Di)/(2 k) + Rfi Do/Di + Do/(Di hi) for a tube, or
     1/U = 1/hi + Rfi + t/k + Rfo + 1/ho for a flat wall. The wall term is omitted when no
-    conductivity is given."""
+    conductivity is given.
+
+    Notes
+    -----
+    Thermal resistances in series with one-dimensional conduction through a plain tube
+    wall (or a flat wall): no fins, no contact resistance. Fouling resistances are design
+    allowances the user gives (e.g. from TEMA tables); they are not predicted.
+
+    Examples
+    --------
+    Bergman et al. Example 11.1, thin-walled tube, hi = 2250 and ho = 38.8 W/(m2 K):
+    U = 38.1 W/(m2 K):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("hx_overall_u", {"h_inner": "2250 W/m^2/K",
+    ...     "h_outer": "38.8 W/m^2/K"})
+    >>> round(r.value("U_outer", "W/m^2/K"), 1)
+    38.1
+    """
     if (D_inner is None) != (D_outer is None):
         raise ToolInputError("give both D_inner and D_outer for a tube, or neither for a flat wall")
     if D_inner is not None and D_outer is not None:
@@ -401,7 +486,24 @@ def hx_effectiveness_from_ntu(
     """Effectiveness of a heat exchanger from its NTU and capacity ratio Cr = Cmin/Cmax,
     eps = f(NTU, Cr, configuration) (e.g. counterflow eps = (1-exp(-NTU(1-Cr)))/
     (1-Cr exp(-NTU(1-Cr)))). Use it to rate an exchanger of known UA; Q = eps Cmin
-    (Thi - Tci)."""
+    (Thi - Tci).
+
+    Notes
+    -----
+    Steady flow, U and heat capacities constant, no heat loss. Crossflow with both
+    fluids unmixed is ht's exact integral solution; shell_and_tube is TEMA E with an even
+    number of tube passes and equal shells in series. Cr = 0 (one side condensing or
+    boiling) gives 1 - exp(-NTU) whatever the configuration.
+
+    Examples
+    --------
+    ht's documented counterflow example, NTU = 5 and Cr = 0.7:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("hx_effectiveness_from_ntu", {"NTU": 5, "Cr": 0.7})
+    >>> round(r.value("effectiveness"), 4)
+    0.9207
+    """
     subtype = "boiler" if Cr == 0 else CONFIGURATIONS[configuration]
     eff = ht.effectiveness_from_NTU(
         NTU=NTU, Cr=Cr, subtype=subtype, n_shell_tube=shells if subtype == "S&T" else None
@@ -423,7 +525,25 @@ def hx_ntu_from_effectiveness(
 ) -> dict[str, float]:
     """Number of transfer units NTU = UA/Cmin needed for a given effectiveness and capacity
     ratio Cr = Cmin/Cmax in the chosen configuration. Use it to size an exchanger by the
-    epsilon-NTU method: then UA = NTU * Cmin."""
+    epsilon-NTU method: then UA = NTU * Cmin.
+
+    Notes
+    -----
+    The inverse of hx_effectiveness_from_ntu, with its assumptions (steady flow, constant
+    U and heat capacities, no loss). An effectiveness the configuration cannot reach is
+    refused: above 1/(1 + Cr) in parallel flow; for shell-and-tube and mixed crossflow
+    the error names ht's maximum.
+
+    Examples
+    --------
+    ht's documented counterflow example run backwards, effectiveness 0.92067 at Cr = 0.7:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("hx_ntu_from_effectiveness", {"effectiveness": 0.92067,
+    ...     "Cr": 0.7})
+    >>> round(r.value("NTU"), 2)
+    5.0
+    """
     subtype = "boiler" if Cr == 0 else CONFIGURATIONS[configuration]
     limit = 1 / (1 + Cr) if subtype == "parallel" else 1.0
     if effectiveness >= limit:
@@ -483,7 +603,27 @@ def hx_rating_ntu(
     """Rate an existing heat exchanger by the epsilon-NTU method: from both streams' heat
     capacity rates (each as mass flow and specific heat, or as m*cp in W/K), the inlet
     temperatures and UA, find the duty and both outlet temperatures.
-    Use it when the outlet temperatures are unknown (LMTD would need iteration)."""
+    Use it when the outlet temperatures are unknown (LMTD would need iteration).
+
+    Notes
+    -----
+    Steady flow with U constant over the area and constant heat capacities (no phase
+    change), no heat loss; the configurations are those of hx_effectiveness_from_ntu.
+    The outlets follow from eps, Cmin and the inlets directly, with no iteration.
+
+    Examples
+    --------
+    ht's documented example for effectiveness_NTU_method (after Holman's Example 10-8):
+    steam 5.2 kg/s (cp 1860) mixed, oil 1.45 kg/s (cp 1900) in crossflow, UA = 3041.75 W/K:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("hx_rating_ntu", {"T_hot_in": "130 degC",
+    ...     "T_cold_in": "15 degC", "UA": "3041.75 W/K", "hot_mass_flow": "5.2 kg/s",
+    ...     "hot_cp": "1860 J/kg/K", "cold_mass_flow": "1.45 kg/s", "cold_cp": "1900 J/kg/K",
+    ...     "configuration": "crossflow_cmax_mixed"})
+    >>> round(r.value("Q", "kW"), 1), round(r.value("T_cold_out", "degC"), 2)
+    (192.8, 85.0)
+    """
     if T_hot_in <= T_cold_in:
         raise ToolInputError("T_hot_in must be above T_cold_in")
     hot = _capacity_rate("hot", hot_mass_flow, hot_cp, hot_capacity_rate)
