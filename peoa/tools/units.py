@@ -53,7 +53,26 @@ def unit_convert(
     (degC, degF, K, degR), gauge and absolute pressure (psig, barg, psia, bara), and
     compound units. Set difference=true for temperature or pressure differences.
     Standard and normal gas volumes (scf, MMscfd, Sm3, Nm3) convert as amounts of gas,
-    from one set of reference conditions to the other (1 scf = 0.02679 Nm3)."""
+    from one set of reference conditions to the other (1 scf = 0.02679 Nm3).
+
+    Notes
+    -----
+    Exact conversion by pint with the project's unit registry (SI Brochure definitions);
+    standard and normal gas volumes convert as ideal-gas amounts. A temperature converts
+    with its scale's offset unless difference is set; gauge units (psig, barg) are offset
+    by one standard atmosphere, 101.325 kPa, not the local barometer (absolute_pressure
+    takes that). Units of other dimensions are refused.
+
+    Examples
+    --------
+    50 psig is 4.461 bar absolute:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("unit_convert", {"value": 50, "from_unit": "psig",
+    ...     "to_unit": "bara"})
+    >>> round(r.value("value"), 3)
+    4.461
+    """
     source, target = _readings(from_unit, to_unit)
     quantity = parse_quantity(value, source)
     same_kind = quantity.dimensionality == parse_quantity(1.0, target).dimensionality
@@ -104,6 +123,22 @@ def absolute_pressure(
 ) -> dict[str, float]:
     """Absolute pressure from a gauge reading and the local atmospheric pressure, when the
     atmosphere is stated (a gauge unit alone assumes the standard 101.325 kPa).
+
+    Notes
+    -----
+    Exact: P_abs = P_gauge + P_atm, valid at any pressure; the gauge reading must be
+    measured against the stated atmosphere (a vacuum reading is a negative gauge
+    pressure). A result at or below zero absolute is refused.
+
+    Examples
+    --------
+    2.5 bar gauge where the barometer reads 98 kPa:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("absolute_pressure", {"gauge_pressure": "2.5 bar",
+    ...     "atmospheric_pressure": "98 kPa"})
+    >>> round(r.value("pressure", "kPa"), 1)
+    348.0
     """
     if gauge_pressure + atmospheric_pressure <= 0:
         raise ToolInputError("absolute_pressure: the absolute pressure would not be above zero")
@@ -120,7 +155,22 @@ def pressure_difference(
     downstream_pressure: Annotated[float, Q("pressure", "downstream (lower) pressure")],
 ) -> dict[str, float]:
     """The pressure difference between two points from their pressures (a differential
-    read as two absolute or gauge pressures)."""
+    read as two absolute or gauge pressures).
+
+    Notes
+    -----
+    Exact: dP = P_up - P_down, for two pressures on one basis (a gauge unit is read from
+    the standard atmosphere, so gauge and absolute may be mixed). A downstream pressure
+    at or above the upstream one is refused: name the higher pressure upstream.
+
+    Examples
+    --------
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pressure_difference", {"upstream_pressure": "5 barg",
+    ...     "downstream_pressure": "3.2 barg"})
+    >>> round(r.value("dP", "kPa"), 1)
+    180.0
+    """
     if downstream_pressure >= upstream_pressure:
         raise ToolInputError(
             "pressure_difference: the downstream pressure must be below the upstream one"
@@ -149,6 +199,22 @@ def flow_rates(
 ) -> dict[str, float | None]:
     """A stream's flow as volumetric, mass and molar flow, from one of them with the
     density (volume to mass) and the molar mass (mass to moles).
+
+    Notes
+    -----
+    Exact: m = rho Q and n = m / M, with the density at the conditions the volume is
+    measured at (the actual flow, not a standard volume) and M in g/mol. Exactly one
+    flow is taken; an output whose density or molar mass is not given is null.
+
+    Examples
+    --------
+    10 m3/h of water (998 kg/m3, 18.015 g/mol) is 2.772 kg/s and 153.9 mol/s:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("flow_rates", {"volumetric_flow": "10 m^3/h",
+    ...     "density": "998 kg/m^3", "molar_mass": "18.015 g/mol"})
+    >>> round(r.value("mass_flow"), 3), round(r.value("molar_flow"), 1)
+    (2.772, 153.9)
     """
     given = [v for v in (volumetric_flow, mass_flow, molar_flow) if v is not None]
     if len(given) != 1:
@@ -188,7 +254,23 @@ def viscosities(
     ] = None,
 ) -> dict[str, float]:
     """A fluid's viscosity as dynamic and kinematic viscosity, from one of them and the
-    density (cSt and cP, m2/s and Pa s)."""
+    density (cSt and cP, m2/s and Pa s).
+
+    Notes
+    -----
+    Exact: nu = mu / rho by definition, with the density at the temperature (and
+    pressure) the viscosity is given for. Exactly one of the two viscosities is taken.
+
+    Examples
+    --------
+    Water at 20 degC, 1.002 cP and 998 kg/m3:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("viscosities", {"density": "998 kg/m^3",
+    ...     "dynamic_viscosity": "1.002 cP"})
+    >>> round(r.value("kinematic_viscosity", "cSt"), 3)
+    1.004
+    """
     if (dynamic_viscosity is None) == (kinematic_viscosity is None):
         raise ToolInputError(
             "viscosities: give one of dynamic_viscosity or kinematic_viscosity, with the density"
