@@ -106,7 +106,31 @@ def control_valve_liquid(
     given, and, when pipe and valve diameters are given, the laminar Reynolds
     correction and the reducer piping geometry factor. Without a vapour pressure the
     flow is sized as turbulent and non-choked, Kv = Q sqrt(SG/dP), and the reply says
-    the choke was not checked; so it is when only the pressure drop is given."""
+    the choke was not checked; so it is when only the pressure drop is given.
+
+    Notes
+    -----
+    IEC 60534-2-1 for an incompressible, single-phase liquid: choked when dP exceeds
+    FL^2 (P1 - FF Psat), FF = 0.96 - 0.28 sqrt(Psat/Pc) (FLP/FP with reducers); a laminar or
+    transitional valve Reynolds number is corrected only when the three diameters and the
+    viscosity are given, otherwise the flow is taken as fully turbulent. Flashing and
+    cavitation damage are not assessed beyond the choke.
+
+    Examples
+    --------
+    Example 1 of IEC 60534-2-1 as fluids reproduces it (water at 965.4 kg/m3, 360 m3/h,
+    680 to 220 kPa, a 150 mm globe valve): Kv = 165 m3/h:
+
+    >>> from peoa.tools import get_registry
+    >>> q = lambda v, u: {"value": v, "unit": u}
+    >>> r = get_registry().run("control_valve_liquid", {"volumetric_flow": q(360, "m^3/h"),
+    ...     "density": q(965.4, "kg/m^3"), "P1": q(680, "kPa"), "P2": q(220, "kPa"),
+    ...     "vapor_pressure": q(70.1, "kPa"), "critical_pressure": q(22120, "kPa"),
+    ...     "viscosity": q(3.1472e-4, "Pa*s"), "FL": 0.9, "Fd": 0.46, "pipe_diameter_in":
+    ...     q(150, "mm"), "pipe_diameter_out": q(150, "mm"), "valve_diameter": q(150, "mm")})
+    >>> round(r.value("Kv"), 1), r.value("choked")
+    (165.0, False)
+    """
     if pressure_drop is not None and (P1 is not None or P2 is not None):
         raise ToolInputError("control_valve_liquid: give P1 and P2, or the pressure drop")
     if pressure_drop is not None:
@@ -192,7 +216,30 @@ def control_valve_gas(
 ) -> Outcome:
     """Required Kv and Cv of a control valve in gas or vapour service (IEC 60534-2-1),
     with the expansion factor Y, the choked-flow limit (x >= Fk xT) and the laminar
-    correction. The flow is at standard conditions (273.15 K, 101325 Pa)."""
+    correction. The flow is at standard conditions (273.15 K, 101325 Pa).
+
+    Notes
+    -----
+    IEC 60534-2-1 for a single-phase gas or vapour with the inlet compressibility Z:
+    expansion factor Y = 1 - x/(3 Fk xT), choked when x = dP/P1 reaches Fk xT (Fk = k/1.4,
+    xTP with reducers). The laminar correction and the reducer factors apply only when
+    the three diameters are given; otherwise the flow is taken as fully turbulent.
+
+    Examples
+    --------
+    Example 3 of IEC 60534-2-1 as fluids reproduces it (carbon dioxide, 3800 Nm3/h,
+    680 to 310 kPa at 433 K, a 50 mm rotary plug valve between 80 and 100 mm pipes):
+
+    >>> from peoa.tools import get_registry
+    >>> q = lambda v, u: {"value": v, "unit": u}
+    >>> r = get_registry().run("control_valve_gas", {"standard_flow": q(3800, "m^3/h"),
+    ...     "P1": q(680, "kPa"), "P2": q(310, "kPa"), "temperature": q(433, "K"),
+    ...     "molar_mass": q(44.01, "g/mol"), "viscosity": q(1.4665e-4, "Pa*s"), "k": 1.30,
+    ...     "Z": 0.988, "xT": 0.60, "FL": 0.85, "Fd": 0.42, "pipe_diameter_in": q(80, "mm"),
+    ...     "pipe_diameter_out": q(100, "mm"), "valve_diameter": q(50, "mm")})
+    >>> round(r.value("Kv"), 1), r.value("choked")
+    (72.6, False)
+    """
     if P2 >= P1:
         raise ToolInputError("control_valve_gas: P2 must be below P1")
     _check_geometry(pipe_diameter_in, pipe_diameter_out, valve_diameter)
@@ -232,7 +279,24 @@ def flow_coefficient_convert(
     to_scale: Annotated[str, P("scale wanted", choices=("Kv", "Cv", "Av"))],
 ) -> dict[str, float]:
     """Convert a valve flow coefficient between Kv [m^3/h, 1 bar], Cv [US gpm, 1 psi] and
-    Av [m^2] (Cv = 1.156 Kv)."""
+    Av [m^2] (Cv = 1.156 Kv).
+
+    Notes
+    -----
+    Fixed ratios between the scales' definitions, exact for any valve: Kv is water in
+    m^3/h at a 1 bar drop, Cv water in US gallons per minute at 1 psi, and Av the area
+    Q sqrt(rho/dP) in m^2; the other scales that fluids knows (Qn) are not offered.
+
+    Examples
+    --------
+    Kv = 10 is Cv = 10 x 1.156 = 11.56:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("flow_coefficient_convert", {"value": 10, "from_scale": "Kv",
+    ...     "to_scale": "Cv"})
+    >>> round(r.value("value"), 2)
+    11.56
+    """
     return {"value": cv.convert_flow_coefficient(value, from_scale, to_scale)}
 
 
