@@ -9,17 +9,6 @@ CoolProp lacks, and any mixture, takes the Peng-Robinson (or SRK) cubic equation
 ``thermo``, bounded by the components' melting points, their heat-capacity data and ten
 times the critical pressure. A state outside the model's range, or two properties that
 do not fix one, is a ``ToolInputError`` that names the limit.
-
->>> from peoa.tools import get_registry
->>> s = get_registry().run("fluid_state", {"fluid": "water",
-...     "pressure": {"value": 3, "unit": "MPa"}, "temperature": {"value": 350, "unit": "degC"}})
->>> round(s.value("enthalpy", "kJ/kg"), 1), round(s.value("entropy", "kJ/kg/K"), 4)
-(3116.1, 6.745)
->>> air = get_registry().run("mixture_state", {"components": ["N2", "O2", "Ar"],
-...     "z": [0.7812, 0.2096, 0.0092], "temperature": {"value": 300, "unit": "K"},
-...     "pressure": {"value": 1, "unit": "atm"}})
->>> round(air.value("density"), 3), air.value("phase")
-(1.177, 'gas')
 """
 
 from __future__ import annotations
@@ -54,7 +43,8 @@ __all__ = [
 ]
 
 COOLPROP_REFERENCE = (
-    "CoolProp reference equations of state (Bell et al., Ind. Eng. Chem. Res. 53 (2014) 2498)"
+    "CoolProp reference equations of state (Bell et al., Ind. Eng. Chem. Res. 53 (2014) 2498, "
+    "doi:10.1021/ie4033999)"
 )
 FLUID = P("the fluid, e.g. 'water' (steam), 'R134a', 'ammonia', 'air', 'CO2'", chemical=True)
 _REFERENCES = ("default", "IIR", "ASHRAE", "NBP")
@@ -311,7 +301,28 @@ def fluid_state(
     CO2, air, nitrogen, hydrocarbons) from two properties: T, P, h, s, u, v or density,
     or quality. Gives the phase, h, s, u, v, cp, cv, speed of sound, viscosity,
     conductivity, Prandtl number and the saturation values. CoolProp's reference
-    equation of state where it has the fluid, else Peng-Robinson (thermo)."""
+    equation of state where it has the fluid, else Peng-Robinson (thermo).
+
+    Notes
+    -----
+    Equilibrium states of a pure fluid by CoolProp's reference equation of state, inside
+    its range (water 273.16 to 2000 K, up to 1 GPa; R-134a 169.85 to 455 K): values out
+    of range, and pairs that do not fix a state, are refused with the limit named.
+    Transport properties and cp are null in the two-phase region. A fluid CoolProp lacks
+    takes Peng-Robinson (thermo), with a warning: vapour within a few per cent, liquid
+    density about 10 %.
+
+    Examples
+    --------
+    Superheated steam at 3 MPa and 350 degC; Cengel and Boles table A-6 gives h = 3116.1
+    kJ/kg and s = 6.7450 kJ/(kg K):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("fluid_state", {"fluid": "water", "pressure": "3 MPa",
+    ...     "temperature": "350 degC"})
+    >>> round(r.value("enthalpy", "kJ/kg"), 1), round(r.value("entropy", "kJ/kg/K"), 3)
+    (3116.1, 6.745)
+    """
     import CoolProp.CoolProp as CP
 
     if specific_volume is not None and density is not None:
@@ -378,7 +389,8 @@ def fluid_state(
 # --- Fluids CoolProp lacks, and mixtures: a cubic equation of state from `thermo` ------
 
 THERMO_REFERENCE = (
-    "Peng & Robinson, Ind. Eng. Chem. Fundam. 15 (1976) 59, through Caleb Bell's thermo "
+    "Peng & Robinson, Ind. Eng. Chem. Fundam. 15 (1976) 59, doi:10.1021/i160057a011, "
+    "through Caleb Bell's thermo "
     "(ChemSep binary interaction parameters; ideal-gas heat capacities from chemicals)"
 )
 _THERMO_ZERO = "ideal gas at 298.15 K and 101.325 kPa (h = s = 0)"
@@ -640,7 +652,28 @@ def mixture_state(
     hydrocarbon blend, a solvent mixture) from two properties: T, P, vapour fraction,
     h, s, u or density. Gives the phase split, h, s, u, density, Z, cp, cv, speed of
     sound, viscosity, conductivity and the bubble and dew points at its pressure, with
-    a cubic equation of state (Peng-Robinson or SRK, ChemSep kij)."""
+    a cubic equation of state (Peng-Robinson or SRK, ChemSep kij).
+
+    Notes
+    -----
+    A cubic equation of state with ChemSep binary interaction parameters and ideal-gas
+    heat capacities from chemicals; h and s are zero for the ideal gas at 298.15 K and
+    1 atm. Good for gases and non-polar mixtures; liquid densities and polar or
+    associating mixtures (water with alcohols) are less accurate. Temperatures below a
+    component's melting point or outside its heat-capacity data, and pressures above ten
+    times the pseudo-critical pressure, are refused.
+
+    Examples
+    --------
+    Dry air at 300 K and 1 atm; by hand the ideal gas gives P M / (R T) = 1.176 kg/m^3
+    (M = 28.96 g/mol), and Peng-Robinson's Z = 0.9995 adds 0.05 %:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("mixture_state", {"components": ["N2", "O2", "Ar"],
+    ...     "z": [0.7812, 0.2096, 0.0092], "temperature": "300 K", "pressure": "1 atm"})
+    >>> round(r.value("density", "kg/m^3"), 3), r.value("phase")
+    (1.177, 'gas')
+    """
     from peoa.tools.vle import check_composition, resolve_components
 
     cas = resolve_components(components)
