@@ -12,13 +12,6 @@ Two families of models:
 Mixtures are given as a list of component names (name, CAS number or formula, resolved
 by :func:`peoa.tools.chemical.resolve_chemical`) and a list of mole fractions that must
 be non-negative and sum to 1 (within 0.001; they are then normalised).
-
->>> from peoa.tools import get_registry
->>> r = get_registry().run("flash_rachford_rice", {"z": [0.5, 0.3, 0.2],
-...                                                 "K": [1.685, 0.742, 0.532]})
->>> round(r.outputs["vapor_fraction"].value, 4)
-0.6907
-
 """
 
 from __future__ import annotations
@@ -278,8 +271,9 @@ _SAT_OUT = {
 }
 _GAMMA_PHI_REF = (
     "Smith, Van Ness & Abbott, Introduction to Chemical Engineering Thermodynamics 7th ed. "
-    "secs. 10.4-10.5 and 12.1; Fredenslund et al., AIChE J. 21 (1975) 1086 (UNIFAC); "
-    "Renon & Prausnitz, AIChE J. 14 (1968) 135 (NRTL); thermo.FlashVL with "
+    "secs. 10.4-10.5 and 12.1; Fredenslund et al., AIChE J. 21 (1975) 1086 (UNIFAC), "
+    "doi:10.1002/aic.690210607; Renon & Prausnitz, AIChE J. 14 (1968) 135 (NRTL), "
+    "doi:10.1002/aic.690140124; thermo.FlashVL with "
     "GibbsExcessLiquid and IdealGas"
 )
 
@@ -309,7 +303,26 @@ def vle_bubble_point(
     """Bubble point of a liquid mixture by Raoult's law (sum x_i Psat_i = P) or modified
     Raoult's law (sum x_i gamma_i Psat_i = P): give the liquid composition and either T
     (find the bubble pressure) or P (find the bubble temperature). Returns the vapour
-    composition y. Low to moderate pressures (ideal-gas vapour)."""
+    composition y. Low to moderate pressures (ideal-gas vapour).
+
+    Notes
+    -----
+    Gamma-phi through ``thermo.FlashVL``: an ideal-gas vapour and no Poynting or
+    saturation-fugacity correction, vapour pressures from ``thermo``'s correlations. Meant
+    for low to moderate pressure: above 10 bar it warns (flash_eos fits there). UNIFAC
+    needs group assignments and NRTL ChemSep pairs, or the tool refuses.
+
+    Examples
+    --------
+    An equimolar benzene-toluene liquid boils at 365.2 K (92.1 degC) at 1 atm by Raoult's
+    law (checked with ``thermo``'s vapour pressures, sum x_i Psat_i = P):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("vle_bubble_point", {"components": ["benzene", "toluene"],
+    ...     "x": [0.5, 0.5], "pressure": "1 atm"})
+    >>> round(r.value("T"), 1), round(r.value("composition")[0], 3)
+    (365.2, 0.714)
+    """
     return _saturation(components, x, temperature, pressure, model, 0.0)
 
 
@@ -337,13 +350,32 @@ def vle_dew_point(
 ) -> Outcome:
     """Dew point of a vapour mixture by Raoult's law (sum y_i P / Psat_i = 1) or modified
     Raoult's law: give the vapour composition and either T (find the dew pressure) or P
-    (find the dew temperature). Returns the composition x of the first liquid drop."""
+    (find the dew temperature). Returns the composition x of the first liquid drop.
+
+    Notes
+    -----
+    Gamma-phi through ``thermo.FlashVL``: an ideal-gas vapour and no Poynting or
+    saturation-fugacity correction, vapour pressures from ``thermo``'s correlations. Meant
+    for low to moderate pressure: above 10 bar it warns (flash_eos fits there). UNIFAC
+    needs group assignments and NRTL ChemSep pairs, or the tool refuses.
+
+    Examples
+    --------
+    An equimolar benzene-toluene vapour starts to condense at 371.9 K at 1 atm by Raoult's
+    law (checked with ``thermo``'s vapour pressures, sum y_i P / Psat_i = 1):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("vle_dew_point", {"components": ["benzene", "toluene"],
+    ...     "y": [0.5, 0.5], "pressure": "1 atm"})
+    >>> round(r.value("T"), 1), round(r.value("composition")[0], 3)
+    (371.9, 0.291)
+    """
     return _saturation(components, y, temperature, pressure, model, 1.0)
 
 
 @tool(
     topic="vle",
-    reference="Rachford & Rice, J. Pet. Technol. 4 (1952) 19; Seader, Henley & Roper, "
+    reference="Rachford & Rice, J. Pet. Technol. 4 (1952) 19, doi:10.2118/952327-G; Seader, Henley & Roper, "
     "Separation Process Principles 3rd ed. sec. 4.4; chemicals.rachford_rice.flash_inner_loop",
     outputs={
         "vapor_fraction": Out("", "molar vapour fraction V/F", kind="vapor_fraction"),
@@ -358,7 +390,25 @@ def flash_rachford_rice(
     """Isothermal flash with known K-values: solves the Rachford-Rice equation
     sum z_i (K_i - 1) / (1 + V/F (K_i - 1)) = 0 for the vapour fraction, then
     x_i = z_i / (1 + V/F (K_i - 1)) and y_i = K_i x_i. Use it when K-values are given
-    (e.g. from DePriester charts)."""
+    (e.g. from DePriester charts).
+
+    Notes
+    -----
+    The K-values are held fixed (independent of composition), as read from DePriester
+    charts at the flash T and P. A feed with sum z_i K_i <= 1 is a subcooled liquid (V/F
+    = 0) and one with sum z_i / K_i <= 1 a superheated vapour (V/F = 1); between them
+    ``chemicals.rachford_rice.flash_inner_loop`` solves for V/F.
+
+    Examples
+    --------
+    The ``chemicals.rachford_rice`` documented example:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("flash_rachford_rice", {"z": [0.5, 0.3, 0.2],
+    ...     "K": [1.685, 0.742, 0.532]})
+    >>> round(r.value("vapor_fraction"), 4)
+    0.6907
+    """
 
     zs = check_composition(z)
     if len(K) != len(zs):
@@ -380,7 +430,8 @@ def _rr(zs: list[float], ks: list[float]) -> dict[str, Any]:
 
 @tool(
     topic="vle",
-    reference=_GAMMA_PHI_REF + "; Rachford & Rice (1952); chemicals.rachford_rice",
+    reference=_GAMMA_PHI_REF
+    + "; Rachford & Rice (1952), doi:10.2118/952327-G; chemicals.rachford_rice",
     outputs={
         "vapor_fraction": Out(
             "", "molar vapour fraction V/F (0 subcooled, 1 superheated)", kind="vapor_fraction"
@@ -399,7 +450,26 @@ def flash_tp(
 ) -> Outcome:
     """Isothermal (TP) flash of a liquid/vapour mixture with Raoult's law (K_i = Psat_i/P,
     solved by Rachford-Rice) or modified Raoult's law with UNIFAC or NRTL activity
-    coefficients (K_i = gamma_i Psat_i / P). Returns V/F and both phase compositions."""
+    coefficients (K_i = gamma_i Psat_i / P). Returns V/F and both phase compositions.
+
+    Notes
+    -----
+    Raoult's law takes K_i = Psat_i / P with ``thermo``'s vapour pressures and solves
+    Rachford-Rice; UNIFAC and NRTL flash through ``thermo.FlashVL`` (ideal-gas vapour, no
+    Poynting correction). Meant for low to moderate pressure: above 10 bar it warns. A
+    feed below its bubble point gives V/F = 0, one above its dew point V/F = 1.
+
+    Examples
+    --------
+    Equimolar benzene-toluene at 95 degC and 1 atm by Raoult's law (checked with
+    K_i = Psat_i / P from ``thermo`` and ``chemicals.rachford_rice``):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("flash_tp", {"components": ["benzene", "toluene"],
+    ...     "z": [0.5, 0.5], "temperature": "95 degC", "pressure": "1 atm"})
+    >>> round(r.value("vapor_fraction"), 3), round(r.value("x")[0], 3)
+    (0.435, 0.404)
+    """
     cas = resolve_components(components)
     zs = check_composition(z, len(cas))
     check_low_pressure(pressure)
@@ -420,8 +490,8 @@ def flash_tp(
 @tool(
     topic="vle",
     reference="Peng & Robinson, Ind. Eng. Chem. Fundam. 15 (1976) 59, doi:10.1021/i160057a011; "
-    "Soave, Chem. Eng. Sci. 27 (1972) 1197; Michelsen, Fluid Phase Equilib. 9 (1982) 1 "
-    "(stability); thermo.FlashVL/FlashPureVLS with CEOSGas, CEOSLiquid, PRMIX, SRKMIX",
+    "Soave, Chem. Eng. Sci. 27 (1972) 1197, doi:10.1016/0009-2509(72)80096-4; Michelsen, "
+    "Fluid Phase Equilib. 9 (1982) 1 (stability), doi:10.1016/0378-3812(82)85001-2; thermo.FlashVL/FlashPureVLS with CEOSGas, CEOSLiquid, PRMIX, SRKMIX",
     outputs={
         "temperature": Out("K", "temperature"),
         "pressure": Out("Pa", "pressure"),
@@ -466,7 +536,27 @@ def flash_eos(
     """Equilibrium flash with a cubic equation of state (Peng-Robinson or SRK) for both
     phases, valid at high pressure for hydrocarbons and light gases. Give exactly two of
     temperature, pressure and vapor_fraction: TP flash, or bubble/dew point (VF = 0 or 1)
-    at a given T or P. Returns phase split, compositions, Z, density and enthalpy."""
+    at a given T or P. Returns phase split, compositions, Z, density and enthalpy.
+
+    Notes
+    -----
+    ``thermo``'s PRMIX or SRKMIX with van der Waals mixing for both phases; Peng-Robinson
+    takes ChemSep kij where known, SRK and unknown pairs kij = 0 (the method says which).
+    Good for hydrocarbons and light gases to high pressure; poor for polar or associating
+    liquids (water, alcohols), and liquid densities carry errors of several per cent (no
+    volume translation).
+
+    Examples
+    --------
+    Equimolar methane-propane at 250 K and 3 MPa splits into two phases (checked with a
+    PRMIX ``FlashVL`` built directly in ``thermo``):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("flash_eos", {"components": ["methane", "propane"],
+    ...     "z": [0.5, 0.5], "temperature": "250 K", "pressure": "3 MPa"})
+    >>> r.value("phase"), round(r.value("vapor_fraction"), 3)
+    ('VL', 0.4)
+    """
     given = {
         k: v
         for k, v in (("T", temperature), ("P", pressure), ("VF", vapor_fraction))
@@ -500,8 +590,10 @@ def flash_eos(
 
 @tool(
     topic="vle",
-    reference="Fredenslund, Jones & Prausnitz, AIChE J. 21 (1975) 1086 (UNIFAC); Gmehling et al., "
-    "Ind. Eng. Chem. Res. 32 (1993) 178 (Dortmund); Renon & Prausnitz (1968) (NRTL); "
+    reference="Fredenslund, Jones & Prausnitz, AIChE J. 21 (1975) 1086 (UNIFAC), "
+    "doi:10.1002/aic.690210607; Gmehling et al., Ind. Eng. Chem. Res. 32 (1993) 178 "
+    "(Dortmund), doi:10.1021/ie00013a024; Renon & Prausnitz (1968) (NRTL), "
+    "doi:10.1002/aic.690140124; "
     "thermo.unifac.UNIFAC, thermo.nrtl.NRTL",
     outputs={
         "gamma": Out("", "activity coefficients", kind="ratio", many=True),
@@ -516,7 +608,27 @@ def activity_coefficients(
 ) -> Outcome:
     """Liquid-phase activity coefficients gamma_i of a mixture at T and x from UNIFAC
     (group contribution, predictive), Dortmund UNIFAC or NRTL (ChemSep binary
-    parameters). Use them in modified Raoult's law y_i P = x_i gamma_i Psat_i."""
+    parameters). Use them in modified Raoult's law y_i P = x_i gamma_i Psat_i.
+
+    Notes
+    -----
+    For non-electrolyte liquids at low pressure (no pressure effect): original UNIFAC,
+    Dortmund UNIFAC (temperature-dependent parameters, 2016 table) or NRTL with ChemSep
+    binary parameters. A component without group assignments, or a pair without NRTL
+    parameters, is refused. The UNIFAC tables were fitted to VLE, so liquid-liquid
+    equilibria are predicted poorly.
+
+    Examples
+    --------
+    Equimolar ethanol-water at 25 degC by UNIFAC (checked with ``thermo.unifac.UNIFAC``
+    built directly):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("activity_coefficients", {"components": ["ethanol", "water"],
+    ...     "x": [0.5, 0.5], "temperature": "25 degC"})
+    >>> [round(g, 3) for g in r.value("gamma")]
+    [1.204, 1.497]
+    """
     cas = resolve_components(components)
     xs = check_composition(x, len(cas), "x")
     constants, _ = _package(cas)
