@@ -191,7 +191,28 @@ def reactor_cstr(
 ) -> dict[str, float]:
     """Volume of an isothermal continuous stirred-tank reactor (CSTR) for a target
     conversion with a power-law rate law: V = F_A0 X / (-r_A(X)), the rate evaluated at
-    the outlet (= tank) composition. Handles gas-phase volume change at constant T, P."""
+    the outlet (= tank) composition. Handles gas-phase volume change at constant T, P.
+
+    Notes
+    -----
+    An ideal CSTR: perfectly mixed, at steady state and isothermal, with one reaction whose
+    rate is a power law in the concentrations. A gas is ideal at constant T and P (eps from
+    the feed), a liquid of constant density. The rate constant's units must fit the overall
+    order, and a conversion at which the rate is zero is refused.
+
+    Examples
+    --------
+    A -> B, second order in A in a liquid: V = v0 X / (k C_A0 (1 - X)^2) = 10 x 0.8 /
+    (0.5 x 2 x 0.2^2) = 200 L:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("reactor_cstr", {"species": ["A", "B"], "stoichiometry": [-1, 1],
+    ...     "key": "A", "orders": [2, 0], "rate_constant": "0.5 L/mol/min",
+    ...     "feed_concentrations": ["2 mol/L", "0 mol/L"], "volumetric_flow": "10 L/min",
+    ...     "conversion": 0.8})
+    >>> round(r.value("volume", "L"), 6)
+    200.0
+    """
     kin = _kinetics(species, stoichiometry, key, orders, feed_concentrations, phase)
     k = _rate_constant(rate_constant, sum(orders))
     fa0 = kin.ca0 * volumetric_flow
@@ -233,7 +254,28 @@ def reactor_pfr(
 ) -> dict[str, float]:
     """Volume of an isothermal plug-flow reactor (PFR) for a target conversion with a
     power-law rate law, V = F_A0 int_0^X dX / (-r_A(X)), including gas-phase volume change
-    at constant T and P (no pressure drop)."""
+    at constant T and P (no pressure drop).
+
+    Notes
+    -----
+    An ideal PFR: no axial mixing, steady state, isothermal, and no pressure drop (use
+    ``reactor_pbr`` for a bed with one), with one power-law reaction. A gas is ideal at
+    constant T and P, a liquid of constant density. The design integral is evaluated by
+    ``scipy.integrate.quad``; a conversion the rate cannot reach is refused.
+
+    Examples
+    --------
+    The same second-order liquid reaction as for the CSTR: V = v0 / (k C_A0) X / (1 - X) =
+    10 / (0.5 x 2) x 4 = 40 L:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("reactor_pfr", {"species": ["A", "B"], "stoichiometry": [-1, 1],
+    ...     "key": "A", "orders": [2, 0], "rate_constant": "0.5 L/mol/min",
+    ...     "feed_concentrations": ["2 mol/L", "0 mol/L"], "volumetric_flow": "10 L/min",
+    ...     "conversion": 0.8})
+    >>> round(r.value("volume", "L"), 6)
+    40.0
+    """
     from scipy.integrate import quad
 
     kin = _kinetics(species, stoichiometry, key, orders, feed_concentrations, phase)
@@ -335,7 +377,29 @@ def reactor_pbr(
     """Isothermal packed-bed reactor (PBR) with a power-law rate per catalyst mass and
     Ergun pressure drop: dX/dW = -r'_A/F_A0 and dy/dW = -alpha (1 + eps X)/(2 y), with gas
     concentrations scaled by y = P/P0. Give a target conversion (find W) or a catalyst
-    weight (find X); give alpha, or the bed data to compute it from Ergun's equation."""
+    weight (find X); give alpha, or the bed data to compute it from Ergun's equation.
+
+    Notes
+    -----
+    Isothermal, one power-law reaction per catalyst mass, with alpha constant along the
+    bed (Ergun at the inlet, constant mass flux). The ODEs are integrated with LSODA; the
+    tool refuses when the pressure falls to zero or the conversion is not reached. For a
+    liquid, pressure drop does not change concentrations: alpha is ignored with a warning.
+
+    Examples
+    --------
+    First order, eps = 0: dy/dW = -alpha/(2y) gives y = (1 - alpha W)^0.5 (Fogler sec. 5.5),
+    and integrating the rate, X = 1 - exp(-k'/v0 2/(3 alpha) [1 - (1 - alpha W)^1.5]) =
+    0.3501 at W = 50 kg and alpha = 0.01 1/kg:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("reactor_pbr", {"species": ["A", "B"], "stoichiometry": [-1, 1],
+    ...     "key": "A", "orders": [1, 0], "rate_constant": "0.01 m^3/kg/s",
+    ...     "feed_concentrations": ["10 mol/m^3", "0 mol/m^3"], "volumetric_flow": "1 m^3/s",
+    ...     "catalyst_weight": "50 kg", "alpha": 0.01})
+    >>> round(r.value("conversion"), 4), round(r.value("pressure_ratio"), 4)
+    (0.3501, 0.7071)
+    """
     from scipy.integrate import solve_ivp
 
     if (conversion is None) == (catalyst_weight is None):
@@ -450,7 +514,27 @@ def ergun_pressure_drop(
 ) -> dict[str, float]:
     """Pressure drop of a fluid flowing through a packed bed by the Ergun equation,
     dP/L = 150 mu (1-e)^2 vs/(e^3 dp^2) + 1.75 (1-e) rho vs^2/(e^3 dp). Use it for
-    catalyst beds, adsorbers and filters."""
+    catalyst beds, adsorbers and filters.
+
+    Notes
+    -----
+    Fitted to data on spheres, sand and coke; for other shapes give the diameter times the
+    sphericity. The fluid's density is constant along the bed, so for a gas keep the drop
+    small against the pressure. ``fluids`` quotes 1 < Re/(1 - e) < 2300 as the range, with
+    overprediction above about 700; the tool does not check it.
+
+    Examples
+    --------
+    The example in ``fluids.packed_bed.Ergun``'s documentation, water through 0.8 mm
+    spheres:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("ergun_pressure_drop", {"particle_diameter": "0.8 mm",
+    ...     "voidage": 0.4, "superficial_velocity": "1 mm/s", "density": "1000 kg/m^3",
+    ...     "viscosity": "1 mPa*s"})
+    >>> round(r.value("pressure_drop"), 2)
+    1338.87
+    """
     dpdl = fluids.packed_bed.Ergun(
         dp=particle_diameter,
         voidage=voidage,
@@ -498,7 +582,26 @@ def adiabatic_temperature_rise(
 ) -> dict[str, float]:
     """Outlet temperature of an adiabatic reactor from the energy balance with constant
     heat capacities: T = [X (-dH_R(T_R)) + sum(Theta Cp) T0 + X dCp T_R] / [sum(Theta Cp)
-    + X dCp]; with dCp = 0 the rise is dT = -dH_R X / sum(Theta_i Cp_i)."""
+    + X dCp]; with dCp = 0 the rise is dT = -dH_R X / sum(Theta_i Cp_i).
+
+    Notes
+    -----
+    An adiabatic reactor at steady state with one reaction, no shaft work, and heat
+    capacities (and dCp) constant over the temperature range: use mean values. The balance
+    does not check that the conversion is below the equilibrium conversion at the outlet
+    temperature. A non-positive denominator or absolute temperature is refused.
+
+    Examples
+    --------
+    dH_R = -80 kJ/mol at 90 % conversion with sum(Theta_i Cp_i) = 200 J/mol/K: dT = 80000 x
+    0.9 / 200 = 360 K:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("adiabatic_temperature_rise", {"inlet_temperature": "300 K",
+    ...     "heat_of_reaction": "-80 kJ/mol", "conversion": 0.9, "sum_theta_cp": "200 J/mol/K"})
+    >>> round(r.value("temperature_rise"), 6), round(r.value("temperature"), 6)
+    (360.0, 660.0)
+    """
     denominator = sum_theta_cp + conversion * delta_cp
     if denominator <= 0:
         raise ToolInputError("sum_theta_cp + X delta_cp must be positive")

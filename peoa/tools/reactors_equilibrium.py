@@ -78,7 +78,26 @@ def equilibrium_constant(
     """Equilibrium constant of a reaction at temperature T: K_ref = exp(-dG°/(R T_ref)),
     then van 't Hoff with constant heat of reaction, ln(K/K_ref) = -dH°/R (1/T - 1/T_ref).
     Give the species and coefficients (gas-phase formation data at 298.15 K are looked up)
-    or dG° and dH° directly."""
+    or dG° and dH° directly.
+
+    Notes
+    -----
+    K is in activities with the ideal gas at 1 bar as standard state. Van 't Hoff with a
+    constant dH° is good over a modest temperature span; far from T_ref dCp matters. The
+    formation data looked up are ideal-gas values at 298.15 K (so T_ref must stay
+    298.15 K); a species without them, or |ln K| > 700, is refused.
+
+    Examples
+    --------
+    N2 + 3 H2 = 2 NH3 with dG° = -32.9 kJ/mol and dH° = -92.2 kJ/mol at 298.15 K: K_ref =
+    exp(32900 / (R 298.15)) = 5.81e5, and at 500 K, ln K = 13.272 - 15.015, K = 0.175:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("equilibrium_constant", {"temperature": "500 K",
+    ...     "dG_ref": "-32.9 kJ/mol", "dH": "-92.2 kJ/mol"})
+    >>> f"{r.value('K_ref'):.3g}", round(r.value("K"), 3)
+    ('5.81e+05', 0.175)
+    """
     if species is not None:
         from peoa.tools.vle import resolve_components
 
@@ -156,7 +175,31 @@ def equilibrium_conversion(
     """Equilibrium conversion of a single reaction from its equilibrium constant: solves
     prod_i a_i^nu_i = K for the extent, with ideal-gas partial pressures (constant P flow
     or constant V batch) or ideal-solution concentrations. K may be dimensionless, Kp
-    (pressure^dn) or Kc (concentration^dn); pint reads the basis from its units."""
+    (pressure^dn) or Kc (concentration^dn); pint reads the basis from its units.
+
+    Notes
+    -----
+    One reaction between ideal gases (activity p / 1 bar) at constant pressure or constant
+    volume, or in an ideal solution (activity C / 1 mol/L); fugacity and activity
+    coefficients are taken as 1. K must be the value at the reaction temperature. The
+    extent is found by ``scipy.optimize.brentq`` between the bounds that keep every amount
+    non-negative.
+
+    Examples
+    --------
+    Fogler, Elements of Chemical Reaction Engineering, 4th ed., Example 3-8: N2O4 = 2 NO2
+    from pure N2O4 at 340 K and 202.6 kPa with Kc = 0.1 mol/dm^3 gives Xe = 0.51 in a flow
+    reactor and 0.44 at constant volume:
+
+    >>> from peoa.tools import get_registry
+    >>> case = {"species": ["N2O4", "NO2"], "stoichiometry": [-1, 2], "key": "N2O4",
+    ...     "feed": [1, 0], "K": "0.1 mol/dm^3", "temperature": "340 K", "pressure": "202.6 kPa"}
+    >>> round(get_registry().run("equilibrium_conversion", case).value("conversion"), 2)
+    0.51
+    >>> batch = case | {"mode": "gas_constant_volume"}
+    >>> round(get_registry().run("equilibrium_conversion", batch).value("conversion"), 2)
+    0.44
+    """
     from scipy.optimize import brentq
 
     n = len(species)
