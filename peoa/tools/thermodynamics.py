@@ -2,50 +2,6 @@
 throttling valve, a nozzle or diffuser, a mixing chamber, a heater, boiler or condenser,
 a two-stream heat exchanger balance; and on an ideal gas or a liquid, reversible
 compression and pumping; and the Carnot limits between two reservoirs.
-
-Examples (one per tool):
-
->>> from peoa.tools import get_registry
->>> run = get_registry().run
->>> t = run("throttling_valve", {"fluid": "R134a", "P1": {"value": 0.8, "unit": "MPa"},
-...     "quality_in": 0, "P2": {"value": 0.12, "unit": "MPa"}})
->>> round(t.value("quality_out"), 2)
-0.34
->>> d = run("nozzle_or_diffuser", {"fluid": "air", "P1": {"value": 80, "unit": "kPa"},
-...     "T1": {"value": 10, "unit": "degC"}, "V1": {"value": 200, "unit": "m/s"},
-...     "V2": {"value": 0, "unit": "m/s"}})
->>> round(d.value("T2", "K"))
-303
->>> m = run("mixing_chamber", {"fluid": "water", "pressure": {"value": 300, "unit": "kPa"},
-...     "T1": {"value": 20, "unit": "degC"}, "mass_flow_1": {"value": 1.8, "unit": "kg/s"},
-...     "T2": {"value": 300, "unit": "degC"}, "T_out": {"value": 60, "unit": "degC"}})
->>> round(m.value("mass_flow_2", "kg/s"), 3)
-0.107
->>> q = run("fluid_heat_duty", {"fluid": "water", "P1": {"value": 10, "unit": "bar"},
-...     "T1": {"value": 25, "unit": "degC"}, "quality_out": 1,
-...     "mass_flow": {"value": 1, "unit": "kg/s"}})
->>> round(q.value("heat_duty", "kW"))
-2671
->>> b = run("two_stream_energy_balance", {"hot_fluid": "R134a", "cold_fluid": "water",
-...     "hot_pressure": {"value": 1, "unit": "MPa"}, "hot_T_in": {"value": 70, "unit": "degC"},
-...     "hot_T_out": {"value": 35, "unit": "degC"}, "cold_pressure": {"value": 300, "unit": "kPa"},
-...     "cold_T_in": {"value": 15, "unit": "degC"}, "cold_T_out": {"value": 25, "unit": "degC"},
-...     "hot_mass_flow": {"value": 6, "unit": "kg/min"}})
->>> round(b.value("cold_mass_flow", "kg/min"), 1)
-29.1
->>> w = run("reversible_compression_work", {"process": "isothermal",
-...     "T1": {"value": 300, "unit": "K"}, "P1": {"value": 100, "unit": "kPa"},
-...     "P2": {"value": 900, "unit": "kPa"}, "molar_mass": {"value": 28.97, "unit": "g/mol"}})
->>> round(w.value("work_specific", "kJ/kg"), 1)
-189.2
->>> p = run("reversible_pump_work", {"P1": {"value": 100, "unit": "kPa"},
-...     "P2": {"value": 5, "unit": "MPa"}, "density": {"value": 1000, "unit": "kg/m^3"}})
->>> round(p.value("work_specific", "kJ/kg"), 2)
-4.9
->>> c = run("carnot_limits", {"T_hot": {"value": 652, "unit": "degC"},
-...     "T_cold": {"value": 30, "unit": "degC"}})
->>> round(c.value("efficiency"), 3)
-0.672
 """
 
 from __future__ import annotations
@@ -119,7 +75,26 @@ def throttling_valve(
 ) -> dict[str, Any]:
     """Throttling (expansion) valve, porous plug or capillary tube on a real fluid: the
     outlet temperature and quality at constant enthalpy from the inlet state and the
-    outlet pressure (refrigerant expansion valves, Joule-Thomson cooling of a gas)."""
+    outlet pressure (refrigerant expansion valves, Joule-Thomson cooling of a gas).
+
+    Notes
+    -----
+    Adiabatic, no work, kinetic and potential energy changes neglected, so h2 = h1, on
+    CoolProp's reference equation of state for the fluid (air as a pseudo-pure fluid). A
+    temperature or pressure outside the equation's range, or an outlet pressure above the
+    inlet's, is refused. The outlet quality is -1 outside the two-phase region.
+
+    Examples
+    --------
+    Cengel & Boles's capillary-tube example (ch. 5): R-134a, saturated liquid at 0.8 MPa,
+    throttled to 0.12 MPa leaves at quality 0.340, 53.6 degC colder.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("throttling_valve", {"fluid": "R134a", "P1": "0.8 MPa",
+    ...     "quality_in": 0, "P2": "0.12 MPa"})
+    >>> round(r.value("quality_out"), 3), round(r.value("temperature_drop"), 1)
+    (0.34, 53.6)
+    """
     name = coolprop_name(fluid, "throttling_valve")
     if P2 > P1:
         raise ToolInputError("throttling_valve: the outlet pressure must be below the inlet's")
@@ -178,7 +153,26 @@ def nozzle_or_diffuser(
     outlet pressure, or the outlet temperature and (isentropic) pressure from the outlet
     velocity (negligible when neither is given), with the exit area when the mass flow is
     given. A diffuser slows the flow and raises its pressure and temperature; a nozzle
-    does the opposite."""
+    does the opposite.
+
+    Notes
+    -----
+    Steady, adiabatic, no work and negligible potential energy, on CoolProp's reference
+    equation of state; the efficiency scales the kinetic-energy change against the
+    isentropic one. Giving both the outlet pressure and velocity is refused, as is a
+    diffuser whose inlet kinetic energy cannot reach the outlet pressure.
+
+    Examples
+    --------
+    Cengel & Boles's jet-engine diffuser example (ch. 5): air at 80 kPa, 10 degC and
+    200 m/s, brought nearly to rest, leaves at 303 K.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("nozzle_or_diffuser", {"fluid": "air", "P1": "80 kPa",
+    ...     "T1": "10 degC", "V1": "200 m/s", "V2": "0 m/s"})
+    >>> round(r.value("T2", "K"))
+    303
+    """
     name = coolprop_name(fluid, "nozzle_or_diffuser")
     inlet = inlet_state(name, "nozzle_or_diffuser", P1, T1, quality_in)
     if P2 is not None and V2 is not None:
@@ -266,7 +260,26 @@ def mixing_chamber(
     """Adiabatic mixing chamber or open feedwater heater: two streams of one fluid at one
     pressure mix. From both flows, the outlet temperature; from the outlet temperature,
     the second stream's flow (or the mass ratio m2/m1). Hot and cold water mixing,
-    steam injected into water, desuperheating."""
+    steam injected into water, desuperheating.
+
+    Notes
+    -----
+    Steady, adiabatic, no work, kinetic and potential energy neglected; both streams are
+    one fluid at the chamber pressure, on CoolProp's reference equation of state. An
+    outlet temperature whose enthalpy is not between the two inlets' is refused, as is
+    giving both the second flow and the outlet temperature.
+
+    Examples
+    --------
+    Water at 300 kPa and 20 degC (1.8 kg/s) heated to 60 degC with steam at 300 degC
+    needs 0.107 kg/s of steam (by hand with CoolProp: 1.8 (h_60 - h_20) / (h_300 - h_60)):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("mixing_chamber", {"fluid": "water", "pressure": "300 kPa",
+    ...     "T1": "20 degC", "mass_flow_1": "1.8 kg/s", "T2": "300 degC", "T_out": "60 degC"})
+    >>> round(r.value("mass_flow_2", "kg/s"), 3)
+    0.107
+    """
     name = coolprop_name(fluid, "mixing_chamber")
     one = inlet_state(name, "mixing_chamber", pressure, T1, quality_1)
     two = inlet_state(name, "mixing_chamber", pressure, T2, quality_2)
@@ -338,7 +351,26 @@ def fluid_heat_duty(
     """Heat to take a flowing real fluid from one state to another: a boiler or steam
     generator, a condenser, an evaporator, a superheater or a heater, with phase change
     (e.g. feedwater at 10 MPa and 50 °C to steam at 500 °C). From the mass flow, the
-    duty; from the duty, the mass flow."""
+    duty; from the duty, the mass flow.
+
+    Notes
+    -----
+    Steady flow, no work, kinetic and potential energy neglected: Q = m |h2 - h1| on
+    CoolProp's reference equation of state. The outlet is at the inlet pressure unless P2
+    is given (no pressure drop is assumed). The duty is a magnitude; the method says
+    heating or cooling. States outside the equation's range are refused.
+
+    Examples
+    --------
+    Feedwater at 10 bar and 25 degC boiled to saturated steam, 1 kg/s (by hand with
+    CoolProp: h_g(10 bar) - h(10 bar, 25 degC) = 2671 kJ/kg):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("fluid_heat_duty", {"fluid": "water", "P1": "10 bar",
+    ...     "T1": "25 degC", "quality_out": 1, "mass_flow": "1 kg/s"})
+    >>> round(r.value("heat_duty", "kW"))
+    2671
+    """
     name = coolprop_name(fluid, "fluid_heat_duty")
     inlet = inlet_state(name, "fluid_heat_duty", P1, T1, quality_in)
     outlet = inlet_state(name, "fluid_heat_duty", P2 if P2 is not None else P1, T2, quality_out)
@@ -410,7 +442,28 @@ def two_stream_energy_balance(
 ) -> Outcome:
     """Energy balance of a two-stream heat exchanger on real fluids, with phase change
     (a refrigerant condenser cooled by water, a steam heater): from one stream's flow,
-    the heat passed and the other stream's flow."""
+    the heat passed and the other stream's flow.
+
+    Notes
+    -----
+    Steady, adiabatic shell, no work, kinetic and potential energy neglected; each stream
+    stays at its own pressure (no pressure drop), on CoolProp's reference equations of
+    state. The hot stream must give heat and the cold one take it, or the tool refuses.
+    The terminal temperatures are taken as given: no temperature cross is checked.
+
+    Examples
+    --------
+    Cengel & Boles's example of R-134a cooled by water (ch. 5): 6 kg/min of R-134a from
+    70 to 35 degC at 1 MPa needs 29.1 kg/min of water warmed from 15 to 25 degC.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("two_stream_energy_balance", {"hot_fluid": "R134a",
+    ...     "cold_fluid": "water", "hot_pressure": "1 MPa", "hot_T_in": "70 degC",
+    ...     "hot_T_out": "35 degC", "cold_pressure": "300 kPa", "cold_T_in": "15 degC",
+    ...     "cold_T_out": "25 degC", "hot_mass_flow": "6 kg/min"})
+    >>> round(r.value("cold_mass_flow", "kg/min"), 1)
+    29.1
+    """
     hot = coolprop_name(hot_fluid, "two_stream_energy_balance")
     cold = coolprop_name(cold_fluid, "two_stream_energy_balance")
     if (hot_mass_flow is None) == (cold_mass_flow is None):
@@ -497,7 +550,26 @@ def reversible_compression_work(
 ) -> Outcome:
     """Work of a reversible compressor (or expander) on an ideal gas along an isothermal,
     polytropic or isentropic path, per kg, per mole and as power: the least work that
-    cooling during compression can reach, and the outlet temperature."""
+    cooling during compression can reach, and the outlet temperature.
+
+    Notes
+    -----
+    Ideal gas (R = 8.314462618 J/mol/K) along an internally reversible path with a
+    constant exponent (n, or k for the isentropic path); kinetic and potential energy
+    neglected; the gas's molar mass comes from the chemical database when it is named. At
+    high reduced pressure a real gas departs from these results.
+
+    Examples
+    --------
+    Cengel & Boles's reversible-compressor example (ch. 7): air from 100 kPa and 300 K to
+    900 kPa needs 189.2 kJ/kg isothermally (263.2 isentropic, 246.4 with n = 1.3).
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("reversible_compression_work", {"process": "isothermal",
+    ...     "T1": "300 K", "P1": "100 kPa", "P2": "900 kPa", "molar_mass": "28.97 g/mol"})
+    >>> round(r.value("work_specific", "kJ/kg"), 1)
+    189.2
+    """
     if molar_mass is None:
         if gas is None:
             raise ToolInputError("reversible_compression_work: give the gas or its molar mass")
@@ -563,7 +635,24 @@ def reversible_pump_work(
 ) -> dict[str, float | None]:
     """Work to pump an incompressible liquid reversibly (isothermal pump) from one
     pressure to another, w = v (P2 - P1), divided by the efficiency for a real pump: the
-    pump work of a steam cycle's feed pump."""
+    pump work of a steam cycle's feed pump.
+
+    Notes
+    -----
+    Incompressible liquid (constant specific volume), kinetic and potential energy
+    neglected; the efficiency divides the reversible work. A P2 below P1 is not refused:
+    the work comes out negative. Cavitation and NPSH are not checked.
+
+    Examples
+    --------
+    Water (1000 kg/m3) pumped from 100 kPa to 5 MPa: 0.001 m3/kg x 4900 kPa = 4.9 kJ/kg.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("reversible_pump_work", {"P1": "100 kPa", "P2": "5 MPa",
+    ...     "density": "1000 kg/m^3"})
+    >>> round(r.value("work_specific", "kJ/kg"), 2)
+    4.9
+    """
     if specific_volume is not None and density is None:
         v = specific_volume
     elif density is not None and specific_volume is None:
@@ -598,7 +687,24 @@ def carnot_limits(
 ) -> dict[str, float | None]:
     """The Carnot limits between a hot and a cold reservoir: the maximum thermal efficiency
     of a heat engine and the maximum COP of a refrigerator and a heat pump (reversible
-    cycles), with the most work from a given heat input."""
+    cycles), with the most work from a given heat input.
+
+    Notes
+    -----
+    Reversible cycles between two reservoirs at fixed absolute temperatures; any real
+    cycle does worse. The hotter temperature is taken as the source whichever is given
+    first; equal temperatures are refused.
+
+    Examples
+    --------
+    Cengel & Boles's Carnot heat engine example (ch. 6): a source at 652 degC and a sink
+    at 30 degC give 67.2 %.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("carnot_limits", {"T_hot": "652 degC", "T_cold": "30 degC"})
+    >>> round(r.value("efficiency"), 3)
+    0.672
+    """
     if T_cold == T_hot:
         raise ToolInputError("carnot_limits: the two reservoirs must differ in temperature")
     # "Between 5 °C and 25 °C": the hotter of the two is the source, whichever comes first.
