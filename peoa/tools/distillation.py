@@ -5,12 +5,6 @@ Principles*, 3rd ed., ch. 9) and McCabe-Thiele stage stepping for a binary of co
 relative volatility (McCabe & Thiele, Ind. Eng. Chem. 17 (1925) 605). No field library
 implements these, so the few lines of algebra live here; Underwood's equation is solved
 with ``scipy.optimize.brentq`` and vapour pressures come from ``thermo``.
-
->>> from peoa.tools import get_registry
->>> r = get_registry().run("fenske_min_stages", {"alpha": 2.5, "xD_light": 0.95,
-...                                               "xB_light": 0.05})
->>> round(r.outputs["N_min"].value, 3)
-6.426
 """
 
 from __future__ import annotations
@@ -63,7 +57,27 @@ def relative_volatility(
     mixture (Raoult's law), alpha_i = Psat_i(T) / Psat_ref(T); ``alpha_key`` is the one
     number of a binary ("benzene to toluene": alpha of benzene). Use it for Fenske,
     Underwood and McCabe-Thiele; evaluate at the column's average temperature (or take
-    the geometric mean of top and bottom values)."""
+    the geometric mean of top and bottom values).
+
+    Notes
+    -----
+    Raoult's law (ideal liquid, ideal-gas vapour): alpha is the ratio of the pure
+    vapour pressures, the same at every composition, so it does not hold for strongly
+    non-ideal mixtures (ethanol-water) or at high pressure. A temperature at which
+    ``thermo`` gives no vapour pressure for a component is refused.
+
+    Examples
+    --------
+    Benzene to toluene at 100 degC; the Antoine equations (log10, mmHg, degC; A, B, C =
+    6.90565, 1211.033, 220.790 and 6.95464, 1344.8, 219.482) give 1350.5 and 556.3 mmHg,
+    a ratio of 2.43:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("relative_volatility", {"components": ["benzene", "toluene"],
+    ...     "temperature": {"value": 100, "unit": "degC"}})
+    >>> round(r.value("alpha_key"), 2)
+    2.43
+    """
     from peoa.tools.vle import _package
 
     cas = resolve_components(components)
@@ -88,7 +102,8 @@ def relative_volatility(
 
 @tool(
     topic="distillation",
-    reference="Fenske, Ind. Eng. Chem. 24 (1932) 482; Seader, Henley & Roper 3rd ed. eq. 9-12",
+    reference="Fenske, Ind. Eng. Chem. 24 (1932) 482, doi:10.1021/ie50269a003; Seader, "
+    "Henley & Roper 3rd ed. eq. 9-12",
     outputs={
         "N_min": Out(
             "",
@@ -128,7 +143,26 @@ def fenske_min_stages(
 ) -> dict[str, float]:
     """Minimum number of equilibrium stages at total reflux by the Fenske equation,
     N_min = ln[(xD_LK/xD_HK)(xB_HK/xB_LK)] / ln(alpha_LK,HK), for constant relative
-    volatility. For a binary give only the light-component fractions."""
+    volatility. For a binary give only the light-component fractions.
+
+    Notes
+    -----
+    Total reflux with one relative volatility of the keys through the column (take the
+    geometric mean of the top and bottom values when it varies); N_min counts a partial
+    reboiler as a stage. Only the two keys enter; the distillate must be richer in the
+    light key than the bottoms.
+
+    Examples
+    --------
+    alpha = 2.5, 95 % light in the distillate and 5 % in the bottoms: ln(19 x 19)/ln 2.5
+    = 6.427 stages:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("fenske_min_stages", {"alpha": 2.5, "xD_light": 0.95,
+    ...     "xB_light": 0.05})
+    >>> round(r.value("N_min"), 3)
+    6.427
+    """
     xd_h = 1 - xD_light if xD_heavy is None else xD_heavy
     xb_h = 1 - xB_light if xB_heavy is None else xB_heavy
     separation = (xD_light / xd_h) * (xb_h / xB_light)
@@ -173,7 +207,26 @@ def underwood_min_reflux(
 ) -> dict[str, float]:
     """Minimum reflux ratio by Underwood's method (class 2 separations, constant alpha and
     molar overflow): solve sum alpha_i z_i/(alpha_i - theta) = 1 - q for theta between the
-    key volatilities, then R_min + 1 = sum alpha_i xD_i/(alpha_i - theta)."""
+    key volatilities, then R_min + 1 = sum alpha_i xD_i/(alpha_i - theta).
+
+    Notes
+    -----
+    Constant relative volatilities and constant molar overflow; only the root between
+    the key volatilities is used, so non-key components are taken not to distribute.
+    The distillate composition is the user's: an R_min that comes out not positive is
+    refused as inconsistent.
+
+    Examples
+    --------
+    An equimolar saturated-liquid binary, alpha = 2.5, xD = 0.95: by hand, R_min =
+    (0.95/0.5 - 2.5 x 0.05/0.5)/(2.5 - 1) = 1.1 and theta = 2.5/1.75 = 1.4286:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("underwood_min_reflux", {"alpha": [2.5, 1.0],
+    ...     "z_feed": [0.5, 0.5], "x_distillate": [0.95, 0.05]})
+    >>> round(r.value("R_min"), 4), round(r.value("theta"), 4)
+    (1.1, 1.4286)
+    """
     from scipy.optimize import brentq
 
     n = len(alpha)
@@ -208,7 +261,8 @@ def underwood_min_reflux(
 
 @tool(
     topic="distillation",
-    reference="Gilliland, Ind. Eng. Chem. 32 (1940) 1220; Molokanov et al., Int. Chem. Eng. 12 "
+    reference="Gilliland, Ind. Eng. Chem. 32 (1940) 1220, doi:10.1021/ie50369a035; "
+    "Molokanov et al., Int. Chem. Eng. 12 "
     "(1972) 209 (Seader, Henley & Roper 3rd ed. eq. 9-34); Eduljee, Hydrocarbon Process. 54(9) "
     "(1975) 120",
     outputs={
@@ -234,7 +288,24 @@ def gilliland_stages(
     """Number of equilibrium stages at an operating reflux ratio from the Gilliland
     correlation, with X = (R - R_min)/(R + 1) and Y = (N - N_min)/(N + 1):
     Molokanov Y = 1 - exp[(1 + 54.4 X)/(11 + 117.2 X) (X - 1)/X^0.5], or Eduljee
-    Y = 0.75 (1 - X^0.5668). Then N = (N_min + Y)/(1 - Y)."""
+    Y = 0.75 (1 - X^0.5668). Then N = (N_min + Y)/(1 - Y).
+
+    Notes
+    -----
+    Both fits follow Gilliland's empirical chart, whose data span X of about 0.01 to 0.9;
+    below X = 0.01 the tool warns (above 0.9 it does not). N counts a partial reboiler
+    when N_min does (as Fenske's does).
+
+    Examples
+    --------
+    N_min = 6.427, R_min = 1.1, R = 1.5: X = 0.4/2.5 = 0.16, Molokanov's Y = 0.4959, so
+    N = (6.427 + 0.4959)/(1 - 0.4959) = 13.73:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("gilliland_stages", {"N_min": 6.427, "R_min": 1.1, "R": 1.5})
+    >>> round(r.value("N"), 2)
+    13.73
+    """
     if R <= R_min:  # noqa: SIM300 - R is the reflux ratio, not a constant
         raise ToolInputError(f"R = {R:.4g} must exceed R_min = {R_min:.4g}")
     x = (R - R_min) / (R + 1)
@@ -254,7 +325,8 @@ def _x_eq(y: float, alpha: float) -> float:
 
 @tool(
     topic="distillation",
-    reference="McCabe & Thiele, Ind. Eng. Chem. 17 (1925) 605; McCabe, Smith & Harriott, Unit "
+    reference="McCabe & Thiele, Ind. Eng. Chem. 17 (1925) 605, doi:10.1021/ie50186a023; "
+    "McCabe, Smith & Harriott, Unit "
     "Operations of Chemical Engineering 7th ed. ch. 21; stepping from the top with constant "
     "relative volatility and constant molar overflow",
     outputs={
@@ -295,7 +367,26 @@ def mccabe_thiele_stages(
     """Number of equilibrium stages of a binary distillation column by McCabe-Thiele
     stepping: equilibrium y = alpha x/(1 + (alpha-1)x), rectifying line y = R/(R+1) x +
     xD/(R+1), q-line, stripping line through (xB, xB), total condenser, stepping from the
-    top and switching lines at the feed. Give R or R/R_min."""
+    top and switching lines at the feed. Give R or R/R_min.
+
+    Notes
+    -----
+    A binary with constant relative volatility and constant molar overflow, a total
+    condenser and a partial reboiler (the last stage); the feed goes on the optimal stage.
+    A reflux at or below the minimum, or more than 500 stages, is refused.
+
+    Examples
+    --------
+    The binary of underwood_min_reflux (alpha = 2.5, 0.95/0.05, equimolar saturated-liquid
+    feed) at R = 1.5: R_min = 1.1 as Underwood gives, and stepping it independently takes
+    13 stages with the feed on stage 6:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("mccabe_thiele_stages", {"alpha": 2.5, "xD": 0.95, "xB": 0.05,
+    ...     "zF": 0.5, "R": 1.5})
+    >>> round(r.value("R_min"), 4), r.value("stages_whole"), r.value("feed_stage")
+    (1.1, 13.0, 6.0)
+    """
     if not xB < zF < xD:
         raise ToolInputError("need xB < zF < xD (light component fractions)")
     # pinch: intersection of the q-line with the equilibrium curve
