@@ -1,5 +1,5 @@
-"""Stoichiometry: molar masses, balancing equations, limiting reactants, composition
-conversions and combustion air.
+"""Stoichiometry: molar masses, balancing equations, limiting reactants and composition
+conversions.
 
 Formulas are read with ``chemicals.elements.nested_formula_parser`` (parentheses and
 brackets, ``Ca(OH)2``, ``Fe2(SO4)3``; a hydrate as ``CuSO4·5H2O``), and a name, CAS
@@ -7,31 +7,8 @@ number or formula the formula reader does not take is looked up with
 :func:`peoa.tools.chemical.resolve_argument`. Molar masses come from
 ``chemicals.elements.molecular_weight`` (IUPAC standard atomic weights), equations are
 balanced by ``chemicals.reaction.balance_stoichiometry`` (the null space of the element
-matrix), mixture conversions use ``chemicals.utils`` and combustion products
-``chemicals.combustion.combustion_stoichiometry``. Air is dry air of 21 % O2 and 79 % N2
-by mole (Felder & Rousseau, *Elementary Principles of Chemical Processes*, 4th ed.,
-sec. 4.8), 28.85 g/mol.
-
->>> from peoa.tools import get_registry
->>> run = get_registry().run
->>> round(run("molar_mass", {"formula": "H2SO4"}).value("MW"), 3)
-98.078
->>> run("balance_reaction", {"reactants": ["C3H8", "O2"],
-...     "products": ["CO2", "H2O"]}).value("equation")
-'C3H8 + 5 O2 -> 3 CO2 + 4 H2O'
->>> r = run("limiting_reactant", {"species": ["C3H6", "NH3", "O2", "C3H3N", "H2O"],
-...     "stoichiometry": [-1, -1, -1.5, 1, 3],
-...     "feed_moles": [{"value": v, "unit": "mol"} for v in (10, 12, 16.4, 0, 0)],
-...     "conversion": 0.3})
->>> r.value("limiting_reactant"), round(r.value("extent"), 6)
-('C3H6', 3.0)
->>> r = run("composition_convert", {"components": ["water", "ethanol"],
-...     "mole_fractions": [0.5, 0.5]})
->>> [round(w, 4) for w in r.value("mass_fractions")], round(r.value("MW"), 2)
-([0.2811, 0.7189], 32.04)
->>> r = run("combustion_air", {"fuel": "C3H8", "excess_air": {"value": 50, "unit": "%"}})
->>> round(r.value("air_fuel_ratio_molar"), 3)
-35.714
+matrix) and mixture conversions use ``chemicals.utils``. Combustion air, which reads its
+fuel the same way, is in :mod:`peoa.tools.combustion`.
 """
 
 from __future__ import annotations
@@ -49,20 +26,16 @@ __all__ = [
     "BURNING_WORDS",
     "TOOLS",
     "balance_reaction",
-    "combustion_air",
     "composition_convert",
     "element_mass_fraction",
     "limiting_reactant",
     "molar_mass",
     "parse_formula",
+    "read_species",
 ]
 
 # Words that say something burns: the combustion tools are offered only then.
 BURNING_WORDS = ("combustion", "combust", "burn", "burns", "burned", "burnt", "burning")
-O2_IN_AIR = 0.21  # mole fraction of O2 in dry air (Felder & Rousseau 4th ed. sec. 4.8)
-_MW_O2 = 31.9988  # g/mol, IUPAC atomic weights (chemicals.elements)
-_MW_N2 = 28.0134
-MW_AIR = O2_IN_AIR * _MW_O2 + (1 - O2_IN_AIR) * _MW_N2  # 28.85 g/mol
 
 _MAX_COUNT = 1e6  # atoms of one element in a molecule (a polymer's repeat unit is given)
 _MAX_SPECIES = 50  # a reaction or mixture of more species is no hand problem
@@ -171,6 +144,13 @@ def _species(argument: str, text: str) -> tuple[str, tuple[tuple[str, float], ..
     return chemical.formula, tuple(atoms.items())
 
 
+def read_species(argument: str, text: str) -> tuple[str, dict[str, float]]:
+    """The formula used and the atoms of a species given as a formula, a name or a CAS
+    number; the error names ``argument`` when it is none of them."""
+    written, pairs = _species(argument, text)
+    return written, dict(pairs)
+
+
 def _atoms(argument: str, text: str) -> dict[str, float]:
     return dict(_species(argument, text)[1])
 
@@ -227,7 +207,24 @@ def molar_mass(
     ],
 ) -> Outcome:
     """Molar mass (molecular weight) of a compound from its chemical formula or name, and
-    the mass fraction of each element in it (elemental composition by weight)."""
+    the mass fraction of each element in it (elemental composition by weight).
+
+    Notes
+    -----
+    Exact sums of the IUPAC standard atomic weights as ``chemicals.elements`` tabulates
+    them (H 1.00794, C 12.0107, O 15.9994); a hydrate adds its water. Charges are not
+    read, so give an ion's neutral formula; an unknown element symbol, unbalanced
+    parentheses, or a name the chemical database does not know is refused.
+
+    Examples
+    --------
+    Sulfuric acid: 2 (1.00794) + 32.065 + 4 (15.9994) = 98.078 g/mol.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("molar_mass", {"formula": "H2SO4"})
+    >>> round(r.value("MW"), 3)
+    98.078
+    """
     from chemicals.elements import mass_fractions
 
     written, pairs = _species("formula", formula)
@@ -335,7 +332,25 @@ def balance_reaction(
 ) -> dict[str, Any]:
     """Balance a chemical equation from the formulas of its reactants and products: the
     smallest whole-number stoichiometric coefficients that conserve every element, and
-    the balanced equation as text (e.g. C3H8 + 5 O2 -> 3 CO2 + 4 H2O)."""
+    the balanced equation as text (e.g. C3H8 + 5 O2 -> 3 CO2 + 4 H2O).
+
+    Notes
+    -----
+    One reaction: the element matrix must have a one-dimensional null space. Species that
+    balance in two independent ways (a combination of reactions) or in none are refused,
+    as is a species on the wrong side (a negative coefficient). Charges are not balanced,
+    so ionic equations are outside it; decimal counts (CH1.8O0.5) are read.
+
+    Examples
+    --------
+    Propane burning: C gives 3 CO2, H gives 4 H2O, and 6 + 4 O atoms need 5 O2.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("balance_reaction", {"reactants": ["C3H8", "O2"],
+    ...     "products": ["CO2", "H2O"]})
+    >>> r.value("equation")
+    'C3H8 + 5 O2 -> 3 CO2 + 4 H2O'
+    """
     from chemicals.reaction import balance_stoichiometry, stoichiometric_matrix
 
     _check_names("reactants", reactants)
@@ -471,7 +486,31 @@ def limiting_reactant(
     with the molar masses), the percent excess of each other reactant, the extent of
     reaction at a given conversion of the limiting reactant (default complete) and the
     moles and masses of every species after reaction. For flows, take one unit of time
-    as the basis."""
+    as the basis.
+
+    Notes
+    -----
+    One balanced reaction (the element balance is checked when every species is a known
+    chemical). The limiting reactant has the smallest feed over its coefficient; the
+    conversion applies to it and the percent excess is over its stoichiometric need. A
+    species that is no known chemical gets no outlet mass, with a warning.
+
+    Examples
+    --------
+    Felder & Rousseau's acrylonitrile example (sec. 4.6b): 100 mol of feed, 10 % propylene,
+    12 % ammonia and 78 % air (16.4 mol O2), 30 % conversion: propylene limits, ammonia
+    is 20 % and oxygen 9.3 % in excess, and 3.0 mol of acrylonitrile form.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("limiting_reactant", {"species": ["C3H6", "NH3", "O2",
+    ...     "C3H3N", "H2O"], "stoichiometry": [-1, -1, -1.5, 1, 3], "feed_moles": ["10 mol",
+    ...     "12 mol", "16.4 mol", "0 mol", "0 mol"], "conversion": 0.3})
+    >>> excess = r.value("percent_excess")
+    >>> r.value("limiting_reactant"), round(excess["NH3"], 1), round(excess["O2"], 1)
+    ('C3H6', 20.0, 9.3)
+    >>> round(r.value("outlet_moles")[3], 3)
+    3.0
+    """
     _check_names("species", species, minimum=2)
     if len(stoichiometry) != len(species):
         raise ToolInputError("give one stoichiometric coefficient per species")
@@ -612,7 +651,26 @@ def composition_convert(
 ) -> dict[str, Any]:
     """Convert the composition of a mixture of named chemicals between mole fractions and
     mass fractions, with its average molar mass. The fractions must sum to 1 (within
-    1e-6); they are not normalised."""
+    1e-6); they are not normalised.
+
+    Notes
+    -----
+    Exact, with each component's molar mass from its formula (IUPAC standard atomic
+    weights): x_i = (w_i / M_i) / sum(w_j / M_j). Fractions that do not sum to 1 within
+    1e-6 are refused rather than normalised; two components of one formula (isomers) are
+    kept, with a warning.
+
+    Examples
+    --------
+    Equimolar water-ethanol: 0.5 x 18.015 / (0.5 x 18.015 + 0.5 x 46.068) = 0.2811 water
+    by mass.
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("composition_convert", {"components": ["water", "ethanol"],
+    ...     "mole_fractions": [0.5, 0.5]})
+    >>> [round(w, 4) for w in r.value("mass_fractions")], round(r.value("MW"), 2)
+    ([0.2811, 0.7189], 32.04)
+    """
     from chemicals.utils import mixing_simple, ws_to_zs, zs_to_ws
 
     _check_names("components", components)
@@ -646,141 +704,10 @@ def composition_convert(
     }
 
 
-# -- combustion -------------------------------------------------------------------------
-_FUEL_ELEMENTS = ("C", "H", "O", "N", "S")
-
-
-@tool(
-    topic="stoichiometry",
-    reference="Complete combustion to CO2, H2O, SO2 and N2 (chemicals.combustion."
-    "combustion_stoichiometry) in dry air of 21 % O2 and 79 % N2 by mole; Cengel & Boles, "
-    "Thermodynamics: An Engineering Approach, ch. 15 (Example 15-1); Felder & Rousseau "
-    "4th ed. sec. 4.8",
-    outputs={
-        "air_fuel_ratio_mass": Out(
-            "",
-            "air-fuel ratio (mass basis): kg of air per kg of fuel, excess air included",
-            kind="air_fuel_ratio",
-        ),
-        "air_fuel_ratio_molar": Out(
-            "",
-            "molar air-fuel ratio: mol of air per mol of fuel, excess air included",
-            kind="air_fuel_ratio",
-        ),
-        "air_theoretical_mass": Out(
-            "",
-            "stoichiometric air-fuel ratio: theoretical air, kg per kg of fuel",
-            kind="air_fuel_ratio",
-        ),
-        "O2_theoretical": Out("", "theoretical O2, mol per mol of fuel"),
-        "air_theoretical": Out("", "theoretical air, mol per mol of fuel"),
-        "O2_theoretical_mass": Out("", "theoretical O2, kg per kg of fuel"),
-        "equivalence_ratio": Out(
-            "", "fuel-air equivalence ratio phi = 1/(1 + excess)", kind="equivalence_ratio"
-        ),
-        "fuel_MW": Out("g/mol", "molar mass of the fuel", kind="molar_mass"),
-        "flue_gas_species": Out(None, "flue-gas species, in the order of the lists below"),
-        "flue_gas_moles": Out("", "mol of each flue-gas species per mol of fuel", many=True),
-        "flue_gas_total": Out("", "total wet flue gas, mol per mol of fuel"),
-        "flue_gas_mole_fractions": Out(
-            "", "flue-gas mole fractions, wet basis", kind="mole_fraction", many=True
-        ),
-        "flue_gas_dry_mole_fractions": Out(
-            "",
-            "flue-gas mole fractions, dry basis (Orsat; 0 for water)",
-            kind="mole_fraction",
-            many=True,
-        ),
-    },
-    cues=(
-        *BURNING_WORDS,
-        "fuel",
-        "excess air",
-        "theoretical air",
-        "stoichiometric air",
-        "air-fuel",
-        "air to fuel",
-        "air/fuel",
-        "flue",
-    ),
-)
-def combustion_air(
-    fuel: Annotated[
-        str,
-        P(
-            "fuel formula or name (hydrocarbons, alcohols and other C, H, O, N, S "
-            "compounds), e.g. C8H18, CH4, methanol",
-            chemical=True,
-        ),
-    ],
-    excess_air: Annotated[
-        float,
-        Q(
-            "excess_air",
-            "excess air as a fraction of the theoretical air (0.5 or 50 %; 150 % "
-            "theoretical air is 50 % excess)",
-            ge=0,
-            le=5,
-        ),
-    ] = 0.0,
-) -> Outcome:
-    """Theoretical oxygen and air for complete combustion of a fuel in dry air (21 % O2,
-    79 % N2), the actual air-fuel ratio by mass and by mole at a percent excess air, and
-    the flue-gas moles and wet and dry mole fractions per mole of fuel."""
-    from chemicals.combustion import combustion_stoichiometry
-
-    written, pairs = _species("fuel", fuel)
-    atoms = dict(pairs)
-    other = sorted(set(atoms) - set(_FUEL_ELEMENTS))
-    if other:
-        raise ToolInputError(
-            f"argument 'fuel': {written} contains {', '.join(other)}; this tool burns fuels "
-            "of C, H, O, N and S only"
-        )
-    products = combustion_stoichiometry(atoms)
-    o2 = -float(products.pop("O2", 0.0))
-    if not o2 > 1e-12:
-        raise ToolInputError(f"argument 'fuel': {written} needs no oxygen to burn; it is no fuel")
-    if excess_air > 1:
-        warn(
-            f"excess air {100 * excess_air:g} % read from {excess_air:g}; for a percentage "
-            f'of {excess_air:g} % give {{"value": {excess_air:g}, "unit": "%"}}'
-        )
-    mw_fuel = _molecular_weight(atoms)
-    air = o2 / O2_IN_AIR
-    actual = air * (1 + excess_air)
-    flue = {name: float(n) for name, n in products.items() if n}
-    flue["N2"] = flue.get("N2", 0.0) + actual * (1 - O2_IN_AIR)
-    if excess_air > 0:
-        flue["O2"] = o2 * excess_air
-    total = sum(flue.values())
-    dry = total - flue.get("H2O", 0.0)
-    names = list(flue)
-    return Outcome(
-        {
-            "air_fuel_ratio_mass": actual * MW_AIR / mw_fuel,
-            "air_fuel_ratio_molar": actual,
-            "air_theoretical_mass": air * MW_AIR / mw_fuel,
-            "O2_theoretical": o2,
-            "air_theoretical": air,
-            "O2_theoretical_mass": o2 * _MW_O2 / mw_fuel,
-            "equivalence_ratio": 1 / (1 + excess_air),
-            "fuel_MW": mw_fuel,
-            "flue_gas_species": names,
-            "flue_gas_moles": [flue[n] for n in names],
-            "flue_gas_total": total,
-            "flue_gas_mole_fractions": [flue[n] / total for n in names],
-            "flue_gas_dry_mole_fractions": [0.0 if n == "H2O" else flue[n] / dry for n in names],
-        },
-        method=f"{written} in dry air (21 % O2), {100 * excess_air:g} % excess",
-    )
-
-
 TOOLS = (
     molar_mass,
     element_mass_fraction,
     balance_reaction,
     limiting_reactant,
     composition_convert,
-    combustion_air,
 )
