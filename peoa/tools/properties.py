@@ -96,7 +96,24 @@ def _need(value: Any, what: str, chemical: Chemical) -> float:
 def chemical_identity(chemical: Annotated[str, _CHEMICAL]) -> dict[str, Any]:
     """Identify a chemical from a name, CAS number or formula: its common name, CAS
     number, formula and molecular weight. Use it to get a molar mass or to check which
-    compound a name refers to."""
+    compound a name refers to.
+
+    Notes
+    -----
+    A look-up, no calculation: CoolProp's fluid names, aliases and CAS numbers are matched
+    first, then chemicals' PubChem-derived database by name, CAS number or formula. A
+    formula shared by isomers gives one of them (C4H10 is butane), so check the name
+    returned; an unknown identifier is refused with close-match suggestions.
+
+    Examples
+    --------
+    Toluene by its CAS number; C7H8 with IUPAC atomic weights is 92.14 g/mol:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("chemical_identity", {"chemical": "108-88-3"})
+    >>> r.value("name"), r.value("formula"), round(r.value("MW"), 2)
+    ('toluene', 'C7H8', 92.14)
+    """
     found = resolve_argument("chemical", chemical)
     return {
         "name": found.name,
@@ -125,7 +142,24 @@ def chemical_identity(chemical: Annotated[str, _CHEMICAL]) -> dict[str, Any]:
 def critical_properties(chemical: Annotated[str, _CHEMICAL]) -> dict[str, Any]:
     """Critical temperature, pressure, volume and compressibility, acentric factor, normal
     boiling and melting points and molecular weight of a pure chemical. Use for equations
-    of state, corresponding states and reduced conditions."""
+    of state, corresponding states and reduced conditions.
+
+    Notes
+    -----
+    Tabulated values from chemicals' databases (critical constants from IUPAC, DIPPR and
+    Yaws compilations, acentric factor, boiling and melting points), each from its
+    top-ranked source; nothing is estimated. A value the databases lack is returned null
+    with a warning.
+
+    Examples
+    --------
+    Water's critical point, as IAPWS fixes it, 647.096 K and 22.064 MPa:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("critical_properties", {"chemical": "water"})
+    >>> r.value("Tc"), r.value("Pc", "MPa"), round(r.value("omega"), 3)
+    (647.096, 22.064, 0.344)
+    """
     from chemicals import acentric, critical, phase_change
 
     found = resolve_argument("chemical", chemical)
@@ -199,7 +233,25 @@ def density(
     pressure: Annotated[float, _P] = 101325.0,
     method: Annotated[str | None, _METHOD] = None,
 ) -> Outcome:
-    """Density of a pure chemical (liquid or gas) at a temperature and pressure."""
+    """Density of a pure chemical (liquid or gas) at a temperature and pressure.
+
+    Notes
+    -----
+    CoolProp (default for its 136 fluids) evaluates the reference equation of state at
+    (T, P); it refuses a state below a fluid's melting line, where it has one, or on the
+    saturation line, where T and P do not fix the phase, and extrapolates past its range.
+    thermo uses its top-ranked correlation at T for the phase it assigns (solid at or below
+    Tm, gas at or above Tc or when P <= Psat, else liquid); where it has none, the tool refuses.
+
+    Examples
+    --------
+    Liquid water at 25 °C and 1 atm, from IAPWS-95 (CoolProp directly gives the same):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("density", {"chemical": "water", "temperature": "25 degC"})
+    >>> round(r.value("rho"), 2), r.value("phase")
+    (997.05, 'liquid')
+    """
     return _single(
         _state_property(chemical, temperature, pressure, method, "Dmass", "rho", "density"), "rho"
     )
@@ -220,7 +272,23 @@ def density_from_specific_gravity(
         float, Q("specific_gravity", "liquid specific gravity (relative to water)", gt=0)
     ],
 ) -> Outcome:
-    """Density of a liquid from its specific gravity relative to water at 60 °F."""
+    """Density of a liquid from its specific gravity relative to water at 60 °F.
+
+    Notes
+    -----
+    SG is taken as 60 °F/60 °F (API, GPSA): water at 60 °F and 1 atm is 999.02 kg/m^3 by
+    IAPWS-95, and the density returned is the liquid's at 60 °F, not corrected to another
+    temperature. An SG relative to water at 4 °C (1000 kg/m^3) gives densities 0.1 % higher.
+
+    Examples
+    --------
+    A crude oil of SG 0.85 is 0.85 x 999.02 = 849.16 kg/m^3:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("density_from_specific_gravity", {"specific_gravity": 0.85})
+    >>> round(r.value("rho"), 2)
+    849.16
+    """
     from CoolProp.CoolProp import PropsSI
 
     water = PropsSI("Dmass", "T", _SG_REFERENCE_T, "P", 101325.0, "Water")
@@ -238,7 +306,26 @@ def viscosity(
     pressure: Annotated[float, _P] = 101325.0,
     method: Annotated[str | None, _METHOD] = None,
 ) -> Outcome:
-    """Dynamic viscosity of a pure chemical (liquid or gas) at a temperature and pressure."""
+    """Dynamic viscosity of a pure chemical (liquid or gas) at a temperature and pressure.
+
+    Notes
+    -----
+    CoolProp (default for its 136 fluids) evaluates the reference equation of state at
+    (T, P); it refuses a state below a fluid's melting line, where it has one, or on the
+    saturation line, where T and P do not fix the phase, and extrapolates past its range.
+    thermo uses its top-ranked correlation at T for the phase it assigns (solid at or below
+    Tm, gas at or above Tc or when P <= Psat, else liquid); where it has none, the tool refuses.
+    CoolProp's viscosity is the fluid's own correlation (water: IAPWS 2008).
+
+    Examples
+    --------
+    Water at 20 °C and 1 atm, about 1 mPa s (CoolProp directly gives the same):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("viscosity", {"chemical": "water", "temperature": "20 degC"})
+    >>> round(r.value("mu", "mPa*s"), 4)
+    1.0016
+    """
     return _single(
         _state_property(chemical, temperature, pressure, method, "viscosity", "mu", "viscosity"),
         "mu",
@@ -261,7 +348,27 @@ def heat_capacity(
     method: Annotated[str | None, _METHOD] = None,
 ) -> Outcome:
     """Isobaric heat capacity (Cp) of a pure chemical at a temperature and pressure, per
-    kilogram and per mole."""
+    kilogram and per mole.
+
+    Notes
+    -----
+    CoolProp (default for its 136 fluids) evaluates the reference equation of state at
+    (T, P); it refuses a state below a fluid's melting line, where it has one, or on the
+    saturation line, where T and P do not fix the phase, and extrapolates past its range.
+    thermo uses its top-ranked correlation at T for the phase it assigns (solid at or below
+    Tm, gas at or above Tc or when P <= Psat, else liquid); where it has none, the tool refuses.
+
+    Examples
+    --------
+    Liquid ethanol at 25 °C through thermo: its HEOS_FIT liquid heat capacity,
+    ``thermo.HeatCapacityLiquid`` called directly, is 112.15 J/mol/K:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("heat_capacity", {"chemical": "ethanol",
+    ...     "temperature": "25 degC", "method": "thermo"})
+    >>> round(r.value("Cp_molar"), 2), r.value("phase")
+    (112.15, 'liquid')
+    """
     found = resolve_argument("chemical", chemical)
     result = _state_property(chemical, temperature, pressure, method, "Cpmass", "Cp", "Cp")
     cp = result.values["value"]
@@ -292,7 +399,27 @@ def pure_properties(
 ) -> Outcome:
     """All transport and thermal properties of a pure chemical at T and P in one call:
     density, viscosity, heat capacity, thermal conductivity, Prandtl number. Use it to
-    feed Reynolds, pressure-drop and heat-transfer tools."""
+    feed Reynolds, pressure-drop and heat-transfer tools.
+
+    Notes
+    -----
+    CoolProp (default for its 136 fluids) evaluates the reference equation of state at
+    (T, P); it refuses a state below a fluid's melting line, where it has one, or on the
+    saturation line, where T and P do not fix the phase, and extrapolates past its range.
+    thermo uses its top-ranked correlation at T for the phase it assigns (solid at or below
+    Tm, gas at or above Tc or when P <= Psat, else liquid); where it has none, the tool refuses.
+    The Prandtl number is Cp mu / k of the values returned.
+
+    Examples
+    --------
+    Air at 300 K and 1 atm: the ideal gas gives 101325 x 0.028965 / (8.3145 x 300) =
+    1.177 kg/m^3:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pure_properties", {"chemical": "air", "temperature": "300 K"})
+    >>> round(r.value("rho"), 3), round(r.value("Pr"), 3)
+    (1.177, 0.707)
+    """
     found = resolve_argument("chemical", chemical)
     chosen = _pick(found, method)
     if chosen == "CoolProp":
@@ -329,7 +456,25 @@ def vapor_pressure(
     method: Annotated[str | None, _METHOD] = None,
 ) -> Outcome:
     """Vapour (saturation) pressure of a pure chemical at a temperature, between its
-    triple and critical points. Use for boiling, NPSH, flashing and Raoult's law."""
+    triple and critical points. Use for boiling, NPSH, flashing and Raoult's law.
+
+    Notes
+    -----
+    CoolProp follows the saturation line of the reference equation of state, refuses a
+    temperature above the critical point and, below the triple point, extrapolates the
+    liquid-vapour line (not the sublimation line). thermo uses its top-ranked correlation
+    at T and does not stop at the critical temperature: above it the value is an
+    extrapolation with no meaning, so check T < Tc on that path.
+
+    Examples
+    --------
+    Water at 20 °C, from IAPWS-95 (CoolProp directly gives the same):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("vapor_pressure", {"chemical": "water", "temperature": "20 degC"})
+    >>> round(r.value("Psat", "kPa"), 3)
+    2.339
+    """
     found = resolve_argument("chemical", chemical)
     chosen = _pick(found, method)
     if chosen == "CoolProp":
@@ -351,7 +496,26 @@ def saturation_temperature(
     method: Annotated[str | None, _METHOD] = None,
 ) -> Outcome:
     """Saturation (boiling) temperature of a pure chemical at a pressure, below its
-    critical pressure."""
+    critical pressure.
+
+    Notes
+    -----
+    CoolProp solves the saturation line of the reference equation of state, refuses a
+    pressure above the critical pressure and, below the triple point, extrapolates the
+    liquid-vapour line. thermo inverts its vapour-pressure correlation and does not check
+    the critical pressure: above it, the temperature it returns is an extrapolation, so
+    check P < Pc on that path.
+
+    Examples
+    --------
+    Water boils at 99.974 °C at 1 atm on the IAPWS-95 saturation line:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("saturation_temperature", {"chemical": "water",
+    ...     "pressure": "1 atm"})
+    >>> round(r.value("Tsat", "degC"), 3)
+    99.974
+    """
     found = resolve_argument("chemical", chemical)
     chosen = _pick(found, method)
     if chosen == "CoolProp":
@@ -381,7 +545,24 @@ def heat_of_vaporization(
     method: Annotated[str | None, _METHOD] = None,
 ) -> Outcome:
     """Latent heat (enthalpy) of vaporisation of a pure chemical at a temperature
-    (default its normal boiling point)."""
+    (default its normal boiling point).
+
+    Notes
+    -----
+    CoolProp: h'' - h' on the saturation line, refused above the critical point; the
+    default temperature is its boiling point at 1 atm. thermo: its top-ranked enthalpy of
+    vaporisation method (Watson, DIPPR 106, ...) at T, defaulting to chemicals' normal
+    boiling point. The latent heat falls to zero at the critical point.
+
+    Examples
+    --------
+    Water at its normal boiling point, 373.124 K (CoolProp directly gives the same):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("heat_of_vaporization", {"chemical": "water"})
+    >>> round(r.value("Hvap", "kJ/kg"), 1), round(r.value("T"), 3)
+    (2256.5, 373.124)
+    """
     found = resolve_argument("chemical", chemical)
     chosen = _pick(found, method)
     if chosen == "CoolProp":
@@ -418,7 +599,26 @@ def enthalpy_change(
 ) -> Outcome:
     """Enthalpy change of a pure chemical between two states (T1, P1) -> (T2, P2),
     including any phase change in between: the heat duty per kg for heating, cooling,
-    boiling or condensing it."""
+    boiling or condensing it.
+
+    Notes
+    -----
+    CoolProp: H(T2, P2) - H(T1, P1) from the equation of state, each state single-phase
+    (T and P do not fix a state on the saturation line). thermo: heat-capacity integrals
+    with the phase change at the normal boiling point (Hvap at Tb) plus a Peng-Robinson
+    departure term; it is less exact, above all for a phase change away from 1 atm.
+
+    Examples
+    --------
+    Liquid water heated from 20 to 80 °C at 1 atm, about 4.18 kJ/kg/K x 60 K (CoolProp
+    directly gives the same 251.05 kJ/kg):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("enthalpy_change", {"chemical": "water",
+    ...     "temperature_1": "20 degC", "temperature_2": "80 degC"})
+    >>> round(r.value("dH", "kJ/kg"), 2)
+    251.05
+    """
     found = resolve_argument("chemical", chemical)
     chosen = _pick(found, method)
     p2 = pressure_1 if pressure_2 is None else pressure_2
@@ -468,7 +668,26 @@ def mixture_properties(
 ) -> dict[str, Any]:
     """Density, viscosity, heat capacity, conductivity and molecular weight of a mixture
     of known composition (mole or mass fractions) at T and P. Fractions are normalised
-    if they do not sum to 1."""
+    if they do not sum to 1.
+
+    Notes
+    -----
+    thermo.Mixture (its legacy interface): pure-component correlations combined by its
+    default mixing rules, the phase from an ideal (Raoult's law) flash at T and P. A state
+    between the bubble and dew points has no single-phase properties: thermo fails and the
+    tool reports it, or a property comes back null with a warning. Fractions are normalised.
+
+    Examples
+    --------
+    Air as 79 % N2 and 21 % O2 at 300 K and 1 atm; the ideal gas gives 101325 x 0.028850 /
+    (8.3145 x 300) = 1.172 kg/m^3:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("mixture_properties", {"components": ["nitrogen", "oxygen"],
+    ...     "fractions": [0.79, 0.21], "temperature": "300 K"})
+    >>> round(r.value("MW"), 2), round(r.value("rho"), 3), r.value("phase")
+    (28.85, 1.172, 'gas')
+    """
     from thermo import Mixture
 
     if len(components) != len(fractions) or not components:
