@@ -307,7 +307,8 @@ def element_mass_fraction(
     topic="stoichiometry",
     reference="Element balances solved for the null space of the element matrix "
     "(chemicals.reaction.stoichiometric_matrix, balance_stoichiometry; Smith & Missen, "
-    "J. Chem. Educ. 74 (1997) 1369); Felder & Rousseau 4th ed. sec. 4.6a",
+    "J. Chem. Educ. 74 (1997) 1369, doi:10.1021/ed074p1369); Felder & Rousseau 4th ed. "
+    "sec. 4.6a",
     outputs={
         "equation": Out(None, "the balanced equation as text"),
         "species": Out(None, "the species, reactants then products"),
