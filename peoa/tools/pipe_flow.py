@@ -1,28 +1,8 @@
-"""Pipe flow: Reynolds number, friction factor, fittings, tees, pressure drop, schedules,
-and uniform flow in open channels.
+"""Pipe flow: Reynolds number, friction factor, fittings, tees, pressure drop and schedules.
 
-Single-phase incompressible flow in circular pipes, after Crane TP-410 (2009), using
-``fluids.core``, ``fluids.friction``, ``fluids.fittings`` and ``fluids.piping``; open
-channels and partly full pipes by Manning's equation (Chow, *Open-Channel Hydraulics*).
-
-Crane TP-410 Example 7-36: a DN150 wye, 950 L/min leaving through the 45 degree branch
-of 2465 L/min in all; K of the branch, on the combined flow's velocity:
-
->>> from peoa.tools import get_registry
->>> r = get_registry().run("tee_loss_coefficient", {"flow": "diverging",
-...     "combined_flow": {"value": 2465, "unit": "L/min"},
-...     "branch_flow": {"value": 950, "unit": "L/min"},
-...     "run_diameter": {"value": 146, "unit": "mm"}, "angle": {"value": 45, "unit": "deg"}})
->>> round(r.value("K_branch"), 3), round(r.value("K_run"), 3)
-(0.464, -0.068)
-
-A 1 m concrete pipe (n = 0.013) flowing half full on a slope of 0.001: the hydraulic
-radius is D/4.
-
->>> r = get_registry().run("open_channel_flow", {"diameter": {"value": 1, "unit": "m"},
-...     "depth": {"value": 0.5, "unit": "m"}, "slope": 0.001, "manning_n": 0.013})
->>> round(r.value("hydraulic_radius", "m"), 6), round(r.value("volumetric_flow", "m^3/s"), 4)
-(0.25, 0.3791)
+Single-phase incompressible flow in circular pipes running full, after Crane TP-410
+(2009), using ``fluids.core``, ``fluids.friction``, ``fluids.fittings`` and
+``fluids.piping``. Open channels and partly full pipes are :mod:`peoa.tools.open_channel`.
 """
 
 from __future__ import annotations
@@ -44,7 +24,6 @@ __all__ = [
     "fitting_loss_coefficient",
     "flow_from_head",
     "friction_factor",
-    "open_channel_flow",
     "pipe_pressure_drop",
     "pipe_roughness",
     "pipe_schedule",
@@ -102,7 +81,24 @@ def reynolds_number(
     viscosity: Annotated[float, Q("dynamic_viscosity", "fluid dynamic viscosity", gt=0)],
 ) -> dict[str, object]:
     """Reynolds number Re = rho V D / mu of flow in a pipe, and the flow regime (laminar
-    below 2100, turbulent above 4000 for pipes). Use it before choosing a friction factor."""
+    below 2100, turbulent above 4000 for pipes). Use it before choosing a friction factor.
+
+    Notes
+    -----
+    Re itself holds for any geometry with the length its correlation names; the regime
+    bounds (laminar below 2100, turbulent above 4000) are those of flow in a full circular
+    pipe only, so for a plate, a particle or a stirred tank ignore the regime label.
+
+    Examples
+    --------
+    Water (998 kg/m^3, 1 mPa s) at 2 m/s in a 50 mm bore; by hand 998 x 2 x 0.05 / 0.001:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("reynolds_number", {"velocity": "2 m/s", "diameter": "50 mm",
+    ...     "density": "998 kg/m^3", "viscosity": "1 mPa*s"})
+    >>> round(r.value("Re")), r.value("regime")
+    (99800, 'turbulent')
+    """
     re = fluids.core.Reynolds(V=velocity, D=diameter, rho=density, mu=viscosity)
     regime = "laminar" if re < 2100 else ("transitional" if re < 4000 else "turbulent")
     return {"Re": re, "regime": regime}
@@ -110,7 +106,8 @@ def reynolds_number(
 
 @tool(
     topic="pipe_flow",
-    reference="Colebrook (1939); Churchill (1977); fluids.friction.friction_factor",
+    reference="Colebrook (1939), doi:10.1680/ijoti.1939.13150; Churchill (1977); "
+    "fluids.friction.friction_factor",
     outputs={
         "fd": Out("", "Darcy friction factor", kind="darcy_friction_factor"),
         "fanning": Out("", "Fanning friction factor (fd/4)", kind="fanning_friction_factor"),
@@ -132,7 +129,24 @@ def friction_factor(
 ) -> Outcome:
     """Darcy friction factor for flow in a pipe. Laminar flow (Re < 2040) uses 64/Re;
     turbulent flow uses the chosen correlation: 'Colebrook' (implicit, exact), 'Churchill_1977'
-    (all regimes), 'Haaland', 'Swamee_Jain_1976' and others; default 'Clamond'."""
+    (all regimes), 'Haaland', 'Swamee_Jain_1976' and others; default 'Clamond'.
+
+    Notes
+    -----
+    Fully developed single-phase flow in a full round pipe. Below Re = 2040 fluids returns
+    64/Re whatever the method. Clamond solves Colebrook to 1e-9; the explicit correlations
+    hold in their own ranges (Swamee-Jain: 5000 <= Re <= 1e8, 1e-6 <= e/D <= 0.05), which
+    are not checked. Between 2040 and 4000 the flow is transitional and f is uncertain.
+
+    Examples
+    --------
+    fluids' documented example, Re = 1e5 and e/D = 1e-4 (the Moody chart reads 0.0185):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("friction_factor", {"Re": 1e5, "relative_roughness": 1e-4})
+    >>> round(r.value("fd"), 5), r.method
+    (0.01851, 'Clamond')
+    """
     from peoa.exceptions import ToolInputError
 
     if relative_roughness is None:
@@ -174,7 +188,26 @@ def pipe_roughness(
 ) -> dict[str, object]:
     """Absolute surface roughness of a pipe material and condition, for friction-factor
     tools. Clean materials come from Farshad and Rieke (2006), used and corroded pipes
-    from Idelchik's tables (average value)."""
+    from Idelchik's tables (average value).
+
+    Notes
+    -----
+    The material must be one of the tables' names exactly (a near miss gets a "did you
+    mean"). A Farshad entry with a diameter follows their fit e/D = A D^B (D in inches),
+    else their tabulated value; Idelchik's entries give the average of their range. Real
+    roughness varies several-fold with age and service.
+
+    Examples
+    --------
+    Bare carbon steel in a 4-inch pipe; by hand Farshad's A = 0.0014, B = -1.0112 give
+    e = 0.0014 x 4^(-0.0112) in = 0.0350 mm:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pipe_roughness", {"material": "Carbon steel, bare",
+    ...     "diameter": "4 in"})
+    >>> round(r.value("roughness", "mm"), 4)
+    0.035
+    """
     return {
         "roughness": fluids.friction.material_roughness(material, D=diameter),
         "material": material,
@@ -210,7 +243,26 @@ def fitting_loss_coefficient(
     """Loss coefficient K of a pipe fitting or valve, dP = K rho V^2 / 2. 'Crane' uses
     the Crane TP-410 K = (L/D) f_t values (fully turbulent, clean steel); 'Hooper' (2-K)
     and 'Darby' (3-K) also depend on Reynolds number and size. Sum the Ks of all fittings
-    for pipe_pressure_drop."""
+    for pipe_pressure_drop.
+
+    Notes
+    -----
+    Crane's K = (L/D) f_T is for fully turbulent flow in clean commercial steel, the
+    fitting the pipe's size, with fluids' fit to Crane's f_T table; it does not vary with
+    Re, so it understates laminar losses. Hooper's 2-K and Darby's 3-K methods add the Re
+    (and size) dependence. L/D is K over f_T (Crane) or the Colebrook f of clean steel.
+
+    Examples
+    --------
+    Crane TP-410 A-27, a globe valve K = 340 f_T, in 2-inch schedule 40 pipe (fluids' f_T
+    is 0.0188; Crane's table rounds it to 0.019):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("fitting_loss_coefficient", {"fitting": "globe valve",
+    ...     "diameter": "52.5 mm"})
+    >>> round(r.value("K"), 2), round(r.value("L_over_D"))
+    (6.41, 340)
+    """
     tables: dict[str, Container[str]] = {
         "Crane": CRANE_FITTINGS,
         "Hooper": fit.Hooper,
@@ -280,6 +332,22 @@ def pipe_velocity(
 ) -> dict[str, float]:
     """Mean velocity of a flow in a full circular pipe from the volumetric flow (or the mass
     flow and density) and the inside diameter.
+
+    Notes
+    -----
+    The mean velocity over the whole section of a full circular pipe, at one density
+    (a liquid, or a gas at the local conditions). Not for annuli or non-circular ducts,
+    nor for partly full pipes (open_channel_flow).
+
+    Examples
+    --------
+    10 m^3/h through a 52.5 mm bore; by hand V = Q / (pi D^2 / 4) = 1.283 m/s:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pipe_velocity", {"diameter": "52.5 mm",
+    ...     "volumetric_flow": "10 m^3/h"})
+    >>> round(r.value("velocity", "m/s"), 3)
+    1.283
     """
     if volumetric_flow is None and (mass_flow is None or density is None):
         raise ToolInputError("pipe_velocity: give volumetric_flow, or mass_flow and density")
@@ -341,7 +409,27 @@ def pipe_pressure_drop(
 ) -> Outcome:
     """Pressure drop of single-phase incompressible flow through a pipe with fittings:
     Darcy-Weisbach friction, plus sum(K) rho V^2/2 for fittings, plus rho g dz for
-    elevation. Give one of mass flow, volumetric flow or velocity."""
+    elevation. Give one of mass flow, volumetric flow or velocity.
+
+    Notes
+    -----
+    Steady, single-phase, incompressible flow in a full round pipe of one diameter; a
+    gas only while dP stays below about 10 % of the inlet pressure (Crane). Fitting Ks
+    act on the pipe velocity. Below Re = 2040 f = 64/Re; between 2100 and 4000 the tool
+    warns that f is uncertain.
+
+    Examples
+    --------
+    Water, 10 m^3/h through 100 m of 52.5 mm steel (e = 0.0457 mm), sum K = 3, rising
+    5 m; by hand with Colebrook's f = 0.02273: 35.58 + 2.47 + 48.94 = 86.98 kPa:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pipe_pressure_drop", {"diameter": "52.5 mm",
+    ...     "length": "100 m", "density": "998 kg/m^3", "viscosity": "1 cP",
+    ...     "volumetric_flow": "10 m^3/h", "sum_K": 3, "elevation_change": "5 m"})
+    >>> round(r.value("dP", "kPa"), 2)
+    86.98
+    """
     V = _velocity(mass_flow, volumetric_flow, velocity, density, diameter)
     Re = fluids.core.Reynolds(V=V, D=diameter, rho=density, mu=viscosity)
     chosen = method or "Clamond"
@@ -398,7 +486,24 @@ def pipe_schedule(
 ) -> dict[str, float]:
     """Pipe dimensions from a schedule: give the nominal pipe size (NPS), or a required
     inner diameter (the smallest pipe with at least that bore is chosen), or an outer
-    diameter. Returns NPS, inner and outer diameter and wall thickness."""
+    diameter. Returns NPS, inner and outer diameter and wall thickness.
+
+    Notes
+    -----
+    Dimensions of ASME B36.10M (welded and seamless steel) and B36.19M (stainless, the S
+    schedules) as fluids tabulates them, within 0.1 mm of the imperial tables. With an
+    inner or outer diameter the nearest pipe of the schedule is chosen; a size the
+    schedule does not make is an error.
+
+    Examples
+    --------
+    ASME B36.10M, NPS 2 schedule 40: OD 60.3 mm, wall 3.91 mm, bore 52.48 mm:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("pipe_schedule", {"NPS": 2, "schedule": "40"})
+    >>> round(r.value("Di", "mm"), 2), round(r.value("Do", "mm"), 1)
+    (52.48, 60.3)
+    """
     if sum(x is not None for x in (NPS, inner_diameter, outer_diameter)) != 1:
         raise ToolInputError(
             "pipe_schedule: give exactly one of 'NPS', 'inner_diameter' or 'outer_diameter'"
@@ -451,7 +556,27 @@ def flow_from_head(
 ) -> Outcome:
     """Flow rate that a given head or pressure difference drives through a pipe with
     fittings (gravity flow between tanks, flow at a fixed supply pressure). Solves
-    Darcy-Weisbach + sum(K) for the velocity."""
+    Darcy-Weisbach + sum(K) for the velocity.
+
+    Notes
+    -----
+    The model of pipe_pressure_drop solved for the velocity: steady, incompressible,
+    single-phase flow in a full round pipe, Ks on the pipe velocity (include the entrance
+    and exit in sum_K). A head counts as rho g h at the given density. The tool refuses
+    a case in which no velocity below 1e5 m/s uses the head.
+
+    Examples
+    --------
+    The pipe of pipe_pressure_drop's example under a 5 m head; by hand (f L/D + K) V^2 / 2g
+    = 5 m at V = 1.466 m/s (Colebrook f = 0.02237), so 11.43 m^3/h:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("flow_from_head", {"diameter": "52.5 mm", "length": "100 m",
+    ...     "density": "998 kg/m^3", "viscosity": "1 cP", "available_head": "5 m",
+    ...     "sum_K": 3})
+    >>> round(r.value("volumetric_flow", "m^3/h"), 2)
+    11.43
+    """
     if available_pressure is not None and available_head is None:
         dp = available_pressure
     elif available_head is not None and available_pressure is None:
@@ -554,7 +679,26 @@ def tee_loss_coefficient(
     """Crane TP-410 loss coefficients of the branch and the run of a tee or wye, converging
     or diverging, from the combined and branch flows, the diameters and the branch angle.
     Both Ks refer to the velocity of the combined flow (dP = K rho V_comb^2 / 2), as in
-    Crane and fluids; a K may be negative (the flow gains energy)."""
+    Crane and fluids; a K may be negative (the flow gains energy).
+
+    Notes
+    -----
+    Crane TP-410's correlations, as fluids implements them, for tees and wyes with branch
+    angles up to 90 degrees in turbulent flow, the run of one diameter throughout. A
+    branch wider than the run is outside them: the tool answers and warns.
+
+    Examples
+    --------
+    Crane TP-410 Example 7-36: a DN150 wye, 950 L/min leaving through the 45 degree
+    branch of 2465 L/min in all; Crane gives K_branch = 0.4640, K_run = -0.06809:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("tee_loss_coefficient", {"flow": "diverging",
+    ...     "combined_flow": "2465 L/min", "branch_flow": "950 L/min",
+    ...     "run_diameter": "146 mm", "angle": "45 deg"})
+    >>> round(r.value("K_branch"), 3), round(r.value("K_run"), 3)
+    (0.464, -0.068)
+    """
     if branch_flow > combined_flow:
         raise ToolInputError(
             f"tee_loss_coefficient: the branch flow ({branch_flow:.6g} m3/s) exceeds the "
@@ -585,131 +729,6 @@ def tee_loss_coefficient(
     )
 
 
-CHANNEL_SHAPES = ("rectangular", "trapezoidal", "circular")
-
-
-def _channel_section(
-    shape: str, width: float, depth: float, side_slope: float
-) -> tuple[float, float, float]:
-    """Flow area, wetted perimeter and top width of a channel section at a depth."""
-    if shape == "rectangular":
-        return width * depth, width + 2.0 * depth, width
-    if shape == "trapezoidal":
-        return (
-            (width + side_slope * depth) * depth,
-            width + 2.0 * depth * math.sqrt(1.0 + side_slope**2),
-            width + 2.0 * side_slope * depth,
-        )
-    if depth > width:
-        raise ToolInputError(
-            f"open_channel_flow: the depth {depth:.6g} m is above the pipe diameter "
-            f"{width:.6g} m; a partly full pipe flows at most full (depth = diameter)"
-        )
-    theta = 2.0 * math.acos(1.0 - 2.0 * depth / width)  # central angle wetted, rad
-    area = width**2 / 8.0 * (theta - math.sin(theta))
-    top = 0.0 if depth == width else width * math.sin(theta / 2.0)  # full: no free surface
-    return area, width * theta / 2.0, top
-
-
-@tool(
-    topic="pipe_flow",
-    reference="Manning's equation, SI form V = R^(2/3) S^(1/2) / n (Chow, Open-Channel "
-    "Hydraulics (1959) ch. 5-6; Cengel and Cimbala, Fluid Mechanics (2006) sec. 13-6); "
-    "partly full circular sections from the wetted central angle",
-    outputs={
-        "area": Out("m**2", "flow area", kind="cross_section_area"),
-        "wetted_perimeter": Out("m", "wetted perimeter", kind="wetted_perimeter"),
-        "hydraulic_radius": Out("m", "hydraulic radius R = A / P", kind="hydraulic_radius"),
-        "velocity": Out("m/s", "mean velocity of the uniform flow"),
-        "volumetric_flow": Out("m**3/s", "volumetric flow (discharge)"),
-        "froude_number": Out(
-            "",
-            "Froude number V / sqrt(g A / top width), above 1 supercritical (null when full)",
-        ),
-    },
-    alternatives=[("width", "diameter")],
-)
-def open_channel_flow(
-    depth: Annotated[float, Q("flow_depth", "depth of the uniform flow", gt=0)],
-    slope: Annotated[
-        float, Q("bed_slope", "bed slope S (drop per length, e.g. 0.001 or 0.1 %)", gt=0, le=1)
-    ],
-    manning_n: Annotated[
-        float, Q("manning_n", "Manning roughness coefficient n (SI, e.g. 0.013 concrete)", gt=0)
-    ],
-    width: Annotated[
-        float | None,
-        Q("channel_width", "bottom width of a rectangular or trapezoidal channel", gt=0),
-    ] = None,
-    diameter: Annotated[
-        float | None, Q("inside_diameter", "inner diameter of a partly full circular pipe", gt=0)
-    ] = None,
-    side_slope: Annotated[
-        float | None,
-        Q("side_slope", "side slope z, horizontal per unit vertical (trapezoidal only)", ge=0),
-    ] = None,
-    shape: Annotated[
-        str | None,
-        P(
-            "channel section: rectangular, trapezoidal, or circular (a partly full pipe); "
-            "default: circular with a diameter, trapezoidal with a side slope, else rectangular",
-            choices=CHANNEL_SHAPES,
-        ),
-    ] = None,
-) -> Outcome:
-    """Uniform flow in an open channel or a partly full circular pipe by Manning's equation
-    V = R^(2/3) S^(1/2) / n (SI): flow area, wetted perimeter, hydraulic radius, velocity
-    and flow from the section (a rectangular or trapezoidal channel's bottom width, or a
-    pipe's diameter), the flow depth, the bed slope and Manning's n."""
-    if (width is None) == (diameter is None):
-        raise ToolInputError(
-            "open_channel_flow: give the channel's bottom 'width' or the pipe's 'diameter'"
-        )
-    if shape is None:
-        shape = (
-            "circular"
-            if diameter is not None
-            else ("trapezoidal" if side_slope is not None else "rectangular")
-        )
-    if (shape == "circular") != (diameter is not None):
-        raise ToolInputError(
-            f"open_channel_flow: a {shape} section takes "
-            f"{'the diameter' if shape == 'circular' else 'the bottom width'}, not "
-            f"{'the diameter' if diameter is not None else 'a width'}"
-        )
-    if shape == "trapezoidal" and side_slope is None:
-        raise ToolInputError(
-            "open_channel_flow: argument 'side_slope' is needed for a trapezoidal channel"
-        )
-    if shape != "trapezoidal" and side_slope not in (None, 0.0):
-        raise ToolInputError(
-            f"open_channel_flow: argument 'side_slope' is for a trapezoidal channel, not a "
-            f"{shape} one"
-        )
-    size = diameter if diameter is not None else width
-    assert size is not None  # the width or the diameter, checked above
-    area, perimeter, top = _channel_section(shape, size, depth, side_slope or 0.0)
-    radius = area / perimeter
-    velocity = radius ** (2.0 / 3.0) * math.sqrt(slope) / manning_n
-    if shape == "circular" and depth > 0.938 * size:
-        warn(
-            "above about 94 % of the diameter a pipe carries less than its peak flow, and "
-            "the flow is unstable: it tends to run full"
-        )
-    return Outcome(
-        {
-            "area": area,
-            "wetted_perimeter": perimeter,
-            "hydraulic_radius": radius,
-            "velocity": velocity,
-            "volumetric_flow": velocity * area,
-            # A full pipe has no free surface, so no Froude number.
-            "froude_number": velocity / math.sqrt(_G * area / top) if top > 0 else None,
-        },
-        method=f"Manning, {shape} section",
-    )
-
-
 TOOLS = (
     pipe_velocity,
     reynolds_number,
@@ -720,5 +739,4 @@ TOOLS = (
     pipe_schedule,
     flow_from_head,
     tee_loss_coefficient,
-    open_channel_flow,
 )
