@@ -375,8 +375,9 @@ def vle_dew_point(
 
 @tool(
     topic="vle",
-    reference="Rachford & Rice, J. Pet. Technol. 4 (1952) 19, doi:10.2118/952327-G; Seader, Henley & Roper, "
-    "Separation Process Principles 3rd ed. sec. 4.4; chemicals.rachford_rice.flash_inner_loop",
+    reference="Rachford & Rice, J. Pet. Technol. 4 (1952) 19, doi:10.2118/952327-G; Seader, "
+    "Henley & Roper, Separation Process Principles 3rd ed. sec. 4.4; "
+    "chemicals.rachford_rice.flash_inner_loop",
     outputs={
         "vapor_fraction": Out("", "molar vapour fraction V/F", kind="vapor_fraction"),
         "x": Out("", "liquid mole fractions", kind="mole_fraction", many=True),
@@ -491,7 +492,8 @@ def flash_tp(
     topic="vle",
     reference="Peng & Robinson, Ind. Eng. Chem. Fundam. 15 (1976) 59, doi:10.1021/i160057a011; "
     "Soave, Chem. Eng. Sci. 27 (1972) 1197, doi:10.1016/0009-2509(72)80096-4; Michelsen, "
-    "Fluid Phase Equilib. 9 (1982) 1 (stability), doi:10.1016/0378-3812(82)85001-2; thermo.FlashVL/FlashPureVLS with CEOSGas, CEOSLiquid, PRMIX, SRKMIX",
+    "Fluid Phase Equilib. 9 (1982) 1 (stability), doi:10.1016/0378-3812(82)85001-2; thermo.FlashVL/"
+    "FlashPureVLS with CEOSGas, CEOSLiquid, PRMIX, SRKMIX",
     outputs={
         "temperature": Out("K", "temperature"),
         "pressure": Out("Pa", "pressure"),
