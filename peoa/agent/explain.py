@@ -15,55 +15,18 @@ paper of the tool's reference, never a tool's or a library function's name.
 ...     reference="HI 1.3: P = rho g Q H / eta; Corripio (1982) (fluids.pump.Corripio_eff)")
 >>> step_sentence(step, call, reading, 1)
 'Step 1 computed the brake power from the volumetric flow 20 m3/h and the head 35 m, by HI 1.3 (P = rho g Q H / eta; efficiency from Corripio).'
->>> reference_source("Crane TP-410 (2009) A-26..A-29 (fluids.fittings.*_Crane)")
-('Crane TP-410 (2009) A-26..A-29', None)
->>> reference_source("Pump affinity laws (HI 1.3; Karassik, Pump Handbook): Q ~ N D")
-('Pump affinity laws (HI 1.3; Karassik, Pump Handbook)', 'Q ~ N D')
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from peoa.experts.base import Quantity, ToolCall
 from peoa.planning.model import PlanStep
 from peoa.reading.model import Reading
+from peoa.tools.references import cited_source
 
-__all__ = ["reference_source", "step_sentence"]
-
-# A library function named in a reference ("fluids.pump.Corripio_pump_efficiency"), alone
-# or as a parenthesised list; a reader of the answer has no use for it.
-_CODE = r"[a-z][a-z_]*(?:\.[A-Za-z_*][\w*]*)+"
-_CODE_NOTE = re.compile(rf"\s*\((?:{_CODE}|[a-z_]+)(?:,\s*(?:{_CODE}|[a-z_]+))*\)|,?\s*{_CODE}")
-
-
-def _without_code(text: str) -> str:
-    text = _CODE_NOTE.sub("", text)
-    text = re.sub(r"\(\s*[,;]\s*", "(", text)  # "(fluids.x, y)" leaves "(, y)"
-    return re.sub(r"\s*\(\s*\)", "", text).strip(" ,;")
-
-
-def _outside_parentheses(text: str, wanted: str) -> int:
-    """Where ``wanted`` first occurs outside parentheses (and, for a colon, before a
-    space: "ISO 5167:2003" is a standard's year); -1 when it does not."""
-    depth = 0
-    for position, char in enumerate(text):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        spaced = wanted != ":" or text[position + 1 : position + 2] in (" ", "")
-        if char == wanted and depth == 0 and spaced:
-            return position
-    return -1
-
-
-def reference_source(reference: str) -> tuple[str, str | None]:
-    """The source a tool's reference names first, and the formula it writes after a colon."""
-    end = _outside_parentheses(reference, ";")
-    first = _without_code(reference if end < 0 else reference[:end])
-    colon = _outside_parentheses(first, ":")
-    if colon < 0:
-        return first, None
-    return first[:colon].strip(), first[colon + 1 :].strip() or None
+__all__ = ["step_sentence"]
 
 
 def _value(value: Any) -> str:
@@ -109,7 +72,7 @@ def step_sentence(step: PlanStep, call: ToolCall, reading: Reading, first_index:
     inputs = _inputs(step, call, reading, first_index)
     if inputs:
         sentence += " from " + _listed(inputs)
-    source, formula = reference_source(call.reference or "")
+    source, formula = cited_source(call.reference or "")
     method = [m for m in (formula, call.method) if m]
     if source:
         sentence += f", by {source}"

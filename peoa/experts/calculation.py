@@ -26,6 +26,7 @@ from peoa.planning.execute import step_arguments
 from peoa.planning.model import Binding, PlanStep
 from peoa.reading.model import Reading
 from peoa.tools import Tool, ToolRegistry, ToolResult, get_registry
+from peoa.tools.references import cited_source
 
 __all__ = ["CalculationExpert", "resolve_tools"]
 
@@ -67,7 +68,7 @@ def _numeric_outputs(result: ToolResult) -> dict[str, Quantity]:
 
 def _source(reference: str) -> str:
     """The standard or book a tool's reference names first ("HI 1.3", "API 520 Part I")."""
-    return reference.split(";")[0].split(":")[0].strip()[:80]
+    return cited_source(reference)[0][:80]
 
 
 class CalculationExpert(ModelExpert):

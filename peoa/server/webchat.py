@@ -37,7 +37,6 @@ from typing import Any
 from fastapi import FastAPI
 
 from peoa.agent.display import UnitSystem, answer_in_units, shown
-from peoa.agent.explain import reference_source
 from peoa.agent.solution import Solution
 from peoa.experts.base import Quantity
 from peoa.graph.retrieve import Mode
@@ -45,6 +44,7 @@ from peoa.server.render import answer_headline, describe_event, event_title
 from peoa.server.runs import ThreadBusyError, TooManyRunsError
 from peoa.server.state import STARTING_MESSAGE, AssistantNotReadyError, ServerState
 from peoa.server.variants import CHAT_ROLES, SessionSettings, Variants, chat_models
+from peoa.tools.references import cited_source
 
 __all__ = ["build_web_chat", "mount_web_chat"]
 
@@ -110,7 +110,7 @@ def _source_name(citation: dict[str, Any]) -> str:
     """A citation as an engineer names it: the document and section, or the standard,
     book or paper a tool's reference names first (never the tool)."""
     if not citation.get("chunk_id") and citation.get("text"):
-        name = reference_source(citation["text"])[0]
+        name = cited_source(citation["text"])[0]
     else:
         name = citation.get("source", "")
     if citation.get("section"):

@@ -5,8 +5,8 @@ method, then the ``Notes`` (the validity range and the assumptions), and ``Examp
 that run as doctests. The ``Parameters`` and ``Returns`` sections are written here from
 the :class:`~peoa.tools.spec.Q` / :class:`~peoa.tools.spec.P` and
 :class:`~peoa.tools.spec.Out` declarations, with units in brackets as in ``fluids``,
-and ``References`` from the decorator's ``reference`` (one entry per ``"; "``-separated
-source), so a unit or a range is written once and the page cannot disagree with what the
+and ``References`` from the decorator's ``reference`` (one entry per source,
+:func:`~peoa.tools.references.sources`), so a unit or a range is written once and the page cannot disagree with what the
 tool accepts.
 
 >>> description, sections = split_docstring('''Sum.
@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from peoa.tools.references import sources
 from peoa.tools.spec import Out, P, Q
 
 __all__ = ["HANDWRITTEN", "SECTIONS", "numpydoc", "split_docstring"]
@@ -124,9 +125,7 @@ def numpydoc(
         "Parameters": "\n".join(_parameter(p) for p in params),
         "Returns": "\n".join(_output(k, o, output_kinds.get(k)) for k, o in outputs.items()),
         "References": "\n".join(
-            f".. [{n}] {source.strip()}"
-            for n, source in enumerate(reference.split("; "), start=1)
-            if source.strip()
+            f".. [{n}] {source}" for n, source in enumerate(sources(reference), start=1)
         ),
     }
     parts = [description]
