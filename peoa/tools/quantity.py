@@ -95,6 +95,9 @@ _PERCENT_BASIS = re.compile(
 )
 _US_GALLONS = re.compile(r"\bUS\s+(?=gal|gpm)", re.IGNORECASE)
 _PPM_BASIS = re.compile(r"\bppm[wvm]\b")
+# A normal or standard cubic metre written with a power ("Nm^3/h", "Sm**3") is the gas
+# volume unit Nm3 / Sm3, not a power of some "Nm" (pint reads N as a prefix).
+_GAS_VOLUME_POWER = re.compile(r"\b([NS])m(?:\^|\*\*)3\b")
 # "s-1", "J mol-1 K-1": a negative power written without "^".
 _NEGATIVE_POWER = re.compile(r"(?<=[A-Za-z])-(?=\d)")
 
@@ -136,6 +139,8 @@ def engineering_spelling(text: str) -> str:
 
     >>> engineering_spelling("m3/h"), engineering_spelling("kg/m3"), engineering_spelling("Nm3/h")
     ('m**3/h', 'kg/m**3', 'Nm3/h')
+    >>> engineering_spelling("Nm^3/h"), engineering_spelling("Sm**3/d")
+    ('Nm3/h', 'Sm3/d')
     >>> engineering_spelling("W/m2K"), engineering_spelling("kJ/kg.K")
     ('W/(m**2*K)', 'kJ/(kg*K)')
     >>> engineering_spelling("mPa\u00b7s"), engineering_spelling("W/(m\u00b2\u00b7K)")
@@ -151,6 +156,7 @@ def engineering_spelling(text: str) -> str:
     text = _PERCENT_BASIS.sub("percent", text).strip()
     text = _US_GALLONS.sub("", text)
     text = _PPM_BASIS.sub("ppm", text)
+    text = _GAS_VOLUME_POWER.sub(r"\1m3", text)
     text = _NEGATIVE_POWER.sub("**-", text)
     text = _MIDDLE_DOTS.sub(_PRODUCT, text)
     text = _DOT_PRODUCT.sub(lambda m: m.group("before") + _PRODUCT, text)

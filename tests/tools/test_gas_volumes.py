@@ -26,6 +26,9 @@ def _convert(value: float, source: str, target: str) -> float:
     ("value", "source", "target", "expected"),
     [
         (1.0, "Nm3", "scf", 37.326),
+        # written with a power, a normal or standard cubic metre is still that unit
+        (1.0, "Nm^3", "scf", 37.326),
+        (100.0, "Nm^3/h", "Sm**3/h", 100.0 * 288.15 / 273.15),
         (239.0, "MMSCFD", "Nm3/d", 239e6 / 37.326),
         # 15 °C against 0 °C at one pressure: 288.15 / 273.15
         (100.0, "Nm3/h", "Sm3/h", 100.0 * 288.15 / 273.15),
