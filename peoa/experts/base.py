@@ -25,6 +25,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from peoa.planning.model import PlanStep
 from peoa.reading.model import Reading
 
+# The one number-with-a-unit of tools, reading and experts (issue #23): re-exported here
+# because an expert's answer and tool calls are made of it.
+from peoa.tools.quantity import Quantity
+
 __all__ = [
     "Citation",
     "Expert",
@@ -36,13 +40,6 @@ __all__ = [
     "Quantity",
     "ToolCall",
 ]
-
-
-class Quantity(BaseModel):
-    """A number with its unit (pint-parseable; ``""`` for dimensionless)."""
-
-    value: float
-    unit: str = ""
 
 
 class Citation(BaseModel):
