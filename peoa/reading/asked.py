@@ -58,6 +58,7 @@ _BOUNDS: dict[Literal["minimum", "maximum"], tuple[str, ...]] = {
     "minimum": ("minimum", "min", "least", "lowest", "smallest"),
     "maximum": ("maximum", "max", "most", "highest", "largest", "peak"),
 }
+_TOTAL_REFLUX = re.compile(r"\b(?:at|under)\s+total\s+reflux\b", re.IGNORECASE)
 _QUESTION_WORDS = frozenset(
     """
     what which how find calculate compute determine estimate evaluate size select
@@ -246,7 +247,10 @@ def read_asked(text: str) -> AskedQuantity:
     # A least or most value asked ("what is the minimum reflux ratio"), not one the data
     # refer to ("… 1.3 times the minimum; how many stages?").
     lowered = {w.lower() for w in (head or words_of(sentence))}
+    lowered |= {part for w in lowered for part in w.split("_")[1:]}  # N_min, R_min
     bound = next((b for b, names in _BOUNDS.items() if lowered & set(names)), None)
+    if bound is None and _TOTAL_REFLUX.search(sentence):
+        bound = "minimum"  # the stages at total reflux are the fewest a column can have
     return AskedQuantity(
         sentence=sentence,
         words=words,

@@ -198,6 +198,15 @@ def test_the_asked_words_read_asides_and_names_as_words() -> None:
     assert {"smallest", "API", "standard", "orifice"} <= set(orifice.focus)
 
 
+def test_a_least_value_is_asked_by_its_word_its_subscript_or_total_reflux() -> None:
+    assert read_question("What is the minimum reflux ratio?").asked.bound == "minimum"
+    subscript = read_question("Find N_min by the Fenske equation: alpha = 2.")
+    assert subscript.asked.bound == "minimum"
+    at_total_reflux = read_question("How many stages at total reflux are needed, alpha 3.9?")
+    assert at_total_reflux.asked.bound == "minimum"
+    assert read_question("How many stages are needed at a reflux of 2?").asked.bound is None
+
+
 def test_cases_asked_side_by_side_are_split() -> None:
     reading = read_question(
         "Hydraulic power of water for pump A (20 m3/h, 30 m) and for pump B (40 m3/h, 25 m)?"
