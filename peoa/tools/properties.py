@@ -213,6 +213,42 @@ def _phase(T: float, P: float, fluid: str | None) -> str:
         return "unknown"
 
 
+def _critical_point(found: Chemical, chosen: str) -> tuple[float | None, float | None]:
+    """(Tc, Pc) of the model the tool evaluates: CoolProp's equation of state, or the
+    chemicals data thermo's correlations are fitted to (None where it has none)."""
+    if chosen == "CoolProp":
+        return _props_si("Tcrit", found.coolprop), _props_si("pcrit", found.coolprop)
+    from chemicals import critical
+
+    return critical.Tc(found.CAS), critical.Pc(found.CAS)
+
+
+def _check_subcritical(
+    tool_name: str,
+    found: Chemical,
+    chosen: str,
+    *,
+    temperature: float | None = None,
+    pressure: float | None = None,
+) -> None:
+    """Refuse a state at or past the critical point: there is no liquid-vapour line there,
+    and a vapour-pressure correlation extrapolated past it gives numbers with no meaning."""
+    t_crit, p_crit = _critical_point(found, chosen)
+    if temperature is not None and t_crit is not None and temperature >= t_crit:
+        raise ToolInputError(
+            f"{tool_name}: {temperature:.4g} K is at or above the critical temperature of "
+            f"{found.name}, {t_crit:.4g} K; there is no saturation (liquid-vapour) line there"
+        )
+    if pressure is not None and p_crit is not None and pressure >= p_crit:
+        raise ToolInputError(
+            f"{tool_name}: {pressure / 1e6:.4g} MPa is at or above the critical pressure of "
+            f"{found.name}, {p_crit / 1e6:.4g} MPa; there is no saturation (liquid-vapour) "
+            "line there"
+        )
+    if (temperature is not None and t_crit is None) or (pressure is not None and p_crit is None):
+        warn(f"no critical-point data for {found.name!r}: not checked against the critical point")
+
+
 def _single(result: Outcome, name: str) -> Outcome:
     values = dict(result.values)
     return Outcome({name: values["value"], "phase": values["phase"]}, method=result.method)
@@ -460,11 +496,11 @@ def vapor_pressure(
 
     Notes
     -----
-    CoolProp follows the saturation line of the reference equation of state, refuses a
-    temperature above the critical point and, below the triple point, extrapolates the
-    liquid-vapour line (not the sublimation line). thermo uses its top-ranked correlation
-    at T and does not stop at the critical temperature: above it the value is an
-    extrapolation with no meaning, so check T < Tc on that path.
+    CoolProp follows the saturation line of the reference equation of state and, below
+    the triple point, extrapolates the liquid-vapour line (not the sublimation line).
+    thermo uses its top-ranked correlation at T. Either path refuses a temperature at or
+    above the critical temperature (CoolProp's, or chemicals' Tc for thermo): there is no
+    vapour pressure past it, only a correlation's meaningless extrapolation.
 
     Examples
     --------
@@ -477,6 +513,7 @@ def vapor_pressure(
     """
     found = resolve_argument("chemical", chemical)
     chosen = _pick(found, method)
+    _check_subcritical("vapor_pressure", found, chosen, temperature=temperature)
     if chosen == "CoolProp":
         psat = _props_si("P", "T", temperature, "Q", 0, found.coolprop)
     else:
@@ -500,11 +537,10 @@ def saturation_temperature(
 
     Notes
     -----
-    CoolProp solves the saturation line of the reference equation of state, refuses a
-    pressure above the critical pressure and, below the triple point, extrapolates the
-    liquid-vapour line. thermo inverts its vapour-pressure correlation and does not check
-    the critical pressure: above it, the temperature it returns is an extrapolation, so
-    check P < Pc on that path.
+    CoolProp solves the saturation line of the reference equation of state and, below the
+    triple point, extrapolates the liquid-vapour line. thermo inverts its vapour-pressure
+    correlation. Either path refuses a pressure at or above the critical pressure
+    (CoolProp's, or chemicals' Pc for thermo), where there is no boiling point.
 
     Examples
     --------
@@ -518,6 +554,7 @@ def saturation_temperature(
     """
     found = resolve_argument("chemical", chemical)
     chosen = _pick(found, method)
+    _check_subcritical("saturation_temperature", found, chosen, pressure=pressure)
     if chosen == "CoolProp":
         tsat = _props_si("T", "P", pressure, "Q", 0, found.coolprop)
     else:
