@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -162,6 +162,15 @@ class Expert(ABC):
     @property
     def name(self) -> str:
         return self.manifest.name
+
+    def with_manifest(self, manifest: ExpertManifest) -> Self:
+        """A new expert of this runtime over ``manifest`` (another adapter or revision
+        limit, say), built through the constructor; this one is left as it is.
+
+        A runtime whose constructor takes more than the manifest overrides this to pass
+        on what the new expert should share with this one.
+        """
+        return type(self)(manifest)
 
     @abstractmethod
     def run(self, task: ExpertTask) -> ExpertResult:

@@ -12,7 +12,7 @@ import json
 import string
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Self
 
 from peoa.experts.base import Expert, ExpertManifest, ExpertResult, ExpertTask, LLMCall
 from peoa.llm import LLM, Completion, StructuredOutputError
@@ -72,6 +72,16 @@ class ModelExpert(Expert):
         self._llm = llm
         self._adapter: str | None = None
         self._adapter_checked: tuple[str | None, str] | None = None
+
+    def with_manifest(self, manifest: ExpertManifest) -> Self:
+        """A new expert of this runtime over ``manifest``, sharing this one's model (or,
+        when it has opened none yet, opening the same per-process one on first use).
+
+        Its other collaborators (a calculation expert's tool registry, a code expert's
+        sandbox settings, a knowledge expert's retriever) are the runtime's defaults, as
+        when :func:`~peoa.experts.load_experts` builds it.
+        """
+        return type(self)(manifest, llm=self._llm)
 
     @property
     def llm(self) -> LLM:
