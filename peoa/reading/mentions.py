@@ -177,7 +177,9 @@ def _symbols(text: str, start: int) -> tuple[str, ...]:
         if match is None:
             break
         symbol = match.group("symbol").strip()
-        if symbol.lower() in _STOP or len(symbol) > 12:
+        # A capital letter set equal to a value is a symbol ("A = 6.85"), not an article.
+        article = symbol.lower() in _STOP and not (len(symbol) == 1 and symbol.isupper())
+        if article or len(symbol) > 12:
             break
         found.append(symbol)
         end = end - (len(text[max(0, end - 30) : end]) - match.start())

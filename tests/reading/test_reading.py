@@ -135,6 +135,11 @@ def test_a_symbol_written_before_a_value_is_kept_and_a_chain_gives_one_value_eac
     ]  # fmt: skip
 
 
+def test_a_capital_letter_set_equal_to_a_value_is_its_symbol_not_an_article() -> None:
+    reading = read_question("Antoine constants A = 6.8537, B = 1439, C = 226.7. P at 28 °C?")
+    assert [m.symbol for m in reading.data()][:3] == ["A", "B", "C"]
+
+
 def test_citations_and_formula_constants_are_not_data() -> None:
     reading = read_question(
         "Per API 520 Part 1 (Table 4.2) and Churchill (1977), with Nu = 0.023 Re^0.8, "
