@@ -82,14 +82,33 @@ def _details(
     rho: float,
     mu: float,
     kwargs: dict[str, Any],
-) -> dict[str, float]:
+) -> dict[str, float | None]:
     C, epsilon = fm.differential_pressure_meter_C_epsilon(
         D=D, D2=D2, m=m, P1=P1, P2=P2, rho=rho, mu=mu, **kwargs
     )
-    loss = fm.differential_pressure_meter_dP(
-        D=D, D2=D2, P1=P1, P2=P2, C=C, meter_type=kwargs["meter_type"]
-    )
+    loss: float | None
+    try:
+        loss = fm.differential_pressure_meter_dP(
+            D=D, D2=D2, P1=P1, P2=P2, C=C, meter_type=kwargs["meter_type"]
+        )
+    except NotImplementedError:  # the venturi nozzle: its loss depends on its diffuser
+        loss = None
     return {"C": C, "epsilon": epsilon, "beta": D2 / D, "permanent_pressure_loss": loss}
+
+
+def _outcome(values: dict[str, Any], method: str, meter_type: str) -> Outcome:
+    """The tool's answer. A meter fluids has no permanent-loss formula for keeps its other
+    outputs; the method and a warning say why that one is null."""
+    if values["permanent_pressure_loss"] is not None:
+        return Outcome(values, method=method)
+    return Outcome(
+        values,
+        method=f"{method}; no permanent pressure loss formula",
+        warnings=[
+            f"fluids has no permanent pressure loss formula for a {meter_type}; "
+            "permanent_pressure_loss is left null"
+        ],
+    )
 
 
 _DETAIL_OUTPUTS = {
@@ -138,6 +157,8 @@ def flow_meter_flow(
     constant (venturi tubes: 0.995 machined, for Re_D 2e5 to 1e6); a gas's expansibility
     holds for P2/P1 >= 0.75. ISO 5167-2's orifice limits (D 50 mm to 1 m, d >= 12.5 mm,
     beta 0.1 to 0.75, Re_D >= 5000) are not checked: outside them C is extrapolated.
+    fluids has no permanent-loss formula for a venturi nozzle: that output is then null,
+    with a warning.
 
     Examples
     --------
@@ -159,11 +180,10 @@ def flow_meter_flow(
     m = fm.differential_pressure_meter_solver(
         D=pipe_diameter, D2=bore_diameter, P1=P1, P2=P2, rho=density, mu=viscosity, **kwargs
     )
-    values = {"mass_flow": m, "volumetric_flow": m / density}
+    values: dict[str, Any] = {"mass_flow": m, "volumetric_flow": m / density}
     values |= _details(pipe_diameter, bore_diameter, m, P1, P2, density, viscosity, kwargs)
-    return Outcome(
-        values, method=f"{meter_type}" + (f", {kwargs['taps']} taps" if "taps" in kwargs else "")
-    )
+    taps_note = f", {kwargs['taps']} taps" if "taps" in kwargs else ""
+    return _outcome(values, meter_type + taps_note, meter_type)
 
 
 @tool(
@@ -197,7 +217,8 @@ def flow_meter_dp(
     The same ISO 5167 model as flow_meter_flow, solved for the downstream pressure:
     steady single-phase flow in a full pipe, upstream density and viscosity held
     constant, C from Reader-Harris/Gallagher (orifices), ISO 5167-3 (nozzles) or a constant
-    (venturi tubes). The standard's limits on D, d, beta and Re_D are not checked.
+    (venturi tubes). The standard's limits on D, d, beta and Re_D are not checked. A
+    venturi nozzle's permanent loss is null (fluids has no formula for it).
 
     Examples
     --------
@@ -216,9 +237,9 @@ def flow_meter_dp(
     P2 = fm.differential_pressure_meter_solver(
         D=pipe_diameter, D2=bore_diameter, P1=P1, m=mass_flow, rho=density, mu=viscosity, **kwargs
     )
-    values = {"differential_pressure": P1 - P2, "P2": P2}
+    values: dict[str, Any] = {"differential_pressure": P1 - P2, "P2": P2}
     values |= _details(pipe_diameter, bore_diameter, mass_flow, P1, P2, density, viscosity, kwargs)
-    return Outcome(values, method=meter_type)
+    return _outcome(values, meter_type, meter_type)
 
 
 @tool(
@@ -273,9 +294,9 @@ def flow_meter_bore(
             "flow_meter_bore: no bore smaller than the pipe gives this "
             "differential pressure; raise it or use a larger pipe"
         )
-    values = {"bore_diameter": d}
+    values: dict[str, Any] = {"bore_diameter": d}
     values |= _details(pipe_diameter, d, mass_flow, P1, P2, density, viscosity, kwargs)
-    return Outcome(values, method=meter_type)
+    return _outcome(values, meter_type, meter_type)
 
 
 TOOLS = (flow_meter_flow, flow_meter_dp, flow_meter_bore)

@@ -89,3 +89,31 @@ def test_dp_and_bore_invert_the_flow() -> None:
     assert bore.value("bore_diameter") == pytest.approx(0.05, rel=1e-6)
     # ISO 5167-2 eq. 5 expansibility for a gas: eps < 1
     assert 0.9 < flow.value("epsilon") < 1.0
+
+
+def test_venturi_nozzle_gives_its_flow_with_the_permanent_loss_left_open() -> None:
+    # ISO 5167-3:2003 gives a venturi nozzle C = 0.9858 - 0.196 beta^4.5. fluids
+    # has no permanent-pressure-loss formula for it; the rest of the answer still stands.
+    D, d, dp, rho = 0.1, 0.05, 10e3, 999.1
+    beta = d / D
+    C = 0.9858 - 0.196 * beta**4.5
+    base = dict(pipe_diameter=q(100, "mm"), meter_type="venturi nozzle", **WATER)
+    flow = call(
+        "flow_meter_flow", bore_diameter=q(50, "mm"), differential_pressure=q(10, "kPa"), **base
+    )
+    m = mass_flow(C, beta, d, dp, rho)
+    assert flow.value("C") == pytest.approx(C, rel=1e-9)
+    assert flow.value("mass_flow") == pytest.approx(m, rel=1e-9)
+    assert flow.outputs["permanent_pressure_loss"].value is None
+    assert any("permanent pressure loss" in w for w in flow.warnings)
+    assert "no permanent pressure loss" in (flow.method or "")
+
+    dp_result = call("flow_meter_dp", bore_diameter=q(50, "mm"), mass_flow=q(m, "kg/s"), **base)
+    assert dp_result.value("differential_pressure") == pytest.approx(dp, rel=1e-6)
+    assert dp_result.outputs["permanent_pressure_loss"].value is None
+
+    bore = call(
+        "flow_meter_bore", differential_pressure=q(10, "kPa"), mass_flow=q(m, "kg/s"), **base
+    )
+    assert bore.value("bore_diameter") == pytest.approx(d, rel=1e-6)
+    assert bore.outputs["permanent_pressure_loss"].value is None
