@@ -3,31 +3,28 @@
 from __future__ import annotations
 
 import asyncio
-import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
-from typing import Any, TypeVar
+from collections.abc import AsyncIterator, Iterator, Mapping
+from typing import Any
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.base import BaseCheckpointSaver
 
 from peoa.agent.action_generator import ActionGenerator
-from peoa.agent.definitions import load_definitions
+from peoa.agent.definitions import MetaAgentDefinition
 from peoa.agent.graph import AgentContext, build_graph
-from peoa.agent.memory import make_checkpointer
+from peoa.agent.parts import AssistantParts, SharedServices
 from peoa.agent.records import StepData
 from peoa.agent.solution import Solution, StepEvent, StepRecord
 from peoa.agent.state import SolveUpdate
 from peoa.config import Settings, get_settings
-from peoa.exceptions import PeoaError
 from peoa.experts.base import Expert
 from peoa.graph.quantities import read_quantity_edges
+from peoa.llm.embeddings import Embedder
 from peoa.planning import Plan, Planner, QuantityGraph
 from peoa.reading import Reading
 from peoa.tools import get_registry
-
-_T = TypeVar("_T")
 
 __all__ = ["Assistant"]
 
@@ -42,6 +39,12 @@ class Assistant:
     One instance holds the loaded models, the experts and the graph connection;
     reuse it. Conversations are remembered per ``thread_id`` by the checkpointer
     configured in ``agents/meta_agent.toml``.
+
+    What it is made of is fixed when it is built: its :class:`AssistantParts`
+    (definitions, action generator, experts) and its :class:`SharedServices` (settings,
+    embedder, graph connection, checkpointer). :meth:`derive` builds a variant with
+    other parts and the same services. ``parts`` and ``shared`` are for that path;
+    without them the configured parts are loaded and the services opened.
     """
 
     def __init__(
@@ -49,44 +52,83 @@ class Assistant:
         settings: Settings | None = None,
         *,
         checkpointer: BaseCheckpointSaver | None = None,
-        experts: dict[str, Expert] | None = None,
+        experts: Mapping[str, Expert] | None = None,
+        parts: AssistantParts | None = None,
+        shared: SharedServices | None = None,
     ) -> None:
-        from peoa.experts import load_experts
-        from peoa.llm import get_embedder, get_llm
-
-        self.settings = settings or get_settings()
-        self.meta, generator_definition = load_definitions()
-        self.experts = experts if experts is not None else load_experts()
-        if not self.experts:
-            raise PeoaError("no experts are installed: check the experts/ folder")
-        self.generator = ActionGenerator(get_llm(generator_definition.role), generator_definition)
-        self.embedder = get_embedder()
-        self._driver: Any = None
-        self._driver_lock = threading.Lock()
-        self.checkpointer = checkpointer or make_checkpointer(
-            self.meta.memory.checkpointer, self.settings.data_dir
+        if shared is not None and (settings is not None or checkpointer is not None):
+            raise TypeError("an Assistant given `shared` takes its settings and checkpointer there")
+        if parts is not None and experts is not None:
+            raise TypeError("an Assistant given `parts` takes its experts there")
+        settings = shared.settings if shared is not None else settings or get_settings()
+        self._parts = parts if parts is not None else AssistantParts.load(experts)
+        self._shared = (
+            shared if shared is not None else SharedServices.open(settings, self.meta, checkpointer)
         )
         self._planner: Planner | None = None
-        self._graph_key: tuple[int, ...] = ()
-        self._graph = self._compiled()
+        # Compiled once, here: the parts it is built from cannot change afterwards.
+        self._graph = build_graph(self._context()).compile(checkpointer=self.checkpointer)
+
+    def derive(
+        self,
+        *,
+        meta: MetaAgentDefinition | None = None,
+        generator: ActionGenerator | None = None,
+        experts: Mapping[str, Expert] | None = None,
+    ) -> Assistant:
+        """A new Assistant with the parts given replaced, compiled on its own, sharing this
+        one's settings, models, embedder, graph connection, checkpointer and tool search.
+
+        This Assistant is left as it is. Used for the evaluation's baselines and the web
+        chat's per-session models and retries.
+        """
+        parts = self._parts.replace(meta=meta, generator=generator, experts=experts)
+        return Assistant(parts=parts, shared=self._shared)
+
+    # -- what it is made of ----------------------------------------------------------------
+    @property
+    def parts(self) -> AssistantParts:
+        return self._parts
+
+    @property
+    def shared(self) -> SharedServices:
+        return self._shared
+
+    @property
+    def meta(self) -> MetaAgentDefinition:
+        return self._parts.meta
+
+    @property
+    def generator(self) -> ActionGenerator:
+        return self._parts.generator
+
+    @property
+    def experts(self) -> Mapping[str, Expert]:
+        return self._parts.experts
+
+    @property
+    def settings(self) -> Settings:
+        return self._shared.settings
+
+    @property
+    def embedder(self) -> Embedder:
+        return self._shared.embedder
+
+    @property
+    def checkpointer(self) -> BaseCheckpointSaver:
+        return self._shared.checkpointer
+
+    @property
+    def compiled(self) -> Any:
+        """The LangGraph graph built from this Assistant's parts, compiled at construction."""
+        return self._graph
 
     # -- graph access ----------------------------------------------------------------------
     @property
     def driver(self) -> Any:
-        """The Neo4j driver, opened (and the schema and tool documentation loaded) on first use."""
-        with self._driver_lock:
-            if self._driver is None:
-                from peoa.graph import Ingestor, migrate
-                from peoa.graph.tools_loader import load_tools
-                from peoa.neo4j_server import open_driver
-
-                driver = open_driver(self.settings)
-                migrate(driver)
-                report = load_tools(Ingestor(driver, self.embedder))
-                if report.status == "error":
-                    raise PeoaError(f"could not load the tool documentation: {report.message}")
-                self._driver = driver
-            return self._driver
+        """The Neo4j driver, opened (and the schema and tool documentation loaded) on first
+        use; the same for this Assistant and every variant derived from it."""
+        return self._shared.graph.driver
 
     @property
     def planner(self) -> Planner:
@@ -95,7 +137,7 @@ class Assistant:
         if self._planner is None:
             registry = get_registry()
             if self.meta.policy.tool_retrieval == "graph":
-                edges = self._on_graph(read_quantity_edges)
+                edges = self._shared.graph.run(read_quantity_edges)
                 graph = QuantityGraph.from_edges(edges)
             else:
                 graph = QuantityGraph.from_registry(registry)
@@ -111,7 +153,9 @@ class Assistant:
         """
         from peoa.graph.retrieve import search_tools
 
-        hits = self._on_graph(lambda driver: search_tools(driver, self.embedder, question, k=k))
+        hits = self._shared.graph.run(
+            lambda driver: search_tools(driver, self.embedder, question, k=k)
+        )
         return [hit.model_dump() for hit in hits]
 
     def find_passages(self, question: str, k: int) -> list[dict[str, Any]]:
@@ -119,48 +163,16 @@ class Assistant:
         with their scores; reconnects once like :meth:`find_tools`."""
         from peoa.graph.retrieve import VectorRetriever
 
-        result = self._on_graph(
+        result = self._shared.graph.run(
             lambda driver: VectorRetriever(driver, self.embedder).search(question, k=k)
         )
         return [item.model_dump() for item in result.items]
-
-    def _on_graph(self, search: Callable[[Any], _T]) -> _T:
-        """``search(driver)``; after a lost connection, once more on a fresh driver."""
-        from peoa.graph.errors import GraphUnavailableError
-
-        driver = self.driver
-        try:
-            return search(driver)
-        except GraphUnavailableError:
-            # The driver has already retried for its retry window. Opening it again starts
-            # PEOA's own Neo4j when that is the one that went away, then try once more.
-            self._drop_driver(driver)
-            return search(self.driver)
-
-    def _drop_driver(self, driver: Any) -> None:
-        """Forget ``driver`` so the next use opens a new one (unless another thread did)."""
-        with self._driver_lock:
-            if self._driver is driver:
-                self._driver = None
-        driver.close()
-
-    def _compiled(self) -> Any:
-        """The compiled graph for the current definitions, generator and experts.
-
-        Compiled once and reused by every thread; a copy of this Assistant with other
-        experts or limits (the server's per-session settings) compiles its own.
-        """
-        key = (id(self.meta), id(self.generator), id(self.experts))
-        if key != self._graph_key:
-            self._graph = build_graph(self._context()).compile(checkpointer=self.checkpointer)
-            self._graph_key = key
-        return self._graph
 
     def _context(self) -> AgentContext:
         return AgentContext(
             meta=self.meta,
             generator=self.generator,
-            experts=self.experts,
+            experts=dict(self.experts),
             find_tools=self.find_tools,
             planner=_LazyPlanner(self),
             find_passages=self.find_passages,
@@ -187,7 +199,7 @@ class Assistant:
         """Yield the steps as they happen; the last event (``final``) is the Solution."""
         thread_id = thread_id or uuid.uuid4().hex
         start = time.perf_counter()
-        updates = self._compiled().stream(
+        updates = self._graph.stream(
             {"question": question}, self._run_config(thread_id), stream_mode="updates"
         )
         for update in updates:
@@ -227,9 +239,9 @@ class Assistant:
         return list((snapshot.values or {}).get("conversation") or [])
 
     def close(self) -> None:
-        if self._driver is not None:
-            self._driver.close()
-            self._driver = None
+        """Close the graph connection, which variants share: the next use by any of them
+        opens it again."""
+        self._shared.graph.close()
 
 
 class _LazyPlanner:

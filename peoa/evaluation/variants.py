@@ -20,12 +20,16 @@ skipped with its reason rather than run.
 
 from __future__ import annotations
 
-import copy
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from peoa.config import Settings
 from peoa.evaluation.direct import DirectSolver
 from peoa.exceptions import PeoaError
+
+if TYPE_CHECKING:
+    from peoa.agent.assistant import Assistant
+    from peoa.experts.base import Expert
 
 __all__ = [
     "BASELINES",
@@ -116,52 +120,43 @@ def skip_reason(variant: str, assistant: Any, settings: Settings) -> str | None:
     return None
 
 
-def _with_experts(assistant: Any, experts: dict[str, Any]) -> Any:
-    from peoa.agent.action_generator import ActionGenerator
-
-    variant = copy.copy(assistant)
-    variant.experts = experts
-    variant.generator = ActionGenerator(assistant.generator.llm, assistant.generator.definition)
-    variant.generator.adapter = assistant.generator.adapter
-    return variant
+def _with_manifest(expert: Expert, **changes: Any) -> Expert:
+    """The expert's runtime, built again over its manifest with ``changes``."""
+    return expert.with_manifest(expert.manifest.model_copy(update=changes))
 
 
-def _expert_copy(expert: Any, **changes: Any) -> Any:
-    clone = copy.copy(expert)
-    clone.manifest = expert.manifest.model_copy(update=changes)
-    return clone
-
-
-def _no_graph(assistant: Any) -> Any:
+def _no_graph(assistant: Assistant) -> Assistant:
     experts = {n: e for n, e in assistant.experts.items() if e.manifest.runtime != "knowledge"}
-    variant = _with_experts(assistant, experts)
     policy = assistant.meta.policy.model_copy(update={"tool_retrieval": "none"})
-    variant.meta = assistant.meta.model_copy(update={"policy": policy})
-    return variant
+    meta = assistant.meta.model_copy(update={"policy": policy})
+    return assistant.derive(meta=meta, experts=experts)
 
 
-def _no_revision(assistant: Any) -> Any:
-    experts = {n: _expert_copy(e, max_revisions=0) for n, e in assistant.experts.items()}
-    variant = _with_experts(assistant, experts)
+def _no_revision(assistant: Assistant) -> Assistant:
+    experts = {n: _with_manifest(e, max_revisions=0) for n, e in assistant.experts.items()}
     limits = assistant.meta.limits.model_copy(
         update={"max_revisions_per_step": 0, "max_revisions_total": 0}
     )
-    variant.meta = assistant.meta.model_copy(update={"limits": limits})
-    return variant
+    meta = assistant.meta.model_copy(update={"limits": limits})
+    return assistant.derive(meta=meta, experts=experts)
 
 
-def _no_adapters(assistant: Any) -> Any:
-    experts = {n: _expert_copy(e, adapter=None) for n, e in assistant.experts.items()}
-    variant = _with_experts(assistant, experts)
-    variant.generator.adapter = None
-    return variant
+def _no_adapters(assistant: Assistant) -> Assistant:
+    from peoa.agent.action_generator import ActionGenerator
+
+    experts = {n: _with_manifest(e, adapter=None) for n, e in assistant.experts.items()}
+    base = assistant.generator
+    # An empty adapter name is the definition's "none" (``fitting_adapter`` gives None).
+    definition = base.definition.model_copy(update={"adapter": ""})
+    return assistant.derive(generator=ActionGenerator(base.llm, definition), experts=experts)
 
 
 def build_solver(variant: str, assistant: Any, settings: Settings) -> Any:
     """A ``question -> Solution`` callable for ``variant``, derived from ``assistant``.
 
-    PEOA variants share the assistant's models, graph connection and checkpointer;
-    only their definitions differ.
+    PEOA variants are new Assistants built by :meth:`~peoa.agent.Assistant.derive`: they
+    share the assistant's models, graph connection and checkpointer, differ in their
+    definitions, action generator or experts, and leave ``assistant`` as it is.
     """
     if variant == "peoa":
         return assistant.solve
@@ -179,7 +174,11 @@ def build_solver(variant: str, assistant: Any, settings: Settings) -> Any:
         if model is None:
             raise VariantError(skip_reason(variant, assistant, settings) or variant)
         return DirectSolver(llm_for(resolve(f"openai:{model}", settings), settings))
-    builders = {"no-graph": _no_graph, "no-revision": _no_revision, "no-adapters": _no_adapters}
+    builders: dict[str, Callable[[Assistant], Assistant]] = {
+        "no-graph": _no_graph,
+        "no-revision": _no_revision,
+        "no-adapters": _no_adapters,
+    }
     if variant not in builders:
         raise VariantError(f"unknown variant {variant!r}")
     return builders[variant](assistant).solve

@@ -1,19 +1,22 @@
 """Per-session settings of the web chat: the model for each role and the retry limit.
 
-A variant is a shallow copy of the server's Assistant that shares its checkpointer,
-graph connection, embedder and tool search, with its own action generator, experts
-and limits. Variants are cached by their settings, so a session that keeps its
-settings reuses one, and models are shared per process (one llama.cpp instance and
-one lock per model file, whoever uses it).
+A variant is a new Assistant derived from the server's (:meth:`Assistant.derive
+<peoa.agent.Assistant.derive>`): it shares its checkpointer, graph connection, embedder
+and tool search, and has its own action generator, experts and limits; the server's
+Assistant is left as it is. Variants are cached by their settings, so a session that
+keeps its settings reuses one, and models are shared per process (one llama.cpp
+instance and one lock per model file, whoever uses it).
 """
 
 from __future__ import annotations
 
-import copy
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
+
+if TYPE_CHECKING:
+    from peoa.agent.assistant import Assistant
 
 __all__ = ["CHAT_ROLES", "SessionSettings", "Variants", "chat_models"]
 
@@ -51,9 +54,9 @@ def _llm(name: str) -> Any:
 class Variants:
     """Assistants derived from ``base`` for given session settings, built once each."""
 
-    def __init__(self, base: Any) -> None:
+    def __init__(self, base: Assistant) -> None:
         self.base = base
-        self._cache: dict[str, Any] = {}
+        self._cache: dict[str, Assistant] = {}
         self._lock = threading.Lock()
 
     def defaults(self) -> dict[str, str]:
@@ -61,7 +64,7 @@ class Variants:
         models = self.base.settings.models
         return {role: models.for_role(role) for role in CHAT_ROLES}
 
-    def get(self, wanted: SessionSettings) -> Any:
+    def get(self, wanted: SessionSettings) -> Assistant:
         defaults = self.defaults()
         changed = {r: m for r, m in wanted.models.items() if r in defaults and m != defaults[r]}
         limits = self.base.meta.limits
@@ -74,31 +77,28 @@ class Variants:
                 self._cache[key] = self._build(changed, retries)
             return self._cache[key]
 
-    def _build(self, changed: dict[str, str], retries: int | None) -> Any:
+    def _build(self, changed: dict[str, str], retries: int | None) -> Assistant:
         from peoa.agent.action_generator import ActionGenerator
+        from peoa.experts.runtime import ModelExpert
 
         base = self.base
-        base.driver  # noqa: B018 -- opened once here, so every variant shares the connection
-        variant = copy.copy(base)
+        meta = base.meta
         if retries is not None:
-            limits = base.meta.limits.model_copy(
+            limits = meta.limits.model_copy(
                 update={
                     "max_revisions_per_step": retries,
-                    "max_revisions_total": max(retries, base.meta.limits.max_revisions_total),
+                    "max_revisions_total": max(retries, meta.limits.max_revisions_total),
                 }
             )
-            variant.meta = base.meta.model_copy(update={"limits": limits})
+            meta = meta.model_copy(update={"limits": limits})
         experts = dict(base.experts)
         for name, expert in base.experts.items():
             role = expert.manifest.role
-            if role in changed:
-                # Every built-in runtime takes its model through the constructor.
+            # Every built-in runtime takes its model through the constructor; a runtime
+            # that talks to no model has none to change.
+            if role in changed and isinstance(expert, ModelExpert):
                 experts[name] = type(expert)(expert.manifest, llm=_llm(changed[role]))
-        variant.experts = experts
-        generator_llm = (
-            _llm(changed["action_generator"])
-            if "action_generator" in changed
-            else base.generator.llm
-        )
-        variant.generator = ActionGenerator(generator_llm, base.generator.definition)
-        return variant
+        generator = base.generator
+        if "action_generator" in changed:
+            generator = ActionGenerator(_llm(changed["action_generator"]), generator.definition)
+        return base.derive(meta=meta, generator=generator, experts=experts)
