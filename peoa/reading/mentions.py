@@ -59,7 +59,7 @@ _STANDARD_BODIES = frozenset(
 )
 _SYMBOL_BEFORE = re.compile(
     r"(?<![\w′'’/.])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][\w′'’/.]{0,9}(?:\s?\([\w ,.]{1,12}\))?)"
-    r"\s*(?:=|≈)\s*$"
+    r"\s*(?:=|≈)\s*\[?\s*$"  # "z = [0.3, 0.4, 0.3]": the list's first value
 )
 # A dimensionless group raised to a power, or a function: the number before it is a
 # formula's constant ("Nu = 0.023 Re^0.8", "(0.790 ln Re - 1.64)"), not a value.
@@ -375,17 +375,27 @@ def _count_before(text: str, start: int) -> int | None:
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$")
 
 
+def _open_bracket(text: str, position: int) -> int:
+    """Where the square bracket that ``position`` lies inside opens; -1 outside one."""
+    opened = text.rfind("[", 0, position)
+    return opened if opened > text.rfind("]", 0, position) else -1
+
+
 def _listed(mentions: list[Mention], text: str) -> list[Mention]:
     """Values written as a list after one label ("mole fractions 0.48, 0.3 and 0.22")
-    take the first one's words before them: the label names them all."""
+    take the first one's words before them: the label names them all; the values of
+    one bracketed list after a symbol ("K = [3.2, 1.1, 0.25]") take its symbol too."""
     out = list(mentions)
     for i in range(1, len(out)):
         previous, current = out[i - 1], out[i]
         joined = _LIST_JOIN.match(text[previous.span[1] : current.span[0]])
         same = previous.unit == current.unit and previous.role == current.role == "data"
         if joined and same and not current.before and current.symbol is None:
+            bracket = _open_bracket(text, current.span[0])
+            one_list = bracket >= 0 and bracket == _open_bracket(text, previous.span[0])
             out[i] = current.model_copy(
                 update={"before": previous.before, "phrase": previous.phrase}
+                | ({"symbol": previous.symbol} if one_list else {})
             )
     return out
 

@@ -140,6 +140,16 @@ def test_a_capital_letter_set_equal_to_a_value_is_its_symbol_not_an_article() ->
     assert [m.symbol for m in reading.data()][:3] == ["A", "B", "C"]
 
 
+def test_a_bracketed_list_after_a_symbol_is_that_symbols_values() -> None:
+    reading = read_question("Feed z = [0.3, 0.4, 0.3]; at the drum K = [3.2, 1.1, 0.25]. V/F?")
+    assert [(m.symbol, m.value) for m in reading.data()] == [
+        ("z", 0.3), ("z", 0.4), ("z", 0.3), ("K", 3.2), ("K", 1.1), ("K", 0.25),
+    ]  # fmt: skip
+    # Outside brackets a symbol names its own value only.
+    listed = read_question("With alpha = 2.5, 0.95 and 0.05 are the purities.").data()
+    assert [m.symbol for m in listed] == ["alpha", None, None]
+
+
 def test_citations_and_formula_constants_are_not_data() -> None:
     reading = read_question(
         "Per API 520 Part 1 (Table 4.2) and Churchill (1977), with Nu = 0.023 Re^0.8, "
