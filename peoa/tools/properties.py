@@ -711,8 +711,9 @@ def mixture_properties(
     -----
     thermo.Mixture (its legacy interface): pure-component correlations combined by its
     default mixing rules, the phase from an ideal (Raoult's law) flash at T and P. A state
-    between the bubble and dew points has no single-phase properties: thermo fails and the
-    tool reports it, or a property comes back null with a warning. Fractions are normalised.
+    that flash puts between the bubble and dew points has no single-phase properties: it is
+    refused, naming flash_tp for the split. A property thermo lacks comes back null with a
+    warning. Fractions are normalised.
 
     Examples
     --------
@@ -743,7 +744,9 @@ def mixture_properties(
         warnings.simplefilter("ignore", DeprecationWarning)
         kwargs = {"zs": normalised} if basis == "mole" else {"ws": normalised}
         mix = Mixture(cas, T=temperature, P=pressure, **kwargs)
-    phase = {"l": "liquid", "g": "gas", "two-phase": "two-phase"}.get(mix.phase, str(mix.phase))
+    if mix.phase not in ("l", "g"):
+        _refuse_two_phase(components, temperature, pressure, mix.VF)
+    phase = {"l": "liquid", "g": "gas"}[mix.phase]
     values = {
         "rho": mix.rho,
         "mu": mix.mu,
@@ -757,6 +760,22 @@ def mixture_properties(
         if values[key] is None:
             warn(f"thermo gives no mixture {key} for this {phase} state")
     return values
+
+
+def _refuse_two_phase(components: list[str], T: float, P: float, vapor_fraction: Any) -> None:
+    """A state between the bubble and dew points has no single-phase mixture properties
+    (thermo fails, or gives a number that is neither phase's): say so, and which tool
+    splits it."""
+    from peoa.tools.registry import get_registry
+
+    flash = get_registry().get("flash_tp").name
+    split = f" (vapour fraction {vapor_fraction:.3g})" if vapor_fraction is not None else ""
+    raise ToolInputError(
+        f"mixture_properties: {'/'.join(components)} at {T:.5g} K and {P / 1e3:.5g} kPa is "
+        f"two-phase by thermo's ideal (Raoult's law) flash{split}, and this tool gives "
+        f"single-phase properties only; {flash} computes the phase split and compositions "
+        "(model 'unifac' or 'nrtl' for a non-ideal liquid)"
+    )
 
 
 TOOLS = (

@@ -455,6 +455,14 @@ def motor_size(
     """
     if poles not in (2, 4, 6, 8):
         raise ToolInputError(f"motor_size: argument 'poles': {poles} is not 2, 4, 6 or 8")
+    largest = fluids.pump.nema_sizes[-1]
+    if shaft_power > largest:
+        raise ToolInputError(
+            f"motor_size: a shaft power of {shaft_power / 1e3:.4g} kW is above the largest "
+            f"standard NEMA motor fluids knows, {largest / fluids.pump.hp:.0f} hp "
+            f"({largest / 1e3:.4g} kW); a larger motor is not standardised: take its "
+            "rating and efficiency from the manufacturer"
+        )
     rating = fluids.pump.motor_round_size(shaft_power)
     eff = fluids.pump.CSA_motor_efficiency(
         rating, closed=enclosure == "closed", poles=poles, high_efficiency=high_efficiency

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from peoa.exceptions import ToolInputError
+from peoa.tools import get_registry
 
 from .helpers import call, q
 
@@ -39,3 +40,17 @@ def test_water_saturation_line_is_refused_past_the_critical_point(method: str) -
         call("vapor_pressure", chemical="water", temperature=q(700, "K"), method=method)
     with pytest.raises(ToolInputError, match=r"critical pressure.*22\.06 MPa"):
         call("saturation_temperature", chemical="water", pressure=q(300, "bar"), method=method)
+
+
+def test_mixture_properties_refuses_a_two_phase_state_and_names_a_flash_tool() -> None:
+    # Equimolar water-ethanol at 90 degC and 1 atm lies between the bubble and dew points
+    # of thermo's ideal (Raoult's law) flash: no single-phase mixture properties exist there.
+    with pytest.raises(ToolInputError, match=r"two-phase.*flash_tp") as refused:
+        call(
+            "mixture_properties",
+            components=["water", "ethanol"],
+            fractions=[0.5, 0.5],
+            temperature=q(90, "degC"),
+        )
+    assert "calculation failed" not in str(refused.value)
+    assert "flash_tp" in get_registry()

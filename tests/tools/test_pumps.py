@@ -185,3 +185,12 @@ def test_pump_energy_cost_bad_inputs() -> None:
             electrical_power=q(11, "kW"),
             electricity_price=0.1,
         )
+
+
+def test_motor_size_above_the_largest_nema_motor_names_it() -> None:
+    # fluids' NEMA table stops at 500 hp (372.85 kW); 600 hp has no standard motor.
+    with pytest.raises(ToolInputError, match=r"largest standard .*500 hp \(372\.8 kW\)"):
+        call("motor_size", shaft_power=q(600, "hp"))
+    assert call("motor_size", shaft_power=q(500, "hp")).value("motor_power_hp") == pytest.approx(
+        500
+    )
