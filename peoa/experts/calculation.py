@@ -14,7 +14,7 @@ moves on to its next plan.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Self
 
 from peoa.exceptions import PeoaError, ToolError
 from peoa.experts.base import Citation, ExpertManifest, ExpertResult, ExpertTask, Quantity, ToolCall
@@ -89,6 +89,10 @@ class CalculationExpert(ModelExpert):
                 f"{manifest.folder or manifest.name}: field 'tools': the calculation expert "
                 "needs at least one tool (a name, 'topic:<topic>' or '*')"
             )
+
+    def with_manifest(self, manifest: ExpertManifest) -> Self:
+        """A new calculation expert over ``manifest`` with this one's model and registry."""
+        return type(self)(manifest, llm=self._llm, registry=self.registry)
 
     # -- choosing among rival values --------------------------------------------------
     def settle(self, task: ExpertTask, tool: Tool, trace: Trace) -> PlanStep:

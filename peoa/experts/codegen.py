@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import Any, Self
 
 from peoa.exceptions import PeoaError
 from peoa.experts.base import ExpertManifest, ExpertResult, ExpertTask, Quantity
@@ -153,6 +153,10 @@ class CodeExpert(ModelExpert):
     ) -> None:
         super().__init__(manifest, llm=llm)
         self._sandbox = sandbox
+
+    def with_manifest(self, manifest: ExpertManifest) -> Self:
+        """A new code expert over ``manifest`` with this one's model and sandbox settings."""
+        return type(self)(manifest, llm=self._llm, sandbox=self._sandbox)
 
     @property
     def sandbox(self) -> SandboxSettings:

@@ -13,7 +13,7 @@ them is relevant at all.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 import numpy as np
 
@@ -90,6 +90,14 @@ class KnowledgeExpert(ModelExpert):
         self._retriever = retriever
         self._driver: Any = None  # the driver this expert opened itself, if any
         self._embedder = embedder
+
+    def with_manifest(self, manifest: ExpertManifest) -> Self:
+        """A new knowledge expert over ``manifest`` with this one's model and embedder, and
+        its retriever when that was given to it and the manifest keeps the retrieval mode
+        (one it connected itself stays its own, so each can reconnect its own driver)."""
+        same_mode = manifest.options.get("mode", "graph") == self.option("mode", "graph")
+        retriever = self._retriever if same_mode and self._driver is None else None
+        return type(self)(manifest, llm=self._llm, retriever=retriever, embedder=self._embedder)
 
     @property
     def embedder(self) -> Embedder:
