@@ -531,8 +531,8 @@ def hx_ntu_from_effectiveness(
     -----
     The inverse of hx_effectiveness_from_ntu, with its assumptions (steady flow, constant
     U and heat capacities, no loss). An effectiveness the configuration cannot reach is
-    refused: above 1/(1 + Cr) in parallel flow; for shell-and-tube and mixed crossflow
-    the error names ht's maximum.
+    refused, naming its maximum (1/(1 + Cr) in parallel flow). Crossflow with both fluids
+    unmixed nears 1 only slowly; it is solved up to NTU = 300 and refused beyond.
 
     Examples
     --------
@@ -545,12 +545,22 @@ def hx_ntu_from_effectiveness(
     5.0
     """
     subtype = "boiler" if Cr == 0 else CONFIGURATIONS[configuration]
-    limit = 1 / (1 + Cr) if subtype == "parallel" else 1.0
+    limit = _max_effectiveness(subtype, Cr, shells)
     if effectiveness >= limit:
-        raise ToolInputError(
-            f"effectiveness {effectiveness:.4g} is not reachable in {configuration} flow "
-            f"with Cr = {Cr:.4g} (the limit is {limit:.4g})"
+        where = (
+            f"at NTU = {_CROSSFLOW_NTU_MAX:g}), the largest NTU this tool evaluates; the "
+            "exact solution nears 1 only as NTU grows without bound"
+            if subtype == "crossflow"
+            else "as NTU grows without bound)"
         )
+        raise ToolInputError(
+            f"hx_ntu_from_effectiveness: effectiveness {effectiveness:.4g} is not reachable "
+            f"in {configuration} flow with Cr = {Cr:.4g}"
+            + (f" and {shells} shells" if subtype == "S&T" else "")
+            + f": the maximum effectiveness is {limit:.4f} ({where}"
+        )
+    if subtype == "crossflow":
+        return {"NTU": _crossflow_unmixed_ntu(effectiveness, Cr)}
     ntu = ht.NTU_from_effectiveness(
         effectiveness=effectiveness,
         Cr=Cr,
@@ -558,6 +568,43 @@ def hx_ntu_from_effectiveness(
         n_shell_tube=shells if subtype == "S&T" else None,
     )
     return {"NTU": ntu}
+
+
+# ht's exact crossflow (both unmixed) integral agrees with Shah & Sekulic's series to 1e-9
+# up to NTU 350 for every Cr, and overflows past about 400; 300 stays inside that.
+_CROSSFLOW_NTU_MAX = 300.0
+
+
+def _max_effectiveness(subtype: str, Cr: float, shells: int) -> float:
+    """The effectiveness an ht subtype approaches as NTU grows without bound; for
+    crossflow with both fluids unmixed, which nears 1 only slowly, its value at the
+    largest NTU evaluated."""
+    if subtype == "parallel":
+        return 1 / (1 + Cr)
+    if subtype == "crossflow, mixed Cmin":
+        return 1 - math.exp(-1 / Cr)
+    if subtype == "crossflow, mixed Cmax":
+        return (1 - math.exp(-Cr)) / Cr
+    if subtype == "S&T":  # one TEMA E shell's limit, then shells in series
+        one = 2 / (1 + Cr + math.sqrt(1 + Cr**2))
+        if Cr == 1:
+            return shells * one / (1 + (shells - 1) * one)
+        ratio = ((1 - one * Cr) / (1 - one)) ** shells
+        return (ratio - 1) / (ratio - Cr)
+    if subtype == "crossflow":
+        return float(ht.effectiveness_from_NTU(NTU=_CROSSFLOW_NTU_MAX, Cr=Cr, subtype=subtype))
+    return 1.0  # counterflow, boiler or condenser
+
+
+def _crossflow_unmixed_ntu(effectiveness: float, Cr: float) -> float:
+    """NTU for crossflow with both fluids unmixed, bracketed: ht's secant, started from
+    an approximate correlation, overshoots into overflow at high effectiveness."""
+    from scipy.optimize import brentq
+
+    def excess(ntu: float) -> float:
+        return float(ht.effectiveness_from_NTU(NTU=ntu, Cr=Cr, subtype="crossflow")) - effectiveness
+
+    return float(brentq(excess, 1e-12, _CROSSFLOW_NTU_MAX, xtol=1e-12, rtol=1e-12))
 
 
 @tool(

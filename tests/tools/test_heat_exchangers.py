@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -233,3 +234,70 @@ def test_a_side_at_one_temperature_condenses_or_boils() -> None:
     assert area.outputs["A"].value == pytest.approx(500e3 / (1000 * expected), rel=1e-9)
     with pytest.raises(ToolInputError, match="T_condensing"):
         call("hx_lmtd", T_cold_in=q(30, "degC"), T_cold_out=q(110, "degC"))
+
+
+def crossflow_unmixed_effectiveness(ntu: float, cr: float) -> float:
+    """Both fluids unmixed, the exact series (Shah & Sekulic, Fundamentals of Heat
+    Exchanger Design, 2003):
+    eps = 1/(Cr NTU) sum_n P(n+1, NTU) P(n+1, Cr NTU), P the regularised lower
+    incomplete gamma function (1 - e^-x sum_{m<=n} x^m/m!)."""
+    from scipy.special import gammainc
+
+    total, n = 0.0, 0
+    while n < ntu + 20 * math.sqrt(ntu) + 100:
+        total += gammainc(n + 1, ntu) * gammainc(n + 1, cr * ntu)
+        n += 1
+    return float(total / (cr * ntu))
+
+
+def test_crossflow_unmixed_high_effectiveness_is_solved_not_overflowed() -> None:
+    # Cr = 0.7, effectiveness 0.99 needs an NTU of about 70: ht's secant overflowed on it.
+    result = call(
+        "hx_ntu_from_effectiveness", effectiveness=0.99, Cr=0.7, configuration="crossflow_unmixed"
+    )
+    assert crossflow_unmixed_effectiveness(result.value("NTU"), 0.7) == pytest.approx(
+        0.99, abs=1e-9
+    )
+
+
+def test_crossflow_unmixed_unreachable_effectiveness_names_the_maximum() -> None:
+    # Cr = 1: effectiveness creeps towards 1 (0.967 at NTU = 300); 0.99 is out of reach.
+    with pytest.raises(ToolInputError) as refused:
+        call(
+            "hx_ntu_from_effectiveness",
+            effectiveness=0.99,
+            Cr=1.0,
+            configuration="crossflow_unmixed",
+        )
+    message = str(refused.value)
+    found = re.search(r"maximum effectiveness is ([\d.]+) \(at NTU = ([\d.]+)\)", message)
+    assert found is not None, message
+    assert "crossflow_unmixed" in message and "Cr = 1" in message
+    highest, ntu = float(found.group(1)), float(found.group(2))
+    assert highest == pytest.approx(crossflow_unmixed_effectiveness(ntu, 1.0), abs=1e-4)
+    assert highest < 0.99
+
+
+@pytest.mark.parametrize(
+    ("configuration", "shells", "maximum"),
+    [
+        # As NTU -> infinity: parallel 1/(1 + Cr); Cmax mixed (1 - e^-Cr)/Cr; Cmin mixed
+        # 1 - exp(-1/Cr); TEMA E, one shell, 2/(1 + Cr + sqrt(1 + Cr^2)) (Shah & Sekulic).
+        ("parallel", 1, 1 / 1.7),
+        ("crossflow_cmax_mixed", 1, (1 - math.exp(-0.7)) / 0.7),
+        ("crossflow_cmin_mixed", 1, 1 - math.exp(-1 / 0.7)),
+        ("shell_and_tube", 1, 2 / (1.7 + math.sqrt(1 + 0.7**2))),
+    ],
+)
+def test_unreachable_effectiveness_names_the_configurations_maximum(
+    configuration: str, shells: int, maximum: float
+) -> None:
+    with pytest.raises(ToolInputError, match=rf"maximum effectiveness is {maximum:.4f}") as refused:
+        call(
+            "hx_ntu_from_effectiveness",
+            effectiveness=0.99,
+            Cr=0.7,
+            configuration=configuration,
+            shells=shells,
+        )
+    assert "calculation failed" not in str(refused.value)
