@@ -3,7 +3,7 @@
 Two registries are read, the user's first:
 
 * ``<data_dir>/adapters/registry.toml``: adapters trained on this machine
-  (``peoa distill train`` registers there, next to the GGUF file);
+  (the ``distill train`` command registers there, next to the GGUF file);
 * ``adapters/registry.toml`` shipped with PEOA (top of the repository, or
   ``peoa/_data/adapters`` in a wheel): the distilled adapters PEOA ships.
 
@@ -136,7 +136,7 @@ def register_adapter(record: AdapterRecord, folder: Path | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     records = _read(folder)
     records[record.name] = record
-    text = "# LoRA adapters by name (written by 'peoa distill train').\n\n" + "\n".join(
+    text = "# LoRA adapters by name (written by the 'distill train' command).\n\n" + "\n".join(
         r.to_toml() for _, r in sorted(records.items())
     )
     path = folder / REGISTRY_FILE
@@ -171,12 +171,12 @@ def resolve_adapter(name: str) -> Path:
         known = ", ".join(sorted(records)) or "none"
         raise AdapterNotFoundError(
             f"no LoRA adapter named {name!r} is registered (registered: {known}); "
-            "train one with 'peoa distill train' or fix the name in the manifest"
+            "train one with the 'distill train' command of peoa, or fix the name in the manifest"
         )
     if not record.file.is_file():
         raise AdapterNotFoundError(
             f"adapter {name!r} is registered but its file {record.file} is missing; "
-            "train it again with 'peoa distill train'"
+            "train it again with the 'distill train' command of peoa"
         )
     return record.file
 

@@ -199,7 +199,7 @@ def load_llama(
             model_path, lora_path = path, None
             if adapter is not None:
                 if not Path(adapter).is_file():
-                    # Not a file: a name registered by `peoa distill train`.
+                    # Not a file: a name registered by the `distill train` command.
                     from peoa.llm.adapters import resolve_adapter
 
                     adapter = str(resolve_adapter(adapter))
