@@ -153,7 +153,7 @@ def _turbine_inlet(fluid: str, name: str, pressure: float, T: float | None) -> S
 def _exit_quality_check(state: State) -> None:
     if 0 <= state.quality < 0.85:
         warn(
-            f"turbine exhaust quality {state.quality:.3f} is below about 0.88: blade erosion "
+            f"turbine exhaust quality {state.quality:.3f} is below 0.85: blade erosion "
             "(real plants keep it higher, with reheat)"
         )
 

@@ -145,3 +145,16 @@ def test_gas_steam_combined_cycle() -> None:
         call("combined_cycle", pressure_ratio=8, T1=q(300, "K"), T3=q(1300, "K"),
              stack_temperature=q(900, "K"), boiler_pressure=q(7, "MPa"),
              turbine_inlet_temperature=q(500, "degC"), condenser_pressure=q(5, "kPa"))  # fmt: skip
+
+
+def test_turbine_exhaust_quality_warning_names_the_threshold_it_uses() -> None:
+    # Example 10-3: 15 MPa, 600 °C, condenser 10 kPa, no reheat: exit quality 0.804, below
+    # the 0.85 the tool warns at; Example 10-4's reheat raises it to 0.896, without warning.
+    wet = call("rankine_cycle", boiler_pressure=q(15, "MPa"),
+               turbine_inlet_temperature=q(600, "degC"), condenser_pressure=q(10, "kPa"))  # fmt: skip
+    assert wet.value("turbine_exit_quality") == pytest.approx(0.804, abs=0.002)
+    erosion = [w for w in wet.warnings if "blade erosion" in w]
+    assert len(erosion) == 1 and "below 0.85" in erosion[0] and "0.88" not in erosion[0]
+    dry = call("rankine_cycle", boiler_pressure=q(15, "MPa"), turbine_inlet_temperature=q(600, "degC"),
+               reheat_pressure=q(4, "MPa"), condenser_pressure=q(10, "kPa"))  # fmt: skip
+    assert not [w for w in dry.warnings if "blade erosion" in w]
