@@ -1,4 +1,4 @@
-"""``peoa tools``: list the engineering tools and run one with JSON arguments."""
+"""``peoa tools``: list the engineering tools, show one's page, run one with JSON arguments."""
 
 from __future__ import annotations
 
@@ -35,6 +35,21 @@ def list_tools(
 
     tools = get_registry().list(topic)
     emit([item.doc() for item in tools], json_, _render_list)
+
+
+@app.command("show")
+def show_tool(
+    name: Annotated[str, typer.Argument(help="Tool name, e.g. pipe_pressure_drop.")],
+    json_: JsonFlag = False,
+) -> None:
+    """Show one tool's page: what it computes, its parameters and returns with units,
+    where it is valid, its references and an example (the numpydoc layout)."""
+    from peoa.tools import get_registry
+
+    tool = get_registry().get(name)
+    page = tool.__doc__ or ""
+    emit({"name": tool.name, "topic": tool.topic, "page": page}, json_,
+         lambda _: console.print(page, markup=False, highlight=False, soft_wrap=True))  # fmt: skip
 
 
 def _render_result(result: Any) -> None:

@@ -1,4 +1,4 @@
-"""``peoa tools list`` and ``peoa tools run`` through the real console entry point."""
+"""``peoa tools list``, ``show`` and ``run`` through the real console entry point."""
 
 from __future__ import annotations
 
@@ -19,6 +19,17 @@ def test_list_json_by_topic() -> None:
     rows = json.loads(done.stdout)
     assert {row["name"] for row in rows} >= {"pump_head", "pump_power", "npsh_available"}
     assert all(row["topic"] == "pumps" and row["reference"] for row in rows)
+
+
+def test_show_prints_the_tools_numpydoc_page() -> None:
+    done = peoa("show", "pump_head")
+    assert done.returncode == 0, done.stderr
+    for heading in ("Parameters", "Returns", "Notes", "References", "Examples"):
+        assert f"{heading}\n{'-' * len(heading)}" in done.stdout
+    assert "density : float [kg/m^3]" in done.stdout
+    unknown = peoa("show", "pump_heed")
+    assert unknown.returncode != 0 and "did you mean 'pump_head'" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
 
 
 def test_run_json() -> None:
