@@ -34,6 +34,7 @@ __all__ = [
 
 FRICTION_METHODS = tuple(fluids.friction.fmethods)
 _G = 9.80665  # standard gravity, m/s^2
+_LAMINAR = "laminar (64/Re)"
 _STEEL_ROUGHNESS = 4.57e-5  # commercial steel, m (Crane TP-410: 0.0018 in)
 
 # Crane TP-410 (2009) A-26..A-29 K = f(ft, L/D) for full-bore fittings, as fluids implements
@@ -104,6 +105,16 @@ def reynolds_number(
     return {"Re": re, "regime": regime}
 
 
+def _friction_method(named: str | None, Re: float) -> str:
+    """The method fluids used: below its laminar transition (Re = 2040) it returns 64/Re
+    whatever method is named, so a named one is reported only where it applied."""
+    if Re < fluids.friction.LAMINAR_TRANSITION_PIPE:
+        if named is not None:
+            warn(f"Re = {Re:.4g} is laminar: f = 64/Re, not the {named} method named")
+        return _LAMINAR
+    return named or "Clamond"
+
+
 @tool(
     topic="pipe_flow",
     reference="Colebrook (1939), doi:10.1680/ijoti.1939.13150; Churchill (1977); "
@@ -134,7 +145,8 @@ def friction_factor(
     Notes
     -----
     Fully developed single-phase flow in a full round pipe. Below Re = 2040 fluids returns
-    64/Re whatever the method. Clamond solves Colebrook to 1e-9; the explicit correlations
+    64/Re whatever the method, and the method reported is then laminar (64/Re), with a
+    warning when another was named. Clamond solves Colebrook to 1e-9; the explicit correlations
     hold in their own ranges (Swamee-Jain: 5000 <= Re <= 1e8, 1e-6 <= e/D <= 0.05), which
     are not checked. Between 2040 and 4000 the flow is transitional and f is uncertain.
 
@@ -155,11 +167,8 @@ def friction_factor(
                 "friction_factor: give relative_roughness, or roughness and diameter"
             )
         relative_roughness = roughness / diameter
-    chosen = method or "Clamond"
-    fd = fluids.friction.friction_factor(Re=Re, eD=relative_roughness, Method=chosen)
-    if Re < 2040 and method is None:
-        chosen = "laminar (64/Re)"
-    return Outcome({"fd": fd, "fanning": fd / 4.0}, method=chosen)
+    fd = fluids.friction.friction_factor(Re=Re, eD=relative_roughness, Method=method or "Clamond")
+    return Outcome({"fd": fd, "fanning": fd / 4.0}, method=_friction_method(method, Re))
 
 
 @tool(
@@ -415,8 +424,8 @@ def pipe_pressure_drop(
     -----
     Steady, single-phase, incompressible flow in a full round pipe of one diameter; a
     gas only while dP stays below about 10 % of the inlet pressure (Crane). Fitting Ks
-    act on the pipe velocity. Below Re = 2040 f = 64/Re; between 2100 and 4000 the tool
-    warns that f is uncertain.
+    act on the pipe velocity. Below Re = 2040 f = 64/Re whatever method is named (the
+    method reported says so); between 2100 and 4000 the tool warns that f is uncertain.
 
     Examples
     --------
@@ -453,7 +462,7 @@ def pipe_pressure_drop(
             "Re": Re,
             "fd": fd,
         },
-        method=chosen if Re >= 2040 or method else "laminar (64/Re)",
+        method=_friction_method(method, Re),
     )
 
 
@@ -615,7 +624,7 @@ def flow_from_head(
             "Re": Re,
             "fd": fluids.friction.friction_factor(Re=Re, eD=eD, Method=chosen),
         },
-        method=chosen,
+        method=_friction_method(method, Re),
     )
 
 

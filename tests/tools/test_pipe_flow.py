@@ -341,3 +341,39 @@ def test_open_channel_bad_inputs() -> None:
             slope=0.001,
             manning_n=0.013,
         )
+
+
+# -- a named friction method in laminar flow ---------------------------------------------
+
+
+def test_friction_factor_reports_laminar_when_a_named_method_is_not_used() -> None:
+    # Below Re = 2040 fluids returns 64/Re whatever method is named: say so.
+    result = call("friction_factor", Re=1000, relative_roughness=1e-4, method="Haaland")
+    assert result.value("fd") == pytest.approx(64 / 1000, rel=1e-12)
+    assert result.method == "laminar (64/Re)"
+    assert any("Haaland" in w and "64/Re" in w for w in result.warnings)
+    turbulent = call("friction_factor", Re=1e5, relative_roughness=1e-4, method="Haaland")
+    assert turbulent.method == "Haaland"
+
+
+def test_pipe_pressure_drop_reports_laminar_when_a_named_method_is_not_used() -> None:
+    # Oil, 100 cP and 900 kg/m3, 1 m3/h in 52.5 mm: Re = 60.6, so f = 64/Re (Hagen-Poiseuille).
+    D, L, rho, mu = 0.0525, 100.0, 900.0, 0.1
+    V = 1 / 3600 / (math.pi / 4 * D**2)
+    Re = rho * V * D / mu
+    result = call("pipe_pressure_drop", diameter=q(52.5, "mm"), length=q(100, "m"),
+                  density=q(900, "kg/m^3"), viscosity=q(100, "cP"),
+                  volumetric_flow=q(1, "m^3/h"), method="Haaland")  # fmt: skip
+    assert result.value("dP") == pytest.approx(64 / Re * L / D * rho * V**2 / 2, rel=1e-9)
+    assert result.method == "laminar (64/Re)"
+
+
+def test_flow_from_head_reports_laminar_when_a_named_method_is_not_used() -> None:
+    # Hagen-Poiseuille under a 1 m head, no fittings: V = rho g h D^2 / (32 mu L).
+    D, L, rho, mu, h = 0.0525, 100.0, 900.0, 0.1, 1.0
+    result = call("flow_from_head", diameter=q(52.5, "mm"), length=q(100, "m"),
+                  density=q(900, "kg/m^3"), viscosity=q(100, "cP"),
+                  available_head=q(1, "m"), method="Haaland")  # fmt: skip
+    assert result.value("velocity") == pytest.approx(rho * G * h * D**2 / (32 * mu * L), rel=1e-8)
+    assert result.value("Re") < 2040
+    assert result.method == "laminar (64/Re)"
