@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from peoa.planning.binding import INLET_PARTS, arguments, name_parts, said_in
-from peoa.planning.words import Vocabulary, stem, tokens
+from peoa.planning.words import STOP, Vocabulary, phrases_in, stem, tokens
 from peoa.reading.model import Reading
 from peoa.tools.base import P, Tool
 from peoa.tools.kinds import kind, kinds
@@ -21,6 +21,7 @@ from peoa.tools.registry import ToolRegistry
 __all__ = [
     "described",
     "distinctive_names",
+    "given_labels",
     "is_inlet",
     "is_mixture_for",
     "is_outlet",
@@ -28,6 +29,7 @@ __all__ = [
     "methods_named",
     "named_kinds",
     "named_states",
+    "names_a_given_value",
     "offered",
     "output_vocabulary",
     "proper_names",
@@ -162,6 +164,42 @@ def named_kinds(reading: Reading) -> frozenset[str]:
         for k in kinds().values()
         if k.specific and not k.given and kind_vocabulary(k.name).score_words(words) > 0
     )  # fmt: skip
+
+
+_LINKS = frozenset({"of", "is", "are", "was", "were", "be", "="})
+
+
+def given_labels(reading: Reading) -> list[tuple[list[str], str]]:
+    """The words that name each value the question writes (as stems, in order), with
+    the value's dimensionality: "log-mean temperature difference 41.3 °C"."""
+    labels = []
+    for mention in reading.data():
+        # The name runs back from the value to the first small word: "inside diameter
+        # of 52.5 mm", but not "what is the friction factor at Re = 5000".
+        nearest = list(mention.before)
+        while nearest and nearest[0].lower() in _LINKS:
+            nearest.pop(0)
+        name: list[str] = []
+        for word in nearest:
+            if word.lower() in STOP:
+                break
+            name.insert(0, word)
+        label = [stem(w) for w in tokens(" ".join(name).replace("-", " "))]
+        if label:
+            labels.append((label, mention.dimensionality))
+    return labels
+
+
+def names_a_given_value(
+    vocabulary: Vocabulary, dimensionality: str | None, labels: list[tuple[list[str], str]]
+) -> bool:
+    """Whether a phrase of more than one word of ``vocabulary`` names a value the
+    question gives, of the same dimensionality: the question gives it, not asks it."""
+    return any(
+        len(phrase) > 1 and given == dimensionality and phrases_in(phrase, label)
+        for phrase, _ in vocabulary.phrases
+        for label, given in labels
+    )
 
 
 @lru_cache(maxsize=512)

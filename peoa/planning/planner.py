@@ -39,12 +39,14 @@ from peoa.planning.binding import (
 from peoa.planning.cues import (
     described,
     distinctive_names,
+    given_labels,
     is_inlet,
     is_outlet,
     kind_vocabulary,
     methods_named,
     named_kinds,
     named_states,
+    names_a_given_value,
     offered,
     output_vocabulary,
     proper_names,
@@ -148,6 +150,7 @@ class Planner:
         difference = bool(_ASKS_DIFFERENCE.search(" ".join(focus)))
         text = tuple(tokens(reading.text))
         states_named = 0.0
+        labels = given_labels(reading)
         found = []
         for tool in self.registry.list():
             if tool.name == _CONVERSION_TOOL or not offered(reading, tool):
@@ -178,12 +181,20 @@ class Planner:
                     # words ("what duty": a heat duty, not hx_duty's heat capacity rate).
                     own = output_vocabulary(tool, output, kind_name, tool_name=False)
                     head = own.score_words(asked.head) > 0
-                    found.append((tool.name, output, match, rel, head, described(tool, text)))
+                    given = names_a_given_value(own, _unit_dimensionality(tool, output), labels)
+                    found.append(
+                        (tool.name, output, match, rel, head, described(tool, text), given)
+                    )
         # The words right after the asking word name the quantity: where some outputs
         # answer to them ("what duty is needed"), those that do not (a compressor's power
         # in a question that also names the compressor) are not what is asked.
         if any(t[4] for t in found):
             found = [t for t in found if t[4]]
+        # A quantity the question gives a value of is not what it asks ("area of an
+        # exchanger with ... log-mean temperature difference 41.3 °C?"), unless the
+        # asking words name it.
+        if any(not t[4] and t[6] for t in found) and not all(t[6] for t in found):
+            found = [t for t in found if t[4] or not t[6]]
         # Nor does a quantity named far less well than the states whose difference is
         # asked (a mean temperature difference for "dew point minus bubble point").
         found = [t for t in found if t[2] >= _OTHER_QUESTION * states_named]

@@ -254,6 +254,19 @@ def test_the_asking_words_name_an_output_not_its_tools_name(planner: Planner) ->
     assert planner.plan(power)[0].answer_step.output == "power"
 
 
+def test_a_quantity_the_question_gives_is_not_what_it_asks(planner: Planner) -> None:
+    area = read_question(
+        "Area of a heat exchanger with duty 1210 kW, overall U 1140 W/(m^2*K), log-mean "
+        "temperature difference 41.3 °C?"
+    )
+    assert planner.plan(area)[0].describe() == "hx_area.A"
+    # The words before "at Re = 5000" ask; they name no value the question gives.
+    darcy = read_question(
+        "What is the Darcy friction factor at Re = 5000 and relative roughness ε/D = 0.0002?"
+    )
+    assert planner.plan(darcy)[0].describe() == "friction_factor.fd"
+
+
 def test_a_difference_of_two_states_is_not_answered_by_one_state(planner: Planner) -> None:
     reading = read_question(
         "A vapour of 0.4 mole fraction benzene and the rest toluene condenses at 1 atm. Over "
