@@ -9,6 +9,7 @@ that score a tool's outputs against the asking words. The planner
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from peoa.planning.binding import INLET_PARTS, arguments, name_parts, said_in
@@ -33,6 +34,7 @@ __all__ = [
     "offered",
     "output_vocabulary",
     "proper_names",
+    "state_symbols",
 ]
 
 _GENERIC_NAME_WORDS = frozenset(
@@ -164,6 +166,27 @@ def named_kinds(reading: Reading) -> frozenset[str]:
         for k in kinds().values()
         if k.specific and not k.given and kind_vocabulary(k.name).score_words(words) > 0
     )  # fmt: skip
+
+
+_INDEXED = re.compile(r"([A-Za-z]{1,3})_?([0-9])")
+
+
+def state_symbols(reading: Reading, asked: Sequence[str]) -> list[str]:
+    """The plain symbols of asked symbols indexed by a state ("Find H2" when the
+    question gives H1 = 47.5 m: the head, at state 2). Only where the question writes
+    the same symbol with another index, so hydrogen (H2) or nitrogen (N2) stay themselves."""
+    given = {m.symbol for m in reading.data() if m.symbol}
+    plain = []
+    for word in asked:
+        indexed = _INDEXED.fullmatch(word)
+        if indexed is None:
+            continue
+        base = indexed.group(1)
+        others = {s for s in given if s != word and (match := _INDEXED.fullmatch(s))
+                  and match.group(1) == base}  # fmt: skip
+        if others:
+            plain.append(base)
+    return plain
 
 
 _LINKS = frozenset({"of", "is", "are", "was", "were", "be", "="})

@@ -50,6 +50,7 @@ from peoa.planning.cues import (
     offered,
     output_vocabulary,
     proper_names,
+    state_symbols,
 )
 from peoa.planning.graph import QuantityGraph
 from peoa.planning.model import Binding, Plan, PlanStep
@@ -144,6 +145,7 @@ class Planner:
         dimension, then how well the asking words name the output."""
         asked = reading.asked
         words = list(asked.words) or tokens(asked.sentence)
+        indexed = state_symbols(reading, asked.focus)  # "Find H2" given H1: a head
         focus = list(asked.focus)
         question = proper_names(reading.text)
         authors = distinctive_names(self.registry)
@@ -170,6 +172,9 @@ class Planner:
                 vocabulary = output_vocabulary(tool, output, kind_name)
                 # The words of the clauses that ask count fully; those beside values less.
                 match = vocabulary.score_words(focus) + _DATA_WORDS * vocabulary.score_words(words)
+                # An asked symbol at a state ("H2" given H1) names its kind's output.
+                by_symbol = bool(vocabulary.symbols & set(indexed))
+                match += _NAMES_QUANTITY if by_symbol else 0.0
                 match += named_method if match > 0 else 0.0
                 if difference and kind(kind_name).dimension in _STATES:
                     # A bubble point does not answer "dew point minus bubble point".
@@ -180,7 +185,7 @@ class Planner:
                     # The output itself, not its tool's name, answers to the asking
                     # words ("what duty": a heat duty, not hx_duty's heat capacity rate).
                     own = output_vocabulary(tool, output, kind_name, tool_name=False)
-                    head = own.score_words(asked.head) > 0
+                    head = by_symbol or own.score_words(asked.head) > 0
                     given = names_a_given_value(own, _unit_dimensionality(tool, output), labels)
                     found.append(
                         (tool.name, output, match, rel, head, described(tool, text), given)
@@ -351,6 +356,7 @@ class Planner:
         ):
             return []  # a state restated from values the words do not name ("1 atm" as gauge)
         needed = [name for name, a in specs.items() if a.required and name not in bound]
+        needs = [(n,) if isinstance(n, str) else n for n in tool.outputs[output].needs]
         # One option of each group of alternatives; the others' values are left out. A
         # look-up never takes the quantity it gives: a saturation pressure "at" a pressure
         # is that pressure again.
@@ -360,8 +366,15 @@ class Planner:
                 o for o in group
                 if not any(_quantity_kind(specs[n]) in gives[1:] for n in o)
             ) or group  # fmt: skip
+            # The option holding what the output needs comes first (an affinity law's
+            # new head needs the old head, whatever else is given).
             options = sorted(
-                open_options, key=lambda o: (-sum(n in bound for n in o) / len(o), len(o))
+                open_options,
+                key=lambda o: (
+                    not any(n in o for item in needs for n in item),
+                    -sum(n in bound for n in o) / len(o),
+                    len(o),
+                ),
             )
             chosen = options[0]
             for option in group:
@@ -370,6 +383,8 @@ class Planner:
                         if name not in chosen:
                             bound.pop(name, None)
             needed += [n for n in chosen if n not in bound]
+        # What the output needs outside the alternatives must be bound or computed too.
+        needed += [item[0] for item in needs if not any(n in bound or n in needed for n in item)]
         # Needed non-number inputs cannot come from another tool.
         needed_kinds: list[tuple[str, str]] = []
         for name in needed:

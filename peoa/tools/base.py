@@ -187,6 +187,14 @@ class Tool:
             raise ValueError(f"tool {self.name!r} needs a description (docstring)")
         self.params = self._read_signature(func)
         for key, out in self.outputs.items():
+            unknown = {
+                n for item in out.needs for n in ((item,) if isinstance(item, str) else item)
+            }
+            if unknown - set(self.params):
+                raise TypeError(
+                    f"tool {self.name!r}: output {key!r} needs {sorted(unknown - set(self.params))}, "
+                    "which are not parameters of the tool"
+                )
             source = self.params.get(out.unit_from or "")
             if out.unit_from is not None and (
                 source is None or source.is_quantity or source.annotation is not str

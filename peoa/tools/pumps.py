@@ -257,10 +257,20 @@ def npsh_available(
     reference="Pump affinity laws (HI 1.3; Karassik, Pump Handbook 4th ed.): Q ~ N D, "
     "H ~ (N D)^2, P ~ (N D)^3",
     outputs={
-        "flow": Out("m**3/s", "flow at the new speed/diameter (null if no flow given)"),
-        "head": Out("m", "head at the new speed/diameter (null if no head given)", kind="head"),
+        "flow": Out(
+            "m**3/s", "flow at the new speed/diameter (null if no flow given)", needs=("flow",)
+        ),
+        "head": Out(
+            "m",
+            "head at the new speed/diameter (null if no head given)",
+            kind="head",
+            needs=("head",),
+        ),
         "power": Out(
-            "W", "power at the new speed/diameter (null if no power given)", kind="shaft_power"
+            "W",
+            "power at the new speed/diameter (null if no power given)",
+            kind="shaft_power",
+            needs=("power",),
         ),
         "ratio": Out("", "scaling ratio N2/N1 or D2/D1", kind="ratio"),
     },

@@ -160,6 +160,11 @@ class Out:
     argument must read as a pint unit before the call, and the result carries it. With
     ``units``, the argument's value is a name (a choice such as ``"Cv"``) and ``units``
     gives the unit for each.
+
+    ``needs`` names the optional arguments without which the output is null (an
+    affinity law's new head needs the old ``head``); an entry that is a tuple is met by
+    any one of its names. The planner gives such an output only from a plan that binds
+    what it needs.
     """
 
     unit: str | None
@@ -168,6 +173,7 @@ class Out:
     units: Mapping[str, str] | None = None
     kind: str | None = None
     many: bool = False  # a list, one value per component or stage: never one argument's value
+    needs: tuple[str | tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         if self.unit_from is not None and self.unit is not None:

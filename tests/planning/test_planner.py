@@ -158,6 +158,13 @@ def test_a_tool_whose_output_kind_does_not_fit_its_unit_is_refused_when_built() 
     with pytest.raises(ValueError, match="unknown quantity kind"):
         Q("lenght", "a length")
 
+    with pytest.raises(TypeError, match="needs \\['flow'\\]"):
+
+        @tool(topic="units", reference="-", outputs={"x": Out("m", "x", needs=("flow",))})
+        def needy(length: Annotated[float, Q("length", "a length")]) -> dict[str, float]:
+            """A tool whose output needs an argument it does not have."""
+            return {"x": length}
+
 
 def test_the_order_of_the_graphs_edges_does_not_change_the_plan() -> None:
     # Neo4j returns edges in no fixed order; a tool's outputs of one kind (a pipe's total,
@@ -265,6 +272,19 @@ def test_a_quantity_the_question_gives_is_not_what_it_asks(planner: Planner) -> 
         "What is the Darcy friction factor at Re = 5000 and relative roughness ε/D = 0.0002?"
     )
     assert planner.plan(darcy)[0].describe() == "friction_factor.fd"
+
+
+def test_an_asked_symbol_at_a_state_names_its_kind(planner: Planner) -> None:
+    affinity = read_question(
+        "Affinity laws: Q1 = 121 m^3/h, H1 = 47.5 m, N1 = 2800 rpm, N2 = 2210 rpm. Find H2."
+    )
+    best = planner.plan(affinity)[0]
+    assert best.describe() == "pump_affinity.head"
+    result = run_plan(best, affinity, get_registry())[best.answer_step.index]
+    assert result.outputs["head"].value == pytest.approx(47.5 * (2210 / 2800) ** 2, rel=1e-6)
+    # Without a state-1 symbol of its own, "H2" is hydrogen, not a head.
+    assert not [p for p in planner.plan(read_question("How much H2 burns in 3 kg of air?"))
+                if p.answer_step.output == "head"]  # fmt: skip
 
 
 def test_a_difference_of_two_states_is_not_answered_by_one_state(planner: Planner) -> None:
