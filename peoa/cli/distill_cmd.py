@@ -168,6 +168,8 @@ def evaluate_cmd(
             table.add_row(key, f"{100 * value:.1f} %",
                           f"{100 * other:.1f} %" if other is not None else "-",
                           f"{gain_value:+.1f}" if gain_value is not None else "-")  # fmt: skip
+        for kind, accuracy in r.ranking.items():
+            table.add_row(f"{kind}_accuracy (ranking alone)", f"{100 * accuracy:.1f} %", "", "")
         console.print(f"{r.role} on {r.base.problems} held-back problems ({r.data})")
         console.print(table)
 

@@ -11,6 +11,11 @@ training never saw):
 * **end to end**: the test problems are solved again with the model in its role's seat
   (the teacher's choices in the other), and the answer must be the reference answer.
 
+The report also gives the **ranking's** choice accuracy: how often the first option
+(the planner's best ranked plan, the binder's first value) is the teacher's choice.
+That is what PEOA runs without a model (``plan_choice = "rank"``), so a student earns
+its seat only by beating it.
+
 Also ``json_valid`` (replies that parsed) and ``tokens_per_s`` (completion tokens per
 second of model time).
 """
@@ -23,6 +28,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -32,7 +38,14 @@ from peoa.distill.generate import load_split
 from peoa.distill.templates import Problem
 from peoa.llm.base import LLM, StructuredOutputError
 
-__all__ = ["EvalReport", "Metrics", "evaluate", "evaluate_model", "held_back_problems"]
+__all__ = [
+    "EvalReport",
+    "Metrics",
+    "evaluate",
+    "evaluate_model",
+    "held_back_problems",
+    "ranking_accuracy",
+]
 
 
 class Metrics(BaseModel):
@@ -54,6 +67,7 @@ class EvalReport(BaseModel):
     data: str
     base: Metrics
     adapter: Metrics | None = None
+    ranking: dict[str, float] = {}  # per decision type: the first option is the teacher's
 
     def registry_metrics(self) -> dict[str, float]:
         """Base and adapter scores, flat, for the adapter's registry entry."""
@@ -66,6 +80,8 @@ class EvalReport(BaseModel):
             out[f"{label}_json_valid"] = round(metrics.json_valid, 4)
             out[f"{label}_end_to_end"] = round(metrics.end_to_end, 4)
             out[f"{label}_tokens_per_s"] = round(metrics.tokens_per_s, 1)
+        for kind, accuracy in self.ranking.items():
+            out[f"ranking_{kind}_accuracy"] = round(accuracy, 4)
         return out
 
     def base_rows(self) -> dict[str, float]:
@@ -94,6 +110,28 @@ def _rows(metrics: Metrics) -> dict[str, float]:
     rows = {f"{kind}_accuracy": accuracy for kind, accuracy in metrics.choice_accuracy.items()}
     return rows | {"json_valid": metrics.json_valid, "end_to_end": metrics.end_to_end,
                    "tokens_per_s": metrics.tokens_per_s}  # fmt: skip
+
+
+def ranking_accuracy(records: list[dict[str, Any]]) -> dict[str, float]:
+    """Per decision type, how often the first option of the reply's enum is the
+    teacher's choice (what the ranking alone would choose).
+
+    >>> schema = {"properties": {"plan": {"enum": ["p1", "p2"]}}}
+    >>> rows = [{"kind": "choose_plan", "schema": schema,
+    ...          "messages": [{"role": "assistant", "content": '{"plan": "p1"}'}]},
+    ...         {"kind": "choose_plan", "schema": schema,
+    ...          "messages": [{"role": "assistant", "content": '{"plan": "p2"}'}]}]
+    >>> ranking_accuracy(rows)
+    {'choose_plan': 0.5}
+    """
+    right: dict[str, int] = defaultdict(int)
+    asked: dict[str, int] = defaultdict(int)
+    for record in records:
+        ((key, prop),) = record["schema"]["properties"].items()
+        gold = json.loads(record["messages"][-1]["content"])[key]
+        asked[record["kind"]] += 1
+        right[record["kind"]] += gold == prop["enum"][0]
+    return {kind: right[kind] / n for kind, n in asked.items()}
 
 
 def held_back_problems(data: Path, role: str, limit: int | None = None) -> list[Problem]:
@@ -209,4 +247,8 @@ def evaluate(
         path = str(resolve_adapter(adapter))
         adapter_metrics = evaluate_model(role, llm, path, data, runner, limit, report("adapter"))
         adapter_metrics.adapter = adapter
-    return EvalReport(role=role, data=str(data), base=base_metrics, adapter=adapter_metrics)
+    records = load_split(data, "test", role)
+    ranking = ranking_accuracy(records[: limit * 4] if limit else records)
+    return EvalReport(
+        role=role, data=str(data), base=base_metrics, adapter=adapter_metrics, ranking=ranking
+    )
