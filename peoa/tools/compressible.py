@@ -77,9 +77,18 @@ _POWER_OUTPUTS = {
         "J/mol", "actual compression work per mole (enthalpy rise)", kind="molar_work"
     ),
     "work_specific": Out(
-        "J/kg", "actual work per kg (null without molar_mass)", kind="specific_work"
+        "J/kg",
+        "actual work per kg (null without molar_mass)",
+        kind="specific_work",
+        needs=("molar_mass",),
     ),
-    "power": Out("W", "gas power (null without a flow)", kind="shaft_power"),
+    # A flow is a molar flow, or a mass flow with the molar mass that turns it into moles.
+    "power": Out(
+        "W",
+        "gas power (null without a flow)",
+        kind="shaft_power",
+        needs=(("mass_flow", "molar_flow"), ("molar_mass", "molar_flow")),
+    ),
     "T2": Out("K", "actual discharge temperature"),
     "efficiency": Out(
         "", "isentropic efficiency (equivalent, for the polytropic tool)", kind="efficiency"
@@ -146,7 +155,10 @@ def compressor_power_isentropic(
     | {
         "n": Out("", "polytropic exponent", kind="exponent"),
         "polytropic_head": Out(
-            "J/kg", "polytropic head (null without molar_mass)", kind="specific_work"
+            "J/kg",
+            "polytropic head (null without molar_mass)",
+            kind="specific_work",
+            needs=("molar_mass",),
         ),
     },
     phase="gas",
@@ -399,6 +411,7 @@ def gas_pipeline_outlet_pressure(
             "W",
             "shaft power, produced by a turbine or taken by a compressor (null without a flow)",
             kind="shaft_power",
+            needs=("mass_flow",),
         ),
         "work_specific": Out("J/kg", "work per kg of fluid", kind="specific_work"),
         "T2": Out("K", "actual outlet temperature"),
@@ -420,6 +433,7 @@ def gas_pipeline_outlet_pressure(
             "W",
             "power at the shaft, after the mechanical efficiency (null without a flow)",
             kind="shaft_power",
+            needs=("mass_flow",),
         ),
     },
     # The inlet: pressure and temperature, or saturated at a pressure or a temperature.

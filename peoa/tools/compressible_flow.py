@@ -39,9 +39,9 @@ _K = HEAT_CAPACITY_RATIO
     "P_critical_flow, T_critical_flow, is_critical_flow",
     outputs={
         "P_critical": Out("Pa", "critical (throat) pressure at sonic flow"),
-        "T_critical": Out("K", "critical (throat) temperature (null without T1)"),
+        "T_critical": Out("K", "critical (throat) temperature (null without T1)", needs=("T1",)),
         "critical_pressure_ratio": Out("", "P*/P1 = (2/(k+1))^(k/(k-1))", kind="pressure_ratio"),
-        "choked": Out(None, "whether the flow is choked (null without P2)"),
+        "choked": Out(None, "whether the flow is choked (null without P2)", needs=("P2",)),
     },
 )
 def choked_flow(
@@ -127,8 +127,15 @@ def ideal_gas_heat_capacity(
     "T_stagnation_ideal, P_stagnation, stagnation_energy",
     outputs={
         "T0": Out("K", "stagnation temperature"),
-        "P0": Out("Pa", "stagnation pressure (null without pressure and k)"),
-        "Mach": Out("", "Mach number (null without k and molar mass)", kind="mach_number"),
+        "P0": Out(
+            "Pa", "stagnation pressure (null without pressure and k)", needs=("pressure", "k")
+        ),
+        "Mach": Out(
+            "",
+            "Mach number (null without k and molar mass)",
+            kind="mach_number",
+            needs=("k", "molar_mass"),
+        ),
         "dynamic_temperature": Out("K", "T0 - T", kind="temperature_difference"),
     },
 )

@@ -40,8 +40,10 @@ def _molar_mass(molar_mass: float | None, gas: str | None, tool_name: str) -> tu
         "density": Out("kg/m**3", "gas density P M / (Z R T)"),
         "specific_volume": Out("m**3/kg", "specific volume 1/density"),
         "molar_volume": Out("m**3/mol", "molar volume Z R T / P"),
-        "moles": Out("mol", "amount of gas in the volume (null without a volume)"),
-        "mass": Out("kg", "mass of gas in the volume (null without a volume)"),
+        "moles": Out(
+            "mol", "amount of gas in the volume (null without a volume)", needs=("volume",)
+        ),
+        "mass": Out("kg", "mass of gas in the volume (null without a volume)", needs=("volume",)),
         "molar_mass": Out("g/mol", "molar mass used"),
     },
     alternatives=[("molar_mass", "gas")],

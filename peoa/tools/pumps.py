@@ -363,8 +363,16 @@ _NS_US = "rpm*(gallon/minute)**0.5/foot**0.75"
     outputs={
         "Ns_SI": Out(_NS_SI, "specific speed with n [rpm], Q [m^3/s], H [m]"),
         "Ns_US": Out(_NS_US, "specific speed with n [rpm], Q [gpm], H [ft]"),
-        "Nss_SI": Out(_NS_SI, "suction specific speed, SI units (null without NPSHr)"),
-        "Nss_US": Out(_NS_US, "suction specific speed, US units (null without NPSHr)"),
+        "Nss_SI": Out(
+            _NS_SI,
+            "suction specific speed, SI units (null without NPSHr)",
+            needs=("npsh_required",),
+        ),
+        "Nss_US": Out(
+            _NS_US,
+            "suction specific speed, US units (null without NPSHr)",
+            needs=("npsh_required",),
+        ),
     },
 )
 def pump_specific_speed(

@@ -691,3 +691,28 @@ def test_a_venturi_is_sized_as_a_venturi_not_an_orifice(planner: Planner) -> Non
     step = planner.plan(reading)[0].answer_step
     assert step.tool == "flow_meter_flow"
     assert step.binding("meter_type").value == "machined convergent venturi tube"
+
+
+def test_an_output_is_planned_only_with_what_it_needs(planner: Planner) -> None:
+    # The mass a gas holds is null without a volume: no volume written, no such plan.
+    no_volume = read_question("Nitrogen at 5 bar and 25 °C. What mass of gas is held?")
+    assert not [p for p in planner.plan(no_volume) if p.describe() == "ideal_gas_state.mass"]
+    tank = read_question(
+        "A 2 m3 tank holds nitrogen at 5 bar and 25 °C. What mass of gas does it hold?"
+    )
+    best = planner.plan(tank)[0]
+    assert best.describe() == "ideal_gas_state.mass"
+    mass = run_plan(best, tank, get_registry())[best.answer_step.index].outputs["mass"].value
+    assert mass == pytest.approx(5e5 * 2 * 0.0280134 / (8.314462618 * 298.15), rel=1e-3)
+    # A compressor's power from a mass flow needs the gas's molar mass (to moles): the
+    # plan finds it for the gas named rather than call the tool without it.
+    air = read_question(
+        "Air (k = 1.4) at 300 K and 1 bar is compressed to 3 bar with isentropic efficiency "
+        "0.8 at 2 kg/s. What is the compressor power?"
+    )
+    best = planner.plan(air)[0]
+    assert best.answer_step.tool == "compressor_power_isentropic"
+    assert best.answer_step.binding("molar_mass") is not None
+    power = run_plan(best, air, get_registry())[best.answer_step.index].outputs["power"].value
+    work = 1.4 / 0.4 * 8.314462618 * 300 * (3 ** (0.4 / 1.4) - 1) / 0.8  # J/mol
+    assert power == pytest.approx(work * 2 / 0.02897, rel=1e-3)
