@@ -3,14 +3,16 @@ and how a drawn problem becomes a dataset record.
 
 A *kind* is a draw (physically sensible inputs from a seeded ``random.Random``), several
 wordings and an independent solver. Each set keeps a registry of its own (``registrar``);
-the helpers here turn a kind's draw into a question, a reference answer and its unit.
+the helpers here turn a kind's draw into a question, a reference answer and its unit, and
+``drawn`` is the one loop that draws, words and solves a set's items for its records.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -20,6 +22,7 @@ __all__ = [
     "P_ATM",
     "R_GAS",
     "SIGNIFICANT_DIGITS",
+    "DrawnItem",
     "G",
     "Kind",
     "Num",
@@ -27,6 +30,8 @@ __all__ = [
     "Val",
     "as_sentence",
     "as_shown",
+    "drawn",
+    "item_random",
     "out",
     "pick",
     "reference_answer",
@@ -37,6 +42,7 @@ __all__ = [
     "uni",
     "val",
     "with_inputs",
+    "worded",
 ]
 
 G = 9.80665  # standard gravity [m/s^2]
@@ -245,3 +251,83 @@ def as_sentence(text: str) -> str:
     if text[1:2] == "-":  # chemical prefixes such as n-butane stay lower case
         return text
     return text[:1].upper() + text[1:]
+
+
+def worded(wording: str, inputs: dict[str, Any]) -> str:
+    """A wording filled with the drawn inputs as a question prints them, as a sentence."""
+    return as_sentence(wording.format(**as_shown(inputs)))
+
+
+def item_random(key: str, n: int) -> random.Random:
+    """The generator that draws item ``n`` of kind ``key``: seeded ``"<key>:<n>"``."""
+    return random.Random(f"{key}:{n}")
+
+
+@dataclass(frozen=True)
+class DrawnItem:
+    """One item of a kind, drawn, worded and solved: what every set's record is made of."""
+
+    kind: Kind
+    n: int  # the item's number within its kind, from 0 (its seed and its wording)
+    number: int  # its number within its category, from 1, in the order items are drawn
+    inputs: dict[str, Any]  # the draw, less the gold tools it may name
+    tools: tuple[str, ...]  # the item's gold tools: the draw's own, else the kind's
+    question: str
+    answer: float
+    unit: str
+
+    def common_fields(self, record_id: str) -> dict[str, Any]:
+        """The fields every set's record has, in the order the datasets write them."""
+        return {
+            "id": record_id,
+            "category": self.kind.category,
+            "question": self.question,
+            "answer": self.answer,
+            "unit": self.unit,
+            "rel_tol": self.kind.rel_tol,
+            "source": self.kind.source,
+        }
+
+
+def drawn(
+    kinds: Sequence[Kind],
+    categories: Sequence[str],
+    *,
+    bank: str,
+    seed: Callable[[str, int], random.Random] = item_random,
+    question: Callable[[str, dict[str, Any]], str] = worded,
+    noun: str = "problem kind",
+) -> Iterator[DrawnItem]:
+    """Draw, word and solve every item of every kind: kinds in ``categories`` order (a
+    stable sort, so a category's kinds keep the order they were registered in), each
+    kind's ``count`` items in turn.
+
+    ``seed`` gives the generator of item n of a kind, ``question`` fills a wording with
+    the inputs; ``bank`` and ``noun`` name the set and its keys in the error a duplicate
+    key raises (a key is a seed, so two kinds with one key would draw the same items).
+    """
+    keys = [kind.key for kind in kinds]
+    duplicates = [key for key, times in Counter(keys).items() if times > 1]
+    if duplicates:
+        raise ValueError(f"duplicate {noun} {duplicates[0]!r} in the {bank} bank")
+    numbers: Counter[str] = Counter()
+    for kind in sorted(kinds, key=lambda k: categories.index(k.category)):
+        for n in range(kind.count):
+            inputs = kind.draw(seed(kind.key, n))
+            tools = tuple(inputs.pop(GOLD_TOOLS, kind.tools))
+            wording = kind.wordings[n % len(kind.wordings)]
+            try:
+                answer, unit = reference_answer(kind, inputs)
+            except Exception as error:
+                raise RuntimeError(f"{kind.key} #{n} failed: {error!r}") from error
+            numbers[kind.category] += 1
+            yield DrawnItem(
+                kind=kind,
+                n=n,
+                number=numbers[kind.category],
+                inputs=inputs,
+                tools=tools,
+                question=question(wording, inputs),
+                answer=answer,
+                unit=unit,
+            )

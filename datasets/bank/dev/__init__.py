@@ -13,7 +13,7 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-from bank.core import Kind, reference_answer
+from bank.core import Kind, drawn
 from bank.dev import (
     balances,
     compressors,
@@ -74,27 +74,32 @@ _TOPICS = (
 PROBLEMS: list[Kind] = [problem for topic in _TOPICS for problem in topic.PROBLEMS]
 
 
+def _fixed_random(key: str, n: int) -> random.Random:
+    """A dev problem's one draw is seeded by its id alone (its inputs are fixed anyway)."""
+    return random.Random(key)
+
+
+def _as_written(template: str, inputs: dict[str, Any]) -> str:
+    """The template filled with the inputs as written (no shortest form, no capital):
+    "150.0 psig" stays as it was."""
+    return template.format(**inputs)
+
+
 def build_records() -> Iterator[dict[str, Any]]:
     """Render every problem into a dataset record, computing its answer."""
-    seen: set[str] = set()
-    for item in PROBLEMS:
-        if item.key in seen:
-            raise ValueError(f"duplicate problem id {item.key!r} in the dev bank")
-        if item.category not in CATEGORIES:
-            raise ValueError(f"problem {item.key} has unknown category {item.category!r}")
-        seen.add(item.key)
-        inputs = item.draw(random.Random(item.key))
-        answer, unit = reference_answer(item, inputs)
-        record: dict[str, Any] = {
-            "id": item.key,
-            "category": item.category,
-            # the inputs print as written (no shortest form): "150.0 psig" stays as it was
-            "question": item.wordings[0].format(**inputs),
-            "answer": answer,
-            "unit": unit,
-            "rel_tol": item.rel_tol,
-            "source": item.source,
-        }
+    for problem in PROBLEMS:
+        if problem.category not in CATEGORIES:
+            raise ValueError(f"problem {problem.key} has unknown category {problem.category!r}")
+    items = drawn(
+        PROBLEMS,
+        CATEGORIES,
+        bank="dev",
+        seed=_fixed_random,
+        question=_as_written,
+        noun="problem id",
+    )
+    for item in items:
+        record = item.common_fields(item.kind.key)
         if item.tools:  # gold tools are optional: some steps have no dedicated tool
             record["tools"] = list(item.tools)
         yield record

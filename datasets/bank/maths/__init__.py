@@ -8,12 +8,10 @@ from inputs drawn with a fixed per-item seed.
 
 from __future__ import annotations
 
-import random
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from bank.core import Kind, as_sentence, as_shown, reference_answer
+from bank.core import Kind, drawn
 from bank.maths import (
     eigen,
     integration,
@@ -63,29 +61,10 @@ KINDS: list[Kind] = [kind for topic in _TOPICS for kind in topic.KINDS]
 
 def build_records() -> Iterator[dict[str, Any]]:
     """Draw, word and solve every item of every kind, in a fixed order."""
-    keys = [k.key for k in KINDS]
-    duplicates = [key for key, n in Counter(keys).items() if n > 1]
-    if duplicates:
-        raise ValueError(f"duplicate problem kind {duplicates[0]!r} in the maths bank")
-    numbers: Counter[str] = Counter()
-    for item in sorted(KINDS, key=lambda k: CATEGORIES.index(k.category)):
-        for n in range(item.count):
-            rng = random.Random(f"{item.key}:{n}")
-            inputs = item.draw(rng)
-            answer, unit = reference_answer(item, inputs)
-            numbers[item.category] += 1
-            short = item.category.split("/")[1]
-            wording = item.wordings[n % len(item.wordings)]
-            record: dict[str, Any] = {
-                "id": f"{ID_PREFIX}-{short}-{numbers[item.category]:03d}",
-                "category": item.category,
-                "question": as_sentence(wording.format(**as_shown(inputs))),
-                "answer": answer,
-                "unit": unit,
-                "rel_tol": item.rel_tol,
-                "source": item.source,
-            }
-            if item.tools:
-                record["tools"] = list(item.tools)
-            record["kind"] = item.key
-            yield record
+    for item in drawn(KINDS, CATEGORIES, bank="maths"):
+        short = item.kind.category.split("/")[1]  # "maths/roots" numbers as "math-roots-001"
+        record = item.common_fields(f"{ID_PREFIX}-{short}-{item.number:03d}")
+        if item.tools:
+            record["tools"] = list(item.tools)
+        record["kind"] = item.kind.key
+        yield record

@@ -11,11 +11,10 @@ number of calculation steps (a property look-up counts as one).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from bank.core import GOLD_TOOLS, Kind, as_sentence, as_shown, reference_answer
+from bank.core import Kind, drawn
 from bank.multistep import (
     balances,
     compressors,
@@ -73,34 +72,14 @@ def record_id(key: str, n: int) -> str:
 
 def build_records() -> Iterator[dict[str, Any]]:
     """Draw, word and solve every item of every kind, in a fixed order."""
-    keys = [k.key for k in KINDS]
-    duplicates = [key for key, n in Counter(keys).items() if n > 1]
-    if duplicates:
-        raise ValueError(f"duplicate problem kind {duplicates[0]!r} in the multi-step bank")
-    shared = set(keys) & {k.key for k in PROCESS_KINDS}
+    shared = {k.key for k in KINDS} & {k.key for k in PROCESS_KINDS}
     if shared:  # a kind key is also a seed: never draw the same inputs as process.jsonl
         raise ValueError(f"kind {sorted(shared)[0]!r} is also a kind of the process set")
-    for item in sorted(KINDS, key=lambda k: CATEGORIES.index(k.category)):
-        for n in range(item.count):
-            rng = ItemRandom(item.key, n)
-            inputs = item.draw(rng)
-            tools = tuple(inputs.pop(GOLD_TOOLS, item.tools))
-            if not MIN_STEPS <= len(tools) <= MAX_STEPS:
-                raise ValueError(f"{item.key} names {len(tools)} tools, not 2 to 4")
-            wording = item.wordings[n % len(item.wordings)]
-            try:
-                answer, unit = reference_answer(item, inputs)
-            except Exception as error:
-                raise RuntimeError(f"{item.key} #{n} failed: {error!r}") from error
-            yield {
-                "id": record_id(item.key, n),
-                "category": item.category,
-                "question": as_sentence(wording.format(**as_shown(inputs))),
-                "answer": answer,
-                "unit": unit,
-                "rel_tol": item.rel_tol,
-                "source": item.source,
-                "tools": list(tools),
-                "kind": item.key,
-                "steps": len(tools),
-            }
+    for item in drawn(KINDS, CATEGORIES, bank="multi-step", seed=ItemRandom):
+        if not MIN_STEPS <= len(item.tools) <= MAX_STEPS:
+            raise ValueError(f"{item.kind.key} names {len(item.tools)} tools, not 2 to 4")
+        record = item.common_fields(record_id(item.kind.key, item.n))
+        record["tools"] = list(item.tools)
+        record["kind"] = item.kind.key
+        record["steps"] = len(item.tools)
+        yield record

@@ -9,12 +9,10 @@ topic file -- so the dataset does not test a tool against itself.
 
 from __future__ import annotations
 
-import random
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from bank.core import GOLD_TOOLS, Kind, as_sentence, as_shown, reference_answer
+from bank.core import Kind, drawn
 from bank.process import (
     balances,
     compressors,
@@ -84,32 +82,10 @@ KINDS: list[Kind] = [item for category in CATEGORIES for item in _TOPICS[categor
 
 def build_records() -> Iterator[dict[str, Any]]:
     """Draw, word and solve every item of every kind, in a fixed order."""
-    keys = [k.key for k in KINDS]
-    duplicates = [key for key, n in Counter(keys).items() if n > 1]
-    if duplicates:
-        raise ValueError(f"duplicate problem kind {duplicates[0]!r} in the process bank")
-    numbers: Counter[str] = Counter()
-    for item in sorted(KINDS, key=lambda k: CATEGORIES.index(k.category)):
-        for n in range(item.count):
-            rng = random.Random(f"{item.key}:{n}")
-            inputs = item.draw(rng)
-            tools = inputs.pop(GOLD_TOOLS, item.tools)
-            wording = item.wordings[n % len(item.wordings)]
-            try:
-                answer, unit = reference_answer(item, inputs)
-            except Exception as error:
-                raise RuntimeError(f"{item.key} #{n} failed: {error!r}") from error
-            numbers[item.category] += 1
-            record: dict[str, Any] = {
-                "id": f"{ID_PREFIX}-{item.category}-{numbers[item.category]:03d}",
-                "category": item.category,
-                "question": as_sentence(wording.format(**as_shown(inputs))),
-                "answer": answer,
-                "unit": unit,
-                "rel_tol": item.rel_tol,
-                "source": item.source,
-            }
-            if tools:
-                record["tools"] = list(tools)
-            record["kind"] = item.key
-            yield record
+    for item in drawn(KINDS, CATEGORIES, bank="process"):
+        category = item.kind.category
+        record = item.common_fields(f"{ID_PREFIX}-{category}-{item.number:03d}")
+        if item.tools:
+            record["tools"] = list(item.tools)
+        record["kind"] = item.kind.key
+        yield record
