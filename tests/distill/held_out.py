@@ -10,6 +10,8 @@ from peoa.distill.templates import TEMPLATES, split_of
 
 SHIPPED = "calculation-smollm2-135m-lora"
 SHIPPED_ACTION_GENERATOR = "action_generator-smollm2-135m-lora"
+# The action generator's adapter of the default base model (choose_plan decisions).
+DEFAULT_ACTION_GENERATOR = "action_generator-qwen2.5-coder-0.5b-choose"
 
 
 def held_out_request(kind: str) -> tuple[list[dict[str, str]], dict]:
