@@ -95,8 +95,10 @@ def openai_model(variant: str, settings: Settings) -> str | None:
 
 def _adapters(assistant: Any) -> list[str]:
     """The adapters this configuration applies: a manifest's adapter counts only when its
-    role runs the adapter's base model (``ModelExpert.adapter``)."""
-    found = [assistant.generator.adapter] if assistant.generator.adapter else []
+    role runs the adapter's base model (``ModelExpert.adapter``), and the action
+    generator's only when the policy lets it choose among plans."""
+    chooses = assistant.meta.policy.plan_choice == "model"
+    found = [assistant.generator.adapter] if chooses and assistant.generator.adapter else []
     for expert in assistant.experts.values():
         applied = getattr(expert, "adapter", expert.manifest.adapter)
         if applied:
