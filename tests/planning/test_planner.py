@@ -35,15 +35,19 @@ def _bank(seeds: int = 2) -> list:  # type: ignore[type-arg]
 
 def test_the_planner_finds_the_templates_tool_among_its_top_three_plans(planner: Planner) -> None:
     """Every problem-bank wording is one tool's problem; without a model the planner has
-    that tool answer one of its three best plans (measured: 404 of 426)."""
+    that tool answer one of its three best plans (measured: 404 of 426), and its best plan
+    is the template's tool and output (measured: 364 of 426, some of the rest equivalent
+    answers such as the steam tables' saturation temperature for water's)."""
     problems = _bank()
-    missed = [
-        (p.template, p.question)
-        for p in problems
-        if p.tool
-        not in [plan.answer_step.tool for plan in planner.plan(read_question(p.question))[:3]]
-    ]
+    missed, not_first = [], []
+    for p in problems:
+        plans = planner.plan(read_question(p.question))
+        if p.tool not in [plan.answer_step.tool for plan in plans[:3]]:
+            missed.append((p.template, p.question))
+        if not plans or plans[0].describe().split(" → ")[-1] != f"{p.tool}.{p.target}":
+            not_first.append(p.template)
     assert len(missed) <= 0.07 * len(problems), missed
+    assert len(not_first) <= 0.17 * len(problems), not_first
 
 
 def test_every_bound_value_is_one_the_question_writes(planner: Planner) -> None:
