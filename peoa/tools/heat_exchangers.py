@@ -492,7 +492,8 @@ def hx_effectiveness_from_ntu(
     -----
     Steady flow, U and heat capacities constant, no heat loss. Crossflow with both
     fluids unmixed is ht's exact integral solution; shell_and_tube is TEMA E with an even
-    number of tube passes and equal shells in series. Cr = 0 (one side condensing or
+    number of tube passes and equal shells in series (at Cr = 1, where the series formula
+    is 0/0, its limit n eps1 / (1 + (n - 1) eps1)). Cr = 0 (one side condensing or
     boiling) gives 1 - exp(-NTU) whatever the configuration.
 
     Examples
@@ -505,9 +506,9 @@ def hx_effectiveness_from_ntu(
     0.9207
     """
     subtype = "boiler" if Cr == 0 else CONFIGURATIONS[configuration]
-    eff = ht.effectiveness_from_NTU(
-        NTU=NTU, Cr=Cr, subtype=subtype, n_shell_tube=shells if subtype == "S&T" else None
-    )
+    if subtype == "S&T":  # ht divides 0/0 for shells in series at Cr = 1
+        return {"effectiveness": _in_series(_one_shell(NTU / shells, Cr), Cr, shells)}
+    eff = ht.effectiveness_from_NTU(NTU=NTU, Cr=Cr, subtype=subtype)
     return {"effectiveness": eff}
 
 
@@ -561,13 +562,44 @@ def hx_ntu_from_effectiveness(
         )
     if subtype == "crossflow":
         return {"NTU": _crossflow_unmixed_ntu(effectiveness, Cr)}
-    ntu = ht.NTU_from_effectiveness(
-        effectiveness=effectiveness,
-        Cr=Cr,
-        subtype=subtype,
-        n_shell_tube=shells if subtype == "S&T" else None,
-    )
+    if subtype == "S&T":  # ht divides 0/0 at Cr = 1, for one shell or several
+        return {"NTU": shells * _one_shell_ntu(_per_shell(effectiveness, Cr, shells), Cr)}
+    ntu = ht.NTU_from_effectiveness(effectiveness=effectiveness, Cr=Cr, subtype=subtype)
     return {"NTU": ntu}
+
+
+# One TEMA E shell (even tube passes) and equal shells in series, Shah & Sekulic (2003)
+# Table 3.3 and eq. 3.131: the same as ht's, written so that Cr = 1 is its limit, not 0/0.
+def _one_shell(ntu: float, Cr: float) -> float:
+    root = math.sqrt(1 + Cr**2)
+    decay = math.exp(-ntu * root)
+    return 2 / (1 + Cr + root * (1 + decay) / (1 - decay))
+
+
+def _one_shell_ntu(effectiveness: float, Cr: float) -> float:
+    root = math.sqrt(1 + Cr**2)
+    e = (2 / effectiveness - (1 + Cr)) / root
+    return -math.log((e - 1) / (e + 1)) / root
+
+
+def _in_series(one: float, Cr: float, shells: int) -> float:
+    if shells == 1:
+        return one
+    if Cr == 1:
+        return shells * one / (1 + (shells - 1) * one)
+    ratio = ((1 - one * Cr) / (1 - one)) ** shells
+    return (ratio - 1) / (ratio - Cr)
+
+
+def _per_shell(effectiveness: float, Cr: float, shells: int) -> float:
+    """The effectiveness each of ``shells`` equal shells in series needs (inverse of
+    :func:`_in_series`)."""
+    if shells == 1:
+        return effectiveness
+    if Cr == 1:
+        return effectiveness / (shells - (shells - 1) * effectiveness)
+    factor = ((effectiveness * Cr - 1) / (effectiveness - 1)) ** (1 / shells)
+    return (factor - 1) / (factor - Cr)
 
 
 # ht's exact crossflow (both unmixed) integral agrees with Shah & Sekulic's series to 1e-9

@@ -301,3 +301,23 @@ def test_unreachable_effectiveness_names_the_configurations_maximum(
             shells=shells,
         )
     assert "calculation failed" not in str(refused.value)
+
+
+@pytest.mark.parametrize("shells", [1, 2, 3])
+def test_shells_in_series_at_equal_capacity_rates_are_the_limit_of_ht(shells: int) -> None:
+    import ht
+
+    def effectiveness(NTU: float, Cr: float) -> float:
+        result = call("hx_effectiveness_from_ntu", NTU=NTU, Cr=Cr,
+                      configuration="shell_and_tube", shells=shells)  # fmt: skip
+        return float(result.value("effectiveness"))
+
+    # Below Cr = 1 the tool is ht's formula; at Cr = 1 (0/0 in ht) its limit.
+    near = ht.effectiveness_from_NTU(NTU=3.0, Cr=1 - 1e-7, subtype="S&T", n_shell_tube=shells)
+    assert effectiveness(3.0, 0.7) == pytest.approx(
+        ht.effectiveness_from_NTU(NTU=3.0, Cr=0.7, subtype="S&T", n_shell_tube=shells)
+    )
+    assert effectiveness(3.0, 1.0) == pytest.approx(near, rel=1e-5)
+    back = call("hx_ntu_from_effectiveness", effectiveness=effectiveness(3.0, 1.0), Cr=1.0,
+                configuration="shell_and_tube", shells=shells)  # fmt: skip
+    assert back.value("NTU") == pytest.approx(3.0, rel=1e-9)
