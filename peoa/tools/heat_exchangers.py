@@ -598,7 +598,7 @@ def _per_shell(effectiveness: float, Cr: float, shells: int) -> float:
         return effectiveness
     if Cr == 1:
         return effectiveness / (shells - (shells - 1) * effectiveness)
-    factor = ((effectiveness * Cr - 1) / (effectiveness - 1)) ** (1 / shells)
+    factor: float = ((effectiveness * Cr - 1) / (effectiveness - 1)) ** (1 / shells)
     return (factor - 1) / (factor - Cr)
 
 
