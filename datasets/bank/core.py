@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import import_module
+from importlib.util import find_spec
 from typing import Any
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "retry",
     "shortest",
     "sig",
+    "topic_kinds",
     "uni",
     "val",
     "with_inputs",
@@ -331,3 +334,13 @@ def drawn(
                 answer=answer,
                 unit=unit,
             )
+
+
+def topic_kinds(package: str, topics: Sequence[str]) -> list[Kind]:
+    """The kinds of a set's topic files ``<package>.<topic>``, in ``topics`` order (each
+    file's own order within it); a topic without a file of the set is skipped."""
+    kinds: list[Kind] = []
+    for topic in topics:
+        if find_spec(f"{package}.{topic}") is not None:
+            kinds += import_module(f"{package}.{topic}").KINDS
+    return kinds

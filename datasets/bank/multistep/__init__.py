@@ -14,24 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from bank.core import Kind, drawn
-from bank.multistep import (
-    balances,
-    compressors,
-    control_valves,
-    distillation,
-    flow_measurement,
-    heat_exchangers,
-    heat_transfer,
-    pipe_flow,
-    properties,
-    psychrometrics,
-    pumps,
-    reactors,
-    relief_devices,
-    steam,
-    vle,
-)
+from bank.core import Kind, drawn, topic_kinds
 from bank.multistep.values import ItemRandom
 from bank.process import CATEGORIES
 from bank.process import KINDS as PROCESS_KINDS
@@ -41,28 +24,10 @@ __all__ = ["CATEGORIES", "ID_PREFIX", "KINDS", "MAX_STEPS", "MIN_STEPS", "build_
 ID_PREFIX = "ms"
 MIN_STEPS, MAX_STEPS = 2, 4
 
-#: The topic files in ``CATEGORIES`` order (the set has no ``units`` problems).
-_TOPICS = {
-    "properties": properties,
-    "steam": steam,
-    "psychrometrics": psychrometrics,
-    "pipe_flow": pipe_flow,
-    "pumps": pumps,
-    "compressors": compressors,
-    "flow_measurement": flow_measurement,
-    "control_valves": control_valves,
-    "relief_devices": relief_devices,
-    "heat_exchangers": heat_exchangers,
-    "heat_transfer": heat_transfer,
-    "vle": vle,
-    "distillation": distillation,
-    "reactors": reactors,
-    "balances": balances,
-}
 
 #: Every kind of the set; within a category, in the order its topic file registers them
 #: (that order, with each kind's key as its seed, fixes the records).
-KINDS: list[Kind] = [item for topic in _TOPICS.values() for item in topic.KINDS]
+KINDS: list[Kind] = topic_kinds("bank.multistep", CATEGORIES)  # no units problems
 
 
 def record_id(key: str, n: int) -> str:

@@ -12,25 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from bank.core import Kind, drawn
-from bank.process import (
-    balances,
-    compressors,
-    control_valves,
-    distillation,
-    flow_measurement,
-    heat_exchangers,
-    heat_transfer,
-    pipe_flow,
-    properties,
-    psychrometrics,
-    pumps,
-    reactors,
-    relief_devices,
-    steam,
-    units,
-    vle,
-)
+from bank.core import Kind, drawn, topic_kinds
 
 __all__ = ["CATEGORIES", "ID_PREFIX", "KINDS", "build_records"]
 
@@ -56,28 +38,10 @@ CATEGORIES: tuple[str, ...] = (
 
 ID_PREFIX = "proc"
 
-_TOPICS = {
-    "units": units,
-    "properties": properties,
-    "steam": steam,
-    "psychrometrics": psychrometrics,
-    "pipe_flow": pipe_flow,
-    "pumps": pumps,
-    "compressors": compressors,
-    "flow_measurement": flow_measurement,
-    "control_valves": control_valves,
-    "relief_devices": relief_devices,
-    "heat_exchangers": heat_exchangers,
-    "heat_transfer": heat_transfer,
-    "vle": vle,
-    "distillation": distillation,
-    "reactors": reactors,
-    "balances": balances,
-}
 
 #: Every kind of the set; within a category, in the order its topic file registers them
 #: (that order, with each kind's key as its seed, fixes the records and their ids).
-KINDS: list[Kind] = [item for category in CATEGORIES for item in _TOPICS[category].KINDS]
+KINDS: list[Kind] = topic_kinds("bank.process", CATEGORIES)
 
 
 def build_records() -> Iterator[dict[str, Any]]:
