@@ -553,11 +553,12 @@ def ergun_pressure_drop(
 @tool(
     topic="reactors",
     reference="Fogler 5th ed. ch. 11 (adiabatic energy balance X = sum(Theta_i Cp_i)(T - T0)"
-    "/-[dH_R(T_R) + dCp (T - T_R)])",
+    "/-[dH_R(T_R) + dCp (T - T_R)]; liquid feed sum(Theta_i Cp_i) = rho cp / C_A0)",
     outputs={
         "temperature": Out("K", "adiabatic outlet temperature"),
         "temperature_rise": Out("K", "T - T0", kind="temperature_difference"),
     },
+    alternatives=[("sum_theta_cp", ("density", "specific_heat", "feed_concentration"))],
 )
 def adiabatic_temperature_rise(
     inlet_temperature: Annotated[float, Q("temperature", "feed temperature T0")],
@@ -570,26 +571,44 @@ def adiabatic_temperature_rise(
     ],
     conversion: Annotated[float, Q("conversion", "conversion of the key reactant", ge=0, le=1)],
     sum_theta_cp: Annotated[
-        float,
-        Q("molar_heat_capacity", "feed heat capacity per mole of key fed, sum(Theta_i Cp_i)", gt=0),
-    ],
+        float | None,
+        Q(
+            "molar_heat_capacity",
+            "feed heat capacity per mole of key fed, sum(Theta_i Cp_i); or give the "
+            "liquid feed's density, specific heat and key concentration",
+            gt=0,
+        ),
+    ] = None,
     delta_cp: Annotated[
         float, Q("molar_heat_capacity", "dCp of reaction per mole of key (sum nu_i Cp_i / |nu_A|)")
     ] = 0.0,
     reference_temperature: Annotated[
         float, Q("temperature", "temperature of the heat of reaction")
     ] = 298.15,
-) -> dict[str, float]:
+    density: Annotated[float | None, Q("density", "liquid feed density rho", gt=0)] = None,
+    specific_heat: Annotated[
+        float | None, Q("specific_heat", "liquid feed specific heat (heat capacity) cp", gt=0)
+    ] = None,
+    feed_concentration: Annotated[
+        float | None,
+        Q("molar_concentration", "inlet concentration C_A0 of the key reactant", gt=0),
+    ] = None,
+) -> Outcome:
     """Outlet temperature of an adiabatic reactor from the energy balance with constant
     heat capacities: T = [X (-dH_R(T_R)) + sum(Theta Cp) T0 + X dCp T_R] / [sum(Theta Cp)
-    + X dCp]; with dCp = 0 the rise is dT = -dH_R X / sum(Theta_i Cp_i).
+    + X dCp]; with dCp = 0 the rise is dT = -dH_R X / sum(Theta_i Cp_i). Give
+    sum(Theta_i Cp_i), or for a liquid feed its density rho, specific heat cp (per mass)
+    and the key's inlet concentration C_A0: sum(Theta_i Cp_i) = rho cp / C_A0.
 
     Notes
     -----
     An adiabatic reactor at steady state with one reaction, no shaft work, and heat
     capacities (and dCp) constant over the temperature range: use mean values. The balance
     does not check that the conversion is below the equilibrium conversion at the outlet
-    temperature. A non-positive denominator or absolute temperature is refused.
+    temperature. A non-positive denominator or absolute temperature is refused. The
+    liquid form rho cp / C_A0 is the heat capacity of the volume of feed that carries one
+    mole of key, so it holds for a constant-density liquid (or any feed whose rho, cp and
+    C_A0 are taken at the inlet); giving both forms is refused rather than one chosen.
 
     Examples
     --------
@@ -601,7 +620,20 @@ def adiabatic_temperature_rise(
     ...     "heat_of_reaction": "-80 kJ/mol", "conversion": 0.9, "sum_theta_cp": "200 J/mol/K"})
     >>> round(r.value("temperature_rise"), 6), round(r.value("temperature"), 6)
     (360.0, 660.0)
+
+    A liquid feed with C_A0 = 2 kmol/m^3, rho = 900 kg/m^3 and cp = 3.5 kJ/(kg K):
+    sum(Theta_i Cp_i) = 900 x 3500 / 2000 = 1575 J/mol/K, so at 90 % conversion dT = 80000
+    x 0.9 / 1575 = 45.714 K:
+
+    >>> r = get_registry().run("adiabatic_temperature_rise", {"inlet_temperature": "320 K",
+    ...     "heat_of_reaction": "-80 kJ/mol", "conversion": 0.9, "density": "900 kg/m^3",
+    ...     "specific_heat": "3.5 kJ/(kg*K)", "feed_concentration": "2 kmol/m^3"})
+    >>> round(r.value("temperature"), 3), r.method
+    (365.714, 'liquid feed: sum(Theta_i Cp_i) = rho cp / C_A0')
     """
+    sum_theta_cp, method = _feed_heat_capacity(
+        sum_theta_cp, density, specific_heat, feed_concentration
+    )
     denominator = sum_theta_cp + conversion * delta_cp
     if denominator <= 0:
         raise ToolInputError("sum_theta_cp + X delta_cp must be positive")
@@ -612,7 +644,40 @@ def adiabatic_temperature_rise(
     ) / denominator
     if t <= 0:
         raise ToolInputError("the energy balance gives a temperature below absolute zero")
-    return {"temperature": t, "temperature_rise": t - inlet_temperature}
+    return Outcome({"temperature": t, "temperature_rise": t - inlet_temperature}, method=method)
+
+
+_LIQUID_FORM = ("density", "specific_heat", "feed_concentration")
+
+
+def _feed_heat_capacity(
+    sum_theta_cp: float | None,
+    density: float | None,
+    specific_heat: float | None,
+    feed_concentration: float | None,
+) -> tuple[float, str]:
+    """sum(Theta_i Cp_i) in J/mol/K as given, or from the liquid feed's rho cp / C_A0,
+    with the form used; a missing input or both forms is the user's mistake."""
+    liquid = dict(zip(_LIQUID_FORM, (density, specific_heat, feed_concentration), strict=True))
+    given = [name for name, value in liquid.items() if value is not None]
+    if sum_theta_cp is not None:
+        if given:
+            # the two forms rarely agree to rounding; picking one would hide the other
+            raise ToolInputError(
+                "adiabatic_temperature_rise: give sum_theta_cp, or the feed density, its "
+                f"specific heat and the key's inlet concentration, not both ({', '.join(given)} "
+                "given with sum_theta_cp)"
+            )
+        return sum_theta_cp, "sum(Theta_i Cp_i) given"
+    if density is None or specific_heat is None or feed_concentration is None:
+        missing = [name for name in _LIQUID_FORM if liquid[name] is None]
+        raise ToolInputError(
+            "adiabatic_temperature_rise: give sum_theta_cp, or the feed density, its specific "
+            f"heat and the key's inlet concentration (missing: {', '.join(missing)})"
+        )
+    return density * specific_heat / feed_concentration, (
+        "liquid feed: sum(Theta_i Cp_i) = rho cp / C_A0"
+    )
 
 
 TOOLS = (

@@ -720,3 +720,33 @@ def test_an_output_is_planned_only_with_what_it_needs(planner: Planner) -> None:
     power = run_plan(best, air, get_registry())[best.answer_step.index].outputs["power"].value
     work = 1.4 / 0.4 * 8.314462618 * 300 * (3 ** (0.4 / 1.4) - 1) / 0.8  # J/mol
     assert power == pytest.approx(work * 2 / 0.02897, rel=1e-3)
+
+
+def test_a_liquid_feeds_density_cp_and_ca0_give_the_adiabatic_outlet_temperature(
+    planner: Planner,
+) -> None:
+    """Fogler ch. 11's liquid form: rho, cp per mass and C_A0 stand for sum(Theta_i Cp_i)
+    = rho cp / C_A0; the plan binds all three and the energy balance runs on them."""
+    reading = read_question(
+        "An exothermic liquid-phase reaction (ΔHr = -80.0 kJ/mol of A) is run adiabatically "
+        "with CA0 = 2.0 kmol/m³, feed density 900.0 kg/m³ and heat capacity 3.5 kJ/(kg·K). "
+        "The feed enters at 320.0 K. What is the outlet temperature at 0.9 conversion, in K?"
+    )
+    best = planner.plan(reading)[0]
+    assert best.describe() == "adiabatic_temperature_rise.temperature"
+    step = best.answer_step
+    written = {m.id: m.written for m in reading.mentions}
+    bound = {
+        name: [written[m] for m in b.mentions]
+        for name in ("density", "specific_heat", "feed_concentration")
+        if (b := step.binding(name)) is not None
+    }
+    assert bound == {
+        "density": ["900.0 kg/m³"],
+        "specific_heat": ["3.5 kJ/(kg·K)"],
+        "feed_concentration": ["2.0 kmol/m³"],
+    }
+    assert step.binding("sum_theta_cp") is None
+    result = run_plan(best, reading, get_registry())[step.index]
+    expected = 320 + 80e3 * 0.9 * 2000 / (900 * 3500)
+    assert result.value("temperature", "K") == pytest.approx(expected, rel=1e-3)

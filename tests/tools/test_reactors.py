@@ -154,6 +154,60 @@ def test_adiabatic_energy_balance() -> None:
     )
 
 
+_LIQUID_FEED = {
+    "density": q(900, "kg/m^3"),
+    "specific_heat": q(3.5, "kJ/(kg*K)"),
+    "feed_concentration": q(2, "kmol/m^3"),
+}
+
+
+def test_adiabatic_liquid_feed_equals_sum_theta_cp_of_rho_cp_over_ca0() -> None:
+    # Fogler ch. 11: for a liquid feed sum(Theta_i Cp_i) = rho cp / C_A0 (J/mol/K)
+    base = {
+        "inlet_temperature": q(320, "K"),
+        "heat_of_reaction": q(-80, "kJ/mol"),
+        "conversion": 0.9,
+        "delta_cp": q(-20, "J/mol/K"),
+    }
+    liquid = call("adiabatic_temperature_rise", **base, **_LIQUID_FEED)
+    by_hand = 900 * 3500 / 2000  # J/mol/K
+    molar = call("adiabatic_temperature_rise", **base, sum_theta_cp=q(by_hand, "J/mol/K"))
+    assert liquid.value("temperature") == pytest.approx(molar.value("temperature"), rel=1e-12)
+    assert liquid.value("temperature") == pytest.approx(
+        (0.9 * 80e3 + by_hand * 320 - 0.9 * 20 * 298.15) / (by_hand - 0.9 * 20), rel=1e-12
+    )
+    assert liquid.method is not None and "rho cp / C_A0" in liquid.method
+    assert molar.method is not None and "rho" not in molar.method
+
+
+def test_adiabatic_heat_capacity_missing_or_given_twice_is_refused() -> None:
+    base = {
+        "inlet_temperature": q(320, "K"),
+        "heat_of_reaction": q(-80, "kJ/mol"),
+        "conversion": 0.9,
+    }
+    with pytest.raises(ToolInputError, match=r"give sum_theta_cp, or the feed density.*"
+                       r"\(missing: density, specific_heat, feed_concentration\)"):  # fmt: skip
+        call("adiabatic_temperature_rise", **base)
+    partial = {k: v for k, v in _LIQUID_FEED.items() if k != "specific_heat"}
+    with pytest.raises(ToolInputError, match=r"\(missing: specific_heat\)"):
+        call("adiabatic_temperature_rise", **base, **partial)
+    with pytest.raises(ToolInputError, match=r"not both \(density, specific_heat"):
+        call(
+            "adiabatic_temperature_rise",
+            **base,
+            **_LIQUID_FEED,
+            sum_theta_cp=q(1575, "J/mol/K"),
+        )
+    with pytest.raises(ToolInputError, match=r"not both \(feed_concentration given"):
+        call(
+            "adiabatic_temperature_rise",
+            **base,
+            feed_concentration=q(2, "kmol/m^3"),
+            sum_theta_cp=q(1575, "J/mol/K"),
+        )
+
+
 def test_equilibrium_conversion_fogler_n2o4_example() -> None:
     # Fogler, Elements of Chemical Reaction Engineering (4th ed. Example 3-8, "Calculating the
     # equilibrium conversion"): N2O4 = 2 NO2, pure N2O4 at 340 K and 202.6 kPa,
