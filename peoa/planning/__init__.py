@@ -6,7 +6,7 @@ step's bindings into the tool's arguments.
 """
 
 from peoa.planning.graph import QuantityGraph
-from peoa.planning.model import Binding, Plan, PlanStep
-from peoa.planning.planner import Planner, tied_plans
+from peoa.planning.model import Binding, Plan, PlanStep, tied_plans
+from peoa.planning.planner import Planner
 
 __all__ = ["Binding", "Plan", "PlanStep", "Planner", "QuantityGraph", "tied_plans"]

@@ -32,6 +32,7 @@ from scipy.optimize import linear_sum_assignment
 
 from peoa.exceptions import ToolInputError
 from peoa.planning.model import BINARY_COMPLEMENT, BINARY_REFERENCE, Binding
+from peoa.planning.reaction_binding import bind_reaction
 from peoa.planning.words import Vocabulary, stem, tokens
 from peoa.reading.model import Mention, Reading, Substance
 from peoa.tools.base import P, Q, Tool
@@ -655,6 +656,9 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
     argument = arguments(tool)[name]
     spec = argument.spec
     if isinstance(spec, Q):
+        if argument.is_list and spec.reaction is not None:
+            fitting = [m for m, _ in candidates(reading, argument)]
+            return bind_reaction(reading, name, spec.reaction, fitting)
         if argument.is_list:
             return _bound_list(reading, argument)
         # A value the words state ("saturated vapour" is a vapour fraction of 1).
@@ -682,13 +686,8 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
             return Binding(argument=name, source="choice", value=value, score=1.0,
                            note=f"{phrase!r} means {value:g}")  # fmt: skip
         return None
-    if spec.reaction is not None and reading.reactions:
-        reaction = reading.reactions[0]
-        if spec.reaction == "phases":
-            listed: list[Any] = [phase or "gas" for phase in reaction.phases]
-        else:
-            listed = list(reaction.species if spec.reaction == "species" else reaction.coefficients)
-        return Binding(argument=name, source="choice", value=listed, score=2.0)
+    if spec.reaction is not None:
+        return bind_reaction(reading, name, spec.reaction)
     fluids = reading.fluids()
     if spec.chemical:
         # A substance's name the tool takes as another argument's choice is not this

@@ -69,6 +69,28 @@ def distinctive_names(registry: ToolRegistry) -> dict[str, set[str]]:
             for name, words in parts.items()}  # fmt: skip
 
 
+_CAPITALS = re.compile(r"\b[A-Z]{3,5}\b")
+
+
+def abbreviated_tools(text: str, registry: ToolRegistry) -> set[str]:
+    """The tools whose name has a part, its own among all tools', that ``text`` writes as
+    an abbreviation in capitals ("CSTR", "PFR"): the unit the question is about.
+
+    >>> from peoa.tools import get_registry
+    >>> sorted(abbreviated_tools("An isothermal PFR fed with pure A", get_registry()))
+    ['reactor_pfr']
+    """
+    written = {word.lower() for word in _CAPITALS.findall(text)}
+    if not written:
+        return set()
+    parts = {t.name: set(t.name.split("_")) for t in registry.list()}
+    counts: dict[str, int] = {}
+    for words in parts.values():
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    return {name for name, words in parts.items() if any(counts[w] == 1 for w in words & written)}
+
+
 _PROPER_NAME = re.compile(
     r"(?<![.?!:;]\s)(?<=[\s(\"'])([A-Z][a-z]+(?:-[A-Z][a-z]+)*)|\b([A-Z][a-z]+(?:-[A-Z][a-z]+)+)"
 )

@@ -10,11 +10,20 @@ question and what they leave out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["BINARY_COMPLEMENT", "BINARY_REFERENCE", "Binding", "BindingSource", "Plan", "PlanStep"]
+__all__ = [
+    "BINARY_COMPLEMENT",
+    "BINARY_REFERENCE",
+    "Binding",
+    "BindingSource",
+    "Plan",
+    "PlanStep",
+    "tied_plans",
+]
 
 # The trade's conventions for a binary written with one value.
 BINARY_COMPLEMENT = "binary: the second mole fraction is 1 − the first"
@@ -116,3 +125,13 @@ class Plan(_Frozen):
         names = len(self.uses) - self.values_used() - self.repeats
         return (-self.values_used(), len(self.steps), self.lookups, -names,
                 -round(self.evidence, 3), -self.relevance)  # fmt: skip
+
+
+def tied_plans(plans: Sequence[Plan], limit: int) -> list[Plan]:
+    """The best plans the ranking cannot tell apart (named alike, using as many of the
+    question's values, as few steps): what the action generator chooses among."""
+    if not plans:
+        return []
+    first = plans[0]
+    key = (first.named, first.values_used(), len(first.steps))
+    return [p for p in plans if (p.named, p.values_used(), len(p.steps)) == key][:limit]

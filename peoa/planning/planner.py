@@ -37,6 +37,7 @@ from peoa.planning.binding import (
     multiplier,
 )
 from peoa.planning.cues import (
+    abbreviated_tools,
     described,
     distinctive_names,
     given_labels,
@@ -62,7 +63,7 @@ from peoa.tools.kinds import kind
 from peoa.tools.quantity import dimension_of_unit, ureg
 from peoa.tools.registry import ToolRegistry
 
-__all__ = ["Planner", "tied_plans"]
+__all__ = ["Planner"]
 
 _CONVERSION_TOOL = "unit_convert"
 _SAME_NAME = 0.05  # an output fed to the argument of its own name (a tie-break)
@@ -603,16 +604,25 @@ class Planner:
         # (feasible or not) answers another question.
         best_match = max((m for m, _ in feasible), default=0.0)
         best_target = max((m for _, _, m in targets), default=0.0)
+        abbreviated = abbreviated_tools(reading.text, self.registry)
+
+        def order(plan: Plan) -> tuple[float, ...]:
+            # A unit the question names by its abbreviation ("a PFR") decides between
+            # plans that use the question's values alike (a CSTR's and a PFR's volume).
+            rank = plan.rank()
+            unit = -float(bool(abbreviated & {s.tool for s in plan.steps}))
+            return (-float(plan.named), *rank[:4], unit, *rank[4:])
+
         plans: list[tuple[tuple[float, ...], Plan]] = []
         for match, plan in feasible:
             named = best_match > 0 and match >= max(0.6 * best_match, _OTHER_QUESTION * best_target)
             plan = plan.model_copy(update={"named": named})
-            plans.append(((-float(named), *plan.rank()), plan))
+            plans.append((order(plan), plan))
         conversion = self._conversion(reading, relevance)
         if conversion is not None:
             named = reading.asked.conversion or not plans
             conversion = conversion.model_copy(update={"named": named})
-            plans.append(((-float(named), *conversion.rank()), conversion))
+            plans.append((order(conversion), conversion))
         plans.sort(key=lambda pair: pair[0])
         # A method the question names by its author ("using Fenske, Underwood and
         # Gilliland") is the method asked: a plan that uses none of them answers another
@@ -733,16 +743,6 @@ def _same_unit(a: str, b: str) -> bool:
         return a == b or bool(ureg.Unit(a) == ureg.Unit(b))
     except (PintError, ValueError):  # a unit pint cannot read compares by its spelling only
         return False
-
-
-def tied_plans(plans: Sequence[Plan], limit: int) -> list[Plan]:
-    """The best plans the ranking cannot tell apart (named alike, using as many of the
-    question's values, as few steps): what the action generator chooses among."""
-    if not plans:
-        return []
-    first = plans[0]
-    key = (first.named, first.values_used(), len(first.steps))
-    return [p for p in plans if (p.named, p.values_used(), len(p.steps)) == key][:limit]
 
 
 def _reused(

@@ -95,12 +95,24 @@ class Substance(_Frozen):
 class Reaction(_Frozen):
     """A chemical equation the question writes: species in order, coefficients (negative
     for reactants) and phases (``"gas"``, ``"liquid"``, ``"solid"``, ``"aqueous"`` or
-    ``None`` when not written)."""
+    ``None`` when not written).
+
+    ``key`` is the reactant a conversion refers to ("the conversion of B"; else the first
+    reactant). ``orders`` are the rate law's orders in species order when the question
+    states them (a rate law "-rA = k CA²", "second-order in A", "first-order", an
+    "elementary" reaction), else ``None``."""
 
     species: tuple[str, ...]
     coefficients: tuple[float, ...]
     phases: tuple[str | None, ...]
     span: tuple[int, int]
+    key: str | None = None
+    orders: tuple[float, ...] | None = None
+
+    @property
+    def reactants(self) -> dict[str, float]:
+        """Each reactant with its coefficient made positive ("A + 2B →": A 1, B 2)."""
+        return {s: -c for s, c in zip(self.species, self.coefficients, strict=True) if c < 0}
 
 
 class AskedQuantity(_Frozen):

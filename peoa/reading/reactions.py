@@ -1,10 +1,21 @@
-"""Chemical equations a question writes: "CO + H2O(g) → CO2 + H2", "CH4 + 2 O2 -> CO2 + 2 H2O".
+"""Chemical equations a question writes ("CO + H2O(g) → CO2 + H2", "2A → products") and
+the rate law's orders it states ("-rA = k CA²", "second-order in A", "elementary").
 
 >>> (r,) = read_reactions("the water-gas shift CO + H2O(g) → CO2 + H2, in kJ/mol")
 >>> r.species, r.coefficients, r.phases
 (('CO', 'H2O', 'CO2', 'H2'), (-1.0, -1.0, 1.0, 1.0), (None, 'gas', None, None))
 >>> read_reactions("A + B ⇌ C + D")[0].coefficients
 (-1.0, -1.0, 1.0, 1.0)
+>>> r = read_reactions("2A → products with rate −rA = k CA², for 90 % conversion")[0]
+>>> r.species, r.coefficients, r.key, r.orders
+(('A', 'products'), (-2.0, 1.0), 'A', (2.0, 0.0))
+
+A reaction named by its order alone ("a first-order liquid-phase reaction") is read as
+A → products, first order in A; a gas-phase one is not (its change in moles is unknown):
+
+>>> r = read_reactions("A first-order liquid-phase reaction (k = 0.2 1/min) in a CSTR")[0]
+>>> r.species, r.orders
+(('A', 'products'), (1.0, 0.0))
 """
 
 from __future__ import annotations
@@ -17,11 +28,31 @@ __all__ = ["read_reactions"]
 
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _PHASES = {"g": "gas", "l": "liquid", "s": "solid", "aq": "aqueous"}
-_TERM = r"(?:\d+(?:\.\d+)?\s*)?[A-Z][A-Za-z0-9₀-₉]*(?:\s?\((?:g|l|s|aq)\))?"
+_NAME = r"(?:[A-Z][A-Za-z0-9₀-₉]*|products?\b)"  # "A → products": the products unnamed
+_TERM = rf"(?:\d+(?:\.\d+)?\s*)?{_NAME}(?:\s?\((?:g|l|s|aq)\))?"
 _SIDE = rf"{_TERM}(?:\s*\+\s*{_TERM})*"
 _EQUATION = re.compile(rf"(?P<left>{_SIDE})\s*(?:→|->|⟶|⇌|<=>|<->|=>|⇄|=)\s*(?P<right>{_SIDE})")
 _ONE = re.compile(
-    r"(?:(?P<coef>\d+(?:\.\d+)?)\s*)?(?P<name>[A-Z][A-Za-z0-9₀-₉]*)(?:\s?\((?P<phase>g|l|s|aq)\))?"
+    rf"(?:(?P<coef>\d+(?:\.\d+)?)\s*)?(?P<name>{_NAME})(?:\s?\((?P<phase>g|l|s|aq)\))?"
+)
+_ORDER_WORDS = {"zero": 0.0, "half": 0.5, "first": 1.0, "second": 2.0, "third": 3.0}
+_ORDER = re.compile(
+    r"\b(?P<n>zero|half|first|second|third)[- ]order\b"
+    r"(?:\s+(?:in|with respect to)\s+(?P<species>[A-Z])\b)?",
+    re.I,
+)
+_POWERS = {"²": 2.0, "³": 3.0, "½": 0.5}
+# One concentration factor of a rate law: CA, C_A, C_{A}, [A], with a power (CA², CA^2).
+_FACTOR = re.compile(
+    r"\s*[·*×]?\s*(?:C_?\{?(?P<c>[A-Z])\}?|\[(?P<b>[A-Za-z0-9]+)\])"
+    r"(?:\s*(?:\^|\*\*)\s*\(?(?P<power>\d+(?:\.\d+)?)\)?|(?P<sup>[²³½]))?"
+)
+_RATE_LAW = re.compile(r"(?<![A-Za-z])k(?:_?\d|_?[A-Z])?\s*(?=[·*×]?\s*(?:C_?\{?[A-Z]|\[))")
+_CONVERSION_OF = re.compile(r"\bconversion\s+of\s+(?:the\s+)?(?:reactant\s+)?(?P<key>[A-Z])\b")
+# "A first-order liquid-phase reaction", "an irreversible second-order reaction".
+_ORDERED_REACTION = re.compile(
+    r"\b(?P<n>zero|half|first|second|third)[- ]order\b(?:[\s,-]+[\w-]+){0,3}?\s+reactions?\b",
+    re.I,
 )
 
 
@@ -37,6 +68,69 @@ def _side(text: str, sign: float) -> list[tuple[str, float, str | None]]:
     return terms
 
 
+def _rate_law(text: str, species: tuple[str, ...]) -> tuple[float, ...] | None:
+    """The orders of a rate law written with the reaction's species ("k CA CB²")."""
+    for match in _RATE_LAW.finditer(text):
+        orders = dict.fromkeys(species, 0.0)
+        at = match.end()
+        while (factor := _FACTOR.match(text, at)) is not None:
+            name = factor.group("c") or factor.group("b")
+            if name not in orders:
+                return None
+            power = factor.group("power") or factor.group("sup")
+            orders[name] += float(_POWERS.get(power, power or 1.0))
+            at = factor.end()
+        if at > match.end():
+            return tuple(orders.values())
+    return None
+
+
+def _orders(text: str, species: tuple[str, ...], coefficients: tuple[float, ...],
+            key: str) -> tuple[float, ...] | None:  # fmt: skip
+    """The orders the question states: a rate law, orders in named species, one overall
+    order, or an elementary reaction (orders = the reactants' coefficients)."""
+    if (law := _rate_law(text, species)) is not None:
+        return law
+    reactants = {s: -c for s, c in zip(species, coefficients, strict=True) if c < 0}
+    stated = [
+        (_ORDER_WORDS[m.group("n").lower()], m.group("species")) for m in _ORDER.finditer(text)
+    ]
+    per_species = {name: n for n, name in stated if name is not None}
+    if per_species:
+        if not set(per_species) <= set(species):
+            return None
+        return tuple(per_species.get(s, 0.0) for s in species)
+    overall = {n for n, _ in stated}
+    elementary = re.search(r"\belementary\b", text, re.I) is not None
+    if len(overall) == 1:
+        (n,) = overall
+        if len(reactants) == 1:
+            return tuple(n if s == key else 0.0 for s in species)
+        if n == sum(reactants.values()):
+            elementary = True  # "A + B → C, second order": first order in each
+        else:
+            return None
+    if elementary:
+        return tuple(reactants.get(s, 0.0) for s in species)
+    return None
+
+
+def _key(text: str, species: tuple[str, ...], coefficients: tuple[float, ...]) -> str:
+    """The reactant a conversion refers to: the one named ("conversion of B"), else the first."""
+    reactants = [s for s, c in zip(species, coefficients, strict=True) if c < 0]
+    named = _CONVERSION_OF.search(text)
+    if named is not None and named.group("key") in reactants:
+        return named.group("key")
+    return reactants[0]
+
+
+def _reaction(text: str, species: tuple[str, ...], coefficients: tuple[float, ...],
+              phases: tuple[str | None, ...], span: tuple[int, int]) -> Reaction:  # fmt: skip
+    key = _key(text, species, coefficients)
+    return Reaction(species=species, coefficients=coefficients, phases=phases, span=span,
+                    key=key, orders=_orders(text, species, coefficients, key))  # fmt: skip
+
+
 def read_reactions(text: str) -> list[Reaction]:
     """The chemical equations in ``text``, in order."""
     found = []
@@ -45,8 +139,13 @@ def read_reactions(text: str) -> list[Reaction]:
         # "Re = 5000" or "Z = 0.93" is no equation: both sides name species.
         if not left or not right or text[match.end("left") : match.start("right")].strip() == "=":
             continue
+        if all(t[0].lower().startswith("product") for t in left):
+            continue
         terms = left + right
-        found.append(Reaction(species=tuple(t[0] for t in terms),
-                              coefficients=tuple(t[1] for t in terms),
-                              phases=tuple(t[2] for t in terms), span=match.span()))  # fmt: skip
+        found.append(_reaction(text, tuple(t[0] for t in terms), tuple(t[1] for t in terms),
+                               tuple(t[2] for t in terms), match.span()))  # fmt: skip
+    ordered = _ORDERED_REACTION.search(text)
+    if not found and ordered is not None and not re.search(r"\bgas(?:eous)?\b", text, re.I):
+        # A reaction named by its order alone: the products do not matter to a liquid.
+        found.append(_reaction(text, ("A", "products"), (-1.0, 1.0), (None, None), ordered.span()))
     return found

@@ -48,21 +48,58 @@ __all__ = [
 R_GAS = 8.314462618  # J/mol/K, CODATA 2018
 _D = "dimensionless"
 
-Species = Annotated[list[str], P("species labels (e.g. ['A', 'B', 'C', 'I']); include inerts")]
+Species = Annotated[
+    list[str],
+    P("species labels (e.g. ['A', 'B', 'C', 'I']); include inerts", reaction="species"),
+]
 Stoich = Annotated[
     list[float],
     P(
         "stoichiometric coefficients in the order of species: negative for "
-        "reactants, positive for products, 0 for inerts"
+        "reactants, positive for products, 0 for inerts",
+        reaction="coefficients",
     ),
 ]
-Key = Annotated[str, P("the key (limiting) reactant; conversion is based on it")]
+Key = Annotated[str, P("the key (limiting) reactant; conversion is based on it", reaction="key")]
 Orders = Annotated[
     list[float],
-    P("reaction order in each species, in species order (0 when absent from the rate law)"),
+    P(
+        "reaction order in each species, in species order (0 when absent from the rate law)",
+        reaction="orders",
+    ),
 ]
 FeedC = Annotated[
-    list[float], Q("molar_concentration", "inlet concentration of each species", ge=0)
+    list[float],
+    Q("molar_concentration", "inlet concentration of each species", ge=0, reaction="feed"),
+]
+RateConstant = Annotated[
+    Quantity,
+    P(
+        "rate constant with its units, e.g. {'value': 0.1, 'unit': 'L/mol/s'} for a "
+        "second-order reaction",
+        reaction="rate_constant",
+    ),
+]
+# Without feed concentrations, a rate first order in the key alone still fixes the
+# volume (C_A0 cancels from V = F_A0 X / -r_A); a gas then needs its feed to be the key
+# alone, for the volume change.
+OptionalFeedC = Annotated[
+    list[float] | None,
+    Q(
+        "molar_concentration",
+        "inlet concentration of each species; may be left out for a rate first order in "
+        "the key alone (C_A0 cancels), then F_A0 and the rate are not reported",
+        ge=0,
+        reaction="feed",
+    ),
+]
+PureFeed = Annotated[
+    bool,
+    P(
+        "the feed is the key reactant alone (no inerts or products): with no feed "
+        "concentrations, a gas's volume change follows from it",
+        said_true=("pure",),
+    ),
 ]
 Phase = Annotated[
     str,
@@ -102,6 +139,27 @@ class _Kinetics:
             if a:
                 value *= c**a
         return value
+
+
+def _relative_feed(
+    species: Sequence[str], key: str, orders: Sequence[float], phase: str, pure_feed: bool
+) -> list[float]:
+    """A feed of the key alone at unit concentration, for a rate first order in the key
+    alone (the volume does not depend on C_A0 then); refused otherwise."""
+    if key not in species or len(orders) != len(species):
+        return [0.0] * len(species)  # _kinetics names the mistake
+    first_order = orders[list(species).index(key)] == 1 and sum(orders) == 1
+    if not first_order:
+        raise ToolInputError(
+            "give feed_concentrations: the volume depends on the key's inlet concentration "
+            "unless the rate is first order in the key alone"
+        )
+    if phase == "gas" and not pure_feed:
+        raise ToolInputError(
+            "give feed_concentrations, or say the gas feed is the key alone (pure_feed): "
+            "the gas's volume change depends on the feed's composition"
+        )
+    return [1.0 if s == key else 0.0 for s in species]
 
 
 def _kinetics(
@@ -160,8 +218,12 @@ def _rate_constant(k: Quantity, order: float, per_mass: bool = False) -> float:
 _REACTOR_OUT = {
     "volume": Out("m**3", "reactor volume", kind="reactor_volume"),
     "space_time": Out("s", "space time tau = V/v0"),
-    "FA0": Out("mol/s", "molar feed rate of the key reactant"),
-    "rate_exit": Out("mol/m**3/s", "rate of disappearance of the key at the outlet"),
+    "FA0": Out("mol/s", "molar feed rate of the key reactant", needs=("feed_concentrations",)),
+    "rate_exit": Out(
+        "mol/m**3/s",
+        "rate of disappearance of the key at the outlet",
+        needs=("feed_concentrations",),
+    ),
     "epsilon": Out("", "volume change parameter eps = y_A0 delta", kind="ratio"),
 }
 
@@ -177,18 +239,13 @@ def reactor_cstr(
     stoichiometry: Stoich,
     key: Key,
     orders: Orders,
-    rate_constant: Annotated[
-        Quantity,
-        P(
-            "rate constant with its units, e.g. {'value': 0.1, "
-            "'unit': 'L/mol/s'} for a second-order reaction"
-        ),
-    ],
-    feed_concentrations: FeedC,
+    rate_constant: RateConstant,
     volumetric_flow: Annotated[float, Q("volumetric_flow", "inlet volumetric flow v0", gt=0)],
     conversion: Annotated[float, Q("conversion", "conversion of the key reactant", gt=0, lt=1)],
+    feed_concentrations: OptionalFeedC = None,
     phase: Phase = "liquid",
-) -> dict[str, float]:
+    pure_feed: PureFeed = False,
+) -> dict[str, float | None]:
     """Volume of an isothermal continuous stirred-tank reactor (CSTR) for a target
     conversion with a power-law rate law: V = F_A0 X / (-r_A(X)), the rate evaluated at
     the outlet (= tank) composition. Handles gas-phase volume change at constant T, P.
@@ -213,18 +270,22 @@ def reactor_cstr(
     >>> round(r.value("volume", "L"), 6)
     200.0
     """
-    kin = _kinetics(species, stoichiometry, key, orders, feed_concentrations, phase)
+    feed = feed_concentrations
+    if feed is None:
+        feed = _relative_feed(species, key, orders, phase, pure_feed)
+    kin = _kinetics(species, stoichiometry, key, orders, feed, phase)
     k = _rate_constant(rate_constant, sum(orders))
     fa0 = kin.ca0 * volumetric_flow
     r = kin.rate(k, conversion)
     if r <= 0:
         raise ToolInputError("the rate is zero at this conversion (a reactant is used up)")
     v = fa0 * conversion / r
+    known = feed_concentrations is not None
     return {
         "volume": v,
         "space_time": v / volumetric_flow,
-        "FA0": fa0,
-        "rate_exit": r,
+        "FA0": fa0 if known else None,
+        "rate_exit": r if known else None,
         "epsilon": kin.eps,
     }
 
@@ -240,18 +301,13 @@ def reactor_pfr(
     stoichiometry: Stoich,
     key: Key,
     orders: Orders,
-    rate_constant: Annotated[
-        Quantity,
-        P(
-            "rate constant with its units, e.g. {'value': 0.1, "
-            "'unit': 'L/mol/s'} for a second-order reaction"
-        ),
-    ],
-    feed_concentrations: FeedC,
+    rate_constant: RateConstant,
     volumetric_flow: Annotated[float, Q("volumetric_flow", "inlet volumetric flow v0", gt=0)],
     conversion: Annotated[float, Q("conversion", "conversion of the key reactant", gt=0, lt=1)],
+    feed_concentrations: OptionalFeedC = None,
     phase: Phase = "liquid",
-) -> dict[str, float]:
+    pure_feed: PureFeed = False,
+) -> dict[str, float | None]:
     """Volume of an isothermal plug-flow reactor (PFR) for a target conversion with a
     power-law rate law, V = F_A0 int_0^X dX / (-r_A(X)), including gas-phase volume change
     at constant T and P (no pressure drop).
@@ -278,18 +334,22 @@ def reactor_pfr(
     """
     from scipy.integrate import quad
 
-    kin = _kinetics(species, stoichiometry, key, orders, feed_concentrations, phase)
+    feed = feed_concentrations
+    if feed is None:
+        feed = _relative_feed(species, key, orders, phase, pure_feed)
+    kin = _kinetics(species, stoichiometry, key, orders, feed, phase)
     k = _rate_constant(rate_constant, sum(orders))
     fa0 = kin.ca0 * volumetric_flow
     if kin.rate(k, conversion) <= 0:
         raise ToolInputError("the rate reaches zero before this conversion (a reactant is used up)")
     integral, _ = quad(lambda x: 1.0 / kin.rate(k, x), 0.0, conversion, limit=200, epsrel=1e-10)
     v = fa0 * integral
+    known = feed_concentrations is not None
     return {
         "volume": v,
         "space_time": v / volumetric_flow,
-        "FA0": fa0,
-        "rate_exit": kin.rate(k, conversion),
+        "FA0": fa0 if known else None,
+        "rate_exit": kin.rate(k, conversion) if known else None,
         "epsilon": kin.eps,
     }
 

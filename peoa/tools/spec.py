@@ -90,6 +90,9 @@ class Q:
     le: float | None = None
     gas_basis: str | None = None
     base_conditions: tuple[str, ...] = ()
+    # A list with one entry per species of the question's chemical equation ("feed"):
+    # the value written for a species ("CA0 = 2 mol/L") in its place, 0 for the others.
+    reaction: str | None = None
 
     def __post_init__(self) -> None:
         try:
@@ -139,8 +142,9 @@ class P:
     # A text parameter (or list) that names chemicals: the experts hold each name to one
     # the task writes, by that name, the chemical's own name, its formula or CAS number.
     chemical: bool = False
-    # A list the question's chemical equation gives: its "species", "coefficients"
-    # (negative for reactants) or "phases".
+    # What the question's chemical equation gives (peoa/planning/reaction_binding.py): its
+    # "species", "coefficients" (negative for reactants), "phases", the "key" reactant,
+    # the rate law's "orders" or the "rate_constant" written with it.
     reaction: str | None = None
 
     def range_text(self) -> str:

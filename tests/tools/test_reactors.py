@@ -285,3 +285,36 @@ def test_equilibrium_conversion_liquid_isomerisation() -> None:
     assert mixed.value("extent") == pytest.approx(0.6, rel=1e-9)
     with pytest.raises(ToolInputError, match="not in pressure units"):
         call("equilibrium_conversion", **(args | {"stoichiometry": [-1, 2], "K": q(2, "bar")}))
+
+
+def test_a_first_order_volume_needs_no_feed_concentration() -> None:
+    """C_A0 cancels from V = F_A0 X / -r_A when the rate is first order in the key alone:
+    the volume is the same as with one, and F_A0 and the rate are not reported."""
+    without = {k: v for k, v in _first_order().items() if k != "feed_concentrations"}
+    for tool in ("reactor_cstr", "reactor_pfr"):
+        given, omitted = call(tool, **_first_order()), call(tool, **without)
+        assert omitted.value("volume") == pytest.approx(given.value("volume"), rel=1e-12)
+        assert omitted.outputs["FA0"].value is None
+        assert omitted.outputs["rate_exit"].value is None
+    # A pure gas feed of A → 2B (ε = 1) gives the same volume as a feed of A alone.
+    gas = {"stoichiometry": [-1, 2], "phase": "gas"}
+    with_feed = call("reactor_pfr", **_first_order(**gas))
+    pure = call("reactor_pfr", **(without | gas | {"pure_feed": True}))
+    assert pure.value("epsilon") == pytest.approx(1.0)
+    assert pure.value("volume") == pytest.approx(with_feed.value("volume"), rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"orders": [2, 0], "rate_constant": q(0.1, "L/mol/min")}, "first order in the key"),
+        ({"orders": [1, 1]}, "first order in the key"),
+        ({"phase": "gas", "stoichiometry": [-1, 2]}, "pure_feed"),
+    ],
+)
+def test_without_feed_concentrations_what_the_volume_depends_on_is_asked_for(
+    change: dict[str, object], message: str
+) -> None:
+    without = {k: v for k, v in _first_order(**change).items() if k != "feed_concentrations"}
+    with pytest.raises(ToolInputError, match=message):
+        call("reactor_cstr", **without)

@@ -1,0 +1,105 @@
+"""Reactor questions planned from the reading: the equation, its rate law and the feed
+laid out in species order, and the unit the question names (a CSTR or a PFR)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from peoa.exceptions import ToolInputError
+from peoa.planning import Planner, QuantityGraph
+from peoa.planning.execute import run_plan
+from peoa.reading import read_question
+from peoa.tools import get_registry
+from peoa.tools.quantity import parse_quantity
+
+
+@pytest.fixture(scope="module")
+def planner() -> Planner:
+    registry = get_registry()
+    return Planner(registry, QuantityGraph.from_registry(registry))
+
+
+def _answer(planner: Planner, question: str, unit: str) -> tuple[str, float]:
+    reading = read_question(question)
+    plan = planner.plan(reading)[0]
+    step = plan.answer_step
+    result = run_plan(plan, reading, get_registry())[step.index]
+    value = result.outputs[step.output]
+    return step.tool, float(parse_quantity(value.value, value.unit).to(unit).magnitude)
+
+
+def test_a_first_order_cstr_needs_no_feed_concentration(planner: Planner) -> None:
+    # V = v0 X / (k (1 - X)) = 2 x 0.75 / (0.3 x 0.25) = 20 m³; C_A0 cancels.
+    tool, volume = _answer(
+        planner,
+        "A first-order irreversible reaction with k = 0.3 h⁻¹ is carried out in a CSTR. "
+        "The feed is 2 m³/h. What volume is needed for 75 % conversion?",
+        "m**3",
+    )
+    assert tool == "reactor_cstr"
+    assert volume == pytest.approx(20.0, rel=1e-9)
+
+
+def test_the_order_follows_from_the_rate_constants_unit(planner: Planner) -> None:
+    # k in L/(mol·min) is second order: PFR V = v0/(k C_A0) X/(1 - X) = 10/(0.5 x 2) x 4 = 40 L.
+    question = (
+        "The liquid-phase reaction A → B runs in a PFR with k = 0.5 L/(mol·min), "
+        "CA0 = 2 mol/L and v0 = 10 L/min. What volume gives 80 % conversion, in L?"
+    )
+    plan = planner.plan(read_question(question))[0]
+    bound = {b.argument: b.value for b in plan.answer_step.bindings}
+    assert bound["orders"] == [2.0, 0.0]
+    assert bound["feed_concentrations"] == [
+        {"value": 2.0, "unit": "mol/L"},
+        {"value": 0.0, "unit": "mol/L"},
+    ]
+    assert _answer(planner, question, "L") == ("reactor_pfr", pytest.approx(40.0, rel=1e-6))
+
+
+def test_an_equimolar_feed_of_an_elementary_reaction(planner: Planner) -> None:
+    # A + B → C, -rA = k CA CB with CA = CB = CA0 (1 - X): V = v0 X / (k CA0 (1 - X)²) = 500 L.
+    tool, volume = _answer(
+        planner,
+        "The elementary liquid-phase reaction A + B → C is carried out in a CSTR with an "
+        "equimolar feed, CA0 = 2 mol/L, v0 = 5 L/min and k = 0.1 L/(mol·min). What reactor "
+        "volume gives 80% conversion, in L?",
+        "L",
+    )
+    assert (tool, volume) == ("reactor_cstr", pytest.approx(500.0, rel=1e-9))
+
+
+def test_a_gas_fed_pure_expands_with_its_moles(planner: Planner) -> None:
+    # A → 3B, ε = 2: V = v0/k [(1 + ε) ln(1/(1 - X)) - ε X] (Fogler eq. 5-22).
+    expected = 2.0 / 0.1 * (3 * math.log(2.0) - 2 * 0.5)
+    tool, volume = _answer(
+        planner,
+        "The gas-phase reaction A → 3B is first order, k = 0.1 s⁻¹, fed as pure A at 2 L/s "
+        "to a PFR. What volume gives 50% conversion, in L?",
+        "L",
+    )
+    assert (tool, volume) == ("reactor_pfr", pytest.approx(expected, rel=1e-6))
+
+
+def test_the_unit_the_question_names_is_the_one_sized(planner: Planner) -> None:
+    text = "The liquid-phase reaction A → B (k = 0.2 min⁻¹) runs in {unit} fed at 3 L/min. What volume gives 0.5 conversion?"
+    for unit, tool in (("a CSTR", "reactor_cstr"), ("an isothermal PFR", "reactor_pfr")):
+        assert planner.plan(read_question(text.format(unit=unit)))[0].answer_step.tool == tool
+
+
+def test_what_the_volume_depends_on_but_the_question_omits_is_refused(planner: Planner) -> None:
+    """No confident number without C_A0 for a second-order rate, or without the feed's
+    composition for a gas."""
+    registry = get_registry()
+    for question, missing in (
+        ("A second-order liquid-phase reaction (k = 0.5 L/(mol·min)) in a CSTR fed at "
+         "10 L/min. What volume gives 80 % conversion?", "inlet concentration"),
+        ("The gas-phase reaction A → 2B is first order (k = 0.5 s⁻¹) in a PFR fed at "
+         "0.02 m³/s. What volume gives 80 % conversion?", "feed"),
+    ):  # fmt: skip
+        reading = read_question(question)
+        plans = planner.plan(reading)
+        assert plans, question
+        with pytest.raises(ToolInputError, match=missing):
+            run_plan(plans[0], reading, registry)
