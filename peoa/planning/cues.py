@@ -72,7 +72,7 @@ def distinctive_names(registry: ToolRegistry) -> dict[str, set[str]]:
 _CAPITALS = re.compile(r"\b[A-Z]{3,5}\b")
 
 
-def abbreviated_tools(text: str, registry: ToolRegistry) -> set[str]:
+def abbreviated_tools(text: str, registry: ToolRegistry) -> frozenset[str]:
     """The tools whose name has a part, its own among all tools', that ``text`` writes as
     an abbreviation in capitals ("CSTR", "PFR"): the unit the question is about.
 
@@ -82,13 +82,15 @@ def abbreviated_tools(text: str, registry: ToolRegistry) -> set[str]:
     """
     written = {word.lower() for word in _CAPITALS.findall(text)}
     if not written:
-        return set()
+        return frozenset()
     parts = {t.name: set(t.name.split("_")) for t in registry.list()}
     counts: dict[str, int] = {}
     for words in parts.values():
         for word in words:
             counts[word] = counts.get(word, 0) + 1
-    return {name for name, words in parts.items() if any(counts[w] == 1 for w in words & written)}
+    return frozenset(
+        name for name, words in parts.items() if any(counts[w] == 1 for w in words & written)
+    )
 
 
 _PROPER_NAME = re.compile(

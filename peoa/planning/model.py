@@ -118,12 +118,15 @@ class Plan(_Frozen):
         ("using the vapour pressure at 108 °C"), the plan uses (substances not counted)."""
         return sum(1 for u in self.uses if not u.startswith("substance:")) - self.repeats
 
-    def rank(self) -> tuple[float, ...]:
+    def rank(self, named_units: frozenset[str] = frozenset()) -> tuple[float, ...]:
         """Sort key, best first: the question's values used, fewer steps, fewer look-ups (a
         property the question gives the data for is computed from it: an ideal gas's cp
-        from its k and M), the substances it names used, word evidence, relevance."""
+        from its k and M), the substances it names used, a tool of ``named_units`` used
+        (the question's "PFR" decides between a CSTR's and a PFR's volume, which use its
+        values alike), word evidence, relevance."""
         names = len(self.uses) - self.values_used() - self.repeats
-        return (-self.values_used(), len(self.steps), self.lookups, -names,
+        named_unit = bool(named_units & {s.tool for s in self.steps})
+        return (-self.values_used(), len(self.steps), self.lookups, -names, -named_unit,
                 -round(self.evidence, 3), -self.relevance)  # fmt: skip
 
 

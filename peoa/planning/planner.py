@@ -418,6 +418,11 @@ class Planner:
             computed = [p for p in subs if not self._lookups_in(p[1])]
             if computed and computed[0] not in kept:
                 kept.append(computed[0])
+            # A rival correlation offers an input the tool reports again (Pr) through the
+            # other inputs' chains; the shortest (Pr looked up) does as well beside them.
+            shortest = min(subs, key=lambda pair: len(pair[1].steps))
+            if wanted in tool.output_kinds.values() and shortest not in kept:
+                kept.append(shortest)
             options_per_input.append(kept)
         # Options beside a written value or a tool's default, each a list that starts
         # with None (keep it); the ranking chooses.
@@ -438,8 +443,8 @@ class Planner:
                     if len(p.uses - set(binding.mentions)) >= 1
                     and set(binding.mentions) <= p.uses
                 ]  # fmt: skip
-            elif argument.required or binding is not None or name in alternative:
-                continue
+            elif argument.required or binding is not None or name in alternative or name in needed:
+                continue  # bound, or computed above (an optional input the output needs)
             elif kind(spec.kind).given:
                 # A state left to the tool's default (a latent heat at the normal boiling
                 # point) may be the one the question names ("at the boiling temperature
@@ -604,25 +609,17 @@ class Planner:
         # (feasible or not) answers another question.
         best_match = max((m for m, _ in feasible), default=0.0)
         best_target = max((m for _, _, m in targets), default=0.0)
-        abbreviated = abbreviated_tools(reading.text, self.registry)
-
-        def order(plan: Plan) -> tuple[float, ...]:
-            # A unit the question names by its abbreviation ("a PFR") decides between
-            # plans that use the question's values alike (a CSTR's and a PFR's volume).
-            rank = plan.rank()
-            unit = -float(bool(abbreviated & {s.tool for s in plan.steps}))
-            return (-float(plan.named), *rank[:4], unit, *rank[4:])
-
+        units = abbreviated_tools(reading.text, self.registry)
         plans: list[tuple[tuple[float, ...], Plan]] = []
         for match, plan in feasible:
             named = best_match > 0 and match >= max(0.6 * best_match, _OTHER_QUESTION * best_target)
             plan = plan.model_copy(update={"named": named})
-            plans.append((order(plan), plan))
+            plans.append(((-float(named), *plan.rank(units)), plan))
         conversion = self._conversion(reading, relevance)
         if conversion is not None:
             named = reading.asked.conversion or not plans
             conversion = conversion.model_copy(update={"named": named})
-            plans.append((order(conversion), conversion))
+            plans.append(((-float(named), *conversion.rank(units)), conversion))
         plans.sort(key=lambda pair: pair[0])
         # A method the question names by its author ("using Fenske, Underwood and
         # Gilliland") is the method asked: a plan that uses none of them answers another

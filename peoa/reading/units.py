@@ -297,6 +297,10 @@ def _spoken(words: list[str]) -> str | None:
     return text.replace("lb/(inch)**2", "psi").replace("lbf/(inch)**2", "psi")
 
 
+# The one-letter ratios that are units: a capacity rate or a UA in W/K, an entropy in J/K.
+_PER_KELVIN = frozenset({"W/K", "J/K"})
+
+
 def _is_symbol_token(token: str) -> bool:
     return bool(token in _SYMBOLS or _UNIT_CHARS.search(token))
 
@@ -307,7 +311,11 @@ def _symbolic(tokens: list[str]) -> str | None:
         tokens = tokens[1:]  # "US gpm"
     if len(tokens) > 1 and "in" in tokens:
         return None  # "N in rpm" defines a symbol; "in" is an inch only alone
-    if len(tokens) == 1 and re.fullmatch(r"[A-Z]/[A-Z]", tokens[0]):
+    if (
+        len(tokens) == 1
+        and re.fullmatch(r"[A-Z]/[A-Z]", tokens[0])
+        and tokens[0] not in _PER_KELVIN
+    ):
         return None  # "V/F", "L/D": a ratio of symbols, not volt per farad
     if not all(_is_symbol_token(t) for t in tokens):
         return None

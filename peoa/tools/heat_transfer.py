@@ -35,15 +35,27 @@ _FILM_OUT = {
     "Re": Out("", "Reynolds number used", kind="reynolds_number"),
     "Pr": Out("", "Prandtl number used", kind="prandtl_number"),
     "Nu": Out("", "Nusselt number", kind="nusselt_number"),
-    "h": Out("W/m**2/K", "film heat transfer coefficient h = Nu k / D", kind="film_coefficient"),
+    "h": Out(
+        "W/m**2/K",
+        "film heat transfer coefficient h = Nu k / D",
+        kind="film_coefficient",
+        needs=("diameter", "thermal_conductivity"),
+    ),
 }
 
 Velocity = Annotated[float | None, Q("velocity", "mean (or free-stream) velocity", gt=0)]
 Density = Annotated[float | None, Q("density", "fluid density", gt=0)]
 Viscosity = Annotated[float | None, Q("dynamic_viscosity", "fluid dynamic viscosity", gt=0)]
 SpecificHeat = Annotated[float | None, Q("specific_heat", "fluid specific heat cp", gt=0)]
-Conductivity = Annotated[float, Q("thermal_conductivity", "fluid thermal conductivity", gt=0)]
-# Re, or what it is computed from; Pr likewise.
+# The Nusselt number needs only Re and Pr; the diameter and the conductivity turn it into
+# h (and compute Re and Pr when those are not given).
+Conductivity = Annotated[
+    float | None, Q("thermal_conductivity", "fluid thermal conductivity (for h, or Pr)", gt=0)
+]
+TubeDiameter = Annotated[
+    float | None, Q("inside_diameter", "tube inner (or hydraulic) diameter (for h, or Re)", gt=0)
+]
+# Re, or what it is computed from (with the diameter); Pr likewise (with the conductivity).
 _RE_PR_ALTERNATIVES = [
     ("Re", ("velocity", "density", "viscosity")),
     ("Pr", ("specific_heat", "viscosity")),
@@ -60,8 +72,8 @@ PrArg = Annotated[
 def _re_pr(
     re: float | None,
     pr: float | None,
-    length: float,
-    k: float,
+    length: float | None,
+    k: float | None,
     velocity: float | None,
     density: float | None,
     viscosity: float | None,
@@ -69,14 +81,23 @@ def _re_pr(
 ) -> tuple[float, float]:
     """Use the given Re and Pr, or compute them from the properties (fluids.core)."""
     if re is None:
-        if velocity is None or density is None or viscosity is None:
-            raise ToolInputError("give Re, or velocity, density and viscosity to compute it")
+        if velocity is None or density is None or viscosity is None or length is None:
+            raise ToolInputError(
+                "give Re, or velocity, density, viscosity and diameter to compute it"
+            )
         re = fluids.core.Reynolds(V=velocity, D=length, rho=density, mu=viscosity)
     if pr is None:
-        if cp is None or viscosity is None:
-            raise ToolInputError("give Pr, or specific_heat and viscosity to compute it")
+        if cp is None or viscosity is None or k is None:
+            raise ToolInputError(
+                "give Pr, or specific_heat, viscosity and thermal_conductivity to compute it"
+            )
         pr = fluids.core.Prandtl(Cp=cp, k=k, mu=viscosity)
     return re, pr
+
+
+def _film(nu: float, k: float | None, diameter: float | None) -> float | None:
+    """h = Nu k / D, or ``None`` when the conductivity or the diameter is not given."""
+    return None if k is None or diameter is None else nu * k / diameter
 
 
 @tool(
@@ -88,8 +109,8 @@ def _re_pr(
     alternatives=_RE_PR_ALTERNATIVES,
 )
 def nu_dittus_boelter(
-    diameter: Annotated[float, Q("inside_diameter", "tube inner (or hydraulic) diameter", gt=0)],
-    thermal_conductivity: Conductivity,
+    diameter: TubeDiameter = None,
+    thermal_conductivity: Conductivity = None,
     Re: ReArg = None,
     Pr: PrArg = None,
     heating: Annotated[
@@ -104,7 +125,7 @@ def nu_dittus_boelter(
     density: Density = None,
     viscosity: Viscosity = None,
     specific_heat: SpecificHeat = None,
-) -> dict[str, float]:
+) -> dict[str, float | None]:
     """Film coefficient inside a smooth tube in fully developed turbulent flow by
     Dittus-Boelter, Nu = 0.023 Re^0.8 Pr^n (n = 0.4 heating, 0.3 cooling), valid for
     Re > 10000, 0.6 < Pr < 160, L/D > 10. Returns Nu and h = Nu k / D.
@@ -136,7 +157,7 @@ def nu_dittus_boelter(
             f"Pr = {pr:.4g}); consider Gnielinski"
         )
     nu = ht.turbulent_Dittus_Boelter(Re=re, Pr=pr, heating=heating)
-    return {"Re": re, "Pr": pr, "Nu": nu, "h": nu * thermal_conductivity / diameter}
+    return {"Re": re, "Pr": pr, "Nu": nu, "h": _film(nu, thermal_conductivity, diameter)}
 
 
 @tool(
@@ -147,8 +168,8 @@ def nu_dittus_boelter(
     alternatives=_RE_PR_ALTERNATIVES,
 )
 def nu_gnielinski(
-    diameter: Annotated[float, Q("inside_diameter", "tube inner (or hydraulic) diameter", gt=0)],
-    thermal_conductivity: Conductivity,
+    diameter: TubeDiameter = None,
+    thermal_conductivity: Conductivity = None,
     Re: ReArg = None,
     Pr: PrArg = None,
     roughness: Annotated[float, Q("roughness", "absolute wall roughness (0 = smooth)", ge=0)] = 0.0,
@@ -156,7 +177,7 @@ def nu_gnielinski(
     density: Density = None,
     viscosity: Viscosity = None,
     specific_heat: SpecificHeat = None,
-) -> dict[str, float]:
+) -> dict[str, float | None]:
     """Film coefficient inside a tube in turbulent and transitional flow by Gnielinski,
     Nu = (f/8)(Re-1000)Pr / (1 + 12.7 (f/8)^0.5 (Pr^(2/3) - 1)), with the Darcy friction
     factor f from Colebrook (Clamond solution); valid 3000 < Re < 5e6, 0.5 < Pr < 2000.
@@ -188,9 +209,14 @@ def nu_gnielinski(
             f"Gnielinski is valid for 2300 <= Re <= 5e6 and 0.5 <= Pr <= 2000 "
             f"(Re = {re:.4g}, Pr = {pr:.4g})"
         )
-    fd = fluids.friction.friction_factor(Re=re, eD=roughness / diameter)
+    relative_roughness = 0.0
+    if roughness:
+        if diameter is None:
+            raise ToolInputError("give the diameter for a rough tube's relative roughness")
+        relative_roughness = roughness / diameter
+    fd = fluids.friction.friction_factor(Re=re, eD=relative_roughness)
     nu = ht.turbulent_Gnielinski(Re=re, Pr=pr, fd=fd)
-    return {"Re": re, "Pr": pr, "Nu": nu, "h": nu * thermal_conductivity / diameter, "fd": fd}
+    return {"Re": re, "Pr": pr, "Nu": nu, "h": _film(nu, thermal_conductivity, diameter), "fd": fd}
 
 
 @tool(
@@ -201,8 +227,10 @@ def nu_gnielinski(
     alternatives=_RE_PR_ALTERNATIVES,
 )
 def nu_cylinder_zukauskas(
-    diameter: Annotated[float, Q("outside_diameter", "cylinder outer diameter", gt=0)],
-    thermal_conductivity: Conductivity,
+    diameter: Annotated[
+        float | None, Q("outside_diameter", "cylinder outer diameter (for h, or Re)", gt=0)
+    ] = None,
+    thermal_conductivity: Conductivity = None,
     Re: ReArg = None,
     Pr: PrArg = None,
     Pr_wall: Annotated[
@@ -217,7 +245,7 @@ def nu_cylinder_zukauskas(
     density: Density = None,
     viscosity: Viscosity = None,
     specific_heat: SpecificHeat = None,
-) -> dict[str, float]:
+) -> dict[str, float | None]:
     """Film coefficient for a single cylinder (tube) in cross flow by Zukauskas,
     Nu = C Re^m Pr^n (Pr/Prw)^(1/4), properties at the free-stream temperature; valid
     0.7 < Pr < 500 and 1 < Re < 1e6.
@@ -249,7 +277,7 @@ def nu_cylinder_zukauskas(
             f"Pr = {pr:.4g})"
         )
     nu = ht.Nu_cylinder_Zukauskas(Re=re, Pr=pr, Prw=Pr_wall)
-    return {"Re": re, "Pr": pr, "Nu": nu, "h": nu * thermal_conductivity / diameter}
+    return {"Re": re, "Pr": pr, "Nu": nu, "h": _film(nu, thermal_conductivity, diameter)}
 
 
 _NATURAL = {
@@ -288,7 +316,9 @@ def nu_natural_convection(
     ],
     T_surface: Annotated[float, Q("temperature", "surface temperature")],
     T_fluid: Annotated[float, Q("temperature", "quiescent fluid temperature far away")],
-    thermal_conductivity: Conductivity,
+    thermal_conductivity: Annotated[
+        float, Q("thermal_conductivity", "fluid thermal conductivity", gt=0)
+    ],
     kinematic_viscosity: Annotated[
         float, Q("kinematic_viscosity", "fluid kinematic viscosity at the film temperature", gt=0)
     ],

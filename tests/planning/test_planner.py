@@ -750,3 +750,48 @@ def test_a_liquid_feeds_density_cp_and_ca0_give_the_adiabatic_outlet_temperature
     result = run_plan(best, reading, get_registry())[step.index]
     expected = 320 + 80e3 * 0.9 * 2000 / (900 * 3500)
     assert result.value("temperature", "K") == pytest.approx(expected, rel=1e-3)
+
+
+def test_a_nusselt_number_from_re_and_pr_alone(planner: Planner) -> None:
+    """A correlation's Nu needs no diameter or conductivity: those are for h."""
+    reading = read_question(
+        "For turbulent flow in a tube at Re = 40000 and Pr = 5.0, what is the Nusselt "
+        "number from the Dittus-Boelter equation for heating?"
+    )
+    plan = planner.plan(reading)[0]
+    step = plan.answer_step
+    assert (step.tool, step.output) == ("nu_dittus_boelter", "Nu")
+    nu = run_plan(plan, reading, get_registry())[step.index].outputs["Nu"].value
+    assert nu == pytest.approx(0.023 * 40000**0.8 * 5.0**0.4, rel=1e-9)
+
+
+def test_capacity_rates_in_watts_per_kelvin_feed_the_ntu_method(planner: Planner) -> None:
+    # Cmin = 4000, Cr = 2/3, NTU = 2, counter-flow ε = (1 - e^(-2/3)) / (1 - (2/3) e^(-2/3)).
+    reading = read_question(
+        "A counter-flow exchanger: the hot stream's heat-capacity rate is 4000 W/K, entering "
+        "at 140 °C; the cold stream's is 6000 W/K, entering at 25 °C; UA = 8000 W/K. By the "
+        "ε-NTU method, what is the duty in kW?"
+    )
+    plan = planner.plan(reading)[0]
+    assert plan.answer_step.tool == "hx_rating_ntu"
+    e = math.exp(-2.0 / 3.0)
+    duty = run_plan(plan, reading, get_registry())[plan.answer_step.index].outputs["Q"].value
+    assert duty == pytest.approx((1 - e) / (1 - 2.0 / 3.0 * e) * 4000 * 115, rel=1e-6)
+
+
+def test_a_correlations_pr_is_looked_up_not_recomputed_through_a_rival(
+    planner: Planner,
+) -> None:
+    """With Re computed from the flow and the diameter, Dittus-Boelter's Pr is the liquid's
+    own (one look-up), not Pr recomputed through Gnielinski beside the same chain."""
+    reading = read_question(
+        "366 L/min of ethanol at a bulk temperature of 22 °C flows through a tube of 49.8 mm "
+        "inside diameter and is being heated. With the liquid's properties at 22 °C, what "
+        "is the tube-side film coefficient by Dittus-Boelter, in W/(m²·K)?"
+    )
+    plans = planner.plan(reading)
+    assert plans
+    tools = [s.tool for s in plans[0].steps]
+    assert tools[-1] == "nu_dittus_boelter"
+    assert not {"nu_gnielinski", "nu_cylinder_zukauskas"} & set(tools)
+    assert len(tools) <= 4

@@ -302,3 +302,13 @@ def test_generic_heads_take_the_words_after_their_of() -> None:
 def test_refrigerant_spelt_out_is_the_refrigerant() -> None:
     reading = read_question("Refrigerant-134a enters the compressor at 0.14 MPa.")
     assert [s.canonical for s in reading.fluids()] == ["norflurane"]  # R-134a
+
+
+def test_watts_per_kelvin_is_a_unit_and_a_ratio_of_symbols_is_not() -> None:
+    """A capacity rate or UA in W/K is read with its unit; "V/F" and "L/D" stay ratios."""
+    capacity = read_question(
+        "The hot stream has a heat-capacity rate of 4000.0 W/K; UA is 8000 W/K."
+    )
+    assert [(m.value, m.unit) for m in capacity.mentions] == [(4000.0, "W/K"), (8000.0, "W/K")]
+    ratios = read_question("The drum runs at V/F 0.4 and the vessel has L/D 3.")
+    assert [m.unit for m in ratios.mentions] == ["", ""]

@@ -195,3 +195,25 @@ def test_missing_groups_are_named() -> None:
             Re=1e4,
             Pr=4,
         )
+
+
+@pytest.mark.parametrize("tool", ["nu_dittus_boelter", "nu_gnielinski", "nu_cylinder_zukauskas"])
+def test_the_nusselt_number_needs_only_re_and_pr(tool: str) -> None:
+    """Nu is a function of Re and Pr alone: the same without the diameter and conductivity,
+    which only turn it into h (then not reported)."""
+    full = call(tool, Re=2e4, Pr=4.0, diameter=q(25, "mm"), thermal_conductivity=q(0.6, "W/m/K"))
+    bare = call(tool, Re=2e4, Pr=4.0)
+    assert bare.value("Nu") == pytest.approx(full.value("Nu"), rel=1e-12)
+    assert bare.outputs["h"].value is None
+    assert full.value("h") == pytest.approx(full.value("Nu") * 0.6 / 0.025, rel=1e-12)
+
+
+def test_what_re_pr_or_roughness_needs_without_a_diameter_is_named() -> None:
+    with pytest.raises(ToolInputError, match=r"diameter"):
+        call("nu_dittus_boelter", velocity=q(1, "m/s"), density=q(998, "kg/m^3"),
+             viscosity=q(1, "mPa*s"), Pr=7.0)  # fmt: skip
+    with pytest.raises(ToolInputError, match=r"thermal_conductivity"):
+        call("nu_dittus_boelter", Re=2e4, specific_heat=q(4.18, "kJ/kg/K"),
+             viscosity=q(1, "mPa*s"))  # fmt: skip
+    with pytest.raises(ToolInputError, match=r"rough tube"):
+        call("nu_gnielinski", Re=2e4, Pr=4.0, roughness=q(0.05, "mm"))
