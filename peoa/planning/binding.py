@@ -378,13 +378,27 @@ def _argument_streams(argument: ArgumentSpec) -> frozenset[str]:
     return _streams([*argument.name.split("_"), *tokens(argument.spec.description)])
 
 
-def _other_stream(mention: Mention, argument: ArgumentSpec) -> bool:
+# Words that tie a value to a noun further back ("a feed (q = 1) with 0.45 mole fraction").
+_LINKING = frozenset("with of at and is containing contains having has".split())
+_SENTENCE_START = re.compile(r"(?:^|[.;:?!]\s)(?!.*[.;:?!]\s)", re.S)
+
+
+def _other_stream(reading: Reading, mention: Mention, argument: ArgumentSpec) -> bool:
     """Whether the value's words put it in another stream of a separation than the one
-    the argument is about (the feed's fraction offered for the distillate's)."""
+    the argument is about (the feed's fraction offered for the distillate's): the streams
+    named next to it, else, when only a linking word stands before it, the last one its
+    sentence names before it ("a binary feed (q = 1) with 0.45 mole fraction")."""
     mine = _argument_streams(argument)
     if not mine:
         return False
     near = _streams([*mention.before, *mention.after])
+    if not near and all(w.lower() in _LINKING for w in mention.before):
+        before = reading.text[: mention.span[0]]
+        start = _SENTENCE_START.search(before)
+        named = [
+            w for w in tokens(before[start.end() if start else 0 :]) if w.lower() in _STREAM_WORDS
+        ]
+        near = _streams(named[-1:])
     return bool(near) and not near & mine
 
 
@@ -423,7 +437,7 @@ def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, 
             continue  # a vapour pressure must be named one, not just "a pressure"
         if named_otherwise(mention, argument):
             continue
-        if _other_stream(mention, argument):
+        if _other_stream(reading, mention, argument):
             continue  # "a feed with 0.45 mole fraction" is not the distillate's fraction
         if multiplier(mention) and not (own is not None and _RATIO in own.lineage()):
             continue  # "reflux 1.5 times the minimum" is a ratio, not the reflux ratio
@@ -631,7 +645,7 @@ def _bound_list(reading: Reading, argument: ArgumentSpec) -> Binding | None:
     note = None
     conventions = {"mole_fraction": BINARY_COMPLEMENT, "relative_volatility": BINARY_REFERENCE}
     if own is not None and own.name in conventions and len(found) == 1:
-        if len(reading.fluids()) == 2:
+        if len(reading.fluids()) == 2 or re.search(r"\bbinary\b", reading.text, re.I):
             note = conventions[own.name]
         elif own.name == "mole_fraction":
             return None

@@ -795,3 +795,21 @@ def test_a_correlations_pr_is_looked_up_not_recomputed_through_a_rival(
     assert tools[-1] == "nu_dittus_boelter"
     assert not {"nu_gnielinski", "nu_cylinder_zukauskas"} & set(tools)
     assert len(tools) <= 4
+
+
+def test_a_binarys_fractions_go_to_the_stream_their_sentence_names(planner: Planner) -> None:
+    """ "A binary feed (q = 1) with 0.45 mole fraction …" is the feed's fraction, though only
+    "with" stands next to it; "binary" makes one fraction a pair. Underwood for a binary at
+    q = 1: R_min = [xD/xF - α (1 - xD)/(1 - xF)] / (α - 1)."""
+    reading = read_question(
+        "A saturated-liquid binary feed (q = 1) with 0.40 mole fraction light key is "
+        "separated into a distillate of 0.95; relative volatility 2.2. What is the minimum "
+        "reflux ratio by Underwood's method?"
+    )
+    plan = planner.plan(reading)[0]
+    step = plan.answer_step
+    assert (step.tool, step.output) == ("underwood_min_reflux", "R_min")
+    bound = {b.argument: b.mentions for b in step.bindings}
+    assert bound["z_feed"] == ("m2",) and bound["x_distillate"] == ("m3",)
+    r_min = run_plan(plan, reading, get_registry())[step.index].outputs["R_min"].value
+    assert r_min == pytest.approx((0.95 / 0.40 - 2.2 * 0.05 / 0.60) / 1.2, rel=1e-6)
