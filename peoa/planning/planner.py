@@ -362,6 +362,7 @@ class Planner:
         # look-up never takes the quantity it gives: a saturation pressure "at" a pressure
         # is that pressure again.
         gives = kind(state).lineage() if state else ()
+        chosen: list[tuple[str, ...]] = []
         for group in tool.alternatives:
             open_options = tuple(
                 o for o in group
@@ -377,13 +378,14 @@ class Planner:
                     len(o),
                 ),
             )
-            chosen = options[0]
-            for option in group:
-                if option != chosen:
-                    for name in option:
-                        if name not in chosen:
-                            bound.pop(name, None)
-            needed += [n for n in chosen if n not in bound]
+            chosen.append(options[0])
+        # A value of an option not chosen is left out, unless a chosen option of another
+        # group takes it (the viscosity for Re when Pr is given).
+        taken = {n for option in chosen for n in option}
+        for group in tool.alternatives:
+            for name in {n for option in group for n in option} - taken:
+                bound.pop(name, None)
+        needed += [n for option in chosen for n in option if n not in bound]
         # What the output needs outside the alternatives must be bound or computed too.
         needed += [item[0] for item in needs if not any(n in bound or n in needed for n in item)]
         # Needed non-number inputs cannot come from another tool.

@@ -476,6 +476,20 @@ def pipe_pressure_drop(
         "t": Out("m", "wall thickness", kind="wall_thickness"),
     },
     alternatives=[("NPS", "inner_diameter", "outer_diameter")],
+    # A schedule's dimensions are a pipe's: a thermowell's or a cylinder's diameter is
+    # no bore to look a pipe up by.
+    cues=(
+        "pipe",
+        "piping",
+        "pipeline",
+        "line",
+        "header",
+        "schedule",
+        "sch",
+        "NPS",
+        "DN",
+        "nominal",
+    ),  # fmt: skip
 )
 def pipe_schedule(
     schedule: Annotated[

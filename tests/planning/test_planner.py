@@ -813,3 +813,30 @@ def test_a_binarys_fractions_go_to_the_stream_their_sentence_names(planner: Plan
     assert bound["z_feed"] == ("m2",) and bound["x_distillate"] == ("m3",)
     r_min = run_plan(plan, reading, get_registry())[step.index].outputs["R_min"].value
     assert r_min == pytest.approx((0.95 / 0.40 - 2.2 * 0.05 / 0.60) / 1.2, rel=1e-6)
+
+
+def test_a_value_two_groups_of_alternatives_share_is_kept(planner: Planner) -> None:
+    """Pr given leaves out the Pr option's other values, but not the viscosity that the
+    Re option takes: Re is computed from the velocity, density, viscosity and diameter."""
+    reading = read_question(
+        "Air at 8.0 m/s flows across a single 20.0 mm outside-diameter tube. Air properties: "
+        "density 1.2 kg/m³, viscosity 18.2 µPa·s, thermal conductivity 0.026 W/(m·K), "
+        "Pr = 0.71. What is the average outside coefficient from the Zukauskas correlation?"
+    )
+    plan = planner.plan(reading)[0]
+    step = plan.answer_step
+    assert step.tool == "nu_cylinder_zukauskas"
+    assert {"velocity", "density", "viscosity", "Pr"} <= {b.argument for b in step.bindings}
+    result = run_plan(plan, reading, get_registry())[step.index]
+    assert result.outputs["Re"].value == pytest.approx(8.0 * 0.02 * 1.2 / 18.2e-6, rel=1e-9)
+
+
+def test_a_pipe_schedule_is_looked_up_only_for_a_pipe(planner: Planner) -> None:
+    """A thermowell's diameter is no bore to look a pipe schedule up by."""
+    reading = read_question(
+        "A thermowell of 27.4 mm diameter sits in an air duct where the velocity is 11.9 m/s. "
+        "With ρ = 1.16 kg/m³, μ = 18.5 µPa·s, k = 0.0263 W/(m·K) and Pr = 0.707, estimate h "
+        "from the Zukauskas correlation."
+    )
+    for plan in planner.plan(reading):
+        assert "pipe_schedule" not in {s.tool for s in plan.steps}
