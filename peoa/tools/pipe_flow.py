@@ -489,7 +489,7 @@ def pipe_pressure_drop(
         "NPS",
         "DN",
         "nominal",
-    ),  # fmt: skip
+    ),
 )
 def pipe_schedule(
     schedule: Annotated[
