@@ -217,3 +217,100 @@ def test_what_re_pr_or_roughness_needs_without_a_diameter_is_named() -> None:
              viscosity=q(1, "mPa*s"))  # fmt: skip
     with pytest.raises(ToolInputError, match=r"rough tube"):
         call("nu_gnielinski", Re=2e4, Pr=4.0, roughness=q(0.05, "mm"))
+
+
+def _steam_on_tube() -> dict[str, object]:
+    # Saturated steam at 50 degC on tubes at 20 degC, water film properties at 35 degC
+    # and h*fg as Cengel's Problem 10-56 gives them.
+    return {
+        "T_sat": q(50, "degC"),
+        "T_wall": q(20, "degC"),
+        "liquid_density": q(994, "kg/m^3"),
+        "vapor_density": q(0.0831, "kg/m^3"),
+        "liquid_conductivity": q(0.623, "W/m/K"),
+        "liquid_viscosity": q(0.720e-3, "Pa*s"),
+        "latent_heat": q(2468, "kJ/kg"),
+    }
+
+
+def _nusselt_group(length: float) -> float:
+    """g rho_l (rho_l - rho_v) k^3 h_fg / (mu dT L) for _steam_on_tube's data."""
+    return G * 994 * (994 - 0.0831) * 0.623**3 * 2468e3 / (0.720e-3 * 30 * length)
+
+
+def test_nusselt_condensation_horizontal_tube_by_hand() -> None:
+    result = call(
+        "h_condensation_nusselt",
+        **_steam_on_tube(),
+        geometry="horizontal_tube",
+        outside_diameter=q(15, "mm"),
+    )
+    h = 0.729 * _nusselt_group(0.015) ** 0.25
+    assert result.value("h") == pytest.approx(h, rel=1e-9)
+    assert result.value("h") == pytest.approx(8425, rel=1e-3)  # Cengel's solution, g = 9.81
+    assert result.value("heat_flux") == pytest.approx(h * 30, rel=1e-9)
+    assert "horizontal tube" in (result.method or "")
+
+
+def test_nusselt_condensation_tier_of_tubes() -> None:
+    one = call(
+        "h_condensation_nusselt",
+        **_steam_on_tube(),
+        geometry="horizontal_tube",
+        outside_diameter=q(15, "mm"),
+    )
+    tier = call(
+        "h_condensation_nusselt",
+        **_steam_on_tube(),
+        geometry="horizontal_tube",
+        outside_diameter=q(15, "mm"),
+        tubes_in_tier=20,
+    )
+    assert tier.value("h") == pytest.approx(one.value("h") / 20**0.25, rel=1e-12)
+    assert "tier of 20 tubes" in (tier.method or "")
+
+
+def test_nusselt_condensation_horizontal_against_vertical() -> None:
+    # Same data: h_tube / h_plate = (0.729 / 0.943) (D / L)^(-1/4).
+    tube = call(
+        "h_condensation_nusselt",
+        **_steam_on_tube(),
+        geometry="horizontal_tube",
+        outside_diameter=q(25, "mm"),
+    )
+    plate = call("h_condensation_nusselt", **_steam_on_tube(), length=q(1.2, "m"))
+    assert plate.value("h") == pytest.approx(0.943 * _nusselt_group(1.2) ** 0.25, rel=1e-3)
+    assert tube.value("h") / plate.value("h") == pytest.approx(
+        0.729 / (2 * math.sqrt(2) / 3) * (0.025 / 1.2) ** -0.25, rel=1e-12
+    )
+    assert "vertical plate" in (plate.method or "")
+
+
+def test_nusselt_condensation_refusals() -> None:
+    with pytest.raises(ToolInputError, match=r"outside_diameter.*horizontal_tube"):
+        call(
+            "h_condensation_nusselt",
+            **_steam_on_tube(),
+            geometry="horizontal_tube",
+            length=q(25, "mm"),
+        )
+    with pytest.raises(ToolInputError, match=r"'length'.*vertical_plate"):
+        call("h_condensation_nusselt", **_steam_on_tube(), outside_diameter=q(25, "mm"))
+    with pytest.raises(ToolInputError, match=r"tubes_in_tier.*horizontal_tube' only"):
+        call("h_condensation_nusselt", **_steam_on_tube(), length=q(1, "m"), tubes_in_tier=4)
+    with pytest.raises(ToolInputError, match=r"angle.*vertical_plate' only"):
+        call(
+            "h_condensation_nusselt",
+            **_steam_on_tube(),
+            geometry="horizontal_tube",
+            outside_diameter=q(25, "mm"),
+            angle=q(30, "degree"),
+        )
+    with pytest.raises(ToolInputError, match=r"tubes_in_tier"):
+        call(
+            "h_condensation_nusselt",
+            **_steam_on_tube(),
+            geometry="horizontal_tube",
+            outside_diameter=q(25, "mm"),
+            tubes_in_tier=0,
+        )
