@@ -187,8 +187,13 @@ def _converts(unit: str, dimension: str, target: str) -> bool:
 
 
 def _sequence(mention: Mention) -> tuple[list[str], list[float]]:
-    """The words around a value in reading order, with the weight of each."""
+    """The words around a value in reading order, with the weight of each. The words
+    before it end at "in" ("a 80 mm throat in a 154 mm pipe": the throat is not the
+    pipe's)."""
     before = list(mention.before[: len(_BEFORE)])
+    cut = next((i for i, w in enumerate(before) if w.lower() in ("in", "into")), None)
+    if cut is not None:
+        before = before[: cut + 1]
     after = list(mention.after[: len(_AFTER)])
     words = [*reversed(before), "§", *after]
     weights = [*reversed(_BEFORE[: len(before)]), 0.0, *_AFTER[: len(after)]]

@@ -840,3 +840,19 @@ def test_a_pipe_schedule_is_looked_up_only_for_a_pipe(planner: Planner) -> None:
     )
     for plan in planner.plan(reading):
         assert "pipe_schedule" not in {s.tool for s in plan.steps}
+
+
+def test_the_words_before_in_belong_to_the_value_before_it(planner: Planner) -> None:
+    """ "a 80 mm throat in a 154.1 mm pipe": the throat is the first value's, so the
+    second is the pipe's diameter, not a second throat."""
+    reading = read_question(
+        "An ISA 1932 flow nozzle with a 80.0 mm throat in a 154.1 mm pipe measures water "
+        "(density 998.2 kg/m³, viscosity 1.002 mPa·s). The differential pressure is 15.0 kPa "
+        "at 400.0 kPa absolute upstream. What is the mass flow in kg/s?"
+    )
+    plan = planner.plan(reading)[0]
+    assert plan.answer_step.tool == "flow_meter_flow"
+    bound = {b.argument: b.mentions for b in plan.answer_step.bindings}
+    written = {m.id: m.written for m in reading.mentions}
+    assert written[bound["bore_diameter"][0]] == "80.0 mm"
+    assert written[bound["pipe_diameter"][0]] == "154.1 mm"
