@@ -389,7 +389,7 @@ def _nusselt_horizontal_tube(
     liquid_viscosity: float,
     latent_heat: float,
     diameter: float,
-    tubes_in_tier: int,
+    tubes_in_tier: float,
 ) -> float:
     """Mean film coefficient of a vertical tier of ``tubes_in_tier`` horizontal tubes
     (one tube when 1): h_D N^(-1/4), Bergman et al. 7th ed. eqs. 10.41 and 10.42."""
@@ -413,7 +413,7 @@ def _nusselt_horizontal_tube(
     outputs={
         "h": Out(
             "W/m**2/K",
-            "mean condensing film coefficient over the plate, the tube or the tier",
+            "mean condensation heat transfer (film) coefficient over the plate, tube or tier",
             kind="film_coefficient",
         ),
         "heat_flux": Out("W/m**2", "heat flux h (Tsat - Tw)"),
@@ -421,7 +421,13 @@ def _nusselt_horizontal_tube(
     alternatives=[("length", "outside_diameter")],
 )
 def h_condensation_nusselt(
-    T_sat: Annotated[float, Q("saturation_temperature", "saturation temperature of the vapour")],
+    T_sat: Annotated[
+        float,
+        Q(
+            "saturation_temperature",
+            "saturation temperature of the saturated vapour or steam that condenses",
+        ),
+    ],
     T_wall: Annotated[float, Q("temperature", "wall temperature (below T_sat)")],
     liquid_density: Annotated[float, Q("density", "condensate density", gt=0)],
     vapor_density: Annotated[float, Q("density", "vapour density", gt=0)],
@@ -437,9 +443,20 @@ def h_condensation_nusselt(
             "(outside of a horizontal tube, or a vertical tier of them: outside_diameter)",
             choices=_CONDENSING_GEOMETRIES,
             said_choice=(
+                # "on the outside of a horizontal 25 mm tube": the size splits the words.
                 (
                     "horizontal_tube",
-                    ("horizontal tube", "horizontal tubes", "horizontal pipe", "tube bank"),
+                    (
+                        "horizontal tube",
+                        "horizontal tubes",
+                        "horizontal pipe",
+                        "horizontal pipes",
+                        "outside of a horizontal",
+                        "outer surface of a horizontal",
+                        "outer surfaces of horizontal",
+                        "vertical tier",
+                        "tube bank",
+                    ),
                 ),
                 ("vertical_plate", ("vertical plate", "vertical tube", "vertical surface")),
             ),
@@ -450,10 +467,13 @@ def h_condensation_nusselt(
         Q("characteristic_length", "plate (or vertical tube) height (vertical_plate)", gt=0),
     ] = None,
     outside_diameter: Annotated[
-        float | None, Q("outside_diameter", "tube outside diameter (horizontal_tube)", gt=0)
+        float | None,
+        Q("outside_diameter", "horizontal tube outside diameter (horizontal_tube)", gt=0),
     ] = None,
+    # A count the question writes as a number ("a vertical tier of 20 tubes"), so a Q:
+    # the planner binds numbers to quantities only.
     tubes_in_tier: Annotated[
-        int, P("number of tubes in a vertical tier (horizontal_tube only)", ge=1)
+        float, Q("count", "number of tubes in a vertical tier (horizontal_tube only)", ge=1)
     ] = 1,
     angle: Annotated[
         float,
@@ -513,6 +533,10 @@ def h_condensation_nusselt(
     """
     if T_wall >= T_sat:
         raise ToolInputError("T_wall must be below T_sat for condensation")
+    if tubes_in_tier != int(tubes_in_tier):
+        raise ToolInputError(
+            f"tubes_in_tier must be a whole number of tubes, not {tubes_in_tier:g}"
+        )
     if geometry == "horizontal_tube":
         if outside_diameter is None:
             raise ToolInputError(
@@ -532,7 +556,7 @@ def h_condensation_nusselt(
             outside_diameter,
             tubes_in_tier,
         )
-        tier = f", vertical tier of {tubes_in_tier} tubes" if tubes_in_tier > 1 else ""
+        tier = f", vertical tier of {tubes_in_tier:g} tubes" if tubes_in_tier > 1 else ""
         method = f"Nusselt laminar film, horizontal tube{tier}"
     else:
         if length is None:

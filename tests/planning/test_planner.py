@@ -856,3 +856,58 @@ def test_the_words_before_in_belong_to_the_value_before_it(planner: Planner) -> 
     written = {m.id: m.written for m in reading.mentions}
     assert written[bound["bore_diameter"][0]] == "80.0 mm"
     assert written[bound["pipe_diameter"][0]] == "154.1 mm"
+
+
+def _horizontal_tube_h(diameter: float, tubes: int = 1) -> float:
+    """Nusselt on a horizontal tube by hand (Bergman eqs. 10.41-10.42): steam at 50 °C on
+    a wall at 20 °C, water film properties at 35 °C, h*fg = 2468 kJ/kg."""
+    group = 9.80665 * 994 * (994 - 0.0831) * 0.623**3 * 2468e3 / (0.720e-3 * 30 * diameter)
+    return 0.729 * group**0.25 * tubes**-0.25
+
+
+_CONDENSATE = (
+    "Condensate properties: density 994 kg/m³, viscosity 0.720 mPa·s, thermal "
+    "conductivity 0.623 W/(m·K), latent heat 2468 kJ/kg; vapour density 0.0831 kg/m³."
+)
+
+
+def test_condensation_on_a_horizontal_tube_takes_its_diameter(planner: Planner) -> None:
+    """ "The outside of a horizontal 25 mm tube" is Nusselt's horizontal tube (0.729, the
+    diameter), not the vertical plate with the diameter as its height."""
+    reading = read_question(
+        "Saturated steam at 50 °C condenses on the outside of a horizontal 25 mm tube whose "
+        f"wall is at 20 °C. {_CONDENSATE} What is the average condensation coefficient?"
+    )
+    plan = planner.plan(reading)[0]
+    step = plan.answer_step
+    assert (step.tool, step.output) == ("h_condensation_nusselt", "h")
+    bound = {b.argument: b for b in step.bindings}
+    assert bound["geometry"].value == "horizontal_tube"
+    assert "outside_diameter" in bound and "length" not in bound
+    result = run_plan(plan, reading, get_registry())[step.index]
+    assert result.outputs["h"].value == pytest.approx(_horizontal_tube_h(0.025), rel=1e-9)
+
+
+def test_condensation_on_a_vertical_tier_of_horizontal_tubes(planner: Planner) -> None:
+    reading = read_question(
+        "Saturated steam at 50 °C condenses on the outer surfaces of horizontal tubes of "
+        "15 mm outside diameter at 20 °C, arranged in a vertical tier of 20 tubes. "
+        f"{_CONDENSATE} What is the average condensation heat transfer coefficient?"
+    )
+    plan = planner.plan(reading)[0]
+    step = plan.answer_step
+    assert (step.tool, step.output) == ("h_condensation_nusselt", "h")
+    result = run_plan(plan, reading, get_registry())[step.index]
+    assert result.outputs["h"].value == pytest.approx(_horizontal_tube_h(0.015, 20), rel=1e-9)
+
+
+def test_a_gravity_drain_is_driven_by_the_level_difference(planner: Planner) -> None:
+    reading = read_question(
+        "Water (density 998 kg/m³, viscosity 1.0 mPa·s) drains by gravity from an open tank "
+        "to an open tank whose liquid level is 8.0 m lower, through 120 m of steel pipe with "
+        "a 52.5 mm inside diameter; the fittings add up to K = 3. What is the flow in m³/h?"
+    )
+    plan = planner.plan(reading)[0]
+    step = plan.answer_step
+    assert (step.tool, step.output) == ("flow_from_head", "volumetric_flow")
+    assert "level_difference" in {b.argument for b in step.bindings}

@@ -314,3 +314,11 @@ def test_nusselt_condensation_refusals() -> None:
             outside_diameter=q(25, "mm"),
             tubes_in_tier=0,
         )
+    with pytest.raises(ToolInputError, match=r"whole number"):
+        call(
+            "h_condensation_nusselt",
+            **_steam_on_tube(),
+            geometry="horizontal_tube",
+            outside_diameter=q(25, "mm"),
+            tubes_in_tier=2.5,
+        )
