@@ -551,7 +551,7 @@ def pipe_schedule(
         "Re": Out("", "Reynolds number", kind="reynolds_number"),
         "fd": Out("", "Darcy friction factor", kind="darcy_friction_factor"),
     },
-    alternatives=[("available_head", "available_pressure")],
+    alternatives=[("available_head", "available_pressure", "level_difference")],
 )
 def flow_from_head(
     diameter: Annotated[float, Q("inside_diameter", "pipe inner diameter", gt=0)],
@@ -563,6 +563,15 @@ def flow_from_head(
     ] = None,
     available_pressure: Annotated[
         float | None, Q("pressure_difference", "available pressure difference", gt=0)
+    ] = None,
+    level_difference: Annotated[
+        float | None,
+        Q(
+            "elevation",
+            "drop in liquid level from the source to the receiving tank, both open to the "
+            "same pressure (gravity flow: the available head)",
+            gt=0,
+        ),
     ] = None,
     roughness: Annotated[float, _ROUGHNESS] = _STEEL_ROUGHNESS,
     sum_K: Annotated[
@@ -585,7 +594,8 @@ def flow_from_head(
     -----
     The model of pipe_pressure_drop solved for the velocity: steady, incompressible,
     single-phase flow in a full round pipe, Ks on the pipe velocity (include the entrance
-    and exit in sum_K). A head counts as rho g h at the given density. The tool refuses
+    and exit in sum_K). A head counts as rho g h at the given density; a level difference
+    between two tanks open to the same pressure is that head. The tool refuses
     a case in which no velocity below 1e5 m/s uses the head.
 
     Examples
@@ -600,14 +610,16 @@ def flow_from_head(
     >>> round(r.value("volumetric_flow", "m^3/h"), 2)
     11.43
     """
-    if available_pressure is not None and available_head is None:
-        dp = available_pressure
-    elif available_head is not None and available_pressure is None:
-        dp = fluids.core.P_from_head(available_head, density)
-    else:
+    given = [v for v in (available_head, available_pressure, level_difference) if v is not None]
+    if len(given) != 1:
         raise ToolInputError(
-            "flow_from_head: give exactly one of 'available_head' or 'available_pressure'"
+            "flow_from_head: give exactly one of 'available_head', 'available_pressure' or "
+            "'level_difference'"
         )
+    if available_pressure is not None:
+        dp = available_pressure
+    else:
+        dp = fluids.core.P_from_head(given[0], density)
     from scipy.optimize import brentq
 
     chosen = method or "Clamond"

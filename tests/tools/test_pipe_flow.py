@@ -377,3 +377,13 @@ def test_flow_from_head_reports_laminar_when_a_named_method_is_not_used() -> Non
     assert result.value("velocity") == pytest.approx(rho * G * h * D**2 / (32 * mu * L), rel=1e-8)
     assert result.value("Re") < 2040
     assert result.method == "laminar (64/Re)"
+
+
+def test_a_level_difference_between_open_tanks_drives_the_flow_as_a_head() -> None:
+    base = {"diameter": q(52.5, "mm"), "length": q(100, "m"), "density": q(998, "kg/m^3"),
+            "viscosity": q(1, "cP"), "sum_K": 3}  # fmt: skip
+    by_head = call("flow_from_head", **base, available_head=q(5, "m"))
+    by_level = call("flow_from_head", **base, level_difference=q(5, "m"))
+    assert by_level.value("volumetric_flow") == pytest.approx(by_head.value("volumetric_flow"))
+    with pytest.raises(ToolInputError, match="exactly one"):
+        call("flow_from_head", **base, available_head=q(5, "m"), level_difference=q(5, "m"))
