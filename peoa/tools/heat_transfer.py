@@ -418,7 +418,7 @@ def _nusselt_horizontal_tube(
         ),
         "heat_flux": Out("W/m**2", "heat flux h (Tsat - Tw)"),
     },
-    alternatives=[("length", "outside_diameter")],
+    alternatives=[("length", "outside_diameter"), ("T_wall", "wall_subcooling")],
 )
 def h_condensation_nusselt(
     T_sat: Annotated[
@@ -428,7 +428,6 @@ def h_condensation_nusselt(
             "saturation temperature of the saturated vapour or steam that condenses",
         ),
     ],
-    T_wall: Annotated[float, Q("temperature", "wall temperature (below T_sat)")],
     liquid_density: Annotated[float, Q("density", "condensate density", gt=0)],
     vapor_density: Annotated[float, Q("density", "vapour density", gt=0)],
     liquid_conductivity: Annotated[
@@ -462,6 +461,15 @@ def h_condensation_nusselt(
             ),
         ),
     ] = "vertical_plate",
+    T_wall: Annotated[float | None, Q("temperature", "wall temperature (below T_sat)")] = None,
+    wall_subcooling: Annotated[
+        float | None,
+        Q(
+            "temperature_difference",
+            "how much colder the wall is than the condensing vapour, T_sat - T_wall",
+            gt=0,
+        ),
+    ] = None,
     length: Annotated[
         float | None,
         Q("characteristic_length", "plate (or vertical tube) height (vertical_plate)", gt=0),
@@ -531,6 +539,11 @@ def h_condensation_nusselt(
     >>> round(r.value("h", "W/m^2/K"))
     3984
     """
+    if (T_wall is None) == (wall_subcooling is None):
+        raise ToolInputError("give the wall temperature T_wall or the wall_subcooling, not both")
+    if T_wall is None:
+        assert wall_subcooling is not None
+        T_wall = T_sat - wall_subcooling
     if T_wall >= T_sat:
         raise ToolInputError("T_wall must be below T_sat for condensation")
     if tubes_in_tier != int(tubes_in_tier):

@@ -322,3 +322,15 @@ def test_nusselt_condensation_refusals() -> None:
             outside_diameter=q(25, "mm"),
             tubes_in_tier=2.5,
         )
+
+
+def test_condensation_takes_the_walls_subcooling_instead_of_its_temperature() -> None:
+    data = {"T_sat": q(100, "degC"), "liquid_density": q(958, "kg/m^3"),
+            "vapor_density": q(0.6, "kg/m^3"), "liquid_conductivity": q(0.68, "W/m/K"),
+            "liquid_viscosity": q(0.282, "mPa*s"), "latent_heat": q(2257, "kJ/kg"),
+            "length": q(0.5, "m")}  # fmt: skip
+    by_wall = call("h_condensation_nusselt", **data, T_wall=q(90, "degC"))
+    by_subcooling = call("h_condensation_nusselt", **data, wall_subcooling=q(10, "K"))
+    assert by_subcooling.value("h") == pytest.approx(by_wall.value("h"), rel=1e-12)
+    with pytest.raises(ToolInputError, match="not both"):
+        call("h_condensation_nusselt", **data, T_wall=q(90, "degC"), wall_subcooling=q(10, "K"))
