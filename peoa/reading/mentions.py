@@ -187,7 +187,10 @@ def _symbols(text: str, start: int) -> tuple[str, ...]:
 
 
 # A symbol written right before its value, without "=" ("k 1.31", "Re 149000", "D 13.7 mm").
-_BARE_SYMBOL = re.compile(r"(?<![\w′'’/.-])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][A-Za-z0-9_]{0,2})\s+$")
+_BARE_SYMBOL = re.compile(r"(?<![\w′'’/.-])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][A-Za-z0-9_]{0,5})\s+$")
+# A longer one is subscripted ("h_fg", "dH_rxn") or capitals with a lower-case suffix
+# ("NPSHr"): a word is neither.
+_LONG_SYMBOL = re.compile(r"^(?:[^_]{1,3}_\w{1,4}|[A-Z]{2,5}[a-z]?)$")
 _NOT_SYMBOLS = frozenset(
     "a an at as in is it of on or to by be do if no so up we and the for per via two one six "
     "ten max min new old air gas oil all any are was has had its our few low".split()
@@ -195,10 +198,12 @@ _NOT_SYMBOLS = frozenset(
 
 
 def _bare_symbol(text: str, start: int) -> str | None:
-    match = _BARE_SYMBOL.search(text[max(0, start - 6) : start])
+    match = _BARE_SYMBOL.search(text[max(0, start - 9) : start])
     if match is None:
         return None
     symbol = match.group("symbol")
+    if len(symbol) > 3:
+        return symbol if _LONG_SYMBOL.match(symbol) else None
     looks = len(symbol) == 1 or any(c.isupper() or c.isdigit() or c == "_" for c in symbol[1:])
     looks = looks or (symbol[0].isupper() and len(symbol) <= 2)
     return symbol if looks and symbol.lower() not in _NOT_SYMBOLS else None

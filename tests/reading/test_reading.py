@@ -312,3 +312,13 @@ def test_watts_per_kelvin_is_a_unit_and_a_ratio_of_symbols_is_not() -> None:
     assert [(m.value, m.unit) for m in capacity.mentions] == [(4000.0, "W/K"), (8000.0, "W/K")]
     ratios = read_question("The drum runs at V/F 0.4 and the vessel has L/D 3.")
     assert [m.unit for m in ratios.mentions] == ["", ""]
+
+
+def test_a_subscripted_symbol_written_before_its_value_is_read() -> None:
+    """ "h_fg 2198 kJ/kg", "NPSHr 5 m", "dH_rxn -37 kJ/mol" name their values as symbols do
+    with "="; an ordinary word or a formula before a value is no symbol."""
+    for text, symbol in (("h_fg 2198 kJ/kg", "h_fg"), ("with NPSHr 5 m", "NPSHr"),
+                         ("dH_rxn -37 kJ/mol", "dH_rxn"), ("Re 149000", "Re"),
+                         ("water 5 kg", None), ("NaOH 5 kg", None), ("about 5 m", None)):  # fmt: skip
+        (mention,) = read_question(text).mentions
+        assert mention.symbol == symbol, text
