@@ -3,7 +3,7 @@ knowledge expert.
 
 A digit alone says little: "What does API 520 say about …" and "Explain the 3 modes
 of heat transfer" carry digits and ask for knowledge, while "friction factor at
-Re = 5000" carries no unit and asks for a number. The decision reads the question's
+Re = 8000" carries no unit and asks for a number. The decision reads the question's
 one reading (:mod:`peoa.reading`), in order:
 
 1. a question that opens as a request for knowledge ("explain", "describe", "why",
@@ -62,7 +62,7 @@ class Route:
 def _cued(text: str, cues: Iterable[str]) -> str | None:
     """The knowledge cue ``text`` opens with, if any.
 
-    Only the opening counts: "… What does the fit predict at x = 2.5?" asks for a number.
+    Only the opening counts: "… What does the fit predict at x = 3.7?" asks for a number.
     """
     opening = re.split(r"(?<=[.?!;:])\s+", text.strip())[0].lstrip("\"'(").lower()
     for cue in cues:
@@ -79,7 +79,7 @@ def route_question(reading: Reading, text_cues: Iterable[str] = DEFAULT_TEXT_CUE
     'numeric'
     >>> route_question(read_question("What does API 520 say about the set pressure?")).kind
     'text'
-    >>> route_question(read_question("Darcy friction factor at Re = 5000 and ε/D = 0.0002?")).kind
+    >>> route_question(read_question("Darcy friction factor at Re = 8000 and ε/D = 0.0005?")).kind
     'numeric'
     """
     cue = _cued(reading.text, text_cues)

@@ -188,7 +188,7 @@ def _converts(unit: str, dimension: str, target: str) -> bool:
 
 def _sequence(mention: Mention) -> tuple[list[str], list[float]]:
     """The words around a value in reading order, with the weight of each. The words
-    before it end at "in" ("a 80 mm throat in a 154 mm pipe": the throat is not the
+    before it end at "in" ("a 60 mm bore in a 102 mm pipe": the throat is not the
     pipe's)."""
     before = list(mention.before[: len(_BEFORE)])
     cut = next((i for i, w in enumerate(before) if w.lower() in ("in", "into")), None)
@@ -383,7 +383,7 @@ def _argument_streams(argument: ArgumentSpec) -> frozenset[str]:
     return _streams([*argument.name.split("_"), *tokens(argument.spec.description)])
 
 
-# Words that tie a value to a noun further back ("a feed (q = 1) with 0.45 mole fraction").
+# Words that tie a value to a noun further back ("a feed (q = 1) with 0.35 mole fraction").
 _LINKING = frozenset("with of at and is containing contains having has".split())
 _SENTENCE_START = re.compile(r"(?:^|[.;:?!]\s)(?!.*[.;:?!]\s)", re.S)
 
@@ -392,7 +392,7 @@ def _other_stream(reading: Reading, mention: Mention, argument: ArgumentSpec) ->
     """Whether the value's words put it in another stream of a separation than the one
     the argument is about (the feed's fraction offered for the distillate's): the streams
     named next to it, else, when only a linking word stands before it, the last one its
-    sentence names before it ("a binary feed (q = 1) with 0.45 mole fraction")."""
+    sentence names before it ("a binary feed (q = 1) with 0.35 mole fraction")."""
     mine = _argument_streams(argument)
     if not mine:
         return False
@@ -443,7 +443,7 @@ def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, 
         if named_otherwise(mention, argument):
             continue
         if _other_stream(reading, mention, argument):
-            continue  # "a feed with 0.45 mole fraction" is not the distillate's fraction
+            continue  # "a feed with 0.35 mole fraction" is not the distillate's fraction
         if multiplier(mention) and not (own is not None and _RATIO in own.lineage()):
             continue  # "reflux 1.5 times the minimum" is a ratio, not the reflux ratio
         if own is not None and not typical_of(mention, own):

@@ -242,7 +242,7 @@ class Planner:
             following = tokens(reading.text[mention.span[1] :])[1:_MULTIPLE_OF_WORDS]
             for name, partial in subs:
                 last = partial.steps[-1]
-                # The value is of the kind fed ("the reflux ratio is 1.3 times ...").
+                # The value is of the kind fed ("the reflux ratio is 1.25 times ...").
                 if last.kind is None or not kind_vocabulary(last.kind).score_words(
                     [*mention.clause, *following]
                 ):

@@ -3,7 +3,7 @@
 The asked unit is read with the same unit reader as the given values, wherever the
 question asks it: "…, in kPa?", "Express it in W/(m²·K).", "What pressure drop (bar)
 does …", "Answer in psia.", "in kilowatts", "how many m³/h". A unit in a bracket that
-defines symbols ("(n in rpm, Q in m³/s)") asks for nothing.
+defines symbols ("(n in rpm, Q in m³/h)") asks for nothing.
 
 >>> a = read_asked("A pump delivers 20 m3/h. What brake power does it need, in kW?")
 >>> a.unit, a.words
@@ -144,7 +144,7 @@ def asking_sentence(text: str) -> str:
 
 
 def _symbol_definition(text: str, lead: re.Match[str]) -> bool:
-    """Whether "in <unit>" defines a symbol's unit ("(n in rpm, Q in m³/s)")."""
+    """Whether "in <unit>" defines a symbol's unit ("(n in rpm, Q in m³/h)")."""
     if not lead.group().lower().startswith("in"):
         return False
     before = text[: lead.start()]
@@ -245,7 +245,7 @@ def read_asked(text: str) -> AskedQuantity:
         focus = tuple(w for w in focus if w.lower() not in unit_words)
         head = tuple(w for w in head if w.lower() not in unit_words)
     # A least or most value asked ("what is the minimum reflux ratio"), not one the data
-    # refer to ("… 1.3 times the minimum; how many stages?").
+    # refer to ("… 1.25 times the minimum; how many stages?").
     lowered = {w.lower() for w in (head or words_of(sentence))}
     lowered |= {part for w in lowered for part in w.split("_")[1:]}  # N_min, R_min
     bound = next((b for b, names in _BOUNDS.items() if lowered & set(names)), None)

@@ -10,7 +10,7 @@ reads the unit written after it. A number then gets its role:
   "(0.790 ln Re − 1.64)⁻²");
 - ``data``: everything else, a value given for the problem.
 
-The symbol written before a value ("Z = 0.93", "k = 1.27"; "Kb = Kc = 1" gives one
+The symbol written before a value ("Z = 0.91", "k = 1.29"; "Kb = Kc = 1" gives one
 value to each) and the trade's designations ("NPS 6", "DN 150", "schedule 80",
 "MW 44" (g/mol), "SG 0.85") are kept with it, and so are the words around it in its
 clause, and the noun phrase it describes.
@@ -265,8 +265,8 @@ def _near_words(
     text: str, span: tuple[int, int], spans: list[tuple[int, int]], *, backwards: bool
 ) -> tuple[str, ...]:
     """The words between a value and the clause mark or other value next to it; a
-    conjunction ("and", "while", "which") ends them too: "at 1.0 bar and delivers it at
-    4.0 bar" gives "delivers" to the second value only."""
+    conjunction ("and", "while", "which") ends them too: "at 1.2 bar and delivers it at
+    5.5 bar" gives "delivers" to the second value only."""
     start, end = span
     if backwards:
         piece = text[:start]
@@ -293,7 +293,7 @@ def _near_words(
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Where each clause starts and ends: at sentence marks, semicolons, and commas that
-    are not inside brackets (a fluid's "(density 998 kg/m³, viscosity 1 mPa·s)" is one)."""
+    are not inside brackets (a fluid's "(density 850 kg/m³, viscosity 2 mPa·s)" is one)."""
     bounds, depth, start = [], 0, 0
     for i, char in enumerate(text):
         if char in "([":
@@ -410,9 +410,9 @@ def read_mentions(text: str) -> list[Mention]:
 
     >>> [m.written for m in read_mentions("Pump 20 m3/h of water against 35 m head.")]
     ['20 m3/h', '35 m']
-    >>> m = read_mentions("natural gas (M = 18.5 g/mol, k = 1.27, Z = 0.93)")
+    >>> m = read_mentions("natural gas (M = 19.2 g/mol, k = 1.29, Z = 0.91)")
     >>> [(x.symbol, x.value, x.unit) for x in m]
-    [('M', 18.5, 'g/mol'), ('k', 1.27, ''), ('Z', 0.93, '')]
+    [('M', 19.2, 'g/mol'), ('k', 1.29, ''), ('Z', 0.91, '')]
     >>> [(x.role, x.value) for x in read_mentions("Per API 520 (Table 4.2), size it.")]
     [('reference', 520.0), ('reference', 4.2)]
     >>> [(x.designation, x.value) for x in read_mentions("an NPS 6 schedule 80 pipe")]

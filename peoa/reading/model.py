@@ -34,7 +34,7 @@ class Mention(_Frozen):
     (``"[length] ** 3 / [time]"``, ``"dimensionless"``). ``before`` and ``after`` are
     the words on either side up to the next value or clause mark, nearest first for
     ``before``; ``clause`` is every word of the clause it is in (commas inside brackets
-    do not end one: "hot side 6.33 kg/s at 187 °C (cp 2.47 kJ/(kg·K))");
+    do not end one: "hot side 4.1 kg/s at 165 °C (cp 2.3 kJ/(kg·K))");
     ``phrase`` is the noun phrase the value describes ("total head" for "a total head
     of 35 m", "pipe" for "80 m of pipe").
     """

@@ -1,14 +1,14 @@
 """Chemical equations a question writes ("CO + H2O(g) → CO2 + H2", "2A → products") and
 the rate law's orders it states ("-rA = k CA²", "second-order in A", "elementary").
 
->>> (r,) = read_reactions("the water-gas shift CO + H2O(g) → CO2 + H2, in kJ/mol")
+>>> (r,) = read_reactions("over the shift catalyst CO + H2O(g) → CO2 + H2 runs")
 >>> r.species, r.coefficients, r.phases
 (('CO', 'H2O', 'CO2', 'H2'), (-1.0, -1.0, 1.0, 1.0), (None, 'gas', None, None))
 >>> read_reactions("A + B ⇌ C + D")[0].coefficients
 (-1.0, -1.0, 1.0, 1.0)
->>> r = read_reactions("2A → products with rate −rA = k CA², for 90 % conversion")[0]
+>>> r = read_reactions("3A → products with rate −rA = k CA³, for 75 % conversion")[0]
 >>> r.species, r.coefficients, r.key, r.orders
-(('A', 'products'), (-2.0, 1.0), 'A', (2.0, 0.0))
+(('A', 'products'), (-3.0, 1.0), 'A', (3.0, 0.0))
 
 A reaction named by its order alone ("a first-order liquid-phase reaction") is read as
 A → products, first order in A; a gas-phase one is not (its change in moles is unknown):

@@ -81,19 +81,19 @@ def arrhenius_rate_constant(
 
     Examples
     --------
-    k = 0.012 1/s at 350 K with Ea = 75 kJ/mol: at 380 K, 1/T_2 - 1/T_1 = -2.2556e-4 1/K,
-    the exponent is 75000/8.3145 x 2.2556e-4 = 2.0347 and k_2 = 0.012 x 7.650 =
-    0.0918 1/s. Back from the two points, Ea = 8.3145 ln(7.650)/2.2556e-4 = 75 kJ/mol:
+    k = 0.020 1/s at 340 K with Ea = 65 kJ/mol: at 370 K, 1/T_2 - 1/T_1 = -2.3847e-4 1/K,
+    the exponent is 65000/8.3145 x 2.3847e-4 = 1.8643 and k_2 = 0.020 x 6.4515 =
+    0.1290 1/s. Back from the two points, Ea = 8.3145 ln(6.4515)/2.3847e-4 = 65 kJ/mol:
 
     >>> from peoa.tools import get_registry
-    >>> r = get_registry().run("arrhenius_rate_constant", {"k_1": "0.012 1/s",
-    ...     "T_1": "350 K", "T_2": "380 K", "Ea": "75 kJ/mol"})
+    >>> r = get_registry().run("arrhenius_rate_constant", {"k_1": "0.020 1/s",
+    ...     "T_1": "340 K", "T_2": "370 K", "Ea": "65 kJ/mol"})
     >>> round(r.value("k_2", "1/s"), 4)
-    0.0918
-    >>> back = get_registry().run("arrhenius_rate_constant", {"k_1": "0.012 1/s",
-    ...     "T_1": "350 K", "T_2": "380 K", "k_2": {"value": r.value("k_2"), "unit": "1/s"}})
+    0.129
+    >>> back = get_registry().run("arrhenius_rate_constant", {"k_1": "0.020 1/s",
+    ...     "T_1": "340 K", "T_2": "370 K", "k_2": {"value": r.value("k_2"), "unit": "1/s"}})
     >>> round(back.value("Ea", "kJ/mol"), 6)
-    75.0
+    65.0
     """
     if Ea is not None and k_2 is not None:
         raise ToolInputError(

@@ -672,24 +672,24 @@ def adiabatic_temperature_rise(
 
     Examples
     --------
-    dH_R = -80 kJ/mol at 90 % conversion with sum(Theta_i Cp_i) = 200 J/mol/K: dT = 80000 x
-    0.9 / 200 = 360 K:
+    dH_R = -70 kJ/mol at 85 % conversion with sum(Theta_i Cp_i) = 250 J/mol/K: dT = 70000 x
+    0.85 / 250 = 238 K:
 
     >>> from peoa.tools import get_registry
     >>> r = get_registry().run("adiabatic_temperature_rise", {"inlet_temperature": "300 K",
-    ...     "heat_of_reaction": "-80 kJ/mol", "conversion": 0.9, "sum_theta_cp": "200 J/mol/K"})
+    ...     "heat_of_reaction": "-70 kJ/mol", "conversion": 0.85, "sum_theta_cp": "250 J/mol/K"})
     >>> round(r.value("temperature_rise"), 6), round(r.value("temperature"), 6)
-    (360.0, 660.0)
+    (238.0, 538.0)
 
-    A liquid feed with C_A0 = 2 kmol/m^3, rho = 900 kg/m^3 and cp = 3.5 kJ/(kg K):
-    sum(Theta_i Cp_i) = 900 x 3500 / 2000 = 1575 J/mol/K, so at 90 % conversion dT = 80000
-    x 0.9 / 1575 = 45.714 K:
+    A liquid feed with C_A0 = 1.5 kmol/m^3, rho = 950 kg/m^3 and cp = 3.8 kJ/(kg K):
+    sum(Theta_i Cp_i) = 950 x 3800 / 1500 = 2406.7 J/mol/K, so at 80 % conversion dT =
+    60000 x 0.8 / 2406.7 = 19.945 K:
 
-    >>> r = get_registry().run("adiabatic_temperature_rise", {"inlet_temperature": "320 K",
-    ...     "heat_of_reaction": "-80 kJ/mol", "conversion": 0.9, "density": "900 kg/m^3",
-    ...     "specific_heat": "3.5 kJ/(kg*K)", "feed_concentration": "2 kmol/m^3"})
+    >>> r = get_registry().run("adiabatic_temperature_rise", {"inlet_temperature": "300 K",
+    ...     "heat_of_reaction": "-60 kJ/mol", "conversion": 0.8, "density": "950 kg/m^3",
+    ...     "specific_heat": "3.8 kJ/(kg*K)", "feed_concentration": "1.5 kmol/m^3"})
     >>> round(r.value("temperature"), 3), r.method
-    (365.714, 'liquid feed: sum(Theta_i Cp_i) = rho cp / C_A0')
+    (319.945, 'liquid feed: sum(Theta_i Cp_i) = rho cp / C_A0')
     """
     sum_theta_cp, method = _feed_heat_capacity(
         sum_theta_cp, density, specific_heat, feed_concentration
