@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from peoa.planning import Planner, QuantityGraph
+from peoa.planning import Planner
 from peoa.planning.execute import run_plan
 from peoa.reading import read_question
 from peoa.tools import get_registry
-
-
-@pytest.fixture(scope="module")
-def planner() -> Planner:
-    registry = get_registry()
-    return Planner(registry, QuantityGraph.from_registry(registry))
 
 
 def test_a_wall_written_colder_than_the_vapour_is_a_subcooling(planner: Planner) -> None:

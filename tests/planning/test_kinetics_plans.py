@@ -6,18 +6,12 @@ import math
 
 import pytest
 
-from peoa.planning import Planner, QuantityGraph
+from peoa.planning import Planner
 from peoa.planning.execute import run_plan
 from peoa.reading import read_question
 from peoa.tools import get_registry
 
 R = 8.314462618  # J/(mol K)
-
-
-@pytest.fixture(scope="module")
-def planner() -> Planner:
-    registry = get_registry()
-    return Planner(registry, QuantityGraph.from_registry(registry))
 
 
 def test_the_rate_constant_at_a_second_temperature(planner: Planner) -> None:

@@ -18,12 +18,6 @@ from peoa.tools.base import Out, Q, tool
 from peoa.tools.kinds import kinds, read_vocabulary
 
 
-@pytest.fixture(scope="module")
-def planner() -> Planner:
-    registry = get_registry()
-    return Planner(registry, QuantityGraph.from_registry(registry))
-
-
 def _bank(seeds: int = 2) -> list:  # type: ignore[type-arg]
     problems = []
     for template in TEMPLATES.values():

@@ -8,17 +8,11 @@ import math
 import pytest
 
 from peoa.exceptions import ToolInputError
-from peoa.planning import Planner, QuantityGraph
+from peoa.planning import Planner
 from peoa.planning.execute import run_plan
 from peoa.reading import read_question
 from peoa.tools import get_registry
 from peoa.tools.quantity import parse_quantity
-
-
-@pytest.fixture(scope="module")
-def planner() -> Planner:
-    registry = get_registry()
-    return Planner(registry, QuantityGraph.from_registry(registry))
 
 
 def _answer(planner: Planner, question: str, unit: str) -> tuple[str, float]:

@@ -10,19 +10,13 @@ from pathlib import Path
 import pytest
 
 from peoa.exceptions import ToolError
-from peoa.planning import Plan, Planner, QuantityGraph
+from peoa.planning import Plan, Planner
 from peoa.planning.execute import run_plan
 from peoa.reading import read_question
 from peoa.tools import get_registry
 from peoa.tools.kinds import read_vocabulary
 
 DEV = Path(__file__).resolve().parents[2] / "datasets" / "dev.jsonl"
-
-
-@pytest.fixture(scope="module")
-def planner() -> Planner:
-    registry = get_registry()
-    return Planner(registry, QuantityGraph.from_registry(registry))
 
 
 def _bound(plan: Plan, tool: str) -> dict[str, str]:

@@ -7,16 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from peoa.planning import Planner, QuantityGraph
+from peoa.planning import Planner
 from peoa.planning.execute import run_plan
 from peoa.reading import read_question
 from peoa.tools import get_registry
-
-
-@pytest.fixture(scope="module")
-def planner() -> Planner:
-    registry = get_registry()
-    return Planner(registry, QuantityGraph.from_registry(registry))
 
 
 def _answer(planner: Planner, question: str, unit: str | None = None) -> tuple[str, float]:
