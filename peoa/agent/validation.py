@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pint
 
@@ -21,8 +22,10 @@ def _check_quantity(name: str, quantity: Quantity, sanity: Sanity) -> list[str]:
     except (pint.errors.PintError, ValueError, TypeError, AttributeError):
         return [f"{name} has unit {quantity.unit!r}, which pint cannot read"]
     errors: list[str] = []
-    lowered = name.lower()
-    if any(word in lowered for word in sanity.efficiency_names) and value.dimensionless:
+    # Whole parts of the name: "eta_p" and "pump_efficiency" are efficiencies, Underwood's
+    # "theta" (which holds "eta") is not.
+    parts = set(re.split(r"[^a-z0-9]+", name.lower()))
+    if parts & set(sanity.efficiency_names) and value.dimensionless:
         magnitude = value.to("").magnitude
         if not 0 < magnitude <= 1:
             errors.append(f"{name} = {magnitude:.4g} is an efficiency outside (0, 1]")
@@ -60,6 +63,12 @@ def validate_result(result: ExpertResult, sanity: Sanity) -> list[str]:
     ...                     answer=Quantity(value=-9.0, unit="delta_degF"))
     >>> validate_result(drop, sanity)
     []
+    >>> roots = ExpertResult(expert="calculation", sub_task="R", ok=True,
+    ...                      answer=Quantity(value=1.44, unit=""),
+    ...                      outputs={"theta": Quantity(value=1.48, unit=""),
+    ...                               "eta_p": Quantity(value=1.2, unit="")})
+    >>> validate_result(roots, sanity)
+    ['eta_p = 1.2 is an efficiency outside (0, 1]']
     """
     if not result.ok:
         return [result.error or f"the {result.expert} expert reported a failure without a reason"]
