@@ -83,14 +83,18 @@ def abbreviated_tools(text: str, registry: ToolRegistry) -> frozenset[str]:
     written = {word.lower() for word in _CAPITALS.findall(text)}
     if not written:
         return frozenset()
+    return frozenset(name for name, own in _own_name_parts(registry).items() if own & written)
+
+
+@lru_cache(maxsize=4)
+def _own_name_parts(registry: ToolRegistry) -> dict[str, frozenset[str]]:
+    """The parts of each tool's name that no other tool's name has (reactor_pfr: pfr)."""
     parts = {t.name: set(t.name.split("_")) for t in registry.list()}
     counts: dict[str, int] = {}
     for words in parts.values():
         for word in words:
             counts[word] = counts.get(word, 0) + 1
-    return frozenset(
-        name for name, words in parts.items() if any(counts[w] == 1 for w in words & written)
-    )
+    return {name: frozenset(w for w in words if counts[w] == 1) for name, words in parts.items()}
 
 
 _PROPER_NAME = re.compile(
