@@ -8,6 +8,7 @@ that score a tool's outputs against the asking words. The planner
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -15,6 +16,7 @@ from functools import lru_cache
 from peoa.planning.binding import INLET_PARTS, arguments, name_parts, said_in
 from peoa.planning.words import STOP, Vocabulary, phrases_in, stem, tokens
 from peoa.reading.model import Reading
+from peoa.reading.units import dimensionality_of
 from peoa.tools.base import P, Tool
 from peoa.tools.kinds import kind, kinds
 from peoa.tools.registry import ToolRegistry
@@ -272,7 +274,14 @@ def output_vocabulary(
     if tool_name:
         phrases += [(w, 0.8) for w in tool.name.split("_") if len(w) > 2]
     head = re.split(r"[(,;:=]| - ", out.description, maxsplit=1)[0]
-    phrases += [(head, 2.0)] + [(w, 0.5) for w in tokens(out.description) if len(w) > 2]
+    words = tokens(out.description)
+    phrases += [(head, 2.0)] + [(w, 0.5) for w in words if len(w) > 2]
+    # Two words side by side say more than each apart: "constant pressure" names a cp,
+    # where "constant" alone also names a gas constant.
+    phrases += [
+        (f"{a} {b}", 0.5) for a, b in itertools.pairwise(words)
+        if min(len(a), len(b)) > 2 and not {a.lower(), b.lower()} & STOP
+    ]  # fmt: skip
     symbols = {output}
     if kind_name is not None:
         entry = kind(kind_name)
@@ -280,6 +289,34 @@ def output_vocabulary(
         phrases += [(w, weight) for w in entry.words] + [(entry.label, weight)]
         symbols |= set(entry.symbols)
     return Vocabulary.build(phrases, symbols)
+
+
+# Nouns that name a dimension when they end the asked quantity's name, and the change
+# words that may follow them ("pressure drop" is a pressure, "temperature rise" a
+# temperature); the unit a value of that dimension is written in.
+_DIMENSION_NOUNS = {
+    "pressure": "Pa", "temperature": "K", "velocity": "m/s", "power": "W",
+    "duty": "W", "density": "kg/m**3", "area": "m**2", "volume": "m**3", "diameter": "m",
+    "length": "m",
+}  # fmt: skip
+_CHANGES = frozenset({"drop", "loss", "rise", "difference", "change", "increase", "decrease"})
+
+
+def head_dimensionality(head: Sequence[str]) -> str | None:
+    """The dimensionality the asked quantity's name gives when it ends in a dimension's
+    noun ("what downstream pressure": a pressure, not a pressure ratio; "the frictional
+    pressure drop": a pressure, not a head loss), or None.
+
+    >>> head_dimensionality(("frictional", "pressure", "drop")) == dimensionality_of("Pa")
+    True
+    >>> head_dimensionality(("pressure", "ratio")) is None
+    True
+    """
+    words = [stem(w) for w in head]
+    if words and words[-1] in _CHANGES:
+        words.pop()
+    unit = _DIMENSION_NOUNS.get(words[-1]) if words else None
+    return dimensionality_of(unit) if unit else None
 
 
 @lru_cache(maxsize=4096)

@@ -41,6 +41,7 @@ from peoa.planning.cues import (
     described,
     distinctive_names,
     given_labels,
+    head_dimensionality,
     is_inlet,
     is_outlet,
     kind_vocabulary,
@@ -191,6 +192,11 @@ class Planner:
                     found.append(
                         (tool.name, output, match, rel, head, described(tool, text), given)
                     )
+        # A name that ends in a dimension's noun asks a value of that dimension, where no
+        # unit says so ("what pressure drop": not the head loss the same words name).
+        named = head_dimensionality(asked.head) if asked.dimensionality is None else None
+        if named and any(self._dimensionality(t[0], t[1]) == named for t in found):
+            found = [t for t in found if self._dimensionality(t[0], t[1]) == named]
         # The words right after the asking word name the quantity: where some outputs
         # answer to them ("what duty is needed"), those that do not (a compressor's power
         # in a question that also names the compressor) are not what is asked.
@@ -208,6 +214,9 @@ class Planner:
         # words fit best come first (a tool's outputs keep their declared order).
         found.sort(key=lambda t: (-t[2], -t[3], -t[5]))
         return [(t, o, m) for t, o, m, *_ in found[: self.max_targets]]
+
+    def _dimensionality(self, tool_name: str, output: str) -> str | None:
+        return _unit_dimensionality(self.registry.get(tool_name), output)
 
     # -- expansion --------------------------------------------------------------------
     def _expand(self, reading: Reading, tool_name: str, output: str, depth: int,

@@ -46,13 +46,19 @@ _TOKEN = re.compile(r"[A-Za-zα-ωΑ-ΩΔ][\w./'’-]*|\d+(?:\.\d+)?")
 
 def stem(word: str) -> str:
     """A word folded for comparison: lower case, British and synonymous spellings joined,
-    a plural's "s" dropped."""
+    a plural's "s" dropped, an adjective in "-ional" folded to its noun.
+
+    >>> stem("Frictional"), stem("fractions"), stem("total")
+    ('friction', 'fraction', 'total')
+    """
     lowered = word.lower().strip(".,;:()'’")
     lowered = _SYNONYMS.get(lowered, lowered)
     if len(lowered) > 4 and lowered.endswith("ies"):
         lowered = lowered[:-3] + "y"
     elif len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")):
         lowered = lowered[:-1]
+    elif len(lowered) > 7 and lowered.endswith("ional"):
+        lowered = lowered[:-2]  # "frictional loss" names the friction loss
     return _SYNONYMS.get(lowered, lowered)
 
 

@@ -102,12 +102,16 @@ def _head(asking: str) -> tuple[str, ...]:
     ('duty',)
     >>> _head("What is the rate of heat transfer in the boiler?")
     ('rate', 'of', 'heat', 'transfer')
+    >>> _head("Find NPSHa: surface pressure 2 bar, vapour pressure 0.1 bar.")
+    ('NPSHa',)
     """
     cue = _WH.search(asking) or _REQUEST.search(asking)
     if cue is None:
         return ()
     head: list[str] = []
-    for word in words_of(asking[cue.end() :]):
+    rest = asking[cue.end() :]
+    clause_end = _CLAUSE_BREAK.search(rest)  # "Find NPSHa: surface pressure …" asks NPSHa
+    for word in words_of(rest[: clause_end.start()] if clause_end else rest):
         lowered = word.lower()
         if not head and lowered in _HEAD_SKIP:
             continue
@@ -192,17 +196,32 @@ def _pick(candidates: list[tuple[int, UnitRead]], text: str, asked_words: set[st
 _TOKEN_OR_NUMBER = re.compile(r"(?P<number>[-+−]?\d[\d,.]*(?:[eE][-+]?\d+)?)|[^\s,;:()\[\]]+")
 
 
+_CLAUSE_BREAK = re.compile(r"[:;?!]|[,.](?:\s|$)")
+
+
+def _between(text: str, one: re.Match[str], other: re.Match[str]) -> str:
+    first, last = sorted((one, other), key=lambda m: m.start())
+    return text[first.end() : last.start()]
+
+
 def _unlabelled(text: str) -> list[str]:
     """The words of ``text`` that are neither a value, its unit, nor the two words that
     label it before or the one after: what is asked, not what is given ("Specific heat
-    of benzene at 24.8 °C?" -> "Specific heat of")."""
+    of benzene at 24.8 °C?" -> "Specific heat of").
+
+    >>> _unlabelled("Gas with k = 1.6 and M = 9 g/mol: constant-pressure specific heat?")
+    ['Gas', 'with', 'constant-pressure', 'specific', 'heat']
+    """
     tokens = list(_TOKEN_OR_NUMBER.finditer(text))
     drop: set[int] = set()
     for i, token in enumerate(tokens):
         if not token.group("number"):
             continue
         if number_role(text, token.start(), token.end()) != "reference":
-            drop |= {i - 2, i - 1, i, i + 1, i + 2}  # a name's number ("API 526") stays
+            # A label does not reach across a clause's end ("M = 9.14 g/mol: cp?").
+            drop |= {j for j in range(i - 2, i + 3) if 0 <= j < len(tokens)
+                     and not _CLAUSE_BREAK.search(_between(text, tokens[i], tokens[j]))}  # fmt: skip
+            # A name's number ("API 526") stays.
     kept = " ".join(t.group() for i, t in enumerate(tokens) if i not in drop)
     return words_of(kept)
 

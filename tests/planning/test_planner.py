@@ -259,6 +259,46 @@ def test_the_asking_words_name_an_output_not_its_tools_name(planner: Planner) ->
     assert planner.plan(power)[0].answer_step.output == "power"
 
 
+def test_a_name_ending_in_a_dimensions_noun_asks_that_dimension(planner: Planner) -> None:
+    # "pressure drop" with no unit asked: a pressure, not the head loss (a length) that
+    # "frictional" also names; "what downstream pressure": not the pressure ratio.
+    drop = read_question(
+        "What frictional pressure drop does 9 L/s of oil (density 870 kg/m³, viscosity "
+        "12 cP) have in 150 m of pipe of 80 mm inner diameter?"
+    )
+    assert planner.plan(drop)[0].answer_step.output in {"dP", "dP_friction"}
+    choked = read_question(
+        "Nitrogen (k = 1.4) leaves a tank at 900 kPa. Under what downstream pressure does "
+        "the flow become choked?"
+    )
+    best = planner.plan(choked)[0]
+    assert best.describe() == "choked_flow.P_critical"
+    result = run_plan(best, choked, get_registry())[best.answer_step.index]
+    expected = 900e3 * (2 / 2.4) ** (1.4 / 0.4)
+    assert result.outputs["P_critical"].value * _to_pa(result.outputs["P_critical"].unit) \
+        == pytest.approx(expected, rel=1e-4)  # fmt: skip
+
+
+def _to_pa(unit: str) -> float:
+    from peoa.tools.quantity import ureg
+
+    return float(ureg.Quantity(1.0, unit).to("Pa").magnitude)
+
+
+def test_words_beside_each_other_and_past_a_colon_name_the_answer(planner: Planner) -> None:
+    # "constant-pressure" after "g/mol:" is an asking word, not the label of the molar
+    # mass; side by side, "constant pressure" names cp rather than the gas constant.
+    cp = read_question("A gas has k = 1.3 and M = 44 g/mol: constant-pressure specific heat?")
+    assert "constant-pressure" in cp.asked.focus
+    best = planner.plan(cp)[0]
+    assert best.describe() == "ideal_gas_heat_capacity.cp"
+    result = run_plan(best, cp, get_registry())[best.answer_step.index]
+    r_specific = 8.314462618 / 0.044
+    assert result.outputs["cp"].value == pytest.approx(1.3 * r_specific / 0.3, rel=1e-4)
+    assert read_question("Find NPSHa: surface pressure 2 bar, vapour pressure 0.1 bar, "
+                         "density 990 kg/m³, static head 3 m.").asked.head == ("NPSHa",)  # fmt: skip
+
+
 def test_a_quantity_the_question_gives_is_not_what_it_asks(planner: Planner) -> None:
     area = read_question(
         "Area of a heat exchanger with duty 1210 kW, overall U 1140 W/(m^2*K), log-mean "
