@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Literal
 
 from peoa.planning.binding import INLET_PARTS, arguments, name_parts, said_in
 from peoa.planning.words import STOP, Vocabulary, phrases_in, stem, tokens
@@ -19,6 +20,7 @@ from peoa.reading.model import Reading
 from peoa.reading.units import dimensionality_of
 from peoa.tools.base import P, Tool
 from peoa.tools.kinds import kind, kinds
+from peoa.tools.quantity import ureg
 from peoa.tools.registry import ToolRegistry
 
 __all__ = [
@@ -317,6 +319,50 @@ def head_dimensionality(head: Sequence[str]) -> str | None:
         words.pop()
     unit = _DIMENSION_NOUNS.get(words[-1]) if words else None
     return dimensionality_of(unit) if unit else None
+
+
+_PER_MASS = re.compile(
+    r"\b(?:per|a|one|each|every|1)\s+(?:kg|kilogram|kilogramme|lb|lbm|pound|gram|g|tonne|ton)s?\b"
+    r"|\bper\s+unit\s+mass\b|\bmass\s+basis\b",
+    re.IGNORECASE,
+)
+_PER_MOLE = re.compile(
+    r"\b(?:per|a|one|each|every|1)\s+(?:mol|mole|kmol|gmol|lbmol|kilomole)s?\b"
+    r"|\bmolar\b|\bmole\s+basis\b",
+    re.IGNORECASE,
+)
+
+
+def asked_basis(sentence: str) -> Literal["mass", "molar"] | None:
+    """The basis the asking words give an intensive answer: "per kilogram" a mass basis,
+    "per mole" or "molar" a molar one.
+
+    >>> asked_basis("What is the lower heating value of ethanol per kilogram?")
+    'mass'
+    >>> asked_basis("Heat capacity of toluene per mole at 300 K?"), asked_basis("Cp?")
+    ('molar', None)
+    """
+    mass, molar = bool(_PER_MASS.search(sentence)), bool(_PER_MOLE.search(sentence))
+    return "mass" if mass and not molar else "molar" if molar and not mass else None
+
+
+@lru_cache(maxsize=1024)
+def unit_basis(unit: str | None) -> Literal["mass", "molar"] | None:
+    """The basis of an output's unit: divided by a mass (J/kg) or by an amount (J/mol).
+
+    >>> unit_basis("J/(kg*K)"), unit_basis("kJ/kmol"), unit_basis("W")
+    ('mass', 'molar', None)
+    """
+    if not unit:
+        return None
+    try:
+        parts = ureg.Unit(unit)._units.items()
+        per = [ureg.Unit(name).dimensionality for name, power in parts if float(power.real) < 0]
+    except Exception:  # a unit pint cannot read has no basis to tell
+        return None
+    if any(d == {"[mass]": 1} for d in per):
+        return "mass"
+    return "molar" if any(d == {"[substance]": 1} for d in per) else None
 
 
 @lru_cache(maxsize=4096)

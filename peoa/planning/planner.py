@@ -38,6 +38,7 @@ from peoa.planning.binding import (
 )
 from peoa.planning.cues import (
     abbreviated_tools,
+    asked_basis,
     described,
     distinctive_names,
     given_labels,
@@ -53,6 +54,7 @@ from peoa.planning.cues import (
     output_vocabulary,
     proper_names,
     state_symbols,
+    unit_basis,
 )
 from peoa.planning.graph import QuantityGraph
 from peoa.planning.model import Binding, Plan, PlanStep
@@ -197,6 +199,11 @@ class Planner:
         named = head_dimensionality(asked.head) if asked.dimensionality is None else None
         if named and any(self._dimensionality(t[0], t[1]) == named for t in found):
             found = [t for t in found if self._dimensionality(t[0], t[1]) == named]
+        # "Per kilogram" or "per mole" asks the answer on that basis (a heating value per
+        # kg, not per mol), where no unit says so.
+        basis = asked_basis(asked.sentence) if asked.dimensionality is None else None
+        if basis and any(self._basis(t[0], t[1]) == basis for t in found):
+            found = [t for t in found if self._basis(t[0], t[1]) in (basis, None)]
         # The words right after the asking word name the quantity: where some outputs
         # answer to them ("what duty is needed"), those that do not (a compressor's power
         # in a question that also names the compressor) are not what is asked.
@@ -217,6 +224,9 @@ class Planner:
 
     def _dimensionality(self, tool_name: str, output: str) -> str | None:
         return _unit_dimensionality(self.registry.get(tool_name), output)
+
+    def _basis(self, tool_name: str, output: str) -> str | None:
+        return unit_basis(self.registry.get(tool_name).outputs[output].unit)
 
     # -- expansion --------------------------------------------------------------------
     def _expand(self, reading: Reading, tool_name: str, output: str, depth: int,

@@ -102,6 +102,10 @@ class Vocabulary:
         for text, weight in phrases:
             parts, _ = _split(tokens(text), None)
             key = tuple(stem(w) for w in parts if stem(w))
+            # The reading drops "value" from the asking words ("what value of …"), so a
+            # name ends before it: "lower heating value" is named by "lower heating".
+            if len(key) > 1 and key[-1] == "value":
+                key = key[:-1]
             # Single stop words name nothing; a phrase keeps its inner stop words.
             if not key or (len(key) == 1 and key[0] in STOP):
                 continue

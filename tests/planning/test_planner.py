@@ -299,6 +299,31 @@ def test_words_beside_each_other_and_past_a_colon_name_the_answer(planner: Plann
                          "density 990 kg/m³, static head 3 m.").asked.head == ("NPSHa",)  # fmt: skip
 
 
+def test_per_kilogram_or_per_mole_asks_the_answer_on_that_basis(planner: Planner) -> None:
+    registry = get_registry()
+    per_kg = read_question("What is the net heating value of propane per kilogram?")
+    best = planner.plan(per_kg)[0]
+    assert best.describe() == "heat_of_combustion.LHV_mass"
+    mass_basis = run_plan(best, per_kg, registry)[best.answer_step.index].outputs["LHV_mass"]
+    per_mol = read_question("What is the lower heating value of propane per mole?")
+    best = planner.plan(per_mol)[0]
+    assert best.describe() == "heat_of_combustion.LHV"
+    molar = run_plan(best, per_mol, registry)[best.answer_step.index].outputs["LHV"]
+    # The same heat on two bases: per mol = per kg times propane's 44.1 g/mol.
+    ratio = (
+        molar.value * _per(molar.unit, "J/mol") / (mass_basis.value * _per(mass_basis.unit, "J/kg"))
+    )
+    assert ratio == pytest.approx(0.04410, rel=2e-3)
+    cp = read_question("What is the heat capacity of liquid toluene per mole at 300 K?")
+    assert planner.plan(cp)[0].describe() == "heat_capacity.Cp_molar"
+
+
+def _per(unit: str, si: str) -> float:
+    from peoa.tools.quantity import ureg
+
+    return float(ureg.Quantity(1.0, unit).to(si).magnitude)
+
+
 def test_a_quantity_the_question_gives_is_not_what_it_asks(planner: Planner) -> None:
     area = read_question(
         "Area of a heat exchanger with duty 1210 kW, overall U 1140 W/(m^2*K), log-mean "
