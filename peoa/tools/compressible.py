@@ -23,6 +23,7 @@ __all__ = [
     "gas_line_discharge",
     "gas_pipeline_flow",
     "gas_pipeline_outlet_pressure",
+    "polytropic_exponent",
     "turbine_or_compressor",
 ]
 
@@ -207,6 +208,62 @@ def compressor_power_polytropic(
     values["n"] = n
     values["polytropic_head"] = None if molar_mass is None else head_molar / (molar_mass / 1e3)
     return values
+
+
+@tool(
+    topic="compressors",
+    reference="GPSA Engineering Data Book 13th ed. sec. 13; n/(n-1) = eta_p k/(k-1); "
+    "fluids.compressible.polytropic_exponent",
+    outputs={
+        "n": Out("", "polytropic exponent", kind="exponent"),
+        "polytropic_efficiency": Out("", "polytropic efficiency", kind="efficiency"),
+    },
+    alternatives=[("polytropic_efficiency", "n")],
+    phase="gas",
+)
+def polytropic_exponent(
+    k: Annotated[float, _K],
+    polytropic_efficiency: Annotated[
+        float | None,
+        Q("efficiency", "polytropic efficiency (then the exponent is found)", gt=0, le=1),
+    ] = None,
+    n: Annotated[
+        float | None, Q("exponent", "polytropic exponent (then the efficiency is found)", gt=1)
+    ] = None,
+) -> dict[str, float]:
+    """The polytropic exponent of a compression from the gas's k and the polytropic
+    efficiency, or the polytropic efficiency from the exponent: n/(n-1) = eta_p k/(k-1).
+
+    Notes
+    -----
+    An ideal gas with constant k along the path P v^n = constant. The exponent exceeds k
+    for a compression with eta_p < 1 (the gas leaves hotter than an isentropic one); an
+    exponent at or below k is refused, as no efficiency up to 1 gives it.
+
+    Examples
+    --------
+    fluids' example: k = 1.4 and eta_p = 0.78 give n = 1.578, and back:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("polytropic_exponent", {"k": 1.4, "polytropic_efficiency": 0.78})
+    >>> round(r.value("n"), 3)
+    1.578
+    >>> r = get_registry().run("polytropic_exponent", {"k": 1.4, "n": 1.578035})
+    >>> round(r.value("polytropic_efficiency"), 3)
+    0.78
+    """
+    if polytropic_efficiency is not None:
+        return {
+            "n": fc.polytropic_exponent(k, eta_p=polytropic_efficiency),
+            "polytropic_efficiency": polytropic_efficiency,
+        }
+    assert n is not None  # the alternatives give one of the two
+    if n <= k:
+        raise ToolInputError(
+            f"a compression's polytropic exponent n = {n:g} must exceed k = {k:g} "
+            "(an efficiency above 1 would be needed)"
+        )
+    return {"n": n, "polytropic_efficiency": fc.polytropic_exponent(k, n=n)}
 
 
 _SG = Q("specific_gravity", "gas specific gravity relative to air", gt=0)
@@ -662,6 +719,7 @@ TOOLS = (
     compressor_power_isentropic,
     turbine_or_compressor,
     compressor_power_polytropic,
+    polytropic_exponent,
     gas_pipeline_flow,
     gas_pipeline_outlet_pressure,
 )

@@ -970,3 +970,18 @@ def test_a_gravity_drain_is_driven_by_the_level_difference(planner: Planner) -> 
     step = plan.answer_step
     assert (step.tool, step.output) == ("flow_from_head", "volumetric_flow")
     assert "level_difference" in {b.argument for b in step.bindings}
+
+
+def test_a_polytropic_exponent_needs_only_k_and_the_polytropic_efficiency(
+    planner: Planner,
+) -> None:
+    # No pressures or temperatures: the compressor power tools cannot run, the exponent can.
+    reading = read_question(
+        "A centrifugal compressor handles a gas with cp/cv = 1.31 at a polytropic "
+        "efficiency of 80 %. Find the polytropic exponent n."
+    )
+    best = planner.plan(reading)[0]
+    assert best.describe() == "polytropic_exponent.n"
+    result = run_plan(best, reading, get_registry())[best.answer_step.index]
+    # n/(n-1) = eta_p k/(k-1) = 0.8 x 1.31/0.31 = 3.3806; n = 3.3806/2.3806
+    assert result.outputs["n"].value == pytest.approx(3.38065 / 2.38065, rel=1e-4)
