@@ -119,6 +119,11 @@ class _Partial:
     scale: str | None = None
 
 
+def _written_only(argument: ArgumentSpec) -> bool:
+    """Whether only the question may give ``argument`` (``Q(written=True)``)."""
+    return isinstance(argument.spec, Q) and argument.spec.written
+
+
 def _quantity_kind(argument: ArgumentSpec) -> str | None:
     """The kind of a quantity argument; ``None`` for a plain one (text, choice, flag)."""
     return argument.spec.kind if isinstance(argument.spec, Q) else None
@@ -320,6 +325,8 @@ class Planner:
         """The best chain from each producer of ``wanted`` that may feed ``tool``'s optional
         or written ``name``: for a given state, only what :meth:`_may_state` allows."""
         given = kind(wanted).given
+        if _written_only(arguments(tool)[name]):
+            return []
         return [
             partial
             for producer, produced in self._producers(wanted)
@@ -411,7 +418,7 @@ class Planner:
         needed_kinds: list[tuple[str, str]] = []
         for name in needed:
             wanted = _quantity_kind(specs[name])
-            if wanted is None or specs[name].is_list:
+            if wanted is None or specs[name].is_list or _written_only(specs[name]):
                 return []
             needed_kinds.append((name, wanted))
         if needed and depth >= self.max_steps:

@@ -162,7 +162,9 @@ def _units_in(text: str) -> list[tuple[int, UnitRead]]:
     found = []
     for lead in _UNIT_LEAD.finditer(text):
         read = read_unit(text, lead.end())
-        ratio = read is not None and (read.unit in ("%", "ppm") or "/" in read.unit)
+        ratio = read is not None and (
+            read.unit.endswith("%") or read.unit == "ppm" or "/" in read.unit
+        )
         if read is None or (read.dimensionality == "dimensionless" and not ratio):
             continue
         if lead.group().startswith(("(", "[")) and not _AFTER_BRACKETED.match(text[read.end :]):

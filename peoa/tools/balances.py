@@ -34,6 +34,8 @@ __all__ = [
     "heat_of_reaction",
     "mass_balance",
     "solve_flowsheet",
+    "tie_component_balance",
+    "two_stream_blend",
 ]
 
 
@@ -547,10 +549,129 @@ def fired_heater_fuel(
     return {"fuel_mass_flow": fired / heating_value, "fired_duty": fired}
 
 
+@tool(
+    topic="balances",
+    reference="Felder & Rousseau, Elementary Principles of Chemical Processes 4th ed. sec. "
+    "4.3 (a tie component: one that passes from feed to product unchanged); McCabe, Smith & "
+    "Harriott, Unit Operations 7th ed. ch. 16 (evaporator material balance)",
+    outputs={
+        "mass_flow_out": Out("kg/s", "product (concentrate) mass flow", kind="mass_flow"),
+        "removed": Out(
+            "kg/s",
+            "water or solvent evaporated or removed (null when solvent is added)",
+            kind="mass_flow",
+        ),
+        "added": Out(
+            "kg/s", "water or solvent added to dilute (null when it is removed)", kind="mass_flow"
+        ),
+    },
+)
+def tie_component_balance(
+    mass_flow_in: Annotated[float, Q("mass_flow", "feed mass flow", gt=0)],
+    fraction_in: Annotated[
+        float,
+        Q(
+            "mass_fraction",
+            "feed mass fraction of the component that stays in the product (a dissolved "
+            "salt or sugar, the dry solids)",
+            gt=0,
+            lt=1,
+        ),
+    ],
+    fraction_out: Annotated[
+        float, Q("mass_fraction", "product mass fraction of that component", gt=0, le=1)
+    ],
+) -> dict[str, float | None]:
+    """Evaporator, dryer or dilution balance on a tie component: the product flow is
+    F x_in / x_out, and the water or solvent removed (or added) makes up the difference.
+
+    Notes
+    -----
+    A steady balance in which only water or solvent leaves (or joins) the stream: all of
+    the tie component goes on to the product, none with the vapour. The fractions must be
+    of that component (25 wt% salt), not of the water; a dryer's moisture content is one
+    minus its solids fraction.
+
+    Examples
+    --------
+    2400 kg/h of a 12 wt% sugar solution concentrated to 48 wt% leaves 2400 x 12/48 =
+    600 kg/h of syrup, so 1800 kg/h of water is evaporated:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("tie_component_balance", {"mass_flow_in": {"value": 2400,
+    ...     "unit": "kg/h"}, "fraction_in": 0.12, "fraction_out": 0.48})
+    >>> round(r.value("mass_flow_out", "kg/h"), 6), round(r.value("removed", "kg/h"), 6)
+    (600.0, 1800.0)
+    >>> r.value("added") is None
+    True
+    """
+    product = mass_flow_in * fraction_in / fraction_out
+    change = mass_flow_in - product
+    return {
+        "mass_flow_out": product,
+        "removed": change if change >= 0 else None,
+        "added": -change if change < 0 else None,
+    }
+
+
+@tool(
+    topic="balances",
+    reference="Felder & Rousseau, Elementary Principles of Chemical Processes 4th ed. sec. "
+    "4.2 (balances on a mixer: total and component)",
+    outputs={
+        "mass_flow_out": Out("kg/s", "mixed (product) stream mass flow", kind="mass_flow"),
+        "fraction_out": Out(
+            "", "mass fraction of the component in the mixed stream", kind="mass_fraction"
+        ),
+    },
+)
+def two_stream_blend(
+    mass_flow_in_a: Annotated[
+        float, Q("mass_flow", "first stream's mass flow", gt=0, written=True)
+    ],
+    fraction_in_a: Annotated[
+        float, Q("mass_fraction", "first stream's mass fraction of the component", ge=0, le=1)
+    ],
+    mass_flow_in_b: Annotated[
+        float, Q("mass_flow", "second stream's mass flow", gt=0, written=True)
+    ],
+    fraction_in_b: Annotated[
+        float, Q("mass_fraction", "second stream's mass fraction of the component", ge=0, le=1)
+    ],
+) -> dict[str, float]:
+    """Two streams blended: the mixed flow m1 + m2 and its mass fraction of a component,
+    (m1 x1 + m2 x2) / (m1 + m2).
+
+    Notes
+    -----
+    A steady mixer with no reaction and nothing leaving but the product. Mole fractions
+    blend the same way only with molar flows; this tool takes mass flows and mass
+    fractions.
+
+    Examples
+    --------
+    4 t/h of 40 wt% acid and 1000 kg/h of 10 wt% acid make 5000 kg/h at
+    (4000 x 0.40 + 1000 x 0.10) / 5000 = 34 wt%:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("two_stream_blend", {"mass_flow_in_a": {"value": 4, "unit": "t/h"},
+    ...     "fraction_in_a": 0.40, "mass_flow_in_b": {"value": 1000, "unit": "kg/h"}, "fraction_in_b": 0.10})
+    >>> round(r.value("mass_flow_out", "kg/h"), 6), round(r.value("fraction_out"), 6)
+    (5000.0, 0.34)
+    """
+    total = mass_flow_in_a + mass_flow_in_b
+    return {
+        "mass_flow_out": total,
+        "fraction_out": (mass_flow_in_a * fraction_in_a + mass_flow_in_b * fraction_in_b) / total,
+    }
+
+
 TOOLS = (
     mass_balance,
     heat_of_reaction,
     heat_of_combustion,
     adiabatic_flame_temperature,
     fired_heater_fuel,
+    tie_component_balance,
+    two_stream_blend,
 )

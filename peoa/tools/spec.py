@@ -79,6 +79,8 @@ class Q:
     ``base_conditions`` names the function's arguments that state those reference
     conditions instead (``T_standard``, ``P_standard``): a value in a standard or normal
     unit already states them, so giving both is refused rather than guessed.
+
+    ``written`` marks a value only the question gives: no chain of tools feeds it.
     """
 
     kind: str
@@ -93,6 +95,9 @@ class Q:
     # A list with one entry per species of the question's chemical equation ("feed"):
     # the value written for a species ("CA0 = 2 mol/L") in its place, 0 for the others.
     reaction: str | None = None
+    # True: the question must write this value; the planner never computes it with
+    # another tool (each stream a blend mixes is one the question describes).
+    written: bool = False
 
     def __post_init__(self) -> None:
         try:

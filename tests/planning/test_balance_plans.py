@@ -1,0 +1,76 @@
+"""Material balances the planner reaches without a flowsheet: a tie component through an
+evaporator, a dryer or a dilution, and two streams blended."""
+
+from __future__ import annotations
+
+import pytest
+
+from peoa.planning import Planner
+from peoa.planning.execute import run_plan
+from peoa.reading import read_question
+from peoa.tools import get_registry
+from peoa.tools.quantity import ureg
+
+
+def _answer(planner: Planner, question: str, unit: str) -> tuple[str, float]:
+    reading = read_question(question)
+    best = planner.plan(reading)[0]
+    result = run_plan(best, reading, get_registry())[best.answer_step.index]
+    out = result.outputs[best.answer_step.output]
+    assert out.value is not None
+    return best.describe(), float(ureg.Quantity(out.value, out.unit or "").to(unit).magnitude)
+
+
+@pytest.mark.parametrize(
+    ("question", "plan", "expected_kg_h"),
+    [
+        (
+            "An evaporator concentrates 2400 kg/h of a sugar solution from 12 wt% to 48 wt% "
+            "sugar. How much water is evaporated, in kg/h?",
+            "tie_component_balance.removed",
+            2400 * (1 - 12 / 48),
+        ),
+        (
+            "A dryer takes 500 kg/h of wet cake at 40 wt% solids and delivers a product of "
+            "92 wt% solids. How much water is removed, in kg/h?",
+            "tie_component_balance.removed",
+            500 * (1 - 40 / 92),
+        ),
+        (
+            "A 30 wt% caustic solution (1200 kg/h) is diluted with water to 18 wt% NaOH. "
+            "How much water is added (kg/h)?",
+            "tie_component_balance.added",
+            1200 * (30 / 18 - 1),
+        ),
+    ],
+)
+def test_a_tie_component_gives_the_water_removed_or_added(
+    planner: Planner, question: str, plan: str, expected_kg_h: float
+) -> None:
+    described, value = _answer(planner, question, "kg/h")
+    assert described == plan
+    assert value == pytest.approx(expected_kg_h, rel=1e-9)
+
+
+def test_two_streams_blend_to_their_flow_weighted_fraction_asked_in_wt_percent(
+    planner: Planner,
+) -> None:
+    question = (
+        "A mixer combines 5 t/h of a 20 wt% brine with 2000 kg/h of a 10 wt% brine. "
+        "What is the salt concentration of the mixed stream, in wt%?"
+    )
+    assert read_question(question).asked.unit == "wt%"  # a percentage is an asked unit
+    described, value = _answer(planner, question, "percent")
+    assert described == "two_stream_blend.fraction_out"
+    assert value == pytest.approx(100 * (5000 * 0.20 + 2000 * 0.10) / 7000, rel=1e-9)
+
+
+def test_a_blends_streams_are_written_not_computed(planner: Planner) -> None:
+    # One stream and two fractions: no tool's computed flow may stand in for the second
+    # stream of a blend (a steam flow is not a stream mixed into the liquor).
+    reading = read_question(
+        "Kraft liquor (9.8 t/h, 6.1 wt% solids) is concentrated to 21 wt% in an evaporator "
+        "running at 0.7 bar absolute. Saturated steam at 45 psig (barometer 14.7 psia) heats "
+        "it. With the feed at its boiling point and no heat loss, find the steam flow in t/h."
+    )
+    assert all(s.tool != "two_stream_blend" for p in planner.plan(reading) for s in p.steps)
