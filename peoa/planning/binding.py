@@ -425,6 +425,14 @@ def typical_of(mention: Mention, entry: Kind) -> bool:
     return low <= abs(value) <= high
 
 
+_REFERENCE = frozenset({"ref", "reference"})  # name parts of a reference state's argument
+
+
+def _in_asking_sentence(reading: Reading, mention: Mention) -> bool:
+    start = reading.text.find(reading.asked.sentence) if reading.asked.sentence else -1
+    return start >= 0 and start <= mention.span[0] < start + len(reading.asked.sentence)
+
+
 def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, float]]:
     """The question's values that may feed ``argument``, best first, with their scores."""
     found = []
@@ -448,6 +456,8 @@ def candidates(reading: Reading, argument: ArgumentSpec) -> list[tuple[Mention, 
             continue  # "reflux 1.5 times the minimum" is a ratio, not the reflux ratio
         if own is not None and not typical_of(mention, own):
             score -= _ATYPICAL
+        if _REFERENCE & name_parts(argument.name) and _in_asking_sentence(reading, mention):
+            score -= _COURSE  # "Find K at 560 K": the state asked at, not the reference
         if (
             mention.course is not None
             and argument.dimension in _DIFFERENCES
@@ -706,6 +716,8 @@ def bind_plain(reading: Reading, tool: Tool, name: str) -> Binding | None:
                            note=f"{phrase!r} means {value:g}")  # fmt: skip
         return None
     if spec.reaction is not None:
+        if spec.chemical and reading.reactions and reading.reactions[0].generic:
+            return None  # "A ⇌ B" names no chemical whose data could be looked up
         return bind_reaction(reading, name, spec.reaction)
     fluids = reading.fluids()
     if spec.chemical:

@@ -103,7 +103,7 @@ _ASKS_DIFFERENCE = re.compile(
 )
 _STATES = frozenset({"temperature", "pressure"})
 _NAMED_CHOICE = 1.0  # evidence for computing the narrower kind the question names
-_OTHER_QUESTION = 0.35  # a target named this much less than the best answers another question
+_OTHER_QUESTION = 0.45  # a target named this much less than the best answers another question
 
 
 @dataclass

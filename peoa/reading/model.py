@@ -110,6 +110,12 @@ class Reaction(_Frozen):
     orders: tuple[float, ...] | None = None
 
     @property
+    def generic(self) -> bool:
+        """Whether the species are letters standing for substances ("A ⇌ B", "2A → R"),
+        not chemicals a property look-up could find."""
+        return all(len(s) == 1 and s.isupper() for s in self.species)
+
+    @property
     def reactants(self) -> dict[str, float]:
         """Each reactant with its coefficient made positive ("A + 2B →": A 1, B 2)."""
         return {s: -c for s, c in zip(self.species, self.coefficients, strict=True) if c < 0}

@@ -50,7 +50,7 @@ def _formation(cas: tuple[str, ...]) -> tuple[list[float | None], list[float | N
         ),
         "dH": Out("J/mol", "standard heat of reaction used (constant)", kind="heat_of_reaction"),
     },
-    alternatives=[(("species", "stoichiometry"), ("dG_ref", "dH"))],
+    alternatives=[(("species", "stoichiometry"), ("dG_ref", "dH"), ("K_ref", "dH"))],
 )
 def equilibrium_constant(
     temperature: Annotated[float, Q("temperature", "temperature at which K is wanted")],
@@ -74,11 +74,19 @@ def equilibrium_constant(
         float | None, Q("heat_of_reaction", "standard heat of reaction (instead of species)")
     ] = None,
     reference_temperature: Annotated[float, Q("temperature", "reference temperature")] = 298.15,
+    K_ref: Annotated[
+        float | None,
+        Q(
+            "equilibrium_constant",
+            "equilibrium constant at the reference temperature (instead of species or dG_ref)",
+            gt=0,
+        ),
+    ] = None,
 ) -> dict[str, float]:
     """Equilibrium constant of a reaction at temperature T: K_ref = exp(-dG°/(R T_ref)),
     then van 't Hoff with constant heat of reaction, ln(K/K_ref) = -dH°/R (1/T - 1/T_ref).
-    Give the species and coefficients (gas-phase formation data at 298.15 K are looked up)
-    or dG° and dH° directly.
+    Give the species and coefficients (gas-phase formation data at 298.15 K are looked up),
+    dG° and dH°, or a known K_ref and dH°.
 
     Notes
     -----
@@ -97,6 +105,14 @@ def equilibrium_constant(
     ...     "dG_ref": "-32.9 kJ/mol", "dH": "-92.2 kJ/mol"})
     >>> f"{r.value('K_ref'):.3g}", round(r.value("K"), 3)
     ('5.81e+05', 0.175)
+
+    From a known K: 5.0 at 300 K with dH° = -30 kJ/mol gives, at 360 K,
+    K = 5.0 exp(30000/R (1/360 - 1/300)) = 0.674:
+
+    >>> r = get_registry().run("equilibrium_constant", {"temperature": "360 K",
+    ...     "K_ref": 5.0, "reference_temperature": "300 K", "dH": "-30 kJ/mol"})
+    >>> round(r.value("K"), 3)
+    0.674
     """
     if species is not None:
         from peoa.tools.vle import resolve_components
@@ -117,8 +133,10 @@ def equilibrium_constant(
                 "looked-up formation data are at 298.15 K; leave "
                 "reference_temperature at its default"
             )
+    if K_ref is not None and dG_ref is None and species is None:
+        dG_ref = -R_GAS * reference_temperature * math.log(K_ref)
     if dG_ref is None or dH is None:
-        raise ToolInputError("give species with stoichiometry, or both dG_ref and dH")
+        raise ToolInputError("give species with stoichiometry, dG_ref and dH, or K_ref and dH")
     ln_k_ref = -dG_ref / (R_GAS * reference_temperature)
     ln_k = ln_k_ref - dH / R_GAS * (1 / temperature - 1 / reference_temperature)
     if abs(ln_k) > 700:

@@ -97,3 +97,30 @@ def test_what_the_volume_depends_on_but_the_question_omits_is_refused(planner: P
         assert plans, question
         with pytest.raises(ToolInputError, match=missing):
             run_plan(plans[0], reading, registry)
+
+
+def test_van_t_hoff_from_a_known_constant_at_the_temperature_asked(planner: Planner) -> None:
+    # The temperature in the asking sentence is where K is wanted, not the reference:
+    # K = 12 exp(45000/R (1/560 - 1/500)).
+    tool, k = _answer(
+        planner,
+        "The equilibrium constant of a gas reaction is 12 at 500 K; dH = -45 kJ/mol. "
+        "Find K at 560 K.",
+        "",
+    )
+    assert tool == "equilibrium_constant"
+    assert k == pytest.approx(12 * math.exp(45000 / 8.314462618 * (1 / 560 - 1 / 500)), rel=1e-9)
+
+
+def test_letters_for_species_are_not_looked_up_nor_is_k_given_for_a_conversion(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "For a liquid-phase isomerisation A ⇌ B, K = 6.0 at 300 K and the standard heat of "
+        "reaction is -25 kJ/mol. What is the equilibrium conversion of pure A at 340 K?"
+    )
+    assert reading.reactions[0].generic
+    for plan in planner.plan(reading):
+        assert plan.answer_step.output == "conversion"  # never K for a conversion
+        assert all(b.argument != "species" for s in plan.steps for b in s.bindings
+                   if s.tool == "equilibrium_constant")  # fmt: skip
