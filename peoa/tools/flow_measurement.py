@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import fluids.flow_meter as fm
 
 from peoa.exceptions import ToolInputError
-from peoa.tools.base import Out, Outcome, P, Q, tool
+from peoa.tools.base import Out, Outcome, P, Q, tool, warn
 
-__all__ = ["TOOLS", "flow_meter_bore", "flow_meter_dp", "flow_meter_flow"]
+__all__ = ["TOOLS", "flow_meter_bore", "flow_meter_dp", "flow_meter_flow", "meter_expansibility"]
 
 METER_TYPES = (
     "ISO 5167 orifice",
@@ -193,17 +193,19 @@ def flow_meter_flow(
         "differential_pressure": Out(
             "Pa", "differential pressure P1 - P2", kind="pressure_difference"
         ),
-        "P2": Out("Pa", "downstream tapping absolute pressure"),
+        "P2": Out("Pa", "downstream tapping absolute pressure (null without P1)", needs=("P1",)),
     }
     | _DETAIL_OUTPUTS,
 )
 def flow_meter_dp(
     pipe_diameter: Annotated[float, _D],
     bore_diameter: Annotated[float, Q("bore_diameter", "orifice bore / throat diameter", gt=0)],
-    P1: Annotated[float, _P1],
     mass_flow: Annotated[float, Q("mass_flow", "mass flow rate", gt=0)],
     density: Annotated[float, _RHO],
     viscosity: Annotated[float, _MU],
+    P1: Annotated[
+        float | None, Q("pressure", "upstream absolute pressure (needed for a gas)")
+    ] = None,
     meter_type: Annotated[str, _METER] = "ISO 5167 orifice",
     taps: Annotated[str | None, _TAPS] = None,
     phase: Annotated[str, _PHASE] = "liquid",
@@ -217,7 +219,8 @@ def flow_meter_dp(
     The same ISO 5167 model as flow_meter_flow, solved for the downstream pressure:
     steady single-phase flow in a full pipe, upstream density and viscosity held
     constant, C from Reader-Harris/Gallagher (orifices), ISO 5167-3 (nozzles) or a constant
-    (venturi tubes). The standard's limits on D, d, beta and Re_D are not checked. A
+    (venturi tubes). A liquid's differential pressure and C do not depend on the line
+    pressure (its expansibility is 1), so P1 may be left out for a liquid; then P2 is null. The standard's limits on D, d, beta and Re_D are not checked. A
     venturi nozzle's permanent loss is null (fluids has no formula for it).
 
     Examples
@@ -234,12 +237,22 @@ def flow_meter_dp(
     12.3
     """
     kwargs = _common(meter_type, taps, phase, k)
+    if P1 is None and phase == "gas":
+        raise ToolInputError("argument 'P1' (upstream absolute pressure) is needed for a gas")
+    line = P1 if P1 is not None else _ANY_LIQUID_LINE_PRESSURE
     P2 = fm.differential_pressure_meter_solver(
-        D=pipe_diameter, D2=bore_diameter, P1=P1, m=mass_flow, rho=density, mu=viscosity, **kwargs
+        D=pipe_diameter, D2=bore_diameter, P1=line, m=mass_flow, rho=density, mu=viscosity, **kwargs
     )
-    values: dict[str, Any] = {"differential_pressure": P1 - P2, "P2": P2}
-    values |= _details(pipe_diameter, bore_diameter, mass_flow, P1, P2, density, viscosity, kwargs)
+    values: dict[str, Any] = {"differential_pressure": line - P2, "P2": P2 if P1 else None}
+    values |= _details(
+        pipe_diameter, bore_diameter, mass_flow, line, P2, density, viscosity, kwargs
+    )
     return _outcome(values, meter_type, meter_type)
+
+
+# A liquid meter's differential pressure is the same at any line pressure; this one is
+# high enough that no realistic differential takes the downstream pressure below zero.
+_ANY_LIQUID_LINE_PRESSURE = 1e8  # Pa
 
 
 @tool(
@@ -299,4 +312,59 @@ def flow_meter_bore(
     return _outcome(values, meter_type, meter_type)
 
 
-TOOLS = (flow_meter_flow, flow_meter_dp, flow_meter_bore)
+@tool(
+    topic="flow_measurement",
+    reference="ISO 5167-2:2003 eq. 5 (orifice plates), ISO 5167-3:2003 (nozzles and venturi "
+    "nozzles); fluids.flow_meter.orifice_expansibility, nozzle_expansibility",
+    outputs={
+        "epsilon": Out("", "expansibility factor ε", kind="ratio"),
+        "beta": Out("", "diameter ratio d/D", kind="ratio"),
+    },
+    phase="gas",
+)
+def meter_expansibility(
+    pipe_diameter: Annotated[float, _D],
+    bore_diameter: Annotated[float, Q("bore_diameter", "orifice bore / throat diameter", gt=0)],
+    P1: Annotated[float, _P1],
+    P2: Annotated[float, Q("pressure", "downstream tapping absolute pressure")],
+    k: Annotated[float, _K],
+    meter_type: Annotated[
+        str,
+        P(
+            "'orifice' or 'nozzle' (ISA 1932, long radius, venturi nozzle, venturi tube)",
+            choices=("orifice", "nozzle"),
+        ),
+    ] = "orifice",
+) -> dict[str, float]:
+    """Expansibility factor of a gas through an orifice plate or a nozzle from the
+    diameters, the tapping pressures and the isentropic exponent (ISO 5167-2 and -3).
+
+    Notes
+    -----
+    The standard's empirical orifice equation, 1 - (0.351 + 0.256 beta^4 + 0.93 beta^8)
+    [1 - (P2/P1)^(1/k)]; for a nozzle or venturi the isentropic expression. ISO 5167
+    limits the orifice equation to P2/P1 >= 0.75; beyond it the tool warns.
+
+    Examples
+    --------
+    A 100 mm bore in a 250 mm pipe, air (k = 1.4) from 5 bar to 4.5 bar: beta = 0.4 and
+    epsilon = 1 - (0.351 + 0.256 x 0.0256 + 0.93 x 0.000655) (1 - 0.9^(1/1.4)) = 0.9740:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("meter_expansibility", {"pipe_diameter": "250 mm",
+    ...     "bore_diameter": "100 mm", "P1": "5 bar", "P2": "4.5 bar", "k": 1.4})
+    >>> round(r.value("epsilon"), 4)
+    0.974
+    """
+    if not 0 < P2 < P1:
+        raise ToolInputError("the downstream pressure P2 must be below P1 and above zero")
+    if bore_diameter >= pipe_diameter:
+        raise ToolInputError("the bore must be smaller than the pipe")
+    if P2 / P1 < 0.75:
+        warn(f"P2/P1 = {P2 / P1:.3f} is below 0.75, outside ISO 5167's range")
+    solver = fm.orifice_expansibility if meter_type == "orifice" else fm.nozzle_expansibility
+    epsilon = solver(D=pipe_diameter, Do=bore_diameter, P1=P1, P2=P2, k=k)
+    return {"epsilon": epsilon, "beta": bore_diameter / pipe_diameter}
+
+
+TOOLS = (flow_meter_flow, flow_meter_dp, flow_meter_bore, meter_expansibility)
