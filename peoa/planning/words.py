@@ -33,7 +33,8 @@ _SYNONYMS = {
     "supply": "inlet", "exit": "outlet", "in": "in", "out": "out", "heated": "heat",
     "heating": "heat", "cooled": "cool", "cooling": "cool", "boiling": "boil", "boils": "boil",
     "delivery": "outlet", "delivers": "outlet", "delivered": "outlet", "intake": "inlet",
-    "feed": "inlet", "product": "outlet", "effluent": "outlet",
+    "feed": "inlet", "product": "outlet", "effluent": "outlet", "mean": "average",
+    "avg": "average",
 }  # fmt: skip
 STOP = frozenset(
     "a an the of at in on to for with by from and or as is are was be it its this that "

@@ -634,7 +634,9 @@ def _check_balanced(atoms: list[dict[str, float]], stoichiometry: list[float]) -
         "mass_fractions": Out(
             "", "mass fractions, in component order", kind="mass_fraction", many=True
         ),
-        "MW": Out("g/mol", "average molar mass of the mixture", kind="molar_mass"),
+        "MW": Out(
+            "g/mol", "average molar mass (mean molecular weight) of the mixture", kind="molar_mass"
+        ),
         "molar_masses": Out("g/mol", "molar mass of each component", kind="molar_mass", many=True),
     },
     alternatives=[("mole_fractions", "mass_fractions")],

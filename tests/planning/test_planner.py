@@ -985,3 +985,17 @@ def test_a_polytropic_exponent_needs_only_k_and_the_polytropic_efficiency(
     result = run_plan(best, reading, get_registry())[best.answer_step.index]
     # n/(n-1) = eta_p k/(k-1) = 0.8 x 1.31/0.31 = 3.3806; n = 3.3806/2.3806
     assert result.outputs["n"].value == pytest.approx(3.38065 / 2.38065, rel=1e-4)
+
+
+def test_a_mean_molecular_weight_is_the_mixtures_not_the_first_components(
+    planner: Planner,
+) -> None:
+    # "mean" is "average"; "molecular weight" names the mixture's molar mass too.
+    reading = read_question(
+        "Find the mean molecular weight of a gas of 35 mol% and 65 mol% (ethane and propane "
+        "respectively)."
+    )
+    best = planner.plan(reading)[0]
+    assert best.describe() == "composition_convert.MW"
+    mw = run_plan(best, reading, get_registry())[best.answer_step.index].outputs["MW"].value
+    assert mw == pytest.approx(0.35 * 30.069 + 0.65 * 44.096, rel=1e-3)
