@@ -616,7 +616,7 @@ def ergun_pressure_drop(
     "/-[dH_R(T_R) + dCp (T - T_R)]; liquid feed sum(Theta_i Cp_i) = rho cp / C_A0)",
     outputs={
         "temperature": Out("K", "adiabatic outlet temperature"),
-        "temperature_rise": Out("K", "T - T0", kind="temperature_difference"),
+        "temperature_rise": Out("K", "temperature rise T - T0", kind="temperature_difference"),
     },
     alternatives=[("sum_theta_cp", ("density", "specific_heat", "feed_concentration"))],
 )

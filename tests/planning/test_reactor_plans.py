@@ -124,3 +124,13 @@ def test_letters_for_species_are_not_looked_up_nor_is_k_given_for_a_conversion(
         assert plan.answer_step.output == "conversion"  # never K for a conversion
         assert all(b.argument != "species" for s in plan.steps for b in s.bindings
                    if s.tool == "equilibrium_constant")  # fmt: skip
+
+
+def test_an_outlet_temperature_asked_by_its_symbol_is_not_the_temperature_rise(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "Adiabatic reactor: inlet 405 K, conversion 0.8, dH_rxn -52 kJ/mol, sum theta*Cp "
+        "310 J/(mol*K). Outlet T?"
+    )
+    assert all(p.answer_step.output != "temperature_rise" for p in planner.plan(reading))
