@@ -33,6 +33,7 @@ __all__ = [
     "activity_coefficients",
     "check_composition",
     "check_low_pressure",
+    "condensing_range",
     "eos_flasher",
     "flash_eos",
     "flash_rachford_rice",
@@ -375,6 +376,53 @@ def vle_dew_point(
 
 @tool(
     topic="vle",
+    reference=_GAMMA_PHI_REF,
+    outputs={
+        "T_bubble": Out("K", "bubble-point temperature at the pressure", kind="bubble_point"),
+        "T_dew": Out("K", "dew-point temperature at the pressure", kind="dew_point"),
+        "range": Out(
+            "K",
+            "condensing (boiling) temperature range or glide: dew point minus bubble point",
+            kind="temperature_difference",
+        ),
+    },
+)
+def condensing_range(
+    components: Components,
+    z: Annotated[list[float], Q("mole_fraction", "mixture mole fractions (sum to 1)", ge=0, le=1)],
+    pressure: Annotated[float, Q("pressure", "pressure")],
+    model: Model = "raoult",
+) -> Outcome:
+    """Temperature range over which a mixture condenses (or boils) at a pressure: its dew
+    and bubble points and their difference, by Raoult's or modified Raoult's law.
+
+    Notes
+    -----
+    The same gamma-phi model as vle_bubble_point and vle_dew_point, at one composition:
+    the vapour of that composition starts to condense at the dew point and is all liquid
+    at the bubble point. Low to moderate pressure only (above 10 bar it warns).
+
+    Examples
+    --------
+    Equimolar benzene-toluene at 1 atm condenses between 371.9 K and 365.2 K (the dew and
+    bubble points of the two tools above), a range of 6.7 K:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("condensing_range", {"components": ["benzene", "toluene"],
+    ...     "z": [0.5, 0.5], "pressure": "1 atm"})
+    >>> round(r.value("T_dew"), 1), round(r.value("T_bubble"), 1), round(r.value("range"), 1)
+    (371.9, 365.2, 6.7)
+    """
+    bubble = _saturation(components, z, None, pressure, model, 0.0)
+    dew = _saturation(components, z, None, pressure, model, 1.0)
+    t_bubble, t_dew = bubble.values["T"], dew.values["T"]
+    return Outcome(
+        {"T_bubble": t_bubble, "T_dew": t_dew, "range": t_dew - t_bubble}, method=bubble.method
+    )
+
+
+@tool(
+    topic="vle",
     reference="Rachford & Rice, J. Pet. Technol. 4 (1952) 19, doi:10.2118/952327-G; Seader, "
     "Henley & Roper, Separation Process Principles 3rd ed. sec. 4.4; "
     "chemicals.rachford_rice.flash_inner_loop",
@@ -643,6 +691,7 @@ def activity_coefficients(
 TOOLS = (
     vle_bubble_point,
     vle_dew_point,
+    condensing_range,
     flash_rachford_rice,
     flash_tp,
     flash_eos,

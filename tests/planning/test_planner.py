@@ -355,7 +355,20 @@ def test_a_difference_of_two_states_is_not_answered_by_one_state(planner: Planne
         "A vapour of 0.4 mole fraction benzene and the rest toluene condenses at 1 atm. Over "
         "what temperature range does it condense (dew point minus bubble point), in K?"
     )
-    assert planner.plan(reading) == []  # no tool gives the difference: abstain
+    plans = planner.plan(reading)
+    # Neither a bubble nor a dew point alone: the tool that gives their difference.
+    assert plans and all(p.describe() == "condensing_range.range" for p in plans)
+    registry = get_registry()
+    out = run_plan(plans[0], reading, registry)[1].outputs
+    common = {"components": ["benzene", "toluene"], "pressure": "1 atm"}
+    dew = registry.run("vle_dew_point", {**common, "y": [0.4, 0.6]}).value("T")
+    bubble = registry.run("vle_bubble_point", {**common, "x": [0.4, 0.6]}).value("T")
+    assert out["range"].value == pytest.approx(dew - bubble, rel=1e-6)
+    glide = read_question(
+        "What is the condensation temperature glide, in K, of a propane-butane vapour with "
+        "0.35 mole fraction propane at 900 kPa absolute?"
+    )
+    assert planner.plan(glide)[0].describe() == "condensing_range.range"
 
 
 def test_a_name_in_the_question_is_a_method_only_when_written_as_a_name(planner: Planner) -> None:
