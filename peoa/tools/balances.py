@@ -558,7 +558,8 @@ def fired_heater_fuel(
         "mass_flow_out": Out("kg/s", "product (concentrate) mass flow", kind="mass_flow"),
         "removed": Out(
             "kg/s",
-            "water or solvent evaporated or removed (null when solvent is added)",
+            "water or solvent evaporated or removed: the evaporation or drying rate (null "
+            "when solvent is added)",
             kind="mass_flow",
         ),
         "added": Out(

@@ -37,6 +37,13 @@ def _answer(planner: Planner, question: str, unit: str) -> tuple[str, float]:
             500 * (1 - 40 / 92),
         ),
         (
+            # "evaporation rate" names the water removed, not the concentrate.
+            "What evaporation rate (kg/h) takes 9000 kg/h of tomato juice from 5 wt% to "
+            "28 wt% solids?",
+            "tie_component_balance.removed",
+            9000 * (1 - 5 / 28),
+        ),
+        (
             "A 30 wt% caustic solution (1200 kg/h) is diluted with water to 18 wt% NaOH. "
             "How much water is added (kg/h)?",
             "tie_component_balance.added",
