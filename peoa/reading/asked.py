@@ -211,8 +211,8 @@ def _unlabelled(text: str) -> list[str]:
     label it before or the one after: what is asked, not what is given ("Specific heat
     of benzene at 24.8 °C?" -> "Specific heat of").
 
-    >>> _unlabelled("the ISO 5167-2 discharge coefficient of an orifice")
-    ['the', 'ISO', 'discharge', 'coefficient', 'of', 'an', 'orifice']
+    >>> _unlabelled("the required API 520-1 effective area for the valve")
+    ['the', 'required', 'API', 'effective', 'area', 'for', 'the', 'valve']
     >>> _unlabelled("Gas with k = 1.6 and M = 9 g/mol: constant-pressure specific heat?")
     ['Gas', 'with', 'constant-pressure', 'specific', 'heat']
     """
@@ -226,7 +226,7 @@ def _unlabelled(text: str) -> list[str]:
             and token.start() > 0
             and not text[token.start() - 1].isspace()
         ):
-            continue  # "-2" of "ISO 5167-2": the rest of a name's number, no value
+            continue  # "-1" of "API 520-1": the rest of a name's number, no value
         if number_role(text, token.start(), token.end()) != "reference":
             # A label does not reach across a clause's end ("M = 9.14 g/mol: cp?").
             drop |= {j for j in range(i - 2, i + 3) if 0 <= j < len(tokens)
