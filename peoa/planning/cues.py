@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
+from pint.errors import PintError
+
 from peoa.planning.binding import INLET_PARTS, arguments, name_parts, said_in
 from peoa.planning.words import STOP, Vocabulary, phrases_in, stem, tokens
 from peoa.reading.model import Reading
@@ -356,9 +358,10 @@ def unit_basis(unit: str | None) -> Literal["mass", "molar"] | None:
     if not unit:
         return None
     try:
+        # The unit's own factors (J and kg⁻¹), which its dimensionality (m²/s²) merges.
         parts = ureg.Unit(unit)._units.items()
         per = [ureg.Unit(name).dimensionality for name, power in parts if float(power.real) < 0]
-    except Exception:  # a unit pint cannot read has no basis to tell
+    except (PintError, ValueError, TypeError):  # a unit pint cannot read has no basis to tell
         return None
     if any(d == {"[mass]": 1} for d in per):
         return "mass"
