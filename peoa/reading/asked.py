@@ -227,11 +227,11 @@ def _unlabelled(text: str) -> list[str]:
             and not text[token.start() - 1].isspace()
         ):
             continue  # "-1" of "API 520-1": the rest of a name's number, no value
+        # A name's number ("API 526") stays with its words; a value's label does not
+        # reach across a clause's end ("M = 9.14 g/mol: cp?").
         if number_role(text, token.start(), token.end()) != "reference":
-            # A label does not reach across a clause's end ("M = 9.14 g/mol: cp?").
             drop |= {j for j in range(i - 2, i + 3) if 0 <= j < len(tokens)
                      and not _CLAUSE_BREAK.search(_between(text, tokens[i], tokens[j]))}  # fmt: skip
-            # A name's number ("API 526") stays.
     kept = " ".join(t.group() for i, t in enumerate(tokens) if i not in drop)
     return words_of(kept)
 
