@@ -6,19 +6,8 @@ from __future__ import annotations
 import pytest
 
 from peoa.planning import Planner
-from peoa.planning.execute import run_plan
 from peoa.reading import read_question
-from peoa.tools import get_registry
-from peoa.tools.quantity import ureg
-
-
-def _answer(planner: Planner, question: str, unit: str) -> tuple[str, float]:
-    reading = read_question(question)
-    best = planner.plan(reading)[0]
-    result = run_plan(best, reading, get_registry())[best.answer_step.index]
-    out = result.outputs[best.answer_step.output]
-    assert out.value is not None
-    return best.describe(), float(ureg.Quantity(out.value, out.unit or "").to(unit).magnitude)
+from tests.planning.answers import answer
 
 
 @pytest.mark.parametrize(
@@ -54,7 +43,7 @@ def _answer(planner: Planner, question: str, unit: str) -> tuple[str, float]:
 def test_a_tie_component_gives_the_water_removed_or_added(
     planner: Planner, question: str, plan: str, expected_kg_h: float
 ) -> None:
-    described, value = _answer(planner, question, "kg/h")
+    described, value = answer(planner, question, "kg/h")
     assert described == plan
     assert value == pytest.approx(expected_kg_h, rel=1e-9)
 
@@ -67,7 +56,7 @@ def test_two_streams_blend_to_their_flow_weighted_fraction_asked_in_wt_percent(
         "What is the salt concentration of the mixed stream, in wt%?"
     )
     assert read_question(question).asked.unit == "wt%"  # a percentage is an asked unit
-    described, value = _answer(planner, question, "percent")
+    described, value = answer(planner, question, "percent")
     assert described == "two_stream_blend.fraction_out"
     assert value == pytest.approx(100 * (5000 * 0.20 + 2000 * 0.10) / 7000, rel=1e-9)
 

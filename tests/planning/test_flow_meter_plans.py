@@ -7,22 +7,11 @@ import fluids.flow_meter as fm
 import pytest
 
 from peoa.planning import Planner
-from peoa.planning.execute import run_plan
-from peoa.reading import read_question
-from peoa.tools import get_registry
-
-
-def _best(planner: Planner, question: str) -> tuple[str, float]:
-    reading = read_question(question)
-    plan = planner.plan(reading)[0]
-    out = run_plan(plan, reading, get_registry())[plan.answer_step.index].outputs
-    value = out[plan.answer_step.output].value
-    assert value is not None
-    return plan.describe(), value
+from tests.planning.answers import answer
 
 
 def test_a_liquids_discharge_coefficient_needs_no_line_pressure(planner: Planner) -> None:
-    described, c = _best(
+    described, c = answer(
         planner,
         "What is the discharge coefficient of a flange-tapped orifice with a 45 mm bore in a "
         "100 mm pipe passing 6 kg/s of water (density 997 kg/m³, viscosity 0.89 mPa·s)?",
@@ -34,7 +23,7 @@ def test_a_liquids_discharge_coefficient_needs_no_line_pressure(planner: Planner
 
 
 def test_a_gas_expansibility_from_the_taps_and_k(planner: Planner) -> None:
-    described, epsilon = _best(
+    described, epsilon = answer(
         planner,
         "Air (k = 1.4) passes a 95 mm orifice bore in a 240 mm pipe; the upstream tap reads "
         "6.2 bar absolute and the downstream tap 5.9 bar absolute. Find the expansibility "

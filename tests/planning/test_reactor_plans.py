@@ -12,16 +12,12 @@ from peoa.planning import Planner
 from peoa.planning.execute import run_plan
 from peoa.reading import read_question
 from peoa.tools import get_registry
-from peoa.tools.quantity import parse_quantity
+from tests.planning.answers import solve
 
 
 def _answer(planner: Planner, question: str, unit: str) -> tuple[str, float]:
-    reading = read_question(question)
-    plan = planner.plan(reading)[0]
-    step = plan.answer_step
-    result = run_plan(plan, reading, get_registry())[step.index]
-    value = result.outputs[step.output]
-    return step.tool, float(parse_quantity(value.value, value.unit).to(unit).magnitude)
+    plan, value = solve(planner, question, unit)
+    return plan.answer_step.tool, value
 
 
 def test_a_first_order_cstr_needs_no_feed_concentration(planner: Planner) -> None:

@@ -8,22 +8,9 @@ from __future__ import annotations
 import pytest
 
 from peoa.planning import Planner
-from peoa.planning.execute import run_plan
 from peoa.reading import read_question
 from peoa.tools import get_registry
-
-
-def _answer(planner: Planner, question: str, unit: str | None = None) -> tuple[str, float]:
-    reading = read_question(question)
-    plan = planner.plan(reading)[0]
-    results = run_plan(plan, reading, get_registry())
-    result = results[plan.answer_step.index]
-    value = (
-        result.value(plan.answer_step.output, unit)
-        if unit
-        else result.value(plan.answer_step.output)
-    )
-    return plan.describe(), value
+from tests.planning.answers import answer
 
 
 @pytest.mark.parametrize(
@@ -151,7 +138,7 @@ def _answer(planner: Planner, question: str, unit: str | None = None) -> tuple[s
 def test_textbook_questions_plan_and_answer(
     planner: Planner, question: str, tool: str, expected: float | None, unit: str | None
 ) -> None:
-    described, value = _answer(planner, question, unit)
+    described, value = answer(planner, question, unit)
     assert described == tool
     if expected is not None:
         assert value == pytest.approx(expected, rel=0.01)
