@@ -16,6 +16,7 @@ from peoa.reading import read_question
 from peoa.tools import get_registry
 from peoa.tools.base import Out, Q, tool
 from peoa.tools.kinds import kinds, read_vocabulary
+from tests.planning.answers import answer
 
 
 def _bank(seeds: int = 2) -> list:  # type: ignore[type-arg]
@@ -267,22 +268,14 @@ def test_a_name_ending_in_a_dimensions_noun_asks_that_dimension(planner: Planner
         "12 cP) have in 150 m of pipe of 80 mm inner diameter?"
     )
     assert planner.plan(drop)[0].answer_step.output in {"dP", "dP_friction"}
-    choked = read_question(
+    described, p_critical = answer(
+        planner,
         "Nitrogen (k = 1.4) leaves a tank at 900 kPa. Under what downstream pressure does "
-        "the flow become choked?"
+        "the flow become choked?",
+        "Pa",
     )
-    best = planner.plan(choked)[0]
-    assert best.describe() == "choked_flow.P_critical"
-    result = run_plan(best, choked, get_registry())[best.answer_step.index]
-    expected = 900e3 * (2 / 2.4) ** (1.4 / 0.4)
-    assert result.outputs["P_critical"].value * _to_pa(result.outputs["P_critical"].unit) \
-        == pytest.approx(expected, rel=1e-4)  # fmt: skip
-
-
-def _to_pa(unit: str) -> float:
-    from peoa.tools.quantity import ureg
-
-    return float(ureg.Quantity(1.0, unit).to("Pa").magnitude)
+    assert described == "choked_flow.P_critical"
+    assert p_critical == pytest.approx(900e3 * (2 / 2.4) ** (1.4 / 0.4), rel=1e-4)
 
 
 def test_words_beside_each_other_and_past_a_colon_name_the_answer(planner: Planner) -> None:
@@ -290,38 +283,27 @@ def test_words_beside_each_other_and_past_a_colon_name_the_answer(planner: Plann
     # mass; side by side, "constant pressure" names cp rather than the gas constant.
     cp = read_question("A gas has k = 1.3 and M = 44 g/mol: constant-pressure specific heat?")
     assert "constant-pressure" in cp.asked.focus
-    best = planner.plan(cp)[0]
-    assert best.describe() == "ideal_gas_heat_capacity.cp"
-    result = run_plan(best, cp, get_registry())[best.answer_step.index]
+    described, value = answer(planner, cp.text)
+    assert described == "ideal_gas_heat_capacity.cp"
     r_specific = 8.314462618 / 0.044
-    assert result.outputs["cp"].value == pytest.approx(1.3 * r_specific / 0.3, rel=1e-4)
+    assert value == pytest.approx(1.3 * r_specific / 0.3, rel=1e-4)
     assert read_question("Find NPSHa: surface pressure 2 bar, vapour pressure 0.1 bar, "
                          "density 990 kg/m³, static head 3 m.").asked.head == ("NPSHa",)  # fmt: skip
 
 
 def test_per_kilogram_or_per_mole_asks_the_answer_on_that_basis(planner: Planner) -> None:
-    registry = get_registry()
-    per_kg = read_question("What is the net heating value of propane per kilogram?")
-    best = planner.plan(per_kg)[0]
-    assert best.describe() == "heat_of_combustion.LHV_mass"
-    mass_basis = run_plan(best, per_kg, registry)[best.answer_step.index].outputs["LHV_mass"]
-    per_mol = read_question("What is the lower heating value of propane per mole?")
-    best = planner.plan(per_mol)[0]
-    assert best.describe() == "heat_of_combustion.LHV"
-    molar = run_plan(best, per_mol, registry)[best.answer_step.index].outputs["LHV"]
-    # The same heat on two bases: per mol = per kg times propane's 44.1 g/mol.
-    ratio = (
-        molar.value * _per(molar.unit, "J/mol") / (mass_basis.value * _per(mass_basis.unit, "J/kg"))
+    described, per_kg = answer(
+        planner, "What is the net heating value of propane per kilogram?", "J/kg"
     )
-    assert ratio == pytest.approx(0.04410, rel=2e-3)
+    assert described == "heat_of_combustion.LHV_mass"
+    described, per_mol = answer(
+        planner, "What is the lower heating value of propane per mole?", "J/mol"
+    )
+    assert described == "heat_of_combustion.LHV"
+    # The same heat on two bases: per mol = per kg times propane's 44.1 g/mol.
+    assert per_mol / per_kg == pytest.approx(0.04410, rel=2e-3)
     cp = read_question("What is the heat capacity of liquid toluene per mole at 300 K?")
     assert planner.plan(cp)[0].describe() == "heat_capacity.Cp_molar"
-
-
-def _per(unit: str, si: str) -> float:
-    from peoa.tools.quantity import ureg
-
-    return float(ureg.Quantity(1.0, unit).to(si).magnitude)
 
 
 def test_a_quantity_the_question_gives_is_not_what_it_asks(planner: Planner) -> None:
@@ -989,26 +971,24 @@ def test_a_polytropic_exponent_needs_only_k_and_the_polytropic_efficiency(
     planner: Planner,
 ) -> None:
     # No pressures or temperatures: the compressor power tools cannot run, the exponent can.
-    reading = read_question(
+    described, n = answer(
+        planner,
         "A centrifugal compressor handles a gas with cp/cv = 1.31 at a polytropic "
-        "efficiency of 80 %. Find the polytropic exponent n."
+        "efficiency of 80 %. Find the polytropic exponent n.",
     )
-    best = planner.plan(reading)[0]
-    assert best.describe() == "polytropic_exponent.n"
-    result = run_plan(best, reading, get_registry())[best.answer_step.index]
+    assert described == "polytropic_exponent.n"
     # n/(n-1) = eta_p k/(k-1) = 0.8 x 1.31/0.31 = 3.3806; n = 3.3806/2.3806
-    assert result.outputs["n"].value == pytest.approx(3.38065 / 2.38065, rel=1e-4)
+    assert n == pytest.approx(3.38065 / 2.38065, rel=1e-4)
 
 
 def test_a_mean_molecular_weight_is_the_mixtures_not_the_first_components(
     planner: Planner,
 ) -> None:
     # "mean" is "average"; "molecular weight" names the mixture's molar mass too.
-    reading = read_question(
+    described, mw = answer(
+        planner,
         "Find the mean molecular weight of a gas of 35 mol% and 65 mol% (ethane and propane "
-        "respectively)."
+        "respectively).",
     )
-    best = planner.plan(reading)[0]
-    assert best.describe() == "composition_convert.MW"
-    mw = run_plan(best, reading, get_registry())[best.answer_step.index].outputs["MW"].value
+    assert described == "composition_convert.MW"
     assert mw == pytest.approx(0.35 * 30.069 + 0.65 * 44.096, rel=1e-3)
