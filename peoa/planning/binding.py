@@ -209,6 +209,7 @@ def _words_score(mention: Mention, vocabulary: Vocabulary) -> float:
 
 
 _INDEXED = re.compile(r"^(?P<base>.+?)_?(?P<index>[0-2])$")
+_STANDARD_STATE = re.compile(r"°(?:_?\d+(?:\.\d+)?)?$")
 
 
 def _symbol_score(mention: Mention, vocabulary: Vocabulary, name: str = "") -> float:
@@ -217,6 +218,8 @@ def _symbol_score(mention: Mention, vocabulary: Vocabulary, name: str = "") -> f
     symbol = mention.symbol
     if symbol is None:
         return 0.0
+    # A standard state's mark and temperature ("ΔH°298", "ΔG°") keep the symbol's kind.
+    symbol = _STANDARD_STATE.sub("", symbol) or symbol
     if symbol in vocabulary.symbols:
         return _SYMBOL
     indexed = _INDEXED.match(symbol)
@@ -525,7 +528,25 @@ def assign_values(
             argument=argument.name, source="mention", mentions=(mention.id,),
             score=round(score, 3), rivals=rivals,
         )  # fmt: skip
-    return _courses_kept(bound, reading, pool)
+    return _restated_left_out(_courses_kept(bound, reading, pool), reading, specs)
+
+
+def _restated_left_out(
+    bound: dict[str, Binding], reading: Reading, specs: dict[str, ArgumentSpec]
+) -> dict[str, Binding]:
+    """An optional argument keeps its default rather than a value written twice whose other
+    writing another argument takes, when no word names it for the optional one ("reactor
+    temperature 264 °C … compute K at 264 °C" gives no reference temperature)."""
+    written = {
+        name: (m.value, m.unit)
+        for name, b in bound.items() if b.source == "mention" and len(b.mentions) == 1
+        for m in [reading.mention(b.mentions[0])]
+    }  # fmt: skip
+    for name, value in written.items():
+        restated = any(v == value and other != name for other, v in written.items())
+        if restated and not specs[name].required and bound[name].score <= 0:
+            del bound[name]
+    return bound
 
 
 def _end_pairs(names: Sequence[str]) -> list[tuple[str, str]]:

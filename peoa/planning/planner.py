@@ -91,6 +91,16 @@ def _lookups(registry: ToolRegistry) -> frozenset[str]:
     )
 
 
+def _takes_as_reference(step: PlanStep, mentions: Sequence[str]) -> bool:
+    """Whether ``step`` takes the written ``mentions`` as a reference state's value
+    (``K_ref``, ``reference_temperature``)."""
+    return any(
+        (b.argument.endswith("_ref") or b.argument.startswith("reference_"))
+        and set(mentions) <= set(b.mentions)
+        for b in step.bindings
+    )
+
+
 _DIFFERENCE_WORDS = re.compile(
     r"\b(?:rise|increase|drop|difference|change|span|approach|differential)\b", re.I
 )
@@ -395,12 +405,15 @@ class Planner:
                 if not any(_quantity_kind(specs[n]) in gives[1:] for n in o)
             ) or group  # fmt: skip
             # The option holding what the output needs comes first (an affinity law's
-            # new head needs the old head, whatever else is given).
+            # new head needs the old head, whatever else is given); then the one most
+            # bound, and of those the one taking more of the question's values (dG° and
+            # dH° as written rather than looked up for the equation's species).
             options = sorted(
                 open_options,
                 key=lambda o: (
                     not any(n in o for item in needs for n in item),
                     -sum(n in bound for n in o) / len(o),
+                    -sum(n in bound and bound[n].source == "mention" for n in o),
                     len(o),
                 ),
             )
@@ -461,19 +474,23 @@ class Planner:
             if not isinstance(spec, Q) or depth >= self.max_steps:
                 continue
             binding = bound.get(name)
-            if binding is not None and binding.source == "mention" and kind(spec.kind).given:
+            given = kind(spec.kind).given
+            if binding is not None and binding.source == "mention":
                 # A given state written as a value may be restated with more of the
                 # question (5 barg and the stated barometer as absolute), or be the outlet
                 # of the unit upstream that takes it (an aftercooler's inlet is the
                 # compressor's discharge, not its suction at the written temperature).
+                # Another value is restated only by a tool taking it as its reference (a K
+                # written at 298 K, brought to the reaction's temperature).
                 feeds = [
                     (name, p) for p in self._fed(reading, tool, gives, name, spec.kind, depth)
                     if len(p.uses - set(binding.mentions)) >= 1
                     and set(binding.mentions) <= p.uses
+                    and (given or _takes_as_reference(p.steps[-1], binding.mentions))
                 ]  # fmt: skip
             elif argument.required or binding is not None or name in alternative or name in needed:
                 continue  # bound, or computed above (an optional input the output needs)
-            elif kind(spec.kind).given:
+            elif given:
                 # A state left to the tool's default (a latent heat at the normal boiling
                 # point) may be the one the question names ("at the boiling temperature
                 # for 2 bar").

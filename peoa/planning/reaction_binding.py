@@ -1,5 +1,6 @@
 """Arguments a question's chemical equation gives: species, coefficients, phases, the key
-reactant, the rate law's orders, the rate constant and the feed's concentrations.
+reactant, the rate law's orders, the rate constant, the feed's concentrations and its
+mole ratios.
 
 A reactor design tool takes the reaction as lists in species order; the reading gives
 the equation (:class:`~peoa.reading.model.Reaction`), and this module lays the
@@ -132,6 +133,12 @@ def bind_reaction(
     elif part == "feed":
         feed = _feed(reading, reaction, concentrations or [])
         return feed.model_copy(update={"argument": name}) if feed is not None else None
+    elif part == "feed_ratios":
+        value = list(reaction.feed) if reaction.feed is not None else None
+        mentions = tuple(
+            m.id for m in reading.mentions
+            if any(a <= m.span[0] and m.span[1] <= b for a, b in reaction.feed_spans)
+        )  # fmt: skip
     else:
         raise ValueError(f"unknown part of a reaction: {part!r}")
     if value is None:

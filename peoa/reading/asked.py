@@ -108,10 +108,24 @@ def _head(asking: str) -> tuple[str, ...]:
     cue = _WH.search(asking) or _REQUEST.search(asking)
     if cue is None:
         return ()
-    head: list[str] = []
     rest = asking[cue.end() :]
     clause_end = _CLAUSE_BREAK.search(rest)  # "Find NPSHa: surface pressure …" asks NPSHa
-    for word in words_of(rest[: clause_end.start()] if clause_end else rest):
+    clause = rest[: clause_end.start()] if clause_end else rest
+    # "Compute K at 264 °C and the equilibrium conversion": the last thing asked is the
+    # answer, the ones before it are its steps. One that writes a value is data ("… for a
+    # duty of 229 kW and the mean temperature difference is 22.6 °C").
+    *_, last = _THEN_ASKED.split(clause)
+    return (not re.search(r"\d", last) and _name_at(last)) or _name_at(clause)
+
+
+# "… and the …", "… and then the …": a second thing asked in the same clause.
+_THEN_ASKED = re.compile(r"\s+and\s+(?:then\s+)?(?:also\s+)?(?=(?:the|its|their)\s)", re.I)
+
+
+def _name_at(clause: str) -> tuple[str, ...]:
+    """The words naming a quantity at the start of ``clause`` (see :func:`_head`)."""
+    head: list[str] = []
+    for word in words_of(clause):
         lowered = word.lower()
         if not head and lowered in _HEAD_SKIP:
             continue

@@ -33,6 +33,7 @@ __all__ = ["NUMBER", "number_value", "read_mentions", "words_of"]
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 NUMBER = re.compile(
     r"(?<![\w.,^*])(?<![\d)\]]/)(?<![^A-Za-z]/)(?<![a-z]{3}/(?=100\b))(?<![A-Za-z]-)(?<!\d-)"
+    r"(?<![A-Za-z]°)"  # "ΔH°298": a standard state's temperature in a symbol's name
     r"(?P<sign>[-+−](?=[\d.]))?"
     r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
     r"(?P<exp>[eE][-+−]?\d+"
@@ -58,7 +59,7 @@ _STANDARD_BODIES = frozenset(
     """.split()
 )
 _SYMBOL_BEFORE = re.compile(
-    r"(?<![\w′'’/.])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][\w′'’/.]{0,9}(?:\s?\([\w ,.]{1,12}\))?)"
+    r"(?<![\w′'’/.])(?P<symbol>[A-Za-zα-ωΑ-ΩΔμρηεγκλ][\w′'’/.°]{0,9}(?:\s?\([\w ,.]{1,12}\))?)"
     r"\s*(?:=|≈)\s*\[?\s*$"  # "z = [0.3, 0.4, 0.3]": the list's first value
 )
 # A dimensionless group raised to a power, or a function: the number before it is a

@@ -100,7 +100,8 @@ class Reaction(_Frozen):
     ``key`` is the reactant a conversion refers to ("the conversion of B"; else the first
     reactant). ``orders`` are the rate law's orders in species order when the question
     states them (a rate law "-rA = k CA²", "second-order in A", "first-order", an
-    "elementary" reaction), else ``None``."""
+    "elementary" reaction), else ``None``. ``feed`` gives the feed's mole ratios in
+    species order (products unfed) when the words fix every reactant's, else ``None``."""
 
     species: tuple[str, ...]
     coefficients: tuple[float, ...]
@@ -108,6 +109,9 @@ class Reaction(_Frozen):
     span: tuple[int, int]
     key: str | None = None
     orders: tuple[float, ...] | None = None
+    feed: tuple[float, ...] | None = None
+    # Where the feed's words are: the values written there are the feed's.
+    feed_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def generic(self) -> bool:

@@ -28,7 +28,8 @@ __all__ = ["read_reactions"]
 
 _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _PHASES = {"g": "gas", "l": "liquid", "s": "solid", "aq": "aqueous"}
-_NAME = r"(?:[A-Z][A-Za-z0-9₀-₉]*|products?\b)"  # "A → products": the products unnamed
+# "A → products": the products unnamed; "n-C4H10 ⇌ i-C4H10": an isomer's prefix.
+_NAME = r"(?:(?:(?<![\w-])[ni]-)?[A-Z][A-Za-z0-9₀-₉]*|products?\b)"
 _TERM = rf"(?:\d+(?:\.\d+)?\s*)?{_NAME}(?:\s?\((?:g|l|s|aq)\))?"
 _SIDE = rf"{_TERM}(?:\s*\+\s*{_TERM})*"
 _EQUATION = re.compile(rf"(?P<left>{_SIDE})\s*(?:→|->|⟶|⇌|<=>|<->|=>|⇄|=)\s*(?P<right>{_SIDE})")
@@ -54,6 +55,80 @@ _ORDERED_REACTION = re.compile(
     r"\b(?P<n>zero|half|first|second|third)[- ]order\b(?:[\s,-]+[\w-]+){0,3}?\s+reactions?\b",
     re.I,
 )
+
+
+# A feed's words: "1.5 mol of steam per mol of CO", "pure n-butane", "a steam/CO molar
+# ratio of 3", "an equimolar feed", "in stoichiometric proportions".
+_WORDS = r"[A-Za-z][\w₀-₉-]*(?:\s+[A-Za-z][\w₀-₉-]*)?"
+_AMOUNT = r"(?:k?mol(?:e|es)?)"
+_PER = re.compile(
+    rf"(?P<n>\d+(?:\.\d+)?)\s*{_AMOUNT}\s+(?:of\s+)?(?P<a>{_WORDS})\s+(?:per|for\s+each|/)\s+"
+    rf"(?:{_AMOUNT}\s+(?:of\s+)?)?(?P<b>{_WORDS})",
+    re.I,
+)
+_RATIO = re.compile(
+    r"(?P<a>[A-Za-z][\w₀-₉]*)\s*(?:/|:|-to-|\s+to\s+)\s*(?P<b>[A-Za-z][\w₀-₉]*)\s+"
+    r"(?:(?:molar|mole)\s+)?ratio\s+(?:of\s+|is\s+|=\s*)?(?P<n>\d+(?:\.\d+)?)",
+    re.I,
+)
+_PURE = re.compile(rf"\bpure\s+(?P<a>{_WORDS})", re.I)
+_EQUIMOLAR = re.compile(r"\bequimolar\b", re.I)
+_STOICHIOMETRIC = re.compile(
+    r"\bstoichiometric\s+(?:feed|proportions?|ratio|amounts?|mixture)\b", re.I
+)
+
+
+def _species_named(words: str, species: tuple[str, ...]) -> str | None:
+    """The species ``words`` name: its formula or letter, or a name of the same chemical
+    ("steam" is H2O); the first word alone when the two do not name one."""
+    from peoa.reading.substances import read_substances
+
+    for name in dict.fromkeys([words.strip(), words.split()[0]]):
+        plain = name.translate(_SUBSCRIPTS)
+        if plain in species:
+            return plain
+        found = read_substances(plain)
+        cas = found[0].cas if len(found) == 1 else None
+        if cas is None:
+            continue
+        for one in species:
+            same = read_substances(one)
+            if len(same) == 1 and same[0].cas == cas:
+                return one
+    return None
+
+
+def _feed(text: str, species: tuple[str, ...], coefficients: tuple[float, ...]
+          ) -> tuple[tuple[float, ...] | None, tuple[tuple[int, int], ...]]:  # fmt: skip
+    """The feed's mole ratios in species order and where they are written, when the words
+    fix every reactant's (products unfed); else ``(None, ())``."""
+    reactants = [s for s, c in zip(species, coefficients, strict=True) if c < 0]
+    amounts: dict[str, float] = {}
+    spans: list[tuple[int, int]] = []
+    for pattern in (_PER, _RATIO):
+        for match in pattern.finditer(text):
+            a = _species_named(match.group("a"), species)
+            b = _species_named(match.group("b"), species)
+            if a is None or b is None or a == b:
+                continue
+            scale = amounts.get(b, 1.0)
+            amounts.setdefault(b, scale)
+            amounts[a] = float(match.group("n")) * scale
+            spans.append(match.span())
+    pure = [m for m in _PURE.finditer(text) if _species_named(m.group("a"), species)]
+    shared = _EQUIMOLAR.search(text) or _STOICHIOMETRIC.search(text)
+    if amounts:
+        pass  # the ratios written settle it
+    elif len(pure) == 1 and reactants == [_species_named(pure[0].group("a"), species)]:
+        amounts, spans = {reactants[0]: 1.0}, [pure[0].span()]
+    elif shared is not None:
+        equal = shared.re is _EQUIMOLAR
+        amounts = {s: 1.0 if equal else -c for s, c in zip(species, coefficients, strict=True)
+                   if c < 0}  # fmt: skip
+        spans = [shared.span()]
+    if not amounts or set(reactants) - set(amounts):
+        return None, ()
+    return tuple(amounts.get(s, 0.0) for s in species), tuple(spans)
 
 
 def _side(text: str, sign: float) -> list[tuple[str, float, str | None]]:
@@ -127,8 +202,10 @@ def _key(text: str, species: tuple[str, ...], coefficients: tuple[float, ...]) -
 def _reaction(text: str, species: tuple[str, ...], coefficients: tuple[float, ...],
               phases: tuple[str | None, ...], span: tuple[int, int]) -> Reaction:  # fmt: skip
     key = _key(text, species, coefficients)
+    feed, feed_spans = _feed(text, species, coefficients)
     return Reaction(species=species, coefficients=coefficients, phases=phases, span=span,
-                    key=key, orders=_orders(text, species, coefficients, key))  # fmt: skip
+                    key=key, orders=_orders(text, species, coefficients, key), feed=feed,
+                    feed_spans=feed_spans)  # fmt: skip
 
 
 def read_reactions(text: str) -> list[Reaction]:

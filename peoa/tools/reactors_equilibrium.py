@@ -148,6 +148,25 @@ _P_STD = 1e5  # Pa, standard-state pressure
 _C_STD = 1000.0  # mol/m3, 1 mol/L standard state for solutes
 
 
+def _basis(K: Quantity, dn: float) -> tuple[str, float]:
+    """The basis a K with units is on ("activity", "pressure" or "concentration") and its
+    value in SI units."""
+    if K.value <= 0:
+        raise ToolInputError("K must be positive")
+    quantity = parse_quantity(K.value, K.unit)
+    dims = quantity.dimensionality
+    if not dims:
+        return "activity", float(quantity.to("").magnitude)
+    if dims == (ureg.Pa**dn).dimensionality:
+        return "pressure", float(quantity.to(ureg.Pa**dn).magnitude)
+    if dims == ((ureg.mol / ureg.m**3) ** dn).dimensionality:
+        return "concentration", float(quantity.to((ureg.mol / ureg.m**3) ** dn).magnitude)
+    raise ToolInputError(
+        f"K in {K.unit!r} fits neither a dimensionless K, Kp in pressure^{dn:g} nor Kc in "
+        f"concentration^{dn:g}"
+    )
+
+
 @tool(
     topic="reactors",
     reference="Fogler 5th ed. ch. 4 (equilibrium conversion, worked example N2O4 = 2 NO2); "
@@ -157,6 +176,7 @@ _C_STD = 1000.0  # mol/m3, 1 mol/L standard state for solutes
         "extent": Out("", "reaction extent per unit of the feed basis", kind="ratio"),
         "mole_fractions": Out("", "equilibrium mole fractions", kind="mole_fraction", many=True),
     },
+    alternatives=[(("K",), ("K_with_units",))],
 )
 def equilibrium_conversion(
     species: Species,
@@ -164,19 +184,32 @@ def equilibrium_conversion(
     key: Key,
     feed: Annotated[
         list[float],
-        P("feed amounts of each species on any consistent basis (moles, molar flows or ratios)"),
-    ],
-    K: Annotated[
-        Quantity,
         P(
-            "equilibrium constant with units: dimensionless (activities: "
-            "p/1 bar or C/1 mol/L), pressure^dn (Kp) or concentration^dn (Kc)"
+            "feed amounts of each species on any consistent basis (moles, molar flows or ratios)",
+            reaction="feed_ratios",
         ),
     ],
     temperature: Annotated[float, Q("temperature", "reaction temperature")],
+    K: Annotated[
+        float | None,
+        Q(
+            "equilibrium_constant",
+            "dimensionless equilibrium constant at the reaction temperature (activities: "
+            "p/1 bar or C/1 mol/L)",
+            gt=0,
+        ),
+    ] = None,
+    K_with_units: Annotated[
+        Quantity | None,
+        P("Kp in pressure^dn or Kc in concentration^dn (instead of K)"),
+    ] = None,
     pressure: Annotated[
         float | None,
-        Q("pressure", "total pressure (gas; for constant volume the initial pressure)"),
+        Q(
+            "pressure",
+            "total pressure (gas; for constant volume the initial pressure; not needed "
+            "when the reaction keeps its number of moles)",
+        ),
     ] = None,
     mode: Annotated[
         str,
@@ -192,8 +225,10 @@ def equilibrium_conversion(
 ) -> dict[str, Any]:
     """Equilibrium conversion of a single reaction from its equilibrium constant: solves
     prod_i a_i^nu_i = K for the extent, with ideal-gas partial pressures (constant P flow
-    or constant V batch) or ideal-solution concentrations. K may be dimensionless, Kp
-    (pressure^dn) or Kc (concentration^dn); pint reads the basis from its units.
+    or constant V batch) or ideal-solution concentrations. K is dimensionless (activities); Kp
+    (pressure^dn) or Kc (concentration^dn) go in K_with_units, whose basis pint reads from
+    its units. A reaction that keeps its number of moles (dn = 0) needs neither the
+    pressure nor the concentration.
 
     Notes
     -----
@@ -211,7 +246,8 @@ def equilibrium_conversion(
 
     >>> from peoa.tools import get_registry
     >>> case = {"species": ["N2O4", "NO2"], "stoichiometry": [-1, 2], "key": "N2O4",
-    ...     "feed": [1, 0], "K": "0.1 mol/dm^3", "temperature": "340 K", "pressure": "202.6 kPa"}
+    ...     "feed": [1, 0], "K_with_units": "0.1 mol/dm^3", "temperature": "340 K",
+    ...     "pressure": "202.6 kPa"}
     >>> round(get_registry().run("equilibrium_conversion", case).value("conversion"), 2)
     0.51
     >>> batch = case | {"mode": "gas_constant_volume"}
@@ -231,26 +267,21 @@ def equilibrium_conversion(
     if stoichiometry[i] >= 0 or feed[i] <= 0:
         raise ToolInputError(f"the key {key!r} must be a reactant present in the feed")
     dn = sum(stoichiometry)
-    quantity = parse_quantity(K.value, K.unit)
-    if K.value <= 0:
-        raise ToolInputError("K must be positive")
-    dims = quantity.dimensionality
-    if not dims:
-        basis, k_si = "activity", float(quantity.to("").magnitude)
-    elif dims == (ureg.Pa**dn).dimensionality:
-        basis, k_si = "pressure", float(quantity.to(ureg.Pa**dn).magnitude)
-    elif dims == ((ureg.mol / ureg.m**3) ** dn).dimensionality:
-        basis, k_si = "concentration", float(quantity.to((ureg.mol / ureg.m**3) ** dn).magnitude)
+    if (K is None) == (K_with_units is None):
+        raise ToolInputError("give K (dimensionless) or K_with_units (Kp or Kc), not both")
+    if K is not None:
+        basis, k_si = "activity", K
     else:
-        raise ToolInputError(
-            f"K in {K.unit!r} fits neither a dimensionless K, Kp in pressure^{dn:g} nor Kc in "
-            f"concentration^{dn:g}"
-        )
+        assert K_with_units is not None  # one of the two is given, checked above
+        basis, k_si = _basis(K_with_units, dn)
     total0 = sum(feed)
     if mode == "liquid" and basis == "pressure":
         raise ToolInputError(
             "a liquid-phase K is dimensionless or in concentration units, not in pressure units"
         )
+    if dn == 0 and basis == "activity":
+        # The moles' total cancels from the quotient: any pressure or concentration will do.
+        pressure, feed_total_concentration = _P_STD, _C_STD
     if mode.startswith("gas"):
         if pressure is None:
             raise ToolInputError("gas-phase equilibrium needs the pressure")

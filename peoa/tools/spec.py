@@ -149,7 +149,8 @@ class P:
     chemical: bool = False
     # What the question's chemical equation gives (peoa/planning/reaction_binding.py): its
     # "species", "coefficients" (negative for reactants), "phases", the "key" reactant,
-    # the rate law's "orders" or the "rate_constant" written with it.
+    # the rate law's "orders", the "rate_constant" written with it or the "feed_ratios"
+    # its words state.
     reaction: str | None = None
 
     def range_text(self) -> str:

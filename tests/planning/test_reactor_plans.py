@@ -122,6 +122,66 @@ def test_letters_for_species_are_not_looked_up_nor_is_k_given_for_a_conversion(
                    if s.tool == "equilibrium_constant")  # fmt: skip
 
 
+_R = 8.314462618
+
+
+def _x_equimolar_shift(k: float, steam_per_co: float) -> float:
+    """CO + H2O ⇌ CO2 + H2 from 1 CO and ``steam_per_co`` H2O: X² = K (1 - X)(r - X)."""
+    a, b, c = 1 - k, k * (1 + steam_per_co), -k * steam_per_co
+    return (-b + math.sqrt(b * b - 4 * a * c)) / (2 * a)
+
+
+def test_an_equilibrium_conversion_from_dg_and_dh_chains_through_k(planner: Planner) -> None:
+    # K(298) = exp(28.6e3/(R 298.15)), van 't Hoff to 650 K, then the extent of the shift
+    # from 2 mol of steam per mol of CO: dG° and dH° as written, not looked up.
+    plan, x = solve(
+        planner,
+        "Water-gas shift CO + H2O ⇌ CO2 + H2 over an iron catalyst at 650 K, fed with 2 mol of "
+        "steam per mol of CO. ΔH°298 = -41.1 kJ/mol and ΔG°298 = -28.6 kJ/mol (ΔH° constant). "
+        "What equilibrium conversion of CO is reached?",
+    )
+    k = math.exp(28.6e3 / (_R * 298.15) + 41.1e3 / _R * (1 / 650 - 1 / 298.15))
+    assert [s.tool for s in plan.steps] == ["equilibrium_constant", "equilibrium_conversion"]
+    assert not plan.unused
+    assert x == pytest.approx(_x_equimolar_shift(k, 2.0), rel=1e-6)
+
+
+def test_k_asked_first_and_the_conversion_last_answers_the_conversion(planner: Planner) -> None:
+    # The reactor's temperature written twice is one value: the reference stays 298.15 K.
+    plan, x = solve(
+        planner,
+        "Isomerisation n-C4H10 ⇌ i-C4H10 (gas), fed pure n-butane, reactor temperature 500 K. "
+        "From ΔG°298 = -6.81 kJ/mol and ΔH°298 = -9.51 kJ/mol, compute K at 500 K and the "
+        "equilibrium conversion of n-butane.",
+    )
+    k = math.exp(6.81e3 / (_R * 298.15) + 9.51e3 / _R * (1 / 500 - 1 / 298.15))
+    assert plan.answer_step.output == "conversion"
+    assert x == pytest.approx(k / (1 + k), rel=1e-6)
+
+
+def test_a_k_written_at_another_temperature_is_brought_to_the_reactions(planner: Planner) -> None:
+    # K = 6.0 at 300 K is restated at 340 K by van 't Hoff before the conversion, K/(1 + K).
+    plan, x = solve(
+        planner,
+        "For a liquid-phase isomerisation A ⇌ B, K = 6.0 at 300 K and the standard heat of "
+        "reaction is -25 kJ/mol. What is the equilibrium conversion of pure A at 340 K?",
+    )
+    k = 6.0 * math.exp(25e3 / _R * (1 / 340 - 1 / 300))
+    assert [s.tool for s in plan.steps] == ["equilibrium_constant", "equilibrium_conversion"]
+    assert x == pytest.approx(k / (1 + k), rel=1e-6)
+
+
+def test_an_equilibrium_conversion_without_the_feeds_ratio_is_not_answered(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "CO + H2O ⇌ CO2 + H2 at 650 K with ΔH°298 = -41.1 kJ/mol and ΔG°298 = -28.6 kJ/mol. "
+        "What equilibrium conversion of CO is reached?"
+    )
+    assert not any(s.tool == "equilibrium_conversion" for p in planner.plan(reading)
+                   for s in p.steps)  # fmt: skip
+
+
 def test_an_outlet_temperature_asked_by_its_symbol_is_not_the_temperature_rise(
     planner: Planner,
 ) -> None:

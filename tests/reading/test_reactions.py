@@ -53,3 +53,34 @@ def test_a_reaction_named_by_its_order_alone_is_read_only_for_a_liquid() -> None
     # A gas's change in moles is unknown, and "first-order lag" is no reaction.
     assert read_reactions("A first-order gas-phase reaction in a PFR") == []
     assert read_reactions("The level loop behaves as a first-order lag with τ = 5 s") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "feed"),
+    [
+        # Moles of one species per mole of another, by formula or by name (steam is H2O).
+        ("CO + H2O ⇌ CO2 + H2 fed with 2.5 mol of steam per mol of CO", (1.0, 2.5, 0.0, 0.0)),
+        ("CO + H2O ⇌ CO2 + H2, a feed of 3 moles H2O per mole of CO", (1.0, 3.0, 0.0, 0.0)),
+        ("CO + 2 H2 ⇌ CH3OH at a H2/CO molar ratio of 2.2", (1.0, 2.2, 0.0)),
+        # One reactant fed alone, an equimolar feed, stoichiometric proportions.
+        ("n-C4H10 ⇌ i-C4H10 starting from pure n-butane", (1.0, 0.0)),
+        ("A ⇌ B, pure A is charged", (1.0, 0.0)),
+        ("A + B ⇌ C from an equimolar feed", (1.0, 1.0, 0.0)),
+        ("N2 + 3 H2 ⇌ 2 NH3 with the reactants in stoichiometric proportions", (1.0, 3.0, 0.0)),
+        # A reactant whose share the words leave open, or "pure" of one of two: no feed.
+        ("CO + H2O ⇌ CO2 + H2 at 700 K", None),
+        ("A + B ⇌ C starting from pure A", None),
+        ("CO + H2O ⇌ CO2 + H2 with 2 mol of nitrogen per mol of CO", None),
+    ],
+)
+def test_the_feeds_mole_ratios_are_read_when_the_words_fix_every_reactant(
+    text: str, feed: tuple[float, ...] | None
+) -> None:
+    (reaction,) = read_reactions(text)
+    assert reaction.feed == feed
+    assert bool(reaction.feed_spans) == (feed is not None)
+
+
+def test_an_isomers_prefix_is_part_of_the_species_name() -> None:
+    (reaction,) = read_reactions("the isomerisation n-C4H10 ⇌ i-C4H10 in the gas phase")
+    assert reaction.species == ("n-C4H10", "i-C4H10")

@@ -135,6 +135,24 @@ def test_a_symbol_written_before_a_value_is_kept_and_a_chain_gives_one_value_eac
     ]  # fmt: skip
 
 
+def test_a_standard_states_temperature_is_part_of_the_symbol_not_a_value() -> None:
+    reading = read_question("ΔH°298 = -92.2 kJ/mol and ΔG° = -32.9 kJ/mol; K at 500 K?")
+    assert [(m.symbol, m.value) for m in reading.data()] == [
+        ("ΔH°298", -92.2), ("ΔG°", -32.9), (None, 500.0),
+    ]  # fmt: skip
+
+
+def test_the_last_thing_asked_in_a_clause_is_the_answer_its_steps_come_first() -> None:
+    chained = read_question("Given dG and dH, compute K at 600 K and the equilibrium conversion.")
+    assert chained.asked.head == ("equilibrium", "conversion")
+    then = read_question("Find the Reynolds number and then the friction factor of the pipe.")
+    assert then.asked.head == ("friction", "factor")
+    # A value written after "and the" is data, not a second question.
+    given = read_question("What area is needed for 200 kW when U is 400 W/(m²·K) and the mean "
+                          "temperature difference is 20 K?")  # fmt: skip
+    assert given.asked.head == ("area",)
+
+
 def test_a_capital_letter_set_equal_to_a_value_is_its_symbol_not_an_article() -> None:
     reading = read_question("Antoine constants A = 6.8537, B = 1439, C = 226.7. P at 28 °C?")
     assert [m.symbol for m in reading.data()][:3] == ["A", "B", "C"]

@@ -217,7 +217,7 @@ def test_equilibrium_conversion_fogler_n2o4_example() -> None:
         "stoichiometry": [-1, 2],
         "key": "N2O4",
         "feed": [1, 0],
-        "K": q(0.1, "mol/dm^3"),
+        "K_with_units": q(0.1, "mol/dm^3"),
         "temperature": q(340, "K"),
         "pressure": q(202.6, "kPa"),
     }
@@ -227,10 +227,12 @@ def test_equilibrium_conversion_fogler_n2o4_example() -> None:
     assert flow.value("conversion") == pytest.approx(0.51, abs=0.005)
     # the same K given as Kp = Kc R T (pressure units) gives the same answer
     kp = 0.1e3 * 8.314462618 * 340 / 1e3  # kPa
-    same = call("equilibrium_conversion", **(base | {"K": q(kp, "kPa")}))
+    same = call("equilibrium_conversion", **(base | {"K_with_units": q(kp, "kPa")}))
     assert same.value("conversion") == pytest.approx(flow.value("conversion"), rel=1e-9)
     with pytest.raises(ToolInputError, match="fits neither"):
-        call("equilibrium_conversion", **(base | {"K": q(0.1, "mol/dm^3/s")}))
+        call("equilibrium_conversion", **(base | {"K_with_units": q(0.1, "mol/dm^3/s")}))
+    with pytest.raises(ToolInputError, match="not both"):
+        call("equilibrium_conversion", **(base | {"K": 0.5}))
 
 
 def test_equilibrium_constant_from_formation_data() -> None:
@@ -284,7 +286,13 @@ def test_equilibrium_conversion_liquid_isomerisation() -> None:
     mixed = call("equilibrium_conversion", **(args | {"feed": [1, 1]}))
     assert mixed.value("extent") == pytest.approx(0.6, rel=1e-9)
     with pytest.raises(ToolInputError, match="not in pressure units"):
-        call("equilibrium_conversion", **(args | {"stoichiometry": [-1, 2], "K": q(2, "bar")}))
+        call(
+            "equilibrium_conversion",
+            **(args | {"stoichiometry": [-1, 2], "K": None, "K_with_units": q(2, "bar")}),
+        )
+    # A reaction keeping its moles (dn = 0) needs no concentration: it cancels.
+    free = {k: v for k, v in args.items() if k not in ("mode", "feed_total_concentration")}
+    assert call("equilibrium_conversion", **free).value("conversion") == pytest.approx(0.8)
 
 
 def test_a_first_order_volume_needs_no_feed_concentration() -> None:
