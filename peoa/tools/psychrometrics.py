@@ -14,6 +14,7 @@ Chem. Ref. Data 31 (2002) 387).
 from __future__ import annotations
 
 import itertools
+import math
 from typing import Annotated, Any
 
 from peoa.exceptions import ToolInputError
@@ -22,6 +23,7 @@ from peoa.tools.base import Out, Outcome, Q, tool
 __all__ = [
     "TOOLS",
     "air_heating_coil",
+    "air_stream_mixing",
     "condensate_flash",
     "humid_air_properties",
     "steam_properties",
@@ -319,6 +321,122 @@ def steam_saturation(
 @tool(
     substance="air",
     topic="psychrometrics",
+    reference="ASHRAE Handbook - Fundamentals (2017) ch. 1, adiabatic mixing of two moist-air "
+    "streams: dry air, water and enthalpy balances; Cengel & Boles, Thermodynamics 8th ed. "
+    "sec. 14-7; CoolProp.HumidAirProp.HAPropsSI (ASHRAE RP-1485)",
+    outputs={
+        "temperature": Out("K", "dry-bulb temperature of the mixed air", kind="temperature"),
+        "humidity_ratio": Out("", "humidity ratio of the mixed air", kind="humidity_ratio"),
+        "relative_humidity": Out(
+            "", "relative humidity of the mixed air (0..1)", kind="relative_humidity"
+        ),
+        "dew_point": Out("K", "dew-point temperature of the mixed air", kind="dew_point"),
+        "enthalpy": Out(
+            "J/kg", "enthalpy of the mixed air per kg dry air", kind="specific_enthalpy"
+        ),
+        "dry_air_mass_flow": Out("kg/s", "dry-air mass flow of the mixed air", kind="mass_flow"),
+    },
+)
+def air_stream_mixing(
+    dry_air_mass_flow_1: Annotated[
+        float, Q("mass_flow", "first air stream's dry-air mass flow", gt=0, written=True)
+    ],
+    T_1: Annotated[
+        float, Q("temperature", "first air stream's dry-bulb temperature", written=True)
+    ],
+    relative_humidity_1: Annotated[
+        float,
+        Q(
+            "relative_humidity",
+            "first air stream's relative humidity",
+            ge=0,
+            le=1,
+            written=True,
+        ),
+    ],
+    dry_air_mass_flow_2: Annotated[
+        float, Q("mass_flow", "second air stream's dry-air mass flow", gt=0, written=True)
+    ],
+    T_2: Annotated[
+        float, Q("temperature", "second air stream's dry-bulb temperature", written=True)
+    ],
+    relative_humidity_2: Annotated[
+        float,
+        Q(
+            "relative_humidity",
+            "second air stream's relative humidity",
+            ge=0,
+            le=1,
+            written=True,
+        ),
+    ],
+    pressure: Annotated[float, _TOTAL_PRESSURE] = 101325.0,
+) -> Outcome:
+    """Two moist-air streams mixed adiabatically (an air handler's mixing box, outdoor and
+    return air): the dry air, the water and the enthalpy balance, W = (m1 W1 + m2 W2)/m
+    and h = (m1 h1 + m2 h2)/m, give the mixed air's humidity ratio, temperature,
+    relative humidity and dew point.
+
+    Notes
+    -----
+    Steady, adiabatic, no work, both streams at the same total pressure; the flows are of
+    dry air. Real-gas moist-air properties (RP-1485) in CoolProp's range. A mixture that
+    would be supersaturated (fog) is refused: the balance then needs the liquid water.
+
+    Examples
+    --------
+    Cengel & Boles (8th ed.) Example 14-9: 50 m³/min of saturated air at 14 °C
+    (60.5 kg/min of dry air) and 20 m³/min at 32 °C and 60 % RH (22.5 kg/min) at 1 atm mix
+    to W = 0.0122, 89 % RH and 19.0 °C by the ideal-gas chart (18.9 °C real-gas):
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("air_stream_mixing", {
+    ...     "dry_air_mass_flow_1": "60.5 kg/min", "T_1": "14 degC", "relative_humidity_1": 1.0,
+    ...     "dry_air_mass_flow_2": "22.5 kg/min", "T_2": "32 degC", "relative_humidity_2": 0.6})
+    >>> round(r.value("temperature", "degC"), 1), round(r.value("humidity_ratio"), 4)
+    (18.9, 0.0122)
+    >>> round(r.value("relative_humidity"), 2)
+    0.89
+    """
+    from CoolProp.HumidAirProp import HAPropsSI
+
+    def state(out: str, temperature: float, rh: float) -> float:
+        return float(HAPropsSI(out, "T", temperature, "P", pressure, "R", rh))
+
+    m1, m2 = dry_air_mass_flow_1, dry_air_mass_flow_2
+    total = m1 + m2
+    w = m1 * state("W", T_1, relative_humidity_1) + m2 * state("W", T_2, relative_humidity_2)
+    h = m1 * state("Hda", T_1, relative_humidity_1) + m2 * state("Hda", T_2, relative_humidity_2)
+    w, h = w / total, h / total
+    try:
+        temperature = float(HAPropsSI("T", "H", h, "P", pressure, "W", w))
+        rh = float(HAPropsSI("R", "T", temperature, "P", pressure, "W", w))
+    except ValueError as error:  # CoolProp finds no state of relative humidity <= 1
+        rh, detail = math.inf, f" ({error})"
+    else:
+        detail = ""
+    if rh > 1 + 1e-6:
+        raise ToolInputError(
+            f"the mixed air would be supersaturated (fog): water condenses{detail}"
+        )
+    return Outcome(
+        {
+            "temperature": temperature,
+            "humidity_ratio": w,
+            "relative_humidity": rh,
+            "dew_point": float(HAPropsSI("Tdp", "T", temperature, "P", pressure, "W", w))
+            if w > 0
+            else 0.0,
+            "enthalpy": h,
+            "dry_air_mass_flow": total,
+        },
+        method="adiabatic mixing of two moist-air streams",
+    )
+
+
+@tool(
+    substance="air",
+    topic="psychrometrics",
     reference="ASHRAE Handbook - Fundamentals (2017) ch. 1, sensible heating and cooling of "
     "moist air: Q = m_da (h2 - h1) at constant humidity ratio, m_da = V1/v1; CoolProp."
     "HumidAirProp.HAPropsSI (ASHRAE RP-1485), doi:10.1080/10789669.2009.10390874",
@@ -483,4 +601,5 @@ TOOLS = (
     steam_saturation,
     air_heating_coil,
     condensate_flash,
+    air_stream_mixing,
 )

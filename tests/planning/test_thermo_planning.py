@@ -10,7 +10,7 @@ import pytest
 from peoa.planning import Planner
 from peoa.reading import read_question
 from peoa.tools import get_registry
-from tests.planning.answers import answer
+from tests.planning.answers import answer, solve
 
 
 @pytest.mark.parametrize(
@@ -187,3 +187,24 @@ def test_a_mixture_is_not_a_pure_fluids_state(planner: Planner) -> None:
     assert len(reading.fluids()) == 2
     tools = {s.tool for p in planner.plan(reading) for s in p.steps}
     assert "fluid_state" not in tools
+
+
+def test_two_air_streams_mixed_are_one_step_with_each_streams_state(planner: Planner) -> None:
+    question = (
+        "A mixing box takes 5200 kg/h of dry air of outside air at 33 °C and 55 % relative "
+        "humidity and 7800 kg/h of dry air of room air at 24 °C and 45 % relative humidity, "
+        "at 98 kPa. What is the dew point of the mixture, in °C?"
+    )
+    plan, dew_point = solve(planner, question, "degC")
+    expected = get_registry().run("air_stream_mixing", {
+        "dry_air_mass_flow_1": "5200 kg/h", "T_1": "33 degC", "relative_humidity_1": 0.55,
+        "dry_air_mass_flow_2": "7800 kg/h", "T_2": "24 degC", "relative_humidity_2": 0.45,
+        "pressure": "98 kPa",
+    })  # fmt: skip
+    assert plan.describe() == "air_stream_mixing.dew_point"
+    assert not plan.unused
+    assert dew_point == pytest.approx(expected.value("dew_point", "degC"), rel=1e-9)
+    # A stream whose humidity the question leaves out does not take the other's state.
+    vague = question.replace(" and 45 % relative humidity", "")
+    assert all(p.answer_step.tool != "air_stream_mixing" or p.unused
+               for p in planner.plan(read_question(vague)))  # fmt: skip

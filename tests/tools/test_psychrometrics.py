@@ -116,3 +116,38 @@ def test_saturated_condensate_flashes_by_the_enthalpy_it_carries_over() -> None:
     with pytest.raises(ToolInputError, match="below"):
         call("condensate_flash", pressure_in=q(1, "bar"), pressure_out=q(2, "bar"),
              mass_flow=q(1, "kg/s"))  # fmt: skip
+
+
+def test_two_air_streams_mix_by_their_dry_air_water_and_enthalpy_balances() -> None:
+    # The mixed state lies on the straight line between the two: W and h are the dry-air
+    # weighted means of each stream's (the streams' own states from humid_air_properties).
+    one = {"dry_bulb": q(35, "degC"), "relative_humidity": 0.4, "pressure": q(95, "kPa")}
+    two = {"dry_bulb": q(20, "degC"), "relative_humidity": 0.7, "pressure": q(95, "kPa")}
+    a, b = call("humid_air_properties", **one), call("humid_air_properties", **two)
+    mixed = call(
+        "air_stream_mixing",
+        dry_air_mass_flow_1=q(3000, "kg/h"), T_1=q(35, "degC"), relative_humidity_1=0.4,
+        dry_air_mass_flow_2=q(1000, "kg/h"), T_2=q(20, "degC"), relative_humidity_2=0.7,
+        pressure=q(95, "kPa"),
+    )  # fmt: skip
+    w = (3 * a.value("humidity_ratio") + b.value("humidity_ratio")) / 4
+    h = (3 * a.value("enthalpy") + b.value("enthalpy")) / 4
+    assert mixed.value("humidity_ratio") == pytest.approx(w, rel=1e-9)
+    assert mixed.value("enthalpy") == pytest.approx(h, rel=1e-9)
+    # Its temperature, read back with its W, gives the same enthalpy and dew point.
+    back = call(
+        "humid_air_properties",
+        dry_bulb=q(mixed.value("temperature"), "K"),
+        humidity_ratio=w,
+        pressure=q(95, "kPa"),
+    )
+    assert back.value("enthalpy") == pytest.approx(h, rel=1e-6)
+    assert back.value("dew_point") == pytest.approx(mixed.value("dew_point"), rel=1e-6)
+    assert 20 < mixed.value("temperature", "degC") < 35
+    # Cold saturated air and hot humid air make fog: refused, not a relative humidity > 1.
+    with pytest.raises(ToolInputError, match="supersaturated"):
+        call(
+            "air_stream_mixing",
+            dry_air_mass_flow_1=q(1, "kg/s"), T_1=q(2, "degC"), relative_humidity_1=1.0,
+            dry_air_mass_flow_2=q(1, "kg/s"), T_2=q(45, "degC"), relative_humidity_2=0.95,
+        )  # fmt: skip
