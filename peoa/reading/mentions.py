@@ -460,10 +460,38 @@ def read_mentions(text: str) -> list[Mention]:
                     count=_count_before(text, found.start) if found.each else None,
                 )
             )
-    return _courses(_reference_conditions(_listed(mentions, text)), text)
+    return _courses(_reference_conditions(_listed(_ranges(mentions, text), text)), text)
 
 
 _COURSE_JOIN = re.compile(r"^\s*(?:to|→|->|–|—|-)\s*$", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:to|and|–|—|-)\s*$", re.I)
+
+
+def _ranges(mentions: list[Mention], text: str) -> list[Mention]:
+    """A range's first number written bare takes the unit written after the second
+    ("from 30 to 80 °C", "between 10 and 12 wt%").
+
+    >>> [(m.value, m.unit) for m in read_mentions("heated from 30 to 80 °C")]
+    [(30.0, 'degC'), (80.0, 'degC')]
+    """
+    out = list(mentions)
+    for i in range(1, len(out)):
+        start, end = out[i - 1], out[i]
+        if (start.unit or not end.unit or start.symbol or start.role != "data"
+                or end.role != "data"):  # fmt: skip
+            continue
+        if _RANGE_OPEN.search(text[: start.span[0]]) and _RANGE_JOIN.match(
+            text[start.span[1] : end.span[0]]
+        ):
+            out[i - 1] = start.model_copy(
+                update={
+                    "quantity": Quantity(value=start.value, unit=end.unit),
+                    "unit_written": end.unit_written,
+                    "dimensionality": end.dimensionality,
+                }
+            )
+    return out
 
 
 def _courses(mentions: list[Mention], text: str) -> list[Mention]:

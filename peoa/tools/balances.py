@@ -667,6 +667,151 @@ def two_stream_blend(
     }
 
 
+_CP_VAPOUR = 1884.0  # J/(kg K), water vapour superheated by a boiling-point rise (Geankoplis)
+
+
+def _saturated_water(pressure: float) -> tuple[float, float, float]:
+    """Saturation temperature, liquid and vapour enthalpy of water at ``pressure`` (IAPWS-95)."""
+    from CoolProp.CoolProp import PropsSI
+
+    try:
+        return (
+            float(PropsSI("T", "P", pressure, "Q", 0, "Water")),
+            float(PropsSI("H", "P", pressure, "Q", 0, "Water")),
+            float(PropsSI("H", "P", pressure, "Q", 1, "Water")),
+        )
+    except ValueError as error:
+        raise ToolInputError(f"water has no saturated state at {pressure:g} Pa ({error})") from None
+
+
+@tool(
+    topic="balances",
+    reference="Geankoplis, Transport Processes and Separation Process Principles 4th ed. sec. "
+    "8.4 (single-effect evaporator: S lambda_s = F cp (T1 - TF) + V lambda_1), Example "
+    "8.4-1; McCabe, Smith & Harriott, Unit Operations 7th ed. ch. 16; water and steam from "
+    "IAPWS-95 (CoolProp)",
+    outputs={
+        "steam_mass_flow": Out(
+            "kg/s",
+            "steam consumption of the evaporator: the saturated steam it condenses",
+            kind="mass_flow",
+        ),
+        "duty": Out(
+            "W", "evaporator duty: what the steam gives the boiling liquor", kind="heat_duty"
+        ),
+        "economy": Out(
+            "", "steam economy: kg of water evaporated per kg of steam", kind="dimensionless"
+        ),
+        "boiling_temperature": Out(
+            "K", "temperature at which the liquor boils", kind="temperature"
+        ),
+        "area": Out(
+            "m**2", "heat-transfer area the duty needs", kind="heat_transfer_area", needs=("U",)
+        ),
+    },
+)
+def single_effect_evaporator(
+    feed_mass_flow: Annotated[float, Q("mass_flow", "feed (liquor) mass flow", gt=0)],
+    fraction_in: Annotated[
+        float,
+        Q("mass_fraction", "feed mass fraction of dissolved solids (salt, sugar)", gt=0, lt=1),
+    ],
+    fraction_out: Annotated[
+        float, Q("mass_fraction", "product mass fraction of dissolved solids", gt=0, lt=1)
+    ],
+    boiling_pressure: Annotated[
+        float,
+        Q(
+            "pressure",
+            "absolute pressure in the evaporator's vapour space, where the liquor boils "
+            "(operating pressure)",
+            gt=0,
+        ),
+    ],
+    steam_pressure: Annotated[
+        float,
+        Q("pressure", "absolute pressure of the saturated heating steam (steam supply)", gt=0),
+    ],
+    feed_temperature: Annotated[
+        float | None, Q("temperature", "feed temperature (default: at its boiling point)")
+    ] = None,
+    feed_cp: Annotated[
+        float | None,
+        Q("specific_heat", "feed heat capacity (for a feed below its boiling point)", gt=0),
+    ] = None,
+    boiling_point_rise: Annotated[
+        float,
+        Q("temperature_difference", "boiling-point rise (elevation) of the liquor", ge=0),
+    ] = 0.0,
+    U: Annotated[
+        float | None, Q("heat_transfer_coefficient", "overall heat-transfer coefficient", gt=0)
+    ] = None,
+) -> Outcome:
+    """Single-effect evaporator: the solids balance gives the water evaporated V =
+    F (1 - x_F / x_P) (tie_component_balance reports it and the product); the energy balance S lambda_s = F cp (T1 - TF) + V lambda_1 the
+    heating steam, with lambda_1 the vapour's enthalpy over the liquid's at the boiling
+    temperature T1 and lambda_s the steam's latent heat; with U, the area q / (U (Ts - T1)).
+
+    Notes
+    -----
+    Steady, no heat loss; the steam is saturated and its condensate leaves saturated; the
+    liquor's enthalpy is that of water (no heat of dilution), and the vapour leaves at the
+    boiling temperature, superheated by the boiling-point rise (cp 1.884 kJ/(kg K)). A
+    feed below (or above) its boiling point needs its heat capacity; steam no hotter than
+    the boiling liquor is refused.
+
+    Examples
+    --------
+    Geankoplis Example 8.4-1: 9072 kg/h of 1.0 wt% salt solution at 311 K, cp 4.14
+    kJ/(kg K), concentrated to 1.5 wt% at 101.325 kPa with steam at 143.3 kPa and U = 1704
+    W/(m^2 K): 3024 kg/h evaporated, 4108 kg/h of steam (4107 with IAPWS-95) and 149.3 m^2:
+
+    >>> from peoa.tools import get_registry
+    >>> r = get_registry().run("single_effect_evaporator", {"feed_mass_flow": "9072 kg/h",
+    ...     "fraction_in": 0.01, "fraction_out": 0.015, "boiling_pressure": "101.325 kPa",
+    ...     "steam_pressure": "143.3 kPa", "feed_temperature": "311 K",
+    ...     "feed_cp": "4.14 kJ/kg/K", "U": "1704 W/m^2/K"})
+    >>> round(r.value("steam_mass_flow", "kg/h")), round(r.value("economy"), 3)
+    (4107, 0.736)
+    >>> round(r.value("area"), 0)
+    149.0
+    """
+    if fraction_out <= fraction_in:
+        raise ToolInputError("the product must be richer in solids than the feed")
+    product = feed_mass_flow * fraction_in / fraction_out
+    evaporated = feed_mass_flow - product
+    t_sat, h_liquid, h_vapour = _saturated_water(boiling_pressure)
+    t_boil = t_sat + boiling_point_rise
+    t_steam, h_condensate, h_steam = _saturated_water(steam_pressure)
+    if t_steam <= t_boil:
+        raise ToolInputError(
+            f"the steam condenses at {t_steam:.1f} K, no hotter than the liquor boiling at "
+            f"{t_boil:.1f} K: raise the steam pressure or lower the vapour space's"
+        )
+    sensible = 0.0
+    if feed_temperature is not None and abs(feed_temperature - t_boil) > 1e-9:
+        if feed_cp is None:
+            raise ToolInputError(
+                "a feed not at its boiling point needs its heat capacity (feed_cp)"
+            )
+        sensible = feed_mass_flow * feed_cp * (t_boil - feed_temperature)
+    latent = h_vapour - h_liquid + _CP_VAPOUR * boiling_point_rise
+    duty = sensible + evaporated * latent
+    if duty <= 0:
+        raise ToolInputError("the feed brings all the heat: no steam is needed")
+    steam = duty / (h_steam - h_condensate)
+    return Outcome(
+        {
+            "steam_mass_flow": steam,
+            "duty": duty,
+            "economy": evaporated / steam,
+            "boiling_temperature": t_boil,
+            "area": duty / (U * (t_steam - t_boil)) if U is not None else None,
+        },
+        method="single-effect evaporator, solids and enthalpy balances",
+    )
+
+
 TOOLS = (
     mass_balance,
     heat_of_reaction,
@@ -675,4 +820,5 @@ TOOLS = (
     fired_heater_fuel,
     tie_component_balance,
     two_stream_blend,
+    single_effect_evaporator,
 )

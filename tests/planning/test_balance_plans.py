@@ -7,7 +7,8 @@ import pytest
 
 from peoa.planning import Planner
 from peoa.reading import read_question
-from tests.planning.answers import answer
+from peoa.tools import get_registry
+from tests.planning.answers import answer, solve
 
 
 @pytest.mark.parametrize(
@@ -70,3 +71,23 @@ def test_a_blends_streams_are_written_not_computed(planner: Planner) -> None:
         "it. With the feed at its boiling point and no heat loss, find the steam flow in t/h."
     )
     assert all(s.tool != "two_stream_blend" for p in planner.plan(reading) for s in p.steps)
+
+
+def test_an_evaporators_steam_from_its_two_pressures_and_a_bare_first_fraction(
+    planner: Planner,
+) -> None:
+    # "from 8 to 30 wt%": the first fraction takes the unit written after the second; the
+    # steam's gauge pressure is made absolute with the barometer before the balance.
+    question = (
+        "An evaporator takes 12 t/h of tomato juice from 8 to 30 wt% solids. The juice boils "
+        "at 0.2 bar absolute (fed at its boiling point, no boiling-point rise); the heating "
+        "steam is saturated at 1.5 barg with a 1.01 bar barometer. Steam consumption in kg/h?"
+    )
+    plan, steam = solve(planner, question, "kg/h")
+    expected = get_registry().run("single_effect_evaporator", {
+        "feed_mass_flow": "12 t/h", "fraction_in": 0.08, "fraction_out": 0.30,
+        "boiling_pressure": "0.2 bar", "steam_pressure": "2.51 bar",
+    })  # fmt: skip
+    assert plan.answer_step.tool == "single_effect_evaporator"
+    assert not plan.unused
+    assert steam == pytest.approx(expected.value("steam_mass_flow", "kg/h"), rel=1e-9)

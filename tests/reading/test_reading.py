@@ -153,6 +153,17 @@ def test_the_last_thing_asked_in_a_clause_is_the_answer_its_steps_come_first() -
     assert given.asked.head == ("area",)
 
 
+def test_a_ranges_first_number_written_bare_takes_the_unit_after_the_second() -> None:
+    changed = read_question("Oil is cooled from 150 to 60 °F; brine goes from 4 to 18 wt%.")
+    assert [(m.value, m.unit, m.course) for m in changed.data()] == [
+        (150.0, "degF", "from"), (60.0, "degF", "to"), (4.0, "wt%", "from"), (18.0, "wt%", "to"),
+    ]  # fmt: skip
+    between = read_question("The velocity lies between 1 and 3 m/s.").data()
+    assert [m.unit for m in between] == ["m/s", "m/s"]
+    # Without "from" or "between" a bare number keeps no unit ("3 to 5 bar" may be a count).
+    assert [m.unit for m in read_question("Pick 3 to 5 bar ratings.").data()] == ["", "bar"]
+
+
 def test_a_capital_letter_set_equal_to_a_value_is_its_symbol_not_an_article() -> None:
     reading = read_question("Antoine constants A = 6.8537, B = 1439, C = 226.7. P at 28 °C?")
     assert [m.symbol for m in reading.data()][:3] == ["A", "B", "C"]

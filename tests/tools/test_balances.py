@@ -133,3 +133,34 @@ def test_a_fired_heaters_fuel_is_its_duty_over_efficiency_and_heating_value() ->
                   efficiency=0.85)  # fmt: skip
     assert result.value("fired_duty") == pytest.approx(10e6 / 0.85)
     assert result.value("fuel_mass_flow") == pytest.approx(10e6 / 0.85 / 47.5e6)
+
+
+def test_a_single_effect_evaporator_against_geankoplis_example_8_4_1() -> None:
+    # Geankoplis 4th ed. Example 8.4-1: 9072 kg/h of 1.0 wt% salt solution at 311 K
+    # (cp 4.14 kJ/(kg K)) to 1.5 wt% at 101.325 kPa, steam at 143.3 kPa, U = 1704:
+    # V = 3024 kg/h, S = 4108 kg/h, A = 149.3 m² (steam tables; IAPWS-95 within 0.2 %).
+    args = {
+        "feed_mass_flow": q(9072, "kg/h"),
+        "fraction_in": 0.01,
+        "fraction_out": 0.015,
+        "boiling_pressure": q(101.325, "kPa"),
+        "steam_pressure": q(143.3, "kPa"),
+        "feed_temperature": q(311, "K"),
+        "feed_cp": q(4.14, "kJ/kg/K"),
+        "U": q(1704, "W/m^2/K"),
+    }
+    r = call("single_effect_evaporator", **args)
+    assert r.value("steam_mass_flow", "kg/h") == pytest.approx(4108, rel=0.002)
+    assert r.value("area", "m^2") == pytest.approx(149.3, rel=0.002)
+    assert r.value("economy") == pytest.approx(3024 / r.value("steam_mass_flow", "kg/h"))
+    # A feed at its boiling point needs no heat capacity: the steam only evaporates.
+    boiling = {k: v for k, v in args.items() if k not in ("feed_temperature", "feed_cp", "U")}
+    at_boil = call("single_effect_evaporator", **boiling)
+    assert at_boil.value("area") is None
+    assert at_boil.value("steam_mass_flow") < r.value("steam_mass_flow")
+    with pytest.raises(ToolInputError, match="heat capacity"):
+        call("single_effect_evaporator", **(boiling | {"feed_temperature": q(311, "K")}))
+    with pytest.raises(ToolInputError, match="no hotter than the liquor"):
+        call("single_effect_evaporator", **(boiling | {"steam_pressure": q(90, "kPa")}))
+    with pytest.raises(ToolInputError, match="richer in solids"):
+        call("single_effect_evaporator", **(boiling | {"fraction_out": 0.005}))
