@@ -250,6 +250,34 @@ def _unlabelled(text: str) -> list[str]:
     return words_of(kept)
 
 
+# "that orifice's area", "the selected pump": a thing the question named before.
+_POINTING = re.compile(
+    r"\b(?:that|this|the\s+(?:chosen|selected|same))\s+(?P<noun>[A-Za-z]{3,})", re.IGNORECASE
+)
+
+
+def _referent(before: str, asking: str) -> tuple[str, ...]:
+    """The words that name what the asking sentence points back to ("… pick the smallest
+    API 526 orifice that fits. What is that orifice's area?" adds "smallest API 526"):
+    up to four words before the thing's last naming in the text before, within its clause.
+
+    >>> _referent("Size it and pick the smallest API 526 orifice.", "That orifice's area?")
+    ('smallest', 'API', '526')
+    """
+    pointing = _POINTING.search(asking)
+    if pointing is None:
+        return ()
+    noun = pointing.group("noun").lower()
+    if noun in _QUESTION_WORDS or noun in _HEAD_STOP:
+        return ()  # "the pressure that the pump delivers": "that" points at nothing
+    named = list(re.finditer(rf"\b{re.escape(noun)}s?\b", before, re.IGNORECASE))
+    if not named:
+        return ()
+    start = named[-1].start()
+    clause = re.split(r"[.;:!?,()]", before[:start])[-1]
+    return tuple(w for w in clause.split()[-4:] if w.lower() not in _QUESTION_WORDS)
+
+
 _ASIDE = re.compile(r"\s*\(([^()\d]{1,40})\)")
 
 
@@ -276,6 +304,7 @@ def read_asked(text: str) -> AskedQuantity:
     asking = re.sub(r"\bwork out\b", "find", asking, flags=re.IGNORECASE)  # "work" is asked
     words = tuple(w for w in words_of(asking) if w.lower() not in _QUESTION_WORDS)
     focus = tuple(w for w in _unlabelled(asking) if w.lower() not in _QUESTION_WORDS)
+    focus += _referent(text[: text.find(sentence)] if sentence in text else "", asking)
     head = _head(asking)
     stems = {w.lower().rstrip("s") for w in words}
     # The asking sentence, and any request after it ("Answer in psia.", "Report … in in².").

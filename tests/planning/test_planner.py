@@ -992,3 +992,16 @@ def test_a_mean_molecular_weight_is_the_mixtures_not_the_first_components(
     )
     assert described == "composition_convert.MW"
     assert mw == pytest.approx(0.35 * 30.069 + 0.65 * 44.096, rel=1e-3)
+
+
+def test_that_orifices_area_is_the_standard_orifice_picked_not_the_required_one(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "A PSV relieves 21000 kg/h of propane vapour (M = 44.1 g/mol, k = 1.13, Z = 0.84) at "
+        "85 °C; set 14 barg, 10 % overpressure, to atmosphere. Size it per API 520 and take "
+        "the smallest API 526 orifice that is big enough. What is that orifice's effective "
+        "area, in in²?"
+    )
+    plan = planner.plan(reading)[0]
+    assert plan.answer_step.output == "letter_area"

@@ -164,6 +164,17 @@ def test_a_ranges_first_number_written_bare_takes_the_unit_after_the_second() ->
     assert [m.unit for m in read_question("Pick 3 to 5 bar ratings.").data()] == ["", "bar"]
 
 
+def test_what_the_asking_sentence_points_back_to_is_named_by_its_earlier_words() -> None:
+    reading = read_question(
+        "Size the valve for 4000 kg/h of air at 12 barg and pick the smallest API 526 orifice "
+        "that fits. What is that orifice's effective area, in in²?"
+    )
+    assert {"smallest", "API", "526"} <= set(reading.asked.focus)
+    # "that" as a relative pronoun points at nothing.
+    plain = read_question("Water at 3 bar flows. Find the pressure that the pump delivers.")
+    assert plain.asked.focus == ("pressure", "pump", "delivers")
+
+
 def test_a_capital_letter_set_equal_to_a_value_is_its_symbol_not_an_article() -> None:
     reading = read_question("Antoine constants A = 6.8537, B = 1439, C = 226.7. P at 28 °C?")
     assert [m.symbol for m in reading.data()][:3] == ["A", "B", "C"]
