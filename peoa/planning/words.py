@@ -73,10 +73,13 @@ def tokens(text: str) -> list[str]:
 
 
 def _split(words: Sequence[str], weights: Sequence[float] | None) -> tuple[list[str], list[float]]:
-    """Hyphenated words as their parts ("dew-point" is "dew point"), weights carried along."""
-    out, out_weights = [], []
+    """Hyphenated words as their parts ("dew-point" is "dew point"), a ratio's too ("cp/cv"
+    is "cp cv"), weights carried along."""
+    out: list[str] = []
+    out_weights: list[float] = []
     for i, word in enumerate(words):
-        parts = [p for p in word.split("-") if p] if "-" in word[1:] else [word]
+        joined = re.search(r"[-/]", word[1:]) is not None
+        parts = [p for p in re.split(r"[-/]", word) if p] if joined else [word]
         out += parts
         out_weights += [weights[i] if weights is not None else 1.0] * len(parts)
     return out, out_weights

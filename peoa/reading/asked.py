@@ -302,9 +302,15 @@ def read_asked(text: str) -> AskedQuantity:
     requests = [s for s in _SENTENCE_END.split(after) if _ASKS.match(s) or _ASKS_INSIDE.search(s)]
     asking = _asides_last(" ".join([sentence, *requests]))
     asking = re.sub(r"\bwork out\b", "find", asking, flags=re.IGNORECASE)  # "work" is asked
-    words = tuple(w for w in words_of(asking) if w.lower() not in _QUESTION_WORDS)
-    focus = tuple(w for w in _unlabelled(asking) if w.lower() not in _QUESTION_WORDS)
-    focus += _referent(text[: text.find(sentence)] if sentence in text else "", asking)
+    before = text[: text.find(sentence)] if sentence in text else ""
+    # A request right before the asking sentence ("Size it to API 520, then select the
+    # API 526 letter. Its effective area?") names what is asked too, as the words beside
+    # values do not: its last step, the one the asking sentence goes on from.
+    previous = [s for s in _SENTENCE_END.split(before.strip()) if s][-1:]
+    leading = " ".join(re.split(r"[,;]|\bthen\b", s)[-1] for s in previous if _ASKS.match(s))
+    words = tuple(w for w in words_of(f"{asking} {leading}") if w.lower() not in _QUESTION_WORDS)
+    focus = tuple(w for w in _unlabelled(f"{asking} {leading}") if w.lower() not in _QUESTION_WORDS)
+    focus += _referent(before, asking)
     head = _head(asking)
     stems = {w.lower().rstrip("s") for w in words}
     # The asking sentence, and any request after it ("Answer in psia.", "Report … in in².").

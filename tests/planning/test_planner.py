@@ -11,6 +11,7 @@ import pytest
 from peoa.distill.templates import TEMPLATES
 from peoa.exceptions import ToolError
 from peoa.planning import Planner, QuantityGraph
+from peoa.planning.binding import arguments, candidates
 from peoa.planning.execute import run_plan, step_arguments
 from peoa.reading import read_question
 from peoa.tools import get_registry
@@ -1005,3 +1006,26 @@ def test_that_orifices_area_is_the_standard_orifice_picked_not_the_required_one(
     )
     plan = planner.plan(reading)[0]
     assert plan.answer_step.output == "letter_area"
+
+
+def test_a_ratio_written_with_a_slash_names_its_argument() -> None:
+    # "cp/cv 1.31" is the heat-capacity ratio, read word by word as "Cp/Cv" is declared.
+    reading = read_question(
+        "Natural gas, molar mass 18.2 g/mol, cp/cv 1.27, compressibility 0.95, at 40 °C."
+    )
+    tool = get_registry().get("relief_valve_gas")
+    (best, _), *_ = candidates(reading, arguments(tool)["k"])
+    assert best.value == pytest.approx(1.27)
+
+
+def test_a_request_just_before_the_asking_sentence_names_what_is_asked(
+    planner: Planner,
+) -> None:
+    reading = read_question(
+        "A relief valve passes 15000 kg/h of ethylene (M = 28.05 g/mol, k = 1.24, Z = 0.9) "
+        "at 60 °C; set 20 barg with 10 % overpressure, to atmosphere. Size it to API 520, "
+        "then select the API 526 letter. Its effective area in in²?"
+    )
+    assert {"API", "letter"} <= set(reading.asked.focus)
+    assert "Size" not in reading.asked.words
+    assert planner.plan(reading)[0].answer_step.output == "letter_area"
