@@ -71,6 +71,7 @@ _FORMULA_AFTER = re.compile(
 # An operator before a number makes it a formula's ("x/2", "2*(…"); a slash after a unit
 # word separates two states ("10 bar/200 °C").
 _OPERATOR_BEFORE = re.compile(r"(?:(?<![A-Za-z]{2})[\w)]\s?/|[\w)]\s?[−+*×^]|[−+*/×^]\s?\()\s?$")
+_ALLOWANCE = re.compile(r"[A-Za-z)]\s?\+\s?$")
 _YEAR_AFTER_NAME = re.compile(r"[A-Z][a-z]+(?: et al\.?)?,?\s*\($")
 _EACH = re.compile(r"^\s*(?:each|apiece|per (?:fitting|elbow|valve|bend|item|unit))\b", re.I)
 
@@ -164,6 +165,9 @@ def number_role(text: str, start: int, end: int) -> MentionRole:
         return "reference"
     if after[:1].isalpha() and after[:1] not in "eE":
         return "reference"  # "134a", "2nd": part of a name, unless a unit follows directly
+    percent = after.lstrip().startswith("%") or text[end - 1 : end] == "%"
+    if _ALLOWANCE.search(before) and percent:
+        return "data"  # "set at 10.2 barg + 10%": a percentage added on, not a formula's
     if _FORMULA_AFTER.match(after) or _OPERATOR_BEFORE.search(before):
         return "formula"
     return "data"

@@ -190,6 +190,14 @@ def test_a_bracketed_list_after_a_symbol_is_that_symbols_values() -> None:
     assert [m.symbol for m in listed] == ["alpha", None, None]
 
 
+def test_a_percentage_added_to_a_value_is_data_not_a_formula() -> None:
+    reading = read_question("Set pressure 12 barg + 10%, relieving at 80 °C; x + 2 = 5.")
+    assert [(m.written, m.role) for m in reading.mentions] == [
+        ("12 barg", "data"), ("10%", "data"), ("80 °C", "data"), ("2", "formula"),
+        ("5", "data"),
+    ]  # fmt: skip
+
+
 def test_citations_and_formula_constants_are_not_data() -> None:
     reading = read_question(
         "Per API 520 Part 1 (Table 4.2) and Churchill (1977), with Nu = 0.023 Re^0.8, "
