@@ -172,7 +172,11 @@ def _basis(K: Quantity, dn: float) -> tuple[str, float]:
     reference="Fogler 5th ed. ch. 4 (equilibrium conversion, worked example N2O4 = 2 NO2); "
     "Smith, Van Ness & Abbott 7th ed. sec. 13.7; root found with scipy.optimize.brentq",
     outputs={
-        "conversion": Out("", "equilibrium conversion of the key reactant", kind="conversion"),
+        "conversion": Out(
+            "",
+            "equilibrium conversion of the key reactant (the fraction converted)",
+            kind="conversion",
+        ),
         "extent": Out("", "reaction extent per unit of the feed basis", kind="ratio"),
         "mole_fractions": Out("", "equilibrium mole fractions", kind="mole_fraction", many=True),
     },

@@ -190,3 +190,16 @@ def test_an_outlet_temperature_asked_by_its_symbol_is_not_the_temperature_rise(
         "310 J/(mol*K). Outlet T?"
     )
     assert all(p.answer_step.output != "temperature_rise" for p in planner.plan(reading))
+
+
+def test_what_fraction_is_converted_asks_the_conversion(planner: Planner) -> None:
+    # "What fraction of the CO is converted" names the conversion, not a vapour fraction.
+    plan, x = solve(
+        planner,
+        "CO + H2O ⇌ CO2 + H2 runs at 720 K from 3 mol of steam per mol of CO; ΔH° = -41.1 "
+        "kJ/mol and ΔG° = -28.6 kJ/mol at 298.15 K, ΔH° constant. What fraction of the CO is "
+        "converted at equilibrium?",
+    )
+    k = math.exp(28.6e3 / (_R * 298.15) + 41.1e3 / _R * (1 / 720 - 1 / 298.15))
+    assert plan.answer_step.output == "conversion"
+    assert x == pytest.approx(_x_equimolar_shift(k, 3.0), rel=1e-6)
