@@ -111,15 +111,22 @@ def _head(asking: str) -> tuple[str, ...]:
     rest = asking[cue.end() :]
     clause_end = _CLAUSE_BREAK.search(rest)  # "Find NPSHa: surface pressure …" asks NPSHa
     clause = rest[: clause_end.start()] if clause_end else rest
-    # "Compute K at 264 °C and the equilibrium conversion": the last thing asked is the
-    # answer, the ones before it are its steps. One that writes a value is data ("… for a
-    # duty of 229 kW and the mean temperature difference is 22.6 °C").
+    # "Compute K at 264 °C and the equilibrium conversion", "work out the duty, the LMTD
+    # and the area": the last thing asked is the answer, the ones before it its steps. One
+    # that writes a value is data ("… for a duty of 229 kW and the mean temperature
+    # difference is 22.6 °C").
+    listed = _THEN_ASKED.split(rest) if not re.search(r"\d", rest) else []
     *_, last = _THEN_ASKED.split(clause)
-    return (not re.search(r"\d", last) and _name_at(last)) or _name_at(clause)
+    for part in (listed[-1:] if len(listed) > 1 else []) + [last]:
+        if not re.search(r"\d", part) and (name := _name_at(part)):
+            return name
+    return _name_at(clause)
 
 
-# "… and the …", "… and then the …": a second thing asked in the same clause.
-_THEN_ASKED = re.compile(r"\s+and\s+(?:then\s+)?(?:also\s+)?(?=(?:the|its|their)\s)", re.I)
+# "… and the …", "…, then the …", "…, the …": another thing asked in the same list.
+_THEN_ASKED = re.compile(
+    r"(?:\s+and|,\s*(?:and\s+)?)\s*(?:then\s+)?(?:also\s+)?(?=(?:the|its|their)\s)", re.I
+)
 
 
 def _name_at(clause: str) -> tuple[str, ...]:

@@ -706,7 +706,7 @@ def _saturated_water(pressure: float) -> tuple[float, float, float]:
             "K", "temperature at which the liquor boils", kind="temperature"
         ),
         "area": Out(
-            "m**2", "heat-transfer area the duty needs", kind="heat_transfer_area", needs=("U",)
+            "m**2", "heating surface of the evaporator", kind="heat_transfer_area", needs=("U",)
         ),
     },
 )

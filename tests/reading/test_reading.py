@@ -147,6 +147,8 @@ def test_the_last_thing_asked_in_a_clause_is_the_answer_its_steps_come_first() -
     assert chained.asked.head == ("equilibrium", "conversion")
     then = read_question("Find the Reynolds number and then the friction factor of the pipe.")
     assert then.asked.head == ("friction", "factor")
+    listed = read_question("Work out the duty, the LMTD and the area in square metres.")
+    assert listed.asked.head == ("area",)
     # A value written after "and the" is data, not a second question.
     given = read_question("What area is needed for 200 kW when U is 400 W/(m²·K) and the mean "
                           "temperature difference is 20 K?")  # fmt: skip
