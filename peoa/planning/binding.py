@@ -535,8 +535,8 @@ def _restated_left_out(
     bound: dict[str, Binding], reading: Reading, specs: dict[str, ArgumentSpec]
 ) -> dict[str, Binding]:
     """An optional argument keeps its default rather than a value written twice whose other
-    writing another argument takes, when no word names it for the optional one ("reactor
-    temperature 264 °C … compute K at 264 °C" gives no reference temperature)."""
+    writing another argument takes, when no word names it for the optional one ("the reactor
+    runs at 650 K … find K at 650 K" gives no reference temperature)."""
     written = {
         name: (m.value, m.unit)
         for name, b in bound.items() if b.source == "mention" and len(b.mentions) == 1

@@ -111,7 +111,7 @@ def _head(asking: str) -> tuple[str, ...]:
     rest = asking[cue.end() :]
     clause_end = _CLAUSE_BREAK.search(rest)  # "Find NPSHa: surface pressure …" asks NPSHa
     clause = rest[: clause_end.start()] if clause_end else rest
-    # "Compute K at 264 °C and the equilibrium conversion", "work out the duty, the LMTD
+    # "Find K at 600 K and then the conversion", "work out the duty, the LMTD
     # and the area": the last thing asked is the answer, the ones before it its steps. One
     # that writes a value is data ("… for a duty of 229 kW and the mean temperature
     # difference is 22.6 °C").
@@ -264,12 +264,12 @@ _POINTING = re.compile(
 
 
 def _referent(before: str, asking: str) -> tuple[str, ...]:
-    """The words that name what the asking sentence points back to ("… pick the smallest
-    API 526 orifice that fits. What is that orifice's area?" adds "smallest API 526"):
-    up to four words before the thing's last naming in the text before, within its clause.
+    """The words that name what the asking sentence points back to ("… then choose the next
+    larger API 526 orifice. What is that orifice's area?" adds "next larger API 526"): up
+    to four words before the thing's last naming in the text before, within its clause.
 
-    >>> _referent("Size it and pick the smallest API 526 orifice.", "That orifice's area?")
-    ('smallest', 'API', '526')
+    >>> _referent("Size it, then choose the next larger API 526 orifice.", "That orifice's area?")
+    ('next', 'larger', 'API', '526')
     """
     pointing = _POINTING.search(asking)
     if pointing is None:
@@ -310,9 +310,9 @@ def read_asked(text: str) -> AskedQuantity:
     asking = _asides_last(" ".join([sentence, *requests]))
     asking = re.sub(r"\bwork out\b", "find", asking, flags=re.IGNORECASE)  # "work" is asked
     before = text[: text.find(sentence)] if sentence in text else ""
-    # A request right before the asking sentence ("Size it to API 520, then select the
-    # API 526 letter. Its effective area?") names what is asked too, as the words beside
-    # values do not: its last step, the one the asking sentence goes on from.
+    # A request right before the asking sentence ("Size it, then pick the API 526 orifice.
+    # What area does it give?") names what is asked too, as the words beside values do
+    # not: its last step, the one the asking sentence goes on from.
     previous = [s for s in _SENTENCE_END.split(before.strip()) if s][-1:]
     leading = " ".join(re.split(r"[,;]|\bthen\b", s)[-1] for s in previous if _ASKS.match(s))
     words = tuple(w for w in words_of(f"{asking} {leading}") if w.lower() not in _QUESTION_WORDS)

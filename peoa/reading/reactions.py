@@ -57,8 +57,8 @@ _ORDERED_REACTION = re.compile(
 )
 
 
-# A feed's words: "1.5 mol of steam per mol of CO", "pure n-butane", "a steam/CO molar
-# ratio of 3", "an equimolar feed", "in stoichiometric proportions".
+# A feed's words: "3 moles H2O per mole of CO", "pure A", "an H2/CO molar ratio of 2",
+# "an equimolar feed", "in stoichiometric proportions".
 _WORDS = r"[A-Za-z][\w₀-₉-]*(?:\s+[A-Za-z][\w₀-₉-]*)?"
 _AMOUNT = r"(?:k?mol(?:e|es)?)"
 _PER = re.compile(
