@@ -31,7 +31,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from peoa.exceptions import ToolInputError
-from peoa.planning.model import BINARY_COMPLEMENT, BINARY_REFERENCE, Binding
+from peoa.planning.model import BINARY_COMPLEMENT, BINARY_REFERENCE, SUMMED, Binding
 from peoa.planning.reaction_binding import bind_reaction
 from peoa.planning.words import Vocabulary, stem, tokens
 from peoa.reading.model import Mention, Reading, Substance
@@ -528,7 +528,34 @@ def assign_values(
             argument=argument.name, source="mention", mentions=(mention.id,),
             score=round(score, 3), rivals=rivals,
         )  # fmt: skip
-    return _restated_left_out(_courses_kept(bound, reading, pool), reading, specs)
+    bound = _restated_left_out(_courses_kept(bound, reading, pool), reading, specs)
+    return _summed(bound, pool, specs)
+
+
+def _summed(
+    bound: dict[str, Binding],
+    pool: dict[str, list[tuple[Mention, float]]],
+    specs: dict[str, ArgumentSpec],
+) -> dict[str, Binding]:
+    """An argument that is a sum ("sum of fitting loss coefficients") takes every value
+    written with its kind's symbol that no other argument takes, each times the count it
+    is written for ("6 elbows with K = 0.3 each, a check valve with K = 2": 6 x 0.3 + 2)."""
+    taken = {m for name, b in bound.items() for m in b.mentions}
+    for name, pairs in pool.items():
+        argument = specs[name]
+        if not argument.spec.description.startswith("sum of"):
+            continue
+        own = set(bound[name].mentions) if name in bound else set()
+        found = sorted(
+            (m for m, _ in pairs if m.symbol in argument.vocabulary.symbols
+             and (m.id in own or m.id not in taken)),
+            key=lambda m: m.span,
+        )  # fmt: skip
+        uncounted = any(m.each and not m.count for m in found)  # "K = 0.45 each": of how many?
+        if len(found) > 1 and len({m.unit for m in found}) == 1 and not uncounted:
+            bound[name] = Binding(argument=name, source="mentions", note=SUMMED, score=2.0,
+                                  mentions=tuple(m.id for m in found))  # fmt: skip
+    return bound
 
 
 def _restated_left_out(

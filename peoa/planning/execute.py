@@ -14,7 +14,14 @@ from typing import Any
 
 from peoa.exceptions import ToolInputError
 from peoa.planning.binding import arguments
-from peoa.planning.model import BINARY_COMPLEMENT, BINARY_REFERENCE, Binding, Plan, PlanStep
+from peoa.planning.model import (
+    BINARY_COMPLEMENT,
+    BINARY_REFERENCE,
+    SUMMED,
+    Binding,
+    Plan,
+    PlanStep,
+)
 from peoa.reading.model import Reading
 from peoa.tools import ToolRegistry, ToolResult
 from peoa.tools.base import Q
@@ -43,6 +50,9 @@ def _argument(binding: Binding, reading: Reading, prior: Outputs, is_quantity: b
             items = [_quantity(fraction, ""), _quantity(1.0 - fraction, "")]
         elif binding.note == BINARY_REFERENCE and len(items) == 1:
             items = [items[0], _quantity(1.0, "")]
+        elif binding.note == SUMMED:
+            total = sum(m.value * (m.count if m.each and m.count else 1) for m in values)
+            return _quantity(total, values[0].unit) if is_quantity else total
         return items
     if binding.source == "step":
         step, output = binding.step, binding.output

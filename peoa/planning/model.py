@@ -28,6 +28,8 @@ __all__ = [
 # The trade's conventions for a binary written with one value.
 BINARY_COMPLEMENT = "binary: the second mole fraction is 1 − the first"
 BINARY_REFERENCE = "binary: the heavy key's relative volatility is 1 (the reference)"
+# A sum the tool takes ("sum of fitting loss coefficients") of the values written for it.
+SUMMED = "the sum of the values written, each times the count it is written for"
 
 BindingSource = Literal["mention", "step", "substance", "choice", "mentions"]
 """``mention``: one written value; ``step``: an earlier step's output; ``substance``:

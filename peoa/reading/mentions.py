@@ -368,17 +368,30 @@ def _phrase(before: tuple[str, ...], after: tuple[str, ...]) -> str:
     return " ".join(_content(following, 2))
 
 
+def _has_unit(text: str, end: int) -> bool:
+    read = read_unit(text, end)
+    return read is not None and bool(read.written)
+
+
 def _count_before(text: str, start: int) -> int | None:
-    """How many items a value counts ("six elbows (K = 0.3 each)" -> 6)."""
-    window = text[max(0, start - 60) : start]
-    match = re.search(
-        r"\b(\d+|" + "|".join(_COUNT_WORDS) + r")\s+(?:\w+\s+){0,2}\w+s?\s*[(,]?[^()]*$",
-        window,
-        re.I,
-    )
-    if match is None:
+    """How many items a value counts ("six elbows (K = 0.3 each)" -> 6): the count
+    nearest before it in its own clause ("…0.3 each, 2 gate valves with K = 0.15 each",
+    "a 78 mm pipe with four elbows with K = 0.45 each")."""
+    window = re.split(r"[,;](?=\s)", text[max(0, start - 60) : start])[-1]
+    offset = start - len(window)
+    counts = [
+        found
+        for found in re.finditer(
+            r"(?<![\d.])\b(\d+|" + "|".join(_COUNT_WORDS) + r")\s+"
+            r"(?=(?:\w+\s+){0,2}\w+s?\s*[(,]?[^()]*$)",
+            window,
+            re.I,
+        )
+        if not _has_unit(text, offset + found.end(1))  # "a 78 mm pipe": a size, no count
+    ]
+    if not counts:
         return None
-    word = match.group(1).lower()
+    word = counts[-1].group(1).lower()
     return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
 
 

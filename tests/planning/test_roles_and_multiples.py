@@ -133,3 +133,30 @@ def test_a_typical_range_must_be_low_then_high() -> None:
     entry = {"dimension": "length", "typical": [5.0, 1.0]}
     with pytest.raises(ToolError, match="typical"):
         read_vocabulary({"kinds": {"length": {"dimension": "length"}, "odd": entry}})
+
+
+def test_the_fittings_loss_coefficients_written_are_summed_with_their_counts(
+    planner: Planner,
+) -> None:
+    # sum_K = 4 x 0.45 + 3 x 0.05 + 1.8 = 3.75; every K written is used.
+    question = (
+        "Oil (density 870 kg/m³, viscosity 12 mPa·s) flows at 25 m³/h through 85 m of 78 mm "
+        "bore pipe with four long-radius elbows with K = 0.45 each, 3 ball valves with "
+        "K = 0.05 each and a tee with K = 1.8. What is the total pressure drop in kPa?"
+    )
+    reading = read_question(question)
+    plan = planner.plan(reading)[0]
+    registry = get_registry()
+    step = plan.steps[-1]
+    (summed,) = [b for b in step.bindings if b.argument == "sum_K"]
+    assert len(summed.mentions) == 3
+    assert not plan.unused
+    dp = run_plan(plan, reading, registry)[step.index]
+    alone = registry.run("pipe_pressure_drop", {
+        "diameter": "78 mm", "length": "85 m", "density": "870 kg/m^3",
+        "viscosity": "12 mPa*s", "volumetric_flow": "25 m^3/h", "sum_K": 3.75,
+    })  # fmt: skip
+    assert dp.value("dP") == pytest.approx(alone.value("dP"), rel=1e-9)
+    # A value "each" of items the words do not count is not summed.
+    vague = read_question(question.replace("four long-radius elbows", "long-radius elbows"))
+    assert all(b.note is None for p in planner.plan(vague)[:1] for b in p.steps[-1].bindings)

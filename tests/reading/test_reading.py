@@ -200,6 +200,19 @@ def test_a_percentage_added_to_a_value_is_data_not_a_formula() -> None:
     ]  # fmt: skip
 
 
+def test_a_value_for_each_item_counts_the_items_of_its_own_clause() -> None:
+    reading = read_question(
+        "The line has four long-radius elbows with K = 0.45 each, 3 ball valves with K = 0.05 "
+        "each and a tee with K = 1.8."
+    )
+    assert [(m.value, m.each, m.count) for m in reading.data() if m.symbol == "K"] == [
+        (0.45, True, 4), (0.05, True, 3), (1.8, False, None),
+    ]  # fmt: skip
+    # A size before the items is no count of them.
+    sized = read_question("A 78 mm line with elbows of K = 0.45 each.").data()
+    assert [(m.value, m.count) for m in sized if m.each] == [(0.45, None)]
+
+
 def test_citations_and_formula_constants_are_not_data() -> None:
     reading = read_question(
         "Per API 520 Part 1 (Table 4.2) and Churchill (1977), with Nu = 0.023 Re^0.8, "
