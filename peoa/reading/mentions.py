@@ -375,7 +375,7 @@ def _has_unit(text: str, end: int) -> bool:
 
 def _count_before(text: str, start: int) -> int | None:
     """How many items a value counts ("six elbows (K = 0.3 each)" -> 6): the count
-    nearest before it in its own clause ("…0.3 each, 2 gate valves with K = 0.15 each",
+    nearest before it in its own clause ("…0.2 each, 3 plug valves of K = 0.4 each",
     "a 78 mm pipe with four elbows with K = 0.45 each")."""
     window = re.split(r"[,;](?=\s)", text[max(0, start - 60) : start])[-1]
     offset = start - len(window)
