@@ -208,3 +208,18 @@ def test_two_air_streams_mixed_are_one_step_with_each_streams_state(planner: Pla
     vague = question.replace(" and 45 % relative humidity", "")
     assert all(p.answer_step.tool != "air_stream_mixing" or p.unused
                for p in planner.plan(read_question(vague)))  # fmt: skip
+
+
+def test_a_z_asked_with_the_critical_constants_given_uses_them(planner: Planner) -> None:
+    question = (
+        "Ethane has Tc = 305.32 K, Pc = 48.72 bar and ω = 0.099. Using the Peng-Robinson "
+        "equation, what is its compressibility factor at 350 K and 60 bar?"
+    )
+    plan, z = solve(planner, question)
+    expected = get_registry().run("cubic_eos_state", {
+        "temperature": "350 K", "pressure": "60 bar", "critical_temperature": "305.32 K",
+        "critical_pressure": "48.72 bar", "acentric_factor": 0.099,
+    })  # fmt: skip
+    assert plan.describe() == "cubic_eos_state.Z"
+    assert not plan.unused
+    assert z == pytest.approx(expected.value("Z"), rel=1e-12)

@@ -343,3 +343,30 @@ def test_devices_report_the_entropy_they_generate() -> None:
     dh = outlet.value("enthalpy") - inlet.value("enthalpy")
     assert boiler.value("entropy_generation") == pytest.approx(ds - dh / 1500, rel=1e-9)
     assert boiler.value("entropy_generation") > 0
+
+
+def test_peng_robinson_z_from_given_critical_constants_matches_the_cubic_by_hand() -> None:
+    # PR (1976): a = 0.45724 R²Tc²/Pc α, b = 0.07780 R Tc/Pc, α = (1 + κ(1 - √Tr))²,
+    # κ = 0.37464 + 1.54226 ω - 0.26992 ω²; Z³ - (1 - B) Z² + (A - 3B² - 2B) Z
+    # - (AB - B² - B³) = 0. Propane (Tc 369.83 K, Pc 42.48 bar, ω 0.152) at 400 K, 20 bar.
+    import numpy as np
+
+    R, tc, pc, w, t, p = 8.314462618, 369.83, 42.48e5, 0.152, 400.0, 20e5
+    kappa = 0.37464 + 1.54226 * w - 0.26992 * w * w
+    alpha = (1 + kappa * (1 - math.sqrt(t / tc))) ** 2
+    a, b = 0.45724 * R**2 * tc**2 / pc * alpha, 0.07780 * R * tc / pc
+    A, B = a * p / (R * t) ** 2, b * p / (R * t)
+    roots = np.roots([1, -(1 - B), A - 3 * B**2 - 2 * B, -(A * B - B**2 - B**3)])
+    z_gas = max(r.real for r in roots if abs(r.imag) < 1e-12)
+    r = call("cubic_eos_state", temperature=q(400, "K"), pressure=q(20, "bar"),
+             critical_temperature=q(369.83, "K"), critical_pressure=q(42.48, "bar"),
+             acentric_factor=0.152)  # fmt: skip
+    assert r.value("phase") == "g"
+    # thermo carries the constants to more digits (0.457236, 0.077796)
+    assert r.value("Z") == pytest.approx(z_gas, rel=1e-4)
+    assert r.value("molar_volume") == pytest.approx(z_gas * R * t / p, rel=1e-4)
+    # At 300 K propane boils at about 10 bar: at 20 bar the liquid root is the stable one.
+    liquid = call("cubic_eos_state", temperature=q(300, "K"), pressure=q(20, "bar"),
+                  critical_temperature=q(369.83, "K"), critical_pressure=q(42.48, "bar"),
+                  acentric_factor=0.152)  # fmt: skip
+    assert liquid.value("phase") == "l" and liquid.value("Z") < 0.1
