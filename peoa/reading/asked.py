@@ -111,10 +111,10 @@ def _head(asking: str) -> tuple[str, ...]:
     rest = asking[cue.end() :]
     clause_end = _CLAUSE_BREAK.search(rest)  # "Find NPSHa: surface pressure …" asks NPSHa
     clause = rest[: clause_end.start()] if clause_end else rest
-    # "Find K at 600 K and then the conversion", "work out the duty, the LMTD
-    # and the area": the last thing asked is the answer, the ones before it its steps. One
-    # that writes a value is data ("… for a duty of 229 kW and the mean temperature
-    # difference is 22.6 °C").
+    # "Find K at 600 K and then the conversion", "work out the duty, the LMTD and the
+    # area": the last thing asked is the answer, the ones before it its steps. One that
+    # writes a value is data ("… for a duty of 229 kW and the mean temperature difference
+    # is 22.6 °C").
     listed = _THEN_ASKED.split(rest) if not re.search(r"\d", rest) else []
     *_, last = _THEN_ASKED.split(clause)
     for part in (listed[-1:] if len(listed) > 1 else []) + [last]:
