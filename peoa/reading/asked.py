@@ -263,12 +263,13 @@ _POINTING = re.compile(
 )
 
 
-def _referent(before: str, asking: str) -> tuple[str, ...]:
-    """The words that name what the asking sentence points back to ("… then choose the next
+def _referent(text: str, asking: str) -> tuple[str, ...]:
+    """The words that name what the asking words point back to ("… then choose the next
     larger API 526 orifice. What is that orifice's area?" adds "next larger API 526"): up
-    to four words before the thing's last naming in the text before, within its clause.
+    to four words before the thing's last naming earlier in ``text``, within its clause.
 
-    >>> _referent("Size it, then choose the next larger API 526 orifice.", "That orifice's area?")
+    >>> _referent("Size it, then choose the next larger API 526 orifice. That orifice's area?",
+    ...           "That orifice's area?")
     ('next', 'larger', 'API', '526')
     """
     pointing = _POINTING.search(asking)
@@ -277,6 +278,7 @@ def _referent(before: str, asking: str) -> tuple[str, ...]:
     noun = pointing.group("noun").lower()
     if noun in _QUESTION_WORDS or noun in _HEAD_STOP:
         return ()  # "the pressure that the pump delivers": "that" points at nothing
+    before = text[: max(text.rfind(pointing.group()), 0)]
     named = list(re.finditer(rf"\b{re.escape(noun)}s?\b", before, re.IGNORECASE))
     if not named:
         return ()
@@ -317,13 +319,14 @@ def read_asked(text: str) -> AskedQuantity:
     leading = " ".join(re.split(r"[,;]|\bthen\b", s)[-1] for s in previous if _ASKS.match(s))
     words = tuple(w for w in words_of(f"{asking} {leading}") if w.lower() not in _QUESTION_WORDS)
     focus = tuple(w for w in _unlabelled(f"{asking} {leading}") if w.lower() not in _QUESTION_WORDS)
-    focus += _referent(before, asking)
+    focus += _referent(text, asking)
     head = _head(asking)
     stems = {w.lower().rstrip("s") for w in words}
     # The asking sentence, and any request after it ("Answer in psia.", "Report … in in².").
     tail = text[text.find(sentence) + len(sentence) :] if sentence in text else ""
-    candidates = _units_in(sentence) + _units_in(tail)
-    read = _pick(candidates, sentence, stems) if candidates else None
+    asking_text = f"{sentence} {tail}"  # one text, so each unit's words are its own
+    candidates = _units_in(asking_text)
+    read = _pick(candidates, asking_text, stems) if candidates else None
     if read is not None:
         unit_words = {w.lower() for w in words_of(read.written)}
         words = tuple(w for w in words if w.lower() not in unit_words)

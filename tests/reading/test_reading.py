@@ -177,6 +177,18 @@ def test_what_the_asking_sentence_points_back_to_is_named_by_its_earlier_words()
     assert plain.asked.focus == ("pressure", "pump", "delivers")
 
 
+def test_a_request_after_the_question_names_its_own_unit_and_points_back() -> None:
+    # The unit after "effective area" in the request is the one asked, not the flow's unit
+    # described in the question; "the selected orifice" is the API 526 one asked about.
+    reading = read_question(
+        "Which API 526 orifice suits 15000 Nm³/h of propylene (flow in normal m³/h at 0 °C "
+        "and 1 atm)? M = 42.08 g/mol, k = 1.15. Report the selected orifice's effective area "
+        "in in²."
+    )
+    assert reading.asked.unit == "in²"
+    assert {"API", "526"} <= set(reading.asked.focus)
+
+
 def test_a_capital_letter_set_equal_to_a_value_is_its_symbol_not_an_article() -> None:
     reading = read_question("Antoine constants A = 6.8537, B = 1439, C = 226.7. P at 28 °C?")
     assert [m.symbol for m in reading.data()][:3] == ["A", "B", "C"]
