@@ -91,13 +91,28 @@ def _lookups(registry: ToolRegistry) -> frozenset[str]:
     )
 
 
+def _is_reference(argument: str) -> bool:
+    return argument.endswith("_ref") or argument.startswith("reference_")
+
+
+@lru_cache(maxsize=4)
+def _restating_kinds(registry: ToolRegistry) -> frozenset[str]:
+    """The kinds a tool gives while taking a reference state's value (``K_ref``): only a
+    value of these kinds may be restated from a reference."""
+    return frozenset(
+        k
+        for t in registry.list()
+        if any(_is_reference(name) for name in arguments(t))
+        for k in t.output_kinds.values()
+        if k is not None
+    )
+
+
 def _takes_as_reference(step: PlanStep, mentions: Sequence[str]) -> bool:
     """Whether ``step`` takes the written ``mentions`` as a reference state's value
     (``K_ref``, ``reference_temperature``)."""
     return any(
-        (b.argument.endswith("_ref") or b.argument.startswith("reference_"))
-        and set(mentions) <= set(b.mentions)
-        for b in step.bindings
+        _is_reference(b.argument) and set(mentions) <= set(b.mentions) for b in step.bindings
     )
 
 
@@ -475,7 +490,8 @@ class Planner:
                 continue
             binding = bound.get(name)
             given = kind(spec.kind).given
-            if binding is not None and binding.source == "mention":
+            restating = given or spec.kind in _restating_kinds(self.registry)
+            if binding is not None and binding.source == "mention" and restating:
                 # A given state written as a value may be restated with more of the
                 # question (5 barg and the stated barometer as absolute), or be the outlet
                 # of the unit upstream that takes it (an aftercooler's inlet is the
